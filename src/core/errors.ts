@@ -1,0 +1,96 @@
+/**
+ * One error class for everything shipgate reports to a user. The front doors turn it into a one-line
+ * message and an exit code; anything that is not a ShipgateError is an internal error (exit 3).
+ */
+export type ErrorCode =
+  | 'USAGE' // bad flags or arguments
+  | 'INPUT' // a file or value given by the user is unusable
+  | 'NOT_FOUND' // a file, image or tag does not exist
+  | 'DOCKERFILE_PARSE' // the Dockerfile cannot be parsed
+  | 'CONFIG_INVALID' // shipgate.yaml (or another config) fails validation
+  | 'IMAGE_FORMAT' // an image archive, manifest, tar or blob is malformed or truncated
+  | 'PATH_ESCAPE' // a path or link in an image escapes the image root
+  | 'DIGEST_MISMATCH' // content does not match its digest
+  | 'UNSUPPORTED' // a valid input shipgate cannot handle (media type, platform, ...)
+  | 'AUTH' // credentials missing or refused
+  | 'REGISTRY' // a registry answered with an error
+  | 'NETWORK' // a remote service could not be reached or kept failing
+  | 'VULN_DB' // the vulnerability database is missing, corrupt or stale
+  | 'GITHUB_API' // the GitHub API refused a request
+  | 'GITLAB_API' // the GitLab API refused a request
+  | 'SIGN' // signing or attestation failed
+  | 'GUARD' // a push was refused by the CI guard
+  | 'INTERNAL'; // a bug
+
+/** Exit codes shared by the CLI, the GitHub Action and the GitLab component. */
+export const EXIT = {
+  OK: 0,
+  POLICY_FAILED: 1,
+  INPUT_ERROR: 2,
+  INTERNAL_ERROR: 3,
+  REMOTE_ERROR: 4,
+} as const;
+
+const REMOTE_CODES: ReadonlySet<ErrorCode> = new Set(['NETWORK', 'REGISTRY', 'GITHUB_API', 'GITLAB_API']);
+
+export interface ShipgateErrorOptions {
+  /** What the user can do about it, shown after the message. */
+  hint?: string;
+  cause?: unknown;
+}
+
+export class ShipgateError extends Error {
+  override readonly name = 'ShipgateError';
+  readonly code: ErrorCode;
+  readonly hint?: string;
+
+  constructor(code: ErrorCode, message: string, options: ShipgateErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.code = code;
+    if (options.hint !== undefined) this.hint = options.hint;
+  }
+
+  get exitCode(): number {
+    if (this.code === 'INTERNAL') return EXIT.INTERNAL_ERROR;
+    if (REMOTE_CODES.has(this.code)) return EXIT.REMOTE_ERROR;
+    return EXIT.INPUT_ERROR;
+  }
+}
+
+export function isShipgateError(e: unknown): e is ShipgateError {
+  return e instanceof ShipgateError;
+}
+
+/** Wraps any thrown value as a ShipgateError, keeping ShipgateErrors as they are. */
+export function toShipgateError(e: unknown): ShipgateError {
+  if (e instanceof ShipgateError) return e;
+  const err = e as NodeJS.ErrnoException | undefined;
+  if (err && typeof err === 'object' && typeof err.code === 'string') {
+    if (err.code === 'ENOENT')
+      return new ShipgateError('NOT_FOUND', `${err.path ?? 'file'}: no such file or directory`, { cause: e });
+    if (err.code === 'EACCES' || err.code === 'EPERM')
+      return new ShipgateError('INPUT', `${err.path ?? 'file'}: permission denied`, { cause: e });
+    if (err.code === 'EISDIR')
+      return new ShipgateError('INPUT', `${err.path ?? 'path'}: is a directory`, { cause: e });
+    if (['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EAI_AGAIN'].includes(err.code))
+      return new ShipgateError(
+        'NETWORK',
+        `network error: ${err.code}${err.message ? ` (${oneLine(err.message)})` : ''}`,
+        {
+          cause: e,
+        },
+      );
+  }
+  const message = e instanceof Error ? e.message : String(e);
+  return new ShipgateError('INTERNAL', `internal error: ${oneLine(message)}`, { cause: e });
+}
+
+/** The one line a front door prints for an error. */
+export function formatError(e: ShipgateError): string {
+  const base = `shipgate: error [${e.code}]: ${oneLine(e.message)}`;
+  return e.hint ? `${base} (hint: ${oneLine(e.hint)})` : base;
+}
+
+export function oneLine(s: string): string {
+  return s.replace(/\s*\n\s*/g, ' ').trim();
+}

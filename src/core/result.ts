@@ -1,0 +1,73 @@
+import type { Finding, RuleMeta } from './finding';
+import type { OsInfo, Package } from './package';
+import type { Severity } from './severity';
+
+/** One Dockerfile that was scanned. */
+export interface DockerfileTarget {
+  /** POSIX path relative to the repository root (what SARIF and GitLab reports use). */
+  path: string;
+  /** Line numbers of each stage's FROM, and the final stage's base image, for mapping image findings. */
+  stages: { name?: string; baseImage: string; line: number }[];
+  /** Line of each instruction by normalised text, so image history `created_by` can be mapped back. */
+  instructions: { line: number; endLine: number; keyword: string; text: string; stage: number }[];
+}
+
+export interface ImageTarget {
+  ref: string;
+  repository?: string;
+  digest?: string;
+  configDigest?: string;
+  platform?: string;
+  os?: OsInfo;
+  layers: { index: number; digest: string; diffId?: string; size: number; createdBy?: string }[];
+  size?: number;
+}
+
+export type DecisionReasonCode =
+  | 'severity-threshold'
+  | 'max-count'
+  | 'secret'
+  | 'malware'
+  | 'required-property'
+  | 'ignore-expired'
+  | 'rule'
+  | 'ok';
+
+export interface DecisionReason {
+  code: DecisionReasonCode;
+  /** Whether this reason blocks approval (false: informational, e.g. "3 findings ignored by policy"). */
+  blocking: boolean;
+  message: string;
+  severity?: Severity;
+  /** Fingerprints of the findings behind this reason (first ones). */
+  findings?: string[];
+}
+
+export interface Decision {
+  approved: boolean;
+  reasons: DecisionReason[];
+  /** Where the policy came from: a file path or "default policy". */
+  policy: string;
+}
+
+export interface ScanResult {
+  tool: { name: 'shipgate'; version: string };
+  startedAt: string;
+  finishedAt: string;
+  dockerfiles: DockerfileTarget[];
+  image?: ImageTarget;
+  packages: Package[];
+  /** All findings, including suppressed ones (marked), sorted by severity then location. */
+  findings: Finding[];
+  /** Metadata for every rule id that appears in findings (and every rule that ran, for SARIF). */
+  rules: RuleMeta[];
+  decision?: Decision;
+  /** Problems that did not stop the scan (e.g. a layer that could not be read), shown to the user. */
+  warnings: string[];
+}
+
+export function countBySeverity(findings: Finding[]): Record<Severity, number> {
+  const out: Record<Severity, number> = { critical: 0, high: 0, medium: 0, low: 0, info: 0 };
+  for (const f of findings) if (!f.suppressed) out[f.severity]++;
+  return out;
+}
