@@ -1,0 +1,29 @@
+import type { Severity } from '../core/severity';
+
+/** Everything one scan needs; the CLI flags, action inputs and GitLab inputs all map onto this. */
+export interface PipelineOptions {
+  /** Dockerfiles to lint (paths as given; reported relative to repoRoot). */
+  dockerfiles: string[];
+  /** Image to scan: a reference with an optional transport (docker-archive:, oci-archive:, oci:, docker:, or a registry ref). */
+  image?: string;
+  /** os/arch[/variant] to pick from a multi-platform image; default the runner's. */
+  platform?: string;
+  /** Repository root: report paths are relative to it. Default: the git top level or the working directory. */
+  repoRoot: string;
+  /** Path of shipgate.yaml; default: shipgate.yaml / .shipgate.yaml at repoRoot when present. */
+  configPath?: string;
+  /** Overrides the policy's severity threshold ("none" disables it). */
+  failOn?: Severity | 'none';
+  /** Vulnerability data: a directory or zip of OSV records, or undefined for the default cache/download. */
+  vulnDb?: string;
+  /** Never touch the network for vulnerability data (use the cache or vulnDb only). */
+  offline?: boolean;
+  /** Hide vulnerabilities that have no fix yet. */
+  ignoreUnfixed?: boolean;
+  /** OpenVEX documents to apply. */
+  vex?: string[];
+  /** Which scanners run on the image (default all). */
+  scanners?: ('vuln' | 'secret' | 'config' | 'malware')[];
+  /** Build context directory, to scan files a Dockerfile COPYs for secrets. */
+  context?: string;
+}
