@@ -88,3 +88,8 @@ export function describeWithTools(name: string, cmds: string[], body: () => void
   const missing = missingTools(cmds);
   describeWith(name, missing.length ? `missing ${missing.join(', ')}` : undefined, body);
 }
+
+/** Real-world fixtures kept in the repository (copied with their provenance files). */
+export const FIXTURES = join(ROOT, 'test', 'fixtures');
+/** Official JSON schemas (SARIF, GitLab reports, action.yml); see test/fixtures/schemas/README.md. */
+export const SCHEMAS = join(FIXTURES, 'schemas');
