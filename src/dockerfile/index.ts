@@ -1,0 +1,8 @@
+export { parseDockerfile } from './parse';
+export { lintDockerfile, ruleAliases, toTarget } from './lint';
+export { dockerfileRules } from './rules/index';
+export { loadHadolintConfig, parseHadolintConfig } from './hadolint';
+export { matchHistoryToInstruction } from './history';
+export { renderRuleDocs } from './docs';
+export type { DockerfileLintOptions, HadolintConfig } from './options';
+export type { ParsedDockerfile, Stage, Instruction, ShellCommand, ImageRef, Span } from './types';

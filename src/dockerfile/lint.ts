@@ -1,0 +1,188 @@
+import type { Finding, RuleMeta, Suppression } from '../core/finding';
+import { stableHash } from '../core/hash';
+import type { DockerfileTarget } from '../core/result';
+import { compareSeverity } from '../core/severity';
+import type { DockerfileLintOptions } from './options';
+import { parseDockerfile } from './parse';
+import type { Report, Rule } from './rule';
+import { RULES } from './rules/index';
+import type { Instruction, ParsedDockerfile } from './types';
+
+export type { DockerfileLintOptions } from './options';
+
+/** Lints one Dockerfile: all rules, exact locations, stable fingerprints; suppressed findings are kept and marked. */
+export async function lintDockerfile(
+  input: { path: string; content: string },
+  options: DockerfileLintOptions = {},
+): Promise<{ findings: Finding[]; target: DockerfileTarget }> {
+  const df = await parseDockerfile(input.content, input.path);
+  return { findings: runRules(df, options), target: toTarget(df) };
+}
+
+export function runRules(
+  df: ParsedDockerfile,
+  options: DockerfileLintOptions,
+  rules: Rule[] = RULES,
+): Finding[] {
+  const opts: DockerfileLintOptions = { ...options };
+  if (options.hadolint?.trustedRegistries.length && !options.allowedRegistries)
+    opts.allowedRegistries = options.hadolint.trustedRegistries;
+  const findings: Finding[] = [];
+  const seen = new Map<string, number>();
+  for (const rule of rules) {
+    rule.check({
+      df,
+      options: opts,
+      report: (r) => {
+        const f = toFinding(df, rule, r, seen);
+        const s = suppression(df, rule.meta, r.at, opts);
+        if (s) f.suppressed = s;
+        findings.push(f);
+      },
+    });
+  }
+  return findings.sort(
+    (a, b) =>
+      (a.location?.startLine ?? 0) - (b.location?.startLine ?? 0) ||
+      (a.location?.startColumn ?? 0) - (b.location?.startColumn ?? 0) ||
+      compareSeverity(b.severity, a.severity) ||
+      a.ruleId.localeCompare(b.ruleId),
+  );
+}
+
+/** Identity of the stage an instruction is in that survives edits elsewhere: its name, else its base image. */
+function stageIdentity(df: ParsedDockerfile, inst: Instruction): string {
+  if (inst.stage < 0) return 'global';
+  const s = df.stages[inst.stage];
+  if (!s) return 'global';
+  return s.name ? `name:${s.name.toLowerCase()}` : `image:${s.image.raw}${s.isFinal ? ':final' : ''}`;
+}
+
+function toFinding(df: ParsedDockerfile, rule: Rule, r: Report, seen: Map<string, number>): Finding {
+  const span = r.span ?? r.at.span;
+  const base = stableHash(rule.meta.id, stageIdentity(df, r.at), r.at.normalized, r.key);
+  // Identical instructions in one stage get an ordinal so their fingerprints differ but stay stable.
+  const n = seen.get(base) ?? 0;
+  seen.set(base, n + 1);
+  const finding: Finding = {
+    ruleId: rule.meta.id,
+    kind: 'dockerfile',
+    severity: r.severity ?? rule.meta.severity,
+    message: r.message,
+    location: {
+      path: df.path,
+      startLine: span.line,
+      startColumn: span.column,
+      endLine: span.endLine,
+      endColumn: span.endColumn,
+      snippet: df.lines[span.line - 1] ?? '',
+    },
+    fingerprint: n === 0 ? base : stableHash(base, n),
+    fix: r.fix ?? rule.hint,
+  };
+  if (r.properties) finding.properties = r.properties;
+  return finding;
+}
+
+/** All ids a rule answers to: its own and its equivalents in other tools. */
+export function ruleAliases(meta: RuleMeta): Set<string> {
+  const ids = new Set<string>([meta.id.toUpperCase()]);
+  const eq = meta.equivalents ?? {};
+  for (const list of Object.values(eq)) for (const id of list ?? []) ids.add(id.toUpperCase());
+  // Trivy ids are written DS-0002, AVD-DS-0002 or DS002.
+  for (const id of eq.trivy ?? []) {
+    const m = /^(?:AVD-)?DS-?0*(\d+)$/i.exec(id);
+    if (m) {
+      const num = Number(m[1]);
+      ids.add(`DS-${String(num).padStart(4, '0')}`);
+      ids.add(`AVD-DS-${String(num).padStart(4, '0')}`);
+      ids.add(`DS${String(num).padStart(3, '0')}`);
+    }
+  }
+  return ids;
+}
+
+const aliasCache = new WeakMap<RuleMeta, Set<string>>();
+function matches(meta: RuleMeta, ids: readonly string[]): string | undefined {
+  let aliases = aliasCache.get(meta);
+  if (!aliases) {
+    aliases = ruleAliases(meta);
+    aliasCache.set(meta, aliases);
+  }
+  return ids.find((id) => aliases.has(id.trim().toUpperCase()));
+}
+
+const PRAGMA =
+  /^(shipgate|hadolint)\s+(global\s+)?ignore\s*=\s*([A-Za-z0-9_,\s-]+?)(?:\s+(?:--|#)\s*(.*))?$/i;
+
+function pragmaIds(
+  text: string,
+): { tool: string; global: boolean; ids: string[]; reason?: string } | undefined {
+  const m = PRAGMA.exec(text.trim());
+  if (!m) return undefined;
+  return {
+    tool: (m[1] as string).toLowerCase(),
+    global: !!m[2],
+    ids: (m[3] as string).split(/[\s,]+/).filter(Boolean),
+    ...(m[4] ? { reason: m[4] } : {}),
+  };
+}
+
+function suppression(
+  df: ParsedDockerfile,
+  meta: RuleMeta,
+  at: Instruction,
+  options: DockerfileLintOptions,
+): Suppression | undefined {
+  const inline = options.inlinePragmas !== false && !options.hadolint?.disableIgnorePragma;
+  if (inline) {
+    for (const c of at.comments) {
+      const p = pragmaIds(c.text);
+      const id = p && !p.global ? matches(meta, p.ids) : undefined;
+      if (p && id) return { kind: 'inline', reason: p.reason ?? `# ${p.tool} ignore=${id} (line ${c.line})` };
+    }
+    for (const c of df.comments) {
+      const p = pragmaIds(c.text);
+      const id = p?.global ? matches(meta, p.ids) : undefined;
+      if (p && id)
+        return { kind: 'inline', reason: p.reason ?? `# ${p.tool} global ignore=${id} (line ${c.line})` };
+    }
+    // BuildKit's `# check=skip=RuleA,RuleB` directive.
+    const check = df.directives.find((d) => d.name === 'check');
+    const skip = check ? /(?:^|;)\s*skip\s*=\s*([^;]+)/i.exec(check.value)?.[1] : undefined;
+    if (skip) {
+      const ids = skip.split(',').map((s) => s.trim());
+      const id = ids.includes('all') ? 'all' : matches(meta, ids);
+      if (id && (id !== 'all' || meta.equivalents?.buildkit?.length))
+        return { kind: 'inline', reason: `# check=skip=${id} (line ${check?.line})` };
+    }
+  }
+  if (options.hadolint) {
+    const id = matches(meta, options.hadolint.ignored);
+    if (id) return { kind: 'hadolint-config', reason: `${id} ignored in ${options.hadolint.path}` };
+  }
+  if (options.ignoreRules) {
+    const id = matches(meta, options.ignoreRules);
+    if (id) return { kind: 'policy', reason: `${id} ignored by policy` };
+  }
+  return undefined;
+}
+
+/** What reports and image mapping need to know about a Dockerfile. */
+export function toTarget(df: ParsedDockerfile): DockerfileTarget {
+  return {
+    path: df.path,
+    stages: df.stages.map((s) => ({
+      ...(s.name !== undefined ? { name: s.name } : {}),
+      baseImage: s.image.resolved,
+      line: s.from.span.line,
+    })),
+    instructions: df.instructions.map((i) => ({
+      line: i.span.line,
+      endLine: i.span.endLine,
+      keyword: i.keyword,
+      text: i.normalized,
+      stage: i.stage,
+    })),
+  };
+}

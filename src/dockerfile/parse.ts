@@ -1,0 +1,456 @@
+import { DockerfileParser } from 'dockerfile-ast';
+import type { Instruction as AstInstruction, JSONInstruction, Onbuild } from 'dockerfile-ast';
+import { ShipgateError } from '../core/errors';
+import { parseImageRef, substituteArgs } from './image-ref';
+import { basename, ShellCollector, slice, type MappedText } from './shell';
+import { bashParser } from './wasm';
+import type {
+  Flag,
+  Heredoc,
+  ImageRef,
+  Instruction,
+  ParsedDockerfile,
+  ShellCommand,
+  Span,
+  Stage,
+  Word,
+} from './types';
+
+export const KEYWORDS = new Set([
+  'ADD',
+  'ARG',
+  'CMD',
+  'COPY',
+  'ENTRYPOINT',
+  'ENV',
+  'EXPOSE',
+  'FROM',
+  'HEALTHCHECK',
+  'LABEL',
+  'MAINTAINER',
+  'ONBUILD',
+  'RUN',
+  'SHELL',
+  'STOPSIGNAL',
+  'USER',
+  'VOLUME',
+  'WORKDIR',
+]);
+
+/** Keywords whose arguments may be a JSON array of strings. */
+const JSON_KEYWORDS = new Set(['RUN', 'CMD', 'ENTRYPOINT', 'SHELL', 'COPY', 'ADD', 'VOLUME']);
+
+interface AstRange {
+  start: { line: number; character: number };
+  end: { line: number; character: number };
+}
+
+/** Positions in the document: offsets, 1-based spans. */
+class Doc {
+  readonly lineStarts: number[] = [0];
+  constructor(readonly text: string) {
+    for (let i = 0; i < text.length; i++) if (text[i] === '\n') this.lineStarts.push(i + 1);
+  }
+  offset(p: { line: number; character: number }): number {
+    return (this.lineStarts[p.line] ?? this.text.length) + p.character;
+  }
+  position(offset: number): { line: number; column: number } {
+    let lo = 0;
+    let hi = this.lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((this.lineStarts[mid] ?? 0) <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - (this.lineStarts[lo] ?? 0) + 1 };
+  }
+  spanOf = (start: number, end: number): Span => {
+    const s = this.position(start);
+    const e = this.position(Math.max(start, end));
+    return { line: s.line, column: s.column, endLine: e.line, endColumn: e.column };
+  };
+  span(r: AstRange): Span {
+    return this.spanOf(this.offset(r.start), this.offset(r.end));
+  }
+}
+
+function fail(path: string, line: number, what: string, hint?: string): never {
+  throw new ShipgateError('DOCKERFILE_PARSE', `${path}:${line}: ${what}`, hint ? { hint } : {});
+}
+
+/** Rejects content that is not a text Dockerfile before handing it to the parser. */
+function checkText(content: string, path: string): void {
+  const nul = content.indexOf('\u0000');
+  if (nul >= 0) {
+    const line = content.slice(0, nul).split('\n').length;
+    fail(path, line, 'binary content (NUL byte), not a Dockerfile', 'pass the path of a text Dockerfile');
+  }
+  const sample = content.slice(0, 4096);
+  let bad = 0;
+  for (const ch of sample) {
+    const c = ch.codePointAt(0) ?? 0;
+    if (c === 0xfffd || (c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12)) bad++;
+  }
+  if (sample.length > 0 && bad / sample.length > 0.05)
+    fail(path, 1, 'binary content, not a Dockerfile', 'pass the path of a text Dockerfile');
+}
+
+/** Joins continuation lines of an instruction's argument text, dropping comment and empty lines between. */
+function joinContinuations(doc: Doc, start: number, end: number, escape: string): MappedText {
+  const text = doc.text;
+  let out = '';
+  const offsets: number[] = [];
+  let i = start;
+  while (i < end) {
+    const ch = text[i];
+    if (ch === escape) {
+      let j = i + 1;
+      while (j < end && (text[j] === ' ' || text[j] === '\t')) j++;
+      if (text[j] === '\r') j++;
+      if (text[j] === '\n' || j >= end) {
+        i = j + 1;
+        // BuildKit drops comment lines and empty lines inside a continued instruction.
+        for (;;) {
+          const nl = text.indexOf('\n', i);
+          const lineEnd = nl < 0 || nl > end ? end : nl;
+          const line = text.slice(i, lineEnd).trim();
+          if (lineEnd < end && (line === '' || line.startsWith('#'))) i = lineEnd + 1;
+          else break;
+        }
+        continue;
+      }
+      if (escape === '`' && text[i + 1] === '`') {
+        out += '`';
+        offsets.push(i);
+        i += 2;
+        continue;
+      }
+    }
+    if (ch === '\r' && text[i + 1] === '\n') {
+      i++;
+      continue;
+    }
+    out += ch;
+    offsets.push(i);
+    i++;
+  }
+  offsets.push(end);
+  return { text: out, offsets };
+}
+
+function normalize(keyword: string, args: string): string {
+  return `${keyword} ${args.replace(/\s+/g, ' ').trim()}`.trim();
+}
+
+const HEREDOC_MARK = /<<-?\s*(["']?)([A-Za-z_][A-Za-z0-9_]*)\1/g;
+
+type StageShell = 'posix' | 'other';
+
+function isWindowsImage(ref: ImageRef): boolean {
+  return /(^|\/)(windows|windowsservercore|servercore|nanoserver)(\/|$)/.test(ref.repository);
+}
+
+/** Parses a Dockerfile into stages and instructions, with the shell commands of every RUN. */
+export async function parseDockerfile(content: string, path: string): Promise<ParsedDockerfile> {
+  if (content.charCodeAt(0) === 0xfeff) content = content.slice(1);
+  checkText(content, path);
+  const doc = new Doc(content);
+  const ast = DockerfileParser.parse(content);
+  const escape = ast.getEscapeCharacter();
+  const lines = content.split(/\r?\n/);
+  const astInstructions = ast.getInstructions();
+  if (astInstructions.length === 0)
+    fail(path, 1, 'no instructions (empty Dockerfile)', 'a Dockerfile needs at least a FROM instruction');
+
+  const directives = ast.getDirectives().map((d) => ({
+    name: d.getName().toLowerCase(),
+    value: d.getValue(),
+    line: d.getRange().start.line + 1,
+  }));
+  const comments = ast.getComments().map((c) => ({
+    text: c.getContent() ?? '',
+    line: c.getRange().start.line + 1,
+  }));
+
+  const hasRuns = astInstructions.some((i) => /^(run|onbuild)$/i.test(i.getKeyword()));
+  const parser = hasRuns ? await bashParser() : undefined;
+
+  const result: ParsedDockerfile = {
+    path,
+    content,
+    lines,
+    escape,
+    directives,
+    globalArgs: [],
+    stages: [],
+    instructions: [],
+    comments,
+  };
+  const globalArgValues = new Map<string, string | undefined>();
+  const stageShell: StageShell[] = [];
+
+  const build = (ast1: AstInstruction, stage: number, shell: StageShell): Instruction => {
+    const keyword = ast1.getKeyword().toUpperCase();
+    const range = ast1.getRange();
+    const line = range.start.line + 1;
+    if (!KEYWORDS.has(keyword))
+      fail(
+        path,
+        line,
+        `unknown instruction "${ast1.getInstruction()}"`,
+        'check the spelling, or add a missing line continuation on the line above',
+      );
+    const withFlags = ast1 as AstInstruction & { getFlags?: () => import('dockerfile-ast').Flag[] };
+    const flags: Flag[] = (withFlags.getFlags?.() ?? []).map((f) => ({
+      name: f.getName(),
+      value: f.getValue(),
+      span: doc.span(f.getRange()),
+    }));
+    const astArgs = ast1.getArguments();
+    const args: Word[] = astArgs.map((a) => ({
+      value: a.getValue(),
+      raw: content.slice(doc.offset(a.getRange().start), doc.offset(a.getRange().end)),
+      span: doc.span(a.getRange()),
+    }));
+    const end = doc.offset(range.end);
+    const argsStart = astArgs[0] ? doc.offset(astArgs[0].getRange().start) : end;
+    const allArgsRange = ast1.getArgumentsRange();
+    const allArgsStart = allArgsRange ? doc.offset(allArgsRange.start) : end;
+    const heredocs: Heredoc[] = [];
+    const astHeredocs =
+      (ast1 as unknown as { getHeredocs?: () => import('dockerfile-ast').Heredoc[] }).getHeredocs?.() ?? [];
+    for (const h of astHeredocs) {
+      const delim = h.getDelimiterRange();
+      if (!delim)
+        fail(
+          path,
+          line,
+          `unterminated heredoc <<${h.getName()}`,
+          `end the heredoc with a line "${h.getName()}"`,
+        );
+      const cr = h.getContentRange();
+      heredocs.push({
+        name: h.getName(),
+        body: cr ? content.slice(doc.offset(cr.start), doc.offset(cr.end)) : '',
+        span: doc.span({ start: h.getStartRange().start, end: delim.end }),
+      });
+    }
+    const joined = heredocs.length
+      ? { text: content.slice(allArgsStart, end), offsets: [] as number[] }
+      : joinContinuations(doc, allArgsStart, end, escape);
+    const afterFlags = heredocs.length
+      ? content.slice(argsStart, end)
+      : joinContinuations(doc, argsStart, end, escape).text;
+    const inst: Instruction = {
+      keyword,
+      rawKeyword: ast1.getInstruction(),
+      span: doc.span(range),
+      keywordSpan: doc.span(ast1.getInstructionRange()),
+      stage,
+      argsText: joined.text.trim(),
+      args,
+      flags,
+      heredocs,
+      normalized: normalize(keyword, joined.text),
+      comments: commentsAbove(lines, line),
+    };
+
+    if (JSON_KEYWORDS.has(keyword) && heredocs.length === 0) {
+      const t = afterFlags.trim();
+      if (t.startsWith('[')) {
+        let parsed: unknown;
+        try {
+          parsed = JSON.parse(t);
+        } catch {
+          parsed = undefined;
+        }
+        if (Array.isArray(parsed) && parsed.every((s) => typeof s === 'string')) {
+          inst.json = parsed as string[];
+          const strings = (ast1 as JSONInstruction).getJSONStrings?.() ?? [];
+          if (strings.length === parsed.length)
+            inst.args = strings.map((s, i) => ({
+              value: parsed[i] as string,
+              raw: content.slice(doc.offset(s.getRange().start), doc.offset(s.getRange().end)),
+              span: doc.span(s.getRange()),
+            }));
+        } else if (keyword === 'SHELL' || /^\[\s*"/.test(t)) {
+          fail(
+            path,
+            line,
+            `${keyword} looks like JSON (exec) form but is not a valid JSON array of strings`,
+            'use double quotes and commas, e.g. ["executable", "arg"]',
+          );
+        }
+      } else if (keyword === 'SHELL') {
+        fail(path, line, 'SHELL requires the JSON form, e.g. SHELL ["/bin/bash", "-c"]');
+      }
+    }
+    if (keyword === 'FROM' && args.length === 0) fail(path, line, 'FROM requires an image name');
+
+    if (keyword === 'RUN' && parser) {
+      const collector = new ShellCollector(parser, doc.spanOf, []);
+      if (inst.json) {
+        const strings = inst.args.map((w) => {
+          const s = doc.offset({ line: w.span.line - 1, character: w.span.column - 1 });
+          const e = doc.offset({ line: w.span.endLine - 1, character: w.span.endColumn - 1 });
+          // The JSON string's content, mapped linearly onto its quotes' interior.
+          const inner = w.value;
+          const offsets = Array.from({ length: inner.length + 1 }, (_, i) =>
+            Math.min(e - 1, s + 1 + Math.min(i, Math.max(0, e - s - 2))),
+          );
+          return { value: w.value, span: w.span, src: { text: inner, offsets } };
+        });
+        collector.addExec(strings, { context: 'top', inSubshell: false, list: 0 });
+        inst.script = { language: 'exec', commands: collector.out, hasErrors: false };
+      } else if (shell === 'other') {
+        inst.script = { language: 'other', commands: [], hasErrors: false };
+      } else {
+        let src: MappedText;
+        if (heredocs.length) {
+          const raw: MappedText = {
+            text: content.slice(argsStart, end),
+            offsets: Array.from({ length: end - argsStart + 1 }, (_, i) => argsStart + i),
+          };
+          const firstLine = raw.text.split('\n', 1)[0] ?? '';
+          const firstHeredoc = heredocs[0];
+          if (firstLine.replace(HEREDOC_MARK, '').trim() === '' && firstHeredoc) {
+            // `RUN <<EOF` runs the heredoc body as the script.
+            const bodyStart = raw.text.indexOf('\n') + 1;
+            src = slice(raw, bodyStart, bodyStart + firstHeredoc.body.length);
+          } else src = raw;
+        } else src = joinContinuations(doc, argsStart, end, escape);
+        const shebang = /^#!\s*(\S+)(?:\s+(\S+))?/.exec(src.text);
+        const interp = shebang
+          ? basename(shebang[1] === '/usr/bin/env' ? (shebang[2] ?? '') : (shebang[1] ?? ''))
+          : 'sh';
+        if (heredocs.length && !/^(sh|bash|dash|ash|zsh|ksh)$/.test(interp)) {
+          inst.script = { language: 'other', commands: [], hasErrors: false };
+        } else {
+          collector.collect(src, { context: 'top', inSubshell: false });
+          inst.script = { language: 'bash', commands: collector.out, hasErrors: collector.hasErrors };
+        }
+      }
+    }
+    if (keyword === 'ONBUILD') {
+      const trigger = (ast1 as Onbuild).getTriggerInstruction();
+      if (!trigger) fail(path, line, 'ONBUILD requires an instruction to trigger');
+      inst.trigger = build(trigger, stage, shell);
+    }
+    return inst;
+  };
+
+  let current: Stage | undefined;
+  for (const a of astInstructions) {
+    const keyword = a.getKeyword().toUpperCase();
+    const line = a.getRange().start.line + 1;
+    if (keyword === 'FROM') {
+      const inst = build(a, result.stages.length, 'posix');
+      const imageWord = inst.args[0] as Word;
+      if (inst.args.length !== 1 && !(inst.args.length === 3 && inst.args[1]?.value.toLowerCase() === 'as'))
+        fail(path, line, `FROM takes an image and optionally "AS <name>", got "${inst.argsText}"`);
+      const { text, unresolved } = substituteArgs(imageWord.value, globalArgValues);
+      const image = parseImageRef(imageWord.value, text, unresolved);
+      const stage: Stage = {
+        index: result.stages.length,
+        from: inst,
+        image,
+        imageSpan: imageWord.span,
+        isFinal: false,
+        copiedFrom: false,
+        instructions: [inst],
+      };
+      const nameWord = inst.args[2];
+      if (nameWord) {
+        stage.name = nameWord.value;
+        stage.nameSpan = nameWord.span;
+        stage.asKeyword = inst.args[1]?.value;
+      }
+      const platform = inst.flags.find((f) => f.name === 'platform');
+      if (platform?.value) stage.platform = platform.value;
+      const base = result.stages.find((s) => s.name?.toLowerCase() === text.toLowerCase());
+      let shell: StageShell = isWindowsImage(image) ? 'other' : 'posix';
+      if (base) {
+        stage.baseStage = base.index;
+        shell = stageShell[base.index] ?? 'posix';
+      }
+      stageShell.push(shell);
+      result.stages.push(stage);
+      result.instructions.push(inst);
+      current = stage;
+      continue;
+    }
+    if (!current) {
+      if (keyword === 'ARG') {
+        const inst = build(a, -1, 'posix');
+        for (const w of inst.args) {
+          const eq = w.value.indexOf('=');
+          const name = eq >= 0 ? w.value.slice(0, eq) : w.value;
+          const value = eq >= 0 ? w.value.slice(eq + 1).replace(/^(["'])(.*)\1$/, '$2') : undefined;
+          globalArgValues.set(name, value);
+          result.globalArgs.push({ name, ...(value !== undefined ? { value } : {}), instruction: inst });
+        }
+        result.instructions.push(inst);
+        continue;
+      }
+      if (!KEYWORDS.has(keyword)) build(a, -1, 'posix');
+      fail(
+        path,
+        line,
+        `${a.getInstruction()} before the first FROM`,
+        'only ARG and comments may come before the first FROM',
+      );
+    }
+    const inst = build(a, current.index, stageShell[current.index] ?? 'posix');
+    if (keyword === 'SHELL' && inst.json?.[0]) {
+      stageShell[current.index] = /^(powershell|pwsh|cmd)(\.exe)?$/i.test(basename(inst.json[0]))
+        ? 'other'
+        : 'posix';
+    }
+    current.instructions.push(inst);
+    result.instructions.push(inst);
+  }
+  if (result.stages.length === 0)
+    fail(path, 1, 'no FROM instruction', 'a Dockerfile needs at least one FROM');
+  const last = result.stages.at(-1);
+  if (last) last.isFinal = true;
+  markCopiedFrom(result);
+  return result;
+}
+
+/** Comment lines directly above `line` (1-based), nearest last. */
+function commentsAbove(lines: string[], line: number): { text: string; line: number }[] {
+  const out: { text: string; line: number }[] = [];
+  for (let l = line - 1; l >= 1; l--) {
+    const t = (lines[l - 1] ?? '').trim();
+    if (!t.startsWith('#')) break;
+    out.unshift({ text: t.slice(1).trim(), line: l });
+  }
+  return out;
+}
+
+/** The stage a `--from` value names: a stage name or index; undefined for an external image. */
+export function stageFor(df: ParsedDockerfile, from: string): Stage | undefined {
+  if (/^\d+$/.test(from)) return df.stages[Number(from)];
+  return df.stages.find((s) => s.name !== undefined && s.name.toLowerCase() === from.toLowerCase());
+}
+
+function markCopiedFrom(df: ParsedDockerfile): void {
+  for (const inst of df.instructions) {
+    for (const f of inst.flags) {
+      let ref: string | undefined;
+      if (f.name === 'from' && f.value) ref = f.value;
+      if (f.name === 'mount' && f.value) ref = /(?:^|,)from=([^,]+)/.exec(f.value)?.[1];
+      if (!ref) continue;
+      const s = stageFor(df, ref);
+      if (s && s.index !== inst.stage) s.copiedFrom = true;
+    }
+  }
+}
+
+/** All shell commands of a stage's RUN instructions, with the instruction they belong to. */
+export function stageCommands(stage: Stage): { inst: Instruction; cmd: ShellCommand }[] {
+  const out: { inst: Instruction; cmd: ShellCommand }[] = [];
+  for (const inst of stage.instructions)
+    for (const cmd of inst.script?.commands ?? []) out.push({ inst, cmd });
+  return out;
+}

@@ -1,0 +1,170 @@
+import { familiarName, globMatch } from '../image-ref';
+import type { ImageRef, Instruction, ParsedDockerfile, ShellCommand, Stage, Word } from '../types';
+
+/** Whether a command has one of the given flags: `--long`, `--long=value`, `-x`, or `-x` inside `-abx`. */
+export function hasFlag(cmd: { args: Word[] }, ...names: string[]): boolean {
+  return flagWord(cmd, ...names) !== undefined;
+}
+
+/** The argument word carrying one of the flags (see hasFlag). */
+export function flagWord(cmd: { args: Word[] }, ...names: string[]): Word | undefined {
+  for (const a of cmd.args) {
+    const v = a.value;
+    if (v === '--') return undefined;
+    for (const n of names) {
+      if (n.startsWith('--')) {
+        if (v === n || v.startsWith(`${n}=`)) return a;
+      } else if (
+        n.length === 2 &&
+        /^-[A-Za-z0-9]+$/.test(v) &&
+        !v.startsWith('--') &&
+        v.includes(n[1] as string)
+      )
+        return a;
+      else if (v === n) return a;
+    }
+  }
+  return undefined;
+}
+
+/** The value of `--name=value` or `--name value`. */
+export function flagValue(cmd: { args: Word[] }, ...names: string[]): string | undefined {
+  for (let i = 0; i < cmd.args.length; i++) {
+    const v = cmd.args[i]?.value ?? '';
+    for (const n of names) {
+      if (v === n) return cmd.args[i + 1]?.value;
+      if (v.startsWith(`${n}=`)) return v.slice(n.length + 1);
+    }
+  }
+  return undefined;
+}
+
+/** Arguments that are not options (`-x`, `--long[=v]`); options listed in `withValue` consume the next word. */
+export function operands(cmd: { args: Word[] }, withValue: readonly string[] = []): Word[] {
+  const out: Word[] = [];
+  let rest = false;
+  for (let i = 0; i < cmd.args.length; i++) {
+    const a = cmd.args[i] as Word;
+    if (rest) {
+      out.push(a);
+      continue;
+    }
+    if (a.value === '--') {
+      rest = true;
+      continue;
+    }
+    if (a.value.startsWith('-') && a.value.length > 1) {
+      if (withValue.includes(a.value)) i++;
+      continue;
+    }
+    out.push(a);
+  }
+  return out;
+}
+
+/** The first operand (`install` in `apt-get -y install x`). */
+export function subcommand(cmd: ShellCommand, withValue: readonly string[] = []): string | undefined {
+  return operands(cmd, withValue)[0]?.value;
+}
+
+/** Names an image is matched by: `node`, `node:20`, `docker.io/library/node`, `gcr.io/distroless/static:nonroot`. */
+export function imageNames(ref: ImageRef): string[] {
+  const fam = familiarName(ref);
+  const full = `${ref.registry}/${ref.repository}`;
+  const names = [fam, full];
+  if (ref.tag) names.push(`${fam}:${ref.tag}`, `${full}:${ref.tag}`);
+  return names;
+}
+
+export function imageMatches(ref: ImageRef, globs: readonly string[]): boolean {
+  const names = imageNames(ref);
+  return globs.some((g) => names.some((n) => globMatch(g, n)));
+}
+
+/** The stage chain a stage builds on (itself first, then the stage its FROM names, ...). */
+export function stageChain(df: ParsedDockerfile, stage: Stage): Stage[] {
+  const out: Stage[] = [];
+  let s: Stage | undefined = stage;
+  while (s && !out.includes(s)) {
+    out.push(s);
+    s = s.baseStage !== undefined ? df.stages[s.baseStage] : undefined;
+  }
+  return out;
+}
+
+/** The external base image a stage ultimately builds on. */
+export function rootImage(df: ParsedDockerfile, stage: Stage): ImageRef {
+  return (stageChain(df, stage).at(-1) ?? stage).image;
+}
+
+export function finalStage(df: ParsedDockerfile): Stage {
+  return df.stages[df.stages.length - 1] as Stage;
+}
+
+/** Instructions of a stage and the stages it builds on, oldest first. */
+export function inheritedInstructions(df: ParsedDockerfile, stage: Stage): Instruction[] {
+  return stageChain(df, stage)
+    .reverse()
+    .flatMap((s) => s.instructions);
+}
+
+export function commands(stage: Stage): { inst: Instruction; cmd: ShellCommand }[] {
+  const out: { inst: Instruction; cmd: ShellCommand }[] = [];
+  for (const inst of stage.instructions)
+    for (const cmd of inst.script?.commands ?? []) out.push({ inst, cmd });
+  return out;
+}
+
+export function allCommands(df: ParsedDockerfile): { inst: Instruction; cmd: ShellCommand }[] {
+  return df.stages.flatMap((s) => commands(s));
+}
+
+/** The command a pipe feeds into, looking through wrappers such as sudo. */
+export function pipeTarget(cmds: ShellCommand[], cmd: ShellCommand): ShellCommand | undefined {
+  const t = cmd.pipesTo !== undefined ? cmds[cmd.pipesTo] : undefined;
+  return t ? unwrapped(cmds, t) : undefined;
+}
+
+/** The innermost command a wrapper (sudo, env, ...) runs, or the command itself. */
+export function unwrapped(cmds: ShellCommand[], cmd: ShellCommand): ShellCommand {
+  let c = cmd;
+  for (;;) {
+    const inner = cmds.find((x) => x.context === 'wrapper' && x.parent === c.index);
+    if (!inner) return c;
+    c = inner;
+  }
+}
+
+/** Key/value pairs of ENV, ARG and LABEL, with the word each came from. */
+export function keyValues(inst: Instruction): { key: string; value: string | undefined; word: Word }[] {
+  const out: { key: string; value: string | undefined; word: Word }[] = [];
+  const words = inst.args;
+  const legacy = inst.keyword !== 'ARG' && words.length > 0 && !(words[0]?.value.includes('=') ?? false);
+  if (legacy && words[0]) {
+    // `ENV KEY value with spaces`
+    out.push({
+      key: words[0].value,
+      value: words
+        .slice(1)
+        .map((w) => w.value)
+        .join(' '),
+      word: words[0],
+    });
+    return out;
+  }
+  for (const w of words) {
+    const eq = w.value.indexOf('=');
+    if (eq < 0) out.push({ key: w.value, value: undefined, word: w });
+    else out.push({ key: w.value.slice(0, eq), value: unquote(w.value.slice(eq + 1)), word: w });
+  }
+  return out;
+}
+
+export function unquote(s: string): string {
+  return s.replace(/^"(.*)"$/s, '$1').replace(/^'(.*)'$/s, '$1');
+}
+
+/** Severity-neutral description of where a stage is, for messages. */
+export function stageLabel(stage: Stage): string {
+  return stage.name ? `stage "${stage.name}"` : `stage ${stage.index}`;
+}

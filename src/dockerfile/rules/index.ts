@@ -1,0 +1,13 @@
+import type { RuleMeta } from '../../core/finding';
+import type { Rule } from '../rule';
+import { baseImageRules } from './base-image';
+import { userRules } from './user';
+
+/** Every Dockerfile rule, in id order. */
+export const RULES: Rule[] = [...userRules, ...baseImageRules].sort((a, b) =>
+  a.meta.id.localeCompare(b.meta.id),
+);
+
+export function dockerfileRules(): RuleMeta[] {
+  return RULES.map((r) => r.meta);
+}
