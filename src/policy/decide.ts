@@ -1,0 +1,212 @@
+/**
+ * The gate: turns a scan result and a policy into a Decision { approved, reasons }. Every front door
+ * prints these reasons as they are, so the wording lives here and only here.
+ */
+import type { Finding, FindingKind } from '../core/finding';
+import type { Decision, DecisionReason, ScanResult } from '../core/result';
+import { atLeast, severityRank, type Severity } from '../core/severity';
+import type { Policy } from './load';
+import { isExpired } from './match';
+import { checkRequiredProperties } from './properties';
+import type { GatePart } from './schema';
+
+export interface DecideOverrides {
+  /** Replaces gate.fail-on (CLI --fail-on, action input fail-on). */
+  failOn?: Severity | 'none';
+  /** The current time, for ignore expiry. */
+  now?: Date;
+}
+
+/** How many fingerprints a reason lists, and how many per-finding reasons (secrets, malware) are shown. */
+const MAX_FINGERPRINTS = 20;
+const MAX_ITEM_REASONS = 10;
+
+const PART_OF: Record<FindingKind, GatePart> = {
+  dockerfile: 'dockerfile',
+  vulnerability: 'vulnerabilities',
+  secret: 'secrets',
+  config: 'config',
+  malware: 'malware',
+};
+
+const NOUN: Record<'dockerfile' | 'vulnerability' | 'config', [string, string]> = {
+  dockerfile: ['Dockerfile finding', 'Dockerfile findings'],
+  vulnerability: ['vulnerability', 'vulnerabilities'],
+  config: ['image configuration finding', 'image configuration findings'],
+};
+
+const SEVERITIES_DESC: readonly Severity[] = ['critical', 'high', 'medium', 'low', 'info'];
+
+export function decide(result: ScanResult, policy: Policy, overrides: DecideOverrides = {}): Decision {
+  const now = overrides.now ?? new Date();
+  const threshold = resolveThreshold(overrides.failOn ?? policy.gate['fail-on']);
+  const parts = new Set<GatePart>(policy.gate.parts);
+  const onlyFixable = policy.gate['only-fixable'];
+  const active = result.findings.filter((f) => !f.suppressed && parts.has(PART_OF[f.kind]));
+  const blocking: DecisionReason[] = [];
+  const info: DecisionReason[] = [];
+
+  blocking.push(
+    ...itemReasons(
+      active.filter((f) => f.kind === 'secret'),
+      'secret',
+    ),
+  );
+  blocking.push(
+    ...itemReasons(
+      active.filter((f) => f.kind === 'malware'),
+      'malware',
+    ),
+  );
+
+  for (const v of checkRequiredProperties(result.dockerfiles, policy, now))
+    blocking.push({
+      code: 'required-property',
+      blocking: true,
+      message: `${v.path}:${v.line}: ${v.message} (${v.property})`,
+      findings: result.findings
+        .filter(
+          (f) => f.kind === 'dockerfile' && f.location?.path === v.path && f.location.startLine === v.line,
+        )
+        .map((f) => f.fingerprint)
+        .slice(0, MAX_FINGERPRINTS),
+    });
+
+  const counted = active.filter(
+    (f) =>
+      f.kind !== 'secret' &&
+      f.kind !== 'malware' &&
+      !(onlyFixable && f.kind === 'vulnerability' && !f.fixable),
+  );
+  if (threshold) {
+    for (const kind of ['vulnerability', 'dockerfile', 'config'] as const) {
+      const over = counted.filter((f) => f.kind === kind && atLeast(f.severity, threshold));
+      if (over.length === 0) continue;
+      let note = '';
+      if (kind === 'vulnerability') {
+        const fixable = over.filter((f) => f.fixable).length;
+        const excluded = onlyFixable
+          ? active.filter((f) => f.kind === kind && !f.fixable && atLeast(f.severity, threshold)).length
+          : 0;
+        note = onlyFixable
+          ? excluded > 0
+            ? ` (only fixable counted; ${excluded} without a fix not counted)`
+            : ''
+          : ` (${fixable} fixable)`;
+      }
+      blocking.push({
+        code: 'severity-threshold',
+        blocking: true,
+        severity: highest(over),
+        message: `${countPhrase(over, NOUN[kind])} at or above the threshold ${threshold}${note}`,
+        findings: fingerprints(over),
+      });
+    }
+  }
+
+  for (const sev of SEVERITIES_DESC) {
+    const max = policy.gate.max[sev];
+    if (max === undefined) continue;
+    const at = counted.filter((f) => f.severity === sev);
+    if (at.length > max)
+      blocking.push({
+        code: 'max-count',
+        blocking: true,
+        severity: sev,
+        message: `${at.length} ${sev} finding${at.length === 1 ? '' : 's'}, more than the maximum of ${max} (gate.max.${sev})`,
+        findings: fingerprints(at),
+      });
+  }
+
+  for (const ig of policy.ignores)
+    if (isExpired(ig.expires, now))
+      info.push({
+        code: 'ignore-expired',
+        blocking: false,
+        message: `ignore for ${ig.id} expired on ${ig.expires}`,
+      });
+  for (const a of policy.secrets.allow)
+    if (isExpired(a.expires, now))
+      info.push({
+        code: 'ignore-expired',
+        blocking: false,
+        message: `secrets.allow for ${a.fingerprint ?? a.rule ?? 'secret'} expired on ${a.expires}`,
+      });
+
+  const approved = blocking.length === 0;
+  if (approved) {
+    const suppressed = result.findings.filter((f) => f.suppressed).length;
+    const below = active.length;
+    const what = threshold
+      ? `nothing at or above the threshold ${threshold}`
+      : 'no severity threshold (fail-on none)';
+    const extra = [
+      below ? `${below} finding${below === 1 ? '' : 's'} below it` : '',
+      suppressed ? `${suppressed} suppressed` : '',
+    ].filter(Boolean);
+    info.unshift({
+      code: 'ok',
+      blocking: false,
+      message: `approved: ${what}, no secrets or malware${extra.length ? ` (${extra.join(', ')})` : ''}`,
+    });
+  }
+  return { approved, reasons: [...blocking, ...info], policy: policy.source };
+}
+
+function resolveThreshold(v: Severity | 'none'): Severity | undefined {
+  return v === 'none' ? undefined : v;
+}
+
+function itemReasons(findings: Finding[], code: 'secret' | 'malware'): DecisionReason[] {
+  const shown = findings.slice(0, MAX_ITEM_REASONS).map<DecisionReason>((f) => ({
+    code,
+    blocking: true,
+    severity: f.severity,
+    message: `${code} found: ${f.ruleId} ${where(f)}`,
+    findings: [f.fingerprint],
+  }));
+  const rest = findings.slice(MAX_ITEM_REASONS);
+  if (rest.length)
+    shown.push({
+      code,
+      blocking: true,
+      severity: highest(rest),
+      message: `and ${rest.length} more ${code === 'secret' ? 'secrets' : 'malware findings'}`,
+      findings: fingerprints(rest),
+    });
+  return shown;
+}
+
+/** "in layer 4 (/app/.env)", "at src/config.ts:12", "in the image". */
+function where(f: Finding): string {
+  const i = f.image;
+  if (i && (i.layerIndex !== undefined || i.path)) {
+    const layer = i.layerIndex !== undefined ? `in layer ${i.layerIndex}` : 'in the image';
+    const deleted = i.deleted ? ', deleted in a later layer' : '';
+    return i.path ? `${layer} (${i.path}${deleted})` : layer;
+  }
+  if (f.location) return `at ${f.location.path}:${f.location.startLine}`;
+  return 'in the image';
+}
+
+/** "2 critical and 5 high vulnerabilities", "1 high Dockerfile finding". */
+function countPhrase(findings: Finding[], [one, many]: [string, string]): string {
+  const parts: string[] = [];
+  for (const s of SEVERITIES_DESC) {
+    const n = findings.filter((f) => f.severity === s).length;
+    if (n) parts.push(`${n} ${s}`);
+  }
+  const list =
+    parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}` : (parts[0] ?? '0');
+  return `${list} ${findings.length === 1 ? one : many}`;
+}
+
+function highest(findings: Finding[]): Severity | undefined {
+  let best: Severity | undefined;
+  for (const f of findings) if (!best || severityRank(f.severity) > severityRank(best)) best = f.severity;
+  return best;
+}
+
+function fingerprints(findings: Finding[]): string[] {
+  return findings.slice(0, MAX_FINGERPRINTS).map((f) => f.fingerprint);
+}

@@ -1,0 +1,20 @@
+export { applyPolicy, EXPIRY_WARNING_DAYS, type PolicyApplication } from './apply';
+export { decide, type DecideOverrides } from './decide';
+export { dockerfileLintOptions } from './dockerfile-options';
+export { blockingReasonsLine, decisionHeadline, decisionLines } from './format';
+export {
+  defaultPolicy,
+  findPolicyFile,
+  loadPolicy,
+  parsePolicy,
+  POLICY_FILE_NAMES,
+  type Policy,
+} from './load';
+export { checkRequiredProperties, type PropertyViolation, type RequiredProperty } from './properties';
+export {
+  policyJsonSchema,
+  policySchema,
+  type PolicyFile,
+  type PolicyIgnore,
+  type SecretAllow,
+} from './schema';

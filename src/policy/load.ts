@@ -1,0 +1,206 @@
+/** Finds, reads and validates shipgate.yaml. I/O lives here; parsePolicy is pure. */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { isAbsolute, join, relative, resolve } from 'node:path';
+import { parseDocument } from 'yaml';
+import type { z } from 'zod';
+import { ShipgateError } from '../core/errors';
+import { policySchema, type PolicyFile } from './schema';
+
+/** A validated policy and where it came from. */
+export interface Policy extends PolicyFile {
+  /** The file it was read from (relative to the repository root when inside it), or "default policy". */
+  source: string;
+  /** Directory relative paths in the policy (VEX files) resolve against. */
+  baseDir?: string;
+}
+
+/** File names looked for at the repository root, in this order. */
+export const POLICY_FILE_NAMES = [
+  'shipgate.yaml',
+  'shipgate.yml',
+  '.shipgate.yaml',
+  '.shipgate.yml',
+] as const;
+
+/** The policy used when no file exists: block on high or worse in every part, secrets and malware always. */
+export function defaultPolicy(): Policy {
+  return { ...policySchema.parse({ version: 1 }), source: 'default policy' };
+}
+
+/** Finds the policy file at the repository root, if any. */
+export function findPolicyFile(repoRoot: string): string | undefined {
+  for (const name of POLICY_FILE_NAMES) {
+    const p = join(repoRoot, name);
+    if (existsSync(p)) return p;
+  }
+  return undefined;
+}
+
+/** Loads the explicit policy file, else the one at the repository root, else the default policy. */
+export function loadPolicy(repoRoot: string, explicitPath?: string): Policy {
+  let file: string | undefined;
+  if (explicitPath) {
+    file = isAbsolute(explicitPath) ? explicitPath : resolve(repoRoot, explicitPath);
+    if (!existsSync(file))
+      throw new ShipgateError('NOT_FOUND', `policy file ${explicitPath} does not exist`, {
+        hint: 'check the --config flag or the action input `config`',
+      });
+    if (statSync(file).isDirectory())
+      throw new ShipgateError('INPUT', `policy file ${explicitPath} is a directory`, {
+        hint: 'give the path of the shipgate.yaml file itself',
+      });
+  } else {
+    file = findPolicyFile(repoRoot);
+    if (!file) return defaultPolicy();
+  }
+  const rel = relative(repoRoot, file);
+  const display = rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel.split('\\').join('/') : file;
+  const policy = parsePolicy(readFileSync(file, 'utf8'), display);
+  return { ...policy, baseDir: resolve(file, '..') };
+}
+
+/** Parses and validates policy text; `name` prefixes every error message. */
+export function parsePolicy(text: string, name = 'shipgate.yaml'): Policy {
+  const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
+  const yamlError = doc.errors[0];
+  if (yamlError) {
+    const pos = yamlError.linePos?.[0];
+    const where = pos ? `:${pos.line}:${pos.col}` : '';
+    const msg =
+      yamlError.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? 'syntax error';
+    throw new ShipgateError('CONFIG_INVALID', `${name}${where}: YAML syntax error: ${msg}`);
+  }
+  const data: unknown = doc.toJS({ maxAliasCount: 100 });
+  if (data === null || data === undefined)
+    throw new ShipgateError(
+      'CONFIG_INVALID',
+      `${name}: the file is empty (expected a mapping with version: 1)`,
+    );
+  if (typeof data !== 'object' || Array.isArray(data))
+    throw new ShipgateError('CONFIG_INVALID', `${name}: expected a mapping with version: 1 at the top level`);
+  const parsed = policySchema.safeParse(data);
+  if (!parsed.success) {
+    const issues = parsed.error.issues;
+    const first = issues[0];
+    const more =
+      issues.length > 1 ? ` (and ${issues.length - 1} more problem${issues.length > 2 ? 's' : ''})` : '';
+    throw new ShipgateError(
+      'CONFIG_INVALID',
+      `${name}: ${first ? describeIssue(first, data) : 'invalid'}${more}`,
+      {
+        hint: 'see docs/policy.md for every key, or point your editor at schemas/shipgate.schema.json',
+      },
+    );
+  }
+  return { ...parsed.data, source: name };
+}
+
+type Issue = z.core.$ZodIssue;
+
+/** "gate.fail-on: invalid value "urgent" (expected one of critical, high, medium, low, none)". */
+export function describeIssue(issue: Issue, input: unknown): string {
+  const path = formatPath(issue.path);
+  const at = path ? `${path}: ` : '';
+  const value = valueAt(input, issue.path);
+  if (value === undefined && (issue.code === 'invalid_value' || issue.code === 'invalid_type'))
+    return `${at}required`;
+  switch (issue.code) {
+    case 'invalid_value':
+      if (issue.path.length && issue.path[issue.path.length - 1] === 'version')
+        return `${at}unsupported version ${show(value)} (expected 1)`;
+      return `${at}invalid value ${show(value)} (expected one of ${issue.values.map(String).join(', ')})`;
+    case 'unrecognized_keys':
+      return issue.keys
+        .map((k) => `${formatPath([...issue.path, k])}: unknown key`)
+        .join(', ')
+        .concat(suggestion(issue.keys[0]));
+    case 'invalid_type':
+      return `${at}expected ${issue.expected}, got ${typeName(value)}${show(value) ? ` ${show(value)}` : ''}`;
+    case 'invalid_format':
+      if (issue.format === 'date') return `${at}invalid date ${show(value)} (expected YYYY-MM-DD)`;
+      return `${at}invalid ${issue.format} ${show(value)}`;
+    case 'too_small':
+      if (typeof value === 'string') return `${at}must not be empty`;
+      return `${at}must be at least ${String(issue.minimum)}`;
+    case 'too_big':
+      return `${at}must be at most ${String(issue.maximum)}`;
+    case 'invalid_key':
+      return `${at}invalid key`;
+    default:
+      return `${at}${issue.message}`;
+  }
+}
+
+const KNOWN_KEYS = [
+  'version',
+  'gate',
+  'fail-on',
+  'only-fixable',
+  'max',
+  'parts',
+  'dockerfile',
+  'require-non-root',
+  'require-multistage',
+  'require-digest-pinned-base',
+  'minimal-base',
+  'allowed-registries',
+  'rules',
+  'enabled',
+  'severity',
+  'ignores',
+  'id',
+  'paths',
+  'packages',
+  'images',
+  'reason',
+  'expires',
+  'secrets',
+  'allow',
+  'fingerprint',
+  'rule',
+  'vulnerabilities',
+  'ignore-unfixed',
+  'vex',
+];
+
+function suggestion(key: string | undefined): string {
+  if (!key) return '';
+  const norm = (s: string) => s.toLowerCase().replace(/[_\s]/g, '-');
+  const k = norm(key);
+  const hit = KNOWN_KEYS.find(
+    (known) => known !== key && (known === k || known === `${k}s` || `${known}s` === k),
+  );
+  return hit ? ` (did you mean "${hit}"?)` : '';
+}
+
+function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const p of path) {
+    if (typeof p === 'number') out += `[${p}]`;
+    else out += out ? `.${String(p)}` : String(p);
+  }
+  return out;
+}
+
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let cur: unknown = input;
+  for (const p of path) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    cur = (cur as Record<PropertyKey, unknown>)[p];
+  }
+  return cur;
+}
+
+function typeName(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'list';
+  if (typeof v === 'object') return 'mapping';
+  return typeof v;
+}
+
+function show(v: unknown): string {
+  if (typeof v === 'string') return JSON.stringify(v.length > 60 ? `${v.slice(0, 57)}...` : v);
+  if (v === undefined) return '(missing)';
+  if (typeof v === 'object' && v !== null) return '';
+  return String(v);
+}

@@ -1,0 +1,150 @@
+/**
+ * Required Dockerfile properties (the `dockerfile:` section of shipgate.yaml), checked on the scanned
+ * Dockerfiles' structure. They block whatever the severity of the matching lint rule, and can only be
+ * waived in shipgate.yaml (an ignore with the property name as id), not by an inline pragma.
+ */
+import type { DockerfileTarget } from '../core/result';
+import { familiarName, parseImageRef } from '../dockerfile/image-ref';
+import type { Policy } from './load';
+import { globMatch, isExpired } from './match';
+
+export type RequiredProperty =
+  | 'require-non-root'
+  | 'require-multistage'
+  | 'require-digest-pinned-base'
+  | 'minimal-base'
+  | 'allowed-registries';
+
+export interface PropertyViolation {
+  property: RequiredProperty;
+  path: string;
+  line: number;
+  /** "final stage runs as root" — the reason message appends the property name. */
+  message: string;
+}
+
+/** USER values that mean root (the user part of user:group). */
+const ROOT_USERS = new Set(['root', '0']);
+
+export function checkRequiredProperties(
+  targets: readonly DockerfileTarget[],
+  policy: Policy,
+  now: Date,
+): PropertyViolation[] {
+  const out: PropertyViolation[] = [];
+  for (const t of targets) for (const v of checkOne(t, policy)) if (!waived(v, policy, now)) out.push(v);
+  return out;
+}
+
+function waived(v: PropertyViolation, policy: Policy, now: Date): boolean {
+  return policy.ignores.some(
+    (ig) =>
+      ig.id === v.property &&
+      !isExpired(ig.expires, now) &&
+      (!ig.paths || ig.paths.some((p) => globMatch(p, v.path))),
+  );
+}
+
+function checkOne(t: DockerfileTarget, policy: Policy): PropertyViolation[] {
+  const req = policy.dockerfile;
+  const out: PropertyViolation[] = [];
+  if (t.stages.length === 0) return out;
+  const names = new Set(t.stages.map((s) => s.name?.toLowerCase()).filter((n): n is string => !!n));
+  const finalIndex = t.stages.length - 1;
+  const final = t.stages[finalIndex];
+  if (!final) return out;
+
+  if (req['require-non-root']) {
+    const users = t.instructions.filter((i) => i.stage === finalIndex && i.keyword.toUpperCase() === 'USER');
+    const last = users[users.length - 1];
+    if (!last)
+      out.push({
+        property: 'require-non-root',
+        path: t.path,
+        line: final.line,
+        message: 'final stage sets no USER and runs as root',
+      });
+    else {
+      const user = userOf(last.text);
+      if (ROOT_USERS.has(user.split(':')[0] ?? ''))
+        out.push({
+          property: 'require-non-root',
+          path: t.path,
+          line: last.line,
+          message: `final stage runs as root (USER ${user})`,
+        });
+    }
+  }
+  if (req['require-multistage'] && t.stages.length < 2)
+    out.push({
+      property: 'require-multistage',
+      path: t.path,
+      line: final.line,
+      message: 'single-stage build (no separate build stage)',
+    });
+
+  for (const s of t.stages) {
+    const base = s.baseImage.trim();
+    if (names.has(base.toLowerCase()) || base.toLowerCase() === 'scratch') continue;
+    const ref = parseImageRef(base);
+    const unresolved = base.includes('$');
+    if (req['require-digest-pinned-base'] && !ref.digest)
+      out.push({
+        property: 'require-digest-pinned-base',
+        path: t.path,
+        line: s.line,
+        message: unresolved
+          ? `base image ${base} cannot be checked for a digest (unresolved variable)`
+          : `base image ${base} is not pinned by digest`,
+      });
+    const registries = req['allowed-registries'];
+    if (registries && !unresolved && !registries.some((r) => globMatch(r, ref.registry)))
+      out.push({
+        property: 'allowed-registries',
+        path: t.path,
+        line: s.line,
+        message: `base image ${base} comes from ${ref.registry}, which is not an allowed registry (${registries.join(', ')})`,
+      });
+  }
+
+  const minimal = req['minimal-base'];
+  if (minimal) {
+    const base = finalBase(t, names);
+    if (base && base.toLowerCase() !== 'scratch') {
+      const ref = parseImageRef(base);
+      const candidates = [
+        familiarName(ref),
+        `${ref.registry}/${ref.repository}`,
+        base,
+        base.replace(/@.*$/, ''),
+      ];
+      if (!minimal.some((p) => candidates.some((c) => globMatch(p, c))))
+        out.push({
+          property: 'minimal-base',
+          path: t.path,
+          line: final.line,
+          message: `final base image ${base} is not in the minimal-base allow-list`,
+        });
+    }
+  }
+  return out;
+}
+
+/** The external image the final stage builds on, following `FROM <earlier stage>` chains. */
+function finalBase(t: DockerfileTarget, names: Set<string>): string | undefined {
+  let base = t.stages[t.stages.length - 1]?.baseImage.trim();
+  for (let hops = 0; base && names.has(base.toLowerCase()) && hops < t.stages.length; hops++) {
+    const name = base.toLowerCase();
+    base = t.stages.find((s) => s.name?.toLowerCase() === name)?.baseImage.trim();
+  }
+  return base;
+}
+
+/** The user of a USER instruction's text ("USER app:app" or "app:app"). */
+function userOf(text: string): string {
+  return text
+    .trim()
+    .replace(/^USER\s+/i, '')
+    .trim()
+    .replace(/^["']|["']$/g, '');
+}

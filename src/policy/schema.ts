@@ -1,0 +1,172 @@
+/**
+ * The shipgate.yaml schema. One zod schema is the source of truth: it validates the file, gives the
+ * TypeScript types, and is exported as JSON Schema (schemas/shipgate.schema.json) for editor completion.
+ */
+import { z } from 'zod';
+
+/** Severity names a policy may use; `none` disables a threshold. */
+export const FAIL_ON_VALUES = ['critical', 'high', 'medium', 'low', 'none'] as const;
+export const SEVERITY_VALUES = ['critical', 'high', 'medium', 'low', 'info'] as const;
+/** The parts of a scan the gate can look at (the finding kinds, with `vulnerabilities` plural as users write it). */
+export const GATE_PARTS = ['dockerfile', 'vulnerabilities', 'secrets', 'config', 'malware'] as const;
+
+const isoDate = z.iso.date().describe('A date, YYYY-MM-DD');
+
+const globList = z.array(z.string().min(1)).describe('Glob patterns (picomatch syntax)');
+
+const count = z.number().int().min(0).max(1_000_000);
+
+const gateSchema = z
+  .strictObject({
+    'fail-on': z
+      .enum(FAIL_ON_VALUES)
+      .default('high')
+      .describe(
+        'Block when an unsuppressed finding is at or above this severity; `none` never blocks on severity.',
+      ),
+    'only-fixable': z
+      .boolean()
+      .default(false)
+      .describe('Vulnerabilities without a fixed version do not count toward fail-on and max.'),
+    max: z
+      .strictObject({
+        critical: count.optional(),
+        high: count.optional(),
+        medium: count.optional(),
+        low: count.optional(),
+        info: count.optional(),
+      })
+      .default({})
+      .describe(
+        'Block when more unsuppressed findings than this exist at a severity (across the gated parts).',
+      ),
+    parts: z
+      .array(z.enum(GATE_PARTS))
+      .default([...GATE_PARTS])
+      .describe(
+        'Which parts of the scan can block. Secrets and malware block whenever they are listed here.',
+      ),
+  })
+  .describe('When the gate blocks.');
+
+const dockerfileSchema = z
+  .strictObject({
+    'require-non-root': z
+      .boolean()
+      .default(false)
+      .describe('Block when the final stage runs as root or sets no USER, whatever the rule severity.'),
+    'require-multistage': z
+      .boolean()
+      .default(false)
+      .describe(
+        'Block when a single-stage build carries compilers or package managers into the final image.',
+      ),
+    'require-digest-pinned-base': z
+      .boolean()
+      .default(false)
+      .describe('Block when a base image is not pinned by digest (FROM image@sha256:...).'),
+    'minimal-base': z
+      .array(z.string().min(1))
+      .optional()
+      .describe(
+        'Allow-list of final-stage base images (glob patterns on the image name, e.g. "gcr.io/distroless/*"). When set, any other final base blocks.',
+      ),
+    'allowed-registries': z
+      .array(z.string().min(1))
+      .optional()
+      .describe(
+        'Registries base images may come from (e.g. docker.io, ghcr.io, "*.dkr.ecr.*.amazonaws.com").',
+      ),
+  })
+  .describe('Properties every Dockerfile must have.');
+
+const ruleOverride = z
+  .strictObject({
+    enabled: z.boolean().optional().describe('false turns the rule off; true turns an optional rule on.'),
+    severity: z.enum(SEVERITY_VALUES).optional().describe('Severity to report this rule with.'),
+  })
+  .describe('Override for one rule.');
+
+const ignoreSchema = z
+  .strictObject({
+    id: z
+      .string()
+      .min(1)
+      .describe('Rule id (SG-DF-001) or vulnerability id or alias (CVE-2024-1234, GHSA-...); globs allowed.'),
+    paths: globList.optional().describe('Only findings at these repository paths or image paths.'),
+    packages: globList.optional().describe('Only vulnerabilities in these packages (name or purl).'),
+    images: globList.optional().describe('Only findings in these images (reference without tag or digest).'),
+    reason: z.string().trim().min(1).describe('Why this is acceptable (required; shown in reports).'),
+    expires: isoDate.optional().describe('The ignore stops applying after this date (YYYY-MM-DD).'),
+  })
+  .describe('A finding the gate accepts, with a reason.');
+
+const secretAllowSchema = z
+  .strictObject({
+    fingerprint: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('Fingerprint of one secret finding (from the JSON report).'),
+    rule: z.string().min(1).optional().describe('A secret rule id (SG-SEC-003): every finding of it.'),
+    paths: globList.optional().describe('Only secrets at these paths (image or repository).'),
+    reason: z.string().trim().min(1).describe('Why this secret is acceptable (e.g. a test fixture).'),
+    expires: isoDate.optional().describe('The allowance stops applying after this date (YYYY-MM-DD).'),
+  })
+  .refine((a) => a.fingerprint !== undefined || a.rule !== undefined, {
+    message: 'needs a fingerprint or a rule',
+  })
+  .describe('A secret finding that may pass.');
+
+export const policySchema = z
+  .strictObject({
+    version: z.literal(1).describe('Schema version of this file; always 1.'),
+    gate: gateSchema.default({ 'fail-on': 'high', 'only-fixable': false, max: {}, parts: [...GATE_PARTS] }),
+    dockerfile: dockerfileSchema.default({
+      'require-non-root': false,
+      'require-multistage': false,
+      'require-digest-pinned-base': false,
+    }),
+    rules: z
+      .record(z.string().regex(/^[A-Za-z][A-Za-z0-9_-]*$/), ruleOverride)
+      .default({})
+      .describe('Per-rule overrides keyed by rule id.'),
+    ignores: z.array(ignoreSchema).default([]).describe('Findings the gate accepts.'),
+    secrets: z
+      .strictObject({
+        allow: z.array(secretAllowSchema).default([]),
+      })
+      .default({ allow: [] })
+      .describe('Secrets always block unless allowed here.'),
+    vulnerabilities: z
+      .strictObject({
+        'ignore-unfixed': z.boolean().default(false).describe('Hide vulnerabilities that have no fix yet.'),
+        vex: z
+          .array(z.string().min(1))
+          .default([])
+          .describe('OpenVEX documents to apply (paths relative to this file).'),
+      })
+      .default({ 'ignore-unfixed': false, vex: [] })
+      .describe('Vulnerability matching options.'),
+  })
+  .describe('shipgate policy (shipgate.yaml)');
+
+/** The policy file as written (after defaults). */
+export type PolicyFile = z.output<typeof policySchema>;
+export type PolicyIgnore = PolicyFile['ignores'][number];
+export type SecretAllow = PolicyFile['secrets']['allow'][number];
+export type GatePart = (typeof GATE_PARTS)[number];
+
+/** The JSON Schema published for editors (input side: defaults are optional). */
+export function policyJsonSchema(): Record<string, unknown> {
+  const schema = z.toJSONSchema(policySchema, { io: 'input', unrepresentable: 'any' }) as Record<
+    string,
+    unknown
+  >;
+  return {
+    $schema: schema.$schema,
+    $id: 'https://raw.githubusercontent.com/shipgate/shipgate/main/schemas/shipgate.schema.json',
+    title: 'shipgate.yaml',
+    ...schema,
+  };
+}
