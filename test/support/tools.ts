@@ -27,6 +27,7 @@ export const TOOL_PACKAGES: Record<string, string> = {
   zstd: 'zstd',
   'dpkg-query': 'dpkg',
   dpkg: 'dpkg',
+  'apt-cache': 'apt',
   gzip: 'gzip',
   tar: 'tar',
   jq: 'jq',
