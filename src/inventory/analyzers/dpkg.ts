@@ -1,0 +1,88 @@
+import type { Package } from '../../core/package';
+import type { Analyzer, FileEntry, FinalView } from '../../image/types';
+import { parseControlParagraphs } from '../control';
+import { attributeToLayers, FileVersions, layerFields } from '../layer';
+import { osPackagePurl } from '../purl';
+import { inventoryPart, type InventoryPart } from '../types';
+
+const STATUS = '/var/lib/dpkg/status';
+const STATUS_D = '/var/lib/dpkg/status.d/';
+const COPYRIGHT = /^\/usr\/share\/doc\/([^/]+)\/copyright$/;
+
+/** Packages of a dpkg status file (or one distroless status.d file). Only installed ones count. */
+export function parseDpkgStatus(text: string, requireStatus = true): Package[] {
+  const out: Package[] = [];
+  for (const para of parseControlParagraphs(text)) {
+    const name = para.get('Package');
+    const version = para.get('Version');
+    if (!name || !version) continue;
+    const status = para.get('Status');
+    if (status !== undefined ? status.split(/\s+/)[2] !== 'installed' : requireStatus) continue;
+    const p: Package = { name, version, type: 'deb', purl: '', sourceName: name, sourceVersion: version };
+    const arch = para.get('Architecture');
+    if (arch) p.arch = arch;
+    // "Source: name" or "Source: name (version)" when the source version differs (binNMUs).
+    const source = /^(\S+)(?:\s+\((\S+)\))?/.exec(para.get('Source') ?? '');
+    if (source) {
+      p.sourceName = source[1]!;
+      if (source[2]) p.sourceVersion = source[2];
+    }
+    p.purl = osPackagePurl(p, undefined);
+    out.push(p);
+  }
+  return out;
+}
+
+/** License short names of a machine-readable (DEP-5) copyright file; undefined when it is free-form. */
+export function parseDep5Licenses(text: string): string[] | undefined {
+  const first = text.slice(0, 200).split('\n')[0] ?? '';
+  if (!/^Format:\s*\S*(copyright-format|dep5)/i.test(first)) return undefined;
+  const seen = new Set<string>();
+  for (const m of text.matchAll(/^License:[ \t]*(.+)$/gm)) {
+    for (const part of m[1]!.split(/\s+or\s+|\s+and\s+|\s*,\s*/i)) {
+      const id = part.replace(/[()]/g, '').trim();
+      if (id) seen.add(id);
+    }
+  }
+  return [...seen];
+}
+
+export function dpkgAnalyzer(): Analyzer<InventoryPart> {
+  const status = new FileVersions<Package[]>();
+  const statusD = new FileVersions<Package[]>();
+  const copyrights = new FileVersions<string[]>();
+  return {
+    name: 'dpkg',
+    maxBytes: 256 * 1024 * 1024,
+    wants(entry: FileEntry) {
+      const p = entry.path;
+      if (p === STATUS) return true;
+      if (p.startsWith(STATUS_D)) return !p.endsWith('.md5sums') && !p.slice(STATUS_D.length).includes('/');
+      return p.startsWith('/usr/share/doc/') && entry.size < 1024 * 1024 && COPYRIGHT.test(p);
+    },
+    analyze(entry, content) {
+      const p = entry.path;
+      if (p === STATUS) status.add(entry, parseDpkgStatus(content.toString('utf8')));
+      else if (p.startsWith(STATUS_D)) statusD.add(entry, parseDpkgStatus(content.toString('utf8'), false));
+      else {
+        const licenses = parseDep5Licenses(content.toString('utf8'));
+        if (licenses?.length) copyrights.add(entry, licenses);
+      }
+    },
+    finish(view: FinalView) {
+      const packages: Package[] = [];
+      const versions = status.upToVisible(STATUS, view.visibleLayer(STATUS));
+      packages.push(...attributeToLayers(versions.map((v) => ({ entry: v.entry, packages: v.value }))));
+      for (const path of statusD.paths()) {
+        const v = statusD.visible(path, view.visibleLayer(path));
+        if (v) packages.push(...v.value.map((p) => ({ ...p, ...layerFields(v.entry) })));
+      }
+      for (const p of packages) {
+        const path = `/usr/share/doc/${p.name}/copyright`;
+        const licenses = copyrights.visible(path, view.visibleLayer(path))?.value;
+        if (licenses) p.licenses = licenses;
+      }
+      return inventoryPart('dpkg', packages);
+    },
+  };
+}

@@ -1,0 +1,28 @@
+import type { Analyzer } from '../../image/types';
+import type { InventoryOptions, InventoryPart } from '../types';
+import { apkAnalyzer } from './apk';
+import { composerAnalyzer } from './composer';
+import { dpkgAnalyzer } from './dpkg';
+import { gemAnalyzer } from './gem';
+import { goBinaryAnalyzer } from './go';
+import { javaAnalyzer } from './java';
+import { npmAnalyzer } from './npm';
+import { osReleaseAnalyzer } from './os-release';
+import { pythonAnalyzer } from './python';
+import { rpmAnalyzer } from './rpm';
+import { rustBinaryAnalyzer } from './rust';
+
+/** Every inventory analyzer, by name. Each call makes fresh analyzers (they keep state for one walk). */
+export const ANALYZERS: Record<string, (o: InventoryOptions) => Analyzer<InventoryPart>> = {
+  'os-release': () => osReleaseAnalyzer(),
+  dpkg: () => dpkgAnalyzer(),
+  apk: () => apkAnalyzer(),
+  rpm: () => rpmAnalyzer(),
+  npm: () => npmAnalyzer(),
+  python: () => pythonAnalyzer(),
+  go: (o) => goBinaryAnalyzer(o),
+  rust: (o) => rustBinaryAnalyzer(o),
+  java: (o) => javaAnalyzer(o),
+  gem: () => gemAnalyzer(),
+  composer: () => composerAnalyzer(),
+};
