@@ -56,8 +56,10 @@ export interface ImageInfo {
   /** Repository name without tag or digest when known (ghcr.io/org/app). */
   repository?: string;
   tag?: string;
-  /** Manifest digest (sha256:...) when known. */
+  /** Manifest digest (sha256:...) when known: the chosen platform's manifest. */
   digest?: string;
+  /** Digest of the multi-platform index the manifest was chosen from, when there was one. */
+  indexDigest?: string;
   configDigest: string;
   platform: Platform;
   /** Other platforms of a multi-platform index (to list them). */

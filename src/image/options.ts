@@ -1,0 +1,47 @@
+import type { Platform } from './types';
+
+/** How openImage() finds and reads an image. */
+export interface OpenOptions {
+  /** "os/arch[/variant]" to pick from a multi-platform image; default the runner's platform. */
+  platform?: string;
+  /** Registries (host[:port]) that may be reached over plain http; loopback always may. */
+  insecureRegistries?: string[];
+  /** Also verify each layer's uncompressed diff-ID (costs a second hash over compressed layers). */
+  verifyDiffIds?: boolean;
+  /** Per-request timeout for registry and daemon calls (ms). */
+  timeoutMs?: number;
+  /** Directory for temporary files (a daemon's image stream is spooled there); default the OS temp dir. */
+  tmpDir?: string;
+  /** Environment for credential discovery (default process.env). */
+  env?: NodeJS.ProcessEnv;
+}
+
+export interface OpenedImage {
+  info: import('./types').ImageInfo;
+  /** The layer's content as an uncompressed tar, verified against its digest while it streams. */
+  openLayer(index: number): Promise<import('node:stream').Readable>;
+  close(): Promise<void>;
+}
+
+const ARCH: Record<string, string> = {
+  x64: 'amd64',
+  arm64: 'arm64',
+  arm: 'arm',
+  ia32: '386',
+  ppc64: 'ppc64le',
+  s390x: 's390x',
+  riscv64: 'riscv64',
+};
+
+/** The runner's platform in OCI terms (images are Linux even on macOS/Windows runners). */
+export function defaultPlatform(): Platform {
+  const architecture = ARCH[process.arch] ?? process.arch;
+  const p: Platform = { os: 'linux', architecture };
+  if (architecture === 'arm64') p.variant = 'v8';
+  if (architecture === 'arm') p.variant = 'v7';
+  return p;
+}
+
+export function formatPlatform(p: Platform): string {
+  return [p.os, p.architecture, p.variant].filter(Boolean).join('/');
+}
