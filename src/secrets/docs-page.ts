@@ -1,0 +1,17 @@
+import type { RuleDocsPage } from './docs';
+import { SECRET_RULE_META } from './rules';
+
+export const SECRETS_DOCS: RuleDocsPage = {
+  title: 'Secret rules (SG-SEC)',
+  intro: `shipgate looks for credentials in every file of every image layer (including files a later layer deleted or
+overwrote: they stay extractable from the layer), in the image configuration (\`Env\`, \`Labels\`, \`Cmd\`,
+\`Entrypoint\`), in the build history, in Dockerfiles and in the build-context files a Dockerfile copies.
+
+Values are never printed: findings show a redacted form (at most the first and last few characters, never more
+than 30% of the value) and a fingerprint, and every detected value is masked in logs and reports.
+
+Documentation, manual pages, the public CA bundle, test-fixture directories and well-known example values
+(\`AKIAIOSFODNN7EXAMPLE\`, \`changeme\`, \`\${VAR}\`, \`xxxx\`...) are not reported. Patterns follow the ones
+published by gitleaks and trivy; the equivalents are listed per rule.`,
+  rules: SECRET_RULE_META,
+};

@@ -1,0 +1,115 @@
+/**
+ * Secrets in images: every regular text file of every layer (including versions deleted or overwritten by a
+ * later layer), the image configuration (Env, Labels, Cmd, Entrypoint) and the build history.
+ */
+import type { Finding } from '../core/finding';
+import type { Analyzer, FileEntry, FinalView, ImageInfo } from '../image/types';
+import { isSkippedPath } from './allow';
+import { imageConfigFinding, imageFileFinding } from './findings';
+import { safeText, scanText, type SecretMatch } from './scanner';
+import { isBinary } from './sniff';
+
+export interface SecretsAnalyzerOptions {
+  /** Largest file content scanned (bytes); longer files are scanned up to this size. Default 10 MiB. */
+  maxFileSize?: number;
+  /** Extra paths (regular expressions on the absolute image path) not to scan. */
+  skipPaths?: RegExp[];
+  /** Do not apply the default skip list (docs, man pages, CA bundle, test fixtures). */
+  noDefaultSkips?: boolean;
+  /** Also scan the image configuration and history (default true). */
+  scanConfig?: boolean;
+}
+
+interface Hit {
+  entry: FileEntry;
+  matches: SecretMatch[];
+}
+
+const DEFAULT_MAX = 10 * 1024 * 1024;
+
+/** The image analyzer for secrets (one per scan). */
+export function secretsAnalyzer(options: SecretsAnalyzerOptions = {}): Analyzer<Finding[]> {
+  const hits: Hit[] = [];
+  const extra = options.skipPaths ?? [];
+  const defaults = !options.noDefaultSkips;
+  return {
+    name: 'secrets',
+    maxBytes: options.maxFileSize ?? DEFAULT_MAX,
+    wants(entry) {
+      return entry.type === 'file' && entry.size > 0 && !isSkippedPath(entry.path, extra, defaults);
+    },
+    analyze(entry, content) {
+      if (isBinary(content)) return;
+      const matches = scanText(content.toString('latin1'), { kind: 'file', path: entry.path });
+      if (matches.length) hits.push({ entry, matches });
+    },
+    finish(view: FinalView, image: ImageInfo): Finding[] {
+      // Config and history first: that registers their secrets, so createdBy lines below are masked.
+      const configFindings = options.scanConfig !== false ? scanImageConfigSecrets(image) : [];
+      const out: Finding[] = [];
+      for (const { entry, matches } of hits) {
+        const hidden = view.isHidden(entry.path, entry.layerIndex);
+        const deleted = hidden && view.visibleLayer(entry.path) === undefined;
+        for (const m of matches) {
+          out.push(
+            imageFileFinding(m, entry.path, {
+              ...(image.ref ? { ref: image.ref } : {}),
+              ...(image.digest ? { digest: image.digest } : {}),
+              layerIndex: entry.layerIndex,
+              layerDigest: entry.layerDigest,
+              ...(entry.createdBy ? { createdBy: safeText(entry.createdBy) } : {}),
+              hidden,
+              deleted,
+            }),
+          );
+        }
+      }
+      return [...out, ...configFindings];
+    },
+  };
+}
+
+/** Secrets in the image configuration (Env, Labels, Cmd, Entrypoint) and in the history `created_by` lines. */
+export function scanImageConfigSecrets(image: ImageInfo): Finding[] {
+  const out: Finding[] = [];
+  const cfg = image.config.config ?? {};
+  const loc = { ...(image.ref ? { ref: image.ref } : {}), ...(image.digest ? { digest: image.digest } : {}) };
+  for (const env of cfg.Env ?? []) {
+    const eq = env.indexOf('=');
+    const name = eq === -1 ? env : env.slice(0, eq);
+    // The whole NAME=value line is scanned so that name-keyed rules (aws_secret_access_key=...) apply.
+    for (const m of scanText(env, { kind: 'env', path: name })) {
+      out.push(imageConfigFinding(m, `environment variable ${name}`, loc));
+    }
+  }
+  for (const [name, value] of Object.entries(cfg.Labels ?? {})) {
+    for (const m of scanText(`${name}=${value}`, { kind: 'label', path: name })) {
+      out.push(imageConfigFinding(m, `label ${name}`, loc));
+    }
+  }
+  const cmd = (cfg.Cmd ?? []).join(' ');
+  if (cmd) for (const m of scanText(cmd, { kind: 'cmd' })) out.push(imageConfigFinding(m, 'Cmd', loc));
+  const ep = (cfg.Entrypoint ?? []).join(' ');
+  if (ep)
+    for (const m of scanText(ep, { kind: 'entrypoint' })) out.push(imageConfigFinding(m, 'Entrypoint', loc));
+  // History: layer-creating entries map to layers in order (empty_layer entries do not).
+  let layerIndex = 0;
+  const history = image.config.history ?? [];
+  for (const h of history) if (h.created_by) scanText(h.created_by, { kind: 'history' });
+  history.forEach((h, i) => {
+    const thisLayer = h.empty_layer ? undefined : layerIndex;
+    if (!h.empty_layer) layerIndex++;
+    if (!h.created_by) return;
+    for (const m of scanText(h.created_by, { kind: 'history', path: String(i) })) {
+      const layer = thisLayer === undefined ? undefined : image.layers[thisLayer];
+      out.push(
+        imageConfigFinding(m, `build history (step ${i + 1})`, {
+          ...loc,
+          createdBy: safeText(h.created_by),
+          ...(layer ? { layerIndex: layer.index, layerDigest: layer.digest } : {}),
+        }),
+      );
+    }
+  });
+  return out;
+}

@@ -1,0 +1,20 @@
+export { SECRET_RULES, SECRET_RULE_META, secretRule, type SecretRule } from './rules';
+export {
+  scanText,
+  safeText,
+  maskLine,
+  isConfigLike,
+  type SecretMatch,
+  type SecretSource,
+  type ScanTextOptions,
+} from './scanner';
+export { redact, secretFingerprint } from './redact';
+export { shannonEntropy } from './entropy';
+export { isBinary } from './sniff';
+export { isPlaceholder, isSkippedPath, DEFAULT_SKIP_PATHS } from './allow';
+export { secretsAnalyzer, scanImageConfigSecrets, type SecretsAnalyzerOptions } from './image';
+export { scanDockerfileText } from './dockerfile';
+export { scanBuildContext, copySources, type BuildContextOptions } from './context';
+export { DockerIgnore, parseDockerignore } from './dockerignore';
+export { renderRuleDocs, type RuleDocsPage } from './docs';
+export { SECRETS_DOCS } from './docs-page';

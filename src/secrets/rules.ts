@@ -1,0 +1,899 @@
+/**
+ * Secret detection rules. Patterns follow the ones published by gitleaks (config/gitleaks.toml) and trivy
+ * (pkg/fanal/secret/builtin-rules.go), rewritten for JavaScript regular expressions. Each rule has lower-case
+ * keywords: a file is only matched against a rule's regex when one of them occurs in it (the prefilter).
+ */
+import type { RuleMeta } from '../core/finding';
+import type { Severity } from '../core/severity';
+
+export interface SecretRule {
+  meta: RuleMeta;
+  /** Lower-case substrings; the regex runs only when the lower-cased text contains one of them. */
+  keywords: string[];
+  /** Global regex (flags g and d are added); the secret value is capture group `group` (default 1). */
+  regex: RegExp;
+  group?: number;
+  /** Minimum Shannon entropy (bits per character) of the value. */
+  minEntropy?: number;
+  /** Values matching one of these are known examples or placeholders, never reported. */
+  allow?: RegExp[];
+  /** Extra check on the value (e.g. a JWT header decodes to JSON). */
+  validate?: (value: string) => boolean;
+  /** The rule only applies to files whose path matches (config-file specific rules). */
+  paths?: RegExp;
+  /** Generic rules also need a random-looking value (mixed character classes). */
+  generic?: boolean;
+  /** Broad rules run after the specific ones and never report a value another rule already reported. */
+  late?: boolean;
+  /** This capture group (an unquoted value) only counts in config-like sources, not in program source code. */
+  configOnlyGroup?: number;
+}
+
+const FIX_DEFAULT = [
+  'Treat the credential as leaked: revoke or rotate it at the provider first.',
+  'Then remove it from the image. Deleting the file in a later layer is not enough, because every layer stays',
+  'downloadable; rebuild so that no layer ever contains it. Pass build-time credentials with a BuildKit secret',
+  'mount and runtime credentials from the platform secret store:',
+  '',
+  '```dockerfile',
+  'RUN --mount=type=secret,id=npm_token NPM_TOKEN="$(cat /run/secrets/npm_token)" npm ci',
+  '```',
+].join('\n');
+
+const RATIONALE_DEFAULT =
+  'Anyone who can pull the image can read every file of every layer, its configuration and its build history. ' +
+  'A credential baked into an image is as public as the image and usually outlives the build that needed it.';
+
+interface Def {
+  n: number;
+  title: string;
+  severity: Severity;
+  description: string;
+  keywords: string[];
+  regex: RegExp;
+  group?: number;
+  minEntropy?: number;
+  allow?: RegExp[];
+  validate?: (value: string) => boolean;
+  paths?: RegExp;
+  generic?: boolean;
+  late?: boolean;
+  configOnlyGroup?: number;
+  gitleaks?: string[];
+  trivy?: string[];
+  tags?: string[];
+  rationale?: string;
+  fix?: string;
+}
+
+function def(d: Def): SecretRule {
+  const flags = new Set([...d.regex.flags, 'g', 'd']);
+  const equivalents: RuleMeta['equivalents'] = {};
+  if (d.gitleaks?.length) equivalents.gitleaks = d.gitleaks;
+  if (d.trivy?.length) equivalents.trivy = d.trivy;
+  const rule: SecretRule = {
+    meta: {
+      id: `SG-SEC-${String(d.n).padStart(3, '0')}`,
+      kind: 'secret',
+      title: d.title,
+      severity: d.severity,
+      description: d.description,
+      rationale: d.rationale ?? RATIONALE_DEFAULT,
+      fix: d.fix ?? FIX_DEFAULT,
+      tags: ['security', 'secret', ...(d.tags ?? [])],
+      ...(Object.keys(equivalents).length ? { equivalents } : {}),
+    },
+    keywords: d.keywords.map((k) => k.toLowerCase()),
+    regex: new RegExp(d.regex.source, [...flags].join('')),
+  };
+  for (const k of [
+    'group',
+    'minEntropy',
+    'allow',
+    'validate',
+    'paths',
+    'generic',
+    'late',
+    'configOnlyGroup',
+  ] as const) {
+    if (d[k] !== undefined) (rule as unknown as Record<string, unknown>)[k] = d[k];
+  }
+  return rule;
+}
+
+/** Where a token ends: a quote, space, separator, an escaped newline or the end of the line. */
+const END = String.raw`(?=[\x60'"\s;,)\]}]|\\[nr]|$)`;
+/** Where a token starts: not preceded by a token character. */
+const START = String.raw`(?<![A-Za-z0-9_\-])`;
+
+/** gitleaks' "keyed" pattern: a key containing `keys`, an assignment operator, then the value in group 1. */
+function keyed(keys: string, value: string): RegExp {
+  return new RegExp(
+    String.raw`(?:${keys})(?:[ \t\w.-]{0,20})[\s'"]{0,3}(?:=|>|:{1,3}=|\|\||:|=>|\?=|,)[\x60'"\s=]{0,5}(${value})${END}`,
+    'gim',
+  );
+}
+
+const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
+
+function b64json(part: string): unknown {
+  try {
+    const s = Buffer.from(part.replace(/-/g, '+').replace(/_/g, '/'), 'base64').toString('utf8');
+    return JSON.parse(s);
+  } catch {
+    return undefined;
+  }
+}
+
+function dockerAuthValid(value: string): boolean {
+  const decoded = Buffer.from(value, 'base64').toString('utf8');
+  const i = decoded.indexOf(':');
+  return i > 0 && i < decoded.length - 1 && /^[\x20-\x7e]+$/.test(decoded);
+}
+
+export const SECRET_RULES: SecretRule[] = [
+  def({
+    n: 1,
+    title: 'AWS access key ID',
+    severity: 'critical',
+    description: 'An AWS access key ID (AKIA..., ASIA... and the other IAM unique-id prefixes).',
+    keywords: ['akia', 'asia', 'abia', 'acca', 'agpa', 'aida', 'aroa', 'aipa', 'anpa', 'anva', 'a3t'],
+    regex: new RegExp(
+      `${START}((?:A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA)[A-Z0-9]{16})(?![A-Za-z0-9])`,
+    ),
+    minEntropy: 3,
+    allow: [/EXAMPLE$/],
+    gitleaks: ['aws-access-token'],
+    trivy: ['aws-access-key-id'],
+    tags: ['aws'],
+  }),
+  def({
+    n: 2,
+    title: 'AWS secret access key',
+    severity: 'critical',
+    description:
+      'A 40-character AWS secret access key assigned to an `aws_secret_access_key`-like name (credentials files, env files, code).',
+    keywords: ['aws'],
+    regex:
+      /["']?aws_?(?:sec(?:ret)?)?_?(?:access)?_?key["']?\s*(?::|=>|=)?\s*["']?([A-Za-z0-9/+=]{40})(?![A-Za-z0-9/+=])/gi,
+    minEntropy: 4,
+    allow: [/EXAMPLE/],
+    trivy: ['aws-secret-access-key'],
+    tags: ['aws'],
+  }),
+  def({
+    n: 3,
+    title: 'GitHub personal access token (classic)',
+    severity: 'critical',
+    description: 'A classic GitHub personal access token (`ghp_`).',
+    keywords: ['ghp_'],
+    regex: /\b(ghp_[0-9a-zA-Z]{36})\b/,
+    minEntropy: 3,
+    gitleaks: ['github-pat'],
+    trivy: ['github-pat'],
+    tags: ['github'],
+  }),
+  def({
+    n: 4,
+    title: 'GitHub OAuth access token',
+    severity: 'critical',
+    description: 'A GitHub OAuth app user access token (`gho_`).',
+    keywords: ['gho_'],
+    regex: /\b(gho_[0-9a-zA-Z]{36})\b/,
+    minEntropy: 3,
+    gitleaks: ['github-oauth'],
+    trivy: ['github-oauth'],
+    tags: ['github'],
+  }),
+  def({
+    n: 5,
+    title: 'GitHub App token',
+    severity: 'critical',
+    description: 'A GitHub App user-to-server (`ghu_`) or installation (`ghs_`) token.',
+    keywords: ['ghu_', 'ghs_'],
+    regex: /\b((?:ghu|ghs)_[0-9a-zA-Z]{36})\b/,
+    minEntropy: 3,
+    gitleaks: ['github-app-token'],
+    trivy: ['github-app-token'],
+    tags: ['github'],
+  }),
+  def({
+    n: 6,
+    title: 'GitHub refresh token',
+    severity: 'critical',
+    description: 'A GitHub App refresh token (`ghr_`).',
+    keywords: ['ghr_'],
+    regex: /\b(ghr_[0-9a-zA-Z]{36,76})\b/,
+    minEntropy: 3,
+    gitleaks: ['github-refresh-token'],
+    trivy: ['github-refresh-token'],
+    tags: ['github'],
+  }),
+  def({
+    n: 7,
+    title: 'GitHub fine-grained personal access token',
+    severity: 'critical',
+    description: 'A fine-grained GitHub personal access token (`github_pat_`).',
+    keywords: ['github_pat_'],
+    regex: /\b(github_pat_[0-9a-zA-Z]{22}_[0-9a-zA-Z]{59})\b/,
+    minEntropy: 3,
+    gitleaks: ['github-fine-grained-pat'],
+    trivy: ['github-fine-grained-pat'],
+    tags: ['github'],
+  }),
+  def({
+    n: 8,
+    title: 'GitLab personal access token',
+    severity: 'critical',
+    description:
+      'A GitLab personal, project or group access token (`glpat-`, including the routable format).',
+    keywords: ['glpat-'],
+    regex: /\b(glpat-[0-9a-zA-Z_-]{20,300}(?:\.[0-9a-z]{9})?)(?![0-9A-Za-z_-])/,
+    minEntropy: 3,
+    gitleaks: ['gitlab-pat', 'gitlab-pat-routable'],
+    trivy: ['gitlab-pat'],
+    tags: ['gitlab'],
+  }),
+  def({
+    n: 9,
+    title: 'GitLab deploy token',
+    severity: 'high',
+    description:
+      'A GitLab deploy token (`gldt-`), which can read or write repositories, packages and images.',
+    keywords: ['gldt-'],
+    regex: /\b(gldt-[0-9a-zA-Z_-]{20})(?![0-9A-Za-z_-])/,
+    minEntropy: 3,
+    gitleaks: ['gitlab-deploy-token'],
+    tags: ['gitlab'],
+  }),
+  def({
+    n: 10,
+    title: 'GitLab runner token',
+    severity: 'high',
+    description:
+      'A GitLab runner authentication token (`glrt-`) or legacy runner registration token (`GR1348941`).',
+    keywords: ['glrt-', 'gr1348941'],
+    regex:
+      /\b((?:glrt-(?:t\d_)?[0-9a-zA-Z_-]{20,300}(?:\.[0-9a-z]{9})?)|GR1348941[0-9a-zA-Z_-]{20})(?![0-9A-Za-z_-])/,
+    minEntropy: 3,
+    gitleaks: ['gitlab-runner-authentication-token', 'gitlab-rrt'],
+    tags: ['gitlab'],
+  }),
+  def({
+    n: 11,
+    title: 'GitLab CI, trigger or other service token',
+    severity: 'high',
+    description:
+      'Other GitLab tokens: CI/CD job (`glcbt-`), pipeline trigger (`glptt-`), feed (`glft-`), SCIM (`glsoat-`), OAuth app secret (`gloas-`), agent (`glagent-`), incoming mail (`glimt-`), feature flag client (`glffct-`).',
+    keywords: ['glcbt-', 'glptt-', 'glft-', 'glsoat-', 'gloas-', 'glagent-', 'glimt-', 'glffct-'],
+    regex:
+      /\b(glcbt-[0-9a-zA-Z]{1,5}_[0-9a-zA-Z_-]{20}|glptt-[0-9a-f]{40}|glft-[0-9a-zA-Z_-]{20}|glsoat-[0-9a-zA-Z_-]{20}|gloas-[0-9a-zA-Z_-]{64}|glagent-[0-9a-zA-Z_-]{50}|glimt-[0-9a-zA-Z_-]{25}|glffct-[0-9a-zA-Z_-]{20})(?![0-9A-Za-z_-])/,
+    minEntropy: 3,
+    gitleaks: [
+      'gitlab-cicd-job-token',
+      'gitlab-ptt',
+      'gitlab-feed-token',
+      'gitlab-scim-token',
+      'gitlab-oauth-app-secret',
+      'gitlab-kubernetes-agent-token',
+      'gitlab-incoming-mail-token',
+      'gitlab-feature-flag-client-token',
+    ],
+    tags: ['gitlab'],
+  }),
+  def({
+    n: 12,
+    title: 'Slack token',
+    severity: 'high',
+    description:
+      'A Slack bot, user, app, workspace or configuration token (`xoxb-`, `xoxp-`, `xoxa-`, `xapp-` ...).',
+    keywords: ['xoxb-', 'xoxp-', 'xoxa-', 'xoxr-', 'xoxs-', 'xoxo-', 'xoxe', 'xapp-'],
+    regex:
+      /\b((?:xox[baprseo]|xoxe\.xox[bp])-[0-9A-Za-z][0-9A-Za-z-]{9,250}|xapp-\d-[A-Z0-9]+-\d+-[a-z0-9]+)\b/i,
+    minEntropy: 2.5,
+    gitleaks: ['slack-bot-token', 'slack-user-token', 'slack-app-token', 'slack-legacy-token'],
+    trivy: ['slack-access-token'],
+    tags: ['slack'],
+  }),
+  def({
+    n: 13,
+    title: 'Slack webhook URL',
+    severity: 'medium',
+    description:
+      'A Slack incoming webhook, workflow or trigger URL; whoever holds it can post to the channel.',
+    keywords: ['hooks.slack.com'],
+    regex: /((?:https?:\/\/)?hooks\.slack\.com\/(?:services|workflows|triggers)\/[A-Za-z0-9+/]{43,56})/,
+    gitleaks: ['slack-webhook-url'],
+    trivy: ['slack-web-hook'],
+    tags: ['slack'],
+  }),
+  def({
+    n: 14,
+    title: 'Stripe secret or restricted key',
+    severity: 'critical',
+    description: 'A Stripe secret (`sk_live_`, `sk_test_`) or restricted (`rk_`) API key.',
+    keywords: ['sk_test', 'sk_live', 'sk_prod', 'rk_test', 'rk_live', 'rk_prod'],
+    regex: /\b((?:sk|rk)_(?:test|live|prod)_[a-zA-Z0-9]{10,99})\b/,
+    minEntropy: 2,
+    gitleaks: ['stripe-access-token'],
+    trivy: ['stripe-secret-token'],
+    tags: ['stripe'],
+  }),
+  def({
+    n: 15,
+    title: 'Google API key',
+    severity: 'high',
+    description: 'A Google Cloud / Firebase API key (`AIza...`).',
+    keywords: ['aiza'],
+    regex: /\b(AIza[\w-]{35})(?![\w-])/,
+    minEntropy: 4,
+    gitleaks: ['gcp-api-key'],
+    tags: ['google'],
+  }),
+  def({
+    n: 16,
+    title: 'Google Cloud service account key',
+    severity: 'critical',
+    description:
+      'A Google Cloud service-account JSON key file (`"type": "service_account"` with a `private_key_id`).',
+    keywords: ['service_account'],
+    regex: /"type"\s*:\s*"service_account"[\s\S]{0,600}?"private_key_id"\s*:\s*"([a-f0-9]{40})"/,
+    trivy: ['gcp-service-account'],
+    tags: ['google'],
+  }),
+  def({
+    n: 17,
+    title: 'Azure storage account key',
+    severity: 'critical',
+    description: 'An Azure storage account key, alone (`AccountKey=`) or in a connection string.',
+    keywords: ['accountkey', 'account_key', 'storage_key'],
+    regex: /(?:AccountKey|account_key|storage_key|STORAGE_ACCOUNT_KEY)\s*[=:]\s*["']?([A-Za-z0-9+/]{86}==)/i,
+    minEntropy: 4,
+    tags: ['azure'],
+  }),
+  def({
+    n: 18,
+    title: 'Azure AD client secret',
+    severity: 'high',
+    description: 'A Microsoft Entra ID (Azure AD) application client secret (`...Q~...`).',
+    keywords: ['q~'],
+    regex: /(?:^|[\\'"\x60\s>=:(,)])([a-zA-Z0-9_~.]{3}\dQ~[a-zA-Z0-9_~.-]{31,34})(?=$|[\\'"\x60\s<),])/m,
+    minEntropy: 3,
+    gitleaks: ['azure-ad-client-secret'],
+    tags: ['azure'],
+  }),
+  def({
+    n: 19,
+    title: 'npm access token',
+    severity: 'critical',
+    description: 'An npm access token (`npm_`), which can publish packages as its owner.',
+    keywords: ['npm_'],
+    regex: /\b(npm_[a-zA-Z0-9]{36})\b/,
+    minEntropy: 2,
+    gitleaks: ['npm-access-token'],
+    trivy: ['npm-access-token'],
+    tags: ['npm'],
+  }),
+  def({
+    n: 20,
+    title: 'npm registry credentials in .npmrc',
+    severity: 'high',
+    description: 'An `_authToken`, `_auth` or `_password` value in an `.npmrc` file.',
+    keywords: ['_authtoken', '_auth', '_password'],
+    regex: /(?:^|:)(?:_authToken|_auth|_password)\s*=\s*["']?([^\s"'$]{8,})["']?\s*$/m,
+    paths: /(?:^|\/)\.?npmrc$/,
+    tags: ['npm'],
+  }),
+  def({
+    n: 21,
+    title: 'PyPI upload token',
+    severity: 'critical',
+    description: 'A PyPI API token (`pypi-AgEIcHlwaS5vcmc...`), which can upload releases.',
+    keywords: ['pypi-ageichlwas5vcmc'],
+    regex: /\b(pypi-AgEIcHlwaS5vcmc[\w-]{50,1000})(?![\w-])/,
+    minEntropy: 3,
+    gitleaks: ['pypi-upload-token'],
+    trivy: ['pypi-upload-token'],
+    tags: ['pypi'],
+  }),
+  def({
+    n: 22,
+    title: 'Docker registry credentials',
+    severity: 'high',
+    description:
+      'A registry `auth` entry (base64 `user:password`) in a Docker `config.json`, or a `.dockerconfigjson` / `.dockercfg` value.',
+    keywords: ['"auth"', 'dockerconfigjson', 'dockercfg'],
+    regex: /(?:"auth"\s*:\s*"|\.(?:dockerconfigjson|dockercfg)\s*:\s*\|?\s*)([A-Za-z0-9+/]{8,}={0,2})/,
+    validate: (v) => (v.startsWith('ey') || v.startsWith('ew') ? true : dockerAuthValid(v)),
+    trivy: ['dockerconfig-secret'],
+    tags: ['docker'],
+  }),
+  def({
+    n: 23,
+    title: 'Private key',
+    severity: 'critical',
+    description: 'An unencrypted private key in PEM format: RSA, EC, DSA, PKCS#8 or OpenSSH.',
+    keywords: ['private key-----'],
+    regex:
+      /-----BEGIN (?:RSA |EC |DSA |OPENSSH |)PRIVATE KEY-----(?:\\n|\s)+(?!Proc-Type: 4,ENCRYPTED)([A-Za-z0-9+/=\\\s]{64,16384}?)(?:\\n|\s)*-----END (?:RSA |EC |DSA |OPENSSH |)PRIVATE KEY-----/,
+    validate: (v) => v.replace(/\\n|\s/g, '').length >= 64,
+    gitleaks: ['private-key'],
+    trivy: ['private-key'],
+    tags: ['crypto'],
+  }),
+  def({
+    n: 24,
+    title: 'Encrypted private key',
+    severity: 'medium',
+    description:
+      'A passphrase-protected private key (PKCS#8 `ENCRYPTED PRIVATE KEY` or legacy PEM with `Proc-Type: 4,ENCRYPTED`).',
+    keywords: ['encrypted private key', '4,encrypted'],
+    regex:
+      /-----BEGIN (?:ENCRYPTED PRIVATE KEY-----(?:\\n|\s)+|(?:RSA |EC |DSA )PRIVATE KEY-----(?:\\n|\s)+Proc-Type: 4,ENCRYPTED[\s\S]{0,200}?(?:\\n|\n)(?:\\n|\s)*)([A-Za-z0-9+/=\\\s]{64,16384}?)(?:\\n|\s)*-----END/,
+    rationale:
+      'An encrypted key still lets anyone who pulls the image run an offline attack on its passphrase, and the passphrase is often stored nearby.',
+    gitleaks: ['private-key'],
+    trivy: ['private-key'],
+    tags: ['crypto'],
+  }),
+  def({
+    n: 25,
+    title: 'PGP private key block',
+    severity: 'high',
+    description: 'An armored OpenPGP secret key (`-----BEGIN PGP PRIVATE KEY BLOCK-----`).',
+    keywords: ['pgp private key block'],
+    regex:
+      /-----BEGIN PGP PRIVATE KEY BLOCK-----(?:\\n|\s)+(?:[A-Za-z-]+: [^\n]*\n)*(?:\\n|\s)*([A-Za-z0-9+/=\\\s]{64,65536}?)(?:\\n|\s)*-----END PGP PRIVATE KEY BLOCK-----/,
+    gitleaks: ['private-key'],
+    trivy: ['private-key'],
+    tags: ['crypto'],
+  }),
+  def({
+    n: 26,
+    title: 'JSON Web Token',
+    severity: 'medium',
+    description:
+      'A signed JSON Web Token whose header decodes to JSON with an `alg`; it may grant access until it expires.',
+    keywords: ['eyj'],
+    regex: /\b(ey[a-zA-Z0-9]{17,}\.ey[a-zA-Z0-9/\\_-]{17,}\.[a-zA-Z0-9/\\_-]{10,}={0,2})(?![\w/\\-])/,
+    minEntropy: 3,
+    validate: (v) => {
+      const header = b64json(v.split('.')[0] ?? '');
+      return typeof header === 'object' && header !== null && 'alg' in header;
+    },
+    gitleaks: ['jwt'],
+    trivy: ['jwt-token'],
+    tags: ['jwt'],
+  }),
+  def({
+    n: 27,
+    title: 'Database connection URL with password',
+    severity: 'high',
+    description:
+      'A PostgreSQL, MySQL/MariaDB, MongoDB, Redis, AMQP or SQL Server URL with an inline password (`scheme://user:password@host`).',
+    keywords: ['postgres', 'mysql', 'mariadb', 'mongodb', 'redis', 'amqp', 'mssql', 'sqlserver', 'jdbc:'],
+    regex:
+      /\b(?:jdbc:)?(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|rediss?|amqps?|mssql|sqlserver):\/\/[^:@/\s'"]*:([^@/\s'"]{3,})@[^\s'"/]+/i,
+    gitleaks: [],
+    tags: ['database'],
+  }),
+  def({
+    n: 28,
+    title: 'Credentials in a URL',
+    severity: 'high',
+    description:
+      'An HTTP(S), FTP or Git URL with an inline password (`https://user:token@host`), e.g. in `git clone` or `.git-credentials`.',
+    keywords: ['://'],
+    regex:
+      /\b(?:https?|ftps?|git|ssh|svn):\/\/[A-Za-z0-9._%+~-]{1,100}:([^@/\s'"<>{}]{6,200})@[A-Za-z0-9.-]+/i,
+    minEntropy: 2.5,
+    late: true,
+    tags: ['url'],
+  }),
+  def({
+    n: 29,
+    title: 'Twilio API key',
+    severity: 'medium',
+    description: 'A Twilio API key SID (`SK` followed by 32 hex digits).',
+    keywords: ['sk'],
+    regex: /\b(SK[0-9a-fA-F]{32})\b/,
+    minEntropy: 3,
+    gitleaks: ['twilio-api-key'],
+    trivy: ['twilio-api-key'],
+    tags: ['twilio'],
+  }),
+  def({
+    n: 30,
+    title: 'SendGrid API key',
+    severity: 'high',
+    description: 'A SendGrid API key (`SG.<22>.<43>`).',
+    keywords: ['sg.'],
+    regex: /\b(SG\.[\w-]{22}\.[\w-]{43})(?![\w-])/,
+    minEntropy: 3,
+    gitleaks: ['sendgrid-api-token'],
+    trivy: ['sendgrid-api-token'],
+    tags: ['sendgrid'],
+  }),
+  def({
+    n: 31,
+    title: 'Mailgun API key',
+    severity: 'high',
+    description: 'A Mailgun private API key or webhook signing key assigned to a `mailgun`-named setting.',
+    keywords: ['mailgun'],
+    regex: keyed('mailgun', '(?:pub)?key-[a-f0-9]{32}|[a-h0-9]{32}-[a-h0-9]{8}-[a-h0-9]{8}'),
+    gitleaks: ['mailgun-private-api-token', 'mailgun-signing-key'],
+    trivy: ['mailgun-token', 'mailgun-signing-key'],
+    tags: ['mailgun'],
+  }),
+  def({
+    n: 32,
+    title: 'Shopify access token or shared secret',
+    severity: 'high',
+    description: 'A Shopify access token or shared secret (`shpat_`, `shpca_`, `shppa_`, `shpss_`).',
+    keywords: ['shpat_', 'shpca_', 'shppa_', 'shpss_'],
+    regex: /\b(shp(?:at|ca|pa|ss)_[a-fA-F0-9]{32})\b/,
+    minEntropy: 2,
+    gitleaks: ['shopify-access-token', 'shopify-shared-secret'],
+    trivy: ['shopify-token'],
+    tags: ['shopify'],
+  }),
+  def({
+    n: 33,
+    title: 'Heroku API key',
+    severity: 'high',
+    description: 'A Heroku API key: the `HRKU-` format, or a UUID assigned to a `heroku`-named setting.',
+    keywords: ['heroku', 'hrku-'],
+    regex: new RegExp(
+      String.raw`(?:\b(HRKU-AA[0-9a-zA-Z_-]{58})${END}|heroku(?:[ \t\w.-]{0,20})[\s'"]{0,3}(?:=|>|:{1,3}=|\|\||:|=>|\?=|,)[\x60'"\s=]{0,5}(${UUID})${END})`,
+      'im',
+    ),
+    gitleaks: ['heroku-api-key', 'heroku-api-key-v2'],
+    trivy: ['heroku-api-key'],
+    tags: ['heroku'],
+  }),
+  def({
+    n: 34,
+    title: 'DigitalOcean token',
+    severity: 'high',
+    description: 'A DigitalOcean personal access, OAuth or refresh token (`dop_v1_`, `doo_v1_`, `dor_v1_`).',
+    keywords: ['dop_v1_', 'doo_v1_', 'dor_v1_'],
+    regex: /\b(do[opr]_v1_[a-f0-9]{64})\b/,
+    minEntropy: 3,
+    gitleaks: ['digitalocean-pat', 'digitalocean-access-token', 'digitalocean-refresh-token'],
+    tags: ['digitalocean'],
+  }),
+  def({
+    n: 35,
+    title: 'HashiCorp Vault token',
+    severity: 'critical',
+    description: 'A HashiCorp Vault service (`hvs.`) or batch (`hvb.`) token.',
+    keywords: ['hvs.', 'hvb.'],
+    regex: /\b(hvs\.[\w-]{90,120}|hvb\.[\w-]{138,300})(?![\w-])/,
+    minEntropy: 3.5,
+    gitleaks: ['vault-service-token', 'vault-batch-token'],
+    tags: ['hashicorp'],
+  }),
+  def({
+    n: 36,
+    title: 'Terraform Cloud / Enterprise API token',
+    severity: 'high',
+    description: 'A HashiCorp Terraform Cloud user, team or organization token (`<14>.atlasv1.<60-70>`).',
+    keywords: ['atlasv1'],
+    regex: /\b([a-zA-Z0-9]{14}\.atlasv1\.[a-zA-Z0-9\-_=]{60,70})(?![\w=-])/,
+    minEntropy: 3.5,
+    gitleaks: ['hashicorp-tf-api-token'],
+    trivy: ['hashicorp-tf-api-token'],
+    tags: ['hashicorp'],
+  }),
+  def({
+    n: 37,
+    title: 'Atlassian API token',
+    severity: 'high',
+    description:
+      'An Atlassian (Jira, Confluence) API token: the `ATATT3` format or a key assigned to an Atlassian-named setting.',
+    keywords: ['atatt3', 'atlassian', 'confluence', 'jira'],
+    regex: new RegExp(
+      String.raw`(?:\b(ATATT3[A-Za-z0-9_\-=]{186})${END}|(?:atlassian|confluence|jira)(?:[ \t\w.-]{0,20})[\s'"]{0,3}(?:=|>|:{1,3}=|\|\||:|=>|\?=|,)[\x60'"\s=]{0,5}([a-z0-9]{20}[a-f0-9]{4})${END})`,
+      'im',
+    ),
+    minEntropy: 3.5,
+    gitleaks: ['atlassian-api-token'],
+    trivy: ['atlassian-api-token'],
+    tags: ['atlassian'],
+  }),
+  def({
+    n: 38,
+    title: 'Datadog API or application key',
+    severity: 'high',
+    description:
+      'A Datadog API key (32 hex) or application key (40 hex) assigned to a `datadog`/`dd_api_key`/`dd_app_key` setting.',
+    keywords: ['datadog', 'dd_api_key', 'dd_app_key', 'dd_application_key'],
+    regex: keyed('datadog|dd_api_key|dd_app_key|dd_application_key', '[a-f0-9]{40}|[a-f0-9]{32}'),
+    minEntropy: 3,
+    gitleaks: ['datadog-access-token'],
+    tags: ['datadog'],
+  }),
+  def({
+    n: 39,
+    title: 'New Relic key',
+    severity: 'high',
+    description: 'A New Relic user API key (`NRAK-`) or insights insert key (`NRII-`).',
+    keywords: ['nrak-', 'nrii-'],
+    regex: /\b(NRAK-[A-Z0-9]{27}|NRII-[A-Za-z0-9-]{32})(?![\w-])/,
+    minEntropy: 3,
+    gitleaks: ['new-relic-user-api-key', 'new-relic-insert-key'],
+    trivy: ['new-relic-user-api-key'],
+    tags: ['newrelic'],
+  }),
+  def({
+    n: 40,
+    title: 'Sentry token or DSN with secret',
+    severity: 'medium',
+    description:
+      'A Sentry user or organization auth token (`sntryu_`, `sntrys_`), or a legacy DSN that still contains its secret key (`https://public:secret@...sentry.io/...`).',
+    keywords: ['sntryu_', 'sntrys_', 'sentry'],
+    regex:
+      /\b(sntryu_[a-f0-9]{64}|sntrys_eyJ[a-zA-Z0-9+/=_]{40,400})(?![\w+/=])|https:\/\/[a-f0-9]{32}:([a-f0-9]{32})@[\w.-]*sentry[\w.-]*\/\d+/,
+    minEntropy: 3,
+    gitleaks: ['sentry-user-token', 'sentry-org-token'],
+    tags: ['sentry'],
+  }),
+  def({
+    n: 41,
+    title: 'OpenAI API key',
+    severity: 'critical',
+    description: 'An OpenAI project, service-account, admin or legacy API key (contains `T3BlbkFJ`).',
+    keywords: ['t3blbkfj'],
+    regex: /\b(sk-(?:(?:proj|svcacct|admin)-)?[A-Za-z0-9_-]{20,74}T3BlbkFJ[A-Za-z0-9_-]{20,74})(?![\w-])/,
+    minEntropy: 3,
+    gitleaks: ['openai-api-key'],
+    tags: ['openai', 'ai'],
+  }),
+  def({
+    n: 42,
+    title: 'Anthropic API key',
+    severity: 'critical',
+    description: 'An Anthropic API or admin key (`sk-ant-api03-`, `sk-ant-admin01-`).',
+    keywords: ['sk-ant-'],
+    regex: /\b(sk-ant-(?:api03|admin01)-[a-zA-Z0-9_-]{93}AA)(?![\w-])/,
+    minEntropy: 3,
+    gitleaks: ['anthropic-api-key', 'anthropic-admin-api-key'],
+    tags: ['anthropic', 'ai'],
+  }),
+  def({
+    n: 43,
+    title: 'Hugging Face token',
+    severity: 'high',
+    description: 'A Hugging Face user access token (`hf_`) or organization API token (`api_org_`).',
+    keywords: ['hf_', 'api_org_'],
+    regex: /\b((?:hf|api_org)_[A-Za-z0-9]{34,40})\b/,
+    minEntropy: 3,
+    gitleaks: ['huggingface-access-token', 'huggingface-organization-api-token'],
+    trivy: ['hugging-face-access-token'],
+    tags: ['huggingface', 'ai'],
+  }),
+  def({
+    n: 44,
+    title: 'Doppler token',
+    severity: 'high',
+    description:
+      'A Doppler personal, service, CLI, service-account, SCIM or audit token (`dp.pt.`, `dp.st.` ...).',
+    keywords: ['dp.pt.', 'dp.st.', 'dp.ct.', 'dp.sa.', 'dp.scim.', 'dp.audit.'],
+    regex: /\b(dp\.(?:pt|st|ct|sa|scim|audit)\.[a-zA-Z0-9_.-]{40,64})\b/,
+    minEntropy: 3,
+    gitleaks: ['doppler-api-token'],
+    trivy: ['doppler-api-token'],
+    tags: ['doppler'],
+  }),
+  def({
+    n: 45,
+    title: 'Pulumi access token',
+    severity: 'high',
+    description: 'A Pulumi Cloud access token (`pul-` + 40 hex).',
+    keywords: ['pul-'],
+    regex: /\b(pul-[a-f0-9]{40})\b/,
+    minEntropy: 3,
+    gitleaks: ['pulumi-api-token'],
+    trivy: ['pulumi-api-token'],
+    tags: ['pulumi'],
+  }),
+  def({
+    n: 46,
+    title: 'Alibaba Cloud access key',
+    severity: 'high',
+    description:
+      'An Alibaba Cloud AccessKey ID (`LTAI...`) or a secret assigned to an `alibaba`-named setting.',
+    keywords: ['ltai', 'alibaba'],
+    regex: new RegExp(
+      String.raw`(?:${START}(LTAI[a-zA-Z0-9]{20})(?![A-Za-z0-9])|alibaba(?:[ \t\w.-]{0,20})[\s'"]{0,3}(?:=|>|:{1,3}=|\|\||:|=>|\?=|,)[\x60'"\s=]{0,5}([a-zA-Z0-9]{30})${END})`,
+      'im',
+    ),
+    minEntropy: 3,
+    gitleaks: ['alibaba-access-key-id', 'alibaba-secret-key'],
+    trivy: ['alibaba-access-key-id', 'alibaba-secret-key'],
+    tags: ['alibaba'],
+  }),
+  def({
+    n: 47,
+    title: 'Linear API key',
+    severity: 'medium',
+    description: 'A Linear API key (`lin_api_`).',
+    keywords: ['lin_api_'],
+    regex: /\b(lin_api_[a-zA-Z0-9]{40})\b/,
+    minEntropy: 3,
+    gitleaks: ['linear-api-key'],
+    trivy: ['linear-api-token'],
+    tags: ['linear'],
+  }),
+  def({
+    n: 48,
+    title: 'Dropbox API token',
+    severity: 'high',
+    description:
+      'A Dropbox short-lived (`sl.`) or long-lived access token assigned to a `dropbox`-named setting.',
+    keywords: ['dropbox'],
+    regex: keyed('dropbox', 'sl\\.[a-z0-9\\-=_]{135}|[a-z0-9]{11}AAAAAAAAAA[a-z0-9\\-_=]{43}'),
+    gitleaks: ['dropbox-short-lived-api-token', 'dropbox-long-lived-api-token'],
+    trivy: ['dropbox-short-lived-api-token', 'dropbox-long-lived-api-token'],
+    tags: ['dropbox'],
+  }),
+  def({
+    n: 49,
+    title: 'Discord bot token or webhook',
+    severity: 'high',
+    description: 'A Discord bot token, or a Discord webhook URL with its token.',
+    keywords: ['discord'],
+    regex:
+      /\b(?:https:\/\/(?:ptb\.|canary\.)?discord(?:app)?\.com\/api\/webhooks\/\d{17,20}\/([\w-]{60,80})|discord[\w.-]{0,20}[\s'"]{0,3}(?:=|:|=>)[\s'"]{0,5}([MNO][A-Za-z\d_-]{23,27}\.[\w-]{6,7}\.[\w-]{27,40}))/i,
+    minEntropy: 3,
+    gitleaks: ['discord-api-token'],
+    trivy: ['discord-api-token'],
+    tags: ['discord'],
+  }),
+  def({
+    n: 50,
+    title: 'Telegram bot token',
+    severity: 'high',
+    description: 'A Telegram Bot API token (`<bot id>:AA...`).',
+    keywords: [':aa'],
+    regex: /\b(\d{8,10}:AA[A-Za-z0-9_-]{33})(?![\w-])/,
+    minEntropy: 3,
+    gitleaks: ['telegram-bot-api-token'],
+    tags: ['telegram'],
+  }),
+  def({
+    n: 51,
+    title: 'age secret key',
+    severity: 'high',
+    description: 'An age encryption secret key (`AGE-SECRET-KEY-1...`).',
+    keywords: ['age-secret-key-1'],
+    regex: /(AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58})/,
+    gitleaks: ['age-secret-key'],
+    trivy: ['age-secret-key'],
+    tags: ['crypto'],
+  }),
+  def({
+    n: 52,
+    title: 'Grafana token',
+    severity: 'high',
+    description: 'A Grafana Cloud API token (`glc_`) or service account token (`glsa_`).',
+    keywords: ['glc_', 'glsa_'],
+    regex: /\b(glc_[A-Za-z0-9+/]{32,400}={0,3}|glsa_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8})(?![\w+/=])/,
+    minEntropy: 3,
+    gitleaks: ['grafana-cloud-api-token', 'grafana-service-account-token'],
+    trivy: ['grafana-api-token'],
+    tags: ['grafana'],
+  }),
+  def({
+    n: 53,
+    title: 'Databricks API token',
+    severity: 'high',
+    description: 'A Databricks personal access token (`dapi` + 32 hex).',
+    keywords: ['dapi'],
+    regex: /\b(dapi[a-f0-9]{32}(?:-\d)?)\b/,
+    minEntropy: 3,
+    gitleaks: ['databricks-api-token'],
+    trivy: ['databricks-api-token'],
+    tags: ['databricks'],
+  }),
+  def({
+    n: 54,
+    title: 'RubyGems API key',
+    severity: 'high',
+    description: 'A RubyGems.org API key (`rubygems_` + 48 hex), which can push gems.',
+    keywords: ['rubygems_'],
+    regex: /\b(rubygems_[a-f0-9]{48})\b/,
+    minEntropy: 3,
+    gitleaks: ['rubygems-api-token'],
+    trivy: ['rubygems-api-token'],
+    tags: ['rubygems'],
+  }),
+  def({
+    n: 55,
+    title: 'Postman API key',
+    severity: 'medium',
+    description: 'A Postman API key (`PMAK-`).',
+    keywords: ['pmak-'],
+    regex: /\b(PMAK-[a-fA-F0-9]{24}-[a-fA-F0-9]{34})\b/,
+    minEntropy: 3,
+    gitleaks: ['postman-api-token'],
+    trivy: ['postman-api-token'],
+    tags: ['postman'],
+  }),
+  def({
+    n: 56,
+    title: 'Google OAuth client secret',
+    severity: 'high',
+    description: 'A Google OAuth 2.0 client secret (`GOCSPX-`).',
+    keywords: ['gocspx-'],
+    regex: /\b(GOCSPX-[\w-]{28})(?![\w-])/,
+    minEntropy: 3,
+    tags: ['google'],
+  }),
+  def({
+    n: 57,
+    title: 'Square access token or secret',
+    severity: 'high',
+    description: 'A Square access token (`sq0atp-`, `EAAA...`) or application secret (`sq0csp-`).',
+    keywords: ['sq0atp-', 'sq0csp-'],
+    regex: /\b(sq0atp-[\w-]{22}|sq0csp-[\w-]{43})(?![\w-])/,
+    minEntropy: 3,
+    gitleaks: ['square-access-token'],
+    tags: ['square'],
+  }),
+  def({
+    n: 58,
+    title: 'Mailchimp API key',
+    severity: 'medium',
+    description: 'A Mailchimp API key (32 hex followed by the datacenter, e.g. `-us21`).',
+    keywords: ['-us'],
+    regex: /\b([a-f0-9]{32}-us\d{1,2})\b/,
+    minEntropy: 3,
+    gitleaks: ['mailchimp-api-key'],
+    trivy: ['mailchimp-api-key'],
+    tags: ['mailchimp'],
+  }),
+  def({
+    n: 59,
+    title: 'Password in .netrc or .pgpass',
+    severity: 'high',
+    description: 'A password in a `.netrc` (`machine ... password ...`) or PostgreSQL `.pgpass` file.',
+    keywords: ['password', ':'],
+    regex: /(?:\bpassword[ \t]+(\S{4,})|^[^:#\s][^:\n]*:[^:\n]*:[^:\n]*:[^:\n]*:([^\n:]{4,})$)/m,
+    paths: /(?:^|\/)(?:[._]netrc|\.pgpass)$/,
+    tags: ['credentials-file'],
+  }),
+  def({
+    n: 60,
+    title: 'Generic secret assignment',
+    severity: 'medium',
+    description:
+      'A value with high entropy assigned to a name such as `password`, `secret`, `token`, `api_key`, `access_key` or `client_secret`.',
+    keywords: [
+      'pass',
+      'pwd',
+      'secret',
+      'token',
+      'api_key',
+      'apikey',
+      'api-key',
+      'access_key',
+      'auth_key',
+      'private_key',
+    ],
+    regex:
+      /(?:^|[^A-Za-z0-9])(?:[A-Za-z0-9_.-]{0,40}(?:passw(?:or)?d|pwd|secret|token|api[_-]?key|access[_-]?key|auth[_-]?key|private[_-]?key|credentials?))(?:[A-Za-z0-9_.-]{0,20})["']?[ \t]{0,3}(?::=|=>|=|:)[ \t]{0,3}(?:"([^"\s$]{8,200})"|'([^'\s$]{8,200})'|([^\s"'$;,]{8,200})(?=\s|;|,|$))/im,
+    minEntropy: 3.5,
+    generic: true,
+    late: true,
+    configOnlyGroup: 3,
+    gitleaks: ['generic-api-key'],
+    tags: ['generic'],
+  }),
+];
+
+export const SECRET_RULE_META: RuleMeta[] = SECRET_RULES.map((r) => r.meta);
+
+export function secretRule(id: string): SecretRule | undefined {
+  return SECRET_RULES.find((r) => r.meta.id === id);
+}
