@@ -1,0 +1,13 @@
+export { LEVEL_OF, omittedNote, planAnnotations, type Annotation, type AnnotationPlan } from './annotations';
+export { createClient, describeFailure, gitHubError, type GitHubClient, type Octokit } from './client';
+export { commentMarker, upsertPrComment, type CommentOutcome } from './comment';
+export {
+  blobUrl,
+  readGitHubContext,
+  runUrl,
+  uploadTargetProblems,
+  type GitHubContext,
+  type PullRequestInfo,
+} from './context';
+export { appendJobSummary } from './summary';
+export { uploadSarif, type UploadOptions, type UploadOutcome } from './upload';
