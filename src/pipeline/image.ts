@@ -1,0 +1,94 @@
+/** The image half of the pipeline: open, one walk with every analyzer, then match and map findings. */
+import type { Finding, RuleMeta } from '../core/finding';
+import { logger } from '../core/logger';
+import type { Package } from '../core/package';
+import type { DockerfileTarget, ImageTarget } from '../core/result';
+import { matchHistoryToInstruction } from '../dockerfile/index';
+import { formatPlatform, openImage, walkImage, type Analyzer } from '../image/index';
+import { collectInventory, inventoryAnalyzers } from '../inventory/index';
+import type { Policy } from '../policy/index';
+import { secretsAnalyzer } from '../secrets/index';
+import type { PipelineOptions } from './types';
+
+export interface ImageScan {
+  target: ImageTarget;
+  packages: Package[];
+  findings: Finding[];
+  rules: RuleMeta[];
+  warnings: string[];
+}
+
+function mb(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+export async function scanImage(
+  opts: PipelineOptions,
+  scanners: Set<string>,
+  _policy: Policy,
+): Promise<ImageScan> {
+  const log = logger();
+  const image = await log.step(`opening ${opts.image}`, () =>
+    openImage(opts.image!, opts.platform ? { platform: opts.platform } : {}),
+  );
+  try {
+    const info = image.info;
+    log.info(
+      `image ${info.ref}${info.digest ? `@${info.digest}` : ''} (${formatPlatform(info.platform)}, ${info.layers.length} layers, ${mb(info.size)})`,
+    );
+    if (info.otherPlatforms?.length) {
+      log.info(`other platforms in this image: ${info.otherPlatforms.map(formatPlatform).join(', ')}`);
+    }
+    const analyzers: Analyzer[] = [...inventoryAnalyzers()];
+    const secrets = scanners.has('secret') ? secretsAnalyzer() : undefined;
+    if (secrets) analyzers.push(secrets);
+
+    const walk = await walkImage(image, analyzers, {
+      onLayer: (l) =>
+        log.info(`layer ${l.index + 1}/${info.layers.length} ${l.digest.slice(7, 19)} (${mb(l.size)})`),
+    });
+    const inventory = collectInventory(walk.results);
+    log.info(
+      `${inventory.packages.length} packages${inventory.os ? ` on ${inventory.os.prettyName ?? inventory.os.id}` : ''}`,
+    );
+    const findings: Finding[] = [];
+    const rules: RuleMeta[] = [];
+    if (secrets) findings.push(...(walk.results[analyzers.indexOf(secrets)] as Finding[]));
+
+    const target: ImageTarget = {
+      ref: info.ref,
+      ...(info.repository ? { repository: info.repository } : {}),
+      ...(info.digest ? { digest: info.digest } : {}),
+      configDigest: info.configDigest,
+      platform: formatPlatform(info.platform),
+      ...(inventory.os ? { os: inventory.os } : {}),
+      layers: info.layers.map((l) => ({
+        index: l.index,
+        digest: l.digest,
+        ...(l.diffId ? { diffId: l.diffId } : {}),
+        size: l.size,
+        ...(l.createdBy ? { createdBy: l.createdBy } : {}),
+      })),
+      size: info.size,
+    };
+    return { target, packages: inventory.packages, findings, rules, warnings: walk.warnings };
+  } finally {
+    await image.close();
+  }
+}
+
+/**
+ * Ties image findings to the Dockerfile line that made their layer (through the config history), or to the
+ * final stage's FROM line when the layer came from the base image, so reviewers see them on the Dockerfile.
+ */
+export function mapImageFindings(findings: Finding[], dockerfile: DockerfileTarget | undefined): Finding[] {
+  if (!dockerfile) return findings;
+  const from = dockerfile.stages[dockerfile.stages.length - 1];
+  return findings.map((f) => {
+    if (f.location || !f.image) return f;
+    const hit = f.image.createdBy ? matchHistoryToInstruction(f.image.createdBy, dockerfile) : undefined;
+    if (hit) return { ...f, location: { path: dockerfile.path, startLine: hit.line, endLine: hit.endLine } };
+    if (from) return { ...f, location: { path: dockerfile.path, startLine: from.line, endLine: from.line } };
+    return f;
+  });
+}

@@ -1,0 +1,137 @@
+/**
+ * The one pipeline every front door runs: lint the Dockerfiles, scan the image, apply the policy, decide.
+ * Front doors only map their inputs onto PipelineOptions and write the reports.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { ShipgateError } from '../core/errors';
+import type { Finding, RuleMeta } from '../core/finding';
+import { logger } from '../core/logger';
+import type { DockerfileTarget, ScanResult } from '../core/result';
+import { compareSeverity } from '../core/severity';
+import { VERSION } from '../core/version';
+import { dockerfileRules, lintDockerfile, loadHadolintConfig } from '../dockerfile/index';
+import { applyPolicy, decide, dockerfileLintOptions, loadPolicy } from '../policy/index';
+import { SECRET_RULE_META, scanBuildContext, scanDockerfileText } from '../secrets/index';
+import { repoRelative } from './paths';
+import { mapImageFindings, scanImage } from './image';
+import type { PipelineOptions } from './types';
+
+const MAX_DOCKERFILE_BYTES = 4 * 1024 * 1024;
+
+/** Reads a Dockerfile the user named, with one-line errors for the usual mistakes. */
+async function readDockerfile(path: string): Promise<string> {
+  const abs = resolve(path);
+  let size: number;
+  try {
+    const s = await stat(abs);
+    if (s.isDirectory()) {
+      throw new ShipgateError('INPUT', `${path} is a directory`, {
+        hint: 'give the Dockerfile itself, e.g. ./Dockerfile',
+      });
+    }
+    size = s.size;
+  } catch (e) {
+    if (e instanceof ShipgateError) throw e;
+    throw new ShipgateError('NOT_FOUND', `Dockerfile ${path} does not exist`, {
+      hint: 'check the path (it is relative to the working directory)',
+    });
+  }
+  if (size > MAX_DOCKERFILE_BYTES) {
+    throw new ShipgateError('INPUT', `${path} is ${size} bytes, too large for a Dockerfile`);
+  }
+  return readFile(abs, 'utf8');
+}
+
+function sortFindings(findings: Finding[]): Finding[] {
+  return findings.sort(
+    (a, b) =>
+      Number(Boolean(a.suppressed)) - Number(Boolean(b.suppressed)) ||
+      compareSeverity(b.severity, a.severity) ||
+      (a.location?.path ?? '').localeCompare(b.location?.path ?? '') ||
+      (a.location?.startLine ?? 0) - (b.location?.startLine ?? 0) ||
+      a.ruleId.localeCompare(b.ruleId) ||
+      a.fingerprint.localeCompare(b.fingerprint),
+  );
+}
+
+export async function runPipeline(opts: PipelineOptions): Promise<ScanResult> {
+  const log = logger();
+  const startedAt = new Date();
+  const scanners = new Set(opts.scanners ?? ['vuln', 'secret', 'config', 'malware']);
+  if (opts.dockerfiles.length === 0 && !opts.image) {
+    throw new ShipgateError('USAGE', 'nothing to scan: give a Dockerfile, an image, or both', {
+      hint: 'e.g. shipgate scan --dockerfile Dockerfile --image oci-archive:app.tar',
+    });
+  }
+
+  const policy = loadPolicy(opts.repoRoot, opts.configPath);
+  log.debug(`policy: ${policy.source}`);
+  const hadolint = await loadHadolintConfig(opts.repoRoot);
+  const lintOptions = { ...dockerfileLintOptions(policy), ...(hadolint ? { hadolint } : {}) };
+
+  const findings: Finding[] = [];
+  const rules = new Map<string, RuleMeta>();
+  const addRules = (metas: Iterable<RuleMeta>): void => {
+    for (const m of metas) rules.set(m.id, m);
+  };
+  const warnings: string[] = [];
+  const dockerfiles: DockerfileTarget[] = [];
+  const contents = new Map<string, string>();
+
+  if (opts.dockerfiles.length) addRules(dockerfileRules());
+  for (const path of opts.dockerfiles) {
+    const content = await readDockerfile(path);
+    const rel = repoRelative(opts.repoRoot, path);
+    contents.set(rel, content);
+    const { findings: found, target } = await lintDockerfile({ path: rel, content }, lintOptions);
+    log.info(`${rel}: ${found.length} Dockerfile finding${found.length === 1 ? '' : 's'}`);
+    findings.push(...found);
+    dockerfiles.push(target);
+    if (scanners.has('secret')) findings.push(...scanDockerfileText(rel, content));
+  }
+  if (opts.context && scanners.has('secret')) {
+    const dockerfile = opts.dockerfiles[0];
+    findings.push(
+      ...(await scanBuildContext(resolve(opts.context), dockerfile ? resolve(dockerfile) : undefined, {
+        repoRoot: opts.repoRoot,
+      })),
+    );
+  }
+
+  let image: ScanResult['image'];
+  let packages: ScanResult['packages'] = [];
+  if (opts.image) {
+    const scanned = await scanImage(opts, scanners, policy);
+    image = scanned.target;
+    packages = scanned.packages;
+    warnings.push(...scanned.warnings);
+    addRules(scanned.rules);
+    findings.push(...mapImageFindings(scanned.findings, dockerfiles[0]));
+  }
+  if (findings.some((f) => f.kind === 'secret')) addRules(SECRET_RULE_META);
+
+  const applied = applyPolicy(findings, policy, startedAt);
+  warnings.push(...applied.warnings);
+  for (const w of applied.warnings) log.warn(w);
+
+  const present = new Set(applied.findings.map((f) => f.ruleId));
+  const result: ScanResult = {
+    tool: { name: 'shipgate', version: VERSION },
+    startedAt: startedAt.toISOString(),
+    finishedAt: new Date().toISOString(),
+    dockerfiles,
+    ...(image ? { image } : {}),
+    packages,
+    findings: sortFindings(applied.findings),
+    // Every Dockerfile rule that ran (SARIF lists them), plus the metadata of every other rule that fired.
+    rules: [...rules.values()].filter((r) => r.kind === 'dockerfile' || present.has(r.id)),
+    warnings,
+  };
+  result.decision = decide(
+    result,
+    policy,
+    opts.failOn ? { failOn: opts.failOn, now: startedAt } : { now: startedAt },
+  );
+  return result;
+}
