@@ -1,0 +1,134 @@
+/**
+ * OIDC identity of a GitLab job, from the ID tokens the job declares with `id_tokens:`. The claims are
+ * decoded, not verified: the token is handed to a verifier (Fulcio for keyless signing, the push guard)
+ * that checks the signature against GitLab's keys. The token itself is registered as a secret at once.
+ */
+import { z } from 'zod';
+import { ShipgateError } from '../../core/errors';
+import { addSecret } from '../../core/logger';
+
+/** The environment variables shipgate reads ID tokens from, in order of preference. */
+export const ID_TOKEN_VARIABLES = ['SIGSTORE_ID_TOKEN', 'SHIPGATE_ID_TOKEN'] as const;
+export type IdTokenVariable = (typeof ID_TOKEN_VARIABLES)[number];
+
+const str = z.string().optional();
+const num = z.number().optional();
+// GitLab writes booleans in its ID token claims as the strings "true"/"false".
+const flag = z
+  .union([z.boolean(), z.enum(['true', 'false'])])
+  .optional()
+  .transform((v) => (v === undefined ? undefined : v === true || v === 'true'));
+
+const ClaimsSchema = z.looseObject({
+  iss: z.string().min(1),
+  sub: z.string().min(1),
+  aud: z.union([z.string(), z.array(z.string())]).transform((a) => (Array.isArray(a) ? a : [a])),
+  exp: num,
+  iat: num,
+  nbf: num,
+  jti: str,
+  namespace_id: str,
+  namespace_path: str,
+  project_id: str,
+  project_path: str,
+  user_id: str,
+  user_login: str,
+  pipeline_id: str,
+  pipeline_source: str,
+  job_id: str,
+  ref: str,
+  ref_type: str,
+  ref_path: str,
+  ref_protected: flag,
+  environment: str,
+  environment_protected: flag,
+  runner_id: z.union([z.number(), z.string()]).optional(),
+  runner_environment: str,
+  sha: str,
+  ci_config_ref_uri: str,
+  ci_config_sha: str,
+  project_visibility: str,
+});
+
+export type GitlabIdClaims = z.output<typeof ClaimsSchema>;
+
+export interface GitlabIdentity {
+  /** The variable the token came from. */
+  variable: IdTokenVariable;
+  /** The raw JWT (registered as a secret; never log it). */
+  token: string;
+  claims: GitlabIdClaims;
+}
+
+function decodePart(part: string, what: string, variable: string): unknown {
+  try {
+    return JSON.parse(Buffer.from(part, 'base64url').toString('utf8')) as unknown;
+  } catch {
+    throw new ShipgateError(
+      'INPUT',
+      `${variable} is not a valid ID token: its ${what} is not base64url JSON`,
+      {
+        hint: `declare it in the job with id_tokens: ${variable}: aud: ...`,
+      },
+    );
+  }
+}
+
+/** Decodes an ID token's claims without verifying its signature. Throws INPUT for anything that is not a JWT. */
+export function decodeIdToken(
+  token: string,
+  variable: IdTokenVariable = 'SIGSTORE_ID_TOKEN',
+): GitlabIdentity {
+  const raw = token.trim();
+  addSecret(raw);
+  const parts = raw.split('.');
+  const hint = `declare it in the job with id_tokens: ${variable}: aud: ...`;
+  if (parts.length !== 3 || parts.some((p) => !/^[A-Za-z0-9_-]*$/.test(p)) || !parts[0] || !parts[1])
+    throw new ShipgateError('INPUT', `${variable} is not a JSON Web Token (expected three base64url parts)`, {
+      hint,
+    });
+  const header = decodePart(parts[0], 'header', variable) as { alg?: unknown } | null;
+  if (!header || typeof header !== 'object' || typeof header.alg !== 'string')
+    throw new ShipgateError('INPUT', `${variable} is not a valid ID token: its header has no "alg"`, {
+      hint,
+    });
+  const parsed = ClaimsSchema.safeParse(decodePart(parts[1], 'payload', variable));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue?.path.join('.') || 'payload';
+    throw new ShipgateError(
+      'INPUT',
+      `${variable} is not a valid ID token: claim "${where}" ${issue?.message ?? 'is invalid'}`,
+      {
+        hint,
+      },
+    );
+  }
+  return { variable, token: raw, claims: parsed.data };
+}
+
+/**
+ * The job's OIDC identity: the first of SIGSTORE_ID_TOKEN and SHIPGATE_ID_TOKEN that is set (or the one asked
+ * for), decoded. Undefined when none is set.
+ */
+export function gitlabIdentity(
+  env: NodeJS.ProcessEnv = process.env,
+  variable?: IdTokenVariable,
+): GitlabIdentity | undefined {
+  for (const v of variable ? [variable] : ID_TOKEN_VARIABLES) {
+    const token = env[v]?.trim();
+    if (token) return decodeIdToken(token, v);
+  }
+  return undefined;
+}
+
+/** Seconds until the token expires (negative once expired); undefined without an `exp` claim. */
+export function secondsUntilExpiry(identity: GitlabIdentity, now: Date = new Date()): number | undefined {
+  const exp = identity.claims.exp;
+  return exp === undefined ? undefined : exp - Math.floor(now.getTime() / 1000);
+}
+
+/** Whether the token was issued for the given audience. */
+export function hasAudience(identity: GitlabIdentity, audience: string): boolean {
+  return identity.claims.aud.includes(audience);
+}
