@@ -6,12 +6,13 @@
 /** Placeholders and example values (checked against the whole value, case-insensitively). */
 const PLACEHOLDER_PATTERNS: RegExp[] = [
   /^(?:true|false|null|nil|none|undefined|empty|required|optional)$/i,
-  /^(?:change_?me|changeit|password|passwd|secret|token|example|sample|dummy|placeholder|redacted|hidden|masked|test|testing)\d*$/i,
+  /^(?:change_?me|changeit|pass|pw|pwd|password|passwd|pass_?word|secret|token|user|username|example|sample|dummy|placeholder|redacted|hidden|masked|test|testing|foo|bar|foobar|admin|root|guest)\d*$/i,
   /example/i,
   /^(?:your|my|insert|enter|replace)[_-]/i,
   /^your[A-Z]/,
   /(?:[_-]here|_goes_here)$/i,
   /^(.)\1+$/, // aaaaaaaa, ********
+  /0{8,}$/, // documentation tokens padded with zeros
   /^[x*.#_-]{3,}$/i,
   /x{5,}|\*{3,}|\.{3,}/i,
   /^\$\{[^}]*\}$/, // ${VAR}
@@ -52,6 +53,7 @@ export const DEFAULT_SKIP_PATHS: RegExp[] = [
   /\/(?:tests?|testdata|__tests__|__mocks__|fixtures?|__fixtures__|spec|examples?)\//i,
   /[._-](?:test|spec)\.[cm]?[jt]sx?$/i,
   /_test\.(?:go|py)$/,
+  /\/node_modules\/.+\.(?:md|markdown)$/i, // package documentation
   /(?:^|\/)(?:package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|go\.sum|Cargo\.lock|poetry\.lock|Pipfile\.lock|composer\.lock|Gemfile\.lock)$/,
   /\.(?:crt|cer|der|csr|pub|asc\.pub|sig|map)$/i,
 ];

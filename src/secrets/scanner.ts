@@ -152,8 +152,9 @@ function looksRandom(value: string): boolean {
   if (/^[a-z]+:\/\//i.test(value) || value.startsWith('/') || value.startsWith('./')) return false;
   if (/[()[\]{}<>]/.test(value)) return false; // code
   if (/^[\d.]+$/.test(value)) return false; // numbers and versions
+  if (!/\d/.test(value)) return false; // generated secrets nearly always contain digits
   const classes = [/[a-z]/, /[A-Z]/, /\d/, /[^A-Za-z0-9]/].filter((r) => r.test(value)).length;
-  return classes >= 2;
+  return classes >= 3 || (classes >= 2 && value.length >= 32);
 }
 
 /** Masks every matched value in a line of text (for snippets): replaces the line's matched spans. */

@@ -2,7 +2,7 @@
  * Real-looking secrets built at run time (so no secret-shaped literal is committed), one positive and one
  * negative sample per rule.
  */
-import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { createHash, generateKeyPairSync, randomBytes } from 'node:crypto';
 
 const B62 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 const HEX = '0123456789abcdef';
@@ -423,3 +423,21 @@ export const SAMPLES: Record<string, RuleSamples> = {
     '/app/settings.ini',
   ),
 };
+
+/** A deterministic generator (same values every run, so cached test images are reused). */
+export function seeded(seed: string): (n: number, alphabet?: string) => string {
+  let counter = 0;
+  let pool: number[] = [];
+  const next = (): number => {
+    if (pool.length === 0) pool = [...createHash('sha256').update(`${seed}:${counter++}`).digest()];
+    return pool.shift()!;
+  };
+  return (n, alphabet = B62) => {
+    let out = '';
+    while (out.length < n) {
+      const b = next();
+      if (b < 256 - (256 % alphabet.length)) out += alphabet[b % alphabet.length];
+    }
+    return out;
+  };
+}
