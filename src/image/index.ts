@@ -34,8 +34,10 @@ export async function openImage(ref: string, options: OpenOptions = {}): Promise
       const { openDockerDaemon } = await import('./sources/docker-daemon');
       return openDockerDaemon(parsed.name, ref, options);
     }
-    case 'registry':
-      throw new ShipgateError('UNSUPPORTED', `${ref}: registry references are not readable yet`);
+    case 'registry': {
+      const { openRegistryImage } = await import('./sources/registry');
+      return openRegistryImage(parsed, ref, options);
+    }
     default:
       throw new ShipgateError('USAGE', `unknown image reference "${ref}"`);
   }

@@ -333,3 +333,83 @@ export function exists(p: string): boolean {
     return false;
   }
 }
+
+// ---- Hand-made images (crafted tars: escapes, hard links, broken data) ----
+
+export interface TarEntrySpec {
+  name: string;
+  type?: 'file' | 'directory' | 'symlink' | 'link';
+  content?: string | Buffer;
+  linkname?: string;
+  mode?: number;
+  uid?: number;
+  gid?: number;
+}
+
+/** A tar archive in memory, written by tar-stream exactly as given (names are not sanitised). */
+export async function tarOf(entries: TarEntrySpec[]): Promise<Buffer> {
+  const { pack } = await import('tar-stream');
+  const p = pack();
+  const chunks: Buffer[] = [];
+  p.on('data', (c: unknown) => {
+    chunks.push(c as Buffer);
+  });
+  const done = new Promise<void>((r) => p.on('end', () => r()));
+  for (const e of entries) {
+    const type = e.type ?? 'file';
+    const body =
+      e.content === undefined ? undefined : Buffer.isBuffer(e.content) ? e.content : Buffer.from(e.content);
+    const header = {
+      name: e.name,
+      type,
+      mode: e.mode ?? (type === 'directory' ? 0o755 : 0o644),
+      uid: e.uid ?? 0,
+      gid: e.gid ?? 0,
+      ...(e.linkname ? { linkname: e.linkname } : {}),
+      ...(type === 'file' ? { size: body?.length ?? 0 } : {}),
+    };
+    if (type === 'file') p.entry(header, body ?? Buffer.alloc(0));
+    else p.entry(header);
+  }
+  p.finalize();
+  await done;
+  return Buffer.concat(chunks);
+}
+
+export const LAYER_GZIP = 'application/vnd.oci.image.layer.v1.tar+gzip';
+export const LAYER_ZSTD = 'application/vnd.oci.image.layer.v1.tar+zstd';
+export const LAYER_TAR = 'application/vnd.oci.image.layer.v1.tar';
+
+/**
+ * Writes an OCI layout at `layout` holding one image tagged `tag` whose layers are the given blobs
+ * (already compressed as their media type says). diffIds are computed from `uncompressed` when given.
+ */
+export function writeLayoutImage(
+  layout: string,
+  tag: string,
+  layers: { blob: Buffer; mediaType: string; uncompressed?: Buffer; createdBy?: string }[],
+  config: Record<string, unknown> = {},
+): Desc {
+  mkdirSync(layout, { recursive: true });
+  writeFileSync(join(layout, 'oci-layout'), JSON.stringify({ imageLayoutVersion: '1.0.0' }));
+  if (!exists(join(layout, 'index.json')))
+    writeFileSync(join(layout, 'index.json'), JSON.stringify({ schemaVersion: 2, manifests: [] }));
+  const sha = (b: Buffer) => `sha256:${createHash('sha256').update(b).digest('hex')}`;
+  const cfg = {
+    architecture: 'amd64',
+    os: 'linux',
+    config: {},
+    rootfs: { type: 'layers', diff_ids: layers.map((l) => sha(l.uncompressed ?? l.blob)) },
+    history: layers.map((l, i) => ({ created_by: l.createdBy ?? `layer ${i}` })),
+    ...config,
+  };
+  const manifest: Manifest = {
+    schemaVersion: 2,
+    mediaType: 'application/vnd.oci.image.manifest.v1+json',
+    config: writeBlob(layout, JSON.stringify(cfg), 'application/vnd.oci.image.config.v1+json'),
+    layers: layers.map((l) => writeBlob(layout, l.blob, l.mediaType)),
+  };
+  const desc = writeBlob(layout, JSON.stringify(manifest), 'application/vnd.oci.image.manifest.v1+json');
+  setTag(layout, tag, desc);
+  return desc;
+}

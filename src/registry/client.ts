@@ -1,0 +1,467 @@
+/**
+ * A client for the OCI distribution API over fetch: manifests and blobs (pull), uploads and manifests
+ * (push), the referrers API with its tag-schema fallback. It answers WWW-Authenticate challenges (anonymous
+ * and credentialed bearer tokens, basic auth), retries 429/5xx with backoff honouring Retry-After, and
+ * speaks plain http only to loopback or registries listed as insecure.
+ */
+import { Readable } from 'node:stream';
+import type { ReadableStream as WebReadableStream } from 'node:stream/web';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { ShipgateError, oneLine } from '../core/errors';
+import { addSecret, logger } from '../core/logger';
+import { digestOf } from '../image/digest';
+import { MANIFEST_ACCEPT, MT } from '../image/media-types';
+import { parseChallenge } from './challenge';
+import { findCredentials, type Credentials } from './credentials';
+import { DEFAULT_RETRY, RETRY_STATUS, backoffMs, retryAfterMs, type RetryPolicy } from './retry';
+
+export interface RegistryClientOptions {
+  /** host[:port] as used on the wire. */
+  registry: string;
+  insecureRegistries?: string[];
+  /** Credentials to use; default: found with findCredentials() on first need. */
+  credentials?: Credentials | null;
+  env?: NodeJS.ProcessEnv;
+  /** Time to wait for response headers (ms). */
+  timeoutMs?: number;
+  retry?: Partial<RetryPolicy>;
+  userAgent?: string;
+}
+
+export interface Descriptor {
+  mediaType: string;
+  digest: string;
+  size: number;
+  artifactType?: string;
+  annotations?: Record<string, string>;
+}
+
+type Action = 'pull' | 'push';
+
+interface RequestSpec {
+  method: 'GET' | 'HEAD' | 'PUT' | 'POST' | 'PATCH' | 'DELETE';
+  /** Path starting with /v2/ or a full URL (upload locations). */
+  path: string;
+  repository?: string;
+  action?: Action;
+  headers?: Record<string, string>;
+  body?: Buffer;
+  /** Statuses returned to the caller instead of raising (e.g. 404 for HEAD). */
+  accept?: number[];
+  followRedirects?: boolean;
+}
+
+const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])(?::\d+)?$/;
+
+export function isLoopback(registry: string): boolean {
+  return LOOPBACK.test(registry);
+}
+
+export class RegistryClient {
+  readonly registry: string;
+  readonly baseUrl: string;
+  private readonly options: RegistryClientOptions;
+  private readonly retry: RetryPolicy;
+  private credentials: Credentials | null | undefined;
+  /** Authorization header per scope ("repository:x:pull"), or for the whole registry with basic auth. */
+  private readonly authByScope = new Map<string, string>();
+  private basicAuth: string | undefined;
+
+  constructor(options: RegistryClientOptions) {
+    this.options = options;
+    this.registry = options.registry;
+    const insecure =
+      isLoopback(options.registry) || (options.insecureRegistries ?? []).includes(options.registry);
+    this.baseUrl = `${insecure ? 'http' : 'https'}://${options.registry}`;
+    this.retry = { ...DEFAULT_RETRY, ...(options.retry ?? {}) };
+    this.credentials = options.credentials;
+  }
+
+  private async creds(): Promise<Credentials | null> {
+    if (this.credentials === undefined)
+      this.credentials = (await findCredentials(this.registry, this.options.env ?? process.env)) ?? null;
+    return this.credentials;
+  }
+
+  private scope(spec: RequestSpec): string {
+    return spec.repository
+      ? `repository:${spec.repository}:${spec.action === 'push' ? 'pull,push' : 'pull'}`
+      : '';
+  }
+
+  /** One HTTP exchange with retries for transient failures; no auth handling. */
+  private async fetchWithRetry(url: string, init: RequestInit, what: string): Promise<Response> {
+    let lastError = '';
+    for (let attempt = 0; ; attempt++) {
+      const ac = new AbortController();
+      const timeoutMs = this.options.timeoutMs ?? 60_000;
+      const timer = setTimeout(() => ac.abort(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
+      let res: Response | undefined;
+      try {
+        res = await fetch(url, { ...init, signal: ac.signal });
+      } catch (e) {
+        const cause = (e as { cause?: { code?: string; message?: string } }).cause;
+        lastError = cause?.code ?? cause?.message ?? (e as Error).message;
+      } finally {
+        clearTimeout(timer);
+      }
+      if (res && !RETRY_STATUS.has(res.status)) return res;
+      let wait = backoffMs(attempt, this.retry);
+      if (res) {
+        lastError = `${res.status} ${res.statusText}`.trim();
+        const after = retryAfterMs(res.headers.get('retry-after'), this.retry.maxMs);
+        if (after !== undefined) wait = after;
+        await res.body?.cancel().catch(() => undefined);
+      }
+      if (attempt >= this.retry.retries) {
+        const tries = `${attempt + 1} attempt${attempt ? 's' : ''}`;
+        if (res)
+          throw new ShipgateError(
+            'REGISTRY',
+            `${what}: ${this.registry} answered ${lastError} (after ${tries})`,
+            {
+              hint: 'the registry is failing or rate-limiting; try again later',
+            },
+          );
+        throw new ShipgateError(
+          'NETWORK',
+          `${what}: cannot reach ${this.registry}: ${oneLine(lastError)} (after ${tries})`,
+          {
+            hint: 'check the network, the registry address, and proxies',
+          },
+        );
+      }
+      logger().debug(`${what}: ${lastError}; retrying in ${Math.round(wait)} ms`);
+      await sleep(wait);
+    }
+  }
+
+  /** Gets a token (or basic header) answering `challenge` for `scope`. */
+  private async authorize(header: string | null, scope: string, what: string): Promise<string> {
+    const challenge = parseChallenge(header);
+    const creds = await this.creds();
+    if (!challenge || challenge.scheme === 'basic') {
+      if (!creds?.password)
+        throw new ShipgateError('AUTH', `${what}: ${this.registry} requires credentials`, {
+          hint: 'log in with `docker login`, or set SHIPGATE_REGISTRY_USERNAME and SHIPGATE_REGISTRY_PASSWORD',
+        });
+      const basic = `Basic ${Buffer.from(`${creds.username ?? ''}:${creds.password}`).toString('base64')}`;
+      addSecret(basic.slice(6));
+      this.basicAuth = basic;
+      return basic;
+    }
+    if (challenge.scheme !== 'bearer')
+      throw new ShipgateError(
+        'UNSUPPORTED',
+        `${what}: ${this.registry} asks for unsupported auth "${challenge.scheme}"`,
+      );
+    const realm = challenge.params.realm;
+    if (!realm)
+      throw new ShipgateError('REGISTRY', `${what}: ${this.registry} sent a bearer challenge without realm`);
+    const wantedScope = challenge.params.scope ?? scope;
+    const service = challenge.params.service;
+    let res: Response;
+    if (creds?.identityToken) {
+      const form = new URLSearchParams({
+        grant_type: 'refresh_token',
+        refresh_token: creds.identityToken,
+        client_id: 'shipgate',
+      });
+      if (service) form.set('service', service);
+      if (wantedScope) form.set('scope', wantedScope);
+      res = await this.fetchWithRetry(
+        realm,
+        {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          body: form.toString(),
+        },
+        `${what} (token)`,
+      );
+    } else {
+      const url = new URL(realm);
+      if (service) url.searchParams.set('service', service);
+      for (const s of wantedScope.split(' ').filter(Boolean)) url.searchParams.append('scope', s);
+      const headers: Record<string, string> = {};
+      if (creds?.password) {
+        const b = Buffer.from(`${creds.username ?? ''}:${creds.password}`).toString('base64');
+        addSecret(b);
+        headers.authorization = `Basic ${b}`;
+      }
+      res = await this.fetchWithRetry(url.toString(), { headers }, `${what} (token)`);
+    }
+    if (res.status === 401 || res.status === 403)
+      throw new ShipgateError(
+        'AUTH',
+        `${what}: ${this.registry} refused the credentials${creds ? ` from ${creds.source}` : ''} (${res.status})`,
+        {
+          hint: creds
+            ? 'check the username and token, and that the token may read this repository'
+            : 'this repository needs credentials; log in with `docker login`',
+        },
+      );
+    if (!res.ok) throw new ShipgateError('REGISTRY', `${what}: token endpoint answered ${res.status}`);
+    const body = (await res.json().catch(() => ({}))) as { token?: string; access_token?: string };
+    const token = body.token ?? body.access_token;
+    if (!token) throw new ShipgateError('REGISTRY', `${what}: the token endpoint returned no token`);
+    addSecret(token);
+    const auth = `Bearer ${token}`;
+    this.authByScope.set(scope, auth);
+    return auth;
+  }
+
+  /** Sends a request, answering an auth challenge once; raises ShipgateErrors for failures. */
+  async request(spec: RequestSpec, what: string): Promise<Response> {
+    const url = spec.path.startsWith('http') ? spec.path : `${this.baseUrl}${spec.path}`;
+    const scope = this.scope(spec);
+    const headers: Record<string, string> = {
+      'user-agent': this.options.userAgent ?? 'shipgate',
+      ...(spec.headers ?? {}),
+    };
+    const known = this.authByScope.get(scope) ?? this.basicAuth;
+    if (known) headers.authorization = known;
+    const init = (): RequestInit => ({
+      method: spec.method,
+      headers,
+      body: spec.body,
+      redirect: 'manual',
+    });
+    let res = await this.fetchWithRetry(url, init(), what);
+    if (res.status === 401) {
+      const challenge = res.headers.get('www-authenticate');
+      await res.body?.cancel().catch(() => undefined);
+      headers.authorization = await this.authorize(challenge, scope, what);
+      res = await this.fetchWithRetry(url, init(), what);
+      if (res.status === 401 || res.status === 403) {
+        await res.body?.cancel().catch(() => undefined);
+        throw new ShipgateError('AUTH', `${what}: ${this.registry} refused access (${res.status})`, {
+          hint: 'check the credentials and that they may access this repository',
+        });
+      }
+    }
+    if (spec.followRedirects !== false && [301, 302, 303, 307, 308].includes(res.status)) {
+      const location = res.headers.get('location');
+      await res.body?.cancel().catch(() => undefined);
+      if (!location) throw new ShipgateError('REGISTRY', `${what}: redirect without a location`);
+      const target = new URL(location, url);
+      // Blob storage behind a redirect has its own signed URL: the registry's credentials stay here.
+      const sameOrigin = target.origin === new URL(url).origin;
+      res = await this.fetchWithRetry(
+        target.toString(),
+        { method: spec.method, headers: sameOrigin ? headers : { 'user-agent': headers['user-agent']! } },
+        what,
+      );
+    }
+    if (res.ok || spec.accept?.includes(res.status)) return res;
+    throw await this.errorFor(res, what);
+  }
+
+  private async errorFor(res: Response, what: string): Promise<ShipgateError> {
+    let detail = '';
+    try {
+      const text = await res.text();
+      const doc = JSON.parse(text) as { errors?: { code?: string; message?: string }[] };
+      detail = (doc.errors ?? []).map((e) => [e.code, e.message].filter(Boolean).join(': ')).join('; ');
+    } catch {
+      /* no JSON body */
+    }
+    const msg = `${what}: ${this.registry} answered ${res.status}${detail ? ` (${oneLine(detail).slice(0, 300)})` : ''}`;
+    if (res.status === 404) return new ShipgateError('NOT_FOUND', msg);
+    if (res.status === 401 || res.status === 403) return new ShipgateError('AUTH', msg);
+    return new ShipgateError('REGISTRY', msg);
+  }
+
+  /** GET a manifest or index by tag or digest; the digest is checked when asked by digest. */
+  async getManifest(
+    repository: string,
+    reference: string,
+  ): Promise<{ bytes: Buffer; mediaType: string; digest: string }> {
+    const what = `${this.registry}/${repository}:${reference}`;
+    const res = await this.request(
+      {
+        method: 'GET',
+        path: `/v2/${repository}/manifests/${reference}`,
+        repository,
+        headers: { accept: [...MANIFEST_ACCEPT, MT.dockerSchema1Signed, MT.dockerSchema1].join(', ') },
+      },
+      `manifest ${what}`,
+    );
+    const bytes = Buffer.from(await res.arrayBuffer());
+    const digest = digestOf(bytes);
+    if (reference.includes(':') && reference !== digest && reference.startsWith('sha256:'))
+      throw new ShipgateError(
+        'DIGEST_MISMATCH',
+        `manifest ${what}: the registry sent content with digest ${digest}`,
+      );
+    return { bytes, mediaType: (res.headers.get('content-type') ?? '').split(';')[0]!.trim(), digest };
+  }
+
+  /** HEAD a manifest: its descriptor, or undefined when absent. */
+  async headManifest(repository: string, reference: string): Promise<Descriptor | undefined> {
+    const res = await this.request(
+      {
+        method: 'HEAD',
+        path: `/v2/${repository}/manifests/${reference}`,
+        repository,
+        headers: { accept: MANIFEST_ACCEPT.join(', ') },
+        accept: [404],
+      },
+      `manifest ${this.registry}/${repository}:${reference}`,
+    );
+    if (res.status === 404) return undefined;
+    return {
+      mediaType: (res.headers.get('content-type') ?? '').split(';')[0]!.trim(),
+      digest: res.headers.get('docker-content-digest') ?? (reference.startsWith('sha256:') ? reference : ''),
+      size: Number(res.headers.get('content-length') ?? -1),
+    };
+  }
+
+  /** GET a blob as a stream (unverified: callers check the digest as it flows). */
+  async getBlob(repository: string, digest: string): Promise<Readable> {
+    const res = await this.request(
+      { method: 'GET', path: `/v2/${repository}/blobs/${digest}`, repository },
+      `blob ${this.registry}/${repository}@${digest}`,
+    );
+    if (!res.body) return Readable.from([]);
+    return Readable.fromWeb(res.body as unknown as WebReadableStream<Uint8Array>, {
+      highWaterMark: 256 * 1024,
+    });
+  }
+
+  async getBlobBytes(repository: string, digest: string, max = 8 * 1024 * 1024): Promise<Buffer> {
+    const res = await this.request(
+      { method: 'GET', path: `/v2/${repository}/blobs/${digest}`, repository },
+      `blob ${this.registry}/${repository}@${digest}`,
+    );
+    const len = Number(res.headers.get('content-length') ?? 0);
+    if (len > max) {
+      await res.body?.cancel().catch(() => undefined);
+      throw new ShipgateError('IMAGE_FORMAT', `blob ${digest}: ${len} bytes is too large here`);
+    }
+    return Buffer.from(await res.arrayBuffer());
+  }
+
+  async hasBlob(repository: string, digest: string, action: Action = 'pull'): Promise<boolean> {
+    const res = await this.request(
+      { method: 'HEAD', path: `/v2/${repository}/blobs/${digest}`, repository, action, accept: [404] },
+      `blob ${this.registry}/${repository}@${digest}`,
+    );
+    return res.status !== 404;
+  }
+
+  /** Uploads a blob in one piece (POST to open an upload, PUT with the digest); skipped when already there. */
+  async pushBlob(
+    repository: string,
+    data: Buffer,
+    mediaType = 'application/octet-stream',
+  ): Promise<Descriptor> {
+    const digest = digestOf(data);
+    const desc: Descriptor = { mediaType, digest, size: data.length };
+    if (await this.hasBlob(repository, digest, 'push')) return desc;
+    const what = `upload ${this.registry}/${repository}@${digest}`;
+    const start = await this.request(
+      {
+        method: 'POST',
+        path: `/v2/${repository}/blobs/uploads/`,
+        repository,
+        action: 'push',
+        accept: [201, 202],
+        followRedirects: false,
+      },
+      what,
+    );
+    await start.body?.cancel().catch(() => undefined);
+    if (start.status === 201) return desc;
+    const location = start.headers.get('location');
+    if (!location) throw new ShipgateError('REGISTRY', `${what}: the registry gave no upload location`);
+    const url = new URL(location, `${this.baseUrl}/`);
+    url.searchParams.set('digest', digest);
+    const res = await this.request(
+      {
+        method: 'PUT',
+        path: url.toString(),
+        repository,
+        action: 'push',
+        headers: { 'content-type': 'application/octet-stream', 'content-length': String(data.length) },
+        body: data,
+        followRedirects: false,
+      },
+      what,
+    );
+    await res.body?.cancel().catch(() => undefined);
+    return desc;
+  }
+
+  /** PUT a manifest under a tag or its digest; returns its descriptor. */
+  async putManifest(
+    repository: string,
+    reference: string,
+    bytes: Buffer,
+    mediaType: string,
+  ): Promise<Descriptor> {
+    const digest = digestOf(bytes);
+    const res = await this.request(
+      {
+        method: 'PUT',
+        path: `/v2/${repository}/manifests/${reference}`,
+        repository,
+        action: 'push',
+        headers: { 'content-type': mediaType },
+        body: bytes,
+        followRedirects: false,
+      },
+      `push manifest ${this.registry}/${repository}:${reference}`,
+    );
+    await res.body?.cancel().catch(() => undefined);
+    const sent = res.headers.get('docker-content-digest');
+    if (sent && sent !== digest)
+      throw new ShipgateError(
+        'DIGEST_MISMATCH',
+        `push manifest: the registry stored ${sent}, expected ${digest}`,
+      );
+    return { mediaType, digest, size: bytes.length };
+  }
+
+  /**
+   * Manifests that refer to `digest` (signatures, attestations, SBOMs): the referrers API, or the
+   * `sha256-<hex>` tag index where the registry does not have that API.
+   */
+  async referrers(
+    repository: string,
+    digest: string,
+    artifactType?: string,
+  ): Promise<{ manifests: Descriptor[]; via: 'api' | 'tag' }> {
+    const q = artifactType ? `?artifactType=${encodeURIComponent(artifactType)}` : '';
+    const res = await this.request(
+      {
+        method: 'GET',
+        path: `/v2/${repository}/referrers/${digest}${q}`,
+        repository,
+        accept: [404, 400, 405],
+        headers: { accept: MT.ociIndex },
+      },
+      `referrers of ${this.registry}/${repository}@${digest}`,
+    );
+    let manifests: Descriptor[];
+    let via: 'api' | 'tag' = 'api';
+    const type = res.headers.get('content-type') ?? '';
+    if (res.ok && type.includes(MT.ociIndex)) {
+      manifests = ((await res.json()) as { manifests?: Descriptor[] }).manifests ?? [];
+    } else {
+      await res.body?.cancel().catch(() => undefined);
+      via = 'tag';
+      const tag = referrersTag(digest);
+      const head = await this.headManifest(repository, tag);
+      if (!head) return { manifests: [], via };
+      const { bytes } = await this.getManifest(repository, tag);
+      manifests = (JSON.parse(bytes.toString()) as { manifests?: Descriptor[] }).manifests ?? [];
+    }
+    if (artifactType) manifests = manifests.filter((m) => m.artifactType === artifactType);
+    return { manifests, via };
+  }
+}
+
+/** The tag under which the referrers of `digest` are listed on registries without the referrers API. */
+export function referrersTag(digest: string): string {
+  return digest.replace(':', '-');
+}

@@ -1,0 +1,6 @@
+export { RegistryClient, isLoopback, referrersTag } from './client';
+export type { RegistryClientOptions, Descriptor } from './client';
+export { findCredentials, runCredentialHelper, dockerConfigPath, configKeys } from './credentials';
+export type { Credentials } from './credentials';
+export { parseChallenge } from './challenge';
+export { retryAfterMs, backoffMs, DEFAULT_RETRY } from './retry';
