@@ -6,7 +6,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Finding } from '../../src/core/finding';
 import { Logger, MemorySink, clearSecrets, setLogger } from '../../src/core/logger';
 import type { ScanResult } from '../../src/core/result';
