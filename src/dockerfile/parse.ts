@@ -273,7 +273,11 @@ export async function parseDockerfile(content: string, path: string): Promise<Pa
               raw: content.slice(doc.offset(s.getRange().start), doc.offset(s.getRange().end)),
               span: doc.span(s.getRange()),
             }));
-        } else if (keyword === 'SHELL' || /^\[\s*"/.test(t)) {
+        } else if (
+          keyword === 'SHELL' ||
+          ((keyword === 'CMD' || keyword === 'ENTRYPOINT') && /^\[\s*"/.test(t) && t.endsWith(']'))
+        ) {
+          // RUN keeps the shell form: `RUN [ -f x ] && ...` is the test builtin, as in Docker.
           fail(
             path,
             line,

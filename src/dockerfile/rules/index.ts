@@ -1,12 +1,23 @@
 import type { RuleMeta } from '../../core/finding';
 import type { Rule } from '../rule';
 import { baseImageRules } from './base-image';
+import { copyRules } from './copy';
+import { instructionRules } from './instructions';
+import { packageRules } from './packages';
+import { secretRules } from './secrets';
+import { shellRules } from './shell';
 import { userRules } from './user';
 
 /** Every Dockerfile rule, in id order. */
-export const RULES: Rule[] = [...userRules, ...baseImageRules].sort((a, b) =>
-  a.meta.id.localeCompare(b.meta.id),
-);
+export const RULES: Rule[] = [
+  ...userRules,
+  ...baseImageRules,
+  ...secretRules,
+  ...packageRules,
+  ...shellRules,
+  ...instructionRules,
+  ...copyRules,
+].sort((a, b) => a.meta.id.localeCompare(b.meta.id));
 
 export function dockerfileRules(): RuleMeta[] {
   return RULES.map((r) => r.meta);

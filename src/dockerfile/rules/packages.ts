@@ -1,0 +1,756 @@
+import { defineRule } from '../rule';
+import type { Instruction, ParsedDockerfile, ShellCommand, Stage, Word } from '../types';
+import {
+  commands,
+  finalStage,
+  hasFlag,
+  inheritedInstructions,
+  keyValues,
+  operands,
+  stageChain,
+  subcommand,
+} from './helpers';
+
+const APT_OPTS = ['-o', '-t', '-c', '--target-release', '--option', '--config-file'];
+const APK_OPTS = [
+  '--virtual',
+  '-t',
+  '-X',
+  '--repository',
+  '--repositories-file',
+  '-p',
+  '--root',
+  '--arch',
+  '--cache-dir',
+  '--keys-dir',
+];
+const RPM_OPTS = [
+  '--setopt',
+  '--enablerepo',
+  '--disablerepo',
+  '--releasever',
+  '--installroot',
+  '-c',
+  '--config',
+  '--repo',
+  '--repofrompath',
+  '-x',
+  '--exclude',
+  '--nobest',
+];
+const ZYPPER_OPTS = ['-r', '--repo', '-t', '--type', '--from', '-D', '--root', '--releasever'];
+const PIP_OPTS = [
+  '-r',
+  '--requirement',
+  '-c',
+  '--constraint',
+  '-e',
+  '--editable',
+  '-i',
+  '--index-url',
+  '--extra-index-url',
+  '--trusted-host',
+  '-f',
+  '--find-links',
+  '-t',
+  '--target',
+  '--prefix',
+  '--root',
+  '--platform',
+  '--python-version',
+  '--implementation',
+  '--abi',
+  '--progress-bar',
+  '--cache-dir',
+  '--src',
+  '--upgrade-strategy',
+  '--log',
+  '--proxy',
+  '--retries',
+  '--timeout',
+  '--exists-action',
+  '--cert',
+  '--client-cert',
+  '--only-binary',
+  '--no-binary',
+  '--report',
+];
+
+interface Use {
+  inst: Instruction;
+  cmd: ShellCommand;
+  stage: Stage;
+  sub: string | undefined;
+}
+
+function uses(df: ParsedDockerfile, bases: readonly string[], opts: readonly string[] = []): Use[] {
+  const out: Use[] = [];
+  for (const stage of df.stages)
+    for (const { inst, cmd } of commands(stage))
+      if (bases.includes(cmd.base)) out.push({ inst, cmd, stage, sub: subcommand(cmd, opts) });
+  return out;
+}
+
+/** Stages whose files end up in the final image (the final stage and those it builds FROM). */
+function shippedStages(df: ParsedDockerfile): Set<Stage> {
+  return new Set(stageChain(df, finalStage(df)));
+}
+
+/** Whether the instruction has a BuildKit cache mount on one of the given directories. */
+function cacheMount(inst: Instruction, ...dirs: string[]): boolean {
+  return inst.flags.some(
+    (f) =>
+      f.name === 'mount' &&
+      /(^|,)type=cache(,|$)/.test(f.value ?? '') &&
+      dirs.some(
+        (d) =>
+          (f.value ?? '').includes(`target=${d}`) ||
+          (f.value ?? '').includes(`dst=${d}`) ||
+          (f.value ?? '').includes(`destination=${d}`),
+      ),
+  );
+}
+
+function sameRun(inst: Instruction, pred: (c: ShellCommand) => boolean): boolean {
+  return (inst.script?.commands ?? []).some(pred);
+}
+
+function isVarOrPath(v: string): boolean {
+  return v.includes('$') || v.includes('/') || /\.(deb|rpm|apk|whl|tar\.gz|zip)$/.test(v);
+}
+
+function packages(u: Use, opts: readonly string[]): Word[] {
+  return operands(u.cmd, opts)
+    .slice(1)
+    .filter((w) => !isVarOrPath(w.value) && !w.value.startsWith('<') && w.value !== '');
+}
+
+const APT_INSTALL = (u: Use) => (u.cmd.base === 'apt-get' || u.cmd.base === 'apt') && u.sub === 'install';
+
+const aptYes = defineRule({
+  id: 'SG-DF-011',
+  title: 'apt-get install without -y',
+  severity: 'medium',
+  description: '`apt-get install` without `-y`/`--yes`/`--assume-yes`/`-qq`.',
+  rationale:
+    'Without a non-interactive answer the install waits for confirmation and the build fails or hangs.',
+  fix: '```dockerfile\n# before\nRUN apt-get update && apt-get install curl\n# after\nRUN apt-get update && apt-get install -y --no-install-recommends curl\n```',
+  tags: ['dockerfile', 'best-practice', 'apt'],
+  equivalents: { hadolint: ['DL3014'], trivy: ['DS-0021', 'AVD-DS-0021'] },
+  hint: 'add `-y` to apt-get install',
+  check({ df, report }) {
+    for (const u of uses(df, ['apt-get', 'apt'], APT_OPTS).filter(APT_INSTALL)) {
+      if (
+        hasFlag(u.cmd, '-y', '--yes', '--assume-yes') ||
+        u.cmd.args.some(
+          (a) => /^(-qq|-q=2|--quiet=2)$/.test(a.value) || /Assume-Yes=(true|1|yes)/i.test(a.value),
+        )
+      )
+        continue;
+      report({
+        at: u.inst,
+        span: u.cmd.span,
+        key: u.cmd.text,
+        message: `\`${u.cmd.text}\` has no -y and will stop at the confirmation prompt.`,
+      });
+    }
+  },
+});
+
+const aptRecommends = defineRule({
+  id: 'SG-DF-012',
+  title: 'apt-get install without --no-install-recommends',
+  severity: 'low',
+  description: '`apt-get install` without `--no-install-recommends`.',
+  rationale:
+    'Recommended packages are pulled in by default: they add size and vulnerabilities the application does not need.',
+  fix: '```dockerfile\n# before\nRUN apt-get install -y curl\n# after\nRUN apt-get install -y --no-install-recommends curl\n```',
+  tags: ['dockerfile', 'best-practice', 'apt', 'attack-surface'],
+  equivalents: { hadolint: ['DL3015'], trivy: ['DS-0029', 'AVD-DS-0029'] },
+  hint: 'add `--no-install-recommends`',
+  check({ df, report }) {
+    for (const u of uses(df, ['apt-get', 'apt'], APT_OPTS).filter(APT_INSTALL)) {
+      if (
+        hasFlag(u.cmd, '--no-install-recommends') ||
+        u.cmd.args.some((a) => /Install-Recommends=(false|0|no)/i.test(a.value))
+      )
+        continue;
+      report({
+        at: u.inst,
+        span: u.cmd.span,
+        key: u.cmd.text,
+        message: `\`${u.cmd.text}\` also installs recommended packages.`,
+      });
+    }
+  },
+});
+
+const aptLists = defineRule({
+  id: 'SG-DF-013',
+  title: 'apt lists not removed after install',
+  severity: 'low',
+  description:
+    'A RUN in a stage that ends up in the final image runs `apt-get install` but does not remove `/var/lib/apt/lists/*` in the same RUN (a cache mount on /var/lib/apt is fine).',
+  rationale:
+    'The package lists (tens of MB) stay in the layer; removing them in a later RUN does not shrink the image.',
+  fix: '```dockerfile\n# before\nRUN apt-get update && apt-get install -y --no-install-recommends curl\n# after\nRUN apt-get update && apt-get install -y --no-install-recommends curl \\\n && rm -rf /var/lib/apt/lists/*\n```',
+  tags: ['dockerfile', 'best-practice', 'apt', 'size'],
+  equivalents: { hadolint: ['DL3009'] },
+  hint: 'end the RUN with `&& rm -rf /var/lib/apt/lists/*`',
+  check({ df, report }) {
+    const shipped = shippedStages(df);
+    const done = new Set<Instruction>();
+    for (const u of uses(df, ['apt-get', 'apt'], APT_OPTS).filter(APT_INSTALL)) {
+      if (!shipped.has(u.stage) || done.has(u.inst) || cacheMount(u.inst, '/var/lib/apt')) continue;
+      const cleaned = sameRun(
+        u.inst,
+        (c) => c.base === 'rm' && c.args.some((a) => a.value.startsWith('/var/lib/apt/lists')),
+      );
+      if (cleaned) continue;
+      done.add(u.inst);
+      report({
+        at: u.inst,
+        span: u.cmd.span,
+        message:
+          'apt-get install without `rm -rf /var/lib/apt/lists/*` in the same RUN keeps the package lists in the image.',
+      });
+    }
+  },
+});
+
+const aptPin = defineRule({
+  id: 'SG-DF-014',
+  title: 'apt-get install without pinned versions',
+  severity: 'low',
+  description: 'Packages in `apt-get install` without `=version`.',
+  rationale:
+    'Unpinned packages make builds unreproducible: a rebuild silently picks up new versions (and new bugs).',
+  fix: '```dockerfile\n# before\nRUN apt-get install -y --no-install-recommends curl\n# after\nRUN apt-get install -y --no-install-recommends curl=7.88.1-10+deb12u5\n```\nPinning the base image by digest (SG-DF-004) gives the same reproducibility with less upkeep.',
+  tags: ['dockerfile', 'reproducibility', 'apt'],
+  equivalents: { hadolint: ['DL3008'] },
+  hint: 'pin versions: `apt-get install <pkg>=<version>`',
+  check({ df, report }) {
+    for (const u of uses(df, ['apt-get', 'apt'], APT_OPTS).filter(APT_INSTALL)) {
+      const loose = packages(u, APT_OPTS).filter((w) => !w.value.includes('='));
+      if (loose.length)
+        report({
+          at: u.inst,
+          span: u.cmd.span,
+          key: u.cmd.text,
+          message: `apt-get install without pinned versions: ${loose
+            .map((w) => w.value)
+            .slice(0, 5)
+            .join(', ')}${loose.length > 5 ? ', …' : ''}.`,
+        });
+    }
+  },
+});
+
+const upgrade = defineRule({
+  id: 'SG-DF-015',
+  title: 'Distribution upgrade in the Dockerfile',
+  severity: 'low',
+  description:
+    '`apt-get upgrade`/`dist-upgrade`/`full-upgrade`, `zypper dist-upgrade`/`dup` (medium for dist-upgrades).',
+  rationale:
+    'Upgrading inside the image makes the build depend on the day it runs and can pull in a new major distribution release (dist-upgrade). Pick a newer, pinned base image instead and rebuild when it changes.',
+  fix: '```dockerfile\n# before\nFROM debian:12\nRUN apt-get update && apt-get dist-upgrade -y\n# after\nFROM debian:12.6-slim@sha256:<digest>\n```',
+  tags: ['dockerfile', 'reproducibility'],
+  equivalents: { hadolint: ['DL3005', 'DL3035'], trivy: ['DS-0024', 'AVD-DS-0024'] },
+  hint: 'use a newer pinned base image instead of upgrading in the build',
+  check({ df, report }) {
+    for (const u of uses(df, ['apt-get', 'apt', 'zypper'], [...APT_OPTS, ...ZYPPER_OPTS])) {
+      const dist = ['dist-upgrade', 'full-upgrade', 'dup'].includes(u.sub ?? '');
+      if (!dist && !(u.sub === 'upgrade' && u.cmd.base !== 'zypper')) continue;
+      report({
+        at: u.inst,
+        span: u.cmd.span,
+        key: u.cmd.text,
+        severity: dist ? 'medium' : 'low',
+        message: `\`${u.cmd.base} ${u.sub}\` upgrades packages during the build${dist ? ' and may move to a new distribution release' : ''}.`,
+      });
+    }
+  },
+});
+
+const aptNotAptGet = defineRule({
+  id: 'SG-DF-016',
+  title: 'apt used instead of apt-get',
+  severity: 'low',
+  description: '`apt` (the interactive front end) in a RUN.',
+  rationale:
+    '`apt` has no stable command-line interface and warns so in scripts; `apt-get` and `apt-cache` are meant for scripts.',
+  fix: '```dockerfile\n# before\nRUN apt install -y curl\n# after\nRUN apt-get install -y --no-install-recommends curl\n```',
+  tags: ['dockerfile', 'best-practice', 'apt'],
+  equivalents: { hadolint: ['DL3027'], checkov: ['CKV_DOCKER_9'] },
+  hint: 'use apt-get',
+  check({ df, report }) {
+    for (const u of uses(df, ['apt'], APT_OPTS))
+      report({
+        at: u.inst,
+        span: u.cmd.nameSpan,
+        key: u.cmd.text,
+        message: `\`${u.cmd.text}\` uses apt, whose CLI is not stable for scripts; use apt-get.`,
+      });
+  },
+});
+
+const updateAlone = defineRule({
+  id: 'SG-DF-017',
+  title: 'Package index update without install in the same RUN',
+  severity: 'medium',
+  description: 'A RUN runs `apt-get update` (or `apk update`) but installs nothing in the same RUN.',
+  rationale:
+    'The layer with the updated index is cached; a later `RUN apt-get install` reuses the stale cached index and fails or installs outdated packages.',
+  fix: '```dockerfile\n# before\nRUN apt-get update\nRUN apt-get install -y --no-install-recommends curl\n# after\nRUN apt-get update && apt-get install -y --no-install-recommends curl \\\n && rm -rf /var/lib/apt/lists/*\n```',
+  tags: ['dockerfile', 'best-practice', 'apt', 'cache'],
+  equivalents: { trivy: ['DS-0017', 'AVD-DS-0017'], checkov: ['CKV_DOCKER_5'] },
+  hint: 'combine update and install in one RUN',
+  check({ df, report }) {
+    for (const u of uses(df, ['apt-get', 'apt', 'apk'], [...APT_OPTS, ...APK_OPTS])) {
+      if (u.sub !== 'update') continue;
+      const installs = sameRun(u.inst, (c) => {
+        const s = subcommand(c, [...APT_OPTS, ...APK_OPTS]);
+        return (
+          ['apt-get', 'apt', 'apk'].includes(c.base) &&
+          [
+            'install',
+            'add',
+            'upgrade',
+            'dist-upgrade',
+            'full-upgrade',
+            'build-dep',
+            'source',
+            'download',
+          ].includes(s ?? '')
+        );
+      });
+      if (!installs)
+        report({
+          at: u.inst,
+          span: u.cmd.span,
+          message: `\`${u.cmd.base} update\` without an install in the same RUN leaves a stale cached index for later RUNs.`,
+        });
+    }
+  },
+});
+
+const APK_ADD = (u: Use) => u.sub === 'add';
+
+const apkNoCache = defineRule({
+  id: 'SG-DF-018',
+  title: 'apk add without --no-cache',
+  severity: 'low',
+  description: '`apk add` without `--no-cache` (and without a cache mount on /var/cache/apk).',
+  rationale: 'The package index and cache stay in the layer and add size for nothing.',
+  fix: '```dockerfile\n# before\nRUN apk update && apk add curl\n# after\nRUN apk add --no-cache curl\n```',
+  tags: ['dockerfile', 'best-practice', 'apk', 'size'],
+  equivalents: { hadolint: ['DL3019'], trivy: ['DS-0025', 'AVD-DS-0025'] },
+  hint: 'use `apk add --no-cache`',
+  check({ df, report }) {
+    for (const u of uses(df, ['apk'], APK_OPTS).filter(APK_ADD)) {
+      if (hasFlag(u.cmd, '--no-cache') || cacheMount(u.inst, '/var/cache/apk', '/etc/apk/cache')) continue;
+      if (sameRun(u.inst, (c) => c.base === 'rm' && c.args.some((a) => a.value.startsWith('/var/cache/apk'))))
+        continue;
+      report({
+        at: u.inst,
+        span: u.cmd.span,
+        key: u.cmd.text,
+        message: `\`${u.cmd.text}\` keeps the apk cache in the image.`,
+      });
+    }
+  },
+});
+
+const apkPin = defineRule({
+  id: 'SG-DF-019',
+  title: 'apk add without pinned versions',
+  severity: 'low',
+  description: 'Packages in `apk add` without `=version` (or `~version`).',
+  rationale: 'Unpinned packages make builds unreproducible.',
+  fix: '```dockerfile\n# before\nRUN apk add --no-cache curl\n# after\nRUN apk add --no-cache curl=8.5.0-r0\n```',
+  tags: ['dockerfile', 'reproducibility', 'apk'],
+  equivalents: { hadolint: ['DL3018'] },
+  hint: 'pin versions: `apk add <pkg>=<version>`',
+  check({ df, report }) {
+    for (const u of uses(df, ['apk'], APK_OPTS).filter(APK_ADD)) {
+      const loose = packages(u, APK_OPTS).filter((w) => !/[=~<>]/.test(w.value) && !w.value.startsWith('.'));
+      if (loose.length)
+        report({
+          at: u.inst,
+          span: u.cmd.span,
+          key: u.cmd.text,
+          message: `apk add without pinned versions: ${loose
+            .map((w) => w.value)
+            .slice(0, 5)
+            .join(', ')}${loose.length > 5 ? ', …' : ''}.`,
+        });
+    }
+  },
+});
+
+const RPM_INSTALL = new Set([
+  'install',
+  'groupinstall',
+  'localinstall',
+  'reinstall',
+  'module',
+  'in',
+  'source-install',
+  'si',
+  'patch',
+  'remove',
+  'rm',
+  'update',
+  'upgrade',
+]);
+
+const rpmYes = defineRule({
+  id: 'SG-DF-020',
+  title: 'yum/dnf/zypper without a non-interactive flag',
+  severity: 'medium',
+  description:
+    '`yum`/`dnf`/`tdnf install` without `-y`, or `zypper install` without `-n`/`--non-interactive`/`-y`.',
+  rationale: 'Without it the package manager waits for confirmation and the build fails.',
+  fix: '```dockerfile\n# before\nRUN yum install httpd\n# after\nRUN yum install -y httpd-2.4.57 && yum clean all\n```',
+  tags: ['dockerfile', 'best-practice', 'rpm'],
+  equivalents: { hadolint: ['DL3030', 'DL3034', 'DL3038'] },
+  hint: 'add `-y` (`-n` for zypper)',
+  check({ df, report }) {
+    for (const u of uses(df, ['yum', 'dnf', 'tdnf', 'zypper'], [...RPM_OPTS, ...ZYPPER_OPTS])) {
+      if (
+        !RPM_INSTALL.has(u.sub ?? '') ||
+        (u.cmd.base !== 'zypper' &&
+          !['install', 'groupinstall', 'localinstall', 'reinstall'].includes(u.sub ?? ''))
+      )
+        continue;
+      const ok =
+        u.cmd.base === 'zypper'
+          ? hasFlag(u.cmd, '-n', '--non-interactive', '-y', '--no-confirm')
+          : hasFlag(u.cmd, '-y', '--assumeyes');
+      if (!ok)
+        report({
+          at: u.inst,
+          span: u.cmd.span,
+          key: u.cmd.text,
+          message: `\`${u.cmd.text}\` has no ${u.cmd.base === 'zypper' ? '-n' : '-y'} and will stop at the confirmation prompt.`,
+        });
+    }
+  },
+});
+
+const RPM_CLEAN: Record<string, (c: ShellCommand) => boolean> = {
+  yum: (c) =>
+    (c.base === 'yum' && subcommand(c) === 'clean') ||
+    (c.base === 'rm' && c.args.some((a) => a.value.startsWith('/var/cache/yum'))),
+  dnf: (c) =>
+    (c.base === 'dnf' && subcommand(c) === 'clean') ||
+    (c.base === 'rm' && c.args.some((a) => a.value.startsWith('/var/cache/dnf'))),
+  tdnf: (c) => c.base === 'tdnf' && subcommand(c) === 'clean',
+  microdnf: (c) =>
+    (c.base === 'microdnf' && subcommand(c) === 'clean') ||
+    (c.base === 'rm' && c.args.some((a) => /^\/var\/cache\/(yum|dnf)/.test(a.value))),
+  zypper: (c) => c.base === 'zypper' && ['clean', 'cc'].includes(subcommand(c, ZYPPER_OPTS) ?? ''),
+};
+
+const rpmClean = defineRule({
+  id: 'SG-DF-021',
+  title: 'yum/dnf/microdnf/zypper cache not cleaned',
+  severity: 'low',
+  description:
+    'A RUN in a shipped stage installs with yum, dnf, microdnf or zypper without `clean all` (`zypper clean`) in the same RUN.',
+  rationale: 'The metadata and package cache stay in the layer (often 100+ MB).',
+  fix: '```dockerfile\n# before\nRUN yum install -y httpd\n# after\nRUN yum install -y httpd && yum clean all\n```',
+  tags: ['dockerfile', 'best-practice', 'rpm', 'size'],
+  equivalents: {
+    hadolint: ['DL3032', 'DL3036', 'DL3040'],
+    trivy: [
+      'DS-0015',
+      'DS-0019',
+      'DS-0020',
+      'DS-0027',
+      'AVD-DS-0015',
+      'AVD-DS-0019',
+      'AVD-DS-0020',
+      'AVD-DS-0027',
+    ],
+  },
+  hint: 'add `&& <tool> clean all` to the same RUN',
+  check({ df, report }) {
+    const shipped = shippedStages(df);
+    for (const u of uses(df, ['yum', 'dnf', 'tdnf', 'microdnf', 'zypper'], [...RPM_OPTS, ...ZYPPER_OPTS])) {
+      if (
+        !shipped.has(u.stage) ||
+        !['install', 'in', 'groupinstall', 'localinstall', 'update', 'upgrade'].includes(u.sub ?? '')
+      )
+        continue;
+      if (cacheMount(u.inst, '/var/cache/yum', '/var/cache/dnf', '/var/cache/zypp')) continue;
+      const clean = RPM_CLEAN[u.cmd.base];
+      if (clean && sameRun(u.inst, clean)) continue;
+      report({
+        at: u.inst,
+        span: u.cmd.span,
+        key: u.cmd.text,
+        message: `\`${u.cmd.base} ${u.sub}\` without \`${u.cmd.base === 'zypper' ? 'zypper clean' : `${u.cmd.base} clean all`}\` in the same RUN keeps the package cache in the image.`,
+      });
+    }
+  },
+});
+
+const rpmPin = defineRule({
+  id: 'SG-DF-022',
+  title: 'yum/dnf/zypper install without pinned versions',
+  severity: 'low',
+  description:
+    'Packages in yum/dnf/microdnf install without `-version`, or zypper install without `=version`.',
+  rationale: 'Unpinned packages make builds unreproducible.',
+  fix: '```dockerfile\n# before\nRUN dnf install -y httpd && dnf clean all\n# after\nRUN dnf install -y httpd-2.4.57 && dnf clean all\n```',
+  tags: ['dockerfile', 'reproducibility', 'rpm'],
+  equivalents: { hadolint: ['DL3033', 'DL3037', 'DL3041'] },
+  hint: 'pin package versions',
+  check({ df, report }) {
+    for (const u of uses(df, ['yum', 'dnf', 'tdnf', 'microdnf', 'zypper'], [...RPM_OPTS, ...ZYPPER_OPTS])) {
+      if (!['install', 'in'].includes(u.sub ?? '')) continue;
+      const loose = packages(u, [...RPM_OPTS, ...ZYPPER_OPTS]).filter((w) =>
+        u.cmd.base === 'zypper'
+          ? !/[=<>]/.test(w.value)
+          : !/-\d/.test(w.value) && !w.value.startsWith('@') && !w.value.includes('('),
+      );
+      if (loose.length)
+        report({
+          at: u.inst,
+          span: u.cmd.span,
+          key: u.cmd.text,
+          message: `${u.cmd.base} install without pinned versions: ${loose
+            .map((w) => w.value)
+            .slice(0, 5)
+            .join(', ')}${loose.length > 5 ? ', …' : ''}.`,
+        });
+    }
+  },
+});
+
+/** pip invocations: pip, pip3, pip3.12, and `python -m pip` (the pip part as its own command view). */
+function pipInstalls(df: ParsedDockerfile): (Use & { args: Word[] })[] {
+  const out: (Use & { args: Word[] })[] = [];
+  for (const stage of df.stages)
+    for (const { inst, cmd } of commands(stage)) {
+      let args: Word[] | undefined;
+      if (/^pip(\d(\.\d+)?)?$/.test(cmd.base)) args = cmd.args;
+      else if (/^python(\d(\.\d+)?)?$/.test(cmd.base)) {
+        const m = cmd.args.findIndex((a) => a.value === '-m');
+        if (m >= 0 && cmd.args[m + 1]?.value === 'pip') args = cmd.args.slice(m + 2);
+      }
+      if (!args) continue;
+      const view = { args };
+      if (operands(view, PIP_OPTS)[0]?.value === 'install')
+        out.push({ inst, cmd, stage, sub: 'install', args });
+    }
+  return out;
+}
+
+function stageEnv(df: ParsedDockerfile, stage: Stage, name: string): string | undefined {
+  let v: string | undefined;
+  for (const i of inheritedInstructions(df, stage))
+    if (i.keyword === 'ENV' || i.keyword === 'ARG')
+      for (const kv of keyValues(i)) if (kv.key === name && kv.value !== undefined) v = kv.value;
+  return v;
+}
+
+const pipCache = defineRule({
+  id: 'SG-DF-023',
+  title: 'pip install without --no-cache-dir',
+  severity: 'low',
+  description:
+    '`pip install` without `--no-cache-dir` (and without `PIP_NO_CACHE_DIR` or a cache mount on the pip cache).',
+  rationale: 'pip keeps downloaded wheels in ~/.cache/pip, adding size to the layer.',
+  fix: '```dockerfile\n# before\nRUN pip install -r requirements.txt\n# after\nRUN pip install --no-cache-dir -r requirements.txt\n```',
+  tags: ['dockerfile', 'best-practice', 'pip', 'size'],
+  equivalents: { hadolint: ['DL3042'] },
+  hint: 'add `--no-cache-dir`',
+  check({ df, report }) {
+    for (const u of pipInstalls(df)) {
+      if (
+        hasFlag({ args: u.args }, '--no-cache-dir') ||
+        cacheMount(u.inst, '/root/.cache', '/root/.cache/pip', '~/.cache')
+      )
+        continue;
+      const env = stageEnv(df, u.stage, 'PIP_NO_CACHE_DIR');
+      if (env !== undefined && !/^(0|false|no|off)$/i.test(env)) continue;
+      if (u.cmd.assignments.some((a) => a.name === 'PIP_NO_CACHE_DIR')) continue;
+      report({
+        at: u.inst,
+        span: u.cmd.span,
+        key: u.cmd.text,
+        message: `\`${u.cmd.text}\` keeps the pip cache in the image.`,
+      });
+    }
+  },
+});
+
+const pipPin = defineRule({
+  id: 'SG-DF-024',
+  title: 'pip install without pinned versions',
+  severity: 'low',
+  description:
+    'Packages named on the `pip install` command line without a version (`==`, `>=`, `~=`, `@`). Requirements files are not checked.',
+  rationale: 'Unpinned packages make builds unreproducible and let a compromised new release in.',
+  fix: '```dockerfile\n# before\nRUN pip install --no-cache-dir flask\n# after\nRUN pip install --no-cache-dir flask==3.0.3\n# or, better: a pinned requirements file with hashes\nRUN pip install --no-cache-dir --require-hashes -r requirements.txt\n```',
+  tags: ['dockerfile', 'reproducibility', 'pip', 'supply-chain'],
+  equivalents: { hadolint: ['DL3013'] },
+  hint: 'pin versions (`pkg==1.2.3`) or use a requirements file',
+  check({ df, report }) {
+    for (const u of pipInstalls(df)) {
+      if (hasFlag({ args: u.args }, '-c', '--constraint')) continue;
+      const pkgs = operands({ args: u.args }, PIP_OPTS).slice(1);
+      const loose = pkgs.filter((w) => {
+        const v = w.value;
+        if (
+          v.includes('$') ||
+          v.startsWith('.') ||
+          v.startsWith('/') ||
+          v.includes('://') ||
+          /\.(whl|tar\.gz|zip)$/.test(v)
+        )
+          return false;
+        return !/(==|>=|<=|~=|!=|<|>|@)/.test(v);
+      });
+      if (loose.length)
+        report({
+          at: u.inst,
+          span: u.cmd.span,
+          key: u.cmd.text,
+          message: `pip install without pinned versions: ${loose
+            .map((w) => w.value)
+            .slice(0, 5)
+            .join(', ')}.`,
+        });
+    }
+  },
+});
+
+/** COPY/ADD sources of a stage before a given instruction. */
+function copiedBefore(stage: Stage, inst: Instruction): string[] {
+  const out: string[] = [];
+  for (const i of stage.instructions) {
+    if (i === inst) break;
+    if ((i.keyword === 'COPY' || i.keyword === 'ADD') && !i.flags.some((f) => f.name === 'from')) {
+      const ops = operands(i);
+      out.push(...ops.slice(0, -1).map((w) => w.value));
+    }
+  }
+  return out;
+}
+
+const LOCKFILES =
+  /(^|\/)(package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|\*)$|^\.\/?$|\*\.json$|\*lock\*?/;
+
+const npmCi = defineRule({
+  id: 'SG-DF-025',
+  title: 'npm install instead of npm ci (lockfile not enforced)',
+  severity: 'medium',
+  description:
+    '`npm install` without packages (install from package.json), `yarn install` without `--frozen-lockfile`/`--immutable`, or `pnpm install` without `--frozen-lockfile`.',
+  rationale:
+    'These commands may resolve new versions and rewrite the lockfile, so the image does not contain the dependency tree that was reviewed and tested — the door for a compromised release. `npm ci` installs exactly the lockfile and fails if it is missing or out of date.',
+  fix: '```dockerfile\n# before\nCOPY package.json ./\nRUN npm install\n# after\nCOPY package.json package-lock.json ./\nRUN npm ci --omit=dev\n```',
+  tags: ['security', 'dockerfile', 'supply-chain', 'npm', 'reproducibility'],
+  hint: 'use `npm ci` (yarn: `--frozen-lockfile`/`--immutable`, pnpm: `--frozen-lockfile`) and copy the lockfile',
+  check({ df, report }) {
+    for (const stage of df.stages)
+      for (const { inst, cmd } of commands(stage)) {
+        const sub = subcommand(cmd);
+        let bad: string | undefined;
+        if (
+          cmd.base === 'npm' &&
+          (sub === 'install' || sub === 'i') &&
+          operands(cmd).length === 1 &&
+          !hasFlag(cmd, '-g', '--global')
+        )
+          bad = 'npm ci';
+        if (
+          cmd.base === 'yarn' &&
+          (sub === undefined || sub === 'install') &&
+          !hasFlag(cmd, '--frozen-lockfile', '--immutable')
+        )
+          bad = 'yarn install --frozen-lockfile (Yarn 2+: --immutable)';
+        if (cmd.base === 'pnpm' && (sub === 'install' || sub === 'i') && !hasFlag(cmd, '--frozen-lockfile'))
+          bad = 'pnpm install --frozen-lockfile';
+        if (!bad) continue;
+        const lock = copiedBefore(stage, inst).some((s) => LOCKFILES.test(s));
+        report({
+          at: inst,
+          span: cmd.span,
+          key: cmd.text,
+          message: `\`${cmd.text}\` does not enforce the lockfile${lock ? '' : ', and no lockfile is copied before it'}; use \`${bad}\`.`,
+          fix: `use \`${bad}\`${lock ? '' : ' and COPY the lockfile before it'}`,
+        });
+      }
+  },
+});
+
+const npmPin = defineRule({
+  id: 'SG-DF-026',
+  title: 'npm/yarn/pnpm package added without a version',
+  severity: 'low',
+  description:
+    'A package named on the `npm install`, `yarn add`, `pnpm add` or global install command line without `@version`.',
+  rationale: 'The build installs whatever version is newest on the day it runs.',
+  fix: '```dockerfile\n# before\nRUN npm install -g typescript\n# after\nRUN npm install -g typescript@5.4.5\n```',
+  tags: ['dockerfile', 'reproducibility', 'npm', 'supply-chain'],
+  equivalents: { hadolint: ['DL3016'] },
+  hint: 'add `@<version>` to each package',
+  check({ df, report }) {
+    for (const stage of df.stages)
+      for (const { inst, cmd } of commands(stage)) {
+        const ops = operands(cmd, ['--prefix', '-C', '--registry', '--cache', '--userconfig']);
+        let pkgs: Word[] = [];
+        const sub = ops[0]?.value;
+        if (cmd.base === 'npm' && ['install', 'i', 'add'].includes(sub ?? '')) pkgs = ops.slice(1);
+        if ((cmd.base === 'yarn' || cmd.base === 'pnpm') && sub === 'add') pkgs = ops.slice(1);
+        if (cmd.base === 'yarn' && sub === 'global' && ops[1]?.value === 'add') pkgs = ops.slice(2);
+        const loose = pkgs.filter((w) => {
+          const v = w.value;
+          if (
+            v.includes('$') ||
+            /^[./~]/.test(v) ||
+            v.includes('://') ||
+            v.startsWith('git') ||
+            v.endsWith('.tgz') ||
+            v.includes('#')
+          )
+            return false;
+          return !(v.startsWith('@') ? v.slice(1).includes('@') : v.includes('@'));
+        });
+        if (loose.length)
+          report({
+            at: inst,
+            span: cmd.span,
+            key: cmd.text,
+            message: `${cmd.base} installs without a version: ${loose
+              .map((w) => w.value)
+              .slice(0, 5)
+              .join(', ')}.`,
+          });
+      }
+  },
+});
+
+export const packageRules = [
+  aptYes,
+  aptRecommends,
+  aptLists,
+  aptPin,
+  upgrade,
+  aptNotAptGet,
+  updateAlone,
+  apkNoCache,
+  apkPin,
+  rpmYes,
+  rpmClean,
+  rpmPin,
+  pipCache,
+  pipPin,
+  npmCi,
+  npmPin,
+];
