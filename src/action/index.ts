@@ -1,3 +1,5 @@
+import { getInputs } from './inputs';
+import { realEngine } from './engine';
 import { run } from './main';
 
-await run();
+await run(realEngine(() => getInputs(process.env).repoRoot));

@@ -1,1 +1,199 @@
-export async function run(): Promise<void> {}
+/**
+ * The GitHub Action: inputs → pipeline → reports → upload, summary, annotations, comment → outputs →
+ * exit by the decision. All logic lives in the library; this file only wires it to the runner.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import * as core from '@actions/core';
+import { EXIT, formatError, oneLine, toShipgateError, type ShipgateError } from '../core/errors';
+import { addSecret, Logger, setLogger, type LogSink } from '../core/logger';
+import { countBySeverity, type ScanResult } from '../core/result';
+import type { PipelineOptions } from '../pipeline/types';
+import {
+  appendJobSummary,
+  createClient,
+  omittedNote,
+  planAnnotations,
+  readGitHubContext,
+  uploadSarif,
+  upsertPrComment,
+  type GitHubContext,
+} from '../platform/github';
+import { blockingReasonsLine, decisionLines } from '../policy/format';
+import { defaultCategory } from '../report/sarif';
+import type { Log } from 'sarif';
+import { getInputs, toPipelineOptions, type ActionInputs } from './inputs';
+
+/** What the action needs from the engine; index.ts passes the real modules. */
+export interface Engine {
+  runPipeline(options: PipelineOptions): Promise<ScanResult>;
+  toSarif(
+    result: ScanResult,
+    options: { repoRoot: string; category?: string; readFile?: (p: string) => string | undefined },
+  ): Log;
+  toJson(result: ScanResult): string;
+  toMarkdownSummary(result: ScanResult, ctx?: GitHubContext): string;
+  /** Writes an SBOM of the scanned image; absent when the engine cannot. */
+  toSbom?(result: ScanResult, format: ActionInputs['sbomFormat']): string;
+  readFile(path: string): string | undefined;
+}
+
+/** Routes the one logger to the runner: info to the log, debug to step debug, masks to ::add-mask::. */
+const actionsSink: LogSink = {
+  write(level, line) {
+    if (level === 'debug') core.debug(line);
+    else if (level === 'error') core.info(`Error: ${line}`);
+    else if (level === 'warn') core.info(`Warning: ${line}`);
+    else core.info(line);
+  },
+  secret(value) {
+    core.setSecret(value);
+  },
+};
+
+/** Runs the action; returns the exit code (also set on process.exitCode). */
+export async function run(engine: Engine, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  setLogger(new Logger([actionsSink], env.RUNNER_DEBUG === '1' ? 'debug' : 'info'), [actionsSink]);
+  try {
+    const code = await runInner(engine, env);
+    process.exitCode = code;
+    return code;
+  } catch (e) {
+    const err = toShipgateError(e);
+    core.setFailed(oneLine(formatError(err)));
+    process.exitCode = err.exitCode;
+    return err.exitCode;
+  }
+}
+
+async function runInner(engine: Engine, env: NodeJS.ProcessEnv): Promise<number> {
+  const inputs = getInputs(env);
+  addSecret(inputs.token);
+  const ctx = env.GITHUB_REPOSITORY ? readGitHubContext(env) : undefined;
+
+  const result = await engine.runPipeline(toPipelineOptions(inputs));
+  const decision = result.decision;
+  if (!decision) throw toShipgateError(new Error('the pipeline returned no decision'));
+  for (const line of decisionLines(decision)) core.info(line);
+  for (const w of result.warnings) core.warning(w, { title: 'shipgate' });
+
+  const at = (p: string) => (isAbsolute(p) ? p : resolve(inputs.workingDirectory, p));
+  const category = inputs.category;
+  const sarif = engine.toSarif(result, {
+    repoRoot: inputs.repoRoot,
+    readFile: engine.readFile,
+    ...(category ? { category } : {}),
+  });
+  const sarifPath = at(inputs.sarifFile);
+  write(sarifPath, `${JSON.stringify(sarif, null, 2)}\n`);
+  const jsonPath = at(inputs.jsonFile);
+  write(jsonPath, engine.toJson(result));
+  let sbomPath: string | undefined;
+  if (inputs.sbom) {
+    if (!result.image)
+      core.warning('sbom: no image was scanned, so no SBOM was written', { title: 'shipgate' });
+    else if (!engine.toSbom)
+      core.warning('sbom: this build of shipgate cannot write SBOMs', { title: 'shipgate' });
+    else {
+      sbomPath = at(inputs.sbom);
+      write(sbomPath, engine.toSbom(result, inputs.sbomFormat));
+    }
+  }
+
+  const markdown = engine.toMarkdownSummary(result, ctx);
+  if (inputs.summary) appendJobSummary(markdown, env);
+  if (inputs.annotations) annotate(result);
+
+  let remoteError: ShipgateError | undefined;
+  if (inputs.uploadSarif) remoteError = await upload(inputs, ctx, sarif, result, env);
+  if (inputs.prComment && ctx?.pullRequest && inputs.token) {
+    try {
+      const client = createClient(inputs.token, { baseUrl: ctx.apiUrl });
+      const marker =
+        category ?? defaultCategory(result, result.image ? 'vulnerability' : 'dockerfile', inputs.repoRoot);
+      const c = await upsertPrComment(client, ctx, marker, markdown);
+      if (c.warning) core.warning(c.warning, { title: 'shipgate' });
+      else core.info(`pull request comment ${c.action}${c.url ? `: ${c.url}` : ''}`);
+    } catch (e) {
+      remoteError ??= toShipgateError(e);
+    }
+  }
+
+  const counts = countBySeverity(result.findings);
+  const active = result.findings.filter((f) => !f.suppressed).length;
+  const rel = (p: string) => relative(inputs.workingDirectory, p) || p;
+  core.setOutput('approved', String(decision.approved));
+  core.setOutput('sarif-file', rel(sarifPath));
+  core.setOutput('json-file', rel(jsonPath));
+  core.setOutput('sbom-file', sbomPath ? rel(sbomPath) : '');
+  core.setOutput('digest', result.image?.digest ?? '');
+  core.setOutput('findings', String(active));
+  for (const s of ['critical', 'high', 'medium', 'low'] as const) core.setOutput(s, String(counts[s]));
+  core.setOutput(
+    'reasons',
+    JSON.stringify(decision.reasons.map((r) => ({ code: r.code, blocking: r.blocking, message: r.message }))),
+  );
+
+  if (!decision.approved) {
+    core.setFailed(`shipgate: not approved: ${blockingReasonsLine(decision)}`);
+    if (remoteError) core.error(oneLine(formatError(remoteError)));
+    return EXIT.POLICY_FAILED;
+  }
+  if (remoteError) {
+    core.setFailed(oneLine(formatError(remoteError)));
+    return remoteError.exitCode;
+  }
+  core.info('shipgate: approved');
+  return EXIT.OK;
+}
+
+function write(path: string, text: string): void {
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, text);
+}
+
+function annotate(result: ScanResult): void {
+  const plan = planAnnotations(result.findings, result.rules);
+  for (const a of plan.annotations) {
+    const props: core.AnnotationProperties = { title: a.title, file: a.file, startLine: a.startLine };
+    if (a.endLine) props.endLine = a.endLine;
+    if (a.startColumn) props.startColumn = a.startColumn;
+    if (a.endColumn) props.endColumn = a.endColumn;
+    if (a.level === 'error') core.error(a.message, props);
+    else core.warning(a.message, props);
+  }
+  const note = omittedNote(plan);
+  if (note) core.info(note);
+}
+
+async function upload(
+  inputs: ActionInputs,
+  ctx: GitHubContext | undefined,
+  sarif: Log,
+  result: ScanResult,
+  env: NodeJS.ProcessEnv,
+): Promise<ShipgateError | undefined> {
+  if (!ctx) {
+    core.info('upload-sarif: not running in GitHub Actions (GITHUB_REPOSITORY unset); not uploading');
+    return undefined;
+  }
+  if (!inputs.token) {
+    core.warning('upload-sarif: no token; set the input token (default: github.token)', {
+      title: 'shipgate',
+    });
+    return undefined;
+  }
+  try {
+    const client = createClient(inputs.token, { baseUrl: ctx.apiUrl });
+    const out = await uploadSarif(client, ctx, sarif, {
+      startedAt: result.startedAt,
+      wait: inputs.waitForProcessing,
+      ...(env.SHIPGATE_UPLOAD_POLL_MS ? { pollIntervalMs: Number(env.SHIPGATE_UPLOAD_POLL_MS) } : {}),
+    });
+    for (const w of out.warnings) core.warning(w, { title: 'shipgate: code scanning' });
+    if (out.sarifId) core.setOutput('sarif-id', out.sarifId);
+    return undefined;
+  } catch (e) {
+    return toShipgateError(e);
+  }
+}

@@ -1,0 +1,180 @@
+/**
+ * The action's inputs, read from the environment the way the runner passes them (INPUT_<NAME> with the
+ * name upper-cased, spaces as underscores, hyphens kept). Pure: takes the environment, returns values.
+ */
+import { isAbsolute, resolve } from 'node:path';
+import { ShipgateError } from '../core/errors';
+import { parseSeverity, type Severity } from '../core/severity';
+import type { PipelineOptions } from '../pipeline/types';
+
+/** Every input the action reads; action.yml declares exactly these (a test checks both ways). */
+export const INPUT_NAMES = [
+  'dockerfile',
+  'image',
+  'config',
+  'fail-on',
+  'upload-sarif',
+  'wait-for-processing',
+  'category',
+  'sarif-file',
+  'json-file',
+  'sbom',
+  'sbom-format',
+  'summary',
+  'annotations',
+  'pr-comment',
+  'token',
+  'platform',
+  'vuln-db',
+  'offline',
+  'ignore-unfixed',
+  'vex',
+  'scanners',
+  'working-directory',
+] as const;
+
+export type InputName = (typeof INPUT_NAMES)[number];
+
+export const SCANNERS = ['vuln', 'secret', 'config', 'malware'] as const;
+export const SBOM_FORMATS = ['cyclonedx-json', 'spdx-json'] as const;
+
+export interface ActionInputs {
+  dockerfiles: string[];
+  image?: string;
+  config?: string;
+  failOn?: Severity | 'none';
+  uploadSarif: boolean;
+  waitForProcessing: boolean;
+  category?: string;
+  sarifFile: string;
+  jsonFile: string;
+  sbom?: string;
+  sbomFormat: (typeof SBOM_FORMATS)[number];
+  summary: boolean;
+  annotations: boolean;
+  prComment: boolean;
+  token: string;
+  platform?: string;
+  vulnDb?: string;
+  offline: boolean;
+  ignoreUnfixed: boolean;
+  vex: string[];
+  scanners?: (typeof SCANNERS)[number][];
+  /** Absolute working directory: relative paths in inputs resolve against it. */
+  workingDirectory: string;
+  /** The checkout (GITHUB_WORKSPACE): report paths are relative to it. */
+  repoRoot: string;
+}
+
+/** The raw value of an input, trimmed; undefined when empty. */
+export function rawInput(env: NodeJS.ProcessEnv, name: InputName): string | undefined {
+  const v = env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`]?.trim();
+  return v ? v : undefined;
+}
+
+/** Newline- or comma-separated list, blanks dropped. */
+export function listInput(env: NodeJS.ProcessEnv, name: InputName): string[] {
+  return (rawInput(env, name) ?? '')
+    .split(/[\n,]/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+/** YAML 1.2 core booleans, as @actions/core getBooleanInput accepts them. */
+export function boolInput(env: NodeJS.ProcessEnv, name: InputName, fallback: boolean): boolean {
+  const v = rawInput(env, name);
+  if (v === undefined) return fallback;
+  if (['true', 'True', 'TRUE'].includes(v)) return true;
+  if (['false', 'False', 'FALSE'].includes(v)) return false;
+  throw new ShipgateError('USAGE', `input ${name}: invalid boolean "${v}"`, { hint: 'use true or false' });
+}
+
+export function getInputs(env: NodeJS.ProcessEnv, cwd: string = process.cwd()): ActionInputs {
+  const workspace = env.GITHUB_WORKSPACE || cwd;
+  const wd = rawInput(env, 'working-directory') ?? '.';
+  const workingDirectory = isAbsolute(wd) ? wd : resolve(workspace, wd);
+
+  const failOnRaw = rawInput(env, 'fail-on');
+  let failOn: Severity | 'none' | undefined;
+  if (failOnRaw) {
+    try {
+      failOn = parseSeverity(failOnRaw, 'fail-on') ?? 'none';
+    } catch {
+      throw new ShipgateError('USAGE', `input fail-on: invalid value "${failOnRaw}"`, {
+        hint: 'use one of critical, high, medium, low, info or none',
+      });
+    }
+  }
+
+  const sbomFormat = rawInput(env, 'sbom-format') ?? 'cyclonedx-json';
+  if (!(SBOM_FORMATS as readonly string[]).includes(sbomFormat))
+    throw new ShipgateError('USAGE', `input sbom-format: invalid value "${sbomFormat}"`, {
+      hint: `use one of ${SBOM_FORMATS.join(', ')}`,
+    });
+
+  const scannerList = listInput(env, 'scanners').map((s) => s.toLowerCase());
+  for (const s of scannerList)
+    if (!(SCANNERS as readonly string[]).includes(s))
+      throw new ShipgateError('USAGE', `input scanners: unknown scanner "${s}"`, {
+        hint: `use a comma-separated list of ${SCANNERS.join(', ')}`,
+      });
+
+  const dockerfiles = listInput(env, 'dockerfile');
+  const image = rawInput(env, 'image');
+  if (dockerfiles.length === 0 && !image)
+    throw new ShipgateError('USAGE', 'nothing to scan: set the input dockerfile, image, or both', {
+      hint: 'e.g. `with: { dockerfile: Dockerfile, image: ghcr.io/org/app:sha }`',
+    });
+
+  const inputs: ActionInputs = {
+    dockerfiles,
+    uploadSarif: boolInput(env, 'upload-sarif', true),
+    waitForProcessing: boolInput(env, 'wait-for-processing', true),
+    sarifFile: rawInput(env, 'sarif-file') ?? 'shipgate.sarif',
+    jsonFile: rawInput(env, 'json-file') ?? 'shipgate.json',
+    sbomFormat: sbomFormat as ActionInputs['sbomFormat'],
+    summary: boolInput(env, 'summary', true),
+    annotations: boolInput(env, 'annotations', true),
+    prComment: boolInput(env, 'pr-comment', false),
+    token: rawInput(env, 'token') ?? '',
+    offline: boolInput(env, 'offline', false),
+    ignoreUnfixed: boolInput(env, 'ignore-unfixed', false),
+    vex: listInput(env, 'vex'),
+    workingDirectory,
+    repoRoot: resolve(workspace),
+  };
+  if (image) inputs.image = image;
+  const optional: [keyof ActionInputs, InputName][] = [
+    ['config', 'config'],
+    ['category', 'category'],
+    ['sbom', 'sbom'],
+    ['platform', 'platform'],
+    ['vulnDb', 'vuln-db'],
+  ];
+  for (const [key, name] of optional) {
+    const v = rawInput(env, name);
+    if (v) (inputs as unknown as Record<string, unknown>)[key] = v;
+  }
+  if (failOn) inputs.failOn = failOn;
+  if (scannerList.length) inputs.scanners = scannerList as ActionInputs['scanners'];
+  return inputs;
+}
+
+/** The pipeline options these inputs ask for. */
+export function toPipelineOptions(inputs: ActionInputs): PipelineOptions {
+  const at = (p: string) => (isAbsolute(p) ? p : resolve(inputs.workingDirectory, p));
+  const o: PipelineOptions = {
+    dockerfiles: inputs.dockerfiles.map(at),
+    repoRoot: inputs.repoRoot,
+  };
+  if (inputs.image) o.image = inputs.image;
+  if (inputs.platform) o.platform = inputs.platform;
+  if (inputs.config) o.configPath = at(inputs.config);
+  if (inputs.failOn) o.failOn = inputs.failOn;
+  if (inputs.vulnDb) o.vulnDb = at(inputs.vulnDb);
+  if (inputs.offline) o.offline = true;
+  if (inputs.ignoreUnfixed) o.ignoreUnfixed = true;
+  if (inputs.vex.length) o.vex = inputs.vex.map(at);
+  if (inputs.scanners) o.scanners = [...inputs.scanners];
+  return o;
+}
