@@ -16,7 +16,7 @@ import { toSarif } from '../../src/report/sarif';
 import { SECRET_RULE_META } from '../../src/secrets/rules';
 import { scanBuildContext, scanDockerfileText, secretsAnalyzer } from '../../src/secrets';
 import { IMAGE_TOOLS, debianImage } from '../support/images';
-import { buildTestImage } from './oci-build';
+import { buildTestImage, type BuildSpec } from './oci-build';
 import { describeWithTools } from '../support/tools';
 import { seeded } from './samples';
 
@@ -46,9 +46,9 @@ const PLANTED = [
 
 const NPM_CI = `RUN |1 NPM_TOKEN=${ARG_NPM_TOKEN} /bin/sh -c npm ci # buildkit`;
 
-function spec() {
+function spec(): BuildSpec {
   return {
-    base: 'debian' as const,
+    base: 'debian',
     config: [
       '--config.env',
       `STRIPE_API_KEY=${STRIPE}`,
