@@ -25,11 +25,11 @@ export function collectInventory(results: unknown[]): InventoryResult {
   }
   packages.sort(
     (a, b) =>
-      a.type.localeCompare(b.type) ||
-      (a.namespace ?? '').localeCompare(b.namespace ?? '') ||
-      a.name.localeCompare(b.name) ||
-      a.version.localeCompare(b.version) ||
-      (a.path ?? '').localeCompare(b.path ?? ''),
+      cmp(a.purl, b.purl) || cmp(a.path ?? '', b.path ?? '') || cmp(a.binaryPath ?? '', b.binaryPath ?? ''),
   );
   return os ? { os, packages } : { packages };
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

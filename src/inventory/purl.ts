@@ -5,7 +5,7 @@ type Qualifiers = Record<string, string | undefined>;
 
 /** Builds a purl string; empty qualifiers are dropped. */
 export function purl(
-  type: PackageType,
+  type: PackageType | 'oci',
   namespace: string | undefined,
   name: string,
   version: string | undefined,

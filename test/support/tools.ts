@@ -20,6 +20,8 @@ export const TOOL_PACKAGES: Record<string, string> = {
   podman: 'podman',
   rpm: 'rpm',
   rpmbuild: 'rpm',
+  'db5.3_load': 'db5.3-util',
+  objcopy: 'binutils',
   go: 'golang-go',
   clamscan: 'clamav',
   sigtool: 'clamav',

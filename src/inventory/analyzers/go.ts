@@ -25,7 +25,10 @@ function goPackage(path: string, version: string): Package {
 
 /** A module as it is linked: a module replacement wins; a local-directory replacement keeps the original. */
 function effective(m: GoModule): GoModule {
-  return m.replace && m.replace.version ? m.replace : m;
+  const r = m.replace;
+  const local =
+    !r || r.path.startsWith('.') || r.path.startsWith('/') || !r.version || r.version === '(devel)';
+  return local ? m : r;
 }
 
 /**
