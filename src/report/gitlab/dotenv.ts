@@ -17,7 +17,6 @@ export function dotenvVariables(result: ScanResult): DotenvVariables {
   if (result.image?.digest) vars.SHIPGATE_DIGEST = result.image.digest;
   for (const s of SEVERITIES_DESC) vars[`SHIPGATE_${s.toUpperCase()}`] = String(counts[s]);
   vars.SHIPGATE_SUPPRESSED = String(result.findings.filter((f) => f.suppressed).length);
-  vars.SHIPGATE_VERSION = result.tool.version;
   return vars;
 }
 
