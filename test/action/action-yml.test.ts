@@ -17,7 +17,7 @@ function outputsSetInCode(): Set<string> {
   const names = new Set<string>();
   for (const file of readdirSync(join(ROOT, 'src', 'action'))) {
     const text = readFileSync(join(ROOT, 'src', 'action', file), 'utf8');
-    for (const m of text.matchAll(/setOutput\('([a-z-]+)'/g)) names.add(m[1]!);
+    for (const m of text.matchAll(/setOutput\(\s*'([a-z-]+)'/g)) names.add(m[1]!);
     if (/for \(const s of \['critical', 'high', 'medium', 'low'\] as const\) core\.setOutput\(s,/.test(text))
       for (const s of ['critical', 'high', 'medium', 'low']) names.add(s);
   }

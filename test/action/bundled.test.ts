@@ -1,0 +1,271 @@
+/**
+ * Runs the bundled action (dist/index.js) the way the runner does: node on the file, inputs as INPUT_*
+ * variables (name upper-cased, hyphens kept), GITHUB_* variables, event payload files, output and summary
+ * files, and GITHUB_API_URL pointing at the fake GitHub API.
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Log } from 'sarif';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { validateSarif } from '../report/sarif-validate';
+import { FakeGitHub, type FakeGitHubOptions } from '../github/fake-github';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+// SHIPGATE_TEST_ACTION_DIST runs the suite on another bundle (and skips the build).
+const DIST = process.env.SHIPGATE_TEST_ACTION_DIST ?? join(ROOT, 'dist', 'index.js');
+const SHA = '1'.repeat(40);
+const HEAD = '2'.repeat(40);
+
+const BAD = `FROM node:latest
+WORKDIR /app
+COPY . .
+RUN npm install
+EXPOSE 3000
+CMD npm start
+`;
+const GOOD = `# syntax=docker/dockerfile:1
+FROM golang:1.23-bookworm@sha256:${'a'.repeat(64)} AS build
+WORKDIR /src
+COPY go.mod go.sum ./
+RUN go mod download
+COPY . .
+RUN CGO_ENABLED=0 go build -o /out/app ./cmd/app
+
+FROM gcr.io/distroless/static-debian12:nonroot@sha256:${'b'.repeat(64)}
+COPY --from=build /out/app /app
+USER 65532:65532
+HEALTHCHECK NONE
+ENTRYPOINT ["/app"]
+`;
+
+interface RunOutput {
+  code: number;
+  stdout: string;
+  outputs: Record<string, string>;
+  summary: string;
+  ws: string;
+}
+
+/** Parses the GITHUB_OUTPUT file (name<<delimiter ... delimiter blocks, as @actions/core writes them). */
+function parseOutputs(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const m = /^([^<]+)<<(.+)$/.exec(lines[i]!);
+    if (!m) continue;
+    const value: string[] = [];
+    for (i++; i < lines.length && lines[i] !== m[2]; i++) value.push(lines[i]!);
+    out[m[1]!] = value.join('\n');
+  }
+  return out;
+}
+
+let dir: string;
+beforeAll(() => {
+  if (!process.env.SHIPGATE_TEST_ACTION_DIST)
+    execFileSync('flock', ['/tmp/build.lock', 'npm', 'run', 'build'], { cwd: ROOT, stdio: 'pipe' });
+  dir = mkdtempSync(join(tmpdir(), 'sg-action-'));
+}, 600_000);
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+let n = 0;
+async function runAction(opts: {
+  inputs: Record<string, string>;
+  event: string;
+  payload: object;
+  fake?: FakeGitHub;
+  files?: Record<string, string>;
+  ref?: string;
+}): Promise<RunOutput> {
+  const ws = join(dir, `ws${++n}`);
+  mkdirSync(ws, { recursive: true });
+  for (const [p, text] of Object.entries(opts.files ?? {})) {
+    mkdirSync(join(ws, p, '..'), { recursive: true });
+    writeFileSync(join(ws, p), text);
+  }
+  const eventPath = join(dir, `event${n}.json`);
+  writeFileSync(eventPath, JSON.stringify(opts.payload));
+  const outputFile = join(dir, `output${n}`);
+  const summaryFile = join(dir, `summary${n}.md`);
+  writeFileSync(outputFile, '');
+  writeFileSync(summaryFile, '');
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    GITHUB_ACTIONS: 'true',
+    GITHUB_EVENT_NAME: opts.event,
+    GITHUB_EVENT_PATH: eventPath,
+    GITHUB_REPOSITORY: 'acme/web',
+    GITHUB_REF: opts.ref ?? 'refs/heads/main',
+    GITHUB_SHA: SHA,
+    GITHUB_WORKSPACE: ws,
+    GITHUB_RUN_ID: '99',
+    GITHUB_SERVER_URL: 'https://github.com',
+    GITHUB_API_URL: opts.fake?.url ?? 'http://127.0.0.1:9',
+    GITHUB_OUTPUT: outputFile,
+    GITHUB_STEP_SUMMARY: summaryFile,
+    RUNNER_TEMP: dir,
+    SHIPGATE_UPLOAD_POLL_MS: '20',
+    // The runner passes every input, with action.yml's defaults for the ones the workflow leaves out.
+    ...defaultsEnv(),
+    ...Object.fromEntries(Object.entries(opts.inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v])),
+  };
+  const child = spawn(process.execPath, [DIST], { cwd: ws, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (stdout += d.toString()));
+  const code = await new Promise<number>((r) => child.on('close', (c) => r(c ?? -1)));
+  return {
+    code,
+    stdout,
+    outputs: parseOutputs(readFileSync(outputFile, 'utf8')),
+    summary: readFileSync(summaryFile, 'utf8'),
+    ws,
+  };
+}
+
+function defaultsEnv(): Record<string, string> {
+  const yaml = readFileSync(join(ROOT, 'action.yml'), 'utf8');
+  const env: Record<string, string> = {};
+  const inputs = yaml.slice(yaml.indexOf('\ninputs:'), yaml.indexOf('\noutputs:'));
+  let current = '';
+  for (const line of inputs.split('\n')) {
+    const name = /^ {2}([a-z-]+):$/.exec(line);
+    if (name) current = name[1]!;
+    const def = /^ {4}default: (.*)$/.exec(line);
+    if (def && current) {
+      const v = def[1]!.replace(/^'(.*)'$/, '$1');
+      env[`INPUT_${current.toUpperCase()}`] = current === 'token' ? '' : v;
+    }
+  }
+  return env;
+}
+
+const fakes: FakeGitHub[] = [];
+async function fake(o: FakeGitHubOptions = {}): Promise<FakeGitHub> {
+  const f = await new FakeGitHub(o).start();
+  fakes.push(f);
+  return f;
+}
+afterAll(async () => {
+  for (const f of fakes) await f.stop();
+});
+
+const prPayload = (fork: boolean) => ({
+  pull_request: {
+    number: 5,
+    merge_commit_sha: SHA,
+    head: { sha: HEAD, ref: 'feature', repo: { full_name: fork ? 'stranger/web' : 'acme/web' } },
+    base: { sha: '3'.repeat(40), ref: 'main', repo: { full_name: 'acme/web' } },
+  },
+});
+
+describe('bundled action (dist/index.js)', () => {
+  it('push: refuses the bad Dockerfile, uploads valid SARIF, writes outputs, summary and annotations, exits 1', async () => {
+    const gh = await fake();
+    const r = await runAction({
+      inputs: { dockerfile: 'app/Dockerfile', token: gh.token },
+      event: 'push',
+      payload: { ref: 'refs/heads/main', after: SHA },
+      fake: gh,
+      files: { 'app/Dockerfile': BAD },
+    });
+    expect(r.code, r.stdout).toBe(1);
+    expect(r.outputs.approved).toBe('false');
+    expect(r.outputs['sarif-file']).toBe('shipgate.sarif');
+    const sarif = JSON.parse(readFileSync(join(r.ws, 'shipgate.sarif'), 'utf8')) as Log;
+    const results = sarif.runs.flatMap((run) => run.results ?? []);
+    const json = JSON.parse(readFileSync(join(r.ws, 'shipgate.json'), 'utf8')) as {
+      findings: { suppressed?: unknown; severity: string }[];
+    };
+    const active = json.findings.filter((f) => !f.suppressed);
+    expect(Number(r.outputs.findings)).toBe(active.length);
+    for (const s of ['critical', 'high', 'medium', 'low'])
+      expect(Number(r.outputs[s])).toBe(active.filter((f) => f.severity === s).length);
+    expect(results.length).toBeGreaterThanOrEqual(active.length);
+    const reasons = JSON.parse(r.outputs.reasons!) as { blocking: boolean; message: string }[];
+    expect(reasons.some((x) => x.blocking)).toBe(true);
+    // The failure line carries the same reasons.
+    expect(r.stdout).toContain(
+      `::error::shipgate: not approved: ${reasons.filter((x) => x.blocking)[0]!.message}`,
+    );
+    // Annotations on the Dockerfile lines.
+    expect(r.stdout).toMatch(/::(error|warning) (title=[^,]*,)?file=app\/Dockerfile,line=\d+/);
+    expect(r.summary).toContain('## shipgate: ❌ not approved');
+    // The upload the fake received is the SARIF file (GitHub-limited), for the push ref and commit.
+    expect(gh.uploads).toHaveLength(1);
+    const u = gh.uploads[0]!;
+    expect(u.body).toMatchObject({ ref: 'refs/heads/main', commit_sha: SHA, tool_name: 'shipgate' });
+    expect(u.errors).toEqual([]);
+    expect(u.sarif!.runs.map((x) => x.automationDetails?.id)).toEqual(
+      sarif.runs.map((x) => x.automationDetails?.id),
+    );
+    expect(r.outputs['sarif-id']).toBe(u.id);
+    const v = await validateSarif(sarif);
+    expect(v.schemaErrors).toEqual([]);
+    expect(v.multitoolErrors).toEqual([]);
+  });
+
+  it('pull_request: approves the good Dockerfile, uploads to the merge ref, writes the PR comment, exits 0', async () => {
+    const gh = await fake();
+    const r = await runAction({
+      inputs: { dockerfile: 'Dockerfile', token: gh.token, 'pr-comment': 'true', 'fail-on': 'critical' },
+      event: 'pull_request',
+      ref: 'refs/pull/5/merge',
+      payload: prPayload(false),
+      fake: gh,
+      files: { Dockerfile: GOOD },
+    });
+    expect(r.code, r.stdout).toBe(0);
+    expect(r.outputs.approved).toBe('true');
+    expect(gh.uploads[0]!.body).toMatchObject({ ref: 'refs/pull/5/merge', commit_sha: SHA });
+    expect(gh.comments).toHaveLength(1);
+    expect(gh.comments[0]!.body).toMatch(/^<!-- shipgate:[^>]+ -->\n## shipgate: ✅ approved/);
+    expect(r.summary).toContain('## shipgate: ✅ approved');
+    // The token is masked: the runner is told to hide it, and it appears nowhere else.
+    expect(r.stdout).toContain(`::add-mask::${gh.token}`);
+    expect(r.stdout.replace(`::add-mask::${gh.token}`, '')).not.toContain(gh.token);
+  });
+
+  it('fork pull_request: the 403 on upload is a warning; the gate alone decides the exit code', async () => {
+    const gh = await fake({ mode: 'forbidden' });
+    const r = await runAction({
+      inputs: { dockerfile: 'Dockerfile', token: gh.token, 'fail-on': 'none' },
+      event: 'pull_request',
+      ref: 'refs/pull/5/merge',
+      payload: prPayload(true),
+      fake: gh,
+      files: { Dockerfile: GOOD },
+    });
+    expect(r.code, r.stdout).toBe(0);
+    expect(r.stdout).toMatch(
+      /::warning title=shipgate%3A code scanning::SARIF not uploaded: pull requests from forks get a read-only token/,
+    );
+    expect(r.outputs.approved).toBe('true');
+    expect(gh.uploads).toHaveLength(0);
+  });
+
+  it('a bad input fails with one line and exit code 2, without a stack trace', async () => {
+    const r = await runAction({
+      inputs: { dockerfile: 'Dockerfile', 'fail-on': 'urgent', 'upload-sarif': 'false' },
+      event: 'push',
+      payload: {},
+      files: { Dockerfile: GOOD },
+    });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toContain('::error::shipgate: error [USAGE]: input fail-on: invalid value "urgent"');
+    expect(r.stdout).not.toMatch(/\n\s+at /);
+    const bad = await runAction({
+      inputs: { dockerfile: 'Dockerfile', 'upload-sarif': 'false' },
+      event: 'push',
+      payload: {},
+      files: { Dockerfile: GOOD, 'shipgate.yaml': 'version: 1\ngate:\n  fail-on: urgent\n' },
+    });
+    expect(bad.code).toBe(2);
+    expect(bad.stdout).toContain(
+      '::error::shipgate: error [CONFIG_INVALID]: shipgate.yaml: gate.fail-on: invalid value "urgent" (expected one of critical, high, medium, low, none)',
+    );
+  });
+});
