@@ -1,0 +1,224 @@
+/**
+ * Database mode: per-ecosystem archives `<base>/<ecosystem>/all.zip` from the OSV bucket (or a mirror),
+ * compiled into one index file per ecosystem in a cache directory and refreshed with conditional GETs
+ * (If-None-Match / If-Modified-Since) once older than the maximum age. Works offline from the cache.
+ */
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { ShipgateError, isShipgateError } from '../../core/errors';
+import { logger } from '../../core/logger';
+import { INDEX_FORMAT, IndexBuilder, type EcosystemIndex } from './compact';
+import { IndexedVulnDatabase } from './db';
+import { fetchWithRetry, redactUrl, type HttpOptions } from './http';
+import { addZip } from './local';
+
+export const DEFAULT_OSV_URL = 'https://osv-vulnerabilities.storage.googleapis.com';
+export const DEFAULT_MAX_AGE_MS = 12 * 60 * 60 * 1000;
+
+export interface RemoteDbOptions {
+  /** Bucket or mirror base URL (default SHIPGATE_OSV_URL, then the public OSV bucket). */
+  baseUrl?: string;
+  /** Cache directory (default: see defaultCacheDir). */
+  cacheDir?: string;
+  /** Refresh archives older than this (default 12 h). */
+  maxAgeMs?: number;
+  /** Use only the cache; never touch the network. */
+  offline?: boolean;
+  http?: HttpOptions;
+  /** Clock, for tests of refresh. */
+  now?: () => number;
+}
+
+export interface CacheMeta {
+  format: number;
+  url: string;
+  etag?: string;
+  lastModified?: string;
+  /** When the archive was last downloaded or confirmed unchanged (ISO time). */
+  checkedAt: string;
+  records: number;
+}
+
+/**
+ * The OSV cache directory: SHIPGATE_CACHE_DIR/osv, else $XDG_CACHE_HOME/shipgate/osv,
+ * else ~/.cache/shipgate/osv.
+ */
+export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env): string {
+  if (env.SHIPGATE_CACHE_DIR) return join(env.SHIPGATE_CACHE_DIR, 'osv');
+  if (env.XDG_CACHE_HOME) return join(env.XDG_CACHE_HOME, 'shipgate', 'osv');
+  return join(homedir(), '.cache', 'shipgate', 'osv');
+}
+
+export function archiveUrl(baseUrl: string, ecosystem: string): string {
+  return `${baseUrl.replace(/\/+$/, '')}/${encodeURIComponent(ecosystem)}/all.zip`;
+}
+
+function fileBase(ecosystem: string): string {
+  return ecosystem.replace(/[^A-Za-z0-9._-]/g, '_');
+}
+
+export function cachePaths(cacheDir: string, ecosystem: string): { index: string; meta: string } {
+  const b = fileBase(ecosystem);
+  return { index: join(cacheDir, `${b}.index.json`), meta: join(cacheDir, `${b}.meta.json`) };
+}
+
+function writeAtomic(path: string, data: string): void {
+  const tmp = `${path}.${process.pid}.tmp`;
+  writeFileSync(tmp, data);
+  renameSync(tmp, path);
+}
+
+function readJson<T>(path: string): T | undefined {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8')) as T;
+  } catch {
+    return undefined;
+  }
+}
+
+function readIndex(path: string, ecosystem: string): EcosystemIndex | undefined {
+  const idx = readJson<EcosystemIndex>(path);
+  if (!idx || idx.format !== INDEX_FORMAT || idx.ecosystem !== ecosystem || typeof idx.packages !== 'object')
+    return undefined;
+  return idx;
+}
+
+interface Loaded {
+  index: EcosystemIndex;
+  meta: CacheMeta;
+  from: 'cache' | 'download' | 'stale cache';
+}
+
+async function loadOne(
+  ecosystem: string,
+  opts: Required<Pick<RemoteDbOptions, 'baseUrl' | 'cacheDir' | 'maxAgeMs'>> & RemoteDbOptions,
+): Promise<Loaded> {
+  const log = logger();
+  const url = archiveUrl(opts.baseUrl, ecosystem);
+  const paths = cachePaths(opts.cacheDir, ecosystem);
+  const now = opts.now?.() ?? Date.now();
+  const meta = readJson<CacheMeta>(paths.meta);
+  const cached =
+    meta && meta.format === INDEX_FORMAT && meta.url === url ? readIndex(paths.index, ecosystem) : undefined;
+  const age = cached && meta ? now - Date.parse(meta.checkedAt) : Infinity;
+
+  if (cached && meta && age < opts.maxAgeMs) return { index: cached, meta, from: 'cache' };
+  if (opts.offline) {
+    if (cached && meta) {
+      log.warn(`OSV ${ecosystem} data is ${Math.round(age / 3_600_000)} h old (offline: not refreshed)`);
+      return { index: cached, meta, from: 'stale cache' };
+    }
+    throw new ShipgateError('VULN_DB', `no cached OSV data for ${ecosystem} in ${opts.cacheDir} (offline)`, {
+      hint: 'run once with network access to fill the cache, or pass OSV files with --vuln-db',
+    });
+  }
+
+  const headers: Record<string, string> = {};
+  if (cached && meta?.etag) headers['If-None-Match'] = meta.etag;
+  if (cached && meta?.lastModified) headers['If-Modified-Since'] = meta.lastModified;
+  let res: Response;
+  try {
+    log.info(`${cached ? 'refreshing' : 'downloading'} OSV ${ecosystem} data from ${redactUrl(url)}`);
+    res = await fetchWithRetry(url, { headers }, { timeoutMs: 300_000, ...opts.http });
+  } catch (e) {
+    if (cached && meta && isShipgateError(e)) {
+      log.warn(
+        `could not refresh OSV ${ecosystem} data (${e.message}); using the cached copy from ${meta.checkedAt}`,
+      );
+      return { index: cached, meta, from: 'stale cache' };
+    }
+    throw e;
+  }
+
+  if (res.status === 304 && cached && meta) {
+    await res.body?.cancel();
+    const fresh: CacheMeta = { ...meta, checkedAt: new Date(now).toISOString() };
+    writeAtomic(paths.meta, JSON.stringify(fresh));
+    log.info(`OSV ${ecosystem} data unchanged since ${meta.lastModified ?? meta.checkedAt}`);
+    return { index: cached, meta: fresh, from: 'cache' };
+  }
+  if (res.status !== 200) {
+    await res.body?.cancel();
+    if (cached && meta) {
+      log.warn(
+        `OSV ${ecosystem} archive answered HTTP ${res.status}; using the cached copy from ${meta.checkedAt}`,
+      );
+      return { index: cached, meta, from: 'stale cache' };
+    }
+    throw new ShipgateError(
+      'VULN_DB',
+      `cannot get OSV ${ecosystem} data: HTTP ${res.status} from ${redactUrl(url)}`,
+      {
+        hint:
+          res.status === 404
+            ? 'the mirror must use the OSV bucket layout <base>/<ecosystem>/all.zip (check SHIPGATE_OSV_URL)'
+            : 'try again later, or use --vuln-db with a local copy',
+      },
+    );
+  }
+
+  const buf = new Uint8Array(await res.arrayBuffer());
+  const builder = new IndexBuilder(new Set([ecosystem]));
+  const count = addZip(builder, buf, redactUrl(url));
+  const index = builder.result().get(ecosystem)!;
+  const fresh: CacheMeta = {
+    format: INDEX_FORMAT,
+    url,
+    checkedAt: new Date(now).toISOString(),
+    records: index.records.length,
+  };
+  const etag = res.headers.get('etag');
+  const lm = res.headers.get('last-modified');
+  if (etag) fresh.etag = etag;
+  if (lm) fresh.lastModified = lm;
+  mkdirSync(opts.cacheDir, { recursive: true });
+  writeAtomic(paths.index, JSON.stringify(index));
+  writeAtomic(paths.meta, JSON.stringify(fresh));
+  log.info(
+    `OSV ${ecosystem}: ${count} records (${index.records.length} with package ranges), ${(buf.length / 1e6).toFixed(1)} MB`,
+  );
+  return { index, meta: fresh, from: 'download' };
+}
+
+/** Loads (downloading or refreshing as needed) the compiled indexes of the given ecosystem archives. */
+export async function loadRemoteDatabase(
+  ecosystems: readonly string[],
+  options: RemoteDbOptions = {},
+): Promise<IndexedVulnDatabase> {
+  const opts = {
+    ...options,
+    baseUrl: options.baseUrl ?? process.env.SHIPGATE_OSV_URL ?? DEFAULT_OSV_URL,
+    cacheDir: options.cacheDir ?? defaultCacheDir(),
+    maxAgeMs: options.maxAgeMs ?? DEFAULT_MAX_AGE_MS,
+  };
+  const indexes = new Map<string, EcosystemIndex>();
+  const froms = new Set<string>();
+  for (const eco of [...new Set(ecosystems)].sort()) {
+    const l = await loadOne(eco, opts);
+    indexes.set(eco, l.index);
+    froms.add(l.from);
+  }
+  return new IndexedVulnDatabase(
+    indexes,
+    `osv database (${[...froms].join(', ') || 'empty'}; ${opts.cacheDir})`,
+  );
+}
+
+/** Whether every archive has a cached index younger than maxAge (no network needed). */
+export function cacheIsFresh(ecosystems: readonly string[], options: RemoteDbOptions = {}): boolean {
+  const baseUrl = options.baseUrl ?? process.env.SHIPGATE_OSV_URL ?? DEFAULT_OSV_URL;
+  const cacheDir = options.cacheDir ?? defaultCacheDir();
+  const maxAge = options.maxAgeMs ?? DEFAULT_MAX_AGE_MS;
+  const now = options.now?.() ?? Date.now();
+  return ecosystems.every((eco) => {
+    const p = cachePaths(cacheDir, eco);
+    const meta = readJson<CacheMeta>(p.meta);
+    return (
+      !!meta &&
+      meta.url === archiveUrl(baseUrl, eco) &&
+      now - Date.parse(meta.checkedAt) < maxAge &&
+      existsSync(p.index)
+    );
+  });
+}
