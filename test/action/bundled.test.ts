@@ -64,8 +64,14 @@ function parseOutputs(text: string): Record<string, string> {
 
 let dir: string;
 beforeAll(() => {
-  if (!process.env.SHIPGATE_TEST_ACTION_DIST)
-    execFileSync('flock', ['/tmp/build.lock', 'npm', 'run', 'build'], { cwd: ROOT, stdio: 'pipe' });
+  if (!process.env.SHIPGATE_TEST_ACTION_DIST) {
+    try {
+      execFileSync('flock', ['/tmp/build.lock', 'npm', 'run', 'build'], { cwd: ROOT, stdio: 'pipe' });
+    } catch (e) {
+      const out = `${String((e as { stdout?: Buffer }).stdout ?? '')}${String((e as { stderr?: Buffer }).stderr ?? '')}`;
+      throw new Error(`npm run build failed:\n${out.split('\n').slice(-15).join('\n')}`, { cause: e });
+    }
+  }
   dir = mkdtempSync(join(tmpdir(), 'sg-action-'));
 }, 600_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -267,5 +273,28 @@ describe('bundled action (dist/index.js)', () => {
     expect(bad.stdout).toContain(
       '::error::shipgate: error [CONFIG_INVALID]: shipgate.yaml: gate.fail-on: invalid value "urgent" (expected one of critical, high, medium, low, none)',
     );
+  });
+
+  it('the repository examples: go-good is approved and node-bad refused, as example.yml expects', async () => {
+    const files = {
+      'examples/go-good/Dockerfile': readFileSync(join(ROOT, 'examples', 'go-good', 'Dockerfile'), 'utf8'),
+      'examples/node-bad/Dockerfile': readFileSync(join(ROOT, 'examples', 'node-bad', 'Dockerfile'), 'utf8'),
+    };
+    const good = await runAction({
+      inputs: { dockerfile: 'examples/go-good/Dockerfile', 'upload-sarif': 'false' },
+      event: 'push',
+      payload: {},
+      files,
+    });
+    expect(good.code, good.stdout).toBe(0);
+    expect(good.outputs.approved).toBe('true');
+    const bad = await runAction({
+      inputs: { dockerfile: 'examples/node-bad/Dockerfile', 'upload-sarif': 'false' },
+      event: 'push',
+      payload: {},
+      files,
+    });
+    expect(bad.code).toBe(1);
+    expect(bad.outputs.approved).toBe('false');
   });
 });
