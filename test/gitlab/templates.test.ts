@@ -1,7 +1,8 @@
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { ROOT } from '../support/tools';
 import { validateGitlabCi } from './ci-schema';
 import { checkSpec, loadTemplate, render } from './render';
@@ -140,5 +141,32 @@ describe('spec header checks', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('documentation and sample pipeline', () => {
+  it('docs/gitlab.md lists every input of the scan component with its default', () => {
+    const doc = readFileSync(join(ROOT, 'docs', 'gitlab.md'), 'utf8');
+    const rows = new Map(
+      [...doc.matchAll(/^\| `([a-z-]+)` +\| ([^|]+?) +\|/gm)].map((m) => [m[1]!, m[2]!.trim()] as const),
+    );
+    const inputs = loadTemplate(SCAN).header.spec.inputs;
+    for (const [name, spec] of Object.entries(inputs)) {
+      const d = spec?.default;
+      expect(rows.get(name), name).toBe(d === '' ? '(empty)' : `\`${String(d)}\``);
+    }
+    expect([...rows.keys()].filter((k) => k in inputs).length).toBe(Object.keys(inputs).length);
+  });
+
+  it('examples/gitlab/.gitlab-ci.yml validates and includes the component with declared inputs only', () => {
+    const config = parse(readFileSync(join(ROOT, 'examples', 'gitlab', '.gitlab-ci.yml'), 'utf8')) as {
+      include: { component: string; inputs: Record<string, unknown> }[];
+    };
+    const validate = validateGitlabCi();
+    expect(validate(config), errorsOf(validate)).toBe(true);
+    const inc = config.include[0]!;
+    expect(inc.component).toBe('$CI_SERVER_FQDN/$CI_PROJECT_PATH/scan@$CI_COMMIT_SHA');
+    const job = render(SCAN, inc.inputs)['node-bad-scan'] as Job;
+    expect(job.variables.SHIPGATE_INPUT_DOCKERFILE).toBe('examples/node-bad/Dockerfile');
   });
 });
