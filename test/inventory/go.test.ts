@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { PackageURL } from 'packageurl-js';
 import { beforeAll, expect, it } from 'vitest';
 import { goBinaryAnalyzer } from '../../src/inventory/analyzers/go';
+import { parseElf } from '../../src/inventory/binary/elf';
 import { readGoBuildInfo, type GoModule } from '../../src/inventory/binary/go-buildinfo';
 import { collectInventory } from '../../src/inventory/collect';
 import { run } from '../support/debian';
@@ -98,6 +99,49 @@ describeWithTools('Go binaries built with the Debian Go toolchain', ['go'], () =
       expect(parsed.type).toBe('golang');
       expect(`${parsed.namespace ? `${parsed.namespace}/` : ''}${parsed.name}`).toBe(p.name);
     }
+  });
+
+  it('reads the pre-Go 1.18 layout too: pointers to string headers instead of inline strings', () => {
+    // Go 1.19 writes the inline layout. Move the same strings into .noptrdata and point the header at them
+    // the way Go 1.13-1.17 did (ptrSize, flags=0, then the addresses of two Go string headers).
+    const bin = Buffer.from(readFileSync(binary));
+    const elf = parseElf(bin)!;
+    const info = elf.sections.find((s) => s.name === '.go.buildinfo')!;
+    const data = elf.sections.find((s) => s.name === '.noptrdata')!;
+    const varint = (at: number): [number, number] => {
+      let x = 0;
+      for (let i = 0, s = 1; ; i++, s *= 128) {
+        const b = bin[at + i]!;
+        x += (b & 0x7f) * s;
+        if (b < 0x80) return [x, at + i + 1];
+      }
+    };
+    expect(bin[info.offset + 15]! & 2).toBe(2);
+    const [vlen, vat] = varint(info.offset + 32);
+    const version = bin.subarray(vat, vat + vlen);
+    const [mlen, mat] = varint(vat + vlen);
+    const modinfo = bin.subarray(mat, mat + mlen);
+    const strings = Buffer.concat([Buffer.from(version), Buffer.from(modinfo)]);
+    expect(data.size).toBeGreaterThan(32 + strings.length);
+    const base = data.addr;
+    const hdr = Buffer.alloc(32);
+    hdr.writeBigUInt64LE(base + 32n, 0);
+    hdr.writeBigUInt64LE(BigInt(version.length), 8);
+    hdr.writeBigUInt64LE(base + 32n + BigInt(version.length), 16);
+    hdr.writeBigUInt64LE(BigInt(modinfo.length), 24);
+    Buffer.concat([hdr, strings]).copy(bin, data.offset);
+    bin[info.offset + 14] = 8;
+    bin[info.offset + 15] = 0;
+    bin.writeBigUInt64LE(base, info.offset + 16);
+    bin.writeBigUInt64LE(base + 16n, info.offset + 24);
+    const expected = parseGoVersionM(oracle);
+    const got = readGoBuildInfo(bin)!;
+    expect([got.goVersion, got.path, got.main, got.deps]).toEqual([
+      expected.goVersion,
+      expected.path,
+      expected.main,
+      expected.deps,
+    ]);
   });
 
   it('ignores executables that are not Go binaries', async () => {

@@ -87,7 +87,10 @@ export function rpmAnalyzer(): Analyzer<InventoryPart> {
     finish(view: FinalView) {
       const packages: Package[] = [];
       const seen = new Set<string>();
-      for (const path of dbs.paths()) {
+      // Prefer the current backend when an image still holds a migrated one.
+      const rank: Record<Backend, number> = { sqlite: 0, ndb: 1, bdb: 2 };
+      const paths = dbs.paths().sort((a, b) => rank[backendOf(a)!] - rank[backendOf(b)!]);
+      for (const path of paths) {
         const versions = dbs.upToVisible(path, view.visibleLayer(path));
         // /var/lib/rpm is often a symlink to /usr/lib/sysimage/rpm; and a migrated image may keep an old backend.
         for (const p of attributeToLayers(versions.map((v) => ({ entry: v.entry, packages: v.value })))) {
