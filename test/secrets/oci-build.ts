@@ -8,7 +8,7 @@ import { chmodSync, chownSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { cachedFixture } from '../support/cache';
 import { run } from '../support/debian';
-import { debianImage } from '../support/images';
+import { debianImage, rewriteImage } from '../support/images';
 
 export interface BuildFile {
   content?: string | Buffer;
@@ -30,8 +30,8 @@ export interface BuildSpec {
   layers: BuildLayer[];
   /** Extra `umoci config` flags, e.g. ['--config.user', 'app']. */
   config?: string[];
-  /** Patches the config JSON after umoci (for fields umoci cannot set). */
-  patchHistory?: boolean;
+  /** Healthcheck to patch into the config (umoci cannot set it). */
+  healthcheck?: { Test: string[]; Interval?: number };
 }
 
 function stage(root: string, layer: BuildLayer): void {
@@ -94,6 +94,13 @@ export async function buildTestImage(name: string, spec: BuildSpec): Promise<str
       'amd64',
       ...(spec.config ?? []),
     ]);
+    if (spec.healthcheck) {
+      const hc = spec.healthcheck;
+      rewriteImage(layout, 'latest', ({ config }) => {
+        const c = config as { config?: Record<string, unknown> };
+        c.config = { ...(c.config ?? {}), Healthcheck: hc };
+      });
+    }
   });
   return `oci:${join(dir, 'oci')}:latest`;
 }
