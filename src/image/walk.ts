@@ -8,6 +8,7 @@ import { extract as tarExtract, type Header } from 'tar-stream';
 import { ShipgateError, oneLine } from '../core/errors';
 import { logger } from '../core/logger';
 import type { OpenedImage } from './options';
+import { TarTrailerGuard } from './tar-trailer';
 import { baseName, normalizeEntryPath, parentOf, printable } from './paths';
 import type { Analyzer, FileEntry, FileType, FinalView, LayerInfo } from './types';
 import { LayeredFs } from './view';
@@ -114,7 +115,7 @@ function layerError(e: unknown, label: string): ShipgateError {
 /** Iterates the entries of an uncompressed tar stream; the caller must consume or drain each body. */
 async function* tarEntries(stream: Readable): AsyncGenerator<{ header: Header; body: Readable }> {
   const ex = tarExtract();
-  pipeline(stream, ex, () => {
+  pipeline(stream, new TarTrailerGuard(), ex, () => {
     /* errors surface through the iteration below */
   });
   for await (const body of ex) yield { header: body.header, body: body as unknown as Readable };

@@ -206,6 +206,28 @@ describe('layer walker', () => {
     expect((await failure(walk(viaLink))).code).toBe('PATH_ESCAPE');
   });
 
+  it('accepts a tar missing only its final padding and trailer (as umoci writes), not one cut inside a file', async () => {
+    const full = await tarOf([
+      { name: 'a', content: 'first' },
+      { name: 'b', content: 'the last file' },
+    ]);
+    const endOfLast = 512 * 3 + 'the last file'.length; // header a, data a, header b, then b's bytes
+    const dir = join(tmp, 'no-trailer');
+    const cut = full.subarray(0, endOfLast);
+    writeLayoutImage(dir, 'x', [{ blob: cut, mediaType: LAYER_TAR }]);
+    const r = recorder();
+    await walk(dir, [r.a]);
+    expect(r.contents.map((c) => [c.path, c.text])).toEqual([
+      ['/a', 'first'],
+      ['/b', 'the last file'],
+    ]);
+    const short = join(tmp, 'cut-in-file');
+    writeLayoutImage(short, 'x', [{ blob: full.subarray(0, endOfLast - 3), mediaType: LAYER_TAR }]);
+    const err = await failure(walk(short));
+    expect(err.code).toBe('IMAGE_FORMAT');
+    expect(err.message).toMatch(/truncated/);
+  });
+
   it('reads uncompressed layers and truncates content at maxBytes', async () => {
     const dir = await layout([[{ name: 'big', content: 'x'.repeat(10_000) }]], { gzip: false });
     const r = recorder(undefined, 100);

@@ -162,8 +162,8 @@ function stage(root: string, files: Record<string, FileSpec>, under = '/'): void
     else if (s.dir) mkdirSync(abs, { recursive: true });
     else writeFileSync(abs, s.content ?? '');
     if (!s.symlink) {
+      chownSync(abs, s.uid ?? 0, s.gid ?? 0); // before chmod: chown clears setuid/setgid bits
       if (s.mode !== undefined) chmodSync(abs, s.mode);
-      chownSync(abs, s.uid ?? 0, s.gid ?? 0);
     } else lchownSync(abs, s.uid ?? 0, s.gid ?? 0); // symlinks carry their own owner
   }
   for (const [link, target] of links) linkSync(target, link);
@@ -173,7 +173,7 @@ function specHash(name: string, spec: ImageSpec): string {
   const json = JSON.stringify(spec, (_k, v: unknown) =>
     Buffer.isBuffer(v) ? `base64:${v.toString('base64')}` : (v as object),
   );
-  return createHash('sha256').update(`${name}\0${json}`).digest('hex').slice(0, 16);
+  return createHash('sha256').update(`v2\0${name}\0${json}`).digest('hex').slice(0, 16);
 }
 
 /** Builds (once) the image `spec` describes; layers come out exactly one per LayerSpec. */
@@ -412,4 +412,41 @@ export function writeLayoutImage(
   const desc = writeBlob(layout, JSON.stringify(manifest), 'application/vnd.oci.image.manifest.v1+json');
   setTag(layout, tag, desc);
   return desc;
+}
+
+/** A tiny scratch image for a second platform (linux/arm64/v8) and an index over it and Debian (linux/amd64). */
+export const ARM_TINY_SPEC: ImageSpec = {
+  base: 'scratch',
+  layers: [
+    {
+      createdBy: 'COPY arm-marker /',
+      files: { '/etc/arm-marker': 'arm64 image\n', '/bin/tool': { content: 'ELF?', mode: 0o755 } },
+    },
+  ],
+  config: { architecture: 'arm64', variant: 'v8', Cmd: ['/bin/tool'] },
+};
+
+/** An OCI layout whose tag `multi` is an index over Debian (linux/amd64) and a tiny linux/arm64/v8 image. */
+export async function multiPlatformImage(): Promise<{ ociLayout: string; tag: string; indexDigest: string }> {
+  const debian = await debianImage();
+  const arm = await buildImage('arm-tiny', ARM_TINY_SPEC);
+  const dir = await cachedFixture('image-multi-platform', async (tmp) => {
+    const layout = join(tmp, 'oci');
+    await run('skopeo', ['copy', '--quiet', `oci:${debian.ociLayout}:${debian.tag}`, `oci:${layout}:amd64`]);
+    await run('skopeo', ['copy', '--quiet', `oci:${arm.ociLayout}:${arm.tag}`, `oci:${layout}:arm64`]);
+    const amd = manifestDesc(layout, 'amd64');
+    const armd = manifestDesc(layout, 'arm64');
+    const strip = (d: Desc): Desc => ({ mediaType: d.mediaType, digest: d.digest, size: d.size });
+    const index = {
+      schemaVersion: 2,
+      mediaType: 'application/vnd.oci.image.index.v1+json',
+      manifests: [
+        { ...strip(amd), platform: { os: 'linux', architecture: 'amd64' } },
+        { ...strip(armd), platform: { os: 'linux', architecture: 'arm64', variant: 'v8' } },
+      ],
+    };
+    setTag(layout, 'multi', writeBlob(layout, JSON.stringify(index), index.mediaType));
+  });
+  const ociLayout = join(dir, 'oci');
+  return { ociLayout, tag: 'multi', indexDigest: manifestDesc(ociLayout, 'multi').digest };
 }
