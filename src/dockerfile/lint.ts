@@ -6,6 +6,7 @@ import type { DockerfileLintOptions } from './options';
 import { parseDockerfile } from './parse';
 import type { Report, Rule } from './rule';
 import { RULES } from './rules/index';
+import { isSecretName, redact, SECRET_PATTERNS } from './rules/secrets';
 import type { Instruction, ParsedDockerfile } from './types';
 
 export type { DockerfileLintOptions } from './options';
@@ -75,13 +76,26 @@ function toFinding(df: ParsedDockerfile, rule: Rule, r: Report, seen: Map<string
       startColumn: span.column,
       endLine: span.endLine,
       endColumn: span.endColumn,
-      snippet: df.lines[span.line - 1] ?? '',
+      snippet: redactLine(df.lines[span.line - 1] ?? ''),
     },
     fingerprint: n === 0 ? base : stableHash(base, n),
     fix: r.fix ?? rule.hint,
   };
   if (r.properties) finding.properties = r.properties;
   return finding;
+}
+
+/** A source line safe to show: credential-looking values and values of secret-named keys are masked. */
+export function redactLine(line: string): string {
+  let out = line;
+  for (const p of SECRET_PATTERNS) out = out.replace(new RegExp(p.re.source, 'g'), (m) => redact(m, p.keep));
+  return out.replace(
+    /([A-Za-z_][A-Za-z0-9_]*)(=|\s+)("[^"]*"|'[^']*'|\S+)/g,
+    (whole, key: string, sep: string, value: string) =>
+      isSecretName(key) && !value.startsWith('$')
+        ? `${key}${sep}${redact(value.replace(/^["']|["']$/g, ''))}`
+        : whole,
+  );
 }
 
 /** All ids a rule answers to: its own and its equivalents in other tools. */

@@ -167,10 +167,17 @@ export async function parseDockerfile(content: string, path: string): Promise<Pa
     value: d.getValue(),
     line: d.getRange().start.line + 1,
   }));
-  const comments = ast.getComments().map((c) => ({
-    text: c.getContent() ?? '',
-    line: c.getRange().start.line + 1,
-  }));
+  // Comment lines outside instructions (parser directives and pragmas included).
+  const inside = new Set<number>();
+  for (const i of astInstructions) {
+    const r = i.getRange();
+    for (let l = r.start.line; l <= r.end.line; l++) inside.add(l + 1);
+  }
+  const comments: { text: string; line: number }[] = [];
+  lines.forEach((l, i) => {
+    const t = l.trim();
+    if (t.startsWith('#') && !inside.has(i + 1)) comments.push({ text: t.slice(1).trim(), line: i + 1 });
+  });
 
   const hasRuns = astInstructions.some((i) => /^(run|onbuild)$/i.test(i.getKeyword()));
   const parser = hasRuns ? await bashParser() : undefined;

@@ -1,0 +1,87 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { isShipgateError } from '../../src/core/errors';
+import { dockerfileRules, lintDockerfile } from '../../src/dockerfile/index';
+import { ROOT } from '../support/tools';
+
+const FIXTURES = join(ROOT, '..', 'shared', 'fixtures', 'dockerfiles');
+const EXAMPLES = join(ROOT, 'examples');
+
+function fixtureDir(): string | undefined {
+  for (const d of [process.env.SHIPGATE_DOCKERFILE_FIXTURES, FIXTURES]) {
+    try {
+      if (d && readdirSync(d).length) return d;
+    } catch {
+      // try the next location
+    }
+  }
+  return undefined;
+}
+
+const dir = fixtureDir();
+
+describe.runIf(dir)('real-world Dockerfiles', () => {
+  it('all parse and lint without throwing (or fail with a clean one-line DOCKERFILE_PARSE error)', async () => {
+    const files = readdirSync(dir as string).filter((f) => f.endsWith('Dockerfile'));
+    expect(files.length).toBeGreaterThan(250);
+    const known = new Set(dockerfileRules().map((r) => r.id));
+    let failed = 0;
+    for (const f of files) {
+      const content = readFileSync(join(dir as string, f), 'utf8');
+      try {
+        const { findings, target } = await lintDockerfile({ path: f, content }, {});
+        expect(target.stages.length).toBeGreaterThan(0);
+        for (const x of findings) {
+          expect(known.has(x.ruleId)).toBe(true);
+          expect(x.location?.startLine).toBeGreaterThanOrEqual(1);
+          expect(x.location?.endLine).toBeGreaterThanOrEqual(x.location?.startLine ?? 0);
+        }
+      } catch (e) {
+        failed++;
+        expect(isShipgateError(e) && e.code === 'DOCKERFILE_PARSE', `${f}: ${String(e)}`).toBe(true);
+        expect((e as Error).message).not.toContain('\n');
+      }
+    }
+    expect(failed).toBeLessThanOrEqual(3);
+  });
+});
+
+describe('examples', () => {
+  const lintExample = async (name: string) => {
+    const path = `examples/${name}/Dockerfile`;
+    return (await lintDockerfile({ path, content: readFileSync(join(EXAMPLES, name, 'Dockerfile'), 'utf8') }))
+      .findings;
+  };
+
+  it('node-bad produces many findings, covering the classic mistakes', async () => {
+    const ids = new Set((await lintExample('node-bad')).map((f) => f.ruleId));
+    for (const id of [
+      'SG-DF-001',
+      'SG-DF-002',
+      'SG-DF-005',
+      'SG-DF-006',
+      'SG-DF-010',
+      'SG-DF-013',
+      'SG-DF-025',
+      'SG-DF-031',
+      'SG-DF-035',
+      'SG-DF-040',
+    ])
+      expect(ids).toContain(id);
+  });
+
+  it('go-good has no findings at all', async () => {
+    expect(await lintExample('go-good')).toEqual([]);
+  });
+
+  it('python-app and java-app have a few moderate findings and nothing high', async () => {
+    for (const name of ['python-app', 'java-app']) {
+      const f = await lintExample(name);
+      expect(f.length).toBeGreaterThan(0);
+      expect(f.filter((x) => x.severity === 'high' || x.severity === 'critical')).toEqual([]);
+    }
+    expect((await lintExample('python-app')).map((f) => f.ruleId)).toContain('SG-DF-023');
+    expect((await lintExample('java-app')).map((f) => f.ruleId)).toContain('SG-DF-003');
+  });
+});
