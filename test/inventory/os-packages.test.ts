@@ -86,20 +86,25 @@ describe('apk installed database', () => {
       'lib/apk/db/installed': `${records.slice(0, 2).join('\n\n')}\n\n`,
     });
     const added = tree({ 'lib/apk/db/installed': `${records.join('\n\n')}\n` });
+    const upgraded = tree({
+      'lib/apk/db/installed': `${records.join('\n\n').replace('V:3.1.4-r5', 'V:3.1.4-r6')}\n`,
+    });
     const inv = collectInventory(
       await feedLayers(
         [osReleaseAnalyzer(), apkAnalyzer()],
         [
           { dir: base, createdBy: 'ADD alpine-minirootfs.tar.gz /' },
           { dir: added, createdBy: 'RUN apk add --no-cache ssl_client' },
+          { dir: upgraded, createdBy: 'RUN apk upgrade libcrypto3' },
         ],
       ),
     );
     expect(inv.os).toMatchObject({ id: 'alpine', versionId: '3.19.1' });
     const byName = new Map(inv.packages.map((p) => [p.name, p]));
     expect(byName.get('libcrypto3')!.purl).toBe(
-      'pkg:apk/alpine/libcrypto3@3.1.4-r5?arch=x86_64&distro=alpine-3.19.1&upstream=openssl',
+      'pkg:apk/alpine/libcrypto3@3.1.4-r6?arch=x86_64&distro=alpine-3.19.1&upstream=openssl',
     );
+    expect(byName.get('libcrypto3')!.layerIndex).toBe(2);
     expect(byName.get('musl')!.layerIndex).toBe(0);
     expect(byName.get('ssl_client')!.layerIndex).toBe(1);
     expect(byName.get('ssl_client')!.createdBy).toBe('RUN apk add --no-cache ssl_client');

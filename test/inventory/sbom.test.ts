@@ -65,6 +65,7 @@ describeWithTools('SBOMs of a debootstrapped Debian', DEBIAN_TOOLS, () => {
     const rootfs = await debianRootfs();
     const base = collectInventory(await feedDir(inventoryAnalyzers(), rootfs, 'ADD rootfs.tar /'));
     inv = { ...base, packages: [...base.packages, ...extra] };
+    for (const p of inv.packages) expect(PackageURL.fromString(p.purl).toString()).toBe(p.purl);
     image = imageInfoFor([{ dir: rootfs, createdBy: 'ADD rootfs.tar /' }], 'oci:debian:bookworm');
   });
 
