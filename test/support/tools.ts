@@ -33,6 +33,8 @@ export const TOOL_PACKAGES: Record<string, string> = {
   gzip: 'gzip',
   tar: 'tar',
   jq: 'jq',
+  rsync: 'rsync',
+  git: 'git',
 };
 
 export const ROOT = join(import.meta.dirname, '..', '..');
