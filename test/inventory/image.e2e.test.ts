@@ -4,6 +4,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { strToU8, zipSync } from 'fflate';
+import { Spec, Validation } from '@cyclonedx/cyclonedx-library';
 import { beforeAll, expect, it } from 'vitest';
 import { openImage, walkImage } from '../../src/image/index';
 import type { ImageInfo, InventoryResult } from '../../src/image/types';
@@ -171,7 +172,9 @@ describeWithTools('inventory of real images through the layer walker', IMAGE_TOO
     expect(byName.has('urllib3')).toBe(false);
     expect(byName.get('app')).toMatchObject({ type: 'maven', namespace: 'com.example', layerIndex: 4 });
     expect(inv.packages.filter((p) => p.type === 'deb')).toHaveLength(oracle.length + 1);
-    expect(toCycloneDx(inv, info)).toContain(info.layers[1]!.digest);
+    const cdx = toCycloneDx(inv, info);
+    expect(await new Validation.JsonStrictValidator(Spec.Version.v1dot6).validate(cdx)).toBeNull();
+    expect(cdx).toContain(info.layers[1]!.digest);
     expect(JSON.parse(toSpdx(inv, info)).packages.length).toBe(inv.packages.length + 2);
   });
 });
