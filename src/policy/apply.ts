@@ -4,8 +4,10 @@
  * disabled rules, so reports can still show what the policy accepted.
  */
 import type { Finding } from '../core/finding';
+import { severityRank } from '../core/severity';
 import type { Policy } from './load';
 import { daysUntil, findingIds, globMatch, ignoreMatches, isExpired, secretAllowMatches } from './match';
+import { requiredPropertyRules } from './properties';
 
 /** Ignores that expire within this many days produce a warning. */
 export const EXPIRY_WARNING_DAYS = 14;
@@ -26,16 +28,25 @@ export function applyPolicy(
   const used = new Set<number>();
   const usedAllow = new Set<number>();
   const secretIgnoreWarned = new Set<number>();
+  const escalate = requiredPropertyRules(policy);
 
   for (const original of findings) {
     const override = policy.rules[original.ruleId];
     if (override?.enabled === false) continue;
     let f: Finding = original;
+    const requiredBy = escalate.get(f.ruleId);
     if (override?.severity && override.severity !== f.severity) {
       f = {
         ...f,
         severity: override.severity,
         properties: { ...f.properties, originalSeverity: f.severity },
+      };
+    } else if (!override?.severity && requiredBy && severityRank(f.severity) < severityRank('high')) {
+      // A required property makes its rule's findings at least high, so every report shows them as errors.
+      f = {
+        ...f,
+        severity: 'high',
+        properties: { ...f.properties, originalSeverity: f.severity, requiredBy },
       };
     }
     if (!f.suppressed) f = suppress(f, policy, now, used, usedAllow, secretIgnoreWarned, warnings);

@@ -7,7 +7,7 @@ import type { Decision, DecisionReason, ScanResult } from '../core/result';
 import { atLeast, severityRank, type Severity } from '../core/severity';
 import type { Policy } from './load';
 import { isExpired } from './match';
-import { checkRequiredProperties } from './properties';
+import { checkRequiredProperties, PROPERTY_RULES } from './properties';
 import type { GatePart } from './schema';
 
 export interface DecideOverrides {
@@ -59,23 +59,26 @@ export function decide(result: ScanResult, policy: Policy, overrides: DecideOver
     ),
   );
 
-  for (const v of checkRequiredProperties(result.dockerfiles, policy, now))
+  // Findings behind a required-property reason are not counted again against the threshold.
+  const explained = new Set<string>();
+  for (const v of checkRequiredProperties(result.dockerfiles, policy, now)) {
+    const behind = active
+      .filter((f) => f.ruleId === PROPERTY_RULES[v.property] && f.location?.path === v.path)
+      .map((f) => f.fingerprint);
+    for (const fp of behind) explained.add(fp);
     blocking.push({
       code: 'required-property',
       blocking: true,
       message: `${v.path}:${v.line}: ${v.message} (${v.property})`,
-      findings: result.findings
-        .filter(
-          (f) => f.kind === 'dockerfile' && f.location?.path === v.path && f.location.startLine === v.line,
-        )
-        .map((f) => f.fingerprint)
-        .slice(0, MAX_FINGERPRINTS),
+      findings: behind.slice(0, MAX_FINGERPRINTS),
     });
+  }
 
   const counted = active.filter(
     (f) =>
       f.kind !== 'secret' &&
       f.kind !== 'malware' &&
+      !explained.has(f.fingerprint) &&
       !(onlyFixable && f.kind === 'vulnerability' && !f.fixable),
   );
   if (threshold) {

@@ -10,7 +10,14 @@ export {
   POLICY_FILE_NAMES,
   type Policy,
 } from './load';
-export { checkRequiredProperties, type PropertyViolation, type RequiredProperty } from './properties';
+export {
+  checkRequiredProperties,
+  PROPERTY_RULES,
+  requiredPropertyRules,
+  type PropertyViolation,
+  type RequiredProperty,
+} from './properties';
+export { policyVexFiles, withPipelineOptions } from './overrides';
 export {
   policyJsonSchema,
   policySchema,

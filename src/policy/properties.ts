@@ -15,6 +15,31 @@ export type RequiredProperty =
   | 'minimal-base'
   | 'allowed-registries';
 
+/** The lint rule that reports each property; a required property raises that rule's findings to `high`. */
+export const PROPERTY_RULES: Record<RequiredProperty, string> = {
+  'require-non-root': 'SG-DF-001',
+  'require-multistage': 'SG-DF-002',
+  'require-digest-pinned-base': 'SG-DF-004',
+  'minimal-base': 'SG-DF-003',
+  'allowed-registries': 'SG-DF-053',
+};
+
+/** The rule ids whose findings a policy escalates, with the property that asks for it. */
+export function requiredPropertyRules(policy: Policy): Map<string, RequiredProperty> {
+  const d = policy.dockerfile;
+  const on: Record<RequiredProperty, boolean> = {
+    'require-non-root': d['require-non-root'],
+    'require-multistage': d['require-multistage'],
+    'require-digest-pinned-base': d['require-digest-pinned-base'],
+    'minimal-base': d['minimal-base'] !== undefined,
+    'allowed-registries': d['allowed-registries'] !== undefined,
+  };
+  const out = new Map<string, RequiredProperty>();
+  for (const [prop, rule] of Object.entries(PROPERTY_RULES) as [RequiredProperty, string][])
+    if (on[prop]) out.set(rule, prop);
+  return out;
+}
+
 export interface PropertyViolation {
   property: RequiredProperty;
   path: string;

@@ -293,3 +293,19 @@ ignores:
     ]);
   });
 });
+
+describe('escalation by required properties', () => {
+  it('raises the property rule to high unless the rule severity is set explicitly', () => {
+    const p = parsePolicy('version: 1\ndockerfile:\n  require-digest-pinned-base: true\n');
+    const out = applyPolicy([lint('SG-DF-004', 'low'), lint('SG-DF-005', 'low')], p, NOW);
+    expect(out.findings.map((f) => f.severity)).toEqual(['high', 'low']);
+    expect(out.findings[0]!.properties).toEqual({
+      originalSeverity: 'low',
+      requiredBy: 'require-digest-pinned-base',
+    });
+    const explicit = parsePolicy(
+      'version: 1\ndockerfile:\n  require-digest-pinned-base: true\nrules:\n  SG-DF-004: { severity: medium }\n',
+    );
+    expect(applyPolicy([lint('SG-DF-004', 'low')], explicit, NOW).findings[0]!.severity).toBe('medium');
+  });
+});
