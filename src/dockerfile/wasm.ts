@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { setFlagsFromString } from 'node:v8';
 import { fileURLToPath } from 'node:url';
 import type { Language, Parser as ParserType } from 'web-tree-sitter';
 
@@ -30,6 +31,9 @@ let bash: Promise<ParserType> | undefined;
 /** The bash parser, loaded once on first use (about 20 ms). */
 export function bashParser(): Promise<ParserType> {
   bash ??= (async () => {
+    // V8 otherwise re-compiles the grammar with its optimising tier in the background, and the process
+    // cannot exit until that finishes (about a second): a one-file lint would take far longer than its work.
+    setFlagsFromString('--liftoff-only');
     const { Parser, Language: Lang } = await import('web-tree-sitter');
     await Parser.init({ locateFile: () => locateWasm('web-tree-sitter.wasm') });
     const language: Language = await Lang.load(locateWasm('tree-sitter-bash.wasm'));
