@@ -179,6 +179,22 @@ describe('uploadSarif against the fake API', () => {
     expect(gh.uploads[0]!.errors).toEqual([]);
   });
 
+  it('a trimmed log still passes GitHub processing (schema and multitool with GitHub rule kinds)', async () => {
+    const gh = await fake();
+    const client = createClient(gh.token, { baseUrl: gh.url, backoffMs: 10 });
+    const log = toSarif(hugeResult(120), { repoRoot: REPO_ROOT, readFile });
+    const total = log.runs.reduce((n, r) => n + (r.results?.length ?? 0), 0);
+    const out = await uploadSarif(client, ctxFor(gh), log, {
+      pollIntervalMs: 5,
+      limits: { maxResultsPerRun: 50 },
+    });
+    expect(out.status).toBe('complete');
+    const kept = gh.uploads[0]!.sarif!.runs.reduce((n, r) => n + (r.results?.length ?? 0), 0);
+    expect(kept).toBeLessThan(total);
+    expect(out.warnings.length).toBeGreaterThan(0);
+    expect(gh.uploads[0]!.errors).toEqual([]);
+  });
+
   it('explains 403 for a fork and for a read-only token, and 404 when code scanning is off, without failing', async () => {
     const gh = await fake({ mode: 'forbidden' });
     const client = createClient(gh.token, { baseUrl: gh.url, backoffMs: 10 });

@@ -8,7 +8,7 @@ import { gzipSync } from 'node:zlib';
 import type { Log } from 'sarif';
 import { ShipgateError } from '../../core/errors';
 import { logger } from '../../core/logger';
-import { limitForGitHub } from '../../report/sarif';
+import { limitForGitHub, type SarifLimits } from '../../report/sarif';
 import { describeFailure, gitHubError, type GitHubClient, type HttpFailure } from './client';
 import { uploadTargetProblems, type GitHubContext } from './context';
 
@@ -20,6 +20,8 @@ export interface UploadOptions {
   /** Delay between status checks (default 3 s) and how many checks at most (default 20). */
   pollIntervalMs?: number;
   maxPolls?: number;
+  /** Overrides of GitHub's SARIF limits (for GitHub Enterprise Server instances configured differently). */
+  limits?: Partial<SarifLimits>;
 }
 
 export type UploadStatus = 'complete' | 'pending' | 'skipped';
@@ -60,7 +62,7 @@ export async function uploadSarif(
       hint: 'run in a GitHub Actions workflow triggered by push, pull_request, merge_group or workflow_dispatch',
     });
 
-  const limited = limitForGitHub(log);
+  const limited = limitForGitHub(log, options.limits);
   const warnings = [...limited.warnings];
   for (const w of limited.warnings) out.warn(w);
   const gz = gzipSync(Buffer.from(JSON.stringify(limited.log)));
