@@ -8,6 +8,16 @@ import { formatPlatform, openImage, walkImage, type Analyzer } from '../image/in
 import { collectInventory, inventoryAnalyzers } from '../inventory/index';
 import type { Policy } from '../policy/index';
 import { secretsAnalyzer } from '../secrets/index';
+import { checkImageConfig, configAnalyzer, IMG_RULE_META } from '../config/index';
+import { malwareAnalyzer, MAL_RULE_META } from '../malware/index';
+import {
+  applyVex,
+  loadVexDocuments,
+  matchVulnerabilities,
+  openVulnDatabase,
+  vulnerabilityRule,
+} from '../vuln/index';
+import { policyVexFiles } from '../policy/overrides';
 import type { PipelineOptions } from './types';
 
 export interface ImageScan {
@@ -25,7 +35,7 @@ function mb(bytes: number): string {
 export async function scanImage(
   opts: PipelineOptions,
   scanners: Set<string>,
-  _policy: Policy,
+  policy: Policy,
 ): Promise<ImageScan> {
   const log = logger();
   const image = await log.step(`opening ${opts.image}`, () =>
@@ -41,7 +51,11 @@ export async function scanImage(
     }
     const analyzers: Analyzer[] = [...inventoryAnalyzers()];
     const secrets = scanners.has('secret') ? secretsAnalyzer() : undefined;
-    if (secrets) analyzers.push(secrets);
+    const config = scanners.has('config') ? configAnalyzer({ filesystemOnly: true }) : undefined;
+    const malware = scanners.has('malware') ? malwareAnalyzer() : undefined;
+    for (const a of [secrets, config, malware]) if (a) analyzers.push(a);
+    const resultOf = (a: Analyzer | undefined): Finding[] =>
+      a ? ((walk.results[analyzers.indexOf(a)] as Finding[] | undefined) ?? []) : [];
 
     const walk = await walkImage(image, analyzers, {
       onLayer: (l) =>
@@ -53,7 +67,38 @@ export async function scanImage(
     );
     const findings: Finding[] = [];
     const rules: RuleMeta[] = [];
-    if (secrets) findings.push(...(walk.results[analyzers.indexOf(secrets)] as Finding[]));
+    findings.push(...resultOf(secrets), ...resultOf(malware));
+    if (config) {
+      findings.push(...checkImageConfig(info, inventory.os ? { os: inventory.os } : {}), ...resultOf(config));
+      rules.push(...IMG_RULE_META);
+    }
+    if (malware) rules.push(...MAL_RULE_META);
+
+    if (scanners.has('vuln')) {
+      const db = await log.step('loading vulnerability data', () =>
+        openVulnDatabase(inventory.packages, inventory.os, {
+          ...(opts.vulnDb ? { path: opts.vulnDb } : {}),
+          ...(opts.offline ? { offline: true } : {}),
+        }),
+      );
+      // Unfixed ones stay in the result; the policy marks them suppressed under ignore-unfixed, so counts still show.
+      let vulns = matchVulnerabilities(inventory.packages, inventory.os, db);
+      const vexFiles = policyVexFiles(policy);
+      if (vexFiles.length) {
+        vulns = applyVex(vulns, loadVexDocuments(vexFiles), {
+          ...(info.digest ? { imageDigest: info.digest } : {}),
+          imageName: info.repository ?? info.ref,
+        });
+      }
+      const ids = new Set<string>();
+      for (const v of vulns) {
+        if (ids.has(v.ruleId)) continue;
+        ids.add(v.ruleId);
+        rules.push(vulnerabilityRule(v));
+      }
+      log.info(`${vulns.length} vulnerabilit${vulns.length === 1 ? 'y' : 'ies'} matched`);
+      findings.push(...vulns);
+    }
 
     const target: ImageTarget = {
       ref: info.ref,

@@ -12,6 +12,7 @@ import { compareSeverity } from '../core/severity';
 import { VERSION } from '../core/version';
 import { dockerfileRules, lintDockerfile, loadHadolintConfig } from '../dockerfile/index';
 import { applyPolicy, decide, dockerfileLintOptions, loadPolicy } from '../policy/index';
+import { withPipelineOptions } from '../policy/overrides';
 import { SECRET_RULE_META, scanBuildContext, scanDockerfileText } from '../secrets/index';
 import { repoRelative } from './paths';
 import { mapImageFindings, scanImage } from './image';
@@ -65,7 +66,11 @@ export async function runPipeline(opts: PipelineOptions): Promise<ScanResult> {
     });
   }
 
-  const policy = loadPolicy(opts.repoRoot, opts.configPath);
+  // Paths given on the command line are relative to the working directory, not to the policy file.
+  const policy = withPipelineOptions(loadPolicy(opts.repoRoot, opts.configPath), {
+    ...(opts.ignoreUnfixed ? { ignoreUnfixed: true } : {}),
+    ...(opts.vex ? { vex: opts.vex.map((v) => resolve(v)) } : {}),
+  });
   log.debug(`policy: ${policy.source}`);
   const hadolint = await loadHadolintConfig(opts.repoRoot);
   const lintOptions = { ...dockerfileLintOptions(policy), ...(hadolint ? { hadolint } : {}) };
