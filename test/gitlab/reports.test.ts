@@ -13,6 +13,7 @@ import {
   writeGitlabReports,
 } from '../../src/report/gitlab/index';
 import { insertLineDiff, upgradeCommand } from '../../src/report/gitlab/remediation';
+import { eolFinding } from '../../src/vuln/rules';
 import { DOCKERFILE_PATH, DOCKERFILE_TEXT, IMAGE_DIGEST, IMAGE_REF, scanResult } from './fixtures';
 import {
   errorsOf,
@@ -116,6 +117,48 @@ describe('container scanning report', () => {
     const empty = buildContainerScanningReport(scanResult({ image: undefined, findings: [], packages: [] }));
     expect(validateContainerScanning(empty), errorsOf(validateContainerScanning)).toBe(true);
     expect(empty.vulnerabilities).toEqual([]);
+  });
+
+  it('reports an end-of-life OS release as a vulnerability of the OS itself', () => {
+    const os = { id: 'debian', versionId: '10', codename: 'buster', eol: true, eolDate: '2024-06-30' };
+    const base = scanResult();
+    const eol = eolFinding(os, { ref: IMAGE_REF })!;
+    const r = buildContainerScanningReport(
+      scanResult({ image: { ...base.image!, os }, findings: [eol, ...base.findings] }),
+      { dockerfileTexts: texts },
+    );
+    expect(validateContainerScanning(r), errorsOf(validateContainerScanning)).toBe(true);
+    const v = r.vulnerabilities.find((x) => x.identifiers[0]!.value === eol.ruleId)!;
+    expect(v.location).toMatchObject({
+      dependency: { package: { name: 'debian' }, version: '10' },
+      operating_system: 'debian:10',
+    });
+    expect(v.severity).toBe('High');
+    expect(v.identifiers[0]!.url).toMatch(/^https:\/\//);
+    // Remediations still point at the package vulnerabilities' ids.
+    const ids = new Set(r.vulnerabilities.map((x) => x.id));
+    for (const rem of r.remediations) for (const fix of rem.fixes) expect(ids.has(fix.id)).toBe(true);
+  });
+
+  it('shows a vulnerability without severity data as Unknown', () => {
+    const base = scanResult();
+    const findings = base.findings.map((f) =>
+      f.ruleId === 'CVE-2023-5678'
+        ? {
+            ...f,
+            vulnerability: {
+              ...f.vulnerability!,
+              cvss: [],
+              score: undefined,
+              severitySource: 'unknown (no severity in the data; default medium)',
+            },
+          }
+        : f,
+    );
+    const r = buildContainerScanningReport(scanResult({ findings }));
+    const ssl = r.vulnerabilities.find((v) => v.location.dependency.package.name === 'libssl3')!;
+    expect(ssl.severity).toBe('Unknown');
+    expect(ssl.cvss_vectors).toBeUndefined();
   });
 
   it('adds default_branch_image when given, and marks a failed scan', () => {

@@ -24,11 +24,13 @@ const SEVERITY_NAME: Record<Severity, GitlabSeverity> = {
 };
 
 /**
- * GitLab's severity for a finding. A vulnerability rated "info" without any score or source really has an
- * unknown severity (shipgate files unknown severities as info), which GitLab can show as Unknown.
+ * GitLab's severity for a finding. A vulnerability whose data has no severity (the matcher names the source
+ * "unknown ..." and gates on a default) or that is rated "info" without any score or source is shown as
+ * Unknown, which is what GitLab has the level for.
  */
 export function gitlabSeverity(f: Finding): GitlabSeverity {
   const v = f.vulnerability;
+  if (v?.severitySource?.toLowerCase().startsWith('unknown')) return 'Unknown';
   if (f.severity === 'info' && v && v.score === undefined && !v.cvss?.length && !v.severitySource)
     return 'Unknown';
   return SEVERITY_NAME[f.severity];

@@ -2,7 +2,7 @@
  * GitLab security reports (schema 15.x): container scanning for operating-system packages and dependency
  * scanning for language packages found in the image. Pure: the caller reads files and writes the result.
  */
-import type { Finding } from '../../core/finding';
+import { ruleHelpUri, type Finding } from '../../core/finding';
 import type { Package } from '../../core/package';
 import type { ScanResult } from '../../core/result';
 import { sortFindings, stripControl, truncate } from '../common';
@@ -195,6 +195,8 @@ function imageName(result: ScanResult, f: Finding): string {
 }
 
 interface Classified {
+  /** Findings about the operating system itself (end of life), with no package behind them. */
+  system: Finding[];
   os: [Finding, Package | undefined][];
   lang: [Finding, Package | undefined][];
   osSuppressed: number;
@@ -204,9 +206,14 @@ interface Classified {
 /** Split of vulnerability findings into OS and language ones (with their packages), suppressed ones counted. */
 function classify(result: ScanResult): Classified {
   const index = new PackageIndex(result.packages);
-  const out: Classified = { os: [], lang: [], osSuppressed: 0, langSuppressed: 0 };
+  const out: Classified = { system: [], os: [], lang: [], osSuppressed: 0, langSuppressed: 0 };
   for (const f of sortFindings(result.findings)) {
-    if (f.kind !== 'vulnerability' || !f.vulnerability) continue;
+    if (f.kind !== 'vulnerability') continue;
+    if (!f.vulnerability) {
+      if (f.suppressed) out.osSuppressed++;
+      else out.system.push(f);
+      continue;
+    }
     const pkg = findingPackage(f, index);
     const isOs = isOsVulnerability(f, pkg);
     if (f.suppressed) {
@@ -257,14 +264,43 @@ function remediations(
   return out;
 }
 
+/** An OS-level finding (such as an end-of-life release), located at the OS as its "package". */
+function systemVulnerability(
+  f: Finding,
+  result: ScanResult,
+  osName: string,
+  options: SecurityReportOptions,
+): GitlabVulnerability<ContainerLocation> {
+  const os = result.image?.os;
+  const location: ContainerLocation = {
+    dependency: { package: { name: os?.id ?? 'operating-system' }, version: os?.versionId ?? '' },
+    operating_system: osName,
+    image: imageName(result, f),
+  };
+  if (options.defaultBranchImage) location.default_branch_image = truncate(options.defaultBranchImage, 255);
+  const out: GitlabVulnerability<ContainerLocation> = {
+    id: uuidFromName(`container_scanning\u0000${f.fingerprint}`),
+    name: clean(f.message, MAX_NAME),
+    description: clean(f.message, MAX_DESCRIPTION),
+    severity: gitlabSeverity(f),
+    identifiers: [
+      { type: 'shipgate', name: f.ruleId, value: f.ruleId, url: ruleHelpUri({ id: f.ruleId, kind: f.kind }) },
+    ],
+    links: [],
+    location,
+  };
+  if (f.fix) out.solution = clean(f.fix, MAX_SOLUTION);
+  return out;
+}
+
 /** The `container_scanning` report: vulnerabilities in the image's operating-system packages. */
 export function buildContainerScanningReport(
   result: ScanResult,
   options: SecurityReportOptions = {},
 ): ContainerScanningReport {
-  const { os, osSuppressed } = classify(result);
+  const { system, os, osSuppressed } = classify(result);
   const osName = operatingSystem(result.image?.os);
-  const vulnerabilities = os.map(([f, pkg]) => {
+  const packageVulnerabilities = os.map(([f, pkg]) => {
     const v = f.vulnerability!;
     const location: ContainerLocation = {
       dependency: { package: { name: v.packageName }, version: v.packageVersion },
@@ -274,6 +310,10 @@ export function buildContainerScanningReport(
     if (options.defaultBranchImage) location.default_branch_image = truncate(options.defaultBranchImage, 255);
     return vulnerability(f, pkg, 'container_scanning', location);
   });
+  const vulnerabilities = [
+    ...system.map((f) => systemVulnerability(f, result, osName, options)),
+    ...packageVulnerabilities,
+  ];
   return {
     version: SCHEMA_VERSION,
     schema: schemaUrl('container-scanning'),
@@ -282,7 +322,7 @@ export function buildContainerScanningReport(
     remediations: remediations(
       result,
       os,
-      vulnerabilities.map((v) => v.id),
+      packageVulnerabilities.map((v) => v.id),
       options,
     ),
   };
