@@ -40,7 +40,7 @@ for (const b of builds) {
     entryPoints: Object.fromEntries(Object.entries(b.entryPoints).map(([k, v]) => [k, join(root, v)])),
     outdir: dist,
     splitting: b.splitting,
-    chunkNames: 'chunks/[name]-[hash]',
+    chunkNames: 'chunk-[hash]', // beside the wasm files, which modules find next to themselves
     banner: { js: (b.shebang ? '#!/usr/bin/env node\n' : '') + banner },
   });
   for (const file of Object.keys(res.metafile.inputs)) inputs.add(file);
@@ -50,6 +50,7 @@ for (const b of builds) {
 const wasm = [
   ['node_modules/web-tree-sitter/web-tree-sitter.wasm', 'web-tree-sitter.wasm'],
   ['node_modules/tree-sitter-bash/tree-sitter-bash.wasm', 'tree-sitter-bash.wasm'],
+  ['node_modules/sql.js/dist/sql-wasm.wasm', 'sql-wasm.wasm'],
 ];
 for (const [from, to] of wasm)
   if (existsSync(join(root, from))) copyFileSync(join(root, from), join(dist, to));
