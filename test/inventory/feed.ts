@@ -11,17 +11,24 @@ import type { Analyzer, FileEntry, FileType, FinalView, ImageInfo, LayerInfo } f
 export interface FeedLayer {
   dir: string;
   createdBy?: string;
+  /** Image path the directory appears at (default the root). */
+  prefix?: string;
 }
 
-function* walk(root: string, rel = ''): Generator<{ abs: string; path: string }> {
+function* walk(root: string, prefix: string, rel = ''): Generator<{ abs: string; path: string }> {
   const names = readdirSync(join(root, rel)).sort();
   for (const name of names) {
     const r = rel ? `${rel}/${name}` : name;
     const abs = join(root, r);
-    yield { abs, path: `/${r}` };
+    yield { abs, path: `${prefix}/${r}` };
     const st = lstatSync(abs);
-    if (st.isDirectory()) yield* walk(root, r);
+    if (st.isDirectory()) yield* walk(root, prefix, r);
   }
+}
+
+function* parents(prefix: string): Generator<string> {
+  const parts = prefix.split('/').filter(Boolean);
+  for (let i = 1; i <= parts.length; i++) yield `/${parts.slice(0, i).join('/')}`;
 }
 
 function typeOf(st: ReturnType<typeof lstatSync>): FileType {
@@ -125,7 +132,20 @@ export async function feedLayers(analyzers: Analyzer[], layers: FeedLayer[]): Pr
   const view = new SimpleView();
   const image = imageInfoFor(layers);
   for (const [index, layer] of layers.entries()) {
-    for (const { abs, path } of walk(layer.dir)) {
+    const prefix = (layer.prefix ?? '').replace(/\/+$/, '');
+    for (const p of parents(prefix)) {
+      view.visible.set(p, {
+        path: p,
+        type: 'dir',
+        mode: 0o755,
+        uid: 0,
+        gid: 0,
+        size: 0,
+        layerIndex: index,
+        layerDigest: image.layers[index]!.digest,
+      });
+    }
+    for (const { abs, path } of walk(layer.dir, prefix)) {
       const st = lstatSync(abs);
       const entry: FileEntry = {
         path,

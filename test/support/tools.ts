@@ -22,6 +22,8 @@ export const TOOL_PACKAGES: Record<string, string> = {
   rpmbuild: 'rpm',
   'db5.3_load': 'db5.3-util',
   objcopy: 'binutils',
+  unzip: 'unzip',
+  python3: 'python3',
   go: 'golang-go',
   clamscan: 'clamav',
   sigtool: 'clamav',
