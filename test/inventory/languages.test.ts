@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { Package } from '../../src/core/package';
 import { composerAnalyzer } from '../../src/inventory/analyzers/composer';
 import { gemAnalyzer } from '../../src/inventory/analyzers/gem';
-import { javaAnalyzer } from '../../src/inventory/analyzers/java';
+import { javaAnalyzer, parseJavaArchive } from '../../src/inventory/analyzers/java';
 import { npmAnalyzer } from '../../src/inventory/analyzers/npm';
 import { pythonAnalyzer } from '../../src/inventory/analyzers/python';
 import { rustBinaryAnalyzer } from '../../src/inventory/analyzers/rust';
@@ -223,6 +223,10 @@ describe('Java archives', () => {
     expect(deep.map((p) => p.path)).toContain(
       '/opt/app/shop.war!/WEB-INF/lib/wrapper.jar!/lib/deeper.jar!/lib/inner.jar',
     );
+    // Nested archives share one inflate budget: with none left only the outer coordinates are read.
+    expect(parseJavaArchive(war, '/opt/app/shop.war', 3, 0, { bytes: 10 }).map((p) => p.name)).toEqual([
+      'shop',
+    ]);
     expectRoundTrip(deep);
   });
 });

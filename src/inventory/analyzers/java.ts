@@ -10,6 +10,9 @@ const ARCHIVE = /\.(jar|war|ear|par|sar|jpi|hpi|kar)$/i;
 const POM_PROPERTIES = /^META-INF\/maven\/[^/]+\/[^/]+\/pom\.properties$/;
 const MANIFEST = 'META-INF/MANIFEST.MF';
 const DEFAULT_MAX_ARCHIVE = 200 * 1024 * 1024;
+/** Total bytes of nested archives inflated for one top-level archive. */
+const NESTED_BUDGET = 512 * 1024 * 1024;
+const MAX_TEXT = 1024 * 1024;
 
 function properties(text: string): Map<string, string> {
   const out = new Map<string, string>();
@@ -65,12 +68,23 @@ function fromManifest(text: string, path: string): Package | undefined {
  * falling back to MANIFEST.MF, and recursively from nested archives (Spring Boot BOOT-INF/lib, WEB-INF/lib, EAR
  * modules) up to `maxDepth`. Nested paths are written `outer.jar!/inner.jar`.
  */
-export function parseJavaArchive(data: Uint8Array, path: string, maxDepth: number, depth = 0): Package[] {
+export function parseJavaArchive(
+  data: Uint8Array,
+  path: string,
+  maxDepth: number,
+  depth = 0,
+  budget: { bytes: number } = { bytes: NESTED_BUDGET },
+): Package[] {
   let files: Record<string, Uint8Array>;
   try {
+    // Archives come from untrusted images: nested archives count against one decompression budget.
     files = unzipSync(data, {
-      filter: (f) =>
-        f.name === MANIFEST || POM_PROPERTIES.test(f.name) || (depth < maxDepth && ARCHIVE.test(f.name)),
+      filter: (f) => {
+        if (f.name === MANIFEST || POM_PROPERTIES.test(f.name)) return f.originalSize <= MAX_TEXT;
+        if (depth >= maxDepth || !ARCHIVE.test(f.name) || f.originalSize > budget.bytes) return false;
+        budget.bytes -= f.originalSize;
+        return true;
+      },
     });
   } catch (e) {
     logger().debug(`${path}: not a readable zip archive (${e instanceof Error ? e.message : String(e)})`);
@@ -95,7 +109,8 @@ export function parseJavaArchive(data: Uint8Array, path: string, maxDepth: numbe
     if (p) out.push(p);
   }
   for (const [name, content] of Object.entries(files)) {
-    if (ARCHIVE.test(name)) out.push(...parseJavaArchive(content, `${path}!/${name}`, maxDepth, depth + 1));
+    if (ARCHIVE.test(name))
+      out.push(...parseJavaArchive(content, `${path}!/${name}`, maxDepth, depth + 1, budget));
   }
   return out;
 }
