@@ -50,12 +50,16 @@ export const DEFAULT_SKIP_PATHS: RegExp[] = [
   /^\/etc\/pki\/(?:ca-trust|tls\/certs)\//,
   /^\/var\/lib\/dpkg\/info\/[^/]+\.(?:md5sums|list|conffiles|triggers|shlibs|symbols)$/,
   /^\/var\/lib\/(?:dpkg\/status|apk\/db\/installed|rpm\/)/,
+  /^\/var\/lib\/apt\/lists\//, // package index files (public metadata, tens of MB)
+  /^\/var\/cache\/(?:apt|apk|yum|dnf|debconf)\//,
   /\/(?:tests?|testdata|__tests__|__mocks__|fixtures?|__fixtures__|spec|examples?)\//i,
   /[._-](?:test|spec)\.[cm]?[jt]sx?$/i,
   /_test\.(?:go|py)$/,
   /\/node_modules\/.+\.(?:md|markdown)$/i, // package documentation
   /(?:^|\/)(?:package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|go\.sum|Cargo\.lock|poetry\.lock|Pipfile\.lock|composer\.lock|Gemfile\.lock)$/,
   /\.(?:crt|cer|der|csr|pub|asc\.pub|sig|map)$/i,
+  /\.so(?:\.\d+)+$/, // versioned shared libraries
+  /^\/usr\/lib\/locale\/locale-archive$/,
 ];
 
 /** File name extensions that are never text worth scanning. */
