@@ -75,7 +75,10 @@ async function runInner(engine: Engine, env: NodeJS.ProcessEnv): Promise<number>
   const decision = result.decision;
   if (!decision) throw toShipgateError(new Error('the pipeline returned no decision'));
   for (const line of decisionLines(decision)) core.info(line);
-  for (const w of result.warnings) core.warning(w, { title: 'shipgate' });
+  // GitHub shows 10 warning annotations per step: shipgate's own warnings are grouped, and the finding
+  // annotations get the slots that are left.
+  const warnings = new WarningBudget();
+  warnings.emit('shipgate', result.warnings);
 
   const at = (p: string) => (isAbsolute(p) ? p : resolve(inputs.workingDirectory, p));
   const category = inputs.category;
@@ -90,10 +93,8 @@ async function runInner(engine: Engine, env: NodeJS.ProcessEnv): Promise<number>
   write(jsonPath, engine.toJson(result));
   let sbomPath: string | undefined;
   if (inputs.sbom) {
-    if (!result.image)
-      core.warning('sbom: no image was scanned, so no SBOM was written', { title: 'shipgate' });
-    else if (!engine.toSbom)
-      core.warning('sbom: this build of shipgate cannot write SBOMs', { title: 'shipgate' });
+    if (!result.image) warnings.emit('shipgate: sbom', ['no image was scanned, so no SBOM was written']);
+    else if (!engine.toSbom) warnings.emit('shipgate: sbom', ['this build of shipgate cannot write SBOMs']);
     else {
       sbomPath = at(inputs.sbom);
       write(sbomPath, engine.toSbom(result, inputs.sbomFormat));
@@ -102,22 +103,23 @@ async function runInner(engine: Engine, env: NodeJS.ProcessEnv): Promise<number>
 
   const markdown = engine.toMarkdownSummary(result, ctx);
   if (inputs.summary) appendJobSummary(markdown, env);
-  if (inputs.annotations) annotate(result);
 
   let remoteError: ShipgateError | undefined;
-  if (inputs.uploadSarif) remoteError = await upload(inputs, ctx, sarif, result, env);
+  if (inputs.uploadSarif) remoteError = await upload(inputs, ctx, sarif, result, env, warnings);
   if (inputs.prComment && ctx?.pullRequest && inputs.token) {
     try {
       const client = createClient(inputs.token, { baseUrl: ctx.apiUrl });
       const marker =
         category ?? defaultCategory(result, result.image ? 'vulnerability' : 'dockerfile', inputs.repoRoot);
       const c = await upsertPrComment(client, ctx, marker, markdown);
-      if (c.warning) core.warning(c.warning, { title: 'shipgate' });
+      if (c.warning) warnings.emit('shipgate: pr-comment', [c.warning]);
       else core.info(`pull request comment ${c.action}${c.url ? `: ${c.url}` : ''}`);
     } catch (e) {
       remoteError ??= toShipgateError(e);
     }
   }
+
+  if (inputs.annotations) annotate(result, warnings.left());
 
   const counts = countBySeverity(result.findings);
   const active = result.findings.filter((f) => !f.suppressed).length;
@@ -152,8 +154,21 @@ function write(path: string, text: string): void {
   writeFileSync(path, text);
 }
 
-function annotate(result: ScanResult): void {
-  const plan = planAnnotations(result.findings, result.rules);
+/** Emits shipgate's own warnings, one annotation per topic, and counts the slots used. */
+class WarningBudget {
+  private used = 0;
+  emit(title: string, lines: string[]): void {
+    if (!lines.length) return;
+    core.warning(lines.join('\n'), { title });
+    this.used++;
+  }
+  left(): number {
+    return Math.max(0, 10 - this.used);
+  }
+}
+
+function annotate(result: ScanResult, warningSlots: number): void {
+  const plan = planAnnotations(result.findings, result.rules, { errors: 10, warnings: warningSlots });
   for (const a of plan.annotations) {
     const props: core.AnnotationProperties = { title: a.title, file: a.file, startLine: a.startLine };
     if (a.endLine) props.endLine = a.endLine;
@@ -172,15 +187,16 @@ async function upload(
   sarif: Log,
   result: ScanResult,
   env: NodeJS.ProcessEnv,
+  warnings: WarningBudget,
 ): Promise<ShipgateError | undefined> {
   if (!ctx) {
     core.info('upload-sarif: not running in GitHub Actions (GITHUB_REPOSITORY unset); not uploading');
     return undefined;
   }
   if (!inputs.token) {
-    core.warning('upload-sarif: no token; set the input token (default: github.token)', {
-      title: 'shipgate',
-    });
+    warnings.emit('shipgate: code scanning', [
+      'upload-sarif: no token; set the input token (default: github.token)',
+    ]);
     return undefined;
   }
   try {
@@ -190,7 +206,7 @@ async function upload(
       wait: inputs.waitForProcessing,
       ...(env.SHIPGATE_UPLOAD_POLL_MS ? { pollIntervalMs: Number(env.SHIPGATE_UPLOAD_POLL_MS) } : {}),
     });
-    for (const w of out.warnings) core.warning(w, { title: 'shipgate: code scanning' });
+    warnings.emit('shipgate: code scanning', out.warnings);
     if (out.sarifId) core.setOutput('sarif-id', out.sarifId);
     return undefined;
   } catch (e) {

@@ -199,6 +199,10 @@ describe('bundled action (dist/index.js)', () => {
     );
     // Annotations on the Dockerfile lines.
     expect(r.stdout).toMatch(/::(error|warning) (title=[^,]*,)?file=app\/Dockerfile,line=\d+/);
+    // GitHub shows at most 10 annotations per level per step; shipgate stays within that.
+    const levels = r.stdout.split('\n').map((l) => /^::(error|warning)\b/.exec(l)?.[1]);
+    expect(levels.filter((l) => l === 'warning').length).toBeLessThanOrEqual(10);
+    expect(levels.filter((l) => l === 'error').length).toBeLessThanOrEqual(11); // + the failure line
     expect(r.summary).toContain('## shipgate: ❌ not approved');
     // The upload the fake received is the SARIF file (GitHub-limited), for the push ref and commit.
     expect(gh.uploads).toHaveLength(1);
