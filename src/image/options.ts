@@ -14,6 +14,8 @@ export interface OpenOptions {
   tmpDir?: string;
   /** Environment for credential discovery (default process.env). */
   env?: NodeJS.ProcessEnv;
+  /** Registry retry policy overrides (retries after the first attempt, backoff base and cap in ms). */
+  registryRetry?: { retries?: number; baseMs?: number; maxMs?: number };
 }
 
 export interface OpenedImage {

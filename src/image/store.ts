@@ -23,6 +23,8 @@ export interface ContentStore {
   readonly what: string;
   /** A small blob (manifest, config) fully in memory, not yet verified. */
   readBlob(desc: Descriptor): Promise<Buffer>;
+  /** A manifest by descriptor when manifests are not plain blobs (registries); default readBlob. */
+  readManifest?(desc: Descriptor): Promise<Buffer>;
   /** A blob as a stream, not yet verified. */
   streamBlob(desc: Descriptor): Promise<Readable>;
   close(): Promise<void>;
@@ -37,13 +39,19 @@ export interface ImageMeta {
 export const MAX_MANIFEST_BYTES = 8 * 1024 * 1024;
 
 /** Reads a small blob and checks its digest. */
-export async function readVerified(store: ContentStore, desc: Descriptor, what: string): Promise<Buffer> {
+export async function readVerified(
+  store: ContentStore,
+  desc: Descriptor,
+  what: string,
+  kind: 'manifest' | 'blob' = 'blob',
+): Promise<Buffer> {
   if (desc.size > MAX_MANIFEST_BYTES)
     throw new ShipgateError(
       'IMAGE_FORMAT',
       `${what}: ${desc.size} bytes is too large for a manifest or config`,
     );
-  const bytes = await store.readBlob(desc);
+  const bytes =
+    kind === 'manifest' && store.readManifest ? await store.readManifest(desc) : await store.readBlob(desc);
   verifyBytes(bytes, desc.digest, what);
   return bytes;
 }
@@ -97,7 +105,7 @@ export async function openFromManifest(
     indexDigest ??= digest;
     others ??= rest;
     if (chosen.platform) platformHint = chosen.platform;
-    const bytes = await readVerified(store, chosen, `${what}: manifest ${chosen.digest}`);
+    const bytes = await readVerified(store, chosen, `${what}: manifest ${chosen.digest}`, 'manifest');
     doc = parseManifest(bytes, `${what}: manifest ${chosen.digest}`, chosen.mediaType);
     digest = chosen.digest;
   }

@@ -49,6 +49,7 @@ export async function openRegistryImage(
     insecureRegistries: options.insecureRegistries ?? [],
     env: options.env ?? process.env,
     ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
+    ...(options.registryRetry ? { retry: options.registryRetry } : {}),
   });
   const what = formatRegistryRef(ref);
   const top = await client.getManifest(ref.repository, ref.digest ?? ref.tag ?? 'latest');
@@ -61,6 +62,7 @@ export async function openRegistryImage(
   const store: ContentStore = {
     what,
     readBlob: (desc: Descriptor) => client.getBlobBytes(ref.repository, desc.digest),
+    readManifest: async (desc: Descriptor) => (await client.getManifest(ref.repository, desc.digest)).bytes,
     async streamBlob(desc: Descriptor): Promise<Readable> {
       const body = await client.getBlob(ref.repository, desc.digest);
       const guard = new IdleTimeout(idleMs, `${what}: blob ${desc.digest}`);
