@@ -36,6 +36,15 @@ export function distroQualifier(os: OsInfo | undefined): string | undefined {
 }
 
 const DEB_VENDORS = new Set(['debian', 'ubuntu']);
+/** rpm vendors as their own security data names them (Red Hat's CSAF/VEX use pkg:rpm/redhat/...). */
+const RPM_VENDORS: Record<string, string> = {
+  rhel: 'redhat',
+  'opensuse-leap': 'opensuse',
+  'opensuse-tumbleweed': 'opensuse',
+  sles: 'suse',
+  sled: 'suse',
+  amzn: 'amazon',
+};
 const APK_VENDORS = new Set(['alpine', 'wolfi', 'chainguard', 'postmarketos']);
 
 /** Namespace of an OS package purl: the distro id when it fits the package type. */
@@ -43,7 +52,7 @@ export function osNamespace(type: PackageType, os: OsInfo | undefined): string {
   const id = os?.id;
   if (type === 'deb') return id && (DEB_VENDORS.has(id) || os?.idLike?.includes('debian')) ? id : 'debian';
   if (type === 'apk') return id && (APK_VENDORS.has(id) || os?.idLike?.includes('alpine')) ? id : 'alpine';
-  if (type === 'rpm') return id ?? 'redhat';
+  if (type === 'rpm') return (id && RPM_VENDORS[id]) ?? id ?? 'redhat';
   return id ?? '';
 }
 

@@ -7,6 +7,7 @@ import type { Package } from '../../src/core/package';
 import { parseRpmDb, rpmAnalyzer } from '../../src/inventory/analyzers/rpm';
 import { osReleaseAnalyzer } from '../../src/inventory/analyzers/os-release';
 import { collectInventory } from '../../src/inventory/collect';
+import { osPackagePurl } from '../../src/inventory/purl';
 import { readSqliteBlobs } from '../../src/inventory/rpm/sqlite';
 import { run } from '../support/debian';
 import { describeWithTools } from '../support/tools';
@@ -216,6 +217,19 @@ describeWithTools('rpm databases written by rpm itself', ['rpm', 'rpmbuild'], ()
     const blobs = await readSqliteBlobs(sqliteBytes);
     const got = (await parseRpmDb('ndb', ndbFile(blobs))).map(ours).sort();
     expect(got).toEqual(expected);
+  });
+});
+
+describe('rpm purls', () => {
+  it('use the vendor namespace of the distribution', () => {
+    const p = { name: 'bash', version: '1:5.1.8-6.el9', type: 'rpm' as const, purl: '', arch: 'x86_64' };
+    expect(osPackagePurl(p, { id: 'rhel', versionId: '9.3' })).toBe(
+      'pkg:rpm/redhat/bash@5.1.8-6.el9?arch=x86_64&distro=rhel-9.3&epoch=1',
+    );
+    expect(osPackagePurl(p, { id: 'opensuse-leap', versionId: '15.5' })).toMatch(/^pkg:rpm\/opensuse\/bash@/);
+    expect(osPackagePurl(p, { id: 'fedora', versionId: '39' })).toMatch(
+      /^pkg:rpm\/fedora\/bash@.*distro=fedora-39/,
+    );
   });
 });
 
