@@ -28,6 +28,7 @@ const WRAPPERS = new Set([
   'timeout',
   'stdbuf',
   'ionice',
+  'xargs',
 ]);
 /** Wrapper options that take a separate value. */
 const WRAPPER_OPTS_WITH_VALUE: Record<string, Set<string>> = {
@@ -37,6 +38,25 @@ const WRAPPER_OPTS_WITH_VALUE: Record<string, Set<string>> = {
   nice: new Set(['-n']),
   timeout: new Set(['-s', '-k', '--signal', '--kill-after']),
   ionice: new Set(['-c', '-n', '-p']),
+  xargs: new Set([
+    '-I',
+    '-i',
+    '-n',
+    '-P',
+    '-L',
+    '-l',
+    '-s',
+    '-d',
+    '-E',
+    '-e',
+    '-a',
+    '--arg-file',
+    '--delimiter',
+    '--max-args',
+    '--max-procs',
+    '--max-lines',
+    '--replace',
+  ]),
 };
 /** Wrappers whose first operand is not the command (user, duration). */
 const WRAPPER_FIRST_OPERAND: Record<string, number> = { gosu: 1, 'su-exec': 1, timeout: 1 };
@@ -268,7 +288,11 @@ export class ShellCollector {
     const cmd = this.push(node, src, ctx, wordValue(nameWord), this.span(nameNode, src), argNodes);
     cmd.assignments = assignments;
     // Substitutions inside the name or the arguments run as their own commands.
-    const shellString = SHELLS.has(cmd.base) ? shellStringIndex(cmd) : -1;
+    const shellString = SHELLS.has(cmd.base)
+      ? shellStringIndex(cmd)
+      : SU.has(cmd.base)
+        ? suCommandIndex(cmd)
+        : -1;
     for (const sub of [nameNode, ...argNodes]) {
       if (shellString >= 0 && sub === argNodes[shellString]) continue;
       this.substitutions(sub, src, { ...ctx, parent: cmd.index });
@@ -369,6 +393,15 @@ export class ShellCollector {
     this.out.push(inner);
     this.unwrap(inner, ctx);
   }
+}
+
+/** Commands that run a `-c` string with the target user's shell. */
+const SU = new Set(['su', 'runuser']);
+
+/** Index (in args) of the `-c`/`--command` string of `su user -c '...'`, or -1. */
+function suCommandIndex(cmd: ShellCommand): number {
+  const i = cmd.args.findIndex((a) => a.value === '-c' || a.value === '--command');
+  return i >= 0 && i + 1 < cmd.args.length ? i + 1 : -1;
 }
 
 /** Index (in args) of the script string of `sh -c '...'`, or -1. */

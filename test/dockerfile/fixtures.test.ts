@@ -3,32 +3,19 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isShipgateError } from '../../src/core/errors';
 import { dockerfileRules, lintDockerfile } from '../../src/dockerfile/index';
-import { ROOT } from '../support/tools';
+import { FIXTURES, ROOT } from '../support/tools';
 
-const FIXTURES = join(ROOT, '..', 'shared', 'fixtures', 'dockerfiles');
+const dir = join(FIXTURES, 'dockerfiles');
 const EXAMPLES = join(ROOT, 'examples');
 
-function fixtureDir(): string | undefined {
-  for (const d of [process.env.SHIPGATE_DOCKERFILE_FIXTURES, FIXTURES]) {
-    try {
-      if (d && readdirSync(d).length) return d;
-    } catch {
-      // try the next location
-    }
-  }
-  return undefined;
-}
-
-const dir = fixtureDir();
-
-describe.runIf(dir)('real-world Dockerfiles', () => {
+describe('real-world Dockerfiles', () => {
   it('all parse and lint without throwing (or fail with a clean one-line DOCKERFILE_PARSE error)', async () => {
-    const files = readdirSync(dir as string).filter((f) => f.endsWith('Dockerfile'));
+    const files = readdirSync(dir).filter((f) => f.endsWith('Dockerfile'));
     expect(files.length).toBeGreaterThan(250);
     const known = new Set(dockerfileRules().map((r) => r.id));
     let failed = 0;
     for (const f of files) {
-      const content = readFileSync(join(dir as string, f), 'utf8');
+      const content = readFileSync(join(dir, f), 'utf8');
       try {
         const { findings, target } = await lintDockerfile({ path: f, content }, {});
         expect(target.stages.length).toBeGreaterThan(0);

@@ -315,6 +315,7 @@ const updateAlone = defineRule({
           ['apt-get', 'apt', 'apk'].includes(c.base) &&
           [
             'install',
+            'reinstall',
             'add',
             'upgrade',
             'dist-upgrade',
@@ -349,7 +350,11 @@ const apkNoCache = defineRule({
   hint: 'use `apk add --no-cache`',
   check({ df, report }) {
     for (const u of uses(df, ['apk'], APK_OPTS).filter(APK_ADD)) {
-      if (hasFlag(u.cmd, '--no-cache') || cacheMount(u.inst, '/var/cache/apk', '/etc/apk/cache')) continue;
+      if (
+        hasFlag(u.cmd, '--no-cache', '--no-network') ||
+        cacheMount(u.inst, '/var/cache/apk', '/etc/apk/cache')
+      )
+        continue;
       if (sameRun(u.inst, (c) => c.base === 'rm' && c.args.some((a) => a.value.startsWith('/var/cache/apk'))))
         continue;
       report({
