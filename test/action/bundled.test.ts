@@ -74,7 +74,9 @@ beforeAll(() => {
   }
   dir = mkdtempSync(join(tmpdir(), 'sg-action-'));
 }, 600_000);
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
 
 let n = 0;
 async function runAction(opts: {
