@@ -91,3 +91,19 @@ describe('front-door overrides', () => {
     expect(policyVexFiles(merged)).toEqual(['/repo/ci/vex/app.json', '/abs/extra.json']);
   });
 });
+
+describe('examples/shipgate.yaml', () => {
+  it('names only rule ids that exist', async () => {
+    const { dockerfileRules } = await import('../../src/dockerfile/index');
+    const { SECRET_RULE_META } = await import('../../src/secrets/index');
+    const known = new Set([...dockerfileRules(), ...SECRET_RULE_META].map((r) => r.id));
+    const p = parsePolicy(readFileSync(join(ROOT, 'examples', 'shipgate.yaml'), 'utf8'));
+    const named = [
+      ...Object.keys(p.rules),
+      ...p.ignores.map((i) => i.id).filter((id) => id.startsWith('SG-')),
+      ...p.secrets.allow.map((a) => a.rule).filter((r): r is string => !!r),
+    ];
+    expect(named.length).toBeGreaterThan(3);
+    expect(named.filter((id) => !known.has(id))).toEqual([]);
+  });
+});
