@@ -20,10 +20,11 @@ export interface MatchOptions {
 }
 
 interface Hit {
+  index: number;
   record: CompactRecord;
   affected: CompactAffected[];
-  fixed: Set<string>;
-  lastAffected: Set<string>;
+  fixed: string[];
+  lastAffected: string[];
   ecosystem: string;
 }
 
@@ -33,15 +34,37 @@ function isCve(id: string): boolean {
   return id.startsWith('CVE-');
 }
 
-/** Evaluates one affected entry for a version; undefined when not affected. */
-function affects(a: CompactAffected, version: string, cmp: Comparator | undefined): RangeHit | undefined {
+/** The installed version, with the comparators that can order it (worked out once per package). */
+interface Installed {
+  version: string;
+  /** The ecosystem's comparator, when it can parse the version. */
+  eco: Comparator | undefined;
+  /** The comparator for SEMVER ranges, when it can parse the version. */
+  semver: Comparator | undefined;
+}
+
+function validIn(c: Comparator | undefined, v: string): Comparator | undefined {
+  try {
+    return c?.valid(v) ? c : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function installed(base: string, version: string): Installed {
+  const eco = comparatorFor(base);
+  // Go versions need Go's normalisation even in SEMVER ranges ("go1.21.3", "v1.2.3+incompatible").
+  const sem = eco?.name === 'go' ? eco : semverComparator;
+  return { version, eco: validIn(eco, version), semver: validIn(sem, version) };
+}
+
+/** Evaluates one affected entry for the installed version; undefined when not affected. */
+function affects(a: CompactAffected, inst: Installed): RangeHit | undefined {
   for (const r of a.ranges) {
-    // Go versions need Go's normalisation even in SEMVER ranges ("go1.21.3", "v1.2.3+incompatible").
-    const c = r.t === 'S' && cmp?.name !== 'go' ? semverComparator : cmp;
+    const c = r.t === 'S' ? inst.semver : inst.eco;
     if (!c) continue;
     try {
-      if (!c.valid(version)) continue;
-      const h = evaluateRange(r, version, c);
+      const h = evaluateRange(r, inst.version, c);
       if (h) return h;
     } catch {
       /* an event version this ecosystem cannot order: the range cannot be evaluated */
@@ -49,9 +72,9 @@ function affects(a: CompactAffected, version: string, cmp: Comparator | undefine
   }
   if (a.v) {
     for (const v of a.v) {
-      if (v === version) return {};
+      if (v === inst.version) return {};
       try {
-        if (cmp?.valid(v) && cmp.valid(version) && cmp.compare(v, version) === 0) return {};
+        if (inst.eco && inst.eco.valid(v) && inst.eco.compare(v, inst.version) === 0) return {};
       } catch {
         /* not comparable */
       }
@@ -71,24 +94,25 @@ function moduleApplies(a: CompactAffected, pkg: Package): boolean {
 function findHits(pkg: Package, t: PackageTarget, db: VulnDatabase, now: number): Hit[] {
   const entries = db.lookup(t.base, t.name);
   if (!entries.length) return [];
-  const cmp = comparatorFor(t.base);
-  const hits = new Map<number, Hit>();
+  const inst = installed(t.base, t.version);
+  const hits: Hit[] = [];
   for (const a of entries) {
     if (!t.accepts(a.e) || !moduleApplies(a, pkg)) continue;
-    const record = db.record(t.base, a.r);
-    if (record.withdrawn && Date.parse(record.withdrawn) <= now) continue;
-    const h = affects(a, t.version, cmp);
+    const h = affects(a, inst);
     if (!h) continue;
-    let hit = hits.get(a.r);
+    let hit = hits.find((x) => x.index === a.r);
     if (!hit) {
-      hit = { record, affected: [], fixed: new Set(), lastAffected: new Set(), ecosystem: a.e };
-      hits.set(a.r, hit);
+      // Records are decoded only for hits.
+      const record = db.record(t.base, a.r);
+      if (record.withdrawn && Date.parse(record.withdrawn) <= now) continue;
+      hit = { index: a.r, record, affected: [], fixed: [], lastAffected: [], ecosystem: a.e };
+      hits.push(hit);
     }
     hit.affected.push(a);
-    if (h.fixed) hit.fixed.add(h.fixed);
-    if (h.lastAffected) hit.lastAffected.add(h.lastAffected);
+    if (h.fixed && !hit.fixed.includes(h.fixed)) hit.fixed.push(h.fixed);
+    if (h.lastAffected && !hit.lastAffected.includes(h.lastAffected)) hit.lastAffected.push(h.lastAffected);
   }
-  return [...hits.values()];
+  return hits;
 }
 
 /** Upstream CVEs a distro advisory is about (upstream field; related for RHEL-family data). */
@@ -194,7 +218,7 @@ function toFinding(pkg: Package, t: PackageTarget, g: Group, os: OsInfo | undefi
   const cmp = comparatorFor(t.base);
   const id = preferredId(g.ids, g.hits);
   const aliases = [...new Set([...g.ids, ...g.extraCves])].filter((x) => x !== id).sort();
-  const fixed = [...new Set(g.hits.flatMap((h) => [...h.fixed]))];
+  const fixed = [...new Set(g.hits.flatMap((h) => h.fixed))];
   const order = (a: string, b: string): number => {
     try {
       return cmp ? cmp.compare(a, b) : a.localeCompare(b);
@@ -203,7 +227,7 @@ function toFinding(pkg: Package, t: PackageTarget, g: Group, os: OsInfo | undefi
     }
   };
   fixed.sort(order);
-  const lastAffected = g.hits.flatMap((h) => [...h.lastAffected]).sort(order);
+  const lastAffected = g.hits.flatMap((h) => h.lastAffected).sort(order);
   const fixState: VulnerabilityDetails['fixState'] = fixed.length
     ? 'fixed'
     : lastAffected.length

@@ -26,9 +26,18 @@ export interface SeverityAssessment {
   cvss: CvssEntry[];
 }
 
+const scored = new Map<string, { version: string; score: number } | undefined>();
+
 /** Base score of a CVSS vector, or undefined when the vector is not valid. */
 export function scoreCvss(vector: string): { version: string; score: number } | undefined {
-  const v = vector.trim();
+  if (scored.has(vector)) return scored.get(vector);
+  const r = computeCvss(vector.trim());
+  if (scored.size > 50_000) scored.clear();
+  scored.set(vector, r);
+  return r;
+}
+
+function computeCvss(v: string): { version: string; score: number } | undefined {
   const out = (version: string, score: number | undefined) =>
     score === undefined ? undefined : { version, score };
   try {

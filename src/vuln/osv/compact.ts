@@ -8,7 +8,7 @@
 import { comparatorFor, ecosystemBase, semverComparator, type Comparator } from '../versions';
 import type { OsvAffected, OsvRecord, OsvSeverity } from './types';
 
-export const INDEX_FORMAT = 1;
+export const INDEX_FORMAT = 2;
 
 /** One event: [kind, version] with kind i(ntroduced), f(ixed), l(ast_affected), x (limit). */
 export type CompactEvent = [kind: 'i' | 'f' | 'l' | 'x', version: string];
@@ -57,6 +57,57 @@ export interface EcosystemIndex {
   builtAt: string;
   records: CompactRecord[];
   packages: Record<string, CompactAffected[]>;
+}
+
+/**
+ * The index as stored in the cache: a small JSON header (package name → slot) plus one data file of
+ * concatenated JSON texts, one slot per package's entries and per record. Loading reads the header
+ * and the data as a Buffer (outside the JS heap), and only the packages an image has and the records
+ * they hit are ever decoded: load time and memory stay flat as the database grows.
+ */
+export interface StoredIndex {
+  format: number;
+  ecosystem: string;
+  builtAt: string;
+  stored: true;
+  /** Normalised package name → slot of its entries. */
+  packages: Record<string, number>;
+  /** Record i is in slot recordBase + i. */
+  recordBase: number;
+  recordCount: number;
+  /** Slot k spans data bytes offsets[k] .. offsets[k + 1]. */
+  offsets: number[];
+  /** Length of the data file, to detect a header and data file that do not belong together. */
+  dataSize: number;
+}
+
+export function storeIndex(idx: EcosystemIndex): { header: StoredIndex; data: Buffer } {
+  const parts: Buffer[] = [];
+  const offsets: number[] = [0];
+  let size = 0;
+  const push = (v: unknown): number => {
+    const b = Buffer.from(JSON.stringify(v));
+    parts.push(b);
+    size += b.length;
+    offsets.push(size);
+    return offsets.length - 2;
+  };
+  const packages: Record<string, number> = {};
+  for (const [k, v] of Object.entries(idx.packages)) packages[k] = push(v);
+  const recordBase = offsets.length - 1;
+  for (const r of idx.records) push(r);
+  const header: StoredIndex = {
+    format: idx.format,
+    ecosystem: idx.ecosystem,
+    builtAt: idx.builtAt,
+    stored: true,
+    packages,
+    recordBase,
+    recordCount: idx.records.length,
+    offsets,
+    dataSize: size,
+  };
+  return { header, data: Buffer.concat(parts, size) };
 }
 
 /** Package names as OSV writes them, made comparable (PEP 503 for PyPI, case-folded where names are). */

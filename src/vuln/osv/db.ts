@@ -1,6 +1,12 @@
 /** The loaded vulnerability data the matcher reads: compiled indexes per ecosystem archive. */
 import { ecosystemBase } from '../versions';
-import { normalizeName, type CompactAffected, type CompactRecord, type EcosystemIndex } from './compact';
+import {
+  normalizeName,
+  type CompactAffected,
+  type CompactRecord,
+  type EcosystemIndex,
+  type StoredIndex,
+} from './compact';
 
 export interface VulnDatabase {
   /** Where the data came from, for logs and reports ("osv database (cache, 2026-11-25T10:00:00Z)"). */
@@ -15,25 +21,79 @@ export interface VulnDatabase {
 
 const NONE: readonly CompactAffected[] = Object.freeze([]);
 
+/** A stored index with its data file. */
+export interface LoadedIndex {
+  header: StoredIndex;
+  data: Buffer;
+}
+
+/** One archive's index, decoding stored entries and records on first use. */
+class IndexView {
+  private readonly entries = new Map<string, readonly CompactAffected[]>();
+  private readonly records = new Map<number, CompactRecord>();
+
+  constructor(private readonly index: EcosystemIndex | LoadedIndex) {}
+
+  get recordCount(): number {
+    return 'header' in this.index ? this.index.header.recordCount : this.index.records.length;
+  }
+
+  private slot<T>(k: number): T {
+    const { header, data } = this.index as LoadedIndex;
+    return JSON.parse(data.toString('utf8', header.offsets[k], header.offsets[k + 1])) as T;
+  }
+
+  lookup(key: string): readonly CompactAffected[] {
+    let e = this.entries.get(key);
+    if (e) return e;
+    if ('header' in this.index) {
+      const k = this.index.header.packages[key];
+      if (k === undefined) return NONE;
+      e = this.slot<CompactAffected[]>(k);
+    } else {
+      e = this.index.packages[key];
+      if (!e) return NONE;
+    }
+    this.entries.set(key, e);
+    return e;
+  }
+
+  record(i: number): CompactRecord | undefined {
+    let r = this.records.get(i);
+    if (r) return r;
+    if ('header' in this.index) {
+      if (i < 0 || i >= this.index.header.recordCount) return undefined;
+      r = this.slot<CompactRecord>(this.index.header.recordBase + i);
+    } else {
+      r = this.index.records[i];
+      if (!r) return undefined;
+    }
+    this.records.set(i, r);
+    return r;
+  }
+}
+
 export class IndexedVulnDatabase implements VulnDatabase {
+  private readonly views = new Map<string, IndexView>();
+
   constructor(
-    private readonly indexes: ReadonlyMap<string, EcosystemIndex>,
+    indexes: ReadonlyMap<string, EcosystemIndex | LoadedIndex>,
     readonly source: string,
-  ) {}
+  ) {
+    for (const [k, v] of indexes) this.views.set(k, new IndexView(v));
+  }
 
   ecosystems(): string[] {
-    return [...this.indexes.keys()].sort();
+    return [...this.views.keys()].sort();
   }
 
   lookup(ecosystem: string, name: string): readonly CompactAffected[] {
     const base = ecosystemBase(ecosystem);
-    const idx = this.indexes.get(base);
-    if (!idx) return NONE;
-    return idx.packages[normalizeName(base, name)] ?? NONE;
+    return this.views.get(base)?.lookup(normalizeName(base, name)) ?? NONE;
   }
 
   record(ecosystem: string, index: number): CompactRecord {
-    const r = this.indexes.get(ecosystemBase(ecosystem))?.records[index];
+    const r = this.views.get(ecosystemBase(ecosystem))?.record(index);
     if (!r) throw new RangeError(`no record ${index} in ${ecosystem}`);
     return r;
   }
@@ -41,7 +101,7 @@ export class IndexedVulnDatabase implements VulnDatabase {
   /** Total records across the loaded archives. */
   recordCount(): number {
     let n = 0;
-    for (const i of this.indexes.values()) n += i.records.length;
+    for (const v of this.views.values()) n += v.recordCount;
     return n;
   }
 }

@@ -8,8 +8,8 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { ShipgateError, isShipgateError } from '../../core/errors';
 import { logger } from '../../core/logger';
-import { INDEX_FORMAT, IndexBuilder, type EcosystemIndex } from './compact';
-import { IndexedVulnDatabase } from './db';
+import { INDEX_FORMAT, IndexBuilder, storeIndex, type StoredIndex } from './compact';
+import { IndexedVulnDatabase, type LoadedIndex } from './db';
 import { fetchWithRetry, redactUrl, type HttpOptions } from './http';
 import { addZip } from './local';
 
@@ -58,12 +58,20 @@ function fileBase(ecosystem: string): string {
   return ecosystem.replace(/[^A-Za-z0-9._-]/g, '_');
 }
 
-export function cachePaths(cacheDir: string, ecosystem: string): { index: string; meta: string } {
+/** The cache files of one ecosystem: index header, data, and download metadata. */
+export function cachePaths(
+  cacheDir: string,
+  ecosystem: string,
+): { index: string; data: string; meta: string } {
   const b = fileBase(ecosystem);
-  return { index: join(cacheDir, `${b}.index.json`), meta: join(cacheDir, `${b}.meta.json`) };
+  return {
+    index: join(cacheDir, `${b}.index.json`),
+    data: join(cacheDir, `${b}.data`),
+    meta: join(cacheDir, `${b}.meta.json`),
+  };
 }
 
-function writeAtomic(path: string, data: string): void {
+function writeAtomic(path: string, data: string | Uint8Array): void {
   const tmp = `${path}.${process.pid}.tmp`;
   writeFileSync(tmp, data);
   renameSync(tmp, path);
@@ -77,15 +85,33 @@ function readJson<T>(path: string): T | undefined {
   }
 }
 
-function readIndex(path: string, ecosystem: string): EcosystemIndex | undefined {
-  const idx = readJson<EcosystemIndex>(path);
-  if (!idx || idx.format !== INDEX_FORMAT || idx.ecosystem !== ecosystem || typeof idx.packages !== 'object')
+function readIndex(paths: { index: string; data: string }, ecosystem: string): LoadedIndex | undefined {
+  const header = readJson<StoredIndex>(paths.index);
+  if (
+    !header ||
+    header.format !== INDEX_FORMAT ||
+    header.ecosystem !== ecosystem ||
+    !header.stored ||
+    typeof header.packages !== 'object' ||
+    !Array.isArray(header.offsets)
+  )
     return undefined;
-  return idx;
+  try {
+    const data = readFileSync(paths.data);
+    return data.length === header.dataSize ? { header, data } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Writes a compiled index to the cache: data first, then the header that names its size. */
+export function writeCachedIndex(paths: { index: string; data: string }, index: LoadedIndex): void {
+  writeAtomic(paths.data, index.data);
+  writeAtomic(paths.index, JSON.stringify(index.header));
 }
 
 interface Loaded {
-  index: EcosystemIndex;
+  index: LoadedIndex;
   meta: CacheMeta;
   from: 'cache' | 'download' | 'stale cache';
 }
@@ -100,7 +126,7 @@ async function loadOne(
   const now = opts.now?.() ?? Date.now();
   const meta = readJson<CacheMeta>(paths.meta);
   const cached =
-    meta && meta.format === INDEX_FORMAT && meta.url === url ? readIndex(paths.index, ecosystem) : undefined;
+    meta && meta.format === INDEX_FORMAT && meta.url === url ? readIndex(paths, ecosystem) : undefined;
   const age = cached && meta ? now - Date.parse(meta.checkedAt) : Infinity;
 
   if (cached && meta && age < opts.maxAgeMs) return { index: cached, meta, from: 'cache' };
@@ -161,22 +187,23 @@ async function loadOne(
   const buf = new Uint8Array(await res.arrayBuffer());
   const builder = new IndexBuilder(new Set([ecosystem]));
   const count = addZip(builder, buf, redactUrl(url));
-  const index = builder.result().get(ecosystem)!;
+  const compiled = builder.result().get(ecosystem)!;
+  const index = storeIndex(compiled);
   const fresh: CacheMeta = {
     format: INDEX_FORMAT,
     url,
     checkedAt: new Date(now).toISOString(),
-    records: index.records.length,
+    records: compiled.records.length,
   };
   const etag = res.headers.get('etag');
   const lm = res.headers.get('last-modified');
   if (etag) fresh.etag = etag;
   if (lm) fresh.lastModified = lm;
   mkdirSync(opts.cacheDir, { recursive: true });
-  writeAtomic(paths.index, JSON.stringify(index));
+  writeCachedIndex(paths, index);
   writeAtomic(paths.meta, JSON.stringify(fresh));
   log.info(
-    `OSV ${ecosystem}: ${count} records (${index.records.length} with package ranges), ${(buf.length / 1e6).toFixed(1)} MB`,
+    `OSV ${ecosystem}: ${count} records (${compiled.records.length} with package ranges), ${(buf.length / 1e6).toFixed(1)} MB`,
   );
   return { index, meta: fresh, from: 'download' };
 }
@@ -192,7 +219,7 @@ export async function loadRemoteDatabase(
     cacheDir: options.cacheDir ?? defaultCacheDir(),
     maxAgeMs: options.maxAgeMs ?? DEFAULT_MAX_AGE_MS,
   };
-  const indexes = new Map<string, EcosystemIndex>();
+  const indexes = new Map<string, LoadedIndex>();
   const froms = new Set<string>();
   for (const eco of [...new Set(ecosystems)].sort()) {
     const l = await loadOne(eco, opts);

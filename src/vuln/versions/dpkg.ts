@@ -8,8 +8,18 @@ export interface DpkgVersion {
   revision: string;
 }
 
+const parsed = new Map<string, DpkgVersion | undefined>();
+
 /** Splits a version the way dpkg's parseversion() does (epoch before the first ':', revision after the last '-'). */
 export function parseDpkg(version: string): DpkgVersion | undefined {
+  if (parsed.has(version)) return parsed.get(version);
+  const r = parseUncached(version);
+  if (parsed.size > 200_000) parsed.clear();
+  parsed.set(version, r);
+  return r;
+}
+
+function parseUncached(version: string): DpkgVersion | undefined {
   const v = version.trim();
   if (v === '' || /\s/.test(v)) return undefined;
   let rest = v;

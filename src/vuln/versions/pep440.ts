@@ -1,8 +1,17 @@
 /** PEP 440 ordering (PyPI) with `@renovatebot/pep440`. */
 import { compare, valid } from '@renovatebot/pep440';
 
+// Parsing is the expensive part and the same versions recur across ranges: remember validity.
+const validity = new Map<string, boolean>();
+
 export function isValidPep440(v: string): boolean {
-  return valid(v.trim()) !== null;
+  let ok = validity.get(v);
+  if (ok === undefined) {
+    ok = valid(v.trim()) !== null;
+    if (validity.size > 100_000) validity.clear();
+    validity.set(v, ok);
+  }
+  return ok;
 }
 
 export function comparePep440(a: string, b: string): number {
