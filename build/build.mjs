@@ -25,6 +25,9 @@ const common = {
   metafile: true,
   logLevel: 'warning',
   absWorkingDir: root,
+  // Optional plugins of @cyclonedx/cyclonedx-library (XML output, schema validation) that shipgate does not use
+  // at run time; the library loads them lazily and copes with their absence.
+  external: ['xmlbuilder2', 'libxmljs2', 'ajv', 'ajv-formats', 'ajv-formats-draft2019'],
 };
 
 // The action is one file; the CLI is split so each command loads only what it needs (fast cold start).

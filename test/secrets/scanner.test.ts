@@ -88,11 +88,10 @@ describe('scanText', () => {
     const [m] = scanText(`a\nbb\n  x=${t}\n`, { kind: 'env' });
     expect(m).toMatchObject({ line: 3, column: 5, endColumn: 5 + t.length });
   });
-  it('skips rules whose keywords are absent (prefilter) and stays fast on large text', () => {
+  // Speed is measured in bench/, not here; this checks large keyword-free text is handled and yields nothing.
+  it('finds nothing in a large text without any rule keyword', () => {
     const filler = 'lorem ipsum dolor sit amet consectetur adipiscing elit\n'.repeat(200_000); // ~11 MB
-    const t0 = performance.now();
     expect(scanText(filler, { kind: 'file', path: '/big.txt' })).toEqual([]);
-    expect(performance.now() - t0).toBeLessThan(2000);
   });
 });
 

