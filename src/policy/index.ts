@@ -17,7 +17,7 @@ export {
   type PropertyViolation,
   type RequiredProperty,
 } from './properties';
-export { policyVexFiles, withPipelineOptions } from './overrides';
+export { policyVexFiles, unknownRuleWarnings, withPipelineOptions } from './overrides';
 export {
   policyJsonSchema,
   policySchema,

@@ -23,3 +23,14 @@ export function policyVexFiles(policy: Policy): string[] {
     isAbsolute(p) || !policy.baseDir ? p : resolve(policy.baseDir, p),
   );
 }
+
+/** Warnings for rule ids under `rules:` that no scanner knows (typos would silently do nothing). */
+export function unknownRuleWarnings(policy: Policy, knownIds: Iterable<string>): string[] {
+  const known = new Set(knownIds);
+  return Object.keys(policy.rules)
+    .filter((id) => !known.has(id))
+    .map(
+      (id) =>
+        `${policy.source}: rules.${id}: no such rule (see \`shipgate rules\`); the override does nothing`,
+    );
+}

@@ -12,6 +12,7 @@ import {
   parsePolicy,
   policyVexFiles,
   PROPERTY_RULES,
+  unknownRuleWarnings,
   withPipelineOptions,
 } from '../../src/policy';
 import { result } from './fixtures';
@@ -105,5 +106,22 @@ describe('examples/shipgate.yaml', () => {
     ];
     expect(named.length).toBeGreaterThan(3);
     expect(named.filter((id) => !known.has(id))).toEqual([]);
+  });
+});
+
+describe('unknownRuleWarnings', () => {
+  it('flags rule overrides for ids no scanner has', async () => {
+    const { dockerfileRules } = await import('../../src/dockerfile/index');
+    const p = parsePolicy(
+      'version: 1\nrules:\n  SG-DF-001: { severity: low }\n  SG-DF-999: { enabled: false }\n',
+    );
+    expect(
+      unknownRuleWarnings(
+        p,
+        dockerfileRules().map((r) => r.id),
+      ),
+    ).toEqual([
+      'shipgate.yaml: rules.SG-DF-999: no such rule (see `shipgate rules`); the override does nothing',
+    ]);
   });
 });
