@@ -4,7 +4,7 @@
  * exactly the filesystem `umoci unpack` produces. Also: multi-platform indexes and zstd layers.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, cpSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -203,6 +203,29 @@ describeWithTools('image sources on a real Debian image', IMAGE_TOOLS, () => {
     expect(docker.repository).toBe('docker.io/shipgate-test/debian'); // skopeo names it in full
     expect(docker.tag).toBe('bookworm');
     expect(oci.tag).toBe('bookworm');
+  });
+
+  it('reads gzip- and zstd-compressed archives (docker save | gzip), removing the temporary copy', async () => {
+    const expected = findListing(img.rootfs);
+    const spool = join(tmp, 'spool');
+    mkdirSync(spool);
+    const gz = join(tmp, 'debian.tar.gz');
+    execFileSync('sh', ['-c', `gzip -1 -c "${img.dockerArchive}" > "${gz}"`]);
+    const zst = join(tmp, 'debian-oci.tar.zst');
+    execFileSync('zstd', ['-q', '-1', img.ociArchive, '-o', zst]);
+    for (const ref of [`docker-archive:${gz}`, `oci-archive:${zst}`]) {
+      const opened = await openImage(ref, { tmpDir: spool });
+      expect(readdirSync(spool)).toHaveLength(1);
+      const r = await walkImage(opened, []);
+      await opened.close();
+      expectSameListing(viewListing(r.view), expected);
+      expect(readdirSync(spool)).toEqual([]);
+    }
+    const cut = join(tmp, 'cut.tar.gz');
+    writeFileSync(cut, readFileSync(gz).subarray(0, 100_000));
+    const err = await openImage(`docker-archive:${cut}`, { tmpDir: spool }).catch((e: unknown) => e);
+    expect((err as ShipgateError).code).toBe('IMAGE_FORMAT');
+    expect(readdirSync(spool)).toEqual([]);
   });
 
   it('verifies diff-IDs when asked, and a wrong diff-ID is DIGEST_MISMATCH', async () => {

@@ -10,6 +10,7 @@ import { MT } from '../media-types';
 import type { OpenOptions, OpenedImage } from '../options';
 import { MAX_MANIFEST_BYTES, chain } from '../store';
 import { TarIndex, type TarMember } from '../tar-index';
+import { plainArchive } from './archive-file';
 import type { ImageInfo, LayerInfo } from '../types';
 
 interface SaveEntry {
@@ -64,6 +65,27 @@ export async function openDockerArchive(
   ref: string,
   options: OpenOptions,
   onClose?: () => Promise<void>,
+): Promise<OpenedImage> {
+  const what = ref;
+  const plain = await plainArchive(file, what, options.tmpDir);
+  const done = async () => {
+    await plain.cleanup();
+    await onClose?.();
+  };
+  try {
+    return await readDockerArchive(plain.path, name, ref, options, done);
+  } catch (e) {
+    await done();
+    throw e;
+  }
+}
+
+async function readDockerArchive(
+  file: string,
+  name: string | undefined,
+  ref: string,
+  options: OpenOptions,
+  onClose: () => Promise<void>,
 ): Promise<OpenedImage> {
   const what = ref;
   const tar = await TarIndex.open(file, what);
@@ -163,8 +185,6 @@ export async function openDockerArchive(
         streams.push(new DigestVerifier(layer.diffId!, `${label} uncompressed`));
       return chain(tar.stream(m), ...streams);
     },
-    close: async () => {
-      await onClose?.();
-    },
+    close: onClose,
   };
 }

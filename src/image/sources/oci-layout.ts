@@ -10,6 +10,7 @@ import { INDEX_TYPES } from '../media-types';
 import type { OpenOptions, OpenedImage } from '../options';
 import { MAX_MANIFEST_BYTES, manifestDigest, openFromManifest, type ContentStore } from '../store';
 import { TarIndex } from '../tar-index';
+import { plainArchive } from './archive-file';
 
 const REF_NAME = 'org.opencontainers.image.ref.name';
 
@@ -110,7 +111,12 @@ export async function openOciDir(
     },
     async close() {},
   };
-  return openLayout(store, ref, tag, options);
+  try {
+    return await openLayout(store, ref, tag, options);
+  } catch (e) {
+    await store.close();
+    throw e;
+  }
 }
 
 /** A tar of a layout, read in place. */
@@ -121,7 +127,14 @@ export async function openOciArchive(
   options: OpenOptions,
 ): Promise<OpenedImage> {
   const what = ref;
-  const tar = await TarIndex.open(file, what);
+  const plain = await plainArchive(file, what, options.tmpDir);
+  let tar: TarIndex;
+  try {
+    tar = await TarIndex.open(plain.path, what);
+  } catch (e) {
+    await plain.cleanup();
+    throw e;
+  }
   const member = (desc: Descriptor) => {
     const m = tar.get(blobPath(desc, what));
     if (!m) throw new ShipgateError('NOT_FOUND', `${what}: blob ${desc.digest} is missing from the archive`);
@@ -141,7 +154,12 @@ export async function openOciArchive(
     async streamBlob(desc: Descriptor) {
       return tar.stream(member(desc));
     },
-    async close() {},
+    close: () => plain.cleanup(),
   };
-  return openLayout(store, ref, tag, options);
+  try {
+    return await openLayout(store, ref, tag, options);
+  } catch (e) {
+    await store.close();
+    throw e;
+  }
 }

@@ -1,0 +1,58 @@
+/**
+ * Archives are often stored compressed (`docker save app | gzip > app.tar.gz`). Reading members at random
+ * needs a plain tar, so a compressed archive is decompressed once into a private temporary file that
+ * close() removes.
+ */
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdtemp, open, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { ShipgateError, oneLine } from '../../core/errors';
+import { AutoDecompress, sniffCompression } from '../decompress';
+
+export interface PlainArchive {
+  path: string;
+  cleanup(): Promise<void>;
+}
+
+async function head(file: string, what: string): Promise<Buffer> {
+  let fh;
+  try {
+    fh = await open(file, 'r');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new ShipgateError('NOT_FOUND', `${what}: no such file`);
+    if (code === 'EISDIR')
+      throw new ShipgateError('INPUT', `${what}: is a directory, expected a tar archive`);
+    throw new ShipgateError('INPUT', `${what}: cannot open (${code ?? 'error'})`);
+  }
+  try {
+    const buf = Buffer.alloc(4);
+    const { bytesRead } = await fh.read(buf, 0, 4, 0);
+    return buf.subarray(0, bytesRead);
+  } finally {
+    await fh.close();
+  }
+}
+
+export async function plainArchive(file: string, what: string, tmpDir?: string): Promise<PlainArchive> {
+  const kind = sniffCompression(await head(file, what));
+  if (kind === 'none') return { path: file, cleanup: async () => {} };
+  const dir = await mkdtemp(join(tmpDir ?? tmpdir(), 'shipgate-archive-'));
+  const cleanup = () => rm(dir, { recursive: true, force: true });
+  const path = join(dir, 'archive.tar');
+  try {
+    await pipeline(createReadStream(file), new AutoDecompress(), createWriteStream(path, { mode: 0o600 }));
+  } catch (e) {
+    await cleanup();
+    throw new ShipgateError(
+      'IMAGE_FORMAT',
+      `${what}: cannot decompress the ${kind} archive (${oneLine((e as Error).message)})`,
+      {
+        hint: 'the archive is damaged or incomplete; save it again',
+      },
+    );
+  }
+  return { path, cleanup };
+}
