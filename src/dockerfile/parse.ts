@@ -37,6 +37,8 @@ export const KEYWORDS = new Set([
   'WORKDIR',
 ]);
 
+const KEEP_QUOTES = new Set(['ENV', 'ARG', 'LABEL', 'RUN', 'CMD', 'ENTRYPOINT', 'HEALTHCHECK', 'SHELL', 'ONBUILD']);
+
 /** Keywords whose arguments may be a JSON array of strings. */
 const JSON_KEYWORDS = new Set(['RUN', 'CMD', 'ENTRYPOINT', 'SHELL', 'COPY', 'ADD', 'VOLUME']);
 
@@ -214,8 +216,10 @@ export async function parseDockerfile(content: string, path: string): Promise<Pa
       span: doc.span(f.getRange()),
     }));
     const astArgs = ast1.getArguments();
+    // Paths and names are unquoted as Docker does (`ADD "a b.tgz" /x/`); key=value instructions keep theirs.
+    const unquote = !KEEP_QUOTES.has(keyword);
     const args: Word[] = astArgs.map((a) => ({
-      value: a.getValue(),
+      value: unquote ? a.getValue().replace(/^"(.*)"$|^'(.*)'$/s, '$1$2') : a.getValue(),
       raw: content.slice(doc.offset(a.getRange().start), doc.offset(a.getRange().end)),
       span: doc.span(a.getRange()),
     }));

@@ -580,9 +580,16 @@ const pipCache = defineRule({
         cacheMount(u.inst, '/root/.cache', '/root/.cache/pip', '~/.cache')
       )
         continue;
-      const env = stageEnv(df, u.stage, 'PIP_NO_CACHE_DIR');
-      if (env !== undefined && !/^(0|false|no|off)$/i.test(env)) continue;
-      if (u.cmd.assignments.some((a) => a.name === 'PIP_NO_CACHE_DIR')) continue;
+      // The innermost setting wins: the command's own assignment, an `export` earlier in the RUN, then ENV.
+      const exported = (u.inst.script?.commands ?? [])
+        .filter((c) => c.index < u.cmd.index && c.base === 'export')
+        .flatMap((c) => c.args.map((a) => /^PIP_NO_CACHE_DIR=(.*)$/.exec(a.value)?.[1]))
+        .filter((v): v is string => v !== undefined);
+      const setting =
+        u.cmd.assignments.find((a) => a.name === 'PIP_NO_CACHE_DIR')?.value ??
+        exported.at(-1) ??
+        stageEnv(df, u.stage, 'PIP_NO_CACHE_DIR');
+      if (setting !== undefined && !/^(0|false|no|off|)$/i.test(setting)) continue;
       report({
         at: u.inst,
         span: u.cmd.span,
@@ -610,14 +617,11 @@ const pipPin = defineRule({
       const pkgs = operands({ args: u.args }, PIP_OPTS).slice(1);
       const loose = pkgs.filter((w) => {
         const v = w.value;
-        if (
-          v.includes('$') ||
-          v.startsWith('.') ||
-          v.startsWith('/') ||
-          v.includes('://') ||
-          /\.(whl|tar\.gz|zip)$/.test(v)
-        )
+        if (v.includes('$') || v.startsWith('.') || v.startsWith('/') || /\.(whl|tar\.gz|zip)$/.test(v))
           return false;
+        // VCS URLs pin with `@<ref>` after the repository path (user info before the host does not count).
+        if (/^git\+/.test(v)) return !/^[^:]+:\/\/(?:[^@/]+@)?[^@]+@/.test(v);
+        if (v.includes('://')) return false;
         return !/(==|>=|<=|~=|!=|<|>|@)/.test(v);
       });
       if (loose.length)
@@ -708,7 +712,17 @@ const npmPin = defineRule({
   check({ df, report }) {
     for (const stage of df.stages)
       for (const { inst, cmd } of commands(stage)) {
-        const ops = operands(cmd, ['--prefix', '-C', '--registry', '--cache', '--userconfig']);
+        const ops = operands(cmd, [
+          '--prefix',
+          '-C',
+          '--registry',
+          '--cache',
+          '--userconfig',
+          '--loglevel',
+          '--tag',
+          '--workspace',
+          '-w',
+        ]);
         let pkgs: Word[] = [];
         const sub = ops[0]?.value;
         if (cmd.base === 'npm' && ['install', 'i', 'add'].includes(sub ?? '')) pkgs = ops.slice(1);
@@ -716,15 +730,10 @@ const npmPin = defineRule({
         if (cmd.base === 'yarn' && sub === 'global' && ops[1]?.value === 'add') pkgs = ops.slice(2);
         const loose = pkgs.filter((w) => {
           const v = w.value;
-          if (
-            v.includes('$') ||
-            /^[./~]/.test(v) ||
-            v.includes('://') ||
-            v.startsWith('git') ||
-            v.endsWith('.tgz') ||
-            v.includes('#')
-          )
-            return false;
+          if (v.includes('$') || /^[./~]/.test(v) || /\.(tgz|tar|tar\.gz)$/.test(v)) return false;
+          // git URLs pin with `#<ref>`; other URLs are tarballs.
+          if (/^git(\+[a-z]+)?:\/\//.test(v) || /^[\w.-]+\/[\w.-]+#/.test(v)) return !v.includes('#');
+          if (v.includes('://')) return false;
           return !(v.startsWith('@') ? v.slice(1).includes('@') : v.includes('@'));
         });
         if (loose.length)

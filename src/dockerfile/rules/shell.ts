@@ -1,5 +1,5 @@
 import { defineRule } from '../rule';
-import { SHELLS } from '../shell';
+import { basename, SHELLS } from '../shell';
 import type { Instruction, ShellCommand, Stage } from '../types';
 import {
   commands,
@@ -240,7 +240,13 @@ const pipefail = defineRule({
         );
         if (!pipe) continue;
         const shell = shellOf(df, stage, inst);
-        if (shell && shell.some((w, i) => w === 'pipefail' && shell[i - 1] === '-o')) continue;
+        // Like hadolint: pipefail counts for shells known to support it (bash, zsh, ash, ksh), not plain sh.
+        if (
+          shell &&
+          /^(bash|zsh|ash|ksh|mksh)$/.test(basename(shell[0] ?? '')) &&
+          shell.some((w, i) => w === 'pipefail' && /^-[a-z]*o$/.test(shell[i - 1] ?? ''))
+        )
+          continue;
         const setPipefail = s.commands.some(
           (c) =>
             c.base === 'set' &&

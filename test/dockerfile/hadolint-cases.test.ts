@@ -1,0 +1,456 @@
+/**
+ * The cases of hadolint's own rule specs (test/Hadolint/Rule/DLxxxxSpec.hs), written out as Dockerfiles and
+ * checked against the equivalent shipgate rule. Snippets without FROM get one (shipgate requires it).
+ * `differs` records where shipgate deliberately decides otherwise, and why.
+ */
+import { describe, expect, it } from 'vitest';
+import { hits } from './helpers';
+
+interface HadolintCase {
+  catches: boolean;
+  dockerfile: string;
+  differs?: string;
+}
+
+const F = (body: string) => (/^\s*FROM/m.test(body.split('\n')[0] ?? '') ? body : `FROM debian:12\n${body}`);
+
+const SPECS: Record<string, { rule: string; cases: HadolintCase[] }> = {
+  DL3002: {
+    rule: 'SG-DF-001',
+    cases: [
+      { catches: true, dockerfile: 'FROM scratch\nUSER root\n' },
+      { catches: false, dockerfile: 'FROM scratch\nUSER foo\n' },
+      { catches: true, dockerfile: 'FROM scratch\nUSER 0\n' },
+      { catches: true, dockerfile: 'FROM scratch\nUSER root:root\n' },
+      { catches: true, dockerfile: 'FROM scratch\nUSER 0:0\n' },
+      { catches: false, dockerfile: 'FROM scratch\nUSER root\nRUN something\nUSER foo\n' },
+      {
+        catches: true,
+        dockerfile: 'FROM debian as base\nUSER root\nRUN something\nFROM base\nRUN something else\n',
+      },
+      {
+        catches: true,
+        dockerfile:
+          'FROM debian as base\nUSER root\nRUN something\nFROM scratch\nUSER foo\nRUN something else\n',
+        differs: 'only the final stage ships; a root USER in a build stage is not a finding',
+      },
+      {
+        catches: false,
+        dockerfile:
+          'FROM debian as base\nUSER root\nRUN something\nUSER foo\nFROM scratch\nRUN something else\n',
+        differs: 'the final stage (scratch) sets no USER, so it runs as root',
+      },
+    ],
+  },
+  DL3003: {
+    rule: 'SG-DF-037',
+    cases: [
+      { catches: false, dockerfile: F('WORKDIR /opt\n') },
+      { catches: true, dockerfile: F('RUN cd /opt\n') },
+    ],
+  },
+  DL3014: {
+    rule: 'SG-DF-011',
+    cases: [
+      { catches: true, dockerfile: F('RUN apt-get install python\n') },
+      { catches: false, dockerfile: F('RUN apt-get install -yq python\n') },
+      { catches: false, dockerfile: F('RUN apt-get install -qq python\n') },
+      { catches: false, dockerfile: F('RUN apt-get install -y python\n') },
+      { catches: false, dockerfile: F('RUN apt-get -y install python\n') },
+      { catches: false, dockerfile: F('RUN apt-get --yes install python\n') },
+      { catches: false, dockerfile: F('RUN apt-get --assume-yes install python\n') },
+    ],
+  },
+  DL3015: {
+    rule: 'SG-DF-012',
+    cases: [
+      { catches: false, dockerfile: F('RUN apt-get install --no-install-recommends python\n') },
+      { catches: true, dockerfile: F('RUN apt-get install python\n') },
+      { catches: true, dockerfile: F('RUN apt-get -y install python\n') },
+      { catches: false, dockerfile: F('RUN apt-get -o APT::Install-Recommends=false install python\n') },
+    ],
+  },
+  DL3019: {
+    rule: 'SG-DF-018',
+    cases: [
+      { catches: true, dockerfile: F('RUN apk add flex=2.6.4-r1\n') },
+      { catches: false, dockerfile: F('RUN apk add --no-cache flex=2.6.4-r1\n') },
+      {
+        catches: false,
+        dockerfile: F('RUN --mount=type=cache,target=/var/cache/apk apk add -U curl=7.77.0\n'),
+      },
+      {
+        catches: false,
+        dockerfile: F('RUN --mount=type=cache,target=/var/cache/foo apk add --no-cache -U curl=7.77.0\n'),
+      },
+      {
+        catches: true,
+        dockerfile: F('RUN --mount=type=cache,target=/var/cache/foo apk add -U curl=7.77.0\n'),
+      },
+    ],
+  },
+  DL3020: {
+    rule: 'SG-DF-008',
+    cases: [
+      { catches: false, dockerfile: F('ADD file.tar /usr/src/app/\n') },
+      { catches: false, dockerfile: F('ADD file.gz /usr/src/app/\n') },
+      { catches: false, dockerfile: F('ADD file.bz2 /usr/src/app/\n') },
+      { catches: false, dockerfile: F('ADD file.xz /usr/src/app/\n') },
+      { catches: false, dockerfile: F('ADD file.tgz /usr/src/app/\n') },
+      { catches: false, dockerfile: F('ADD http://file.com /usr/src/app/\n') },
+      { catches: true, dockerfile: F('ADD file /usr/src/app/\n') },
+      { catches: true, dockerfile: F('ADD file.zip /usr/src/app/\n') },
+      { catches: false, dockerfile: F('ADD "file.tgz" /usr/src/app/\n') },
+      { catches: false, dockerfile: F('ADD "http://file.com" /usr/src/app/\n') },
+      { catches: true, dockerfile: F('ADD "file.zip" /usr/src/app/\n') },
+    ],
+  },
+  DL3008: {
+    rule: 'SG-DF-014',
+    cases: [
+      { catches: true, dockerfile: F('RUN apt-get update && apt-get install python\n') },
+      {
+        catches: false,
+        dockerfile: F(
+          'RUN apt-get update \\\n && apt-get -yqq --no-install-recommends install nodejs=0.10 \\\n && rm -rf /var/lib/apt/lists/*\n',
+        ),
+      },
+      {
+        catches: false,
+        dockerfile: F(
+          'RUN apt-get update && apt-get install --no-install-recommends -y \\\npython-demjson=2.2.2* \\\nwget=1.16.1* \\\ngit=1:2.5.0* \\\nruby=1:2.1.*\n',
+        ),
+      },
+      { catches: false, dockerfile: F('RUN apt-get install -y python=1.2.2\n') },
+      { catches: false, dockerfile: F('RUN apt-get install ./wkhtmltox_0.12.5-1.bionic_amd64.deb\n') },
+      { catches: false, dockerfile: F('RUN apt-get -y --no-install-recommends install nodejs=0.10\n') },
+      {
+        catches: false,
+        dockerfile: F(
+          'RUN set -e &&\\\n echo "deb http://http.debian.net/debian jessie-backports main" > /etc/apt/sources.list.d/jessie-backports.list &&\\\n apt-get update &&\\\n apt-get install -y --no-install-recommends -t jessie-backports openjdk-8-jdk=8u131-b11-1~bpo8+1 &&\\\n rm -rf /var/lib/apt/lists/*\n',
+        ),
+      },
+    ],
+  },
+  DL3009: {
+    rule: 'SG-DF-013',
+    cases: [
+      { catches: true, dockerfile: 'FROM scratch\nRUN apt-get update && apt-get install python\n' },
+      {
+        catches: false,
+        dockerfile:
+          'FROM ubuntu as foo\nRUN apt-get update && apt-get install python\nFROM scratch\nRUN echo hey!\n',
+      },
+      {
+        catches: true,
+        dockerfile:
+          'FROM ubuntu as foo\nRUN hey!\nFROM scratch\nRUN apt-get update && apt-get install python\n',
+      },
+      {
+        catches: true,
+        dockerfile: 'FROM ubuntu as foo\nRUN apt-get update && apt-get install python\nFROM foo\nRUN hey!\n',
+      },
+      {
+        catches: false,
+        dockerfile:
+          'FROM ubuntu as foo\nRUN apt-get update && apt-get install python && rm -rf /var/lib/apt/lists/*\nFROM foo\nRUN hey!\n',
+      },
+      {
+        catches: false,
+        dockerfile:
+          'FROM scratch\nRUN apt-get update && apt-get install python && rm -rf /var/lib/apt/lists/*\n',
+      },
+      {
+        catches: false,
+        dockerfile: F(
+          'RUN --mount=type=cache,target=/var/lib/apt/lists \\\n    apt-get update && apt-get install python\n',
+        ),
+      },
+      {
+        catches: false,
+        dockerfile: F(
+          'RUN --mount=type=cache,target=/var/lib/apt \\\n    --mount=type=cache,target=/var/cache/apt \\\n    rm -f /etc/apt/apt.conf.d/docker-clean && \\\n    apt-get update && apt-get install python\n',
+        ),
+      },
+      {
+        catches: true,
+        dockerfile: F(
+          'RUN --mount=type=cache,target=/var/cache/apt \\\n    rm -f /etc/apt/apt.conf.d/docker-clean && \\\n    apt-get update && apt-get install python\n',
+        ),
+      },
+    ],
+  },
+  DL3013: {
+    rule: 'SG-DF-024',
+    cases: [
+      { catches: true, dockerfile: F('RUN pip2 install MySQL_python\n') },
+      { catches: true, dockerfile: F('RUN pip3 install MySQL_python\n') },
+      { catches: false, dockerfile: F('RUN pip3 install MySQL_python==1.2.2\n') },
+      { catches: false, dockerfile: F('RUN pip3 install mypkg.whl\n') },
+      { catches: false, dockerfile: F('RUN pip3 install mypkg.tar.gz\n') },
+      { catches: false, dockerfile: F('RUN pip install -r requirements.txt\n') },
+      { catches: false, dockerfile: F('RUN pip install --requirement requirements.txt\n') },
+      { catches: false, dockerfile: F('RUN pip install .\n') },
+      { catches: true, dockerfile: F('RUN pip install MySQL_python\n') },
+      { catches: false, dockerfile: F('RUN pip install MySQL_python~=1.2.2\n') },
+      { catches: false, dockerfile: F('RUN pip install MySQL_python===1.2.2\n') },
+      { catches: false, dockerfile: F('RUN pip install --ignore-installed MySQL_python==1.2.2\n') },
+      { catches: false, dockerfile: F('RUN pip3 install --build /opt/yamllint yamllint==1.20.0\n') },
+      { catches: false, dockerfile: F('RUN pip3 install --prefix /opt/yamllint yamllint==1.20.0\n') },
+      { catches: false, dockerfile: F('RUN pip3 install --root /opt/yamllint yamllint==1.20.0\n') },
+      { catches: false, dockerfile: F('RUN pip3 install --target /opt/yamllint yamllint==1.20.0\n') },
+      { catches: false, dockerfile: F('RUN pip3 install --trusted-host host example==1.2.2\n') },
+      { catches: false, dockerfile: F('RUN python -m pip install example==1.2.2\n') },
+      { catches: true, dockerfile: F('RUN python -m pip install example\n') },
+      { catches: true, dockerfile: F('RUN python -m pip install --index-url url example\n') },
+      {
+        catches: false,
+        dockerfile: F('RUN pip install git+https://github.com/rtfd/r-ext.git@0.6-alpha#egg=r-ext\n'),
+      },
+      {
+        catches: true,
+        dockerfile: F('RUN pip install git+https://github.com/rtfd/read-ext.git#egg=read-ext\n'),
+      },
+      { catches: false, dockerfile: F("RUN pip install 'alabaster>=0.7'\n") },
+      { catches: false, dockerfile: F("RUN pip install 'alabaster<0.7'\n") },
+      { catches: false, dockerfile: F("RUN pip install 'alabaster!=0.7'\n") },
+      { catches: false, dockerfile: F('RUN pip install MySQL_python==1.2.2 --user\n') },
+      { catches: false, dockerfile: F('RUN pip install MySQL_python==1.2.2 --disable-pip-version-check\n') },
+      { catches: false, dockerfile: F('RUN pip install --index-url https://eg.com/foo foobar==1.0.0\n') },
+      {
+        catches: false,
+        dockerfile: F(
+          'RUN pip install --index-url https://eg.com/foo --extra-index-url https://ex-eg.io/foo foobar==1.0.0\n',
+        ),
+      },
+      { catches: false, dockerfile: F('RUN pip install MySQL_python==1.2.2 --no-cache-dir\n') },
+      { catches: false, dockerfile: F('RUN pip install pykafka --constraint http://foo.bar.baz\n') },
+      { catches: false, dockerfile: F('RUN pip install pykafka -c http://foo.bar.baz\n') },
+      {
+        catches: false,
+        dockerfile: F(
+          'RUN pip install --index-url https://user:pass@eg.com/foo --extra-index-url https://user:pass@ex-eg.io/foo foobar==1.0.0\n',
+        ),
+      },
+    ],
+  },
+  DL3016: {
+    rule: 'SG-DF-026',
+    cases: [
+      { catches: false, dockerfile: F('RUN npm install\n') },
+      { catches: false, dockerfile: F('RUN npm install --progress=false\n') },
+      { catches: false, dockerfile: F('RUN npm install express@4.1.1\n') },
+      { catches: false, dockerfile: F('RUN npm install @myorg/privatepackage@">=0.1.0"\n') },
+      { catches: false, dockerfile: F('RUN npm install express@"4.1.1" sax@0.1.1\n') },
+      { catches: false, dockerfile: F('RUN npm install --global express@"4.1.1"\n') },
+      { catches: false, dockerfile: F('RUN npm install -g express@"4.1.1"\n') },
+      { catches: false, dockerfile: F('RUN npm install package-v1.2.3.tar\n') },
+      { catches: false, dockerfile: F('RUN npm install package-v1.2.3.tar.gz\n') },
+      { catches: false, dockerfile: F('RUN npm install package-v1.2.3.tgz\n') },
+      { catches: false, dockerfile: F('RUN npm install /folder\n') },
+      { catches: false, dockerfile: F('RUN npm install ./folder\n') },
+      { catches: false, dockerfile: F('RUN npm install ../folder\n') },
+      { catches: false, dockerfile: F('RUN npm install ~/folder\n') },
+      { catches: false, dockerfile: F('RUN npm install git+ssh://git@github.com:npm/npm.git#v1.0.27\n') },
+      { catches: false, dockerfile: F('RUN npm install git+http://isaacs@github.com/npm/npm#semver:^5.0\n') },
+      {
+        catches: false,
+        dockerfile: F('RUN npm install git+https://isaacs@github.com/npm/npm.git#v1.0.27\n'),
+      },
+      { catches: false, dockerfile: F('RUN npm install git://github.com/npm/npm.git#v1.0.27\n') },
+      { catches: false, dockerfile: F('RUN npm run --crazy install\n') },
+      { catches: false, dockerfile: F('RUN npm install @myorg/privatepackage@">=0.1.0 <0.2.0"\n') },
+      { catches: true, dockerfile: F('RUN npm install express\n') },
+      { catches: true, dockerfile: F('RUN npm install @myorg/privatepackage\n') },
+      { catches: true, dockerfile: F('RUN npm install express sax@0.1.1\n') },
+      { catches: true, dockerfile: F('RUN npm install --global express\n') },
+      { catches: true, dockerfile: F('RUN npm install git+ssh://git@github.com:npm/npm.git\n') },
+      { catches: true, dockerfile: F('RUN npm install git+http://isaacs@github.com/npm/npm\n') },
+      { catches: true, dockerfile: F('RUN npm install git+https://isaacs@github.com/npm/npm.git\n') },
+      { catches: true, dockerfile: F('RUN npm install git://github.com/npm/npm.git\n') },
+      { catches: false, dockerfile: F('RUN npm install --loglevel verbose sax@0.1.1\n') },
+      { catches: false, dockerfile: F('RUN npm install --registry https://example.com sax@0.1.1\n') },
+      { catches: true, dockerfile: F('RUN npm install --registry https://example.com express\n') },
+      { catches: true, dockerfile: F('RUN npm install --registry=https://example.com express\n') },
+    ],
+  },
+  DL3018: {
+    rule: 'SG-DF-019',
+    cases: [
+      { catches: true, dockerfile: F('RUN apk add flex\n') },
+      { catches: false, dockerfile: F('RUN apk add flex=2.6.4-r1\n') },
+      { catches: false, dockerfile: F('RUN apk add --no-cache git~2.52.0\n') },
+      {
+        catches: false,
+        dockerfile: F('RUN apk add --no-cache flex=2.6.4-r1 \\\n && pip install -r requirements.txt\n'),
+      },
+      {
+        catches: false,
+        dockerfile: F(
+          'RUN apk add --no-cache \\\nflex=2.6.4-r1 \\\nlibffi=3.2.1-r3 \\\npython2=2.7.13-r1 \\\nlibbz2=1.0.6-r5\n',
+        ),
+      },
+      {
+        catches: true,
+        dockerfile: F(
+          'RUN apk add --no-cache \\\nflex=2.6.4-r1 \\\nlibffi \\\npython2=2.7.13-r1 \\\nlibbz2=1.0.6-r5\n',
+        ),
+      },
+      {
+        catches: false,
+        dockerfile: F(
+          'RUN apk add \\\n--virtual build-dependencies \\\npython-dev=1.1.1 build-base=2.2.2 wget=3.3.3 \\\n&& pip install -r requirements.txt \\\n&& python setup.py install \\\n&& apk del build-dependencies\n',
+        ),
+      },
+      {
+        catches: false,
+        dockerfile: F(
+          'RUN apk add --no-cache \\\n--repository https://nl.alpinelinux.org/alpine/edge/testing \\\nflow=0.78.0-r0\n',
+        ),
+      },
+      {
+        catches: false,
+        dockerfile: F(
+          'RUN apk add --no-cache \\\n--repository=https://nl.alpinelinux.org/alpine/edge/testing \\\nflow=0.78.0-r0\n',
+        ),
+      },
+      {
+        catches: false,
+        dockerfile: F(
+          'RUN apk add --no-cache \\\n-X https://nl.alpinelinux.org/alpine/edge/testing \\\nflow=0.78.0-r0\n',
+        ),
+      },
+      { catches: false, dockerfile: F('RUN apk add mypackage-1.1.1.apk\n') },
+    ],
+  },
+  DL3022: {
+    rule: 'SG-DF-038',
+    cases: [
+      { catches: true, dockerfile: F('COPY --from=foo bar .\n') },
+      { catches: true, dockerfile: 'FROM scratch\nCOPY --from=build foo .\nFROM node as build\nRUN baz\n' },
+      {
+        catches: false,
+        dockerfile: 'FROM scratch as build\nRUN foo\nFROM node\nCOPY --from=build foo .\nRUN baz\n',
+      },
+    ],
+  },
+  DL3042: {
+    rule: 'SG-DF-023',
+    cases: [
+      { catches: true, dockerfile: F('RUN pip2 install MySQL_python\n') },
+      { catches: true, dockerfile: F('RUN pip3 install MySQL_python\n') },
+      { catches: true, dockerfile: F('RUN pip install MySQL_python\n') },
+      { catches: false, dockerfile: F('RUN pip2 install MySQL_python --no-cache-dir\n') },
+      { catches: false, dockerfile: F('RUN pip3 install --no-cache-dir MySQL_python\n') },
+      { catches: false, dockerfile: F('RUN pipx install software\n') },
+      { catches: false, dockerfile: F('RUN pipenv install library\n') },
+      ...['1', 'on', 'yes', 'true'].flatMap((v) => [
+        { catches: false, dockerfile: F(`ENV PIP_NO_CACHE_DIR=${v}\nRUN pip install MySQL_python\n`) },
+        { catches: false, dockerfile: F(`RUN PIP_NO_CACHE_DIR=${v} pip install MySQL_python\n`) },
+        { catches: false, dockerfile: F(`RUN export PIP_NO_CACHE_DIR=${v} && pip install MySQL_python\n`) },
+      ]),
+      ...['0', 'off', 'no', 'false'].flatMap((v) => [
+        { catches: true, dockerfile: F(`ENV PIP_NO_CACHE_DIR=${v}\nRUN pip install MySQL_python\n`) },
+        { catches: true, dockerfile: F(`RUN PIP_NO_CACHE_DIR=${v} pip install MySQL_python\n`) },
+        { catches: true, dockerfile: F(`RUN export PIP_NO_CACHE_DIR=${v} && pip install MySQL_python\n`) },
+      ]),
+      {
+        catches: false,
+        dockerfile: 'FROM debian:buster as base\nENV PIP_NO_CACHE_DIR=1\nFROM base\nRUN pip install six\n',
+      },
+      {
+        catches: true,
+        dockerfile:
+          'FROM debian:buster as base\nENV PIP_NO_CACHE_DIR=1\nFROM debian:buster\nRUN pip install six\n',
+      },
+    ],
+  },
+  DL4006: {
+    rule: 'SG-DF-042',
+    cases: [
+      { catches: true, dockerfile: 'FROM scratch\nRUN wget -O - https://some.site | wc -l > /number\n' },
+      {
+        catches: false,
+        dockerfile: 'FROM scratch as build\nRUN wget -O - https://some.site && wc -l file > /number\n',
+      },
+      {
+        catches: false,
+        dockerfile:
+          'FROM scratch as build\nSHELL ["/bin/bash", "-eo", "pipefail", "-c"]\nRUN wget -O - https://some.site | wc -l file > /number\n',
+      },
+      {
+        catches: false,
+        dockerfile:
+          'FROM scratch as build\nSHELL ["/bin/bash", "-e", "-o", "pipefail", "-c"]\nRUN wget -O - https://some.site | wc -l file > /number\n',
+      },
+      {
+        catches: false,
+        dockerfile:
+          'FROM scratch as build\nSHELL ["/bin/bash", "-o", "errexit", "-o", "pipefail", "-c"]\nRUN wget -O - https://some.site | wc -l file > /number\n',
+      },
+      {
+        catches: false,
+        dockerfile:
+          'FROM scratch as build\nSHELL ["/bin/zsh", "-o", "pipefail", "-c"]\nRUN wget -O - https://some.site | wc -l file > /number\n',
+      },
+      {
+        catches: false,
+        dockerfile:
+          'FROM scratch as build\nSHELL ["/usr/bin/bash", "-o", "pipefail", "-c"]\nRUN wget -O - https://some.site | wc -l file > /number\n',
+      },
+      {
+        catches: false,
+        dockerfile:
+          'FROM scratch as build\nSHELL ["/usr/local/bin/zsh", "-o", "pipefail", "-c"]\nRUN wget -O - https://some.site | wc -l file > /number\n',
+      },
+      {
+        catches: false,
+        dockerfile:
+          'FROM scratch as build\nSHELL ["pwsh", "-c"]\nRUN Get-Variable PSVersionTable | Select-Object -ExpandProperty Value\n',
+      },
+      {
+        catches: true,
+        dockerfile:
+          'FROM scratch as build\nSHELL ["/bin/sh", "-o", "pipefail", "-c"]\nRUN wget -O - https://some.site | wc -l file > /number\n',
+      },
+      {
+        catches: true,
+        dockerfile:
+          'FROM scratch as build\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nRUN wget -O - https://some.site | wc -l file > /number\nFROM scratch as build2\nRUN wget -O - https://some.site | wc -l file > /number\n',
+      },
+      {
+        catches: true,
+        dockerfile:
+          'FROM scratch as build\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nRUN wget -O - https://some.site | wc -l file > /number\nSHELL ["/bin/sh", "-c"]\nRUN wget -O - https://some.site | wc -l file > /number\n',
+      },
+      {
+        catches: false,
+        dockerfile:
+          'FROM mcr.microsoft.com/powershell:ubuntu-16.04\nSHELL [ "pwsh", "-c" ]\nRUN Get-Variable PSVersionTable | Select-Object -ExpandProperty Value\n',
+      },
+      {
+        catches: false,
+        dockerfile:
+          'FROM mcr.microsoft.com/powershell:ubuntu-16.04\nSHELL [ "powershell.exe" ]\nRUN Get-Variable PSVersionTable | Select-Object -ExpandProperty Value\n',
+      },
+      {
+        catches: false,
+        dockerfile:
+          'FROM mcr.microsoft.com/powershell:ubuntu-16.04\nSHELL [ "cmd.exe", "/c" ]\nRUN Get-Variable PSVersionTable | Select-Object -ExpandProperty Value\n',
+      },
+    ],
+  },
+};
+
+describe("hadolint's rule specs", () => {
+  for (const [dl, { rule, cases }] of Object.entries(SPECS))
+    describe(`${dl} → ${rule}`, () => {
+      cases.forEach((c, i) => {
+        const expected = c.differs ? !c.catches : c.catches;
+        it(`case ${i + 1}: ${expected ? 'fires' : 'quiet'}${c.differs ? ` (differs: ${c.differs})` : ''}`, async () => {
+          const found = await hits(rule, c.dockerfile);
+          expect(found.length > 0, c.dockerfile).toBe(expected);
+        });
+      });
+    });
+});
