@@ -37,7 +37,17 @@ export const KEYWORDS = new Set([
   'WORKDIR',
 ]);
 
-const KEEP_QUOTES = new Set(['ENV', 'ARG', 'LABEL', 'RUN', 'CMD', 'ENTRYPOINT', 'HEALTHCHECK', 'SHELL', 'ONBUILD']);
+const KEEP_QUOTES = new Set([
+  'ENV',
+  'ARG',
+  'LABEL',
+  'RUN',
+  'CMD',
+  'ENTRYPOINT',
+  'HEALTHCHECK',
+  'SHELL',
+  'ONBUILD',
+]);
 
 /** Keywords whose arguments may be a JSON array of strings. */
 const JSON_KEYWORDS = new Set(['RUN', 'CMD', 'ENTRYPOINT', 'SHELL', 'COPY', 'ADD', 'VOLUME']);
