@@ -279,6 +279,48 @@ describe('API mode', () => {
     expect(fake.count('/v1/')).toBe(0);
   });
 
+  it('takes the mode and maximum age from SHIPGATE_OSV_MODE and SHIPGATE_OSV_MAX_AGE', async () => {
+    process.env.SHIPGATE_OSV_MODE = 'api';
+    try {
+      const db = await openVulnDatabase([pkg('npm', 'lodash', '4.17.20')], undefined, {
+        baseUrl: fake.url,
+        apiUrl: fake.url,
+        cacheDir: dir,
+        http: HTTP,
+      });
+      expect(db.source).toMatch(/^osv api/);
+      expect(fake.count('/npm/')).toBe(0);
+      process.env.SHIPGATE_OSV_MODE = 'sometimes';
+      const e = await rejection(
+        openVulnDatabase([pkg('npm', 'lodash', '4.17.20')], undefined, { cacheDir: dir }),
+      );
+      expect(e.code).toBe('USAGE');
+    } finally {
+      delete process.env.SHIPGATE_OSV_MODE;
+    }
+    await openVulnDatabase([pkg('npm', 'lodash', '4.17.20')], undefined, {
+      baseUrl: fake.url,
+      cacheDir: dir,
+      http: HTTP,
+    });
+    process.env.SHIPGATE_OSV_MAX_AGE = '0';
+    try {
+      await openVulnDatabase([pkg('npm', 'lodash', '4.17.20')], undefined, {
+        baseUrl: fake.url,
+        cacheDir: dir,
+        http: HTTP,
+      });
+    } finally {
+      delete process.env.SHIPGATE_OSV_MAX_AGE;
+    }
+    // Max age 0: the second open revalidates with a conditional GET.
+    expect(
+      fake.requests
+        .filter((r) => r.path === '/npm/all.zip')
+        .map((r) => r.headers['if-none-match'] !== undefined),
+    ).toEqual([false, true]);
+  });
+
   it('retries a rate-limited querybatch', async () => {
     fake.failures = [{ path: '/v1/querybatch', status: 429, times: 2, retryAfter: '0' }];
     const db = await openVulnDatabase([pkg('npm', 'minimist', '1.2.5')], undefined, {

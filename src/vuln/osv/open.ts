@@ -32,6 +32,28 @@ export function apiQueries(packages: readonly Package[], os: OsInfo | undefined)
   return out;
 }
 
+/** SHIPGATE_OSV_MODE (auto, database, api) when no mode is given. */
+export function modeFromEnv(env: NodeJS.ProcessEnv = process.env): VulnDbMode | undefined {
+  const v = env.SHIPGATE_OSV_MODE?.trim().toLowerCase();
+  if (!v) return undefined;
+  if (v === 'auto' || v === 'database' || v === 'api') return v;
+  throw new ShipgateError('USAGE', `invalid SHIPGATE_OSV_MODE "${env.SHIPGATE_OSV_MODE}"`, {
+    hint: 'use auto, database or api',
+  });
+}
+
+/** SHIPGATE_OSV_MAX_AGE in hours (decimals allowed) when no maximum age is given. */
+export function maxAgeFromEnv(env: NodeJS.ProcessEnv = process.env): number | undefined {
+  const v = env.SHIPGATE_OSV_MAX_AGE?.trim();
+  if (!v) return undefined;
+  const h = Number(v);
+  if (!Number.isFinite(h) || h < 0)
+    throw new ShipgateError('USAGE', `invalid SHIPGATE_OSV_MAX_AGE "${v}"`, {
+      hint: 'give the age in hours, e.g. 24',
+    });
+  return h * 3_600_000;
+}
+
 export async function openVulnDatabase(
   packages: readonly Package[],
   os: OsInfo | undefined,
@@ -39,7 +61,9 @@ export async function openVulnDatabase(
 ): Promise<VulnDatabase> {
   const ecosystems = neededEcosystems(packages, os);
   if (options.path) return loadLocalDatabase(options.path, ecosystems);
-  const mode = options.mode ?? 'auto';
+  const mode = options.mode ?? modeFromEnv() ?? 'auto';
+  const maxAgeMs = options.maxAgeMs ?? maxAgeFromEnv();
+  const remote: RemoteDbOptions = maxAgeMs === undefined ? options : { ...options, maxAgeMs };
   const api = (): Promise<VulnDatabase> => {
     if (options.offline)
       throw new ShipgateError('USAGE', 'the OSV API mode needs network access but --offline was given');
@@ -47,7 +71,7 @@ export async function openVulnDatabase(
   };
   if (mode === 'api') return api();
   try {
-    return await loadRemoteDatabase(ecosystems, options);
+    return await loadRemoteDatabase(ecosystems, remote);
   } catch (e) {
     if (mode === 'database' || options.offline || !isShipgateError(e)) throw e;
     logger().warn(`OSV database unavailable (${e.message}); falling back to the OSV API`);
