@@ -5,9 +5,11 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ShipgateError, formatError } from '../../src/core/errors';
 import { openImage, walkImage, type FinalView, type ImageInfo } from '../../src/image/index';
-import { debianImage, type TestImage } from '../support/images';
+import { debianImage, serialHeavySuite, type TestImage } from '../support/images';
 import { PODMAN_TOOLS, startPodmanService, type PodmanService } from '../support/podman';
 import { describeWithTools } from '../support/tools';
+
+serialHeavySuite();
 
 function files(view: FinalView): string[] {
   return [...view.entries()]

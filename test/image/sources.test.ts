@@ -29,11 +29,14 @@ import {
   readBlob,
   readManifest,
   rewriteImage,
+  serialHeavySuite,
   writeBlob,
   type ImageSpec,
   type TestImage,
 } from '../support/images';
 import { describeWithTools } from '../support/tools';
+
+serialHeavySuite();
 
 const tmp = mkdtempSync(join(tmpdir(), 'shipgate-sources-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));

@@ -13,9 +13,18 @@ import { mask } from '../../src/core/logger';
 import { digestOf } from '../../src/image/digest';
 import { openImage, walkImage, type FinalView, type OpenOptions } from '../../src/image/index';
 import { RegistryClient, referrersTag } from '../../src/registry/index';
-import { debianImage, multiPlatformImage, readManifest, tarOf, type TestImage } from '../support/images';
+import {
+  debianImage,
+  multiPlatformImage,
+  readManifest,
+  serialHeavySuite,
+  tarOf,
+  type TestImage,
+} from '../support/images';
 import { REGISTRY_TOOLS, freePort, pushImage, startRegistry, type TestRegistry } from '../support/registry';
 import { describeWithTools } from '../support/tools';
+
+serialHeavySuite();
 
 const tmp = mkdtempSync(join(tmpdir(), 'shipgate-registry-test-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));

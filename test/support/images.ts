@@ -19,7 +19,8 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { cachedFixture } from './cache';
+import { afterAll, beforeAll } from 'vitest';
+import { cachedFixture, withLock } from './cache';
 import { debianRootfs, run } from './debian';
 
 export const IMAGE_TOOLS = ['umoci', 'skopeo', 'debootstrap', 'dpkg-query'];
@@ -449,4 +450,25 @@ export async function multiPlatformImage(): Promise<{ ociLayout: string; tag: st
   });
   const ociLayout = join(dir, 'oci');
   return { ociLayout, tag: 'multi', indexDigest: manifestDesc(ociLayout, 'multi').digest };
+}
+
+/**
+ * Makes the calling test file hold the cross-process "heavy-e2e" lock from its first hook to its last, so
+ * heavy end-to-end files (real registries, daemons, big images) never run at the same time.
+ */
+export function serialHeavySuite(): void {
+  let release: (() => void) | undefined;
+  let held: Promise<void> | undefined;
+  beforeAll(async () => {
+    await new Promise<void>((acquired) => {
+      held = withLock('heavy-e2e', () => {
+        acquired();
+        return new Promise<void>((r) => (release = r));
+      });
+    });
+  });
+  afterAll(async () => {
+    release?.();
+    await held;
+  });
 }
