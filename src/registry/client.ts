@@ -349,24 +349,35 @@ export class RegistryClient {
     return res.status !== 404;
   }
 
-  /** Uploads a blob in one piece (POST to open an upload, PUT with the digest); skipped when already there. */
+  /**
+   * Uploads a blob in one piece: POST to open an upload and PUT it with its digest, or (monolithic) the
+   * whole blob in the POST. Skipped when the registry has it already.
+   */
   async pushBlob(
     repository: string,
     data: Buffer,
     mediaType = 'application/octet-stream',
+    options: { monolithic?: boolean } = {},
   ): Promise<Descriptor> {
     const digest = digestOf(data);
     const desc: Descriptor = { mediaType, digest, size: data.length };
     if (await this.hasBlob(repository, digest, 'push')) return desc;
     const what = `upload ${this.registry}/${repository}@${digest}`;
+    // Monolithic: the whole blob in the POST (201 when the registry supports it); otherwise POST then PUT.
     const start = await this.request(
       {
         method: 'POST',
-        path: `/v2/${repository}/blobs/uploads/`,
+        path: `/v2/${repository}/blobs/uploads/${options.monolithic ? `?digest=${digest}` : ''}`,
         repository,
         action: 'push',
         accept: [201, 202],
         followRedirects: false,
+        ...(options.monolithic
+          ? {
+              headers: { 'content-type': 'application/octet-stream', 'content-length': String(data.length) },
+              body: data,
+            }
+          : {}),
       },
       what,
     );

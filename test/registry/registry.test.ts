@@ -143,7 +143,12 @@ describeWithTools('registry source and client on a real registry', REGISTRY_TOOL
         history: [{ created_by: 'COPY hello.txt /' }],
       }),
     );
-    const cfg = await client.pushBlob(repo, config, 'application/vnd.oci.image.config.v1+json');
+    const cfg = await client.pushBlob(repo, config, 'application/vnd.oci.image.config.v1+json', {
+      monolithic: true,
+    });
+    expect(await client.hasBlob(repo, cfg.digest)).toBe(true);
+    const stored = await fetch(`${reg.url}/v2/${repo}/blobs/${cfg.digest}`);
+    expect(Buffer.from(await stored.arrayBuffer()).equals(config)).toBe(true);
     expect(await client.hasBlob(repo, layer.digest)).toBe(true);
     // pushing again is a no-op (HEAD finds it)
     expect(await client.pushBlob(repo, layerTar, layer.mediaType)).toEqual(layer);
