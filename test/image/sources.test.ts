@@ -389,3 +389,33 @@ describeWithTools('multi-platform index', IMAGE_TOOLS, () => {
     expect(err.message).toContain('available: linux/amd64, linux/arm64/v8');
   });
 });
+
+describeWithTools('docker-archive holding several images', IMAGE_TOOLS, () => {
+  it('picks the image named after the path and lists the names when none is given', async () => {
+    const a = await buildImage('arm-tiny', ARM_TINY_SPEC);
+    const b = await buildImage('tiny-two', {
+      base: 'scratch',
+      layers: [{ createdBy: 'COPY two /', files: { '/two.txt': 'second image\n' } }],
+    });
+    const dir = join(tmp, 'two-images');
+    mkdirSync(dir);
+    const entries: unknown[] = [];
+    for (const archive of [a.dockerArchive, b.dockerArchive]) {
+      execFileSync('tar', ['-xf', archive, '-C', dir]);
+      entries.push(...(JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as unknown[]));
+    }
+    writeFileSync(join(dir, 'manifest.json'), JSON.stringify(entries));
+    const both = join(tmp, 'two-images.tar');
+    execFileSync('tar', ['-cf', both, '-C', dir, '.']);
+    const two = await scan(`docker-archive:${both}:shipgate-test/tiny-two:latest`, ['/two.txt']);
+    expect(two.got.get('0:/two.txt')?.toString()).toBe('second image\n');
+    expect(two.info.tag).toBe('latest');
+    const arm = await scan(`docker-archive:${both}:docker.io/shipgate-test/arm-tiny:latest`);
+    expect(arm.info.platform.architecture).toBe('arm64');
+    const err = (await openImage(`docker-archive:${both}`).catch((e: unknown) => e)) as ShipgateError;
+    expect(err.code).toBe('USAGE');
+    expect(err.hint).toContain('docker.io/shipgate-test/tiny-two:latest');
+    const none = (await openImage(`docker-archive:${both}:nope:1`).catch((e: unknown) => e)) as ShipgateError;
+    expect(none.code).toBe('NOT_FOUND');
+  });
+});
