@@ -9,13 +9,36 @@ const TOOL_NAMES: Record<string, string> = {
   gitleaks: 'Gitleaks',
 };
 
-/** Renders the rule reference page (docs/rules/dockerfile.md) from rule metadata. */
-export function renderRuleDocs(rules: RuleMeta[], title: string): string {
+/** The part of docs/rules/dockerfile.md that is not per rule: parsing, errors, suppression, options. */
+export const DOCKERFILE_DOCS_INTRO = [
+  'shipgate parses each Dockerfile with a full Dockerfile parser and every `RUN` with a real bash parser, so rules see commands, flags, pipes, `&&` lists, subshells, `sh -c` strings, `$(…)` and `<(…)` substitutions, heredocs (`RUN <<EOF`) and the JSON (exec) form. Line continuations, the `# escape=` directive, `ARG` before `FROM` (defaults are substituted into `FROM`), `--platform`, `COPY --from` and `ONBUILD` are understood. After `SHELL ["powershell", …]` (or on Windows base images) `RUN` is not read as bash.',
+  '',
+  '## Errors and findings',
+  '',
+  'A Dockerfile that Docker would refuse is an error (exit code 2, code `DOCKERFILE_PARSE`, one line `path:line: what`), not a finding: an empty file or one without `FROM`, binary content, an unknown instruction (often a missing `\\` on the line above), an instruction other than `ARG` before the first `FROM`, an unterminated heredoc, `FROM` without an image or with a malformed `AS`, `SHELL` not in JSON form, and `CMD`/`ENTRYPOINT` that start like JSON but are not valid JSON (Docker would run them through `/bin/sh -c` and fail at start). Everything that builds but is risky or wasteful is a finding from the rules below. `RUN [ -f x ] …` is the shell `test` command, as in Docker.',
+  '',
+  '## Suppressing findings',
+  '',
+  'Suppressed findings stay in the reports, marked with how they were suppressed, so the counts remain visible.',
+  '',
+  '- `# shipgate ignore=SG-DF-011,SG-DF-014` in the comment lines directly above an instruction.',
+  "- hadolint's `# hadolint ignore=DL3008,DL3015` there too, and `# hadolint global ignore=DL3003` anywhere; ids are mapped through each rule's equivalents (Trivy ids such as `DS-0002`, `AVD-DS-0002` and `DS002` work as well).",
+  "- BuildKit's `# check=skip=JSONArgsRecommended` directive.",
+  '- `.hadolint.yaml` / `.hadolint.yml` at the repository root: its `ignored` list, `trustedRegistries` (used as the allowed registries of SG-DF-053) and `disable-ignore-pragma`.',
+  '',
+  '## Options',
+  '',
+  'shipgate.yaml maps onto these: extra minimal base images (SG-DF-003), allowed registries (SG-DF-053), extra images known to run as non-root (SG-DF-001), base images exempt from the base-image rules, and rules to ignore. Severity overrides and disabling rules are policy settings that apply to every kind of finding.',
+].join('\n');
+
+/** Renders a rule reference page (docs/rules/dockerfile.md) from rule metadata, with an optional introduction. */
+export function renderRuleDocs(rules: RuleMeta[], title: string, intro?: string): string {
   const out: string[] = [
     `# ${title}`,
     '',
     '<!-- Generated from the rule metadata in src/dockerfile/rules; regenerate with SHIPGATE_UPDATE_DOCS=1 npx vitest run test/dockerfile/docs.test.ts -->',
     '',
+    ...(intro ? [intro, '', '## Rules', ''] : []),
     '| Rule | Severity | Title | Equivalents |',
     '|---|---|---|---|',
   ];

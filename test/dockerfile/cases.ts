@@ -43,6 +43,8 @@ export const CASES: Record<string, Case> = {
       'FROM golang:1.22 AS build\nRUN go build -o /app .\nFROM scratch\nCOPY --from=build /app /app\n',
       'FROM node:20-slim\nCOPY . .\nRUN npm ci\n',
       'FROM eclipse-temurin:21-jre\nCOPY app.jar /app.jar\n',
+      'FROM alpine:3.20\nRUN apk add --no-cache --virtual .build-deps gcc=13 make=4 musl-dev=1 \\\n && make install \\\n && apk del --no-network .build-deps\n',
+      'FROM debian:12\nRUN apt-get install -y build-essential && make && apt-get purge -y --auto-remove build-essential\n',
     ],
   },
   'SG-DF-003': {

@@ -3,14 +3,14 @@ import { dirname, join } from 'node:path';
 import { format, resolveConfig } from 'prettier';
 import { describe, expect, it } from 'vitest';
 import { ruleHelpUri } from '../../src/core/finding';
-import { dockerfileRules, renderRuleDocs } from '../../src/dockerfile/index';
+import { DOCKERFILE_DOCS_INTRO, dockerfileRules, renderRuleDocs } from '../../src/dockerfile/index';
 import { ROOT } from '../support/tools';
 
 const DOC = join(ROOT, 'docs', 'rules', 'dockerfile.md');
 const TITLE = 'Dockerfile rules';
 
 describe('docs/rules/dockerfile.md', () => {
-  const rendered = renderRuleDocs(dockerfileRules(), TITLE);
+  const rendered = renderRuleDocs(dockerfileRules(), TITLE, DOCKERFILE_DOCS_INTRO);
 
   it('has an anchor, what/why/fix and equivalents for every rule, matching its help URI', () => {
     for (const r of dockerfileRules()) {

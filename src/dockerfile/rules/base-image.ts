@@ -213,6 +213,16 @@ const BUILD_COMMANDS: Record<string, string[] | true> = {
   tsc: true,
 };
 
+const REMOVES: Record<string, string[]> = {
+  apk: ['del'],
+  'apt-get': ['purge', 'remove', 'autoremove'],
+  apt: ['purge', 'remove', 'autoremove'],
+  yum: ['remove', 'erase', 'autoremove'],
+  dnf: ['remove', 'erase', 'autoremove'],
+  microdnf: ['remove'],
+  zypper: ['remove', 'rm'],
+};
+
 function isToolchainImage(ref: ImageRef): boolean {
   const name = ref.repository.replace(/^library\//, '').replace(/^(mcr\.microsoft\.com\/)?/, '');
   if (TOOLCHAIN_IMAGES.test(name) || TOOLCHAIN_IMAGES.test(name.split('/').slice(-2).join('/'))) {
@@ -260,7 +270,15 @@ const singleStageBuildTools = defineRule({
     const evidence: string[] = [];
     if (!base.unresolved && isToolchainImage(base))
       evidence.push(`the ${familiarName(base)} toolchain image`);
-    for (const { cmd } of commands(stage)) {
+    // A RUN that removes the packages it installed (`apk del .build-deps`, `apt-get purge --auto-remove`)
+    // leaves no toolchain behind; its build steps are not evidence.
+    const cleaned = new Set(
+      commands(stage)
+        .filter(({ cmd }) => REMOVES[cmd.base]?.includes(subcommand(cmd) ?? '') ?? false)
+        .map(({ inst }) => inst),
+    );
+    for (const { inst, cmd } of commands(stage)) {
+      if (cleaned.has(inst)) continue;
       const sub = subcommand(cmd);
       if (
         ['apt-get', 'apt', 'apk', 'yum', 'dnf', 'microdnf', 'zypper'].includes(cmd.base) &&

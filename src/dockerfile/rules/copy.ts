@@ -142,7 +142,7 @@ const SENSITIVE = [
   /(^|\/)\.env(\.(?!example|sample|template|dist)[^/]*)?$/,
   /(^|\/)id_(rsa|dsa|ecdsa|ed25519)$/,
   /\.(p12|pfx|jks|keystore|kdbx|ppk)$/i,
-  /(^|\/)[^/]*(private|priv|secret)[^/]*\.(pem|key)$/i,
+  /(^|\/)[^/]*(private|priv|secret|key)[^/]*\.(pem|key)$/i,
   /(^|\/)(?![^/]*(pub|gpg|asc|ca|cert|bundle|dhparam|ffdhe|jenkins|release|signing|archive|repo))[^/]*\.key$/i,
   /(^|\/)\.(npmrc|pypirc|netrc|git-credentials|htpasswd)$/,
   /(^|\/)\.(aws|ssh|gnupg|kube)(\/|$)/,
@@ -162,7 +162,7 @@ const sensitiveCopy = defineRule({
   title: 'Secrets or repository metadata copied into the image',
   severity: 'high',
   description:
-    'COPY/ADD names a credential or metadata file: `.git`, `.env`, SSH keys (`id_rsa`), `*.pem`/`*.key`/`*.p12`, `.npmrc`, `.pypirc`, `.netrc`, `.aws/`, `.ssh/`, `.docker/config.json`, `credentials.json`.',
+    'COPY/ADD names a credential or metadata file: `.git`, `.env`, private keys (`id_rsa`, `*.key`, `*key*.pem`, `*private*.pem`, `*.p12`, `*.jks`), `.npmrc`, `.pypirc`, `.netrc`, `.aws/`, `.ssh/`, `.docker/config.json`, `credentials.json`.',
   rationale:
     'Everything copied stays in a layer even if deleted later; anyone who can pull the image can read it. `.git` also leaks history and often tokens in remote URLs.',
   fix: '```dockerfile\n# before\nCOPY .env id_rsa /app/\n# after: pass secrets at build time only\nRUN --mount=type=secret,id=dotenv,target=/app/.env ./configure\n# and list them in .dockerignore\n```',
