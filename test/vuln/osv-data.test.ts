@@ -3,7 +3,15 @@
  * (download, cache, max age, conditional refresh, offline), failures (404, 500, 429, corrupt zips),
  * API mode (querybatch pagination, record fetch) and the automatic fallback, local dirs and zips.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -217,6 +225,21 @@ describe('failures', () => {
     expect(sink.lines.some((l) => l.level === 'warn' && /could not refresh OSV npm data/.test(l.line))).toBe(
       true,
     );
+  });
+
+  it('keeps using the cached copy when a refresh brings a corrupt archive, and leaves no temporary files', async () => {
+    await loadRemoteDatabase(['npm'], { baseUrl: fake.url, cacheDir: dir, http: HTTP });
+    const good = makeZip(fixtureRecords('npm'));
+    fake.setRawArchive('npm', good.subarray(0, good.length - 40));
+    const db = await loadRemoteDatabase(['npm'], {
+      baseUrl: fake.url,
+      cacheDir: dir,
+      http: HTTP,
+      maxAgeMs: 0,
+    });
+    expect(ruleIds(db, [pkg('npm', 'lodash', '4.17.20')])).toEqual(['CVE-2021-23337']);
+    expect(sink.lines.some((l) => l.level === 'warn' && /corrupt zip archive/.test(l.line))).toBe(true);
+    expect(readdirSync(dir).sort()).toEqual(['npm.data', 'npm.index.json', 'npm.meta.json']);
   });
 
   it('rejects truncated and corrupted archives', async () => {

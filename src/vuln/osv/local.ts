@@ -1,12 +1,12 @@
 /** OSV data from a local directory or zip of OSV JSON files (`--vuln-db DIR|ZIP`, mirrors, air-gapped use). */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { ShipgateError } from '../../core/errors';
 import { logger } from '../../core/logger';
 import { IndexBuilder } from './compact';
 import { IndexedVulnDatabase } from './db';
 import { parseOsvRecord } from './types';
-import { ZipError, zipFiles } from './zip';
+import { ZipError, fileSource, zipFiles, type ZipSource } from './zip';
 
 const decoder = new TextDecoder();
 
@@ -29,10 +29,10 @@ function addRecord(builder: IndexBuilder, text: string, where: string): void {
 }
 
 /** Feeds every OSV record of a zip into the builder; the zip is verified entry by entry. */
-export function addZip(builder: IndexBuilder, buf: Uint8Array, label: string): number {
+export function addZip(builder: IndexBuilder, src: ZipSource, label: string): number {
   let n = 0;
   try {
-    for (const f of zipFiles(buf)) {
+    for (const f of zipFiles(src)) {
       if (!f.name.endsWith('.json')) continue;
       addRecord(builder, decoder.decode(f.data), `${label}:${f.name}`);
       n++;
@@ -45,6 +45,16 @@ export function addZip(builder: IndexBuilder, buf: Uint8Array, label: string): n
     throw e;
   }
   return n;
+}
+
+/** addZip over a file on disk, read entry by entry. */
+export function addZipFile(builder: IndexBuilder, path: string, label: string): number {
+  const fd = openSync(path, 'r');
+  try {
+    return addZip(builder, fileSource(fd), label);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** Loads a directory tree or zip of OSV records, keeping only the given ecosystem archives (all when undefined). */
@@ -65,7 +75,7 @@ export function loadLocalDatabase(path: string, ecosystems?: readonly string[]):
       count++;
     }
   } else {
-    count = addZip(builder, readFileSync(path), path);
+    count = addZipFile(builder, path, path);
   }
   logger().info(`vulnerability data: ${count} OSV records from ${path}`);
   return new IndexedVulnDatabase(builder.result(), `osv files (${path})`);

@@ -3,7 +3,18 @@
  * compiled into one index file per ecosystem in a cache directory and refreshed with conditional GETs
  * (If-None-Match / If-Modified-Since) once older than the maximum age. Works offline from the cache.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import {
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { ShipgateError, isShipgateError } from '../../core/errors';
@@ -11,7 +22,7 @@ import { logger } from '../../core/logger';
 import { INDEX_FORMAT, IndexBuilder, storeIndex, type StoredIndex } from './compact';
 import { IndexedVulnDatabase, type LoadedIndex } from './db';
 import { fetchWithRetry, redactUrl, type HttpOptions } from './http';
-import { addZip } from './local';
+import { addZipFile } from './local';
 
 export const DEFAULT_OSV_URL = 'https://osv-vulnerabilities.storage.googleapis.com';
 export const DEFAULT_MAX_AGE_MS = 12 * 60 * 60 * 1000;
@@ -54,7 +65,7 @@ export function archiveUrl(baseUrl: string, ecosystem: string): string {
   return `${baseUrl.replace(/\/+$/, '')}/${encodeURIComponent(ecosystem)}/all.zip`;
 }
 
-function fileBase(ecosystem: string): string {
+function fileBaseName(ecosystem: string): string {
   return ecosystem.replace(/[^A-Za-z0-9._-]/g, '_');
 }
 
@@ -63,7 +74,7 @@ export function cachePaths(
   cacheDir: string,
   ecosystem: string,
 ): { index: string; data: string; meta: string } {
-  const b = fileBase(ecosystem);
+  const b = fileBaseName(ecosystem);
   return {
     index: join(cacheDir, `${b}.index.json`),
     data: join(cacheDir, `${b}.data`),
@@ -184,9 +195,41 @@ async function loadOne(
     );
   }
 
-  const buf = new Uint8Array(await res.arrayBuffer());
+  // Stream the archive to a file next to the cache and read it entry by entry from there.
+  mkdirSync(opts.cacheDir, { recursive: true });
+  const tmpZip = join(opts.cacheDir, `${fileBaseName(ecosystem)}.${process.pid}.zip.tmp`);
+  let count: number;
+  let bytes: number;
   const builder = new IndexBuilder(new Set([ecosystem]));
-  const count = addZip(builder, buf, redactUrl(url));
+  try {
+    if (!res.body) throw new ShipgateError('NETWORK', `${redactUrl(url)}: empty response`);
+    try {
+      await pipeline(
+        Readable.fromWeb(res.body as import('node:stream/web').ReadableStream),
+        createWriteStream(tmpZip),
+      );
+    } catch (e) {
+      throw new ShipgateError(
+        'NETWORK',
+        `${redactUrl(url)}: download interrupted (${(e as Error).message})`,
+        {
+          hint: 'try again; a cached copy is used when one exists',
+        },
+      );
+    }
+    bytes = statSync(tmpZip).size;
+    count = addZipFile(builder, tmpZip, redactUrl(url));
+  } catch (e) {
+    if (cached && meta && isShipgateError(e)) {
+      log.warn(
+        `could not refresh OSV ${ecosystem} data (${e.message}); using the cached copy from ${meta.checkedAt}`,
+      );
+      return { index: cached, meta, from: 'stale cache' };
+    }
+    throw e;
+  } finally {
+    rmSync(tmpZip, { force: true });
+  }
   const compiled = builder.result().get(ecosystem)!;
   const index = storeIndex(compiled);
   const fresh: CacheMeta = {
@@ -199,11 +242,10 @@ async function loadOne(
   const lm = res.headers.get('last-modified');
   if (etag) fresh.etag = etag;
   if (lm) fresh.lastModified = lm;
-  mkdirSync(opts.cacheDir, { recursive: true });
   writeCachedIndex(paths, index);
   writeAtomic(paths.meta, JSON.stringify(fresh));
   log.info(
-    `OSV ${ecosystem}: ${count} records (${compiled.records.length} with package ranges), ${(buf.length / 1e6).toFixed(1)} MB`,
+    `OSV ${ecosystem}: ${count} records (${compiled.records.length} with package ranges), ${(bytes / 1e6).toFixed(1)} MB`,
   );
   return { index, meta: fresh, from: 'download' };
 }

@@ -3,6 +3,7 @@
  * truncated or corrupted download is rejected instead of half-loaded. Inflating is fflate's; this file
  * only walks the central directory (including Zip64, which large OSV archives need).
  */
+import { fstatSync, readSync } from 'node:fs';
 import { inflateSync } from 'fflate';
 
 const EOCD = 0x06054b50;
@@ -44,37 +45,68 @@ function u64(view: DataView, off: number): number {
   return hi * 2 ** 32 + lo;
 }
 
+/** Random access to the archive's bytes: a buffer, or a file read piece by piece. */
+export interface ZipSource {
+  size: number;
+  read(offset: number, length: number): Uint8Array;
+}
+
+export function bufferSource(buf: Uint8Array): ZipSource {
+  return { size: buf.length, read: (o, n) => buf.subarray(o, Math.min(buf.length, o + n)) };
+}
+
+/** Reads the archive from an open file, so a large download never has to sit in memory whole. */
+export function fileSource(fd: number): ZipSource {
+  return {
+    size: fstatSync(fd).size,
+    read(o, n) {
+      const out = Buffer.alloc(n);
+      const got = readSync(fd, out, 0, n, o);
+      return out.subarray(0, got);
+    },
+  };
+}
+
+function viewOf(b: Uint8Array): DataView {
+  return new DataView(b.buffer, b.byteOffset, b.byteLength);
+}
+
 /** Lists the entries from the central directory. Throws ZipError when the archive is not a complete zip. */
-export function listZip(buf: Uint8Array): ZipEntry[] {
-  const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
-  const min = Math.max(0, buf.length - 22 - 0xffff);
+export function listZip(src: ZipSource): ZipEntry[] {
+  const tailLen = Math.min(src.size, 22 + 0xffff + 20);
+  const tailStart = src.size - tailLen;
+  const tail = src.read(tailStart, tailLen);
+  const tv = viewOf(tail);
   let eocd = -1;
-  for (let i = buf.length - 22; i >= min; i--) {
-    if (view.getUint32(i, true) === EOCD) {
+  for (let i = tail.length - 22; i >= 0; i--) {
+    if (tv.getUint32(i, true) === EOCD) {
       eocd = i;
       break;
     }
   }
   if (eocd < 0) throw new ZipError('no end of central directory (truncated or not a zip)');
-  let count = view.getUint16(eocd + 10, true);
-  let cdSize = view.getUint32(eocd + 12, true);
-  let cdOffset = view.getUint32(eocd + 16, true);
+  let count = tv.getUint16(eocd + 10, true);
+  let cdSize = tv.getUint32(eocd + 12, true);
+  let cdOffset = tv.getUint32(eocd + 16, true);
   if (count === 0xffff || cdOffset === 0xffffffff || cdSize === 0xffffffff) {
     const loc = eocd - 20;
-    if (loc < 0 || view.getUint32(loc, true) !== EOCD64_LOCATOR) throw new ZipError('missing Zip64 locator');
-    const e64 = u64(view, loc + 8);
-    if (e64 + 56 > buf.length || view.getUint32(e64, true) !== EOCD64)
-      throw new ZipError('bad Zip64 end record');
-    count = u64(view, e64 + 32);
-    cdSize = u64(view, e64 + 40);
-    cdOffset = u64(view, e64 + 48);
+    if (loc < 0 || tv.getUint32(loc, true) !== EOCD64_LOCATOR) throw new ZipError('missing Zip64 locator');
+    const e64 = u64(tv, loc + 8);
+    const rec = src.read(e64, 56);
+    const rv = viewOf(rec);
+    if (rec.length < 56 || rv.getUint32(0, true) !== EOCD64) throw new ZipError('bad Zip64 end record');
+    count = u64(rv, 32);
+    cdSize = u64(rv, 40);
+    cdOffset = u64(rv, 48);
   }
-  if (cdOffset + cdSize > buf.length) throw new ZipError('central directory outside the file (truncated)');
+  if (cdOffset + cdSize > src.size) throw new ZipError('central directory outside the file (truncated)');
+  const cd = src.read(cdOffset, cdSize);
+  const view = viewOf(cd);
   const entries: ZipEntry[] = [];
   const decoder = new TextDecoder();
-  let p = cdOffset;
+  let p = 0;
   for (let n = 0; n < count; n++) {
-    if (p + 46 > buf.length || view.getUint32(p, true) !== CENTRAL)
+    if (p + 46 > cd.length || view.getUint32(p, true) !== CENTRAL)
       throw new ZipError('corrupt central directory');
     const method = view.getUint16(p + 10, true);
     const crc = view.getUint32(p + 16, true);
@@ -84,7 +116,7 @@ export function listZip(buf: Uint8Array): ZipEntry[] {
     const extraLen = view.getUint16(p + 30, true);
     const commentLen = view.getUint16(p + 32, true);
     let localOffset = view.getUint32(p + 42, true);
-    const name = decoder.decode(buf.subarray(p + 46, p + 46 + nameLen));
+    const name = decoder.decode(cd.subarray(p + 46, p + 46 + nameLen));
     let x = p + 46 + nameLen;
     const extraEnd = x + extraLen;
     while (x + 4 <= extraEnd) {
@@ -111,14 +143,13 @@ export function listZip(buf: Uint8Array): ZipEntry[] {
 }
 
 /** Returns the entry's bytes, inflated and checked against its CRC-32 and size. */
-export function readZipEntry(buf: Uint8Array, e: ZipEntry): Uint8Array {
-  const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
-  if (e.localOffset + 30 > buf.length || view.getUint32(e.localOffset, true) !== LOCAL)
-    throw new ZipError(`${e.name}: bad local header`);
-  const start =
-    e.localOffset + 30 + view.getUint16(e.localOffset + 26, true) + view.getUint16(e.localOffset + 28, true);
-  if (start + e.compressedSize > buf.length) throw new ZipError(`${e.name}: data past the end (truncated)`);
-  const raw = buf.subarray(start, start + e.compressedSize);
+export function readZipEntry(src: ZipSource, e: ZipEntry): Uint8Array {
+  const head = src.read(e.localOffset, 30);
+  const hv = viewOf(head);
+  if (head.length < 30 || hv.getUint32(0, true) !== LOCAL) throw new ZipError(`${e.name}: bad local header`);
+  const start = e.localOffset + 30 + hv.getUint16(26, true) + hv.getUint16(28, true);
+  if (start + e.compressedSize > src.size) throw new ZipError(`${e.name}: data past the end (truncated)`);
+  const raw = src.read(start, e.compressedSize);
   let data: Uint8Array;
   if (e.method === 0) data = raw;
   else if (e.method === 8) {
@@ -134,9 +165,9 @@ export function readZipEntry(buf: Uint8Array, e: ZipEntry): Uint8Array {
 }
 
 /** Iterates over the archive's files (directories skipped), verified. */
-export function* zipFiles(buf: Uint8Array): Generator<{ name: string; data: Uint8Array }> {
-  for (const e of listZip(buf)) {
+export function* zipFiles(src: ZipSource): Generator<{ name: string; data: Uint8Array }> {
+  for (const e of listZip(src)) {
     if (e.name.endsWith('/')) continue;
-    yield { name: e.name, data: readZipEntry(buf, e) };
+    yield { name: e.name, data: readZipEntry(src, e) };
   }
 }
