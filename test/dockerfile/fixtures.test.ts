@@ -34,6 +34,34 @@ describe('real-world Dockerfiles', () => {
   });
 });
 
+describe('line endings', () => {
+  it('CRLF line endings and a byte order mark give the same findings, positions and fingerprints', async () => {
+    const key = (f: {
+      ruleId: string;
+      fingerprint: string;
+      location?: { startLine: number; startColumn?: number; endLine?: number; endColumn?: number };
+    }) =>
+      `${f.ruleId}:${f.location?.startLine}:${f.location?.startColumn}:${f.location?.endLine}:${f.location?.endColumn}:${f.fingerprint}`;
+    const files = readdirSync(dir)
+      .filter((f) => f.endsWith('Dockerfile'))
+      .filter((_, i) => i % 5 === 0);
+    let compared = 0;
+    for (const f of files) {
+      const lf = readFileSync(join(dir, f), 'utf8').replace(/\r\n/g, '\n');
+      let a;
+      try {
+        a = await lintDockerfile({ path: f, content: lf });
+      } catch {
+        continue;
+      }
+      const b = await lintDockerfile({ path: f, content: `\ufeff${lf.replace(/\n/g, '\r\n')}` });
+      expect(b.findings.map(key), f).toEqual(a.findings.map(key));
+      compared++;
+    }
+    expect(compared).toBeGreaterThan(50);
+  });
+});
+
 describe('examples', () => {
   const lintExample = async (name: string) => {
     const path = `examples/${name}/Dockerfile`;
