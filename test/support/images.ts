@@ -15,6 +15,7 @@ import {
   lstatSync,
   mkdirSync,
   readFileSync,
+  rmSync,
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
@@ -231,6 +232,7 @@ export async function buildImage(name: string, spec: ImageSpec): Promise<TestIma
       });
     }
     await exportForms(tmp, tag, `shipgate-test/${name}`);
+    rmSync(join(tmp, 'stage'), { recursive: true, force: true });
   });
   return {
     rootfs: '',
@@ -431,7 +433,13 @@ export const ARM_TINY_SPEC: ImageSpec = {
 export async function multiPlatformImage(): Promise<{ ociLayout: string; tag: string; indexDigest: string }> {
   const debian = await debianImage();
   const arm = await buildImage('arm-tiny', ARM_TINY_SPEC);
-  const dir = await cachedFixture('image-multi-platform', async (tmp) => {
+  const inputs = createHash('sha256')
+    .update(
+      `${manifestDesc(debian.ociLayout, debian.tag).digest} ${manifestDesc(arm.ociLayout, arm.tag).digest}`,
+    )
+    .digest('hex')
+    .slice(0, 16);
+  const dir = await cachedFixture(`image-multi-platform-${inputs}`, async (tmp) => {
     const layout = join(tmp, 'oci');
     await run('skopeo', ['copy', '--quiet', `oci:${debian.ociLayout}:${debian.tag}`, `oci:${layout}:amd64`]);
     await run('skopeo', ['copy', '--quiet', `oci:${arm.ociLayout}:${arm.tag}`, `oci:${layout}:arm64`]);
