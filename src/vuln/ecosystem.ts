@@ -26,8 +26,7 @@ function majorOf(v: string | undefined): string | undefined {
 }
 
 function exact(base: string, ...ecos: string[]): Pick<PackageTarget, 'base' | 'accepts' | 'queryEcosystems'> {
-  const set = new Set(ecos);
-  return { base, accepts: (e) => set.has(e), queryEcosystems: ecos };
+  return { base, accepts: (e) => ecos.includes(e), queryEcosystems: ecos };
 }
 
 /** The OSV ecosystem of the image's OS packages, or undefined when shipgate has no data mapping for it. */

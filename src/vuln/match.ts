@@ -139,6 +139,11 @@ interface Group {
 
 /** Union of records that name each other (aliases, a single upstream CVE); multi-CVE advisories folded into the CVEs they cover. */
 function group(hits: Hit[]): Group[] {
+  if (hits.length === 1) {
+    const h = hits[0]!;
+    const cves = cvesOf(h);
+    return [{ hits, ids: new Set(sameIds(h)), extraCves: new Set(cves.length > 1 ? cves : []) }];
+  }
   const parent = hits.map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
   const owner = new Map<string, number>();
