@@ -105,6 +105,123 @@ const SPECS: Record<string, { rule: string; cases: HadolintCase[] }> = {
       { catches: true, dockerfile: F('ADD "file.zip" /usr/src/app/\n') },
     ],
   },
+  DL3006: {
+    rule: 'SG-DF-005',
+    cases: [
+      { catches: true, dockerfile: 'FROM debian\n' },
+      { catches: true, dockerfile: 'FROM debian AS builder\n' },
+      { catches: false, dockerfile: 'FROM ruby@sha256:f1dbca0f5dbc9\n' },
+      { catches: false, dockerfile: 'FROM ruby:2\n' },
+      { catches: false, dockerfile: 'FROM ${VALUE}\n' },
+      {
+        catches: false,
+        dockerfile:
+          'FROM golang:1.9.3-alpine3.7 AS build\nRUN foo\nFROM build as unit-test\nRUN bar\nFROM alpine:3.7\nRUN baz\n',
+      },
+      {
+        catches: true,
+        dockerfile:
+          'FROM golang:1.9.3-alpine3.7 AS build\nRUN foo\nFROM node as unit-test\nRUN bar\nFROM alpine:3.7\nRUN baz\n',
+      },
+      { catches: false, dockerfile: 'FROM scratch\n' },
+    ],
+  },
+  DL3007: {
+    rule: 'SG-DF-005',
+    cases: [
+      { catches: true, dockerfile: 'FROM debian:latest\n' },
+      { catches: true, dockerfile: 'FROM debian:latest AS builder\n' },
+      { catches: false, dockerfile: 'FROM debian:jessie\n' },
+      {
+        catches: false,
+        dockerfile:
+          'FROM hub.docker.io/debian@sha256:7959ed6f7e35f8b1aaa06d1d8259d4ee25aa85a086d5c125480c333183f9deeb\n',
+      },
+      { catches: false, dockerfile: 'FROM debian:jessie AS builder\n' },
+    ],
+  },
+  DL3025: {
+    rule: 'SG-DF-035',
+    cases: [
+      { catches: true, dockerfile: 'FROM node as foo\nENTRYPOINT something\n' },
+      { catches: false, dockerfile: 'FROM scratch as build\nENTRYPOINT ["foo", "bar"]\n' },
+      { catches: true, dockerfile: 'FROM node as foo\nCMD something\n' },
+      { catches: false, dockerfile: 'FROM scratch as build\nCMD ["foo", "bar"]\nCMD [ "foo", "bar" ]\n' },
+    ],
+  },
+  DL3030: {
+    rule: 'SG-DF-020',
+    cases: [
+      { catches: true, dockerfile: F('RUN yum install httpd-2.4.24 && yum clean all\n') },
+      { catches: false, dockerfile: F('RUN yum install -y httpd-2.4.24 && yum clean all\n') },
+      { catches: false, dockerfile: F('RUN bash -c `# not even a yum command`\n') },
+    ],
+  },
+  DL3032: {
+    rule: 'SG-DF-021',
+    cases: [
+      { catches: true, dockerfile: F('RUN yum install -y mariadb-10.4\n') },
+      { catches: false, dockerfile: F('RUN yum install -y mariadb-10.4 && yum clean all\n') },
+      { catches: false, dockerfile: F('RUN bash -c `# not even a yum command`\n') },
+    ],
+  },
+  DL3033: {
+    rule: 'SG-DF-022',
+    cases: [
+      { catches: true, dockerfile: F('RUN yum install -y tomcat && yum clean all\n') },
+      { catches: false, dockerfile: F('RUN yum install -y tomcat-9.2 && yum clean all\n') },
+      { catches: false, dockerfile: F('RUN yum install -y openssl-1:1.1.1k\n') },
+      { catches: false, dockerfile: F('RUN yum install -y rpm-sign-4.16.1.3\n') },
+      { catches: false, dockerfile: F('RUN yum install -y gcc-c++-1.1.1\n') },
+      { catches: true, dockerfile: F('RUN yum module install -y tomcat && yum clean all\n') },
+      { catches: false, dockerfile: F('RUN yum module install -y tomcat:9 && yum clean all\n') },
+      { catches: false, dockerfile: F('RUN yum install -y "git-core-${GIT_VER}" && yum clean all\n') },
+      { catches: false, dockerfile: F('RUN yum install -y "which-${WHICH_VERSION}" && yum clean all\n') },
+      { catches: false, dockerfile: F('RUN yum install -y tomcat-$VERSION && yum clean all\n') },
+    ],
+  },
+  DL3046: {
+    rule: 'SG-DF-044',
+    cases: [
+      { catches: false, dockerfile: F('RUN useradd luser\n') },
+      { catches: false, dockerfile: F('RUN useradd -u 12345 luser\n') },
+      { catches: false, dockerfile: F('RUN useradd -l -u 123456 luser\n') },
+      { catches: false, dockerfile: F('RUN useradd -l luser\n') },
+      { catches: true, dockerfile: F('RUN useradd -u 123456 luser\n') },
+    ],
+  },
+  DL3064: {
+    rule: 'SG-DF-006',
+    cases: [
+      { catches: false, dockerfile: 'FROM debian:bullseye\nRUN foobar\n' },
+      { catches: false, dockerfile: 'ARG foobar\nFROM debian:bullseye\nRUN foobar\n' },
+      { catches: false, dockerfile: 'FROM debian:bullseye\nENV foobar=barfoo\nRUN foobar\n' },
+      { catches: true, dockerfile: 'ARG AWS_ACCESS_KEY_ID\nFROM debian:bullseye\nRUN foobar\n' },
+      { catches: true, dockerfile: 'ARG openai_api_key\nFROM debian:bullseye\nRUN foobar\n' },
+      {
+        catches: true,
+        dockerfile: 'FROM debian:bullseye\nENV AWS_ACCESS_KEY_ID=abcdefghijklmnopqrstuvwxyz\nRUN foobar\n',
+      },
+      {
+        catches: true,
+        dockerfile: 'FROM debian:bullseye\nENV my_password=abcdefghijklmnopqrstuvwxyz\nRUN foobar\n',
+      },
+    ],
+  },
+  DL4001: {
+    rule: 'SG-DF-043',
+    cases: [
+      { catches: true, dockerfile: 'FROM node as foo\nRUN wget my.xyz\nRUN curl localhost\n' },
+      { catches: true, dockerfile: 'FROM node as foo\nRUN wget my.xyz && curl localhost\n' },
+      { catches: false, dockerfile: 'FROM node as foo\nRUN wget my.xyz\n' },
+      { catches: false, dockerfile: 'FROM node as foo\nRUN wget my.xyz\nFROM scratch\nRUN curl localhost\n' },
+      {
+        catches: true,
+        dockerfile:
+          'FROM node as foo\nRUN wget my.xyz\nRUN curl localhost\nFROM scratch\nRUN curl localhost\n',
+      },
+    ],
+  },
   DL3008: {
     rule: 'SG-DF-014',
     cases: [

@@ -515,11 +515,19 @@ const rpmPin = defineRule({
   hint: 'pin package versions',
   check({ df, report }) {
     for (const u of uses(df, ['yum', 'dnf', 'tdnf', 'microdnf', 'zypper'], [...RPM_OPTS, ...ZYPPER_OPTS])) {
-      if (!['install', 'in'].includes(u.sub ?? '')) continue;
-      const loose = packages(u, [...RPM_OPTS, ...ZYPPER_OPTS]).filter((w) =>
-        u.cmd.base === 'zypper'
-          ? !/[=<>]/.test(w.value)
-          : !/-\d/.test(w.value) && !w.value.startsWith('@') && !w.value.includes('('),
+      const opts = [...RPM_OPTS, ...ZYPPER_OPTS];
+      // `yum module install name:stream` pins a module stream.
+      const module = u.sub === 'module' && operands(u.cmd, opts)[1]?.value === 'install';
+      if (!['install', 'in'].includes(u.sub ?? '') && !module) continue;
+      const names = module ? operands(u.cmd, opts).slice(2) : packages(u, opts);
+      const loose = names.filter((w) =>
+        w.value.includes('$')
+          ? false
+          : module
+            ? !w.value.includes(':')
+            : u.cmd.base === 'zypper'
+              ? !/[=<>]/.test(w.value)
+              : !/-\d/.test(w.value) && !w.value.startsWith('@') && !w.value.includes('('),
       );
       if (loose.length)
         report({

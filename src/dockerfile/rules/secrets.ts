@@ -67,6 +67,9 @@ const NOT_SECRET_SUFFIX = new Set([
   'sha',
   'checksum',
 ]);
+/** Credential variables named explicitly by hadolint and BuildKit whose suffix would otherwise exempt them. */
+const KNOWN_SECRET_NAMES = new Set(['AWS_ACCESS_KEY_ID', 'AWS_SESSION_TOKEN', 'AWS_SECRET_ACCESS_KEY']);
+
 /** Well-known variables that only look like secrets. */
 const NOT_SECRET_NAMES = new Set(['PWD', 'OLDPWD']);
 
@@ -82,6 +85,7 @@ function nameWords(name: string): string[] {
 /** Whether a variable name says it holds a secret (PASSWORD, GITHUB_TOKEN, API_KEY, ...), but not *_FILE, *_PATH. */
 export function isSecretName(name: string): boolean {
   if (NOT_SECRET_NAMES.has(name)) return false;
+  if (KNOWN_SECRET_NAMES.has(name.toUpperCase())) return true;
   const w = nameWords(name);
   if (w.length === 0) return false;
   if (NOT_SECRET_SUFFIX.has(w.at(-1) as string)) return false;
