@@ -222,6 +222,73 @@ const SPECS: Record<string, { rule: string; cases: HadolintCase[] }> = {
       },
     ],
   },
+  DL3011: {
+    rule: 'SG-DF-030',
+    cases: [
+      { catches: true, dockerfile: F('EXPOSE 80000\n') },
+      { catches: false, dockerfile: F('EXPOSE 60000\n') },
+    ],
+  },
+  DL3021: {
+    rule: 'SG-DF-055',
+    cases: [
+      { catches: false, dockerfile: F('COPY foo bar\n') },
+      { catches: true, dockerfile: F('COPY foo bar baz\n') },
+      { catches: false, dockerfile: F('COPY foo bar baz/\n') },
+    ],
+  },
+  DL3040: {
+    rule: 'SG-DF-021',
+    cases: [
+      { catches: true, dockerfile: F('RUN dnf install -y mariadb-10.4\n') },
+      { catches: true, dockerfile: F('RUN microdnf install -y mariadb-10.4\n') },
+      { catches: false, dockerfile: F('RUN dnf install -y mariadb-10.4 && dnf clean all\n') },
+      { catches: false, dockerfile: F('RUN microdnf install -y mariadb-10.4 && microdnf clean all\n') },
+      { catches: false, dockerfile: F('RUN notdnf install mariadb\n') },
+      { catches: false, dockerfile: F('RUN dnf install -y mariadb-10.4 && rm -rf /var/cache/yum/*\n') },
+      { catches: false, dockerfile: F('RUN microdnf install -y mariadb-10.4 && rm -rf /var/cache/yum/*\n') },
+    ],
+  },
+  DL3041: {
+    rule: 'SG-DF-022',
+    cases: [
+      { catches: true, dockerfile: F('RUN dnf install -y tomcat && dnf clean all\n') },
+      { catches: true, dockerfile: F('RUN microdnf install -y tomcat && microdnf clean all\n') },
+      { catches: true, dockerfile: F('RUN dnf install -y rpm-sign && dnf clean all\n') },
+      { catches: true, dockerfile: F('RUN microdnf install -y rpm-sign && microdnf clean all\n') },
+      { catches: false, dockerfile: F('RUN dnf install -y tomcat-9.0.1 && dnf clean all\n') },
+      { catches: false, dockerfile: F('RUN microdnf install -y tomcat-9.0.1 && microdnf clean all\n') },
+      { catches: false, dockerfile: F('RUN notdnf install openssl-1:1.1.1k\n') },
+      { catches: false, dockerfile: F('RUN notdnf install tomcat\n') },
+      { catches: false, dockerfile: F('RUN dnf install -y rpm-sign-4.16.1.3 && dnf clean all\n') },
+      { catches: false, dockerfile: F('RUN microdnf install -y gcc-c++-1.1.1\n') },
+      { catches: false, dockerfile: F('RUN dnf install -y openssl-1:1.1.1k\n') },
+      { catches: true, dockerfile: F('RUN dnf module install -y tomcat && dnf clean all\n') },
+      { catches: true, dockerfile: F('RUN microdnf module install -y tomcat && microdnf clean all\n') },
+      { catches: false, dockerfile: F('RUN dnf module install -y tomcat:9 && dnf clean all\n') },
+      { catches: false, dockerfile: F('RUN notdnf module install tomcat\n') },
+      { catches: false, dockerfile: F('RUN dnf install -y "git-core-${GIT_VER}" && dnf clean all\n') },
+      { catches: false, dockerfile: F('RUN dnf install -y tomcat-$VERSION && dnf clean all\n') },
+    ],
+  },
+  DL3026: {
+    rule: 'SG-DF-053',
+    cases: [{ catches: false, dockerfile: 'FROM random.com/debian\n' }],
+  },
+  DL3057: {
+    rule: 'SG-DF-033',
+    cases: [
+      {
+        catches: true,
+        dockerfile: 'FROM scratch\n',
+        differs:
+          'scratch images have no shell or client to run a health check; orchestrator probes do that job',
+      },
+      { catches: false, dockerfile: 'FROM scratch\nHEALTHCHECK CMD /bin/bla\n' },
+      { catches: false, dockerfile: 'FROM scratch AS base\nHEALTHCHECK CMD /bin/bla\nFROM base\n' },
+      { catches: true, dockerfile: 'FROM debian:12 AS base\nHEALTHCHECK CMD /bin/bla\nFROM debian:12\n' },
+    ],
+  },
   DL3008: {
     rule: 'SG-DF-014',
     cases: [
@@ -558,6 +625,46 @@ const SPECS: Record<string, { rule: string; cases: HadolintCase[] }> = {
     ],
   },
 };
+
+/** DL3026's cases run with hadolint's `trustedRegistries` setting, which maps onto allowedRegistries. */
+const DL3026: { registries: string[]; dockerfile: string; catches: boolean }[] = [
+  { registries: ['docker.io'], dockerfile: 'FROM random.com/debian\n', catches: true },
+  { registries: ['x.com', 'random.com'], dockerfile: 'FROM random.com/debian\n', catches: false },
+  { registries: ['x.com', 'random.com'], dockerfile: 'FROM scratch\n', catches: false },
+  {
+    registries: ['docker.io'],
+    dockerfile:
+      'FROM ubuntu:18.04 AS builder1\nFROM zemanlx/ubuntu:18.04 AS builder2\nFROM docker.io/zemanlx/ubuntu:18.04 AS builder3\n',
+    catches: false,
+  },
+  {
+    registries: ['random.com'],
+    dockerfile: 'FROM random.com/foo AS builder1\nFROM builder1 AS builder2\n',
+    catches: false,
+  },
+  { registries: ['*.random.com'], dockerfile: 'FROM x.com/debian\n', catches: true },
+  { registries: ['x.com', '*.random.com'], dockerfile: 'FROM foo.random.com/debian\n', catches: false },
+  {
+    registries: ['*'],
+    dockerfile:
+      'FROM ubuntu:18.04 AS builder1\nFROM zemanlx/ubuntu:18.04 AS builder2\nFROM docker.io/zemanlx/ubuntu:18.04 AS builder3\n',
+    catches: false,
+  },
+];
+
+describe('DL3026 with trustedRegistries → SG-DF-053', () => {
+  DL3026.forEach((c, i) => {
+    it(`case ${i + 1}: ${c.catches ? 'fires' : 'quiet'}`, async () => {
+      const hadolint = {
+        path: '.hadolint.yaml',
+        ignored: [],
+        trustedRegistries: c.registries,
+        disableIgnorePragma: false,
+      };
+      expect((await hits('SG-DF-053', c.dockerfile, { hadolint })).length > 0, c.dockerfile).toBe(c.catches);
+    });
+  });
+});
 
 describe("hadolint's rule specs", () => {
   for (const [dl, { rule, cases }] of Object.entries(SPECS))

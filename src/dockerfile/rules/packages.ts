@@ -450,7 +450,7 @@ const RPM_CLEAN: Record<string, (c: ShellCommand) => boolean> = {
     (c.base === 'rm' && c.args.some((a) => a.value.startsWith('/var/cache/yum'))),
   dnf: (c) =>
     (c.base === 'dnf' && subcommand(c) === 'clean') ||
-    (c.base === 'rm' && c.args.some((a) => a.value.startsWith('/var/cache/dnf'))),
+    (c.base === 'rm' && c.args.some((a) => /^\/var\/cache\/(dnf|yum)/.test(a.value))),
   tdnf: (c) => c.base === 'tdnf' && subcommand(c) === 'clean',
   microdnf: (c) =>
     (c.base === 'microdnf' && subcommand(c) === 'clean') ||
