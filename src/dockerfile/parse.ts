@@ -208,7 +208,9 @@ export async function parseDockerfile(content: string, path: string): Promise<Pa
   const globalArgValues = new Map<string, string | undefined>();
   const stageShell: StageShell[] = [];
 
-  const build = (ast1: AstInstruction, stage: number, shell: StageShell): Instruction => {
+  // ONBUILD triggers are only checked when a child image builds FROM this one, so their content is
+  // not an error here (hadolint's DL3043 cases such as `ONBUILD SHELL anything` build fine).
+  const build = (ast1: AstInstruction, stage: number, shell: StageShell, trigger = false): Instruction => {
     const keyword = ast1.getKeyword().toUpperCase();
     const range = ast1.getRange();
     const line = range.start.line + 1;
@@ -295,8 +297,9 @@ export async function parseDockerfile(content: string, path: string): Promise<Pa
               span: doc.span(s.getRange()),
             }));
         } else if (
-          keyword === 'SHELL' ||
-          ((keyword === 'CMD' || keyword === 'ENTRYPOINT') && /^\[\s*"/.test(t) && t.endsWith(']'))
+          !trigger &&
+          (keyword === 'SHELL' ||
+            ((keyword === 'CMD' || keyword === 'ENTRYPOINT') && /^\[\s*"/.test(t) && t.endsWith(']')))
         ) {
           // RUN keeps the shell form: `RUN [ -f x ] && ...` is the test builtin, as in Docker.
           fail(
@@ -306,11 +309,11 @@ export async function parseDockerfile(content: string, path: string): Promise<Pa
             'use double quotes and commas, e.g. ["executable", "arg"]',
           );
         }
-      } else if (keyword === 'SHELL') {
+      } else if (keyword === 'SHELL' && !trigger) {
         fail(path, line, 'SHELL requires the JSON form, e.g. SHELL ["/bin/bash", "-c"]');
       }
     }
-    if (keyword === 'FROM' && args.length === 0) fail(path, line, 'FROM requires an image name');
+    if (keyword === 'FROM' && args.length === 0 && !trigger) fail(path, line, 'FROM requires an image name');
 
     if (keyword === 'RUN' && parser) {
       const collector = new ShellCollector(parser, doc.spanOf, []);
@@ -359,7 +362,7 @@ export async function parseDockerfile(content: string, path: string): Promise<Pa
     if (keyword === 'ONBUILD') {
       const trigger = (ast1 as Onbuild).getTriggerInstruction();
       if (!trigger) fail(path, line, 'ONBUILD requires an instruction to trigger');
-      inst.trigger = build(trigger, stage, shell);
+      inst.trigger = build(trigger, stage, shell, true);
     }
     return inst;
   };

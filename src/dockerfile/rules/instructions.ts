@@ -181,7 +181,7 @@ const workdir = defineRule({
         p === '' ||
         p.startsWith('/') ||
         p.startsWith('$') ||
-        /^[A-Za-z]:[\\/]/.test(p) ||
+        /^[A-Za-z]:([\\/]|$)/.test(p) ||
         p.startsWith('\\')
       )
         continue;
