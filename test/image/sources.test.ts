@@ -383,6 +383,15 @@ describeWithTools('multi-platform index', IMAGE_TOOLS, () => {
     expect(amd.info.platform.architecture).toBe('amd64');
     expect(amd.info.otherPlatforms).toEqual([{ os: 'linux', architecture: 'arm64', variant: 'v8' }]);
     await amd.close();
+    // index.json itself listing the platform manifests (no tags), as `skopeo copy --all` to oci: can write
+    const flat = join(tmp, 'flat-index');
+    cpSync(multi.ociLayout, flat, { recursive: true });
+    const inner = JSON.parse(readBlob(flat, multi.indexDigest).toString()) as { manifests: unknown[] };
+    writeFileSync(join(flat, 'index.json'), JSON.stringify({ schemaVersion: 2, manifests: inner.manifests }));
+    const flatArm = await openImage(`oci:${flat}`, { platform: 'linux/arm64' });
+    expect(flatArm.info.platform.architecture).toBe('arm64');
+    expect(flatArm.info.otherPlatforms).toEqual([{ os: 'linux', architecture: 'amd64' }]);
+    await flatArm.close();
     const err = (await openImage(ref, { platform: 'linux/s390x' }).catch((e: unknown) => e)) as ShipgateError;
     expect(err).toBeInstanceOf(ShipgateError);
     expect(err.code).toBe('UNSUPPORTED');
