@@ -97,6 +97,9 @@ export const CASES: Record<string, Case> = {
       'FROM alpine:3.20\nENV AWS_SECRET_ACCESS_KEY=x\n',
       'FROM alpine:3.20\nARG api_key=abc\n',
       'FROM alpine:3.20\nENV PRIVATE_KEY value\n',
+      'FROM alpine:3.20\nARG NPM_AUTH\n',
+      'FROM php:8.3-fpm\nENV APP_KEY=base64:abc\n',
+      'FROM alpine:3.20\nARG SSH_KEY\n',
     ],
     good: [
       'FROM alpine:3.20\nENV PASSWORD_FILE=/run/secrets/pw\n',
@@ -104,6 +107,9 @@ export const CASES: Record<string, Case> = {
       'FROM alpine:3.20\nENV TOKEN_URL=https://x\n',
       'FROM alpine:3.20\nENV PUBLIC_KEY=abc\n',
       'FROM alpine:3.20\nARG NODE_VERSION=20\n',
+      'FROM alpine:3.20\nENV GPG_KEY A035C8C19219BA821ECEA86B64E628F8D684696D\n',
+      'FROM alpine:3.20\nENV AUTH_TYPE=basic\n',
+      'FROM alpine:3.20\nENV PWD=/app\n',
     ],
   },
   'SG-DF-007': {

@@ -28,6 +28,13 @@ const SECRET_PAIRS = [
   ['signing', 'key'],
   ['encryption', 'key'],
   ['master', 'key'],
+  ['ssh', 'key'],
+  ['deploy', 'key'],
+  ['license', 'key'],
+  ['app', 'key'],
+  ['session', 'key'],
+  ['jwt', 'key'],
+  ['hmac', 'key'],
 ];
 /** Suffixes that name where a secret lives or something about it, not the secret itself. */
 const NOT_SECRET_SUFFIX = new Set([
@@ -91,6 +98,8 @@ export function isSecretName(name: string): boolean {
   if (NOT_SECRET_SUFFIX.has(w.at(-1) as string)) return false;
   if (w.includes('public')) return false;
   if (w.some((x) => SECRET_WORDS.has(x))) return true;
+  // `NPM_AUTH`, `GITHUB_AUTH` (BuildKit counts `auth` as a secret word; `AUTH_TYPE` ends otherwise).
+  if (w.at(-1) === 'auth') return true;
   for (let i = 0; i + 1 < w.length; i++)
     if (SECRET_PAIRS.some(([a, b]) => w[i] === a && w[i + 1] === b)) return true;
   return false;
