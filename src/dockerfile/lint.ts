@@ -1,3 +1,4 @@
+import { ShipgateError } from '../core/errors';
 import type { Finding, RuleMeta, Suppression } from '../core/finding';
 import { stableHash } from '../core/hash';
 import type { DockerfileTarget } from '../core/result';
@@ -17,7 +18,22 @@ export async function lintDockerfile(
   options: DockerfileLintOptions = {},
 ): Promise<{ findings: Finding[]; target: DockerfileTarget }> {
   const df = await parseDockerfile(input.content, input.path);
+  if (options.target) selectTarget(df, options.target);
   return { findings: runRules(df, options), target: toTarget(df) };
+}
+
+/** Makes the `--target` stage the final one. */
+function selectTarget(df: ParsedDockerfile, target: string): void {
+  const stage = df.stages.find((s) => s.name?.toLowerCase() === target.toLowerCase());
+  if (!stage) {
+    const names = df.stages.map((s) => s.name).filter((n): n is string => !!n);
+    throw new ShipgateError('USAGE', `${df.path}: no stage named "${target}"`, {
+      hint: names.length
+        ? `stages: ${names.join(', ')}`
+        : 'the Dockerfile has no named stages (FROM … AS <name>)',
+    });
+  }
+  for (const s of df.stages) s.isFinal = s === stage;
 }
 
 export function runRules(
@@ -81,7 +97,12 @@ function toFinding(df: ParsedDockerfile, rule: Rule, r: Report, seen: Map<string
     fingerprint: n === 0 ? base : stableHash(base, n),
     fix: r.fix ?? rule.hint,
   };
-  if (r.properties) finding.properties = r.properties;
+  const stage = r.at.stage >= 0 ? df.stages[r.at.stage] : undefined;
+  finding.properties = {
+    instruction: r.at.keyword,
+    ...(stage ? { stage: stage.name ?? stage.index } : {}),
+    ...r.properties,
+  };
   return finding;
 }
 

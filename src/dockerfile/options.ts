@@ -12,6 +12,8 @@ export interface DockerfileLintOptions {
   ignoreImages?: string[];
   /** A loaded `.hadolint.yaml`: its `ignored` list and `trustedRegistries` are honoured. */
   hadolint?: HadolintConfig;
+  /** The stage `docker build --target` builds (its rules for "final stage" apply to it); the last stage by default. */
+  target?: string;
   /** Honour inline `# shipgate ignore=` and `# hadolint ignore=` pragmas (default true). */
   inlinePragmas?: boolean;
 }

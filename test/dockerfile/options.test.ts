@@ -38,4 +38,14 @@ describe('DockerfileLintOptions', () => {
     expect(await hits('SG-DF-011', df)).toEqual([]);
     expect(await hits('SG-DF-011', df, { inlinePragmas: false })).toHaveLength(1);
   });
+
+  it('target makes the named stage the final one', async () => {
+    const df =
+      'FROM golang:1.22 AS build\nRUN go build -o /app .\nFROM gcr.io/distroless/static-debian12:nonroot AS runtime\nCOPY --from=build /app /app\n';
+    expect(await hits('SG-DF-001', df)).toEqual([]);
+    const asBuild = await hits('SG-DF-001', df, { target: 'build' });
+    expect(asBuild.map((f) => f.location?.startLine)).toEqual([1]);
+    expect((await hits('SG-DF-003', df, { target: 'BUILD' })).length).toBe(1);
+    await expect(hits('SG-DF-001', df, { target: 'test' })).rejects.toThrow(/no stage named "test"/);
+  });
 });

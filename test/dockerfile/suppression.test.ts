@@ -154,5 +154,6 @@ describe('messages', () => {
       endColumn: 14,
       snippet: '    chmod 777 /app',
     });
+    expect(chmod?.properties).toEqual({ instruction: 'RUN', stage: 0 });
   });
 });

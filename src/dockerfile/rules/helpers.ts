@@ -98,7 +98,7 @@ export function rootImage(df: ParsedDockerfile, stage: Stage): ImageRef {
 }
 
 export function finalStage(df: ParsedDockerfile): Stage {
-  return df.stages[df.stages.length - 1] as Stage;
+  return df.stages.find((s) => s.isFinal) ?? (df.stages[df.stages.length - 1] as Stage);
 }
 
 /** Instructions of a stage and the stages it builds on, oldest first. */
