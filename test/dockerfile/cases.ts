@@ -558,4 +558,56 @@ export const CASES: Record<string, Case> = {
       'FROM --platform=$BUILDPLATFORM alpine:3.20\n',
     ],
   },
+  'SG-DF-060': {
+    bad: [
+      'FROM node:20-slim\nCOPY . .\nRUN npm ci\n',
+      'FROM node:20-slim\nRUN yarn install --frozen-lockfile\n',
+    ],
+    good: [
+      'FROM node:20-slim\nRUN npm ci --omit=dev\n',
+      'FROM node:20-slim\nENV NODE_ENV=production\nRUN npm ci\n',
+      'FROM node:20 AS build\nRUN npm ci && npm run build\nFROM node:20-slim\nCOPY --from=build /app /app\n',
+    ],
+  },
+  'SG-DF-061': {
+    bad: ['FROM alpine:3.20\nCOPY app.jar app.jar\n'],
+    good: [
+      'FROM alpine:3.20\nWORKDIR /app\nCOPY app.jar app.jar\n',
+      'FROM alpine:3.20\nCOPY app.jar /app/app.jar\n',
+    ],
+  },
+  'SG-DF-062': {
+    bad: ['FROM alpine:3.20\nENV APP_HOME=/app APP_BIN=$APP_HOME/bin\n'],
+    good: [
+      'FROM alpine:3.20\nENV APP_HOME=/app\nENV APP_BIN=$APP_HOME/bin\n',
+      'FROM alpine:3.20\nENV PATH=/opt/bin:$PATH\n',
+    ],
+  },
+  'SG-DF-063': {
+    bad: ['FROM debian:12\nUSER app\n'],
+    good: ['FROM debian:12\nUSER 10001:10001\n', 'FROM debian:12\nUSER app\nUSER 1000\n'],
+  },
+  'SG-DF-064': {
+    bad: ['FROM alpine:3.20 AS build\nRUN apk add --no-cache gcc=13\nFROM scratch\nCOPY --from=build / /\n'],
+    good: [
+      'FROM alpine:3.20 AS build\nFROM scratch\nCOPY --from=build /app /\n',
+      'FROM golang:1.22 AS build\nRUN go build -o /out/app .\nFROM scratch AS bin\nCOPY --from=build /out/app /\nFROM alpine:3.20\nCOPY --from=bin / /\n',
+      'FROM tonistiigi/xx:1.4 AS xx\nFROM alpine:3.20\nCOPY --from=xx / /\n',
+      'FROM alpine:3.20\nCOPY --from=crazymax/yasu:1.2 / /\n',
+    ],
+  },
+  'SG-DF-065': {
+    bad: ['FROM debian:12\nRUN ln -sf /bin/bash /bin/sh\n'],
+    good: [
+      'FROM debian:12\nSHELL ["/bin/bash", "-c"]\n',
+      'FROM debian:12\nRUN ln -sf /bin/true /sbin/initctl\n',
+    ],
+  },
+  'SG-DF-066': {
+    bad: ['FROM debian:12\nRUN apt-get update && \\\n\n    apt-get install -y curl\n'],
+    good: [
+      'FROM debian:12\nRUN apt-get update && \\\n    apt-get install -y curl\n',
+      'FROM debian:12\nRUN <<EOF\necho a\n\necho b\nEOF\n',
+    ],
+  },
 };

@@ -357,6 +357,108 @@ const SPECS: Record<string, { rule: string; cases: HadolintCase[] }> = {
       { catches: false, dockerfile: F('MAINTAINER "Some Guy"\n') },
     ],
   },
+  DL3062: {
+    rule: 'SG-DF-060',
+    cases: [
+      { catches: false, dockerfile: F('RUN npm install --production\n') },
+      { catches: false, dockerfile: F('RUN npm ci --production\n') },
+      { catches: false, dockerfile: F('RUN npm install --omit=dev\n') },
+      { catches: false, dockerfile: F('RUN npm ci --omit=dev\n') },
+      { catches: false, dockerfile: F('RUN npm install --production --no-audit\n') },
+      { catches: false, dockerfile: F('RUN npm install --production express@4.1.1\n') },
+      { catches: true, dockerfile: F('RUN npm install\n') },
+      { catches: true, dockerfile: F('RUN npm ci\n') },
+      { catches: true, dockerfile: F('RUN npm install express@4.1.1\n') },
+      { catches: true, dockerfile: F('RUN npm install --no-audit\n') },
+      { catches: false, dockerfile: F('RUN npm run build\n') },
+    ],
+  },
+  DL3044: {
+    rule: 'SG-DF-062',
+    cases: [
+      { catches: false, dockerfile: F('ENV BLA="blubb"\nENV BLUBB="${BLA}/blubb"\n') },
+      { catches: false, dockerfile: F('ENV BLA="blubb" BLUBB="${FOOBLA}/blubb"\n') },
+      { catches: false, dockerfile: F('ENV BLA="blubb" BLUBB="${BLAFOO}/blubb"\n') },
+      { catches: false, dockerfile: F('ENV BLA="blubb" BLUBB="$FOOBLA/blubb"\n') },
+      { catches: false, dockerfile: F('ENV BLA="blubb" BLUBB="$BLAFOO/blubb"\n') },
+      { catches: true, dockerfile: F('ENV BLA="blubb" BLUBB="$BLA/$BLAFOO/blubb"\n') },
+      { catches: false, dockerfile: F('ENV BLA="blubb" BLUBB="BLA/$BLAFOO/BLA"\n') },
+      { catches: false, dockerfile: F('ARG BLA\nENV BLA=${BLA}\n') },
+      { catches: false, dockerfile: F('ENV BLA blubb\nENV BLA=${BLA}\n') },
+      { catches: false, dockerfile: F('ENV PATH=/bla:${PATH}\n') },
+      { catches: false, dockerfile: F('ENV PATH=/bla:${PATH}\nENV PATH=/blubb:${PATH}\n') },
+      { catches: true, dockerfile: F('ENV PATH=/bla:${PATH} PATH=/blubb:${PATH}\n') },
+      { catches: true, dockerfile: F('ENV BLA="blubb" BLUBB="${BLA}/blubb"\n') },
+      { catches: true, dockerfile: F('ENV BLA="blubb" BLUBB="$BLA/blubb"\n') },
+      { catches: true, dockerfile: F('ENV BLA="blubb" BLUBB="$BLA"\n') },
+      { catches: true, dockerfile: F('ENV BLA="blubb" BLUBB="${BLA}"\n') },
+    ],
+  },
+  DL3045: {
+    rule: 'SG-DF-061',
+    cases: [
+      { catches: false, dockerfile: F('COPY bla.sh /usr/local/bin/blubb.sh\n') },
+      { catches: false, dockerfile: F('COPY bla.sh "/usr/local/bin/blubb.sh"\n') },
+      { catches: false, dockerfile: F('COPY bla.sh c:\\system32\\blubb.sh\n') },
+      { catches: false, dockerfile: F('COPY bla.sh c:/system32/blubb.sh\n') },
+      { catches: false, dockerfile: 'FROM scratch\nWORKDIR /usr\nCOPY bla.sh blubb.sh\n' },
+      { catches: false, dockerfile: 'FROM scratch\nWORKDIR c:\\system32\nCOPY bla.sh blubb.sh\n' },
+      { catches: false, dockerfile: F('COPY src.sh ${SRC_BASE_ENV}\n') },
+      { catches: false, dockerfile: F('COPY src.sh $SRC_BASE_ENV\n') },
+      { catches: false, dockerfile: F('COPY src.sh "${SRC_BASE_ENV}"\n') },
+      { catches: true, dockerfile: F('COPY bla.sh blubb.sh\n') },
+      { catches: true, dockerfile: F('COPY bla.sh "blubb.sh"\n') },
+      {
+        catches: true,
+        dockerfile: 'FROM debian:buster as stage1\nWORKDIR /usr\nFROM debian:buster\nCOPY foo bar\n',
+      },
+      {
+        catches: false,
+        dockerfile:
+          'FROM debian:buster as base\nWORKDIR /usr\nFROM debian:buster as stage-inbetween\nRUN foo\nFROM base\nCOPY foo bar\n',
+      },
+      {
+        catches: false,
+        dockerfile:
+          'FROM debian:buster as base1\nWORKDIR /usr\nFROM base1 as base2\nRUN foo\nFROM base2\nCOPY foo bar\n',
+      },
+      { catches: true, dockerfile: F('COPY a b\n') },
+    ],
+  },
+  DL3066: {
+    rule: 'SG-DF-063',
+    cases: [
+      { catches: false, dockerfile: F('USER 12345\n') },
+      { catches: false, dockerfile: F('USER 1234:5678\n') },
+      { catches: true, dockerfile: F('USER foobar\n') },
+      { catches: true, dockerfile: F('USER foobar:barfoo\n') },
+    ],
+  },
+  DL3067: {
+    rule: 'SG-DF-064',
+    cases: [
+      {
+        catches: true,
+        dockerfile: F('COPY --from=build / /\n'),
+        differs: 'no stage "build" here: an image reference is an artifact image made to be copied whole',
+      },
+      {
+        catches: true,
+        dockerfile: 'FROM debian:12 AS build\nRUN make\nFROM debian:12\nCOPY --from=build "/" "/"\n',
+      },
+      { catches: false, dockerfile: F('COPY / /\n') },
+      { catches: false, dockerfile: F('COPY --from=build /app /\n') },
+      { catches: false, dockerfile: F('COPY --from=build / /app\n') },
+    ],
+  },
+  DL4005: {
+    rule: 'SG-DF-065',
+    cases: [
+      { catches: true, dockerfile: F('RUN ln -sfv /bin/bash /bin/sh\n') },
+      { catches: false, dockerfile: F('RUN ln -sf /bin/true /sbin/initctl\n') },
+      { catches: false, dockerfile: F('RUN ln -s foo bar && unrelated && something_with /bin/sh\n') },
+    ],
+  },
   DL3008: {
     rule: 'SG-DF-014',
     cases: [

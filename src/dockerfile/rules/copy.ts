@@ -1,7 +1,7 @@
 import { stageFor } from '../parse';
 import { defineRule } from '../rule';
 import type { Instruction, ShellCommand, Stage, Word } from '../types';
-import { commands, operands, subcommand } from './helpers';
+import { commands, operands, rootImage, stageChain, subcommand } from './helpers';
 
 const ARCHIVE = /\.(tar|tar\.gz|tgz|tar\.bz2|tbz2?|tar\.xz|txz|tar\.zst|tar\.lz|tar\.lzma|gz|bz2|xz)$/i;
 const URL = /^(https?|ftp):\/\/|^git@|\.git(#.*)?$/i;
@@ -326,6 +326,76 @@ const reservedName = defineRule({
   },
 });
 
+/** Windows drive paths (`c:\x`, `d:/x`) are absolute too. */
+function absolutePath(p: string): boolean {
+  return p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p) || p.startsWith('$');
+}
+
+const relativeDest = defineRule({
+  id: 'SG-DF-061',
+  title: 'COPY to a relative destination without WORKDIR',
+  severity: 'low',
+  description:
+    'COPY/ADD to a relative destination in a stage where no WORKDIR was set (in it or in the stages it builds on).',
+  rationale:
+    'The files land relative to whatever working directory the base image happens to set (often `/`); a base image update moves them.',
+  fix: '```dockerfile\n# before\nCOPY app.jar app.jar\n# after\nWORKDIR /app\nCOPY app.jar app.jar\n```',
+  tags: ['dockerfile', 'best-practice'],
+  equivalents: { hadolint: ['DL3045'] },
+  hint: 'set a WORKDIR first, or use an absolute destination',
+  check({ df, report }) {
+    for (const stage of df.stages) {
+      let workdir = stageChain(df, stage)
+        .slice(1)
+        .some((s) => s.instructions.some((i) => i.keyword === 'WORKDIR'));
+      for (const inst of stage.instructions) {
+        if (inst.keyword === 'WORKDIR') workdir = true;
+        if ((inst.keyword !== 'COPY' && inst.keyword !== 'ADD') || workdir) continue;
+        const dest = operands(inst).at(-1);
+        if (
+          !dest ||
+          operands(inst).length < 2 ||
+          absolutePath(dest.value) ||
+          absolutePath(dest.raw.replace(/^["']|["']$/g, ''))
+        )
+          continue;
+        report({
+          at: inst,
+          span: dest.span,
+          message: `${inst.keyword} to ${dest.value} is relative, and no WORKDIR is set.`,
+        });
+      }
+    }
+  },
+});
+
+const copyWholeStage = defineRule({
+  id: 'SG-DF-064',
+  title: 'Entire filesystem copied from another stage',
+  severity: 'medium',
+  description:
+    '`COPY --from=<stage> / /`: the whole root filesystem of another stage is copied over the current one.',
+  rationale:
+    'It defeats the multi-stage build: compilers, caches and secrets of the build stage all land in the final image, overwriting its files.',
+  fix: '```dockerfile\n# before\nCOPY --from=build / /\n# after\nCOPY --from=build /out/app /usr/local/bin/app\n```',
+  tags: ['security', 'dockerfile', 'multistage', 'attack-surface'],
+  equivalents: { hadolint: ['DL3067'] },
+  hint: 'copy only the build output',
+  check({ df, report }) {
+    for (const inst of df.instructions) {
+      const from = inst.flags.find((f) => f.name === 'from')?.value;
+      if (inst.keyword !== 'COPY' || !from) continue;
+      // Artifact images made for this (`FROM scratch` stages, bare aliases of tool images such as
+      // tonistiigi/xx, or an image reference) carry only the files meant to be copied.
+      const source = stageFor(df, from);
+      if (!source || rootImage(df, source).scratch || source.instructions.length === 1) continue;
+      const ops = operands(inst).map((w) => w.value);
+      if (ops.length === 2 && /^\/+\.?$/.test(ops[0] as string) && /^\/+\.?$/.test(ops[1] as string))
+        report({ at: inst, message: `${inst.normalized} copies the entire filesystem of another stage.` });
+    }
+  },
+});
+
 export const copyRules = [
   addForCopy,
   addUrl,
@@ -335,4 +405,6 @@ export const copyRules = [
   duplicateStage,
   copyDest,
   reservedName,
+  relativeDest,
+  copyWholeStage,
 ];

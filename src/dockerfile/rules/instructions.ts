@@ -449,6 +449,77 @@ const undefinedArg = defineRule({
   },
 });
 
+const envSelfReference = defineRule({
+  id: 'SG-DF-062',
+  title: 'ENV refers to a variable it defines itself',
+  severity: 'medium',
+  description:
+    'An ENV instruction uses `$VAR` of a variable that the same ENV defines (and that was not defined before).',
+  rationale:
+    'Variables of one ENV are set together: the reference sees the old (usually empty) value, not the one defined beside it.',
+  fix: '```dockerfile\n# before\nENV APP_HOME=/app APP_BIN=$APP_HOME/bin\n# after\nENV APP_HOME=/app\nENV APP_BIN=$APP_HOME/bin\n```',
+  tags: ['dockerfile', 'correctness'],
+  equivalents: { hadolint: ['DL3044'] },
+  hint: 'split the ENV so the variable is defined before it is used',
+  check({ df, report }) {
+    for (const stage of df.stages) {
+      const known = new Set(df.globalArgs.map((a) => a.name));
+      for (const inst of stage.instructions) {
+        if (inst.keyword === 'ARG' || inst.keyword === 'ENV') {
+          const kvs = keyValues(inst);
+          if (inst.keyword === 'ENV') {
+            const defined = new Set<string>();
+            for (const kv of kvs) {
+              const refs = [...(kv.value ?? '').matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)].map(
+                (m) => m[1] as string,
+              );
+              const bad = refs.find((r) => defined.has(r) && !known.has(r));
+              const again = refs.find((r) => r === kv.key && defined.has(r));
+              const name = bad ?? again;
+              if (name)
+                report({
+                  at: inst,
+                  span: kv.word.span,
+                  key: kv.key,
+                  message: `ENV ${kv.key} refers to $${name}, which this same ENV defines.`,
+                });
+              defined.add(kv.key);
+            }
+          }
+          for (const kv of kvs) known.add(kv.key);
+        }
+      }
+    }
+  },
+});
+
+const emptyContinuation = defineRule({
+  id: 'SG-DF-066',
+  title: 'Empty line inside a continued instruction',
+  severity: 'info',
+  description: 'A blank line in the middle of an instruction continued with `\\`.',
+  rationale:
+    'Docker skips it today but warns that it will become an error; usually it is a leftover from a deleted line and hides a missing `\\`.',
+  fix: '```dockerfile\n# before\nRUN apt-get update && \\\n\n    apt-get install -y curl\n# after\nRUN apt-get update && \\\n    apt-get install -y curl\n```',
+  tags: ['dockerfile', 'style'],
+  equivalents: { buildkit: ['NoEmptyContinuation'] },
+  hint: 'remove the empty line',
+  check({ df, report }) {
+    for (const inst of df.instructions) {
+      if (inst.heredocs.length || inst.span.endLine === inst.span.line) continue;
+      for (let l = inst.span.line + 1; l < inst.span.endLine; l++) {
+        if ((df.lines[l - 1] ?? '').trim() !== '') continue;
+        report({
+          at: inst,
+          span: { line: l, column: 1, endLine: l, endColumn: 1 },
+          key: String(l - inst.span.line),
+          message: `Empty line ${l} inside the ${inst.keyword} that starts on line ${inst.span.line}.`,
+        });
+      }
+    }
+  },
+});
+
 export const instructionRules = [
   expose22,
   badPort,
@@ -464,4 +535,6 @@ export const instructionRules = [
   platform,
   legacyEnv,
   undefinedArg,
+  envSelfReference,
+  emptyContinuation,
 ];

@@ -3,6 +3,7 @@ import type { Instruction, ParsedDockerfile, ShellCommand, Stage, Word } from '.
 import {
   commands,
   finalStage,
+  flagValue,
   hasFlag,
   inheritedInstructions,
   keyValues,
@@ -758,6 +759,58 @@ const npmPin = defineRule({
   },
 });
 
+const devDependencies = defineRule({
+  id: 'SG-DF-060',
+  title: 'Development dependencies installed in the shipped image',
+  severity: 'low',
+  description:
+    '`npm ci`/`npm install` without `--omit=dev` (or `--production`), `yarn install` without `--production`, or `pnpm install` without `--prod`, in a stage that ends up in the final image, and `NODE_ENV=production` is not set.',
+  rationale:
+    'Development dependencies (test runners, bundlers, linters) are not needed at run time; shipping them multiplies the dependency tree and its vulnerabilities.',
+  fix: '```dockerfile\n# before\nRUN npm ci\n# after\nRUN npm ci --omit=dev\n```\nBuild with dev dependencies in a build stage and install production ones in the runtime stage.',
+  tags: ['security', 'dockerfile', 'npm', 'attack-surface'],
+  equivalents: { hadolint: ['DL3062'] },
+  hint: 'install with `--omit=dev` in the runtime image',
+  check({ df, report }) {
+    const shipped = shippedStages(df);
+    for (const stage of df.stages) {
+      if (!shipped.has(stage)) continue;
+      if (/^production$/i.test(stageEnv(df, stage, 'NODE_ENV') ?? '')) continue;
+      for (const { inst, cmd } of commands(stage)) {
+        const sub = subcommand(cmd);
+        if (cmd.assignments.some((a) => a.name === 'NODE_ENV' && /^production$/i.test(a.value))) continue;
+        let prod: boolean | undefined;
+        if (
+          cmd.base === 'npm' &&
+          ['ci', 'install', 'i'].includes(sub ?? '') &&
+          !hasFlag(cmd, '-g', '--global')
+        )
+          prod =
+            hasFlag(cmd, '--production', '--omit=dev') ||
+            cmd.args.some((a) => /^--omit=dev$|^--only=prod(uction)?$/.test(a.value)) ||
+            flagValue(cmd, '--omit') === 'dev';
+        if (cmd.base === 'yarn' && (sub === undefined || sub === 'install'))
+          prod = hasFlag(cmd, '--production', '--prod');
+        if (cmd.base === 'pnpm' && (sub === 'install' || sub === 'i'))
+          prod = hasFlag(cmd, '--prod', '-P', '--production');
+        if (prod !== false) continue;
+        report({
+          at: inst,
+          span: cmd.span,
+          key: cmd.text,
+          message: `\`${cmd.text}\` installs development dependencies into the shipped image.`,
+          fix:
+            cmd.base === 'npm'
+              ? 'add `--omit=dev`'
+              : cmd.base === 'yarn'
+                ? 'add `--production`'
+                : 'add `--prod`',
+        });
+      }
+    }
+  },
+});
+
 export const packageRules = [
   aptYes,
   aptRecommends,
@@ -775,4 +828,5 @@ export const packageRules = [
   pipPin,
   npmCi,
   npmPin,
+  devDependencies,
 ];

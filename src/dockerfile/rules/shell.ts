@@ -532,6 +532,33 @@ const pointless = defineRule({
   },
 });
 
+const lnShell = defineRule({
+  id: 'SG-DF-065',
+  title: 'Default shell replaced with ln instead of SHELL',
+  severity: 'low',
+  description: 'A RUN symlinks another shell over `/bin/sh` (`ln -sf /bin/bash /bin/sh`).',
+  rationale:
+    'It silently changes the shell for every later RUN and for every script in the image that expects a POSIX sh; SHELL changes only the Dockerfile.',
+  fix: '```dockerfile\n# before\nRUN ln -sf /bin/bash /bin/sh\n# after\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\n```',
+  tags: ['dockerfile', 'best-practice'],
+  equivalents: { hadolint: ['DL4005'] },
+  hint: 'use the SHELL instruction',
+  check({ df, report }) {
+    for (const stage of df.stages)
+      for (const { inst, cmd } of commands(stage)) {
+        if (cmd.base !== 'ln') continue;
+        const ops = operands(cmd);
+        if (ops.length >= 2 && ops.at(-1)?.value === '/bin/sh')
+          report({
+            at: inst,
+            span: cmd.span,
+            key: cmd.text,
+            message: `\`${cmd.text}\` replaces /bin/sh; use SHELL instead.`,
+          });
+      }
+  },
+});
+
 export const shellRules = [
   curlPipeShell,
   sudo,
@@ -543,4 +570,5 @@ export const shellRules = [
   tls,
   signatures,
   pointless,
+  lnShell,
 ];

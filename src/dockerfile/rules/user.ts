@@ -199,4 +199,25 @@ const chownHome = defineRule({
   },
 });
 
-export const userRules = [userNonRoot, useraddUid, chownHome];
+const numericUser = defineRule({
+  id: 'SG-DF-063',
+  title: 'Final USER is a name, not a numeric id',
+  severity: 'info',
+  description:
+    'The final stage runs as a non-root user given by name (`USER app`) rather than by id (`USER 10001`).',
+  rationale:
+    'Kubernetes `runAsNonRoot` can only verify a numeric user; with a name the pod is refused unless `runAsUser` is set, and the name may resolve differently on other bases.',
+  fix: '```dockerfile\n# before\nUSER app\n# after\nUSER 10001:10001\n```',
+  tags: ['dockerfile', 'kubernetes', 'least-privilege'],
+  equivalents: { hadolint: ['DL3066'] },
+  hint: 'use the numeric uid (and gid)',
+  check({ df, report }) {
+    const user = effectiveUser(df, finalStage(df));
+    const value = user?.args[0]?.value;
+    if (!user || !value || value.includes('$') || isRootUser(value)) return;
+    if (value.split(':').every((p) => /^\d+$/.test(p))) return;
+    report({ at: user, message: `USER ${value} is a name; Kubernetes runAsNonRoot cannot verify it.` });
+  },
+});
+
+export const userRules = [userNonRoot, useraddUid, chownHome, numericUser];
