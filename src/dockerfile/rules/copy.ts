@@ -391,7 +391,10 @@ const copyWholeStage = defineRule({
       if (!source || rootImage(df, source).scratch || source.instructions.length === 1) continue;
       const ops = operands(inst).map((w) => w.value);
       if (ops.length === 2 && /^\/+\.?$/.test(ops[0] as string) && /^\/+\.?$/.test(ops[1] as string))
-        report({ at: inst, message: `${inst.normalized} copies the entire filesystem of another stage.` });
+        report({
+          at: inst,
+          message: `COPY --from=${from} ${ops.join(' ')} copies the entire filesystem of stage ${source.name ?? source.index}.`,
+        });
     }
   },
 });
