@@ -388,7 +388,9 @@ const copyWholeStage = defineRule({
       // Artifact images made for this (`FROM scratch` stages, bare aliases of tool images such as
       // tonistiigi/xx, or an image reference) carry only the files meant to be copied.
       const source = stageFor(df, from);
-      if (!source || rootImage(df, source).scratch || source.instructions.length === 1) continue;
+      const root = source ? rootImage(df, source) : undefined;
+      // An unresolved FROM (`binaries-$TARGETOS`) cannot be judged.
+      if (!source || !root || root.scratch || root.unresolved || source.instructions.length === 1) continue;
       const ops = operands(inst).map((w) => w.value);
       if (ops.length === 2 && /^\/+\.?$/.test(ops[0] as string) && /^\/+\.?$/.test(ops[1] as string))
         report({
