@@ -10,9 +10,14 @@ const dist = join(root, 'dist');
 rmSync(dist, { recursive: true, force: true });
 mkdirSync(dist, { recursive: true });
 
+// CommonJS dependencies bundled into ESM expect require, __filename and __dirname.
 const banner = [
   "import { createRequire as __sgCreateRequire } from 'node:module';",
+  "import { fileURLToPath as __sgFileURLToPath } from 'node:url';",
+  "import { dirname as __sgDirname } from 'node:path';",
   'const require = __sgCreateRequire(import.meta.url);',
+  'const __filename = __sgFileURLToPath(import.meta.url);',
+  'const __dirname = __sgDirname(__filename);',
 ].join('\n');
 
 const common = {

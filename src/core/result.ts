@@ -15,6 +15,7 @@ export interface DockerfileTarget {
 export interface ImageTarget {
   ref: string;
   repository?: string;
+  tag?: string;
   digest?: string;
   configDigest?: string;
   platform?: string;

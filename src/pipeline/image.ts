@@ -103,6 +103,7 @@ export async function scanImage(
     const target: ImageTarget = {
       ref: info.ref,
       ...(info.repository ? { repository: info.repository } : {}),
+      ...(info.tag ? { tag: info.tag } : {}),
       ...(info.digest ? { digest: info.digest } : {}),
       configDigest: info.configDigest,
       platform: formatPlatform(info.platform),
