@@ -44,5 +44,7 @@ export function oneOf<T extends string>(p: Parsed, name: string, allowed: readon
   const v = str(p, name);
   if (v === undefined) return dflt;
   if ((allowed as readonly string[]).includes(v)) return v as T;
-  throw new ShipgateError('USAGE', `--${name}: invalid value "${v}"`, { hint: `use one of ${allowed.join(', ')}` });
+  throw new ShipgateError('USAGE', `--${name}: invalid value "${v}"`, {
+    hint: `use one of ${allowed.join(', ')}`,
+  });
 }

@@ -1,17 +1,83 @@
-import { EXIT, formatError, toShipgateError } from '../core/errors';
+import { EXIT, ShipgateError, formatError, toShipgateError } from '../core/errors';
+import { Logger, setLogger, stderrSink, type LogLevel } from '../core/logger';
 import { VERSION } from '../core/version';
+
+const COMMANDS: Record<
+  string,
+  { summary: string; load: () => Promise<{ run(argv: string[]): Promise<number> }> }
+> = {
+  scan: {
+    summary: 'lint Dockerfiles, scan an image, apply the policy and decide',
+    load: () => import('./commands/scan'),
+  },
+  lint: { summary: 'lint Dockerfiles only', load: () => import('./commands/lint') },
+  sbom: { summary: 'write an SBOM (CycloneDX or SPDX) of an image', load: () => import('./commands/sbom') },
+  rules: { summary: 'list every rule with its metadata', load: () => import('./commands/rules') },
+  policy: {
+    summary: 'validate a policy file or print its JSON Schema',
+    load: () => import('./commands/policy'),
+  },
+};
+
+export const USAGE = `shipgate ${VERSION}: supply-chain gate for container images
+
+Usage: shipgate <command> [options]
+
+Commands:
+${Object.entries(COMMANDS)
+  .map(([name, c]) => `  ${name.padEnd(8)} ${c.summary}`)
+  .join('\n')}
+
+Global options:
+  -h, --help       help for shipgate or a command
+  -V, --version    print the version
+  -q, --quiet      only warnings and errors on stderr
+  -v, --verbose    debug output on stderr
+
+Exit codes: 0 approved, 1 policy failed, 2 usage or input error, 3 internal error, 4 remote service error.
+Docs: https://github.com/shipgate/shipgate#readme
+`;
+
+/** Strips the global logging flags, configures the logger, and returns the remaining arguments. */
+function configureLogging(argv: string[]): string[] {
+  let level: LogLevel = process.env.SHIPGATE_LOG_LEVEL === 'debug' ? 'debug' : 'info';
+  const rest: string[] = [];
+  for (const a of argv) {
+    if (a === '-q' || a === '--quiet') level = 'warn';
+    else if (a === '-v' || a === '--verbose' || a === '--debug') level = 'debug';
+    else rest.push(a);
+  }
+  setLogger(new Logger([stderrSink], level), [stderrSink]);
+  return rest;
+}
 
 export async function main(argv: string[]): Promise<number> {
   try {
-    if (argv[0] === '--version' || argv[0] === '-V') {
+    const args = configureLogging(argv);
+    const [first, ...rest] = args;
+    if (first === '--version' || first === '-V' || first === 'version') {
       process.stdout.write(`shipgate ${VERSION}\n`);
       return EXIT.OK;
     }
-    process.stdout.write('usage: shipgate <command>\n');
-    return EXIT.OK;
+    if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
+      if (first === 'help' && rest[0] && COMMANDS[rest[0]])
+        return (await COMMANDS[rest[0]]!.load()).run(['--help']);
+      process.stdout.write(USAGE);
+      return first === undefined ? EXIT.INPUT_ERROR : EXIT.OK;
+    }
+    const cmd = COMMANDS[first];
+    if (!cmd) {
+      throw new ShipgateError('USAGE', `unknown command "${first}"`, {
+        hint: `commands: ${Object.keys(COMMANDS).join(', ')}; run "shipgate --help"`,
+      });
+    }
+    return await (await cmd.load()).run(rest);
   } catch (e) {
     const err = toShipgateError(e);
     process.stderr.write(`${formatError(err)}\n`);
+    if (err.code === 'INTERNAL' && process.env.SHIPGATE_LOG_LEVEL === 'debug' && err.cause instanceof Error) {
+      process.stderr.write(`${err.cause.stack ?? ''}\n`);
+    }
     return err.exitCode;
   }
 }

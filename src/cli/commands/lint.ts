@@ -1,0 +1,52 @@
+import { existsSync } from 'node:fs';
+import { EXIT, ShipgateError } from '../../core/errors';
+import { parseSeverity } from '../../core/severity';
+import { runPipeline } from '../../pipeline/run';
+import { findRepoRoot } from '../../pipeline/paths';
+import { parse, str } from '../args';
+import { OUTPUT_HELP, OUTPUT_OPTIONS, writeOutputs } from '../output';
+
+const HELP = `Usage: shipgate lint [Dockerfile...] [options]
+
+Lints Dockerfiles (default ./Dockerfile) and applies the policy's gate to the findings.
+
+Options:
+      --config FILE       policy file (default shipgate.yaml at the repository root, if any)
+      --fail-on SEV       fail at this severity or above: critical, high, medium, low, info, none
+${OUTPUT_HELP}
+`;
+
+export async function run(argv: string[]): Promise<number> {
+  const p = parse('lint', argv, {
+    ...OUTPUT_OPTIONS,
+    config: { type: 'string', short: 'c' },
+    'fail-on': { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (p.values.help) {
+    process.stdout.write(HELP);
+    return EXIT.OK;
+  }
+  let files = p.positionals;
+  if (files.length === 0) {
+    if (!existsSync('Dockerfile')) {
+      throw new ShipgateError('USAGE', 'no Dockerfile given and ./Dockerfile does not exist', {
+        hint: 'run "shipgate lint path/to/Dockerfile"',
+      });
+    }
+    files = ['Dockerfile'];
+  }
+  const failOnText = str(p, 'fail-on');
+  const failOn = failOnText === undefined ? undefined : (parseSeverity(failOnText, '--fail-on') ?? 'none');
+  const repoRoot = findRepoRoot();
+  const config = str(p, 'config');
+  const result = await runPipeline({
+    dockerfiles: files,
+    repoRoot,
+    scanners: [],
+    ...(config ? { configPath: config } : {}),
+    ...(failOn ? { failOn } : {}),
+  });
+  await writeOutputs(result, p, repoRoot);
+  return result.decision?.approved === false ? EXIT.POLICY_FAILED : EXIT.OK;
+}

@@ -1,0 +1,47 @@
+import { EXIT } from '../../core/errors';
+import type { RuleMeta } from '../../core/finding';
+import { ruleHelpUri } from '../../core/finding';
+import { dockerfileRules } from '../../dockerfile/index';
+import { SECRET_RULE_META } from '../../secrets/index';
+import { oneOf, parse } from '../args';
+
+const HELP = `Usage: shipgate rules [--format text|json] [--kind dockerfile|secret|config|malware]
+
+Lists every rule with its id, severity, title and the equivalent checks of other tools.
+`;
+
+export function allRules(): RuleMeta[] {
+  return [...dockerfileRules(), ...SECRET_RULE_META];
+}
+
+export async function run(argv: string[]): Promise<number> {
+  const p = parse('rules', argv, {
+    format: { type: 'string', short: 'f' },
+    kind: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (p.values.help) {
+    process.stdout.write(HELP);
+    return EXIT.OK;
+  }
+  const format = oneOf(p, 'format', ['text', 'json'] as const, 'text');
+  const kind = oneOf(p, 'kind', ['all', 'dockerfile', 'secret', 'config', 'malware'] as const, 'all');
+  const rules = allRules().filter((r) => kind === 'all' || r.kind === kind);
+  if (format === 'json') {
+    process.stdout.write(
+      `${JSON.stringify(
+        rules.map((r) => ({ ...r, helpUri: ruleHelpUri(r) })),
+        null,
+        2,
+      )}\n`,
+    );
+    return EXIT.OK;
+  }
+  for (const r of rules) {
+    const eq = Object.entries(r.equivalents ?? {})
+      .flatMap(([tool, ids]) => (ids ?? []).map((id) => `${tool}:${id}`))
+      .join(' ');
+    process.stdout.write(`${r.id.padEnd(11)} ${r.severity.padEnd(8)} ${r.title}${eq ? `  [${eq}]` : ''}\n`);
+  }
+  return EXIT.OK;
+}

@@ -1,0 +1,110 @@
+import { EXIT, ShipgateError } from '../../core/errors';
+import { logger } from '../../core/logger';
+import { parseSeverity } from '../../core/severity';
+import { findRepoRoot } from '../../pipeline/paths';
+import { runPipeline } from '../../pipeline/run';
+import type { PipelineOptions } from '../../pipeline/types';
+import { writeGitlabReports } from '../../report/gitlab/index';
+import { bool, list, oneOf, parse, str } from '../args';
+import { OUTPUT_HELP, OUTPUT_OPTIONS, writeFileSafe, writeOutputs } from '../output';
+import { renderSbom, SBOM_FORMATS } from '../sbom';
+
+const SCANNERS = ['vuln', 'secret', 'config', 'malware'] as const;
+
+const HELP = `Usage: shipgate scan [--dockerfile FILE]... [--image REF] [options]
+
+Lints the Dockerfiles, scans the image (packages, vulnerabilities, secrets in every layer, configuration,
+malware), applies the policy and decides whether the image is approved.
+
+Targets:
+  -d, --dockerfile FILE   a Dockerfile to lint (repeatable); image findings map onto the first one's lines
+  -i, --image REF         docker-archive:FILE, oci-archive:FILE, oci:DIR[:TAG], docker:NAME, dir:ROOTFS or
+                          a registry reference (ghcr.io/org/app:1.2, host:5000/app@sha256:...)
+      --platform P        os/arch[/variant] to pick from a multi-platform image (default: this machine's)
+      --context DIR       build context: files the Dockerfile copies are scanned for secrets
+
+Policy:
+  -c, --config FILE       policy file (default shipgate.yaml at the repository root, if any)
+      --fail-on SEV       fail at this severity or above: critical, high, medium, low, info, none
+      --scanners LIST     image scanners to run (comma list of ${SCANNERS.join(', ')}; default all)
+
+Vulnerability data:
+      --vuln-db PATH      OSV records: a directory or zip (offline), instead of the cached OSV database
+      --offline           never download vulnerability data (use --vuln-db or the cache)
+      --ignore-unfixed    hide vulnerabilities that have no fix yet
+      --vex FILE          OpenVEX document to apply (repeatable)
+
+${OUTPUT_HELP}
+      --sbom FILE         also write an SBOM of the image
+      --sbom-format FMT   cyclonedx (default) or spdx
+      --gitlab-reports DIR  also write GitLab reports (container/dependency scanning, code quality, SBOM, dotenv)
+`;
+
+export async function run(argv: string[]): Promise<number> {
+  const p = parse('scan', argv, {
+    ...OUTPUT_OPTIONS,
+    dockerfile: { type: 'string', short: 'd', multiple: true },
+    image: { type: 'string', short: 'i' },
+    platform: { type: 'string' },
+    context: { type: 'string' },
+    config: { type: 'string', short: 'c' },
+    'fail-on': { type: 'string' },
+    scanners: { type: 'string', multiple: true },
+    'vuln-db': { type: 'string' },
+    offline: { type: 'boolean' },
+    'ignore-unfixed': { type: 'boolean' },
+    vex: { type: 'string', multiple: true },
+    sbom: { type: 'string' },
+    'sbom-format': { type: 'string' },
+    'gitlab-reports': { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (p.values.help) {
+    process.stdout.write(HELP);
+    return EXIT.OK;
+  }
+  if (p.positionals.length) {
+    throw new ShipgateError('USAGE', `scan: unexpected argument "${p.positionals[0]}"`, {
+      hint: 'give targets with --dockerfile and --image',
+    });
+  }
+  const scanners = list(p, 'scanners');
+  const unknown = scanners.filter((s) => !(SCANNERS as readonly string[]).includes(s));
+  if (unknown.length) {
+    throw new ShipgateError('USAGE', `--scanners: unknown scanner "${unknown[0]}"`, {
+      hint: `use ${SCANNERS.join(', ')}`,
+    });
+  }
+  const sbomFormat = oneOf(p, 'sbom-format', SBOM_FORMATS, 'cyclonedx');
+  const image = str(p, 'image');
+  if (str(p, 'sbom') && !image) throw new ShipgateError('USAGE', '--sbom needs --image');
+  const failOnText = str(p, 'fail-on');
+  const repoRoot = findRepoRoot();
+  const opts: PipelineOptions = {
+    dockerfiles: list(p, 'dockerfile'),
+    repoRoot,
+    ...(image ? { image } : {}),
+    ...(str(p, 'platform') ? { platform: str(p, 'platform')! } : {}),
+    ...(str(p, 'context') ? { context: str(p, 'context')! } : {}),
+    ...(str(p, 'config') ? { configPath: str(p, 'config')! } : {}),
+    ...(failOnText !== undefined ? { failOn: parseSeverity(failOnText, '--fail-on') ?? 'none' } : {}),
+    ...(scanners.length ? { scanners: scanners as PipelineOptions['scanners'] } : {}),
+    ...(str(p, 'vuln-db') ? { vulnDb: str(p, 'vuln-db')! } : {}),
+    ...(bool(p, 'offline') ? { offline: true } : {}),
+    ...(bool(p, 'ignore-unfixed') ? { ignoreUnfixed: true } : {}),
+    ...(list(p, 'vex').length ? { vex: list(p, 'vex') } : {}),
+  };
+  const result = await runPipeline(opts);
+  await writeOutputs(result, p, repoRoot);
+  const sbomPath = str(p, 'sbom');
+  if (sbomPath) {
+    await writeFileSafe(sbomPath, renderSbom(result, sbomFormat));
+    logger().info(`wrote ${sbomFormat} SBOM to ${sbomPath}`);
+  }
+  const gl = str(p, 'gitlab-reports');
+  if (gl) {
+    await writeGitlabReports(result, gl, { repoRoot, cyclonedx: (r) => renderSbom(r, 'cyclonedx') });
+    logger().info(`wrote GitLab reports to ${gl}`);
+  }
+  return result.decision?.approved === false ? EXIT.POLICY_FAILED : EXIT.OK;
+}
