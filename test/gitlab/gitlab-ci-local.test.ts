@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
-import { IMAGE_TOOLS, debianImage } from '../support/images';
+import { IMAGE_TOOLS, buildImage, serialHeavySuite } from '../support/images';
 import { ROOT, describeWith, missingTools } from '../support/tools';
 import { GITLAB_CI_LOCAL_BIN } from './ci-schema';
 import { render } from './render';
@@ -157,11 +157,33 @@ describeWith(
     const artifacts = () => join(dir, '.gitlab-ci-local', 'artifacts', JOB, 'gl-reports');
     const json = (file: string): unknown => JSON.parse(readFileSync(join(artifacts(), file), 'utf8'));
 
+    serialHeavySuite();
     beforeAll(async () => {
       dir = makeProject();
-      // Scan a real image too when the CLI can and the image fixtures can be built here.
-      if (help.includes('--image') && missingTools(IMAGE_TOOLS).length === 0)
-        image = `docker-archive:${(await debianImage()).dockerArchive}`;
+      // Scan a real image too when the image fixtures can be built here: Debian with the example app and
+      // lodash 4.17.20 (GHSA-35jh-r3h4-6jhm, a real record in test/fixtures/osv) in its node_modules.
+      if (missingTools(IMAGE_TOOLS).length === 0) {
+        const built = await buildImage('gitlab-node-bad', {
+          base: 'debian',
+          layers: [
+            {
+              createdBy: 'COPY . . # buildkit',
+              files: {
+                '/usr/src/app/package.json': JSON.stringify({
+                  name: 'node-bad',
+                  dependencies: { lodash: '4.17.20' },
+                }),
+                '/usr/src/app/node_modules/lodash/package.json': JSON.stringify({
+                  name: 'lodash',
+                  version: '4.17.20',
+                }),
+              },
+            },
+          ],
+          config: { WorkingDir: '/usr/src/app', Cmd: ['node', 'server.js'] },
+        });
+        image = `oci-archive:${built.ociArchive}`;
+      }
     });
     afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -195,7 +217,17 @@ describeWith(
       expect(cq.some((i) => i.location.path === 'examples/node-bad/Dockerfile')).toBe(true);
       const env = readFileSync(join(artifacts(), 'shipgate.env'), 'utf8');
       expect(env).toMatch(/^SHIPGATE_APPROVED=false$/m);
-      if (image) expect(env).toMatch(/^SHIPGATE_DIGEST=sha256:[0-9a-f]{64}$/m);
+      if (image) {
+        expect(env).toMatch(/^SHIPGATE_DIGEST=sha256:[0-9a-f]{64}$/m);
+        const lodash = (
+          ds as { vulnerabilities: { identifiers: { value: string }[]; location: { file: string } }[] }
+        ).vulnerabilities.find((v) => v.identifiers.some((i) => i.value === 'GHSA-35jh-r3h4-6jhm'));
+        expect(lodash?.location.file).toBe('/usr/src/app/node_modules/lodash/package.json');
+        expect(lodash?.identifiers[0]!.value).toBe('CVE-2021-23337');
+        expect((cs as { scan: { type: string } }).scan.type).toBe('container_scanning');
+        // The SBOM writer was passed in: GitLab gets a CycloneDX document for its dependency list.
+        expect(json('gl-sbom.cdx.json')).toMatchObject({ bomFormat: 'CycloneDX' });
+      }
       expect(existsSync(join(artifacts(), 'shipgate.sarif'))).toBe(true);
     });
 
