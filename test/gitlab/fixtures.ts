@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Finding, VulnerabilityDetails } from '../../src/core/finding';
+import type { Finding, RuleMeta, VulnerabilityDetails } from '../../src/core/finding';
 import type { Package } from '../../src/core/package';
 import type { DockerfileTarget, ScanResult } from '../../src/core/result';
 import { ROOT } from '../support/tools';
@@ -340,6 +340,31 @@ export function findings(): Finding[] {
   ];
 }
 
+/** Rule metadata for the non-vulnerability findings, as the scanners publish it (tags drive categories). */
+export const RULES: RuleMeta[] = [
+  {
+    id: 'SG-DF-014',
+    kind: 'dockerfile',
+    title: 'apt-get install without --no-install-recommends',
+    severity: 'medium',
+    description: 'apt-get install pulls in recommended packages.',
+    rationale: 'Recommended packages grow the image and its attack surface.',
+    fix: 'Add `--no-install-recommends`.',
+    tags: ['dockerfile', 'apt', 'size', 'best-practice'],
+    equivalents: { hadolint: ['DL3015'] },
+  },
+  {
+    id: 'SG-SEC-002',
+    kind: 'secret',
+    title: 'npm access token',
+    severity: 'critical',
+    description: 'An npm access token is stored in the image.',
+    rationale: 'Anyone who can pull the image can publish packages as the token owner.',
+    fix: 'Revoke the token and use a build secret.',
+    tags: ['secrets', 'npm'],
+  },
+];
+
 export function scanResult(overrides: Partial<ScanResult> = {}): ScanResult {
   return {
     tool: { name: 'shipgate', version: '0.1.0' },
@@ -361,7 +386,7 @@ export function scanResult(overrides: Partial<ScanResult> = {}): ScanResult {
     },
     packages: PACKAGES,
     findings: findings(),
-    rules: [],
+    rules: RULES,
     decision: {
       approved: false,
       policy: 'shipgate.yaml',

@@ -214,6 +214,10 @@ describe('code quality report', () => {
     expect(byRule.get('SG-SEC-002')!.location).toEqual({ path: 'Dockerfile', lines: { begin: 8 } });
     expect(byRule.get('SG-SEC-002')!.description).toContain('/root/.npmrc (deleted in a later layer)');
     expect(byRule.get('SG-SEC-002')!.severity).toBe('blocker');
+    // Categories come from the rules' tags, else from the kind of finding.
+    expect(byRule.get('SG-DF-014')!.categories).toEqual(['Performance']);
+    expect(byRule.get('SG-SEC-002')!.categories).toEqual(['Security']);
+    expect(byRule.get('SG-IMG-001')!.categories).toEqual(['Security']);
     expect(byRule.get('SG-IMG-001')!.description).not.toContain('\u001b');
     expect(new Set(issues.map((i) => i.fingerprint)).size).toBe(issues.length);
   });

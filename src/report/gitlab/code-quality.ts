@@ -2,11 +2,11 @@
  * GitLab Code Quality report (a subset of the Code Climate format) for Dockerfile, secret, configuration
  * and malware findings, so they show inline in merge request diffs on every GitLab tier.
  */
-import type { Finding } from '../../core/finding';
+import type { Finding, RuleMeta } from '../../core/finding';
 import type { DockerfileTarget, ScanResult } from '../../core/result';
 import type { Severity } from '../../core/severity';
 import { stableHash } from '../../core/hash';
-import { imagePlaceLabel, oneLine, sortFindings, stripControl, truncate } from '../common';
+import { imagePlaceLabel, oneLine, ruleIndex, sortFindings, stripControl, truncate } from '../common';
 
 export type CodeQualitySeverity = 'info' | 'minor' | 'major' | 'critical' | 'blocker';
 
@@ -35,13 +35,45 @@ const SEVERITY: Record<Severity, CodeQualitySeverity> = {
   info: 'info',
 };
 
-const CATEGORY: Record<Finding['kind'], string> = {
+const KIND_CATEGORY: Record<Finding['kind'], string> = {
   dockerfile: 'Style',
   vulnerability: 'Security',
   secret: 'Security',
   config: 'Security',
   malware: 'Security',
 };
+
+// Rule tags → Code Climate categories (Bug Risk, Clarity, Compatibility, Complexity, Duplication, Performance,
+// Security, Style).
+const TAG_CATEGORY: Record<string, string> = {
+  security: 'Security',
+  'supply-chain': 'Security',
+  secrets: 'Security',
+  'least-privilege': 'Security',
+  'attack-surface': 'Security',
+  provenance: 'Security',
+  tls: 'Security',
+  correctness: 'Bug Risk',
+  reliability: 'Bug Risk',
+  reproducibility: 'Bug Risk',
+  size: 'Performance',
+  cache: 'Performance',
+  portability: 'Compatibility',
+  deprecated: 'Compatibility',
+  readability: 'Clarity',
+  style: 'Style',
+};
+
+/** Code Climate categories of a finding, from its rule's tags, else from its kind. */
+function categories(f: Finding, rule: RuleMeta | undefined): string[] {
+  const out = new Set<string>();
+  for (const t of rule?.tags ?? []) {
+    const c = TAG_CATEGORY[t];
+    if (c) out.add(c);
+  }
+  if (out.size === 0) out.add(KIND_CATEGORY[f.kind]);
+  return [...out].sort();
+}
 
 /** Where an image-only finding is shown: the final stage's FROM line of the first scanned Dockerfile. */
 function fallbackLocation(
@@ -62,6 +94,7 @@ function describe(f: Finding, attached: boolean): string {
 /** Code Quality issues for every unsuppressed non-vulnerability finding that can be placed in the repository. */
 export function buildCodeQualityReport(result: ScanResult): CodeQualityReport {
   const fallback = fallbackLocation(result.dockerfiles);
+  const rules = ruleIndex(result);
   const issues: CodeQualityIssue[] = [];
   let skipped = 0;
   for (const f of sortFindings(result.findings)) {
@@ -80,7 +113,7 @@ export function buildCodeQualityReport(result: ScanResult): CodeQualityReport {
       engine_name: 'shipgate',
       check_name: f.ruleId,
       description: describe(f, !f.location),
-      categories: [CATEGORY[f.kind]],
+      categories: categories(f, rules.get(f.ruleId)),
       fingerprint: stableHash('gitlab-codequality', f.fingerprint),
       severity: SEVERITY[f.severity],
       location: { path: loc.path, lines },

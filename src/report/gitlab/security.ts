@@ -169,7 +169,7 @@ function vulnerability<L>(
   const identifiers = vulnerabilityIdentifiers(v);
   const primary = identifiers[0]?.name ?? v.id;
   const summary = v.summary ? clean(v.summary, MAX_NAME) : '';
-  const description = [f.message, v.summary && v.summary !== f.message ? v.summary : undefined]
+  const description = [f.message, v.summary && !f.message.includes(v.summary) ? v.summary : undefined]
     .filter((s): s is string => !!s)
     .join('\n\n');
   const out: GitlabVulnerability<L> = {
