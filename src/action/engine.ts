@@ -1,18 +1,24 @@
 /** The real engine the bundled action runs: the pipeline and the report writers. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ScanResult } from '../core/result';
+import { renderSbom } from '../cli/sbom';
 import { runPipeline } from '../pipeline/run';
+import { toJson } from '../report/json';
 import { toSarif } from '../report/sarif';
+import { toMarkdownSummary } from '../report/summary';
 import type { Engine } from './main';
-import { basicMarkdownSummary } from './summary';
 
 export function realEngine(repoRoot: () => string): Engine {
   return {
     runPipeline,
     toSarif,
-    toJson: (result: ScanResult) => `${JSON.stringify(result, null, 2)}\n`,
-    toMarkdownSummary: (result, ctx) => basicMarkdownSummary(result, ctx),
+    toJson,
+    toMarkdownSummary: (result, ctx) =>
+      toMarkdownSummary(
+        result,
+        ctx ? { linkBase: `${ctx.serverUrl}/${ctx.repository}/blob/${ctx.sha}/` } : {},
+      ),
+    toSbom: (result, format) => renderSbom(result, format === 'spdx-json' ? 'spdx' : 'cyclonedx'),
     readFile: (path: string) => {
       try {
         return readFileSync(join(repoRoot(), path), 'utf8');

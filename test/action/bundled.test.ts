@@ -3,7 +3,7 @@
  * variables (name upper-cased, hyphens kept), GITHUB_* variables, event payload files, output and summary
  * files, and GITHUB_API_URL pointing at the fake GitHub API.
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,10 +11,11 @@ import type { Log } from 'sarif';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateSarif } from '../report/sarif-validate';
 import { FakeGitHub, type FakeGitHubOptions } from '../github/fake-github';
+import { ACTION, ensureBundle } from '../support/bundle';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 // SHIPGATE_TEST_ACTION_DIST runs the suite on another bundle (and skips the build).
-const DIST = process.env.SHIPGATE_TEST_ACTION_DIST ?? join(ROOT, 'dist', 'index.js');
+const DIST = process.env.SHIPGATE_TEST_ACTION_DIST ?? ACTION;
 const SHA = '1'.repeat(40);
 const HEAD = '2'.repeat(40);
 
@@ -63,15 +64,8 @@ function parseOutputs(text: string): Record<string, string> {
 }
 
 let dir: string;
-beforeAll(() => {
-  if (!process.env.SHIPGATE_TEST_ACTION_DIST) {
-    try {
-      execFileSync('flock', ['/tmp/build.lock', 'npm', 'run', 'build'], { cwd: ROOT, stdio: 'pipe' });
-    } catch (e) {
-      const out = `${String((e as { stdout?: Buffer }).stdout ?? '')}${String((e as { stderr?: Buffer }).stderr ?? '')}`;
-      throw new Error(`npm run build failed:\n${out.split('\n').slice(-15).join('\n')}`, { cause: e });
-    }
-  }
+beforeAll(async () => {
+  if (!process.env.SHIPGATE_TEST_ACTION_DIST) await ensureBundle();
   dir = mkdtempSync(join(tmpdir(), 'sg-action-'));
 }, 600_000);
 afterAll(() => {
@@ -205,7 +199,8 @@ describe('bundled action (dist/index.js)', () => {
     const levels = r.stdout.split('\n').map((l) => /^::(error|warning)\b/.exec(l)?.[1]);
     expect(levels.filter((l) => l === 'warning').length).toBeLessThanOrEqual(10);
     expect(levels.filter((l) => l === 'error').length).toBeLessThanOrEqual(11); // + the failure line
-    expect(r.summary).toContain('## shipgate: ❌ not approved');
+    expect(r.summary).toMatch(/^## shipgate: ❌ not approved\n/);
+    for (const reason of reasons) expect(r.summary).toContain(reason.message.slice(0, 30));
     // The upload the fake received is the SARIF file (GitHub-limited), for the push ref and commit.
     expect(gh.uploads).toHaveLength(1);
     const u = gh.uploads[0]!;
@@ -234,8 +229,10 @@ describe('bundled action (dist/index.js)', () => {
     expect(r.outputs.approved).toBe('true');
     expect(gh.uploads[0]!.body).toMatchObject({ ref: 'refs/pull/5/merge', commit_sha: SHA });
     expect(gh.comments).toHaveLength(1);
-    expect(gh.comments[0]!.body).toMatch(/^<!-- shipgate:[^>]+ -->\n## shipgate: ✅ approved/);
-    expect(r.summary).toContain('## shipgate: ✅ approved');
+    expect(gh.comments[0]!.body).toMatch(/^<!-- shipgate:[^>]+ -->\n## shipgate: ✅ approved\n/);
+    expect(r.summary).toMatch(/^## shipgate: ✅ approved\n/);
+    // File links point at the scanned commit.
+    if (r.summary.includes('/blob/')) expect(r.summary).toContain(`https://github.com/acme/web/blob/${SHA}/`);
     // The token is masked: the runner is told to hide it, and it appears nowhere else.
     expect(r.stdout).toContain(`::add-mask::${gh.token}`);
     expect(r.stdout.replace(`::add-mask::${gh.token}`, '')).not.toContain(gh.token);
