@@ -1,0 +1,149 @@
+/** Helpers shared by the report writers: ordering, labels and image names. Pure functions only. */
+import type { Finding, FindingKind, RuleMeta } from '../core/finding';
+import type { ImageTarget, ScanResult } from '../core/result';
+import { severityRank, type Severity } from '../core/severity';
+
+/** The tool parts in report order; each is one SARIF run and one summary section. */
+export const PARTS: readonly FindingKind[] = ['dockerfile', 'vulnerability', 'secret', 'config', 'malware'];
+
+export const PART_LABEL: Record<FindingKind, string> = {
+  dockerfile: 'Dockerfile',
+  vulnerability: 'Vulnerabilities',
+  secret: 'Secrets',
+  config: 'Image configuration',
+  malware: 'Malware',
+};
+
+/** Severities from most to least severe. */
+export const SEVERITIES_DESC: readonly Severity[] = ['critical', 'high', 'medium', 'low', 'info'];
+
+function cmp(a: string | number | undefined, b: string | number | undefined): number {
+  if (a === b) return 0;
+  if (a === undefined) return 1;
+  if (b === undefined) return -1;
+  return a < b ? -1 : 1;
+}
+
+/** Most severe first, then part, file, line, column, rule id and fingerprint: a total, stable order. */
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    severityRank(b.severity) - severityRank(a.severity) ||
+    PARTS.indexOf(a.kind) - PARTS.indexOf(b.kind) ||
+    cmp(a.location?.path, b.location?.path) ||
+    cmp(a.location?.startLine, b.location?.startLine) ||
+    cmp(a.location?.startColumn, b.location?.startColumn) ||
+    cmp(a.vulnerability?.packageName, b.vulnerability?.packageName) ||
+    cmp(a.image?.path, b.image?.path) ||
+    cmp(a.ruleId, b.ruleId) ||
+    cmp(a.fingerprint, b.fingerprint)
+  );
+}
+
+export function sortFindings(findings: readonly Finding[]): Finding[] {
+  return [...findings].sort(compareFindings);
+}
+
+export function ruleIndex(result: ScanResult): Map<string, RuleMeta> {
+  const m = new Map<string, RuleMeta>();
+  for (const r of result.rules) if (!m.has(r.id)) m.set(r.id, r);
+  return m;
+}
+
+/** "sha256:0123456789ab" from a full digest, for display. */
+export function shortDigest(digest: string | undefined, hexChars = 12): string | undefined {
+  if (!digest) return undefined;
+  const i = digest.indexOf(':');
+  return i < 0
+    ? digest.slice(0, hexChars)
+    : `${digest.slice(0, i + 1)}${digest.slice(i + 1, i + 1 + hexChars)}`;
+}
+
+const TRANSPORTS = /^(docker-archive|oci-archive|oci|docker-daemon|docker|containers-storage|dir):/;
+
+/** The image reference without transport, tag or digest: "ghcr.io/org/app" from "ghcr.io/org/app:1.2@sha256:…". */
+export function imageRepository(image: Pick<ImageTarget, 'ref' | 'repository'>): string {
+  if (image.repository) return image.repository;
+  let ref = image.ref.replace(TRANSPORTS, '').replace(/^\/\//, '');
+  const at = ref.indexOf('@');
+  if (at >= 0) ref = ref.slice(0, at);
+  const slash = ref.lastIndexOf('/');
+  const colon = ref.lastIndexOf(':');
+  if (colon > slash) ref = ref.slice(0, colon);
+  return ref;
+}
+
+/** "ref@sha256:…" when the digest is known and not already part of the reference. */
+export function imageDisplayName(ref: string | undefined, digest: string | undefined): string | undefined {
+  if (!ref) return digest;
+  if (!digest || ref.includes(digest)) return ref;
+  return `${ref}@${digest}`;
+}
+
+/** A lowercase slug that is safe in a category or file name; long inputs keep a hash suffix for uniqueness. */
+export function slug(text: string, hash: (s: string) => string, max = 64): string {
+  const s = text
+    .toLowerCase()
+    .replace(/[^a-z0-9._-]+/g, '-')
+    .replace(/-{2,}/g, '-')
+    .replace(/^[-.]+|[-.]+$/g, '');
+  if (!s) return 'default';
+  if (s.length <= max) return s;
+  return `${s.slice(0, max - 9).replace(/[-.]+$/, '')}-${hash(text).slice(0, 8)}`;
+}
+
+/** Strips terminal control characters (escape sequences, carriage returns) from untrusted text. */
+export function stripControl(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text
+    .replace(/\u001b\[[0-9;?]*[ -/]*[@-~]/g, '')
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '');
+}
+
+/** Collapses whitespace, including newlines, into single spaces. */
+export function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** Cuts text to at most max characters, ending with an ellipsis when cut. */
+export function truncate(text: string, max: number): string {
+  if (text.length <= max) return text;
+  return `${text.slice(0, Math.max(0, max - 1)).trimEnd()}…`;
+}
+
+export function plural(n: number, word: string, pluralWord = `${word}s`): string {
+  return `${n} ${n === 1 ? word : pluralWord}`;
+}
+
+/** Display location "path:line[:col]". */
+export function locationLabel(f: Finding): string | undefined {
+  const l = f.location;
+  if (!l) return undefined;
+  return l.startColumn ? `${l.path}:${l.startLine}:${l.startColumn}` : `${l.path}:${l.startLine}`;
+}
+
+/** Where in the image, for display: "/usr/lib/x (layer 3 sha256:abc…)". */
+export function imagePlaceLabel(f: Finding): string | undefined {
+  const i = f.image;
+  if (!i) return undefined;
+  const parts: string[] = [];
+  if (i.path) parts.push(i.deleted ? `${i.path} (deleted in a later layer)` : i.path);
+  if (i.layerIndex !== undefined || i.layerDigest) {
+    const d = shortDigest(i.layerDigest);
+    parts.push(`layer ${i.layerIndex ?? '?'}${d ? ` ${d}` : ''}`);
+  }
+  return parts.length ? parts.join(', ') : undefined;
+}
+
+/** Counts per severity of unsuppressed findings, split by whether a fix is available. */
+export function fixabilityTable(
+  findings: readonly Finding[],
+): Record<Severity, { fixable: number; noFix: number }> {
+  const out = {} as Record<Severity, { fixable: number; noFix: number }>;
+  for (const s of SEVERITIES_DESC) out[s] = { fixable: 0, noFix: 0 };
+  for (const f of findings) {
+    if (f.suppressed) continue;
+    if (f.fixable) out[f.severity].fixable++;
+    else out[f.severity].noFix++;
+  }
+  return out;
+}
