@@ -40,14 +40,12 @@ export function isPlaceholder(value: string): boolean {
 }
 
 /**
- * Paths that are not scanned in images by default: documentation, manual pages, locales, time zones, the
- * public CA bundle, headers, and test fixtures of installed packages.
+ * Paths that are not scanned in images by default: documentation, manual pages, locales, time zones, headers,
+ * and test fixtures of installed packages. Certificate stores are in CERTIFICATE_PATHS instead.
  */
 export const DEFAULT_SKIP_PATHS: RegExp[] = [
-  /^\/usr\/share\/(?:doc|man|info|locale|i18n|zoneinfo|common-licenses|ca-certificates|mime|perl5?|lintian|bug)\//,
+  /^\/usr\/share\/(?:doc|man|info|locale|i18n|zoneinfo|common-licenses|mime|perl5?|lintian|bug)\//,
   /^\/usr\/include\//,
-  /^\/etc\/ssl\/certs\//,
-  /^\/etc\/pki\/(?:ca-trust|tls\/certs)\//,
   /^\/var\/lib\/dpkg\/info\/[^/]+\.(?:md5sums|list|conffiles|triggers|shlibs|symbols)$/,
   /^\/var\/lib\/(?:dpkg\/status|apk\/db\/installed|rpm\/)/,
   /^\/var\/lib\/apt\/lists\//, // package index files (public metadata, tens of MB)
@@ -57,10 +55,25 @@ export const DEFAULT_SKIP_PATHS: RegExp[] = [
   /_test\.(?:go|py)$/,
   /\/node_modules\/.+\.(?:md|markdown)$/i, // package documentation
   /(?:^|\/)(?:package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|go\.sum|Cargo\.lock|poetry\.lock|Pipfile\.lock|composer\.lock|Gemfile\.lock)$/,
-  /\.(?:crt|cer|der|csr|pub|asc\.pub|sig|map)$/i,
+  /\.(?:der|pub|asc\.pub|sig|map)$/i,
   /\.so(?:\.\d+)+$/, // versioned shared libraries
   /^\/usr\/lib\/locale\/locale-archive$/,
 ];
+
+/**
+ * Certificate stores and certificate files hold public material and are scanned for private keys only: a key
+ * placed among them (a combined certificate + key bundle, a `.crt` that also holds the key) is a leak.
+ */
+export const CERTIFICATE_PATHS: RegExp[] = [
+  /^\/usr\/share\/ca-certificates\//,
+  /^\/etc\/ssl\/certs\//,
+  /^\/etc\/pki\/(?:ca-trust|tls\/certs)\//,
+  /\.(?:crt|cer|csr)$/i,
+];
+
+export function isCertificatePath(path: string): boolean {
+  return CERTIFICATE_PATHS.some((p) => p.test(path));
+}
 
 /** File name extensions that are never text worth scanning. */
 export const BINARY_EXTENSIONS = new Set([

@@ -10,8 +10,9 @@ overwrote: they stay extractable from the layer), in the image configuration (\`
 Values are never printed: findings show a redacted form (at most the first and last few characters, never more
 than 30% of the value) and a fingerprint, and every detected value is masked in logs and reports.
 
-Documentation, manual pages, the public CA bundle, test-fixture directories and well-known example values
+Documentation, manual pages, test-fixture directories and well-known example values
 (\`AKIAIOSFODNN7EXAMPLE\`, \`changeme\`, \`\${VAR}\`, \`xxxx\`...) are not reported. Patterns follow the ones
-published by gitleaks and trivy; the equivalents are listed per rule.`,
+published by gitleaks and trivy; the equivalents are listed per rule. Certificate stores (\`/etc/ssl/certs\`, the CA
+bundle) and certificate files (\`.crt\`, \`.cer\`, \`.csr\`) are searched for private keys only.`,
   rules: SECRET_RULE_META,
 };

@@ -4,8 +4,9 @@
  */
 import type { Finding } from '../core/finding';
 import type { Analyzer, FileEntry, FinalView, ImageInfo } from '../image/types';
-import { isSkippedPath } from './allow';
+import { isCertificatePath, isSkippedPath } from './allow';
 import { imageConfigFinding, imageFileFinding } from './findings';
+import { SECRET_RULES } from './rules';
 import { safeText, scanText, type SecretMatch } from './scanner';
 import { isBinary } from './sniff';
 
@@ -14,7 +15,7 @@ export interface SecretsAnalyzerOptions {
   maxFileSize?: number;
   /** Extra paths (regular expressions on the absolute image path) not to scan. */
   skipPaths?: RegExp[];
-  /** Do not apply the default skip list (docs, man pages, CA bundle, test fixtures). */
+  /** Do not apply the default skip list (docs, man pages, test fixtures) nor the keys-only certificate paths. */
   noDefaultSkips?: boolean;
   /** Also scan the image configuration and history (default true). */
   scanConfig?: boolean;
@@ -26,6 +27,9 @@ interface Hit {
 }
 
 const DEFAULT_MAX = 10 * 1024 * 1024;
+
+/** What is looked for in certificate stores and files: private keys and other key material. */
+const KEY_RULES = SECRET_RULES.filter((r) => r.meta.tags.includes('crypto'));
 
 /** The image analyzer for secrets (one per scan). */
 export function secretsAnalyzer(options: SecretsAnalyzerOptions = {}): Analyzer<Finding[]> {
@@ -40,7 +44,9 @@ export function secretsAnalyzer(options: SecretsAnalyzerOptions = {}): Analyzer<
     },
     analyze(entry, content) {
       if (isBinary(content)) return;
-      const matches = scanText(content.toString('latin1'), { kind: 'file', path: entry.path });
+      const source = { kind: 'file' as const, path: entry.path };
+      const keysOnly = defaults && isCertificatePath(entry.path);
+      const matches = scanText(content.toString('latin1'), source, keysOnly ? { rules: KEY_RULES } : {});
       if (matches.length) hits.push({ entry, matches });
     },
     finish(view: FinalView, image: ImageInfo): Finding[] {

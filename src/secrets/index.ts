@@ -11,7 +11,13 @@ export {
 export { redact, secretFingerprint } from './redact';
 export { shannonEntropy } from './entropy';
 export { isBinary } from './sniff';
-export { isPlaceholder, isSkippedPath, DEFAULT_SKIP_PATHS } from './allow';
+export {
+  isPlaceholder,
+  isSkippedPath,
+  isCertificatePath,
+  DEFAULT_SKIP_PATHS,
+  CERTIFICATE_PATHS,
+} from './allow';
 export { secretsAnalyzer, scanImageConfigSecrets, type SecretsAnalyzerOptions } from './image';
 export { scanDockerfileText } from './dockerfile';
 export { scanBuildContext, copySources, type BuildContextOptions } from './context';
