@@ -98,6 +98,11 @@ export function render(
   }
 }
 
+/** Checks the output flags before any work starts, so a typo fails at once. */
+export function checkOutputFlags(p: Parsed): void {
+  oneOf(p, 'format', FORMATS, 'text');
+}
+
 /** Writes everything the output flags ask for. Report text is masked as a last line of defence. */
 export async function writeOutputs(result: ScanResult, p: Parsed, repoRoot: string): Promise<void> {
   const format = oneOf(p, 'format', FORMATS, 'text');

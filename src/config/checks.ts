@@ -37,7 +37,8 @@ export function finding(
     severity,
     message,
     fingerprint: stableHash(rule.id, identity),
-    fix: rule.fix.split('\n')[0]!,
+    // The first sentence of the rule's fix; its example stays in the rule help (SARIF, docs).
+    fix: rule.fix.split('\n')[0]!.replace(/:\s*$/, ''),
   };
   if (image && Object.keys(image).length) f.image = image;
   if (properties) f.properties = properties;

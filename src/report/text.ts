@@ -1,10 +1,11 @@
 /**
  * Terminal output: findings grouped by target (each Dockerfile, then the image), most severe first, with a
- * code frame from the Dockerfile, the fix, and a closing summary with the decision. Colours only when asked.
+ * code frame from the Dockerfile, the fix, vulnerabilities as one compact table per package, and a closing
+ * summary with the decision. Colours (plain ANSI) only when asked; untrusted text never carries escapes.
  */
-import type { Finding } from '../core/finding';
+import { ruleHelpUri, type Finding } from '../core/finding';
 import { countBySeverity, type ScanResult } from '../core/result';
-import type { Severity } from '../core/severity';
+import { severityRank, type Severity } from '../core/severity';
 import { decisionLines } from '../policy/format';
 import {
   imageDisplayName,
@@ -20,10 +21,13 @@ import {
 } from './common';
 
 export interface TextOptions {
+  /** ANSI colours; the CLI decides from the TTY, NO_COLOR and FORCE_COLOR. */
   color: boolean;
   /** Reads a repository file (repository-relative path), for code frames. */
   readFile?: (path: string) => string | undefined;
+  /** List suppressed findings too (marked), instead of only counting them. */
   showSuppressed?: boolean;
+  /** Full titles, documentation links and the rule's fix when a finding has none of its own. */
   verbose?: boolean;
 }
 
@@ -40,16 +44,22 @@ interface Palette {
 
 function palette(color: boolean): Palette {
   const c =
-    (open: number, close = 39): Paint =>
+    (open: string, close: string): Paint =>
     (s) =>
-      color ? `\u001b[${open}m${s}\u001b[${close}m` : s;
+      color && s ? `\u001b[${open}m${s}\u001b[${close}m` : s;
   return {
-    sev: { critical: c(35), high: c(31), medium: c(33), low: c(36), info: c(90) },
-    dim: c(2, 22),
-    bold: c(1, 22),
-    red: c(31),
-    green: c(32),
-    cyan: c(36),
+    sev: {
+      critical: c('1;35', '22;39'),
+      high: c('31', '39'),
+      medium: c('33', '39'),
+      low: c('36', '39'),
+      info: c('90', '39'),
+    },
+    dim: c('2', '22'),
+    bold: c('1', '22'),
+    red: c('1;31', '22;39'),
+    green: c('32', '39'),
+    cyan: c('36', '39'),
   };
 }
 
@@ -58,70 +68,222 @@ function clean(text: string): string {
   return stripControl(text);
 }
 
-function codeFrame(text: string, f: Finding, p: Palette): string[] {
+const CONTEXT = 2;
+const MAX_FRAME_LINES = 6;
+const MAX_LINE = 160;
+
+interface Redaction {
+  line: number;
+  start: number;
+  end: number;
+}
+
+/** Column ranges of secret findings, blanked in every frame that shows their line. */
+function secretRanges(findings: readonly Finding[], path: string): Redaction[] {
+  const out: Redaction[] = [];
+  for (const f of findings) {
+    const l = f.location;
+    // Only secrets found in the file itself; an image secret's line is the instruction that copied it.
+    if (f.kind !== 'secret' || f.image || !l || l.path !== path) continue;
+    const last = l.endLine ?? l.startLine;
+    for (let n = l.startLine; n <= last; n++)
+      out.push({
+        line: n,
+        start: n === l.startLine ? (l.startColumn ?? 1) : 1,
+        end: n === last && l.endColumn ? l.endColumn : Number.MAX_SAFE_INTEGER,
+      });
+  }
+  return out;
+}
+
+function redact(text: string, n: number, redactions: readonly Redaction[]): string {
+  let out = text;
+  for (const r of redactions) {
+    if (r.line !== n) continue;
+    const s = Math.max(0, r.start - 1);
+    const e = Math.min(out.length, r.end - 1);
+    if (e > s) out = `${out.slice(0, s)}${'*'.repeat(e - s)}${out.slice(e)}`;
+  }
+  return out;
+}
+
+/** Source lines around the finding with a gutter, and a caret underline under the column range. */
+function codeFrame(text: string, f: Finding, p: Palette, redactions: readonly Redaction[]): string[] {
   const loc = f.location!;
-  const lines = text.split(/\r?\n/);
-  const first = Math.max(1, loc.startLine - 1);
-  const last = Math.min(lines.length, (loc.endLine ?? loc.startLine) + 1, loc.startLine + 4);
+  const lines = text.split(/\r\n|\r|\n/);
+  if (loc.startLine < 1 || loc.startLine > lines.length) return [];
+  const endLine = Math.min(loc.endLine ?? loc.startLine, loc.startLine + MAX_FRAME_LINES - 1);
+  const first = Math.max(1, loc.startLine - CONTEXT);
+  const last = Math.min(lines.length, endLine + CONTEXT);
   const width = String(last).length;
   const out: string[] = [];
   for (let n = first; n <= last; n++) {
-    const inside = n >= loc.startLine && n <= (loc.endLine ?? loc.startLine);
+    const inside = n >= loc.startLine && n <= endLine;
+    const raw = redact(clean(lines[n - 1] ?? ''), n, redactions);
+    const shownText = truncate(raw, MAX_LINE);
     const gutter = `${inside ? '>' : ' '} ${String(n).padStart(width)} | `;
-    out.push(`    ${inside ? p.bold(gutter) : p.dim(gutter)}${clean(truncate(lines[n - 1] ?? '', 160))}`);
-    if (n === loc.startLine && loc.startColumn) {
-      const end =
-        loc.endLine === loc.startLine && loc.endColumn ? loc.endColumn : (lines[n - 1]?.length ?? 0) + 1;
-      const len = Math.max(1, Math.min(end - loc.startColumn, 160 - loc.startColumn + 1));
-      out.push(
-        `    ${' '.repeat(gutter.length)}${' '.repeat(loc.startColumn - 1)}${p.sev[f.severity]('^'.repeat(len))}`,
-      );
+    out.push(`    ${inside ? p.bold(gutter) : p.dim(gutter)}${inside ? shownText : p.dim(shownText)}`);
+    if (n === loc.startLine && loc.startColumn && loc.startColumn <= MAX_LINE) {
+      const start = loc.startColumn;
+      const end = (loc.endLine ?? n) === n && loc.endColumn ? loc.endColumn : raw.length + 1;
+      const len = Math.max(1, Math.min(end, MAX_LINE + 1) - start);
+      // Keep tabs from the source line so the caret lines up however the terminal expands them.
+      const pad = raw.slice(0, start - 1).replace(/[^\t]/g, ' ');
+      out.push(`    ${' '.repeat(gutter.length)}${pad}${p.sev[f.severity]('^'.repeat(len))}`);
     }
   }
   return out;
+}
+
+function suppressedNote(f: Finding): string {
+  if (!f.suppressed) return '';
+  const s = f.suppressed;
+  const reason = s.reason ? `, ${clean(oneLine(s.reason))}` : '';
+  return ` (suppressed: ${s.kind}${reason}${s.expires ? `, until ${clean(s.expires)}` : ''})`;
 }
 
 function findingBlock(f: Finding, result: ScanResult, o: TextOptions, p: Palette): string[] {
   const rule = ruleIndex(result).get(f.ruleId);
   const where = locationLabel(f);
+  const title = rule?.title ? ` ${p.dim(clean(oneLine(rule.title)))}` : '';
   const out = [
-    `  ${p.sev[f.severity](f.severity.toUpperCase().padEnd(8))} ${p.bold(f.ruleId)}${where ? ` ${p.cyan(where)}` : ''}${f.suppressed ? p.dim(` (suppressed: ${f.suppressed.kind}${f.suppressed.reason ? `, ${clean(oneLine(f.suppressed.reason))}` : ''})`) : ''}`,
+    `  ${p.sev[f.severity](f.severity.toUpperCase().padEnd(8))} ${p.bold(clean(f.ruleId))}${title}${
+      where ? `  ${p.cyan(clean(where))}` : ''
+    }${p.dim(suppressedNote(f))}`,
     `    ${clean(oneLine(f.message))}`,
   ];
   const inImage = imagePlaceLabel(f);
-  if (inImage && f.kind !== 'vulnerability') out.push(p.dim(`    in image: ${clean(inImage)}`));
+  if (inImage) out.push(p.dim(`    in image: ${clean(inImage)}`));
+  if (f.image?.createdBy && o.verbose)
+    out.push(p.dim(`    layer created by: ${clean(truncate(oneLine(f.image.createdBy), 120))}`));
   const text = f.location ? o.readFile?.(f.location.path) : undefined;
-  if (text !== undefined && f.kind !== 'vulnerability') out.push(...codeFrame(text, f, p));
+  if (text !== undefined) out.push(...codeFrame(text, f, p, secretRanges(result.findings, f.location!.path)));
   const fix = f.fix ?? (o.verbose ? rule?.fix : undefined);
   if (fix) out.push(`    ${p.green('fix:')} ${clean(oneLine(fix))}`);
+  if (o.verbose) out.push(p.dim(`    docs: ${ruleHelpUri(rule ?? { id: f.ruleId, kind: f.kind })}`));
   return out;
 }
 
-/** Vulnerabilities as a compact table per package rather than a paragraph each. */
-function vulnerabilityTable(findings: Finding[], p: Palette): string[] {
+function fixedText(f: Finding): string {
+  const v = f.vulnerability;
+  if (!v) return '';
+  if (v.fixedVersions.length) return v.fixedVersions.join(', ');
+  return v.fixState === 'wont-fix' ? "won't fix" : v.fixState === 'unknown' ? 'unknown' : 'no fix';
+}
+
+/** Pads to a width measured before colouring, so colour codes don't break the columns. */
+function cell(text: string, width: number, paint?: Paint): string {
+  const padded = text.padEnd(width);
+  return paint ? paint(padded) : padded;
+}
+
+/** Vulnerabilities as one compact table per package rather than a paragraph each. */
+function vulnerabilityTables(findings: Finding[], o: TextOptions, p: Palette): string[] {
   const byPkg = new Map<string, Finding[]>();
   for (const f of findings) {
     const v = f.vulnerability;
-    const key = v ? `${v.packageName} ${v.packageVersion} (${v.ecosystem})` : f.ruleId;
-    byPkg.set(key, [...(byPkg.get(key) ?? []), f]);
+    const key = v
+      ? `${v.ecosystem}\u0000${v.packageName}\u0000${v.packageVersion}\u0000${f.image?.path ?? ''}`
+      : f.ruleId;
+    const list = byPkg.get(key);
+    if (list) list.push(f);
+    else byPkg.set(key, [f]);
   }
+  const titleMax = o.verbose ? 200 : 60;
+  const rows = findings.map((f) => ({
+    f,
+    id: clean(f.ruleId),
+    sev: f.severity.toUpperCase(),
+    installed: clean(f.vulnerability?.packageVersion ?? ''),
+    fixed: clean(truncate(fixedText(f), 32)),
+    title: clean(truncate(oneLine(f.vulnerability?.summary ?? f.message), titleMax)),
+  }));
+  const w = {
+    id: Math.max(2, ...rows.map((r) => r.id.length)),
+    sev: 8,
+    installed: Math.max(9, ...rows.map((r) => r.installed.length)),
+    fixed: Math.max(5, ...rows.map((r) => r.fixed.length)),
+  };
+  const rowOf = new Map(rows.map((r) => [r.f, r]));
+  const groups = [...byPkg.values()].sort(
+    (a, b) =>
+      Math.max(...b.map((f) => severityRank(f.severity))) -
+        Math.max(...a.map((f) => severityRank(f.severity))) ||
+      (a[0]!.vulnerability?.packageName ?? '').localeCompare(b[0]!.vulnerability?.packageName ?? ''),
+  );
   const out: string[] = [];
-  for (const [pkg, list] of byPkg) {
+  for (const list of groups) {
     const first = list[0]!;
-    const where = [locationLabel(first), imagePlaceLabel(first)].filter(Boolean).join(', ');
-    out.push(`  ${p.bold(clean(pkg))}${where ? p.dim(`  ${clean(where)}`) : ''}`);
-    for (const f of list) {
-      const v = f.vulnerability;
-      const fixed = v?.fixedVersions.length ? v.fixedVersions.join(', ') : v ? `no fix (${v.fixState})` : '';
-      const title = v?.summary ?? f.message;
+    const v = first.vulnerability;
+    const name = v ? `${v.packageName} ${v.packageVersion} (${v.ecosystem})` : first.ruleId;
+    const where = [imagePlaceLabel(first), locationLabel(first)].filter(Boolean).join(', ');
+    out.push(`  ${p.bold(clean(name))}${where ? p.dim(`  ${clean(where)}`) : ''}`);
+    out.push(
+      p.dim(
+        `    ${cell('ID', w.id)}  ${cell('SEVERITY', w.sev)}  ${cell('INSTALLED', w.installed)}  ${cell('FIXED', w.fixed)}  TITLE`,
+      ),
+    );
+    const sorted = [...list].sort(
+      (a, b) => severityRank(b.severity) - severityRank(a.severity) || a.ruleId.localeCompare(b.ruleId),
+    );
+    for (const f of sorted) {
+      const r = rowOf.get(f)!;
       out.push(
-        `    ${p.sev[f.severity](f.severity.toUpperCase().padEnd(8))} ${f.ruleId.padEnd(20)} ${p.green(truncate(clean(fixed), 28).padEnd(28))} ${clean(truncate(oneLine(title), 70))}${f.suppressed ? p.dim(' (suppressed)') : ''}`,
+        `    ${cell(r.id, w.id)}  ${cell(r.sev, w.sev, p.sev[f.severity])}  ${cell(r.installed, w.installed)}  ${cell(
+          r.fixed,
+          w.fixed,
+          f.fixable ? p.green : undefined,
+        )}  ${r.title}${p.dim(suppressedNote(f))}`,
       );
     }
-    if (first.kind === 'vulnerability' && !first.vulnerability)
-      out.push(`    ${clean(oneLine(first.message))}`);
+    out.push('');
   }
   return out;
+}
+
+interface Group {
+  title: string;
+  findings: Finding[];
+}
+
+/** Dockerfiles first (in scan order), then other repository files, then the image. */
+function groupByTarget(result: ScanResult, shown: Finding[]): Group[] {
+  const groups = new Map<string, Group>();
+  for (const df of result.dockerfiles) groups.set(`file:${df.path}`, { title: df.path, findings: [] });
+  const files: string[] = [];
+  let image: Group | undefined;
+  for (const f of shown) {
+    const fromImage = f.image !== undefined || (f.kind !== 'dockerfile' && !f.location);
+    if (!fromImage && f.location) {
+      const key = `file:${f.location.path}`;
+      let g = groups.get(key);
+      if (!g) {
+        g = { title: f.location.path, findings: [] };
+        groups.set(key, g);
+        files.push(key);
+      }
+      g.findings.push(f);
+      continue;
+    }
+    if (!image) {
+      const i = result.image;
+      const name = i
+        ? (imageDisplayName(i.ref, i.digest) ?? i.ref)
+        : (imageDisplayName(f.image?.ref, f.image?.digest) ?? 'image');
+      image = { title: `image ${name}`, findings: [] };
+    }
+    image.findings.push(f);
+  }
+  if (!image && result.image)
+    image = {
+      title: `image ${imageDisplayName(result.image.ref, result.image.digest) ?? result.image.ref}`,
+      findings: [],
+    };
+  const ordered = [
+    ...result.dockerfiles.map((d) => groups.get(`file:${d.path}`)!),
+    ...files.sort().map((k) => groups.get(k)!),
+  ];
+  return image ? [...ordered, image] : ordered;
 }
 
 export function toText(result: ScanResult, o: TextOptions): string {
@@ -130,23 +292,10 @@ export function toText(result: ScanResult, o: TextOptions): string {
   const shown = o.showSuppressed ? all : all.filter((f) => !f.suppressed);
   const out: string[] = [];
 
-  const groups: { title: string; findings: Finding[] }[] = [];
-  for (const df of result.dockerfiles) {
-    groups.push({
-      title: df.path,
-      findings: shown.filter((f) => f.kind !== 'vulnerability' && !f.image && f.location?.path === df.path),
-    });
-  }
-  const image = result.image;
-  const imageFindings = shown.filter((f) => !groups.some((g) => g.findings.includes(f)));
-  if (image || imageFindings.length) {
-    const name = image ? (imageDisplayName(image.ref, image.digest) ?? image.ref) : 'other findings';
-    groups.push({ title: image ? `image ${name}` : name, findings: imageFindings });
-  }
-
-  for (const g of groups) {
-    out.push(p.bold(clean(g.title)));
-    if (g.findings.length === 0) {
+  for (const g of groupByTarget(result, shown)) {
+    const count = g.findings.length;
+    out.push(`${p.bold(clean(g.title))}${p.dim(` (${plural(count, 'finding')})`)}`);
+    if (count === 0) {
       out.push(`  ${p.green('no findings')}`, '');
       continue;
     }
@@ -154,16 +303,18 @@ export function toText(result: ScanResult, o: TextOptions): string {
     for (const f of g.findings.filter((x) => x.kind !== 'vulnerability'))
       out.push(...findingBlock(f, result, o, p), '');
     if (vulns.length)
-      out.push(p.bold(`  vulnerabilities (${vulns.length})`), ...vulnerabilityTable(vulns, p), '');
+      out.push(p.bold(`  Vulnerabilities (${vulns.length})`), ...vulnerabilityTables(vulns, o, p));
   }
 
-  if (image?.os) {
+  const image = result.image;
+  if (image?.os)
     out.push(
       p.dim(
-        `image: ${plural(result.packages.length, 'package')} on ${clean(image.os.prettyName ?? image.os.id)}${image.platform ? ` (${image.platform})` : ''}`,
+        `image: ${plural(result.packages.length, 'package')} on ${clean(image.os.prettyName ?? image.os.id)}${
+          image.platform ? ` (${clean(image.platform)})` : ''
+        }${image.os.eol ? ', end of life' : ''}`,
       ),
     );
-  }
   for (const w of result.warnings) out.push(`${p.sev.medium('warning:')} ${clean(oneLine(w))}`);
 
   const counts = countBySeverity(all);
@@ -173,11 +324,15 @@ export function toText(result: ScanResult, o: TextOptions): string {
     .map((s) => p.sev[s](`${counts[s]} ${s}`))
     .join(', ');
   out.push(
-    `${plural(total, 'finding')}${bySev ? ` (${bySev})` : ''}${suppressed ? `, ${suppressed} suppressed${o.showSuppressed ? '' : ' (--show-suppressed lists them)'}` : ''}`,
+    `${p.bold(plural(total, 'finding'))}${bySev ? ` (${bySev})` : ''}${
+      suppressed
+        ? `, ${suppressed} suppressed${o.showSuppressed ? '' : ' (--show-suppressed lists them)'}`
+        : ''
+    }`,
   );
   if (result.decision) {
     const [head, ...reasons] = decisionLines(result.decision);
-    out.push(result.decision.approved ? p.green(head!) : p.red(head!), ...reasons.map(clean));
+    out.push(result.decision.approved ? p.green(clean(head!)) : p.red(clean(head!)), ...reasons.map(clean));
   }
   return `${out.join('\n')}\n`;
 }

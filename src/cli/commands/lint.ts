@@ -4,7 +4,7 @@ import { parseSeverity } from '../../core/severity';
 import { runPipeline } from '../../pipeline/run';
 import { findRepoRoot } from '../../pipeline/paths';
 import { parse, str } from '../args';
-import { OUTPUT_HELP, OUTPUT_OPTIONS, writeOutputs } from '../output';
+import { checkOutputFlags, OUTPUT_HELP, OUTPUT_OPTIONS, writeOutputs } from '../output';
 
 const HELP = `Usage: shipgate lint [Dockerfile...] [options]
 
@@ -27,6 +27,7 @@ export async function run(argv: string[]): Promise<number> {
     process.stdout.write(HELP);
     return EXIT.OK;
   }
+  checkOutputFlags(p);
   let files = p.positionals;
   if (files.length === 0) {
     if (!existsSync('Dockerfile')) {

@@ -6,7 +6,7 @@ import { runPipeline } from '../../pipeline/run';
 import type { PipelineOptions } from '../../pipeline/types';
 import { writeGitlabReports } from '../../report/gitlab/index';
 import { bool, list, oneOf, parse, str } from '../args';
-import { OUTPUT_HELP, OUTPUT_OPTIONS, writeFileSafe, writeOutputs } from '../output';
+import { checkOutputFlags, OUTPUT_HELP, OUTPUT_OPTIONS, writeFileSafe, writeOutputs } from '../output';
 import { renderSbom, SBOM_FORMATS } from '../sbom';
 
 const SCANNERS = ['vuln', 'secret', 'config', 'malware'] as const;
@@ -63,6 +63,7 @@ export async function run(argv: string[]): Promise<number> {
     process.stdout.write(HELP);
     return EXIT.OK;
   }
+  checkOutputFlags(p);
   if (p.positionals.length) {
     throw new ShipgateError('USAGE', `scan: unexpected argument "${p.positionals[0]}"`, {
       hint: 'give targets with --dockerfile and --image',

@@ -81,7 +81,8 @@ function inImageUri(f: Finding, ctx: LocationContext): string {
   const p = f.image?.path;
   if (p) return uriPath(p.replace(/^\/+/, ''));
   const ref = f.image?.ref ?? ctx.result.image?.ref;
-  return uriPath(ref ? imageRepository({ ref }) : 'image');
+  // A local image's "repository" can be an absolute file path; a relative reference must not start with '/'.
+  return uriPath(ref ? imageRepository({ ref }).replace(/^\/+/, '') : 'image');
 }
 
 function imageName(f: Finding, ctx: LocationContext): string | undefined {
