@@ -5,12 +5,13 @@
  * beyond Trivy is checked too: each extra must be a package planted in the image on purpose.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 import { PackageURL } from 'packageurl-js';
 import { beforeAll, expect, it } from 'vitest';
 import { openImage, walkImage } from '../../src/image/index';
+import type { Package } from '../../src/core/package';
 import type { InventoryResult } from '../../src/image/types';
 import { collectInventory, inventoryAnalyzers } from '../../src/inventory/index';
 import { pep503 } from '../../src/inventory/purl';
@@ -42,8 +43,13 @@ function key(type: string, namespace: string | undefined, name: string, version:
   return `pkg:${type}/${ns ? `${ns}/` : ''}${n}@${v}`;
 }
 
-/** A Trivy purl → key. Trivy moves a deb/rpm epoch into an `epoch` qualifier; shipgate keeps `E:V` in the version. */
-function trivyKey(purl: string): string {
+/**
+ * A purl → key. An epoch may sit in the version (`E:V`, as shipgate writes deb purls) or in an `epoch`
+ * qualifier (as both tools write rpm purls, and Trivy deb purls); the key always puts it in the version.
+ * Other qualifiers (arch, distro: Trivy writes `debian-12.15` from /etc/debian_version, shipgate
+ * `debian-12` from os-release) do not identify the package and are left out.
+ */
+function purlKey(purl: string): string {
   const p = PackageURL.fromString(purl);
   let version = p.version ?? '';
   const epoch = p.qualifiers?.epoch;
@@ -51,32 +57,83 @@ function trivyKey(purl: string): string {
   return key(p.type, p.namespace ?? undefined, p.name, version);
 }
 
-function shipgateKey(purl: string): string {
-  const p = PackageURL.fromString(purl);
-  return key(p.type, p.namespace ?? undefined, p.name, p.version ?? '');
-}
-
 interface CdxComponent {
   type: string;
   name: string;
   purl?: string;
+  properties?: { name: string; value: string }[];
   components?: CdxComponent[];
 }
 
-/** Package purls of a Trivy CycloneDX SBOM (library components at any depth; the OS and apps are not packages). */
-async function trivyPackages(archive: string): Promise<{ keys: Set<string>; purls: string[] }> {
+/** A package as Trivy's SBOM describes it. */
+interface TrivyPackage {
+  purl: string;
+  key: string;
+  /** Diff ID of the layer the package came from. */
+  layer?: string;
+  /** OS packages: the source package, "name version". */
+  source?: string;
+}
+
+function trivySource(type: string, props: Map<string, string>): string | undefined {
+  const name = props.get('aquasecurity:trivy:SrcName');
+  if (!name) return undefined;
+  const epoch = props.get('aquasecurity:trivy:SrcEpoch');
+  const release = props.get('aquasecurity:trivy:SrcRelease');
+  // An rpm source package is known by its file name, which carries no epoch.
+  const e = epoch && epoch !== '0' && type !== 'rpm' ? `${epoch}:` : '';
+  return `${name} ${e}${props.get('aquasecurity:trivy:SrcVersion') ?? ''}${release ? `-${release}` : ''}`;
+}
+
+/** Packages of a Trivy CycloneDX SBOM (components with a purl at any depth; the OS and apps have none). */
+async function trivyPackages(
+  archive: string,
+): Promise<{ keys: Set<string>; purls: string[]; packages: TrivyPackage[] }> {
   const sbom = JSON.parse(await trivyImage(archive, ['--format', 'cyclonedx'])) as {
     components?: CdxComponent[];
   };
-  const purls: string[] = [];
+  const packages: TrivyPackage[] = [];
   const walk = (list: CdxComponent[] | undefined): void => {
     for (const c of list ?? []) {
-      if (c.purl) purls.push(c.purl);
+      if (c.purl) {
+        const props = new Map((c.properties ?? []).map((p) => [p.name, p.value]));
+        const type = PackageURL.fromString(c.purl).type;
+        const p: TrivyPackage = { purl: c.purl, key: purlKey(c.purl) };
+        const layer = props.get('aquasecurity:trivy:LayerDiffID');
+        if (layer) p.layer = layer;
+        const source = trivySource(type, props);
+        if (source && ['deb', 'rpm', 'apk'].includes(type)) p.source = source;
+        packages.push(p);
+      }
       walk(c.components);
     }
   };
   walk(sbom.components);
-  return { keys: new Set(purls.map(trivyKey)), purls };
+  const purls = packages.map((p) => p.purl);
+  return { keys: new Set(packages.map((p) => p.key)), purls, packages };
+}
+
+/**
+ * For every package both list: the same layer (diff ID) and, for OS packages, the same source package (what
+ * Debian, Alpine and Red Hat advisories are keyed by). Returns the disagreements.
+ */
+function detailMismatches(trivy: TrivyPackage[], ours: Package[]): string[] {
+  const byKey = new Map<string, Package[]>();
+  for (const p of ours) byKey.set(purlKey(p.purl), [...(byKey.get(purlKey(p.purl)) ?? []), p]);
+  const out: string[] = [];
+  for (const t of trivy) {
+    const candidates = byKey.get(t.key);
+    if (!candidates) continue;
+    if (t.layer && !candidates.some((p) => p.layerDigest === t.layer))
+      out.push(`${t.key}: layer ${t.layer} (Trivy) vs ${candidates.map((p) => p.layerDigest).join(', ')}`);
+    if (t.source) {
+      const src = (p: Package): string =>
+        `${p.sourceName ?? p.name} ${p.type === 'rpm' ? (p.sourceVersion ?? '') : (p.sourceVersion ?? p.version)}`;
+      if (!candidates.some((p) => src(p) === t.source))
+        out.push(`${t.key}: source ${t.source} (Trivy) vs ${candidates.map(src).join(', ')}`);
+    }
+  }
+  return out;
 }
 
 async function shipgateInventory(archive: string): Promise<InventoryResult> {
@@ -312,6 +369,140 @@ function multiLanguageSpec(server: Buffer): ImageSpec {
   };
 }
 
+// ---- OS package images: Alpine (apk database) and Rocky Linux (rpm sqlite database) on scratch ----
+
+const apkRecord = (f: Record<string, string>): string =>
+  `${Object.entries(f)
+    .map(([k, v]) => `${k}:${v}`)
+    .join('\n')}\n`;
+
+/** An apk `installed` database as apk writes it: C checksum, P name, V version, A arch, o origin, L license. */
+function apkInstalled(): string {
+  const pkgs = [
+    { P: 'musl', V: '1.2.4_git20230717-r4', o: 'musl', L: 'MIT' },
+    { P: 'busybox', V: '1.36.1-r15', o: 'busybox', L: 'GPL-2.0-only' },
+    { P: 'libcrypto3', V: '3.1.4-r5', o: 'openssl', L: 'Apache-2.0' },
+    { P: 'libssl3', V: '3.1.4-r5', o: 'openssl', L: 'Apache-2.0' },
+    { P: 'ca-certificates-bundle', V: '20240226-r0', o: 'ca-certificates', L: 'MPL-2.0 AND MIT' },
+    { P: 'zlib', V: '1.3.1-r0', o: 'zlib', L: 'Zlib' },
+  ];
+  return pkgs
+    .map((p) =>
+      apkRecord({
+        C: `Q1${Buffer.from(p.P.padEnd(20, '.')).toString('base64')}`,
+        P: p.P,
+        V: p.V,
+        A: 'x86_64',
+        S: '1024',
+        I: '4096',
+        T: `${p.P} package`,
+        U: 'https://alpinelinux.org',
+        L: p.L,
+        o: p.o,
+        m: 'Natanael Copa <ncopa@alpinelinux.org>',
+        t: '1700000000',
+        c: 'a1b2c3d4e5f60718293a4b5c6d7e8f9012345678',
+      }),
+    )
+    .join('\n');
+}
+
+const ALPINE_SPEC: ImageSpec = {
+  base: 'scratch',
+  layers: [
+    {
+      createdBy: 'ADD alpine-minirootfs-3.19.1-x86_64.tar.gz /',
+      files: {
+        '/etc/alpine-release': '3.19.1\n',
+        '/etc/os-release':
+          'NAME="Alpine Linux"\nID=alpine\nVERSION_ID=3.19.1\nPRETTY_NAME="Alpine Linux v3.19"\n' +
+          'HOME_URL="https://alpinelinux.org/"\n',
+        '/lib/apk/db/installed': apkInstalled(),
+      },
+    },
+  ],
+};
+
+const RPM_SPECS: Record<string, string> = {
+  // An epoch, a `~` pre-release version and a subpackage whose source rpm has another name.
+  'orders-agent': `Name: orders-agent
+Version: 2.0~rc1
+Release: 3.el9
+Epoch: 1
+Summary: agent
+License: MIT
+BuildArch: noarch
+%description
+agent
+%package -n orders-agent-libs
+Summary: agent libraries
+%description -n orders-agent-libs
+agent libraries
+%files
+%files -n orders-agent-libs
+`,
+  'orders-tools': `Name: orders-tools
+Version: 4.5.1
+Release: 7.el9
+Summary: tools
+License: Apache-2.0
+%description
+tools
+%files
+`,
+};
+
+/** rpmdb.sqlite written by rpm itself, after installing (database only) packages built with rpmbuild. */
+async function rpmDatabase(): Promise<Buffer> {
+  const hash = createHash('sha256').update(JSON.stringify(RPM_SPECS)).digest('hex').slice(0, 16);
+  const dir = await cachedFixture(`oracle-rpmdb-${hash}`, async (tmp) => {
+    const top = join(tmp, 'top');
+    mkdirSync(join(top, 'SPECS'), { recursive: true });
+    const rpms: string[] = [];
+    for (const [name, text] of Object.entries(RPM_SPECS)) {
+      const file = join(top, 'SPECS', `${name}.spec`);
+      writeFileSync(file, text);
+      await run('rpmbuild', ['--define', `_topdir ${top}`, '-bb', file]);
+    }
+    for (const f of readdirSync(join(top, 'RPMS'), { recursive: true, encoding: 'utf8' }))
+      if (f.endsWith('.rpm')) rpms.push(join(top, 'RPMS', f));
+    const dbpath = join(tmp, 'db');
+    mkdirSync(dbpath);
+    await run('rpm', ['--dbpath', dbpath, '--define', '_db_backend sqlite', '--initdb']);
+    await run('rpm', [
+      '-i',
+      '--nodeps',
+      '--justdb',
+      '--noscripts',
+      '--ignorearch',
+      '--dbpath',
+      dbpath,
+      ...rpms,
+    ]);
+    rmSync(top, { recursive: true, force: true });
+  });
+  return readFileSync(join(dir, 'db', 'rpmdb.sqlite'));
+}
+
+function rockySpec(rpmdb: Buffer): ImageSpec {
+  return {
+    base: 'scratch',
+    layers: [
+      {
+        createdBy: 'ADD rocky-9.3-minimal.tar.xz /',
+        files: {
+          '/etc/redhat-release': 'Rocky Linux release 9.3 (Blue Onyx)\n',
+          '/etc/rocky-release': 'Rocky Linux release 9.3 (Blue Onyx)\n',
+          '/etc/os-release':
+            'NAME="Rocky Linux"\nVERSION="9.3 (Blue Onyx)"\nID="rocky"\nID_LIKE="rhel centos fedora"\n' +
+            'VERSION_ID="9.3"\nPRETTY_NAME="Rocky Linux 9.3 (Blue Onyx)"\n',
+          '/var/lib/rpm/rpmdb.sqlite': rpmdb,
+        },
+      },
+    ],
+  };
+}
+
 /** Known differences, by key; a key ending in `@*` stands for any version. Each value says why. */
 type Differences = Record<string, string>;
 
@@ -322,8 +513,8 @@ interface Allowances {
   onlyInShipgate: Differences;
 }
 
-/** The Debian image: both tools read the same dpkg status file and must agree exactly. */
-const DEBIAN_DIFFERENCES: Allowances = { notInShipgate: {}, onlyInShipgate: {} };
+/** OS package databases (dpkg, apk, rpm): both tools read the same database and must agree exactly. */
+const NO_DIFFERENCES: Allowances = { notInShipgate: {}, onlyInShipgate: {} };
 
 const MULTI_LANGUAGE_DIFFERENCES: Allowances = {
   notInShipgate: {
@@ -392,7 +583,7 @@ function expectAgreement(trivy: Set<string>, shipgate: Set<string>, allow: Allow
   expect(stale, `allow-list entries that no longer apply:\n${stale.join('\n')}`).toEqual([]);
 }
 
-const TOOLS = [...IMAGE_TOOLS, 'go'];
+const TOOLS = [...IMAGE_TOOLS, 'go', 'rpm', 'rpmbuild'];
 const missing = missingTools(TOOLS);
 const unmet = TRIVY_UNMET ?? (missing.length ? `missing ${missing.join(', ')}` : undefined);
 
@@ -401,10 +592,14 @@ describeWith('Trivy oracle: package inventory of real images', unmet, () => {
 
   let debian: TestImage;
   let multi: TestImage;
+  let alpine: TestImage;
+  let rocky: TestImage;
 
   beforeAll(async () => {
     debian = await debianImage();
     multi = await buildImage('oracle-multi-language', multiLanguageSpec(await goBinary()));
+    alpine = await buildImage('oracle-alpine', ALPINE_SPEC);
+    rocky = await buildImage('oracle-rocky', rockySpec(await rpmDatabase()));
   }, 1_200_000);
 
   it('lists every package Trivy lists in the Debian image, and nothing else', async () => {
@@ -412,18 +607,37 @@ describeWith('Trivy oracle: package inventory of real images', unmet, () => {
     const inv = await shipgateInventory(debian.dockerArchive);
     expect(trivy.keys.size).toBeGreaterThan(80);
     expect(inv.os).toMatchObject({ id: 'debian', versionId: '12' });
-    expectAgreement(trivy.keys, new Set(inv.packages.map((p) => shipgateKey(p.purl))), DEBIAN_DIFFERENCES);
+    expectAgreement(trivy.keys, new Set(inv.packages.map((p) => purlKey(p.purl))), NO_DIFFERENCES);
+    expect(detailMismatches(trivy.packages, inv.packages)).toEqual([]);
+    expect(trivy.packages.every((p) => p.source)).toBe(true);
   }, 120_000);
+
+  it.each([
+    ['Alpine (apk)', () => alpine, 'apk', 6],
+    ['Rocky Linux (rpm sqlite)', () => rocky, 'rpm', 3],
+  ] as const)(
+    'lists every package Trivy lists in the %s image, and nothing else',
+    async (_, img, type, n) => {
+      const trivy = await trivyPackages(img().dockerArchive);
+      const inv = await shipgateInventory(img().dockerArchive);
+      expect(trivy.purls.filter((p) => p.startsWith(`pkg:${type}/`))).toHaveLength(n);
+      expectAgreement(trivy.keys, new Set(inv.packages.map((p) => purlKey(p.purl))), NO_DIFFERENCES);
+      expect(detailMismatches(trivy.packages, inv.packages)).toEqual([]);
+      expect(trivy.packages.every((p) => p.source)).toBe(true);
+    },
+    120_000,
+  );
 
   it('lists every package Trivy lists in the multi-language image', async () => {
     const trivy = await trivyPackages(multi.dockerArchive);
     const inv = await shipgateInventory(multi.dockerArchive);
-    const ours = new Set(inv.packages.map((p) => shipgateKey(p.purl)));
+    const ours = new Set(inv.packages.map((p) => purlKey(p.purl)));
     // Trivy really read every ecosystem planted (the comparison would be hollow otherwise).
     const types = new Set(trivy.purls.map((p) => PackageURL.fromString(p).type));
     expect([...types].sort()).toEqual(['deb', 'gem', 'golang', 'maven', 'npm', 'pypi']);
     // The package removed by a later layer is gone for both.
     for (const keys of [trivy.keys, ours]) expect([...keys].filter((k) => k.includes('urllib3'))).toEqual([]);
     expectAgreement(trivy.keys, ours, MULTI_LANGUAGE_DIFFERENCES);
+    expect(detailMismatches(trivy.packages, inv.packages)).toEqual([]);
   }, 120_000);
 });
