@@ -92,11 +92,13 @@ export function slug(text: string, hash: (s: string) => string, max = 64): strin
 }
 
 /** Strips terminal control characters (escape sequences, carriage returns) from untrusted text. */
+/* eslint-disable no-control-regex -- matching control characters is the point here */
+const ANSI_SEQUENCE = /\u001b\[[0-9;?]*[ -/]*[@-~]/g;
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+/* eslint-enable no-control-regex */
+
 export function stripControl(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text
-    .replace(/\u001b\[[0-9;?]*[ -/]*[@-~]/g, '')
-    .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '');
+  return text.replace(ANSI_SEQUENCE, '').replace(CONTROL, '');
 }
 
 /** Collapses whitespace, including newlines, into single spaces. */

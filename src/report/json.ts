@@ -1,16 +1,150 @@
 /**
  * The JSON report: a documented, versioned shape (docs/outputs.md) with a stable key order, so it can be
- * diffed between runs and read by scripts. Secret values never reach a Finding, so none can appear here.
+ * diffed between runs and read by scripts. Known objects keep a fixed key order; free-form property bags
+ * are sorted alphabetically. Secret values never reach a Finding, and registered secrets are masked.
  */
+import { ruleHelpUri } from '../core/finding';
+import { mask } from '../core/logger';
 import { countBySeverity, type ScanResult } from '../core/result';
 import { PARTS, sortFindings } from './common';
 
 export const JSON_SCHEMA_VERSION = 1;
 
+type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
+
+/** Key orders of the documented objects; keys not listed follow alphabetically. */
+const ORDER = {
+  report: [
+    'schemaVersion',
+    'tool',
+    'startedAt',
+    'finishedAt',
+    'decision',
+    'summary',
+    'dockerfiles',
+    'image',
+    'findings',
+    'rules',
+    'packages',
+    'warnings',
+  ],
+  tool: ['name', 'version'],
+  decision: ['approved', 'policy', 'reasons'],
+  reason: ['code', 'blocking', 'severity', 'message', 'findings'],
+  summary: ['findings', 'suppressed', 'fixable', 'bySeverity', 'byPart', 'packages'],
+  bySeverity: ['critical', 'high', 'medium', 'low', 'info'],
+  byPart: [...PARTS],
+  dockerfile: ['path', 'stages', 'instructions'],
+  stage: ['name', 'baseImage', 'line'],
+  instruction: ['line', 'endLine', 'keyword', 'text', 'stage'],
+  image: ['ref', 'repository', 'digest', 'configDigest', 'platform', 'os', 'size', 'layers'],
+  os: ['id', 'versionId', 'codename', 'prettyName', 'idLike', 'eol', 'eolDate'],
+  layer: ['index', 'digest', 'diffId', 'size', 'createdBy'],
+  finding: [
+    'ruleId',
+    'kind',
+    'severity',
+    'message',
+    'location',
+    'image',
+    'fingerprint',
+    'fixable',
+    'fix',
+    'vulnerability',
+    'suppressed',
+    'properties',
+  ],
+  location: ['path', 'startLine', 'startColumn', 'endLine', 'endColumn', 'snippet'],
+  imageLocation: ['ref', 'digest', 'layerIndex', 'layerDigest', 'path', 'createdBy', 'deleted'],
+  vulnerability: [
+    'id',
+    'aliases',
+    'packageName',
+    'packageVersion',
+    'ecosystem',
+    'purl',
+    'fixedVersions',
+    'fixState',
+    'score',
+    'severitySource',
+    'cvss',
+    'summary',
+    'published',
+    'modified',
+    'references',
+  ],
+  cvss: ['version', 'vector', 'score', 'source'],
+  suppression: ['kind', 'reason', 'expires'],
+  rule: [
+    'id',
+    'kind',
+    'title',
+    'severity',
+    'description',
+    'rationale',
+    'fix',
+    'tags',
+    'equivalents',
+    'optional',
+    'helpUri',
+  ],
+  package: ['name', 'version', 'type', 'purl'],
+} as const;
+
+type Shape = keyof typeof ORDER;
+
+/** Which shape each known child key has. */
+const CHILDREN: Partial<Record<Shape, Record<string, Shape>>> = {
+  report: {
+    tool: 'tool',
+    decision: 'decision',
+    summary: 'summary',
+    dockerfiles: 'dockerfile',
+    image: 'image',
+    findings: 'finding',
+    rules: 'rule',
+    packages: 'package',
+  },
+  decision: { reasons: 'reason' },
+  summary: { bySeverity: 'bySeverity', byPart: 'byPart' },
+  dockerfile: { stages: 'stage', instructions: 'instruction' },
+  image: { os: 'os', layers: 'layer' },
+  finding: {
+    location: 'location',
+    image: 'imageLocation',
+    vulnerability: 'vulnerability',
+    suppressed: 'suppression',
+  },
+  vulnerability: { cvss: 'cvss' },
+};
+
+/** Recursively copies the value with keys in the shape's order; unknown objects get sorted keys. */
+function ordered(value: unknown, shape?: Shape): Json | undefined {
+  if (value === undefined || typeof value === 'function') return undefined;
+  if (value === null || typeof value !== 'object') return value as Json;
+  if (Array.isArray(value)) return value.map((v) => ordered(v, shape) ?? null);
+  const obj = value as Record<string, unknown>;
+  const first: readonly string[] = shape ? ORDER[shape] : [];
+  const rest = Object.keys(obj)
+    .filter((k) => !first.includes(k))
+    .sort();
+  const out: { [k: string]: Json } = {};
+  for (const k of [...first, ...rest]) {
+    if (!(k in obj)) continue;
+    const v = ordered(obj[k], shape ? CHILDREN[shape]?.[k] : undefined);
+    if (v !== undefined) out[k] = v;
+  }
+  return out;
+}
+
+/** The JSON report text (two-space indented, trailing newline). */
 export function toJson(result: ScanResult): string {
   const findings = sortFindings(result.findings);
   const active = findings.filter((f) => !f.suppressed);
   const byPart = Object.fromEntries(PARTS.map((p) => [p, active.filter((f) => f.kind === p).length]));
+  const rules = [...result.rules]
+    .sort((a, b) => PARTS.indexOf(a.kind) - PARTS.indexOf(b.kind) || a.id.localeCompare(b.id))
+    .map((r) => ({ ...r, helpUri: ruleHelpUri(r) }));
   const report = {
     schemaVersion: JSON_SCHEMA_VERSION,
     tool: result.tool,
@@ -20,17 +154,17 @@ export function toJson(result: ScanResult): string {
     summary: {
       findings: active.length,
       suppressed: findings.length - active.length,
+      fixable: active.filter((f) => f.fixable).length,
       bySeverity: countBySeverity(findings),
       byPart,
-      fixable: active.filter((f) => f.fixable).length,
       packages: result.packages.length,
     },
     dockerfiles: result.dockerfiles,
     image: result.image ?? null,
     findings,
+    rules,
     packages: result.packages,
-    rules: result.rules,
     warnings: result.warnings,
   };
-  return `${JSON.stringify(report, null, 2)}\n`;
+  return mask(`${JSON.stringify(ordered(report, 'report'), null, 2)}\n`);
 }

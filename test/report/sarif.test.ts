@@ -314,7 +314,7 @@ describe('toSarif results', () => {
     expect(kinds.inline).toEqual([expect.objectContaining({ kind: 'inSource', status: 'accepted' })]);
     for (const k of ['baseline', 'hadolint-config', 'policy', 'vex'])
       expect(kinds[k]).toEqual([expect.objectContaining({ kind: 'external', status: 'accepted' })]);
-    expect(kinds.policy[0].justification).toBe('token already revoked (SEC-1234) (until 2027-01-31)');
+    expect(kinds.policy?.[0]?.justification).toBe('token already revoked (SEC-1234) (until 2027-01-31)');
     const unsuppressed = log.runs.flatMap((x) => x.results ?? []).filter((x) => !x.suppressions);
     expect(unsuppressed).toHaveLength(result.findings.filter((f) => !f.suppressed).length);
   });
