@@ -5,8 +5,9 @@
  * beyond Trivy is checked too: each extra must be a package planted in the image on purpose.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { deflateSync } from 'node:zlib';
 import { strToU8, zipSync } from 'fflate';
 import { PackageURL } from 'packageurl-js';
 import { beforeAll, expect, it } from 'vitest';
@@ -16,7 +17,7 @@ import type { InventoryResult } from '../../src/image/types';
 import { collectInventory, inventoryAnalyzers } from '../../src/inventory/index';
 import { pep503 } from '../../src/inventory/purl';
 import { cachedFixture } from '../support/cache';
-import { run } from '../support/debian';
+import { debianRootfs, run } from '../support/debian';
 import {
   IMAGE_TOOLS,
   buildImage,
@@ -30,6 +31,8 @@ import { TRIVY_UNMET, trivyImage } from '../support/trivy';
 
 /** A package identity both tools can agree on: purl type, namespace, name and version, no qualifiers. */
 function key(type: string, namespace: string | undefined, name: string, version: string): string {
+  // This Trivy release writes crates found in Rust binaries as `pkg:rustbinary/...`; the purl type is cargo.
+  if (type === 'rustbinary') type = 'cargo';
   let ns = namespace ?? '';
   let n = name;
   let v = version;
@@ -180,11 +183,13 @@ function writeGoProxyModule(
   writeFileSync(join(dir, `${version}.zip`), zipSync(zip));
 }
 
+const STRIPPED_PIE = ['-trimpath', '-buildmode=pie', '-ldflags=-s -w'];
+
 /**
  * A Go program built offline with the Debian toolchain: one dependency fetched from a local module proxy (the
  * usual case, a versioned module) and one replaced by a local directory.
  */
-async function goBinary(): Promise<Buffer> {
+async function goBinaries(): Promise<{ server: Buffer; stripped: Buffer }> {
   const sources: Record<string, string> = {
     'lib/go.mod': 'module example.com/greeting\n\ngo 1.19\n',
     'lib/greeting.go': 'package greeting\n\nfunc Hello() string { return "hello" }\n',
@@ -201,7 +206,7 @@ async function goBinary(): Promise<Buffer> {
       'package units\n\nimport "fmt"\n\nfunc Bytes(n int) string { return fmt.Sprintf("%d KiB", n/1024) }\n',
   };
   const hash = createHash('sha256')
-    .update(JSON.stringify([sources, units]))
+    .update(JSON.stringify([sources, units, STRIPPED_PIE]))
     .digest('hex')
     .slice(0, 16);
   const dir = await cachedFixture(`oracle-go-server-${hash}`, async (tmp) => {
@@ -222,14 +227,63 @@ async function goBinary(): Promise<Buffer> {
       CGO_ENABLED: '0',
     };
     await run('go', ['build', '-trimpath', '-o', join(tmp, 'server'), '.'], { cwd: join(work, 'app'), env });
+    // The same program stripped of symbols and built position-independent, as release builds often are.
+    await run('go', ['build', ...STRIPPED_PIE, '-o', join(tmp, 'server-stripped'), '.'], {
+      cwd: join(work, 'app'),
+      env,
+    });
     await run('chmod', ['-R', 'u+w', tmp]); // Go writes its module cache read-only
     for (const d of ['src', 'proxy', 'gocache', 'gopath'])
       rmSync(join(tmp, d), { recursive: true, force: true });
   });
-  return readFileSync(join(dir, 'server'));
+  return { server: readFileSync(join(dir, 'server')), stripped: readFileSync(join(dir, 'server-stripped')) };
 }
 
-function multiLanguageSpec(server: Buffer): ImageSpec {
+/**
+ * A Rust binary as cargo-auditable builds it: the crate graph, zlib-compressed JSON, in a `.dep-v0` ELF section.
+ * objcopy adds the same section to a real ELF here (no Rust toolchain needed).
+ */
+async function rustBinary(): Promise<Buffer> {
+  const deps = {
+    packages: [
+      {
+        name: 'orders-sync',
+        version: '0.4.0',
+        source: 'local',
+        kind: 'runtime',
+        dependencies: [1, 2, 3],
+        root: true,
+      },
+      { name: 'serde', version: '1.0.193', source: 'crates.io', kind: 'runtime' },
+      { name: 'tokio', version: '1.35.1', source: 'crates.io', kind: 'runtime' },
+      { name: 'cc', version: '1.0.83', source: 'crates.io', kind: 'build' },
+    ],
+  };
+  const hash = createHash('sha256').update(JSON.stringify(deps)).digest('hex').slice(0, 16);
+  const dir = await cachedFixture(`oracle-rust-auditable-${hash}`, async (tmp) => {
+    writeFileSync(join(tmp, 'dep-v0'), deflateSync(Buffer.from(JSON.stringify(deps))));
+    copyFileSync(join(await debianRootfs(), 'usr/bin/true'), join(tmp, 'orders-sync'));
+    await run('objcopy', ['--add-section', `.dep-v0=${join(tmp, 'dep-v0')}`, join(tmp, 'orders-sync')]);
+  });
+  return readFileSync(join(dir, 'orders-sync'));
+}
+
+/** A distroless-style dpkg entry: one package per file under status.d (next to Debian's own status file). */
+const STATUS_D_LIBSSL = `Package: libssl3
+Status: install ok installed
+Priority: optional
+Section: libs
+Installed-Size: 6165
+Maintainer: Debian OpenSSL Team <pkg-openssl-devel@alioth-lists.debian.net>
+Architecture: amd64
+Multi-Arch: same
+Source: openssl
+Version: 3.0.11-1~deb12u2
+Depends: libc6 (>= 2.34)
+Description: Secure Sockets Layer toolkit - shared libraries
+`;
+
+function multiLanguageSpec(go: { server: Buffer; stripped: Buffer }, rust: Buffer): ImageSpec {
   const appJar = zipSync({
     'META-INF/MANIFEST.MF': strToU8('Manifest-Version: 1.0\nCreated-By: Maven\n\n'),
     'META-INF/maven/com.example/orders/pom.properties': pom('com.example', 'orders', '2.3.1'),
@@ -324,6 +378,10 @@ function multiLanguageSpec(server: Buffer): ImageSpec {
           [`${SITE}/six-1.16.0-py3.11.egg-info/PKG-INFO`]: pyMeta('six', '1.16.0'),
           [`${SITE}/PyYAML-6.0.1.dist-info/METADATA`]: pyMeta('PyYAML', '6.0.1'),
           '/usr/lib/python3/dist-packages/chardet-5.1.0.egg-info': pyMeta('chardet', '5.1.0'),
+          '/usr/lib/python3/dist-packages/certifi-2022.9.24.dist-info/METADATA': pyMeta(
+            'certifi',
+            '2022.9.24',
+          ),
           // Written on Windows: CRLF line endings.
           [`${SITE}/requests-2.31.0.dist-info/METADATA`]: pyMeta('requests', '2.31.0').replace(/\n/g, '\r\n'),
         },
@@ -332,7 +390,11 @@ function multiLanguageSpec(server: Buffer): ImageSpec {
       { createdBy: 'RUN pip uninstall -y urllib3', whiteout: `${SITE}/urllib3-2.0.7.dist-info` },
       {
         createdBy: 'COPY --from=gobuild /out/server /usr/local/bin/server # buildkit',
-        files: { '/usr/local/bin/server': { content: server, mode: 0o755 } },
+        files: {
+          '/usr/local/bin/server': { content: go.server, mode: 0o755 },
+          '/opt/tools/server-release': { content: go.stripped, mode: 0o755 },
+          '/usr/local/bin/orders-sync': { content: rust, mode: 0o755 },
+        },
       },
       {
         createdBy: 'COPY target/*.jar /opt/app/ # buildkit',
@@ -342,6 +404,10 @@ function multiLanguageSpec(server: Buffer): ImageSpec {
           '/opt/app/lib/jackson-core-2.15.3.jar': Buffer.from(manifestOnly),
           '/opt/app/legacy.war': Buffer.from(war),
         },
+      },
+      {
+        createdBy: 'COPY --from=distroless /var/lib/dpkg/status.d/libssl3 /var/lib/dpkg/status.d/ # buildkit',
+        files: { '/var/lib/dpkg/status.d/libssl3': STATUS_D_LIBSSL },
       },
       {
         createdBy: 'RUN gem install rack puma',
@@ -583,7 +649,7 @@ function expectAgreement(trivy: Set<string>, shipgate: Set<string>, allow: Allow
   expect(stale, `allow-list entries that no longer apply:\n${stale.join('\n')}`).toEqual([]);
 }
 
-const TOOLS = [...IMAGE_TOOLS, 'go', 'rpm', 'rpmbuild'];
+const TOOLS = [...IMAGE_TOOLS, 'go', 'rpm', 'rpmbuild', 'objcopy'];
 const missing = missingTools(TOOLS);
 const unmet = TRIVY_UNMET ?? (missing.length ? `missing ${missing.join(', ')}` : undefined);
 
@@ -597,7 +663,10 @@ describeWith('Trivy oracle: package inventory of real images', unmet, () => {
 
   beforeAll(async () => {
     debian = await debianImage();
-    multi = await buildImage('oracle-multi-language', multiLanguageSpec(await goBinary()));
+    multi = await buildImage(
+      'oracle-multi-language',
+      multiLanguageSpec(await goBinaries(), await rustBinary()),
+    );
     alpine = await buildImage('oracle-alpine', ALPINE_SPEC);
     rocky = await buildImage('oracle-rocky', rockySpec(await rpmDatabase()));
   }, 1_200_000);
@@ -634,7 +703,7 @@ describeWith('Trivy oracle: package inventory of real images', unmet, () => {
     const ours = new Set(inv.packages.map((p) => purlKey(p.purl)));
     // Trivy really read every ecosystem planted (the comparison would be hollow otherwise).
     const types = new Set(trivy.purls.map((p) => PackageURL.fromString(p).type));
-    expect([...types].sort()).toEqual(['deb', 'gem', 'golang', 'maven', 'npm', 'pypi']);
+    expect([...types].sort()).toEqual(['deb', 'gem', 'golang', 'maven', 'npm', 'pypi', 'rustbinary']);
     // The package removed by a later layer is gone for both.
     for (const keys of [trivy.keys, ours]) expect([...keys].filter((k) => k.includes('urllib3'))).toEqual([]);
     expectAgreement(trivy.keys, ours, MULTI_LANGUAGE_DIFFERENCES);
