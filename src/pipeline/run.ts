@@ -13,9 +13,7 @@ import { VERSION } from '../core/version';
 import { dockerfileRules, lintDockerfile, loadHadolintConfig } from '../dockerfile/index';
 import { applyPolicy, decide, dockerfileLintOptions, loadPolicy } from '../policy/index';
 import { withPipelineOptions } from '../policy/overrides';
-import { SECRET_RULE_META, scanBuildContext, scanDockerfileText } from '../secrets/index';
 import { repoRelative } from './paths';
-import { mapImageFindings, scanImage } from './image';
 import type { PipelineOptions } from './types';
 
 const MAX_DOCKERFILE_BYTES = 4 * 1024 * 1024;
@@ -84,6 +82,9 @@ export async function runPipeline(opts: PipelineOptions): Promise<ScanResult> {
   const dockerfiles: DockerfileTarget[] = [];
   const contents = new Map<string, string>();
 
+  // The secret rules load only when a scan uses them, so `shipgate lint` starts fast.
+  const secrets = scanners.has('secret') ? await import('../secrets/index') : undefined;
+  if (secrets) addRules(secrets.SECRET_RULE_META);
   if (opts.dockerfiles.length) addRules(dockerfileRules());
   for (const path of opts.dockerfiles) {
     const content = await readDockerfile(path);
@@ -93,20 +94,26 @@ export async function runPipeline(opts: PipelineOptions): Promise<ScanResult> {
     log.info(`${rel}: ${found.length} Dockerfile finding${found.length === 1 ? '' : 's'}`);
     findings.push(...found);
     dockerfiles.push(target);
-    if (scanners.has('secret')) findings.push(...scanDockerfileText(rel, content));
+    if (secrets) findings.push(...secrets.scanDockerfileText(rel, content));
   }
-  if (opts.context && scanners.has('secret')) {
+  if (opts.context && secrets) {
     const dockerfile = opts.dockerfiles[0];
     findings.push(
-      ...(await scanBuildContext(resolve(opts.context), dockerfile ? resolve(dockerfile) : undefined, {
-        repoRoot: opts.repoRoot,
-      })),
+      ...(await secrets.scanBuildContext(
+        resolve(opts.context),
+        dockerfile ? resolve(dockerfile) : undefined,
+        {
+          repoRoot: opts.repoRoot,
+        },
+      )),
     );
   }
 
   let image: ScanResult['image'];
   let packages: ScanResult['packages'] = [];
   if (opts.image) {
+    // Loaded only when an image is scanned, so `shipgate lint` starts fast.
+    const { mapImageFindings, scanImage } = await import('./image');
     const scanned = await scanImage(opts, scanners, policy);
     image = scanned.target;
     packages = scanned.packages;
@@ -114,7 +121,6 @@ export async function runPipeline(opts: PipelineOptions): Promise<ScanResult> {
     addRules(scanned.rules);
     findings.push(...mapImageFindings(scanned.findings, dockerfiles[0]));
   }
-  if (findings.some((f) => f.kind === 'secret')) addRules(SECRET_RULE_META);
 
   const applied = applyPolicy(findings, policy, startedAt);
   warnings.push(...applied.warnings);
