@@ -34,9 +34,8 @@ const ORDER = {
   summary: ['findings', 'suppressed', 'fixable', 'bySeverity', 'byPart', 'packages'],
   bySeverity: ['critical', 'high', 'medium', 'low', 'info'],
   byPart: [...PARTS],
-  dockerfile: ['path', 'stages', 'instructions'],
+  dockerfile: ['path', 'stages'],
   stage: ['name', 'baseImage', 'line'],
-  instruction: ['line', 'endLine', 'keyword', 'text', 'stage'],
   image: ['ref', 'repository', 'digest', 'configDigest', 'platform', 'os', 'size', 'layers'],
   os: ['id', 'versionId', 'codename', 'prettyName', 'idLike', 'eol', 'eolDate'],
   layer: ['index', 'digest', 'diffId', 'size', 'createdBy'],
@@ -107,7 +106,7 @@ const CHILDREN: Partial<Record<Shape, Record<string, Shape>>> = {
   },
   decision: { reasons: 'reason' },
   summary: { bySeverity: 'bySeverity', byPart: 'byPart' },
-  dockerfile: { stages: 'stage', instructions: 'instruction' },
+  dockerfile: { stages: 'stage' },
   image: { os: 'os', layers: 'layer' },
   finding: {
     location: 'location',
@@ -139,7 +138,12 @@ function ordered(value: unknown, shape?: Shape): Json | undefined {
 
 /** The JSON report text (two-space indented, trailing newline). */
 export function toJson(result: ScanResult): string {
-  const findings = sortFindings(result.findings);
+  const findings = sortFindings(result.findings).map((f) => {
+    // A secret's source line is the secret: never copy it into the report.
+    if (f.kind !== 'secret' || f.location?.snippet === undefined) return f;
+    const { snippet: _snippet, ...location } = f.location;
+    return { ...f, location };
+  });
   const active = findings.filter((f) => !f.suppressed);
   const byPart = Object.fromEntries(PARTS.map((p) => [p, active.filter((f) => f.kind === p).length]));
   const rules = [...result.rules]
@@ -159,7 +163,8 @@ export function toJson(result: ScanResult): string {
       byPart,
       packages: result.packages.length,
     },
-    dockerfiles: result.dockerfiles,
+    // Instruction texts are an internal mapping aid and may hold the very secrets a finding reports.
+    dockerfiles: result.dockerfiles.map((d) => ({ path: d.path, stages: d.stages })),
     image: result.image ?? null,
     findings,
     rules,

@@ -54,6 +54,11 @@ export function escapeMarkdown(text: string): string {
     .replace(/@/g, '@&#8203;');
 }
 
+/** A URL safe inside a markdown link target: no spaces, angle brackets, pipes or parentheses. */
+function safeUrl(url: string): string {
+  return encodeURI(url).replace(/[()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
 /** Percent-encodes a repository path for a URL (each segment, so '/' stays). */
 function urlPath(path: string): string {
   return path
@@ -70,12 +75,12 @@ function where(f: Finding, base: string | undefined): string {
   const label = escapeMarkdown(`${l.path}:${l.startLine}`);
   if (!base) return label;
   const anchor = l.endLine && l.endLine > l.startLine ? `#L${l.startLine}-L${l.endLine}` : `#L${l.startLine}`;
-  return `[${label}](${base.replace(/\/?$/, '/')}${urlPath(l.path)}${anchor})`;
+  return `[${label}](${safeUrl(base.replace(/\/?$/, '/'))}${urlPath(l.path)}${anchor})`;
 }
 
 function findingLine(f: Finding, result: ScanResult, base: string | undefined): string {
   const rule = ruleIndex(result).get(f.ruleId);
-  const id = `[${escapeMarkdown(f.ruleId)}](${ruleHelpUri(rule ?? { id: f.ruleId, kind: f.kind })})`;
+  const id = `[${escapeMarkdown(f.ruleId)}](${safeUrl(ruleHelpUri(rule ?? { id: f.ruleId, kind: f.kind }))})`;
   const at = where(f, base);
   const v = f.vulnerability;
   const pkg = v

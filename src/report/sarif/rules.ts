@@ -67,7 +67,7 @@ function equivalentsText(rule: RuleMeta): string | undefined {
 
 /** Descriptor of a shipgate rule (Dockerfile, secret, image config, malware). */
 export function ruleDescriptor(rule: RuleMeta): ReportingDescriptor {
-  const helpUri = ruleHelpUri(rule);
+  const helpUri = encodeURI(ruleHelpUri(rule));
   const eq = equivalentsText(rule);
   const text = [
     `${rule.title}.`,
@@ -148,7 +148,7 @@ export function vulnerabilityDescriptor(
   const summary = first?.summary ?? meta?.title;
   const aliases = [...new Set(details.flatMap((d) => d.aliases))].filter((a) => a !== id);
   const refs = [...new Set(details.flatMap((d) => d.references))];
-  const helpUri = ruleHelpUri({ id, kind: 'vulnerability' });
+  const helpUri = encodeURI(ruleHelpUri({ id, kind: 'vulnerability' }));
   const packages = new Map<string, { name: string; installed: string; fixed: string; ecosystem: string }>();
   for (const d of details) {
     const key = `${d.ecosystem}\u0000${d.packageName}\u0000${d.packageVersion}`;
