@@ -4,7 +4,8 @@ import type { ScanResult } from '../core/result';
 import type { ImageInfo } from '../image/types';
 import { toCycloneDx, toSpdx } from '../inventory/index';
 
-export const SBOM_FORMATS = ['cyclonedx', 'spdx'] as const;
+/** The action's spellings (cyclonedx-json, spdx-json) are accepted too, so every front door takes the same values. */
+export const SBOM_FORMATS = ['cyclonedx', 'spdx', 'cyclonedx-json', 'spdx-json'] as const;
 export type SbomFormat = (typeof SBOM_FORMATS)[number];
 
 /** The image facts an SBOM names, rebuilt from the scan result. */
@@ -35,6 +36,6 @@ function imageInfo(result: ScanResult): ImageInfo {
 export function renderSbom(result: ScanResult, format: SbomFormat): string {
   const inventory = { ...(result.image?.os ? { os: result.image.os } : {}), packages: result.packages };
   const info = imageInfo(result);
-  const text = format === 'spdx' ? toSpdx(inventory, info, {}) : toCycloneDx(inventory, info, {});
+  const text = format.startsWith('spdx') ? toSpdx(inventory, info, {}) : toCycloneDx(inventory, info, {});
   return text.endsWith('\n') ? text : `${text}\n`;
 }
