@@ -80,16 +80,16 @@ export async function runPipeline(opts: PipelineOptions): Promise<ScanResult> {
   };
   const warnings: string[] = [];
   const dockerfiles: DockerfileTarget[] = [];
-  const contents = new Map<string, string>();
 
   // The secret rules load only when a scan uses them, so `shipgate lint` starts fast.
   const secrets = scanners.has('secret') ? await import('../secrets/index') : undefined;
   if (secrets) addRules(secrets.SECRET_RULE_META);
   if (opts.dockerfiles.length) addRules(dockerfileRules());
-  for (const path of opts.dockerfiles) {
-    const content = await readDockerfile(path);
+  // Read every Dockerfile first (in parallel), then lint: a many-file lint does not wait on I/O per file.
+  const texts = await Promise.all(opts.dockerfiles.map((path) => readDockerfile(path)));
+  for (const [i, path] of opts.dockerfiles.entries()) {
+    const content = texts[i]!;
     const rel = repoRelative(opts.repoRoot, path);
-    contents.set(rel, content);
     const { findings: found, target } = await lintDockerfile({ path: rel, content }, lintOptions);
     log.info(`${rel}: ${found.length} Dockerfile finding${found.length === 1 ? '' : 's'}`);
     findings.push(...found);
