@@ -3,7 +3,7 @@
 // and the physical limit of reading the same layers (gzip -dc | tar -t).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, WORK, measure, ratio, trivyPath } from './lib.mjs';
 
@@ -11,7 +11,17 @@ const only = process.argv.slice(2);
 const want = (name) => only.length === 0 || only.includes(name);
 const cli = join(ROOT, 'dist', 'cli.js');
 const node = process.execPath;
-const results = { date: new Date().toISOString(), machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memGb: Math.round(totalmem() / 2 ** 30), node: process.version }, benches: {} };
+const results = {
+  date: new Date().toISOString(),
+  machine: {
+    cpus: cpus().length,
+    cpu: cpus()[0]?.model,
+    memGb: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+    loadAverage: loadavg()[0],
+  },
+  benches: {},
+};
 
 function sh(cmd, args, opts = {}) {
   return execFileSync(cmd, args, { encoding: 'utf8', maxBuffer: 1 << 28, ...opts });
@@ -25,7 +35,9 @@ function lintCorpus() {
   mkdirSync(dir, { recursive: true });
   const files = [];
   for (const f of readdirSync(src).filter((f) => f.endsWith('.Dockerfile'))) {
-    const r = spawnSync(node, [cli, 'lint', join(src, f), '--format', 'json', '--fail-on', 'none', '-q'], { encoding: 'utf8' });
+    const r = spawnSync(node, [cli, 'lint', join(src, f), '--format', 'json', '--fail-on', 'none', '-q'], {
+      encoding: 'utf8',
+    });
     if (r.status !== 0) continue;
     // trivy recognises files named Dockerfile or *.Dockerfile / Dockerfile.*; keep the suffix form.
     cpSync(join(src, f), join(dir, f));
@@ -37,8 +49,16 @@ function lintCorpus() {
 if (want('lint')) {
   const { dir, files } = lintCorpus();
   const trivy = trivyPath();
-  const sg = measure(node, [cli, 'lint', ...files, '--format', 'json', '-o', '/dev/null', '--fail-on', 'none', '-q'], { runs: 5 });
-  const tv = measure(trivy, ['config', '--skip-policy-update', '--quiet', '--format', 'json', '-o', '/dev/null', dir], { runs: 3 });
+  const sg = measure(
+    node,
+    [cli, 'lint', ...files, '--format', 'json', '-o', '/dev/null', '--fail-on', 'none', '-q'],
+    { runs: 5 },
+  );
+  const tv = measure(
+    trivy,
+    ['config', '--skip-policy-update', '--quiet', '--format', 'json', '-o', '/dev/null', dir],
+    { runs: 3 },
+  );
   results.benches.lint = {
     files: files.length,
     shipgate: { ...sg, filesPerSec: Math.round((files.length / sg.medianMs) * 1000) },
@@ -47,19 +67,58 @@ if (want('lint')) {
   };
   const one = files[0];
   const v = measure(node, [cli, '--version'], { runs: 15, warmup: 2 });
-  const l1 = measure(node, [cli, 'lint', one, '--format', 'json', '-o', '/dev/null', '--fail-on', 'none', '-q'], { runs: 15, warmup: 2 });
-  const tv1 = measure(trivy, ['config', '--skip-policy-update', '--quiet', '--format', 'json', '-o', '/dev/null', one], { runs: 5 });
+  const l1 = measure(
+    node,
+    [cli, 'lint', one, '--format', 'json', '-o', '/dev/null', '--fail-on', 'none', '-q'],
+    { runs: 15, warmup: 2 },
+  );
+  const tv1 = measure(
+    trivy,
+    ['config', '--skip-policy-update', '--quiet', '--format', 'json', '-o', '/dev/null', one],
+    { runs: 5 },
+  );
   const nodeBare = measure(node, ['-e', '0'], { runs: 15, warmup: 2 });
-  results.benches.coldStart = { nodeBare, version: v, lintOneFile: l1, trivyOneFile: tv1, ratioVsTrivy: ratio(tv1.medianMs, l1.medianMs) };
+  results.benches.coldStart = {
+    nodeBare,
+    version: v,
+    lintOneFile: l1,
+    trivyOneFile: tv1,
+    ratioVsTrivy: ratio(tv1.medianMs, l1.medianMs),
+  };
 }
 
-for (const name of ['image', 'vuln']) {
-  if (!want(name)) continue;
-  const script = join(ROOT, 'bench', `${name}.mjs`);
-  if (!existsSync(script)) continue;
-  const mod = await import(script);
-  results.benches[name] = await mod.run({ cli, node, trivy: trivyPath(), sh });
+if (want('image')) {
+  const mod = await import(join(ROOT, 'bench', 'image.mjs'));
+  results.benches.image = await mod.run({ cli, node, trivy: trivyPath(), sh });
 }
 
-writeFileSync(join(ROOT, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+if (want('vuln')) {
+  const out = sh(
+    node,
+    [join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(ROOT, 'bench', 'vuln-match.ts')],
+    { cwd: ROOT },
+  );
+  results.benches.vuln = JSON.parse(out.trim().split('\n').pop());
+}
+
+// Keep figures of benches not run this time, so a partial run does not erase the others.
+const resultsFile = join(ROOT, 'bench', 'results.json');
+if (existsSync(resultsFile)) {
+  const previous = JSON.parse(readFileSync(resultsFile, 'utf8'));
+  for (const [k, v] of Object.entries(previous.benches ?? {}))
+    if (!(k in results.benches)) results.benches[k] = v;
+}
+writeFileSync(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
+const { renderBenchmarks } = await import('./report.mjs');
+writeFileSync(join(ROOT, 'docs', 'benchmarks.md'), renderBenchmarks(results));
+sh(
+  node,
+  [
+    join(ROOT, 'node_modules', 'prettier', 'bin', 'prettier.cjs'),
+    '--write',
+    'docs/benchmarks.md',
+    'bench/results.json',
+  ],
+  { cwd: ROOT },
+);
 console.log(JSON.stringify(results, null, 2));
