@@ -1,29 +1,10 @@
 import type { DockerfileTarget } from '../core/result';
+import { KEYWORDS } from './keywords';
 
 interface Parsed {
   keyword: string;
   text: string;
 }
-
-const KNOWN = new Set([
-  'ADD',
-  'ARG',
-  'CMD',
-  'COPY',
-  'ENTRYPOINT',
-  'ENV',
-  'EXPOSE',
-  'HEALTHCHECK',
-  'LABEL',
-  'MAINTAINER',
-  'ONBUILD',
-  'RUN',
-  'SHELL',
-  'STOPSIGNAL',
-  'USER',
-  'VOLUME',
-  'WORKDIR',
-]);
 
 /** Removes the `|2 A=1 B=2 ` build-argument prefix that docker and buildah record for RUN. */
 function stripBuildArgs(s: string): string {
@@ -58,7 +39,8 @@ export function parseCreatedBy(createdBy: string): Parsed | undefined {
   const m = /^([A-Za-z]+)\b\s*(.*)$/s.exec(s);
   if (!m) return undefined;
   const keyword = (m[1] as string).toUpperCase();
-  if (!KNOWN.has(keyword)) return undefined;
+  // A FROM never makes a layer of its own.
+  if (!KEYWORDS.has(keyword) || keyword === 'FROM') return undefined;
   let text = (m[2] ?? '').trim();
   if (keyword === 'RUN') text = stripShell(stripBuildArgs(text)).replace(/^#\(nop\)\s*/, '');
   return { keyword, text };

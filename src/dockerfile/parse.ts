@@ -16,26 +16,8 @@ import type {
   Word,
 } from './types';
 
-export const KEYWORDS = new Set([
-  'ADD',
-  'ARG',
-  'CMD',
-  'COPY',
-  'ENTRYPOINT',
-  'ENV',
-  'EXPOSE',
-  'FROM',
-  'HEALTHCHECK',
-  'LABEL',
-  'MAINTAINER',
-  'ONBUILD',
-  'RUN',
-  'SHELL',
-  'STOPSIGNAL',
-  'USER',
-  'VOLUME',
-  'WORKDIR',
-]);
+export { KEYWORDS } from './keywords';
+import { KEYWORDS } from './keywords';
 
 const KEEP_QUOTES = new Set([
   'ENV',
