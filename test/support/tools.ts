@@ -31,6 +31,7 @@ export const TOOL_PACKAGES: Record<string, string> = {
   zstd: 'zstd',
   'dpkg-query': 'dpkg',
   dpkg: 'dpkg',
+  'dpkg-deb': 'dpkg',
   'apt-cache': 'apt',
   gzip: 'gzip',
   tar: 'tar',

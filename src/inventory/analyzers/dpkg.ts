@@ -9,7 +9,22 @@ const STATUS = '/var/lib/dpkg/status';
 const STATUS_D = '/var/lib/dpkg/status.d/';
 const COPYRIGHT = /^\/usr\/share\/doc\/([^/]+)\/copyright$/;
 
-/** Packages of a dpkg status file (or one distroless status.d file). Only installed ones count. */
+/**
+ * dpkg states (the third word of `Status`) in which a package's files are on disk. Besides `installed`, these are
+ * what interrupted installs leave behind (`dpkg --unpack`, a failing maintainer script, deferred triggers): the
+ * files, and their vulnerabilities, are in the image all the same. `config-files` and `not-installed` leave no
+ * package files.
+ */
+const ON_DISK = new Set([
+  'installed',
+  'unpacked',
+  'half-configured',
+  'half-installed',
+  'triggers-awaited',
+  'triggers-pending',
+]);
+
+/** Packages of a dpkg status file (or one distroless status.d file): those whose files are on disk. */
 export function parseDpkgStatus(text: string, requireStatus = true): Package[] {
   const out: Package[] = [];
   for (const para of parseControlParagraphs(text)) {
@@ -17,7 +32,7 @@ export function parseDpkgStatus(text: string, requireStatus = true): Package[] {
     const version = para.get('Version');
     if (!name || !version) continue;
     const status = para.get('Status');
-    if (status !== undefined ? status.split(/\s+/)[2] !== 'installed' : requireStatus) continue;
+    if (status !== undefined ? !ON_DISK.has(status.split(/\s+/)[2] ?? '') : requireStatus) continue;
     const p: Package = { name, version, type: 'deb', purl: '', sourceName: name, sourceVersion: version };
     const arch = para.get('Architecture');
     if (arch) p.arch = arch;
