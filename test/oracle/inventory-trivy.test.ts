@@ -283,7 +283,28 @@ Depends: libc6 (>= 2.34)
 Description: Secure Sockets Layer toolkit - shared libraries
 `;
 
-function multiLanguageSpec(go: { server: Buffer; stripped: Buffer }, rust: Buffer): ImageSpec {
+/** dpkg status paragraphs in states other than plain "installed", as interrupted or partial installs leave them. */
+const DPKG_STATES: [string, string][] = [
+  ['orders-unpacked', 'install ok unpacked'],
+  ['orders-half-configured', 'install ok half-configured'],
+  ['orders-half-installed', 'install ok half-installed'],
+  ['orders-triggers-pending', 'install ok triggers-pending'],
+  ['orders-triggers-awaited', 'install ok triggers-awaited'],
+  ['orders-removal-pending', 'deinstall ok installed'],
+  ['orders-config-files', 'deinstall ok config-files'],
+  ['orders-purged', 'purge ok not-installed'],
+];
+
+const dpkgParagraph = (name: string, status: string): string =>
+  `Package: ${name}\nStatus: ${status}\nPriority: optional\nSection: misc\nInstalled-Size: 20\n` +
+  `Maintainer: Orders Team <orders@example.test>\nArchitecture: amd64\nSource: orders-base (1.0-1)\n` +
+  `Version: 1.0-1+b1\nDescription: ${name}\n`;
+
+function multiLanguageSpec(
+  go: { server: Buffer; stripped: Buffer },
+  rust: Buffer,
+  debianStatus: string,
+): ImageSpec {
   const appJar = zipSync({
     'META-INF/MANIFEST.MF': strToU8('Manifest-Version: 1.0\nCreated-By: Maven\n\n'),
     'META-INF/maven/com.example/orders/pom.properties': pom('com.example', 'orders', '2.3.1'),
@@ -408,6 +429,12 @@ function multiLanguageSpec(go: { server: Buffer; stripped: Buffer }, rust: Buffe
       {
         createdBy: 'COPY --from=distroless /var/lib/dpkg/status.d/libssl3 /var/lib/dpkg/status.d/ # buildkit',
         files: { '/var/lib/dpkg/status.d/libssl3': STATUS_D_LIBSSL },
+      },
+      {
+        createdBy: 'RUN dpkg --unpack orders-*.deb; dpkg --configure -a || true',
+        files: {
+          '/var/lib/dpkg/status': `${debianStatus.trimEnd()}\n\n${DPKG_STATES.map(([n, st]) => dpkgParagraph(n, st)).join('\n')}`,
+        },
       },
       {
         createdBy: 'RUN gem install rack puma',
@@ -596,6 +623,9 @@ const MULTI_LANGUAGE_DIFFERENCES: Allowances = {
       'identity; shipgate keeps the required module and version (example.com/greeting v1.4.2, below)',
   },
   onlyInShipgate: {
+    'pkg:deb/debian/orders-removal-pending@1.0-1+b1':
+      'dpkg status "deinstall ok installed": selected for removal but still installed, its files are in the ' +
+      'image; Trivy drops every package whose wanted state is deinstall or purge',
     'pkg:golang/example.com/greeting@1.4.2':
       'the module the Go binary requires, replaced at build time by a local directory (Trivy lists the directory)',
     'pkg:golang/example.com/server@':
@@ -665,7 +695,11 @@ describeWith('Trivy oracle: package inventory of real images', unmet, () => {
     debian = await debianImage();
     multi = await buildImage(
       'oracle-multi-language',
-      multiLanguageSpec(await goBinaries(), await rustBinary()),
+      multiLanguageSpec(
+        await goBinaries(),
+        await rustBinary(),
+        readFileSync(join(debian.rootfs, 'var/lib/dpkg/status'), 'utf8'),
+      ),
     );
     alpine = await buildImage('oracle-alpine', ALPINE_SPEC);
     rocky = await buildImage('oracle-rocky', rockySpec(await rpmDatabase()));
