@@ -696,7 +696,7 @@ function expectAgreement(trivy: Set<string>, shipgate: Set<string>, allow: Allow
   expect(stale, `allow-list entries that no longer apply:\n${stale.join('\n')}`).toEqual([]);
 }
 
-const TOOLS = [...IMAGE_TOOLS, 'go', 'rpm', 'rpmbuild', 'objcopy', 'gpg'];
+const TOOLS = [...IMAGE_TOOLS, 'go', 'rpm', 'rpmbuild', 'objcopy', 'gpg', 'gpgconf'];
 const missing = missingTools(TOOLS);
 const unmet = TRIVY_UNMET ?? (missing.length ? `missing ${missing.join(', ')}` : undefined);
 

@@ -32,6 +32,8 @@ export const TOOL_PACKAGES: Record<string, string> = {
   'dpkg-query': 'dpkg',
   dpkg: 'dpkg',
   'dpkg-deb': 'dpkg',
+  gpg: 'gpg',
+  gpgconf: 'gpgconf',
   'apt-cache': 'apt',
   gzip: 'gzip',
   tar: 'tar',
