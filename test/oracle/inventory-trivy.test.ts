@@ -1,8 +1,10 @@
 /**
- * Oracle: the real Trivy (SBOM mode, offline) lists the packages of the Debian image and of a multi-language
- * image; shipgate, reading the same image through the real walker, must list every one of them with the same
- * purl type, namespace, name and version, or an allow-list entry below names why not. What shipgate finds
- * beyond Trivy is checked too: each extra must be a package planted in the image on purpose.
+ * Oracle: the real Trivy (SBOM mode, offline) lists the packages of real images: Debian (dpkg), Alpine (apk),
+ * Rocky Linux (an rpm sqlite database written by rpm) and a multi-language image (npm, Python, Go, Rust, Java,
+ * Ruby, PHP, plus dpkg edge cases). shipgate, reading the same image through the real walker, must list every
+ * one of them with the same purl type, namespace, name and version, from the same layer, and OS packages with
+ * the same source package, or an allow-list entry below names why not. What shipgate lists beyond Trivy is
+ * checked too: each extra must be allow-listed as a real package planted in the image, with the reason.
  */
 import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';

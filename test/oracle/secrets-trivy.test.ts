@@ -1,8 +1,9 @@
 /**
  * Oracle: the real Trivy (`--scanners secret`, offline) and shipgate's secrets analyzer scan the same image,
- * built with secrets planted in several files and layers (one file deleted by a later layer, one overwritten).
- * Every secret Trivy reports (file path + line) must be among shipgate's findings; what shipgate reports
- * beyond Trivy is checked against the planted list.
+ * built on Debian with secrets planted in several files and layers: one file deleted by a later layer, one
+ * overwritten, one hard-linked under a second name, private keys among certificates. Every secret Trivy
+ * reports (file, layer, line) must be among shipgate's findings; what shipgate reports beyond Trivy must be a
+ * planted secret of a kind this Trivy release has no rule for, and nothing may come from the Debian base.
  */
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
