@@ -13,11 +13,11 @@ export function realEngine(repoRoot: () => string): Engine {
     runPipeline,
     toSarif,
     toJson,
-    toMarkdownSummary: (result, ctx) =>
-      toMarkdownSummary(
-        result,
-        ctx ? { linkBase: `${ctx.serverUrl}/${ctx.repository}/blob/${ctx.sha}/` } : {},
-      ),
+    toMarkdownSummary: (result, ctx, maxBytes) =>
+      toMarkdownSummary(result, {
+        ...(ctx ? { linkBase: `${ctx.serverUrl}/${ctx.repository}/blob/${ctx.sha}/` } : {}),
+        ...(maxBytes ? { maxBytes } : {}),
+      }),
     toSbom: (result, format) => renderSbom(result, format === 'spdx-json' ? 'spdx' : 'cyclonedx'),
     readFile: (path: string) => {
       try {

@@ -32,7 +32,7 @@ export interface Engine {
     options: { repoRoot: string; category?: string; readFile?: (p: string) => string | undefined },
   ): Log;
   toJson(result: ScanResult): string;
-  toMarkdownSummary(result: ScanResult, ctx?: GitHubContext): string;
+  toMarkdownSummary(result: ScanResult, ctx?: GitHubContext, maxBytes?: number): string;
   /** Writes an SBOM of the scanned image; absent when the engine cannot. */
   toSbom?(result: ScanResult, format: ActionInputs['sbomFormat']): string;
   readFile(path: string): string | undefined;
@@ -50,6 +50,9 @@ const actionsSink: LogSink = {
     core.setSecret(value);
   },
 };
+
+/** Under GitHub's 65,536-character limit for a comment, with room for the marker. */
+const PR_COMMENT_BYTES = 60_000;
 
 /** Runs the action; returns the exit code (also set on process.exitCode). */
 export async function run(engine: Engine, env: NodeJS.ProcessEnv = process.env): Promise<number> {
@@ -111,7 +114,13 @@ async function runInner(engine: Engine, env: NodeJS.ProcessEnv): Promise<number>
       const client = createClient(inputs.token, { baseUrl: ctx.apiUrl });
       const marker =
         category ?? defaultCategory(result, result.image ? 'vulnerability' : 'dockerfile', inputs.repoRoot);
-      const c = await upsertPrComment(client, ctx, marker, markdown);
+      // GitHub caps a comment at 65,536 characters; the job summary may be far longer.
+      const c = await upsertPrComment(
+        client,
+        ctx,
+        marker,
+        engine.toMarkdownSummary(result, ctx, PR_COMMENT_BYTES),
+      );
       if (c.warning) warnings.emit('shipgate: pr-comment', [c.warning]);
       else core.info(`pull request comment ${c.action}${c.url ? `: ${c.url}` : ''}`);
     } catch (e) {

@@ -1,4 +1,4 @@
-import type { Finding, RuleMeta } from './finding';
+import type { Finding, FindingKind, RuleMeta } from './finding';
 import type { OsInfo, Package } from './package';
 import type { Severity } from './severity';
 
@@ -63,6 +63,11 @@ export interface ScanResult {
   /** Metadata for every rule id that appears in findings (and every rule that ran, for SARIF). */
   rules: RuleMeta[];
   decision?: Decision;
+  /**
+   * The parts that ran (each gets a SARIF run even when it found nothing, which closes that category's old
+   * alerts); a part that did not run must not get an empty run.
+   */
+  parts?: FindingKind[];
   /** Problems that did not stop the scan (e.g. a layer that could not be read), shown to the user. */
   warnings: string[];
 }

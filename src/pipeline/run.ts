@@ -136,6 +136,13 @@ export async function runPipeline(opts: PipelineOptions): Promise<ScanResult> {
     packages,
     findings: sortFindings(applied.findings),
     // Every Dockerfile rule that ran (SARIF lists them), plus the metadata of every other rule that fired.
+    parts: [
+      ...(dockerfiles.length ? (['dockerfile'] as const) : []),
+      ...(image && scanners.has('vuln') ? (['vulnerability'] as const) : []),
+      ...(secrets && (image || dockerfiles.length) ? (['secret'] as const) : []),
+      ...(image && scanners.has('config') ? (['config'] as const) : []),
+      ...(image && scanners.has('malware') ? (['malware'] as const) : []),
+    ],
     rules: [...rules.values()].filter((r) => r.kind === 'dockerfile' || present.has(r.id)),
     warnings,
   };

@@ -41,6 +41,7 @@ export interface SarifOptions {
 /** The parts that get a run: an empty run still matters, because it closes the alerts of a category. */
 export function partsOf(result: ScanResult, options: Pick<SarifOptions, 'parts'> = {}): FindingKind[] {
   if (options.parts) return PARTS.filter((p) => options.parts?.includes(p));
+  if (result.parts) return PARTS.filter((p) => result.parts?.includes(p));
   const present = new Set<FindingKind>();
   for (const f of result.findings) present.add(f.kind);
   for (const r of result.rules) present.add(r.kind);
