@@ -1,0 +1,2653 @@
+#!/usr/bin/env node
+import { createRequire as __sgCreateRequire } from 'node:module';
+import { fileURLToPath as __sgFileURLToPath } from 'node:url';
+import { dirname as __sgDirname } from 'node:path';
+const require = __sgCreateRequire(import.meta.url);
+const __filename = __sgFileURLToPath(import.meta.url);
+const __dirname = __sgDirname(__filename);
+import {
+  external_exports
+} from "./chunk-TVI2DOHZ.js";
+import {
+  atLeast,
+  familiarName,
+  parseImageRef,
+  require_dist,
+  severityRank
+} from "./chunk-DHZG3EE5.js";
+import {
+  ShipgateError
+} from "./chunk-XNFBH2M5.js";
+import {
+  __commonJS,
+  __toESM
+} from "./chunk-YNPQFTY5.js";
+
+// node_modules/picomatch/lib/constants.js
+var require_constants = __commonJS({
+  "node_modules/picomatch/lib/constants.js"(exports, module) {
+    "use strict";
+    var WIN_SLASH = "\\\\/";
+    var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
+    var DEFAULT_MAX_EXTGLOB_RECURSION = 0;
+    var DOT_LITERAL = "\\.";
+    var PLUS_LITERAL = "\\+";
+    var QMARK_LITERAL = "\\?";
+    var SLASH_LITERAL = "\\/";
+    var ONE_CHAR = "(?=.)";
+    var QMARK = "[^/]";
+    var END_ANCHOR = `(?:${SLASH_LITERAL}|$)`;
+    var START_ANCHOR = `(?:^|${SLASH_LITERAL})`;
+    var DOTS_SLASH = `${DOT_LITERAL}{1,2}${END_ANCHOR}`;
+    var NO_DOT = `(?!${DOT_LITERAL})`;
+    var NO_DOTS = `(?!${START_ANCHOR}${DOTS_SLASH})`;
+    var NO_DOT_SLASH = `(?!${DOT_LITERAL}{0,1}${END_ANCHOR})`;
+    var NO_DOTS_SLASH = `(?!${DOTS_SLASH})`;
+    var QMARK_NO_DOT = `[^.${SLASH_LITERAL}]`;
+    var STAR = `${QMARK}*?`;
+    var SEP = "/";
+    var POSIX_CHARS = {
+      DOT_LITERAL,
+      PLUS_LITERAL,
+      QMARK_LITERAL,
+      SLASH_LITERAL,
+      ONE_CHAR,
+      QMARK,
+      END_ANCHOR,
+      DOTS_SLASH,
+      NO_DOT,
+      NO_DOTS,
+      NO_DOT_SLASH,
+      NO_DOTS_SLASH,
+      QMARK_NO_DOT,
+      STAR,
+      START_ANCHOR,
+      SEP
+    };
+    var WINDOWS_CHARS = {
+      ...POSIX_CHARS,
+      SLASH_LITERAL: `[${WIN_SLASH}]`,
+      QMARK: WIN_NO_SLASH,
+      STAR: `${WIN_NO_SLASH}*?`,
+      DOTS_SLASH: `${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$)`,
+      NO_DOT: `(?!${DOT_LITERAL})`,
+      NO_DOTS: `(?!(?:^|[${WIN_SLASH}])${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
+      NO_DOT_SLASH: `(?!${DOT_LITERAL}{0,1}(?:[${WIN_SLASH}]|$))`,
+      NO_DOTS_SLASH: `(?!${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
+      QMARK_NO_DOT: `[^.${WIN_SLASH}]`,
+      START_ANCHOR: `(?:^|[${WIN_SLASH}])`,
+      END_ANCHOR: `(?:[${WIN_SLASH}]|$)`,
+      SEP: "\\"
+    };
+    var POSIX_REGEX_SOURCE = {
+      __proto__: null,
+      alnum: "a-zA-Z0-9",
+      alpha: "a-zA-Z",
+      ascii: "\\x00-\\x7F",
+      blank: " \\t",
+      cntrl: "\\x00-\\x1F\\x7F",
+      digit: "0-9",
+      graph: "\\x21-\\x7E",
+      lower: "a-z",
+      print: "\\x20-\\x7E ",
+      punct: "\\-!\"#$%&'()\\*+,./:;<=>?@[\\]^_`{|}~",
+      space: " \\t\\r\\n\\v\\f",
+      upper: "A-Z",
+      word: "A-Za-z0-9_",
+      xdigit: "A-Fa-f0-9"
+    };
+    module.exports = {
+      DEFAULT_MAX_EXTGLOB_RECURSION,
+      MAX_LENGTH: 1024 * 64,
+      POSIX_REGEX_SOURCE,
+      // regular expressions
+      REGEX_BACKSLASH: /\\(?![*+?^${}(|)[\]])/g,
+      REGEX_NON_SPECIAL_CHARS: /^[^@![\].,$*+?^{}()|\\/]+/,
+      REGEX_SPECIAL_CHARS: /[-*+?.^${}(|)[\]]/,
+      REGEX_SPECIAL_CHARS_BACKREF: /(\\?)((\W)(\3*))/g,
+      REGEX_SPECIAL_CHARS_GLOBAL: /([-*+?.^${}(|)[\]])/g,
+      REGEX_REMOVE_BACKSLASH: /(?:\[.*?[^\\]\]|\\(?=.))/g,
+      // Replace globs with equivalent patterns to reduce parsing time.
+      REPLACEMENTS: {
+        __proto__: null,
+        "***": "*",
+        "**/**": "**",
+        "**/**/**": "**"
+      },
+      // Digits
+      CHAR_0: 48,
+      /* 0 */
+      CHAR_9: 57,
+      /* 9 */
+      // Alphabet chars.
+      CHAR_UPPERCASE_A: 65,
+      /* A */
+      CHAR_LOWERCASE_A: 97,
+      /* a */
+      CHAR_UPPERCASE_Z: 90,
+      /* Z */
+      CHAR_LOWERCASE_Z: 122,
+      /* z */
+      CHAR_LEFT_PARENTHESES: 40,
+      /* ( */
+      CHAR_RIGHT_PARENTHESES: 41,
+      /* ) */
+      CHAR_ASTERISK: 42,
+      /* * */
+      // Non-alphabetic chars.
+      CHAR_AMPERSAND: 38,
+      /* & */
+      CHAR_AT: 64,
+      /* @ */
+      CHAR_BACKWARD_SLASH: 92,
+      /* \ */
+      CHAR_CARRIAGE_RETURN: 13,
+      /* \r */
+      CHAR_CIRCUMFLEX_ACCENT: 94,
+      /* ^ */
+      CHAR_COLON: 58,
+      /* : */
+      CHAR_COMMA: 44,
+      /* , */
+      CHAR_DOT: 46,
+      /* . */
+      CHAR_DOUBLE_QUOTE: 34,
+      /* " */
+      CHAR_EQUAL: 61,
+      /* = */
+      CHAR_EXCLAMATION_MARK: 33,
+      /* ! */
+      CHAR_FORM_FEED: 12,
+      /* \f */
+      CHAR_FORWARD_SLASH: 47,
+      /* / */
+      CHAR_GRAVE_ACCENT: 96,
+      /* ` */
+      CHAR_HASH: 35,
+      /* # */
+      CHAR_HYPHEN_MINUS: 45,
+      /* - */
+      CHAR_LEFT_ANGLE_BRACKET: 60,
+      /* < */
+      CHAR_LEFT_CURLY_BRACE: 123,
+      /* { */
+      CHAR_LEFT_SQUARE_BRACKET: 91,
+      /* [ */
+      CHAR_LINE_FEED: 10,
+      /* \n */
+      CHAR_NO_BREAK_SPACE: 160,
+      /* \u00A0 */
+      CHAR_PERCENT: 37,
+      /* % */
+      CHAR_PLUS: 43,
+      /* + */
+      CHAR_QUESTION_MARK: 63,
+      /* ? */
+      CHAR_RIGHT_ANGLE_BRACKET: 62,
+      /* > */
+      CHAR_RIGHT_CURLY_BRACE: 125,
+      /* } */
+      CHAR_RIGHT_SQUARE_BRACKET: 93,
+      /* ] */
+      CHAR_SEMICOLON: 59,
+      /* ; */
+      CHAR_SINGLE_QUOTE: 39,
+      /* ' */
+      CHAR_SPACE: 32,
+      /*   */
+      CHAR_TAB: 9,
+      /* \t */
+      CHAR_UNDERSCORE: 95,
+      /* _ */
+      CHAR_VERTICAL_LINE: 124,
+      /* | */
+      CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279,
+      /* \uFEFF */
+      /**
+       * Create EXTGLOB_CHARS
+       */
+      extglobChars(chars) {
+        return {
+          "!": { type: "negate", open: "(?:(?!(?:", close: `))${chars.STAR})` },
+          "?": { type: "qmark", open: "(?:", close: ")?" },
+          "+": { type: "plus", open: "(?:", close: ")+" },
+          "*": { type: "star", open: "(?:", close: ")*" },
+          "@": { type: "at", open: "(?:", close: ")" }
+        };
+      },
+      /**
+       * Create GLOB_CHARS
+       */
+      globChars(win32) {
+        return win32 === true ? WINDOWS_CHARS : POSIX_CHARS;
+      }
+    };
+  }
+});
+
+// node_modules/picomatch/lib/utils.js
+var require_utils = __commonJS({
+  "node_modules/picomatch/lib/utils.js"(exports) {
+    "use strict";
+    var {
+      REGEX_BACKSLASH,
+      REGEX_REMOVE_BACKSLASH,
+      REGEX_SPECIAL_CHARS,
+      REGEX_SPECIAL_CHARS_GLOBAL
+    } = require_constants();
+    exports.isObject = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
+    exports.hasRegexChars = (str) => REGEX_SPECIAL_CHARS.test(str);
+    exports.isRegexChar = (str) => str.length === 1 && exports.hasRegexChars(str);
+    exports.escapeRegex = (str) => str.replace(REGEX_SPECIAL_CHARS_GLOBAL, "\\$1");
+    exports.toPosixSlashes = (str) => str.replace(REGEX_BACKSLASH, "/");
+    exports.isWindows = () => {
+      if (typeof navigator !== "undefined" && navigator.platform) {
+        const platform = navigator.platform.toLowerCase();
+        return platform === "win32" || platform === "windows";
+      }
+      if (typeof process !== "undefined" && process.platform) {
+        return process.platform === "win32";
+      }
+      return false;
+    };
+    exports.removeBackslashes = (str) => {
+      return str.replace(REGEX_REMOVE_BACKSLASH, (match) => {
+        return match === "\\" ? "" : match;
+      });
+    };
+    exports.escapeLast = (input, char, lastIdx) => {
+      const idx = input.lastIndexOf(char, lastIdx);
+      if (idx === -1) return input;
+      if (input[idx - 1] === "\\") return exports.escapeLast(input, char, idx - 1);
+      return `${input.slice(0, idx)}\\${input.slice(idx)}`;
+    };
+    exports.removePrefix = (input, state = {}) => {
+      let output = input;
+      if (output.startsWith("./")) {
+        output = output.slice(2);
+        state.prefix = "./";
+      }
+      return output;
+    };
+    exports.wrapOutput = (input, state = {}, options = {}) => {
+      const prepend = options.contains ? "" : "^";
+      const append = options.contains ? "" : "$";
+      let output = `${prepend}(?:${input})${append}`;
+      if (state.negated === true) {
+        output = `(?:^(?!${output}).*$)`;
+      }
+      return output;
+    };
+    exports.basename = (path, { windows } = {}) => {
+      const segs = path.split(windows ? /[\\/]/ : "/");
+      const last = segs[segs.length - 1];
+      if (last === "") {
+        return segs[segs.length - 2];
+      }
+      return last;
+    };
+  }
+});
+
+// node_modules/picomatch/lib/scan.js
+var require_scan = __commonJS({
+  "node_modules/picomatch/lib/scan.js"(exports, module) {
+    "use strict";
+    var utils = require_utils();
+    var {
+      CHAR_ASTERISK,
+      /* * */
+      CHAR_AT,
+      /* @ */
+      CHAR_BACKWARD_SLASH,
+      /* \ */
+      CHAR_COMMA,
+      /* , */
+      CHAR_DOT,
+      /* . */
+      CHAR_EXCLAMATION_MARK,
+      /* ! */
+      CHAR_FORWARD_SLASH,
+      /* / */
+      CHAR_LEFT_CURLY_BRACE,
+      /* { */
+      CHAR_LEFT_PARENTHESES,
+      /* ( */
+      CHAR_LEFT_SQUARE_BRACKET,
+      /* [ */
+      CHAR_PLUS,
+      /* + */
+      CHAR_QUESTION_MARK,
+      /* ? */
+      CHAR_RIGHT_CURLY_BRACE,
+      /* } */
+      CHAR_RIGHT_PARENTHESES,
+      /* ) */
+      CHAR_RIGHT_SQUARE_BRACKET
+      /* ] */
+    } = require_constants();
+    var isPathSeparator = (code) => {
+      return code === CHAR_FORWARD_SLASH || code === CHAR_BACKWARD_SLASH;
+    };
+    var depth = (token) => {
+      if (token.isPrefix !== true) {
+        token.depth = token.isGlobstar ? Infinity : 1;
+      }
+    };
+    var scan = (input, options) => {
+      const opts = options || {};
+      const length = input.length - 1;
+      const scanToEnd = opts.parts === true || opts.tokens === true || opts.scanToEnd === true;
+      const slashes = [];
+      const tokens = [];
+      const parts = [];
+      let str = input;
+      let index = -1;
+      let start = 0;
+      let lastIndex = 0;
+      let isBrace = false;
+      let isBracket = false;
+      let isGlob = false;
+      let isExtglob = false;
+      let isGlobstar = false;
+      let braceEscaped = false;
+      let backslashes = false;
+      let negated = false;
+      let negatedExtglob = false;
+      let finished = false;
+      let braces = 0;
+      let prev;
+      let code;
+      let token = { value: "", depth: 0, isGlob: false };
+      const eos = () => index >= length;
+      const peek = () => str.charCodeAt(index + 1);
+      const advance = () => {
+        prev = code;
+        return str.charCodeAt(++index);
+      };
+      while (index < length) {
+        code = advance();
+        let next;
+        if (code === CHAR_BACKWARD_SLASH) {
+          backslashes = token.backslashes = true;
+          code = advance();
+          if (code === CHAR_LEFT_CURLY_BRACE) {
+            braceEscaped = true;
+          }
+          continue;
+        }
+        if (braceEscaped === true || code === CHAR_LEFT_CURLY_BRACE) {
+          braces++;
+          while (eos() !== true && (code = advance())) {
+            if (code === CHAR_BACKWARD_SLASH) {
+              backslashes = token.backslashes = true;
+              advance();
+              continue;
+            }
+            if (code === CHAR_LEFT_CURLY_BRACE) {
+              braces++;
+              continue;
+            }
+            if (braceEscaped !== true && code === CHAR_DOT && (code = advance()) === CHAR_DOT) {
+              isBrace = token.isBrace = true;
+              isGlob = token.isGlob = true;
+              finished = true;
+              if (scanToEnd === true) {
+                continue;
+              }
+              break;
+            }
+            if (braceEscaped !== true && code === CHAR_COMMA) {
+              isBrace = token.isBrace = true;
+              isGlob = token.isGlob = true;
+              finished = true;
+              if (scanToEnd === true) {
+                continue;
+              }
+              break;
+            }
+            if (code === CHAR_RIGHT_CURLY_BRACE) {
+              braces--;
+              if (braces === 0) {
+                braceEscaped = false;
+                isBrace = token.isBrace = true;
+                finished = true;
+                break;
+              }
+            }
+          }
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (code === CHAR_FORWARD_SLASH) {
+          slashes.push(index);
+          tokens.push(token);
+          token = { value: "", depth: 0, isGlob: false };
+          if (finished === true) continue;
+          if (prev === CHAR_DOT && index === start + 1) {
+            start += 2;
+            continue;
+          }
+          lastIndex = index + 1;
+          continue;
+        }
+        if (opts.noext !== true) {
+          const isExtglobChar = code === CHAR_PLUS || code === CHAR_AT || code === CHAR_ASTERISK || code === CHAR_QUESTION_MARK || code === CHAR_EXCLAMATION_MARK;
+          if (isExtglobChar === true && peek() === CHAR_LEFT_PARENTHESES) {
+            isGlob = token.isGlob = true;
+            isExtglob = token.isExtglob = true;
+            finished = true;
+            if (code === CHAR_EXCLAMATION_MARK && index === start) {
+              negatedExtglob = true;
+            }
+            if (scanToEnd === true) {
+              let parens = 0;
+              while (eos() !== true && (code = advance())) {
+                if (code === CHAR_BACKWARD_SLASH) {
+                  backslashes = token.backslashes = true;
+                  advance();
+                  continue;
+                }
+                if (code === CHAR_LEFT_PARENTHESES) {
+                  parens++;
+                  continue;
+                }
+                if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+                  finished = true;
+                  break;
+                }
+              }
+              continue;
+            }
+            break;
+          }
+        }
+        if (code === CHAR_ASTERISK) {
+          if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
+          isGlob = token.isGlob = true;
+          finished = true;
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (code === CHAR_QUESTION_MARK) {
+          isGlob = token.isGlob = true;
+          finished = true;
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (code === CHAR_LEFT_SQUARE_BRACKET) {
+          while (eos() !== true && (next = advance())) {
+            if (next === CHAR_BACKWARD_SLASH) {
+              backslashes = token.backslashes = true;
+              advance();
+              continue;
+            }
+            if (next === CHAR_RIGHT_SQUARE_BRACKET) {
+              isBracket = token.isBracket = true;
+              isGlob = token.isGlob = true;
+              finished = true;
+              break;
+            }
+          }
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (opts.nonegate !== true && code === CHAR_EXCLAMATION_MARK && index === start) {
+          negated = token.negated = true;
+          start++;
+          continue;
+        }
+        if (opts.noparen !== true && code === CHAR_LEFT_PARENTHESES) {
+          isGlob = token.isGlob = true;
+          if (scanToEnd === true) {
+            let parens = 1;
+            while (eos() !== true && (code = advance())) {
+              if (code === CHAR_BACKWARD_SLASH) {
+                backslashes = token.backslashes = true;
+                advance();
+                continue;
+              }
+              if (code === CHAR_LEFT_PARENTHESES) {
+                parens++;
+                continue;
+              }
+              if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+                finished = true;
+                break;
+              }
+            }
+            continue;
+          }
+          break;
+        }
+        if (isGlob === true) {
+          finished = true;
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+      }
+      if (opts.noext === true) {
+        isExtglob = false;
+        isGlob = false;
+      }
+      let base = str;
+      let prefix = "";
+      let glob = "";
+      if (start > 0) {
+        prefix = str.slice(0, start);
+        str = str.slice(start);
+        lastIndex -= start;
+      }
+      if (base && isGlob === true && lastIndex > 0) {
+        base = str.slice(0, lastIndex);
+        glob = str.slice(lastIndex);
+      } else if (isGlob === true) {
+        base = "";
+        glob = str;
+      } else {
+        base = str;
+      }
+      if (base && base !== "" && base !== "/" && base !== str) {
+        if (isPathSeparator(base.charCodeAt(base.length - 1))) {
+          base = base.slice(0, -1);
+        }
+      }
+      if (opts.unescape === true) {
+        if (glob) glob = utils.removeBackslashes(glob);
+        if (base && backslashes === true) {
+          base = utils.removeBackslashes(base);
+        }
+      }
+      const state = {
+        prefix,
+        input,
+        start,
+        base,
+        glob,
+        isBrace,
+        isBracket,
+        isGlob,
+        isExtglob,
+        isGlobstar,
+        negated,
+        negatedExtglob
+      };
+      if (opts.tokens === true) {
+        state.maxDepth = 0;
+        if (!isPathSeparator(code)) {
+          tokens.push(token);
+        }
+        state.tokens = tokens;
+      }
+      if (opts.parts === true || opts.tokens === true) {
+        let prevIndex;
+        for (let idx = 0; idx < slashes.length; idx++) {
+          const n2 = prevIndex !== void 0 ? prevIndex + 1 : start;
+          const i = slashes[idx];
+          const value2 = input.slice(n2, i);
+          if (opts.tokens) {
+            if (idx === 0 && start !== 0) {
+              tokens[idx].isPrefix = true;
+              tokens[idx].value = prefix;
+            } else {
+              tokens[idx].value = value2;
+            }
+            depth(tokens[idx]);
+            state.maxDepth += tokens[idx].depth;
+          }
+          if (i >= start) {
+            parts.push(value2);
+            prevIndex = i;
+          }
+        }
+        const n = prevIndex !== void 0 ? prevIndex + 1 : start;
+        const value = input.slice(n);
+        parts.push(value);
+        if (opts.tokens && prevIndex && prevIndex + 1 < input.length) {
+          tokens[tokens.length - 1].value = value;
+          depth(tokens[tokens.length - 1]);
+          state.maxDepth += tokens[tokens.length - 1].depth;
+        }
+        state.slashes = slashes;
+        state.parts = parts;
+      }
+      return state;
+    };
+    module.exports = scan;
+  }
+});
+
+// node_modules/picomatch/lib/parse.js
+var require_parse = __commonJS({
+  "node_modules/picomatch/lib/parse.js"(exports, module) {
+    "use strict";
+    var constants = require_constants();
+    var utils = require_utils();
+    var {
+      MAX_LENGTH,
+      POSIX_REGEX_SOURCE,
+      REGEX_NON_SPECIAL_CHARS,
+      REGEX_SPECIAL_CHARS_BACKREF,
+      REPLACEMENTS
+    } = constants;
+    var expandRange = (args, options) => {
+      if (typeof options.expandRange === "function") {
+        return options.expandRange(...args, options);
+      }
+      args.sort();
+      const value = `[${args.join("-")}]`;
+      try {
+        new RegExp(value);
+      } catch (ex) {
+        return args.map((v) => utils.escapeRegex(v)).join("..");
+      }
+      return value;
+    };
+    var syntaxError = (type, char) => {
+      return `Missing ${type}: "${char}" - use "\\\\${char}" to match literal characters`;
+    };
+    var splitTopLevel = (input) => {
+      const parts = [];
+      let bracket = 0;
+      let paren = 0;
+      let quote = 0;
+      let value = "";
+      let escaped = false;
+      for (const ch of input) {
+        if (escaped === true) {
+          value += ch;
+          escaped = false;
+          continue;
+        }
+        if (ch === "\\") {
+          value += ch;
+          escaped = true;
+          continue;
+        }
+        if (ch === '"') {
+          quote = quote === 1 ? 0 : 1;
+          value += ch;
+          continue;
+        }
+        if (quote === 0) {
+          if (ch === "[") {
+            bracket++;
+          } else if (ch === "]" && bracket > 0) {
+            bracket--;
+          } else if (bracket === 0) {
+            if (ch === "(") {
+              paren++;
+            } else if (ch === ")" && paren > 0) {
+              paren--;
+            } else if (ch === "|" && paren === 0) {
+              parts.push(value);
+              value = "";
+              continue;
+            }
+          }
+        }
+        value += ch;
+      }
+      parts.push(value);
+      return parts;
+    };
+    var isPlainBranch = (branch) => {
+      let escaped = false;
+      for (const ch of branch) {
+        if (escaped === true) {
+          escaped = false;
+          continue;
+        }
+        if (ch === "\\") {
+          escaped = true;
+          continue;
+        }
+        if (/[?*+@!()[\]{}]/.test(ch)) {
+          return false;
+        }
+      }
+      return true;
+    };
+    var normalizeSimpleBranch = (branch) => {
+      let value = branch.trim();
+      let changed = true;
+      while (changed === true) {
+        changed = false;
+        if (/^@\([^\\()[\]{}|]+\)$/.test(value)) {
+          value = value.slice(2, -1);
+          changed = true;
+        }
+      }
+      if (!isPlainBranch(value)) {
+        return;
+      }
+      return value.replace(/\\(.)/g, "$1");
+    };
+    var hasRepeatedCharPrefixOverlap = (branches) => {
+      const values = branches.map(normalizeSimpleBranch).filter(Boolean);
+      for (let i = 0; i < values.length; i++) {
+        for (let j = i + 1; j < values.length; j++) {
+          const a = values[i];
+          const b = values[j];
+          const char = a[0];
+          if (!char || a !== char.repeat(a.length) || b !== char.repeat(b.length)) {
+            continue;
+          }
+          if (a === b || a.startsWith(b) || b.startsWith(a)) {
+            return true;
+          }
+        }
+      }
+      return false;
+    };
+    var parseRepeatedExtglob = (pattern, requireEnd = true) => {
+      if (pattern[0] !== "+" && pattern[0] !== "*" || pattern[1] !== "(") {
+        return;
+      }
+      let bracket = 0;
+      let paren = 0;
+      let quote = 0;
+      let escaped = false;
+      for (let i = 1; i < pattern.length; i++) {
+        const ch = pattern[i];
+        if (escaped === true) {
+          escaped = false;
+          continue;
+        }
+        if (ch === "\\") {
+          escaped = true;
+          continue;
+        }
+        if (ch === '"') {
+          quote = quote === 1 ? 0 : 1;
+          continue;
+        }
+        if (quote === 1) {
+          continue;
+        }
+        if (ch === "[") {
+          bracket++;
+          continue;
+        }
+        if (ch === "]" && bracket > 0) {
+          bracket--;
+          continue;
+        }
+        if (bracket > 0) {
+          continue;
+        }
+        if (ch === "(") {
+          paren++;
+          continue;
+        }
+        if (ch === ")") {
+          paren--;
+          if (paren === 0) {
+            if (requireEnd === true && i !== pattern.length - 1) {
+              return;
+            }
+            return {
+              type: pattern[0],
+              body: pattern.slice(2, i),
+              end: i
+            };
+          }
+        }
+      }
+    };
+    var buildCharClassStar = (chars) => {
+      const source = chars.length === 1 ? utils.escapeRegex(chars[0]) : `[${chars.map((ch) => utils.escapeRegex(ch)).join("")}]`;
+      return `${source}*`;
+    };
+    var getStarExtglobSequenceChars = (pattern) => {
+      let index = 0;
+      const chars = [];
+      while (index < pattern.length) {
+        const match = parseRepeatedExtglob(pattern.slice(index), false);
+        if (!match || match.type !== "*") {
+          return;
+        }
+        const branches = splitTopLevel(match.body).map((branch2) => branch2.trim());
+        if (branches.length !== 1) {
+          return;
+        }
+        const branch = normalizeSimpleBranch(branches[0]);
+        if (!branch || branch.length !== 1) {
+          return;
+        }
+        chars.push(branch);
+        index += match.end + 1;
+      }
+      if (chars.length < 1) {
+        return;
+      }
+      return chars;
+    };
+    var repeatedExtglobRecursion = (pattern) => {
+      let depth = 0;
+      let value = pattern.trim();
+      let match = parseRepeatedExtglob(value);
+      while (match) {
+        depth++;
+        value = match.body.trim();
+        match = parseRepeatedExtglob(value);
+      }
+      return depth;
+    };
+    var analyzeRepeatedExtglob = (body, options) => {
+      if (options.maxExtglobRecursion === false) {
+        return { risky: false };
+      }
+      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const branches = splitTopLevel(body).map((branch) => branch.trim());
+      if (branches.length > 1) {
+        if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
+          return { risky: true };
+        }
+      }
+      const safeChars = [];
+      let sawStarSequence = false;
+      let combinable = true;
+      for (const branch of branches) {
+        const chars = getStarExtglobSequenceChars(branch);
+        if (chars) {
+          sawStarSequence = true;
+          safeChars.push(...chars);
+          continue;
+        }
+        const literal = normalizeSimpleBranch(branch);
+        if (literal && literal.length === 1) {
+          safeChars.push(literal);
+          continue;
+        }
+        combinable = false;
+        if (repeatedExtglobRecursion(branch) > max) {
+          return { risky: true };
+        }
+      }
+      if (sawStarSequence) {
+        return combinable ? { risky: true, safeOutput: buildCharClassStar([...new Set(safeChars)]) } : { risky: true };
+      }
+      return { risky: false };
+    };
+    var parse = (input, options) => {
+      if (typeof input !== "string") {
+        throw new TypeError("Expected a string");
+      }
+      input = REPLACEMENTS[input] || input;
+      const opts = { ...options };
+      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+      let len = input.length;
+      if (len > max) {
+        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
+      }
+      const bos = { type: "bos", value: "", output: opts.prepend || "" };
+      const tokens = [bos];
+      const capture = opts.capture ? "" : "?:";
+      const PLATFORM_CHARS = constants.globChars(opts.windows);
+      const EXTGLOB_CHARS = constants.extglobChars(PLATFORM_CHARS);
+      const {
+        DOT_LITERAL,
+        PLUS_LITERAL,
+        SLASH_LITERAL,
+        ONE_CHAR,
+        DOTS_SLASH,
+        NO_DOT,
+        NO_DOT_SLASH,
+        NO_DOTS_SLASH,
+        QMARK,
+        QMARK_NO_DOT,
+        STAR,
+        START_ANCHOR
+      } = PLATFORM_CHARS;
+      const globstar = (opts2) => {
+        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
+      };
+      const nodot = opts.dot ? "" : NO_DOT;
+      const qmarkNoDot = opts.dot ? QMARK : QMARK_NO_DOT;
+      let star = opts.bash === true ? globstar(opts) : STAR;
+      if (opts.capture) {
+        star = `(${star})`;
+      }
+      if (typeof opts.noext === "boolean") {
+        opts.noextglob = opts.noext;
+      }
+      const state = {
+        input,
+        index: -1,
+        start: 0,
+        dot: opts.dot === true,
+        consumed: "",
+        output: "",
+        prefix: "",
+        backtrack: false,
+        negated: false,
+        brackets: 0,
+        braces: 0,
+        parens: 0,
+        quotes: 0,
+        globstar: false,
+        tokens
+      };
+      input = utils.removePrefix(input, state);
+      len = input.length;
+      const extglobs = [];
+      const braces = [];
+      const stack = [];
+      let prev = bos;
+      let value;
+      const eos = () => state.index === len - 1;
+      const peek = state.peek = (n = 1) => input[state.index + n];
+      const advance = state.advance = () => input[++state.index] || "";
+      const remaining = () => input.slice(state.index + 1);
+      const consume = (value2 = "", num = 0) => {
+        state.consumed += value2;
+        state.index += num;
+      };
+      const append = (token) => {
+        state.output += token.output != null ? token.output : token.value;
+        consume(token.value);
+      };
+      const negate = () => {
+        let count2 = 1;
+        while (peek() === "!" && (peek(2) !== "(" || peek(3) === "?")) {
+          advance();
+          state.start++;
+          count2++;
+        }
+        if (count2 % 2 === 0) {
+          return false;
+        }
+        state.negated = true;
+        state.start++;
+        return true;
+      };
+      const increment = (type) => {
+        state[type]++;
+        stack.push(type);
+      };
+      const decrement = (type) => {
+        state[type]--;
+        stack.pop();
+      };
+      const push = (tok) => {
+        if (prev.type === "globstar") {
+          const isBrace = state.braces > 0 && (tok.type === "comma" || tok.type === "brace");
+          const isExtglob = tok.extglob === true || extglobs.length && (tok.type === "pipe" || tok.type === "paren");
+          if (tok.type !== "slash" && tok.type !== "paren" && !isBrace && !isExtglob) {
+            state.output = state.output.slice(0, -prev.output.length);
+            prev.type = "star";
+            prev.value = "*";
+            prev.output = star;
+            state.output += prev.output;
+          }
+        }
+        if (extglobs.length && tok.type !== "paren") {
+          extglobs[extglobs.length - 1].inner += tok.value;
+        }
+        if (tok.value || tok.output) append(tok);
+        if (prev && prev.type === "text" && tok.type === "text") {
+          prev.output = (prev.output || prev.value) + tok.value;
+          prev.value += tok.value;
+          return;
+        }
+        tok.prev = prev;
+        tokens.push(tok);
+        prev = tok;
+      };
+      const extglobOpen = (type, value2) => {
+        const token = { ...EXTGLOB_CHARS[value2], conditions: 1, inner: "" };
+        token.prev = prev;
+        token.parens = state.parens;
+        token.output = state.output;
+        token.startIndex = state.index;
+        token.tokensIndex = tokens.length;
+        const output = (opts.capture ? "(" : "") + token.open;
+        increment("parens");
+        push({ type, value: value2, output: state.output ? "" : ONE_CHAR });
+        push({ type: "paren", extglob: true, value: advance(), output });
+        extglobs.push(token);
+      };
+      const extglobClose = (token) => {
+        const literal = input.slice(token.startIndex, state.index + 1);
+        const body = input.slice(token.startIndex + 2, state.index);
+        const analysis = analyzeRepeatedExtglob(body, opts);
+        if ((token.type === "plus" || token.type === "star") && analysis.risky) {
+          const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
+          const open = tokens[token.tokensIndex];
+          open.type = "text";
+          open.value = literal;
+          open.output = safeOutput || utils.escapeRegex(literal);
+          for (let i = token.tokensIndex + 1; i < tokens.length; i++) {
+            tokens[i].value = "";
+            tokens[i].output = "";
+            delete tokens[i].suffix;
+          }
+          state.output = token.output + open.output;
+          state.backtrack = true;
+          push({ type: "paren", extglob: true, value, output: "" });
+          decrement("parens");
+          return;
+        }
+        let output = token.close + (opts.capture ? ")" : "");
+        let rest;
+        if (token.type === "negate") {
+          let extglobStar = star;
+          if (token.inner && token.inner.length > 1 && token.inner.includes("/")) {
+            extglobStar = globstar(opts);
+          }
+          if (extglobStar !== star || eos() || /^\)+$/.test(remaining())) {
+            output = token.close = `)$))${extglobStar}`;
+          }
+          if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
+            const expression = parse(rest, { ...options, fastpaths: false }).output;
+            output = token.close = `)${expression})${extglobStar})`;
+          }
+          if (token.prev.type === "bos") {
+            state.negatedExtglob = true;
+          }
+        }
+        push({ type: "paren", extglob: true, value, output });
+        decrement("parens");
+      };
+      if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input)) {
+        let backslashes = false;
+        let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc, chars, first, rest, index) => {
+          if (first === "\\") {
+            backslashes = true;
+            return m;
+          }
+          if (first === "?") {
+            if (esc) {
+              return esc + first + (rest ? QMARK.repeat(rest.length) : "");
+            }
+            if (index === 0) {
+              return qmarkNoDot + (rest ? QMARK.repeat(rest.length) : "");
+            }
+            return QMARK.repeat(chars.length);
+          }
+          if (first === ".") {
+            return DOT_LITERAL.repeat(chars.length);
+          }
+          if (first === "*") {
+            if (esc) {
+              return esc + first + (rest ? star : "");
+            }
+            return star;
+          }
+          return esc ? m : `\\${m}`;
+        });
+        if (backslashes === true) {
+          if (opts.unescape === true) {
+            output = output.replace(/\\/g, "");
+          } else {
+            output = output.replace(/\\+/g, (m) => {
+              return m.length % 2 === 0 ? "\\\\" : m ? "\\" : "";
+            });
+          }
+        }
+        if (output === input && opts.contains === true) {
+          state.output = input;
+          return state;
+        }
+        state.output = utils.wrapOutput(output, state, options);
+        return state;
+      }
+      while (!eos()) {
+        value = advance();
+        if (value === "\0") {
+          continue;
+        }
+        if (value === "\\") {
+          const next = peek();
+          if (next === "/" && opts.bash !== true) {
+            continue;
+          }
+          if (next === "." || next === ";") {
+            continue;
+          }
+          if (!next) {
+            value += "\\";
+            push({ type: "text", value });
+            continue;
+          }
+          const match = /^\\+/.exec(remaining());
+          let slashes = 0;
+          if (match && match[0].length > 2) {
+            slashes = match[0].length;
+            state.index += slashes;
+            if (slashes % 2 !== 0) {
+              value += "\\";
+            }
+          }
+          if (opts.unescape === true) {
+            value = advance();
+          } else {
+            value += advance();
+          }
+          if (state.brackets === 0) {
+            push({ type: "text", value });
+            continue;
+          }
+        }
+        if (state.brackets > 0 && (value !== "]" || prev.value === "[" || prev.value === "[^")) {
+          if (opts.posix !== false && value === ":") {
+            const inner = prev.value.slice(1);
+            if (inner.includes("[")) {
+              prev.posix = true;
+              if (inner.includes(":")) {
+                const idx = prev.value.lastIndexOf("[");
+                const pre = prev.value.slice(0, idx);
+                const rest2 = prev.value.slice(idx + 2);
+                const posix = POSIX_REGEX_SOURCE[rest2];
+                if (posix) {
+                  prev.value = pre + posix;
+                  state.backtrack = true;
+                  advance();
+                  if (!bos.output && tokens.indexOf(prev) === 1) {
+                    bos.output = ONE_CHAR;
+                  }
+                  continue;
+                }
+              }
+            }
+          }
+          if (value === "[" && peek() !== ":" || value === "-" && peek() === "]") {
+            value = `\\${value}`;
+          }
+          if (value === "]" && (prev.value === "[" || prev.value === "[^")) {
+            value = `\\${value}`;
+          }
+          if (opts.posix === true && value === "!" && prev.value === "[") {
+            value = "^";
+          }
+          prev.value += value;
+          append({ value });
+          continue;
+        }
+        if (state.quotes === 1 && value !== '"') {
+          value = utils.escapeRegex(value);
+          prev.value += value;
+          append({ value });
+          continue;
+        }
+        if (value === '"') {
+          state.quotes = state.quotes === 1 ? 0 : 1;
+          if (opts.keepQuotes === true) {
+            push({ type: "text", value });
+          }
+          continue;
+        }
+        if (value === "(") {
+          increment("parens");
+          push({ type: "paren", value });
+          continue;
+        }
+        if (value === ")") {
+          if (state.parens === 0 && opts.strictBrackets === true) {
+            throw new SyntaxError(syntaxError("opening", "("));
+          }
+          const extglob = extglobs[extglobs.length - 1];
+          if (extglob && state.parens === extglob.parens + 1) {
+            extglobClose(extglobs.pop());
+            continue;
+          }
+          push({ type: "paren", value, output: state.parens ? ")" : "\\)" });
+          decrement("parens");
+          continue;
+        }
+        if (value === "[") {
+          if (opts.nobracket === true || !remaining().includes("]")) {
+            if (opts.nobracket !== true && opts.strictBrackets === true) {
+              throw new SyntaxError(syntaxError("closing", "]"));
+            }
+            value = `\\${value}`;
+          } else {
+            increment("brackets");
+          }
+          push({ type: "bracket", value });
+          continue;
+        }
+        if (value === "]") {
+          if (opts.nobracket === true || prev && prev.type === "bracket" && prev.value.length === 1) {
+            push({ type: "text", value, output: `\\${value}` });
+            continue;
+          }
+          if (state.brackets === 0) {
+            if (opts.strictBrackets === true) {
+              throw new SyntaxError(syntaxError("opening", "["));
+            }
+            push({ type: "text", value, output: `\\${value}` });
+            continue;
+          }
+          decrement("brackets");
+          const prevValue = prev.value.slice(1);
+          if (prev.posix !== true && prevValue[0] === "^" && !prevValue.includes("/")) {
+            value = `/${value}`;
+          }
+          prev.value += value;
+          append({ value });
+          if (opts.literalBrackets === false || utils.hasRegexChars(prevValue)) {
+            continue;
+          }
+          const escaped = utils.escapeRegex(prev.value);
+          state.output = state.output.slice(0, -prev.value.length);
+          if (opts.literalBrackets === true) {
+            state.output += escaped;
+            prev.value = escaped;
+            continue;
+          }
+          prev.value = `(${capture}${escaped}|${prev.value})`;
+          state.output += prev.value;
+          continue;
+        }
+        if (value === "{" && opts.nobrace !== true) {
+          increment("braces");
+          const open = {
+            type: "brace",
+            value,
+            output: "(",
+            outputIndex: state.output.length,
+            tokensIndex: state.tokens.length
+          };
+          braces.push(open);
+          push(open);
+          continue;
+        }
+        if (value === "}") {
+          const brace = braces[braces.length - 1];
+          if (opts.nobrace === true || !brace) {
+            push({ type: "text", value, output: value });
+            continue;
+          }
+          let output = ")";
+          if (brace.dots === true) {
+            const arr = tokens.slice();
+            const range = [];
+            for (let i = arr.length - 1; i >= 0; i--) {
+              tokens.pop();
+              if (arr[i].type === "brace") {
+                break;
+              }
+              if (arr[i].type !== "dots") {
+                range.unshift(arr[i].value);
+              }
+            }
+            output = expandRange(range, opts);
+            state.backtrack = true;
+          }
+          if (brace.comma !== true && brace.dots !== true) {
+            const out = state.output.slice(0, brace.outputIndex);
+            const toks = state.tokens.slice(brace.tokensIndex);
+            brace.value = brace.output = "\\{";
+            value = output = "\\}";
+            state.output = out;
+            for (const t of toks) {
+              state.output += t.output || t.value;
+            }
+          }
+          push({ type: "brace", value, output });
+          decrement("braces");
+          braces.pop();
+          continue;
+        }
+        if (value === "|") {
+          if (extglobs.length > 0) {
+            extglobs[extglobs.length - 1].conditions++;
+          }
+          push({ type: "text", value });
+          continue;
+        }
+        if (value === ",") {
+          let output = value;
+          const brace = braces[braces.length - 1];
+          if (brace && stack[stack.length - 1] === "braces") {
+            brace.comma = true;
+            output = "|";
+          }
+          push({ type: "comma", value, output });
+          continue;
+        }
+        if (value === "/") {
+          if (prev.type === "dot" && state.index === state.start + 1) {
+            state.start = state.index + 1;
+            state.consumed = "";
+            state.output = "";
+            tokens.pop();
+            prev = bos;
+            continue;
+          }
+          push({ type: "slash", value, output: SLASH_LITERAL });
+          continue;
+        }
+        if (value === ".") {
+          if (state.braces > 0 && prev.type === "dot") {
+            if (prev.value === ".") prev.output = DOT_LITERAL;
+            const brace = braces[braces.length - 1];
+            prev.type = "dots";
+            prev.output += value;
+            prev.value += value;
+            brace.dots = true;
+            continue;
+          }
+          if (state.braces + state.parens === 0 && prev.type !== "bos" && prev.type !== "slash") {
+            push({ type: "text", value, output: DOT_LITERAL });
+            continue;
+          }
+          push({ type: "dot", value, output: DOT_LITERAL });
+          continue;
+        }
+        if (value === "?") {
+          const isGroup = prev && prev.value === "(";
+          if (!isGroup && opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
+            extglobOpen("qmark", value);
+            continue;
+          }
+          if (prev && prev.type === "paren") {
+            const next = peek();
+            let output = value;
+            if (prev.value === "(" && !/[!=<:]/.test(next) || next === "<" && !/<([!=]|\w+>)/.test(remaining())) {
+              output = `\\${value}`;
+            }
+            push({ type: "text", value, output });
+            continue;
+          }
+          if (opts.dot !== true && (prev.type === "slash" || prev.type === "bos")) {
+            push({ type: "qmark", value, output: QMARK_NO_DOT });
+            continue;
+          }
+          push({ type: "qmark", value, output: QMARK });
+          continue;
+        }
+        if (value === "!") {
+          if (opts.noextglob !== true && peek() === "(") {
+            if (peek(2) !== "?" || !/[!=<:]/.test(peek(3))) {
+              extglobOpen("negate", value);
+              continue;
+            }
+          }
+          if (opts.nonegate !== true && state.index === 0) {
+            negate();
+            continue;
+          }
+        }
+        if (value === "+") {
+          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
+            extglobOpen("plus", value);
+            continue;
+          }
+          if (prev && prev.value === "(" || opts.regex === false) {
+            push({ type: "plus", value, output: PLUS_LITERAL });
+            continue;
+          }
+          if (prev && (prev.type === "bracket" || prev.type === "paren" || prev.type === "brace") || state.parens > 0) {
+            push({ type: "plus", value });
+            continue;
+          }
+          push({ type: "plus", value: PLUS_LITERAL });
+          continue;
+        }
+        if (value === "@") {
+          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
+            push({ type: "at", extglob: true, value, output: "" });
+            continue;
+          }
+          push({ type: "text", value });
+          continue;
+        }
+        if (value !== "*") {
+          if (value === "$" || value === "^") {
+            value = `\\${value}`;
+          }
+          const match = REGEX_NON_SPECIAL_CHARS.exec(remaining());
+          if (match) {
+            value += match[0];
+            state.index += match[0].length;
+          }
+          push({ type: "text", value });
+          continue;
+        }
+        if (prev && (prev.type === "globstar" || prev.star === true)) {
+          prev.type = "star";
+          prev.star = true;
+          prev.value += value;
+          prev.output = star;
+          state.backtrack = true;
+          state.globstar = true;
+          consume(value);
+          continue;
+        }
+        let rest = remaining();
+        if (opts.noextglob !== true && /^\([^?]/.test(rest)) {
+          extglobOpen("star", value);
+          continue;
+        }
+        if (prev.type === "star") {
+          if (opts.noglobstar === true) {
+            consume(value);
+            continue;
+          }
+          const prior = prev.prev;
+          const before = prior.prev;
+          const isStart = prior.type === "slash" || prior.type === "bos";
+          const afterStar = before && (before.type === "star" || before.type === "globstar");
+          if (opts.bash === true && (!isStart || rest[0] && rest[0] !== "/")) {
+            push({ type: "star", value, output: "" });
+            continue;
+          }
+          const isBrace = state.braces > 0 && (prior.type === "comma" || prior.type === "brace");
+          const isExtglob = extglobs.length && (prior.type === "pipe" || prior.type === "paren");
+          if (!isStart && prior.type !== "paren" && !isBrace && !isExtglob) {
+            push({ type: "star", value, output: "" });
+            continue;
+          }
+          while (rest.slice(0, 3) === "/**") {
+            const after = input[state.index + 4];
+            if (after && after !== "/") {
+              break;
+            }
+            rest = rest.slice(3);
+            consume("/**", 3);
+          }
+          const isEnd = eos() || state.parens > 0 && rest === ")".repeat(state.parens) && !extglobs.some((extglob) => extglob.type === "negate");
+          if (prior.type === "bos" && eos()) {
+            prev.type = "globstar";
+            prev.value += value;
+            prev.output = globstar(opts);
+            state.output = prev.output;
+            state.globstar = true;
+            consume(value);
+            continue;
+          }
+          if (prior.type === "slash" && prior.prev.type !== "bos" && !afterStar && isEnd) {
+            state.output = state.output.slice(0, -(prior.output + prev.output).length);
+            prior.output = `(?:${prior.output}`;
+            prev.type = "globstar";
+            prev.output = globstar(opts) + (opts.strictSlashes ? ")" : "|$)");
+            prev.value += value;
+            state.globstar = true;
+            state.output += prior.output + prev.output;
+            consume(value);
+            continue;
+          }
+          if (prior.type === "slash" && prior.prev.type !== "bos" && rest[0] === "/") {
+            const end = rest[1] !== void 0 ? "|$" : "";
+            state.output = state.output.slice(0, -(prior.output + prev.output).length);
+            prior.output = `(?:${prior.output}`;
+            prev.type = "globstar";
+            prev.output = `${globstar(opts)}${SLASH_LITERAL}|${SLASH_LITERAL}${end})`;
+            prev.value += value;
+            state.output += prior.output + prev.output;
+            state.globstar = true;
+            consume(value + advance());
+            push({ type: "slash", value: "/", output: "" });
+            continue;
+          }
+          if (prior.type === "bos" && rest[0] === "/") {
+            prev.type = "globstar";
+            prev.value += value;
+            prev.output = `(?:^|${SLASH_LITERAL}|${globstar(opts)}${SLASH_LITERAL})`;
+            state.output = prev.output;
+            state.globstar = true;
+            consume(value + advance());
+            push({ type: "slash", value: "/", output: "" });
+            continue;
+          }
+          state.output = state.output.slice(0, -prev.output.length);
+          prev.type = "globstar";
+          prev.output = globstar(opts);
+          prev.value += value;
+          state.output += prev.output;
+          state.globstar = true;
+          consume(value);
+          continue;
+        }
+        const token = { type: "star", value, output: star };
+        if (opts.bash === true) {
+          token.output = ".*?";
+          if (prev.type === "bos" || prev.type === "slash") {
+            token.output = nodot + token.output;
+          }
+          push(token);
+          continue;
+        }
+        if (prev && (prev.type === "bracket" || prev.type === "paren") && opts.regex === true) {
+          token.output = value;
+          push(token);
+          continue;
+        }
+        if (state.index === state.start || prev.type === "slash" || prev.type === "dot") {
+          if (prev.type === "dot") {
+            state.output += NO_DOT_SLASH;
+            prev.output += NO_DOT_SLASH;
+          } else if (opts.dot === true) {
+            state.output += NO_DOTS_SLASH;
+            prev.output += NO_DOTS_SLASH;
+          } else {
+            state.output += nodot;
+            prev.output += nodot;
+          }
+          if (peek() !== "*") {
+            state.output += ONE_CHAR;
+            prev.output += ONE_CHAR;
+          }
+        }
+        push(token);
+      }
+      while (state.brackets > 0) {
+        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "]"));
+        state.output = utils.escapeLast(state.output, "[");
+        decrement("brackets");
+      }
+      while (state.parens > 0) {
+        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", ")"));
+        state.output = utils.escapeLast(state.output, "(");
+        decrement("parens");
+      }
+      while (state.braces > 0) {
+        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "}"));
+        state.output = utils.escapeLast(state.output, "{");
+        decrement("braces");
+      }
+      if (opts.strictSlashes !== true && (prev.type === "star" || prev.type === "bracket")) {
+        push({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` });
+      }
+      if (state.backtrack === true) {
+        state.output = "";
+        for (const token of state.tokens) {
+          state.output += token.output != null ? token.output : token.value;
+          if (token.suffix) {
+            state.output += token.suffix;
+          }
+        }
+      }
+      return state;
+    };
+    parse.fastpaths = (input, options) => {
+      const opts = { ...options };
+      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+      const len = input.length;
+      if (len > max) {
+        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
+      }
+      input = REPLACEMENTS[input] || input;
+      const {
+        DOT_LITERAL,
+        SLASH_LITERAL,
+        ONE_CHAR,
+        DOTS_SLASH,
+        NO_DOT,
+        NO_DOTS,
+        NO_DOTS_SLASH,
+        STAR,
+        START_ANCHOR
+      } = constants.globChars(opts.windows);
+      const nodot = opts.dot ? NO_DOTS : NO_DOT;
+      const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
+      const capture = opts.capture ? "" : "?:";
+      const state = { negated: false, prefix: "" };
+      let star = opts.bash === true ? ".*?" : STAR;
+      if (opts.capture) {
+        star = `(${star})`;
+      }
+      const globstar = (opts2) => {
+        if (opts2.noglobstar === true) return star;
+        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
+      };
+      const create = (str) => {
+        switch (str) {
+          case "*":
+            return `${nodot}${ONE_CHAR}${star}`;
+          case ".*":
+            return `${DOT_LITERAL}${ONE_CHAR}${star}`;
+          case "*.*":
+            return `${nodot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
+          case "*/*":
+            return `${nodot}${star}${SLASH_LITERAL}${ONE_CHAR}${slashDot}${star}`;
+          case "**":
+            return nodot + globstar(opts);
+          case "**/*":
+            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${ONE_CHAR}${star}`;
+          case "**/*.*":
+            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
+          case "**/.*":
+            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${DOT_LITERAL}${ONE_CHAR}${star}`;
+          default: {
+            const match = /^(.*?)\.(\w+)$/.exec(str);
+            if (!match) return;
+            const source2 = create(match[1]);
+            if (!source2) return;
+            return source2 + DOT_LITERAL + match[2];
+          }
+        }
+      };
+      const output = utils.removePrefix(input, state);
+      let source = create(output);
+      if (source && opts.strictSlashes !== true) {
+        source += `${SLASH_LITERAL}?`;
+      }
+      return source;
+    };
+    module.exports = parse;
+  }
+});
+
+// node_modules/picomatch/lib/picomatch.js
+var require_picomatch = __commonJS({
+  "node_modules/picomatch/lib/picomatch.js"(exports, module) {
+    "use strict";
+    var scan = require_scan();
+    var parse = require_parse();
+    var utils = require_utils();
+    var constants = require_constants();
+    var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
+    var picomatch2 = (glob, options, returnState = false) => {
+      if (Array.isArray(glob)) {
+        const fns = glob.map((input) => picomatch2(input, options, returnState));
+        const arrayMatcher = (str) => {
+          for (const isMatch of fns) {
+            const state2 = isMatch(str);
+            if (state2) return state2;
+          }
+          return false;
+        };
+        return arrayMatcher;
+      }
+      const isState = isObject(glob) && glob.tokens && glob.input;
+      if (glob === "" || typeof glob !== "string" && !isState) {
+        throw new TypeError("Expected pattern to be a non-empty string");
+      }
+      const opts = options || {};
+      const posix = opts.windows;
+      const regex = isState ? picomatch2.compileRe(glob, options) : picomatch2.makeRe(glob, options, false, true);
+      const state = regex.state;
+      delete regex.state;
+      let isIgnored = () => false;
+      if (opts.ignore) {
+        const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
+        isIgnored = picomatch2(opts.ignore, ignoreOpts, returnState);
+      }
+      const matcher = (input, returnObject = false) => {
+        const { isMatch, match, output } = picomatch2.test(input, regex, options, { glob, posix });
+        const result = { glob, state, regex, posix, input, output, match, isMatch };
+        if (typeof opts.onResult === "function") {
+          opts.onResult(result);
+        }
+        if (isMatch === false) {
+          result.isMatch = false;
+          return returnObject ? result : false;
+        }
+        if (isIgnored(input)) {
+          if (typeof opts.onIgnore === "function") {
+            opts.onIgnore(result);
+          }
+          result.isMatch = false;
+          return returnObject ? result : false;
+        }
+        if (typeof opts.onMatch === "function") {
+          opts.onMatch(result);
+        }
+        return returnObject ? result : true;
+      };
+      if (returnState) {
+        matcher.state = state;
+      }
+      return matcher;
+    };
+    picomatch2.test = (input, regex, options, { glob, posix } = {}) => {
+      if (typeof input !== "string") {
+        throw new TypeError("Expected input to be a string");
+      }
+      if (input === "") {
+        return { isMatch: false, output: "" };
+      }
+      const opts = options || {};
+      const format = opts.format || (posix ? utils.toPosixSlashes : null);
+      let match = input === glob;
+      let output = match && format ? format(input) : input;
+      if (match === false) {
+        output = format ? format(input) : input;
+        match = output === glob;
+      }
+      if (match === false || opts.capture === true) {
+        if (opts.matchBase === true || opts.basename === true) {
+          match = picomatch2.matchBase(input, regex, options, posix);
+        } else {
+          match = regex.exec(output);
+        }
+      }
+      return { isMatch: Boolean(match), match, output };
+    };
+    picomatch2.matchBase = (input, glob, options, posix = options && options.windows) => {
+      const regex = glob instanceof RegExp ? glob : picomatch2.makeRe(glob, options);
+      return regex.test(utils.basename(input, { windows: posix }));
+    };
+    picomatch2.isMatch = (str, patterns, options) => picomatch2(patterns, options)(str);
+    picomatch2.parse = (pattern, options) => {
+      if (Array.isArray(pattern)) return pattern.map((p) => picomatch2.parse(p, options));
+      return parse(pattern, { ...options, fastpaths: false });
+    };
+    picomatch2.scan = (input, options) => scan(input, options);
+    picomatch2.compileRe = (state, options, returnOutput = false, returnState = false) => {
+      if (returnOutput === true) {
+        return state.output;
+      }
+      const opts = options || {};
+      const prepend = opts.contains ? "" : "^";
+      const append = opts.contains ? "" : "$";
+      let source = `${prepend}(?:${state.output})${append}`;
+      if (state && state.negated === true) {
+        source = `^(?!${source}).*$`;
+      }
+      const regex = picomatch2.toRegex(source, options);
+      if (returnState === true) {
+        regex.state = state;
+      }
+      return regex;
+    };
+    picomatch2.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
+      if (!input || typeof input !== "string") {
+        throw new TypeError("Expected a non-empty string");
+      }
+      let parsed = { negated: false, fastpaths: true };
+      if (options.fastpaths !== false && (input[0] === "." || input[0] === "*")) {
+        parsed.output = parse.fastpaths(input, options);
+      }
+      if (!parsed.output) {
+        parsed = parse(input, options);
+      }
+      return picomatch2.compileRe(parsed, options, returnOutput, returnState);
+    };
+    picomatch2.toRegex = (source, options) => {
+      try {
+        const opts = options || {};
+        return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
+      } catch (err) {
+        if (options && options.debug === true) throw err;
+        return /$^/;
+      }
+    };
+    picomatch2.constants = constants;
+    module.exports = picomatch2;
+  }
+});
+
+// node_modules/picomatch/index.js
+var require_picomatch2 = __commonJS({
+  "node_modules/picomatch/index.js"(exports, module) {
+    "use strict";
+    var pico = require_picomatch();
+    var utils = require_utils();
+    function picomatch2(glob, options, returnState = false) {
+      if (options && (options.windows === null || options.windows === void 0)) {
+        options = { ...options, windows: utils.isWindows() };
+      }
+      return pico(glob, options, returnState);
+    }
+    Object.assign(picomatch2, pico);
+    module.exports = picomatch2;
+  }
+});
+
+// src/pipeline/paths.ts
+import { existsSync } from "node:fs";
+import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
+function findRepoRoot(start = process.cwd()) {
+  let dir = resolve(start);
+  for (; ; ) {
+    if (existsSync(`${dir}/.git`)) return dir;
+    const parent = dirname(dir);
+    if (parent === dir) return resolve(start);
+    dir = parent;
+  }
+}
+function repoRelative(repoRoot, path) {
+  const abs = isAbsolute(path) ? path : resolve(path);
+  const rel = relative(repoRoot, abs);
+  if (rel.startsWith("..") || isAbsolute(rel)) return abs.split(sep).join("/");
+  return rel.split(sep).join("/");
+}
+
+// src/policy/schema.ts
+var FAIL_ON_VALUES = ["critical", "high", "medium", "low", "none"];
+var SEVERITY_VALUES = ["critical", "high", "medium", "low", "info"];
+var GATE_PARTS = ["dockerfile", "vulnerabilities", "secrets", "config", "malware"];
+var isoDate = external_exports.iso.date().describe("A date, YYYY-MM-DD");
+var globList = external_exports.array(external_exports.string().min(1)).describe("Glob patterns (picomatch syntax)");
+var count = external_exports.number().int().min(0).max(1e6);
+var gateSchema = external_exports.strictObject({
+  "fail-on": external_exports.enum(FAIL_ON_VALUES).default("high").describe(
+    "Block when an unsuppressed finding is at or above this severity; `none` never blocks on severity."
+  ),
+  "only-fixable": external_exports.boolean().default(false).describe("Vulnerabilities without a fixed version do not count toward fail-on and max."),
+  max: external_exports.strictObject({
+    critical: count.optional(),
+    high: count.optional(),
+    medium: count.optional(),
+    low: count.optional(),
+    info: count.optional()
+  }).default({}).describe(
+    "Block when more unsuppressed findings than this exist at a severity (across the gated parts)."
+  ),
+  parts: external_exports.array(external_exports.enum(GATE_PARTS)).default([...GATE_PARTS]).describe(
+    "Which parts of the scan can block. Secrets and malware block whenever they are listed here."
+  )
+}).describe("When the gate blocks.");
+var dockerfileSchema = external_exports.strictObject({
+  "require-non-root": external_exports.boolean().default(false).describe("Block when the final stage runs as root or sets no USER, whatever the rule severity."),
+  "require-multistage": external_exports.boolean().default(false).describe(
+    "Block when a single-stage build carries compilers or package managers into the final image."
+  ),
+  "require-digest-pinned-base": external_exports.boolean().default(false).describe("Block when a base image is not pinned by digest (FROM image@sha256:...)."),
+  "minimal-base": external_exports.array(external_exports.string().min(1)).optional().describe(
+    'Allow-list of final-stage base images (glob patterns on the image name, e.g. "gcr.io/distroless/*"). When set, any other final base blocks.'
+  ),
+  "allowed-registries": external_exports.array(external_exports.string().min(1)).optional().describe(
+    'Registries base images may come from (e.g. docker.io, ghcr.io, "*.dkr.ecr.*.amazonaws.com").'
+  )
+}).describe("Properties every Dockerfile must have.");
+var ruleOverride = external_exports.strictObject({
+  enabled: external_exports.boolean().optional().describe("false turns the rule off; true turns an optional rule on."),
+  severity: external_exports.enum(SEVERITY_VALUES).optional().describe("Severity to report this rule with.")
+}).describe("Override for one rule.");
+var ignoreSchema = external_exports.strictObject({
+  id: external_exports.string().min(1).describe("Rule id (SG-DF-001) or vulnerability id or alias (CVE-2024-1234, GHSA-...); globs allowed."),
+  paths: globList.optional().describe("Only findings at these repository paths or image paths."),
+  packages: globList.optional().describe("Only vulnerabilities in these packages (name or purl)."),
+  images: globList.optional().describe("Only findings in these images (reference without tag or digest)."),
+  reason: external_exports.string().trim().min(1).describe("Why this is acceptable (required; shown in reports)."),
+  expires: isoDate.optional().describe("The ignore stops applying after this date (YYYY-MM-DD).")
+}).describe("A finding the gate accepts, with a reason.");
+var secretAllowSchema = external_exports.strictObject({
+  fingerprint: external_exports.string().min(1).optional().describe("Fingerprint of one secret finding (from the JSON report)."),
+  rule: external_exports.string().min(1).optional().describe("A secret rule id (SG-SEC-003): every finding of it."),
+  paths: globList.optional().describe("Only secrets at these paths (image or repository)."),
+  reason: external_exports.string().trim().min(1).describe("Why this secret is acceptable (e.g. a test fixture)."),
+  expires: isoDate.optional().describe("The allowance stops applying after this date (YYYY-MM-DD).")
+}).refine((a) => a.fingerprint !== void 0 || a.rule !== void 0, {
+  message: "needs a fingerprint or a rule"
+}).describe("A secret finding that may pass.");
+var policySchema = external_exports.strictObject({
+  version: external_exports.literal(1).describe("Schema version of this file; always 1."),
+  gate: gateSchema.default({ "fail-on": "high", "only-fixable": false, max: {}, parts: [...GATE_PARTS] }),
+  dockerfile: dockerfileSchema.default({
+    "require-non-root": false,
+    "require-multistage": false,
+    "require-digest-pinned-base": false
+  }),
+  rules: external_exports.record(external_exports.string().regex(/^[A-Za-z][A-Za-z0-9_-]*$/), ruleOverride).default({}).describe("Per-rule overrides keyed by rule id."),
+  ignores: external_exports.array(ignoreSchema).default([]).describe("Findings the gate accepts."),
+  secrets: external_exports.strictObject({
+    allow: external_exports.array(secretAllowSchema).default([])
+  }).default({ allow: [] }).describe("Secrets always block unless allowed here."),
+  vulnerabilities: external_exports.strictObject({
+    "ignore-unfixed": external_exports.boolean().default(false).describe("Hide vulnerabilities that have no fix yet."),
+    vex: external_exports.array(external_exports.string().min(1)).default([]).describe("OpenVEX documents to apply (paths relative to this file).")
+  }).default({ "ignore-unfixed": false, vex: [] }).describe("Vulnerability matching options.")
+}).describe("shipgate policy (shipgate.yaml)");
+function policyJsonSchema() {
+  const schema = external_exports.toJSONSchema(policySchema, { io: "input", unrepresentable: "any" });
+  return {
+    $schema: schema.$schema,
+    $id: "https://raw.githubusercontent.com/shipgate/shipgate/main/schemas/shipgate.schema.json",
+    title: "shipgate.yaml",
+    ...schema
+  };
+}
+
+// src/policy/load.ts
+var import_yaml = __toESM(require_dist(), 1);
+import { existsSync as existsSync2, readFileSync, statSync } from "node:fs";
+import { isAbsolute as isAbsolute2, join, relative as relative2, resolve as resolve2 } from "node:path";
+var POLICY_FILE_NAMES = [
+  "shipgate.yaml",
+  "shipgate.yml",
+  ".shipgate.yaml",
+  ".shipgate.yml"
+];
+function defaultPolicy() {
+  return { ...policySchema.parse({ version: 1 }), source: "default policy" };
+}
+function findPolicyFile(repoRoot) {
+  for (const name of POLICY_FILE_NAMES) {
+    const p = join(repoRoot, name);
+    if (existsSync2(p)) return p;
+  }
+  return void 0;
+}
+function loadPolicy(repoRoot, explicitPath) {
+  let file;
+  if (explicitPath) {
+    file = isAbsolute2(explicitPath) ? explicitPath : resolve2(repoRoot, explicitPath);
+    if (!existsSync2(file))
+      throw new ShipgateError("NOT_FOUND", `policy file ${explicitPath} does not exist`, {
+        hint: "check the --config flag or the action input `config`"
+      });
+    if (statSync(file).isDirectory())
+      throw new ShipgateError("INPUT", `policy file ${explicitPath} is a directory`, {
+        hint: "give the path of the shipgate.yaml file itself"
+      });
+  } else {
+    file = findPolicyFile(repoRoot);
+    if (!file) return defaultPolicy();
+  }
+  const rel = relative2(repoRoot, file);
+  const display = rel && !rel.startsWith("..") && !isAbsolute2(rel) ? rel.split("\\").join("/") : file;
+  const policy = parsePolicy(readFileSync(file, "utf8"), display);
+  return { ...policy, baseDir: resolve2(file, "..") };
+}
+function parsePolicy(text, name = "shipgate.yaml") {
+  const doc = (0, import_yaml.parseDocument)(text, { prettyErrors: true, uniqueKeys: true });
+  const yamlError = doc.errors[0];
+  if (yamlError) {
+    const pos = yamlError.linePos?.[0];
+    const where2 = pos ? `:${pos.line}:${pos.col}` : "";
+    const msg = yamlError.message.split("\n")[0]?.replace(/ at line \d+, column \d+:?$/, "") ?? "syntax error";
+    throw new ShipgateError("CONFIG_INVALID", `${name}${where2}: YAML syntax error: ${msg}`);
+  }
+  const data = doc.toJS({ maxAliasCount: 100 });
+  if (data === null || data === void 0)
+    throw new ShipgateError(
+      "CONFIG_INVALID",
+      `${name}: the file is empty (expected a mapping with version: 1)`
+    );
+  if (typeof data !== "object" || Array.isArray(data))
+    throw new ShipgateError("CONFIG_INVALID", `${name}: expected a mapping with version: 1 at the top level`);
+  const parsed = policySchema.safeParse(data);
+  if (!parsed.success) {
+    const issues = parsed.error.issues;
+    const first = issues[0];
+    const more = issues.length > 1 ? ` (and ${issues.length - 1} more problem${issues.length > 2 ? "s" : ""})` : "";
+    throw new ShipgateError(
+      "CONFIG_INVALID",
+      `${name}: ${first ? describeIssue(first, data) : "invalid"}${more}`,
+      {
+        hint: "see docs/policy.md for every key, or point your editor at schemas/shipgate.schema.json"
+      }
+    );
+  }
+  return { ...parsed.data, source: name };
+}
+function describeIssue(issue, input) {
+  const path = formatPath(issue.path);
+  const at = path ? `${path}: ` : "";
+  const value = valueAt(input, issue.path);
+  if (value === void 0 && (issue.code === "invalid_value" || issue.code === "invalid_type"))
+    return `${at}required`;
+  switch (issue.code) {
+    case "invalid_value":
+      if (issue.path.length && issue.path[issue.path.length - 1] === "version")
+        return `${at}unsupported version ${show(value)} (expected 1)`;
+      return `${at}invalid value ${show(value)} (expected one of ${issue.values.map(String).join(", ")})`;
+    case "unrecognized_keys":
+      return issue.keys.map((k) => `${formatPath([...issue.path, k])}: unknown key`).join(", ").concat(suggestion(issue.keys[0]));
+    case "invalid_type":
+      return `${at}expected ${issue.expected}, got ${typeName(value)}${show(value) ? ` ${show(value)}` : ""}`;
+    case "invalid_format":
+      if (issue.format === "date") return `${at}invalid date ${show(value)} (expected YYYY-MM-DD)`;
+      return `${at}invalid ${issue.format} ${show(value)}`;
+    case "too_small":
+      if (typeof value === "string") return `${at}must not be empty`;
+      return `${at}must be at least ${String(issue.minimum)}`;
+    case "too_big":
+      return `${at}must be at most ${String(issue.maximum)}`;
+    case "invalid_key":
+      return `${at}invalid key`;
+    default:
+      return `${at}${issue.message}`;
+  }
+}
+var KNOWN_KEYS = [
+  "version",
+  "gate",
+  "fail-on",
+  "only-fixable",
+  "max",
+  "parts",
+  "dockerfile",
+  "require-non-root",
+  "require-multistage",
+  "require-digest-pinned-base",
+  "minimal-base",
+  "allowed-registries",
+  "rules",
+  "enabled",
+  "severity",
+  "ignores",
+  "id",
+  "paths",
+  "packages",
+  "images",
+  "reason",
+  "expires",
+  "secrets",
+  "allow",
+  "fingerprint",
+  "rule",
+  "vulnerabilities",
+  "ignore-unfixed",
+  "vex"
+];
+function suggestion(key) {
+  if (!key) return "";
+  const norm = (s) => s.toLowerCase().replace(/[_\s]/g, "-");
+  const k = norm(key);
+  const hit = KNOWN_KEYS.find(
+    (known) => known !== key && (known === k || known === `${k}s` || `${known}s` === k)
+  );
+  return hit ? ` (did you mean "${hit}"?)` : "";
+}
+function formatPath(path) {
+  let out = "";
+  for (const p of path) {
+    if (typeof p === "number") out += `[${p}]`;
+    else out += out ? `.${String(p)}` : String(p);
+  }
+  return out;
+}
+function valueAt(input, path) {
+  let cur = input;
+  for (const p of path) {
+    if (cur === null || typeof cur !== "object") return void 0;
+    cur = cur[p];
+  }
+  return cur;
+}
+function typeName(v) {
+  if (v === null) return "null";
+  if (Array.isArray(v)) return "list";
+  if (typeof v === "object") return "mapping";
+  return typeof v;
+}
+function show(v) {
+  if (typeof v === "string") return JSON.stringify(v.length > 60 ? `${v.slice(0, 57)}...` : v);
+  if (v === void 0) return "(missing)";
+  if (typeof v === "object" && v !== null) return "";
+  return String(v);
+}
+
+// src/policy/match.ts
+var import_picomatch = __toESM(require_picomatch2(), 1);
+
+// src/report/common.ts
+var PARTS = ["dockerfile", "vulnerability", "secret", "config", "malware"];
+var PART_LABEL = {
+  dockerfile: "Dockerfile",
+  vulnerability: "Vulnerabilities",
+  secret: "Secrets",
+  config: "Image configuration",
+  malware: "Malware"
+};
+var SEVERITIES_DESC = ["critical", "high", "medium", "low", "info"];
+function cmp(a, b) {
+  if (a === b) return 0;
+  if (a === void 0) return 1;
+  if (b === void 0) return -1;
+  return a < b ? -1 : 1;
+}
+function compareFindings(a, b) {
+  return severityRank(b.severity) - severityRank(a.severity) || PARTS.indexOf(a.kind) - PARTS.indexOf(b.kind) || cmp(a.location?.path, b.location?.path) || cmp(a.location?.startLine, b.location?.startLine) || cmp(a.location?.startColumn, b.location?.startColumn) || cmp(a.vulnerability?.packageName, b.vulnerability?.packageName) || cmp(a.image?.path, b.image?.path) || cmp(a.ruleId, b.ruleId) || cmp(a.fingerprint, b.fingerprint);
+}
+function sortFindings(findings) {
+  return [...findings].sort(compareFindings);
+}
+function ruleIndex(result) {
+  const m = /* @__PURE__ */ new Map();
+  for (const r of result.rules) if (!m.has(r.id)) m.set(r.id, r);
+  return m;
+}
+function shortDigest(digest, hexChars = 12) {
+  if (!digest) return void 0;
+  const i = digest.indexOf(":");
+  return i < 0 ? digest.slice(0, hexChars) : `${digest.slice(0, i + 1)}${digest.slice(i + 1, i + 1 + hexChars)}`;
+}
+var TRANSPORTS = /^(docker-archive|oci-archive|oci|docker-daemon|docker|containers-storage|dir):/;
+function imageRepository(image) {
+  if (image.repository) return image.repository;
+  let ref = image.ref.replace(TRANSPORTS, "").replace(/^\/\//, "");
+  const at = ref.indexOf("@");
+  if (at >= 0) ref = ref.slice(0, at);
+  const slash = ref.lastIndexOf("/");
+  const colon = ref.lastIndexOf(":");
+  if (colon > slash) ref = ref.slice(0, colon);
+  return ref;
+}
+function imageDisplayName(ref, digest) {
+  if (!ref) return digest;
+  if (!digest || ref.includes(digest)) return ref;
+  return `${ref}@${digest}`;
+}
+function slug(text, hash, max = 64) {
+  const s = text.toLowerCase().replace(/[^a-z0-9._-]+/g, "-").replace(/-{2,}/g, "-").replace(/^[-.]+|[-.]+$/g, "");
+  if (!s) return "default";
+  if (s.length <= max) return s;
+  return `${s.slice(0, max - 9).replace(/[-.]+$/, "")}-${hash(text).slice(0, 8)}`;
+}
+var ANSI_SEQUENCE = /\u001b\[[0-9;?]*[ -/]*[@-~]/g;
+var CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+function stripControl(text) {
+  return text.replace(ANSI_SEQUENCE, "").replace(CONTROL, "");
+}
+function oneLine(text) {
+  return text.replace(/\s+/g, " ").trim();
+}
+function truncate(text, max) {
+  if (text.length <= max) return text;
+  return `${text.slice(0, Math.max(0, max - 1)).trimEnd()}\u2026`;
+}
+function plural(n, word, pluralWord = `${word}s`) {
+  return `${n} ${n === 1 ? word : pluralWord}`;
+}
+function locationLabel(f) {
+  const l = f.location;
+  if (!l) return void 0;
+  return l.startColumn ? `${l.path}:${l.startLine}:${l.startColumn}` : `${l.path}:${l.startLine}`;
+}
+function imagePlaceLabel(f) {
+  const i = f.image;
+  if (!i) return void 0;
+  const parts = [];
+  if (i.path) parts.push(i.deleted ? `${i.path} (deleted in a later layer)` : i.path);
+  if (i.layerIndex !== void 0 || i.layerDigest) {
+    const d = shortDigest(i.layerDigest);
+    parts.push(`layer ${i.layerIndex ?? "?"}${d ? ` ${d}` : ""}`);
+  }
+  return parts.length ? parts.join(", ") : void 0;
+}
+function fixabilityTable(findings) {
+  const out = {};
+  for (const s of SEVERITIES_DESC) out[s] = { fixable: 0, noFix: 0 };
+  for (const f of findings) {
+    if (f.suppressed) continue;
+    if (f.fixable) out[f.severity].fixable++;
+    else out[f.severity].noFix++;
+  }
+  return out;
+}
+
+// src/policy/match.ts
+var cache = /* @__PURE__ */ new Map();
+function globMatch(pattern, value) {
+  let m = cache.get(pattern);
+  if (!m) {
+    m = (0, import_picomatch.default)(pattern, { nocase: true, dot: true });
+    cache.set(pattern, m);
+  }
+  return m(value);
+}
+function anyMatch(patterns, values) {
+  const vs = values.filter((v) => !!v);
+  return patterns.some(
+    (p) => vs.some((v) => globMatch(p, v) || globMatch(p.replace(/^\/+/, ""), v.replace(/^\/+/, "")))
+  );
+}
+function findingIds(f) {
+  const ids = [f.ruleId];
+  if (f.vulnerability) ids.push(f.vulnerability.id, ...f.vulnerability.aliases);
+  return ids;
+}
+function findingPaths(f) {
+  return [f.location?.path, f.image?.path].filter((p) => !!p);
+}
+function ignoreMatches(ig, f) {
+  if (!findingIds(f).some((id) => globMatch(ig.id, id))) return false;
+  if (ig.paths && !anyMatch(ig.paths, findingPaths(f))) return false;
+  if (ig.packages) {
+    const v = f.vulnerability;
+    const names = v ? [v.packageName, v.purl, v.purl?.replace(/@[^@]*$/, "")] : [];
+    if (!anyMatch(ig.packages, names)) return false;
+  }
+  if (ig.images) {
+    const ref = f.image?.ref;
+    const values = ref ? [ref, imageRepository({ ref })] : [];
+    if (!anyMatch(ig.images, values)) return false;
+  }
+  return true;
+}
+function secretAllowMatches(a, f) {
+  if (a.fingerprint !== void 0 && a.fingerprint !== f.fingerprint) return false;
+  if (a.rule !== void 0 && !globMatch(a.rule, f.ruleId)) return false;
+  if (a.paths && !anyMatch(a.paths, findingPaths(f))) return false;
+  return true;
+}
+function daysUntil(date, now) {
+  const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+  const [y, m, d] = date.split("-").map(Number);
+  return Math.round((Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1) - today) / 864e5);
+}
+function isExpired(expires, now) {
+  return expires !== void 0 && daysUntil(expires, now) < 0;
+}
+
+// src/policy/properties.ts
+var PROPERTY_RULES = {
+  "require-non-root": "SG-DF-001",
+  "require-multistage": "SG-DF-002",
+  "require-digest-pinned-base": "SG-DF-004",
+  "minimal-base": "SG-DF-003",
+  "allowed-registries": "SG-DF-053"
+};
+function requiredPropertyRules(policy) {
+  const d = policy.dockerfile;
+  const on = {
+    "require-non-root": d["require-non-root"],
+    "require-multistage": d["require-multistage"],
+    "require-digest-pinned-base": d["require-digest-pinned-base"],
+    "minimal-base": d["minimal-base"] !== void 0,
+    "allowed-registries": d["allowed-registries"] !== void 0
+  };
+  const out = /* @__PURE__ */ new Map();
+  for (const [prop, rule] of Object.entries(PROPERTY_RULES))
+    if (on[prop]) out.set(rule, prop);
+  return out;
+}
+var ROOT_USERS = /* @__PURE__ */ new Set(["root", "0"]);
+function checkRequiredProperties(targets, policy, now) {
+  const out = [];
+  for (const t of targets) for (const v of checkOne(t, policy)) if (!waived(v, policy, now)) out.push(v);
+  return out;
+}
+function waived(v, policy, now) {
+  return policy.ignores.some(
+    (ig) => ig.id === v.property && !isExpired(ig.expires, now) && (!ig.paths || ig.paths.some((p) => globMatch(p, v.path)))
+  );
+}
+function checkOne(t, policy) {
+  const req = policy.dockerfile;
+  const out = [];
+  if (t.stages.length === 0) return out;
+  const names = new Set(t.stages.map((s) => s.name?.toLowerCase()).filter((n) => !!n));
+  const finalIndex = t.stages.length - 1;
+  const final = t.stages[finalIndex];
+  if (!final) return out;
+  if (req["require-non-root"]) {
+    const users = t.instructions.filter((i) => i.stage === finalIndex && i.keyword.toUpperCase() === "USER");
+    const last = users[users.length - 1];
+    if (!last)
+      out.push({
+        property: "require-non-root",
+        path: t.path,
+        line: final.line,
+        message: "final stage sets no USER and runs as root"
+      });
+    else {
+      const user = userOf(last.text);
+      if (ROOT_USERS.has(user.split(":")[0] ?? ""))
+        out.push({
+          property: "require-non-root",
+          path: t.path,
+          line: last.line,
+          message: `final stage runs as root (USER ${user})`
+        });
+    }
+  }
+  if (req["require-multistage"] && t.stages.length < 2)
+    out.push({
+      property: "require-multistage",
+      path: t.path,
+      line: final.line,
+      message: "single-stage build (no separate build stage)"
+    });
+  for (const s of t.stages) {
+    const base = s.baseImage.trim();
+    if (names.has(base.toLowerCase()) || base.toLowerCase() === "scratch") continue;
+    const ref = parseImageRef(base);
+    const unresolved = base.includes("$");
+    if (req["require-digest-pinned-base"] && !ref.digest)
+      out.push({
+        property: "require-digest-pinned-base",
+        path: t.path,
+        line: s.line,
+        message: unresolved ? `base image ${base} cannot be checked for a digest (unresolved variable)` : `base image ${base} is not pinned by digest`
+      });
+    const registries = req["allowed-registries"];
+    if (registries && !unresolved && !registries.some((r) => globMatch(r, ref.registry)))
+      out.push({
+        property: "allowed-registries",
+        path: t.path,
+        line: s.line,
+        message: `base image ${base} comes from ${ref.registry}, which is not an allowed registry (${registries.join(", ")})`
+      });
+  }
+  const minimal = req["minimal-base"];
+  if (minimal) {
+    const base = finalBase(t, names);
+    if (base && base.toLowerCase() !== "scratch") {
+      const ref = parseImageRef(base);
+      const candidates = [
+        familiarName(ref),
+        `${ref.registry}/${ref.repository}`,
+        base,
+        base.replace(/@.*$/, "")
+      ];
+      if (!minimal.some((p) => candidates.some((c) => globMatch(p, c))))
+        out.push({
+          property: "minimal-base",
+          path: t.path,
+          line: final.line,
+          message: `final base image ${base} is not in the minimal-base allow-list`
+        });
+    }
+  }
+  return out;
+}
+function finalBase(t, names) {
+  let base = t.stages[t.stages.length - 1]?.baseImage.trim();
+  for (let hops = 0; base && names.has(base.toLowerCase()) && hops < t.stages.length; hops++) {
+    const name = base.toLowerCase();
+    base = t.stages.find((s) => s.name?.toLowerCase() === name)?.baseImage.trim();
+  }
+  return base;
+}
+function userOf(text) {
+  return text.trim().replace(/^USER\s+/i, "").trim().replace(/^["']|["']$/g, "");
+}
+
+// src/policy/apply.ts
+var EXPIRY_WARNING_DAYS = 14;
+function applyPolicy(findings, policy, now = /* @__PURE__ */ new Date()) {
+  const warnings = [];
+  const out = [];
+  const used = /* @__PURE__ */ new Set();
+  const usedAllow = /* @__PURE__ */ new Set();
+  const secretIgnoreWarned = /* @__PURE__ */ new Set();
+  const escalate = requiredPropertyRules(policy);
+  for (const original of findings) {
+    const override = policy.rules[original.ruleId];
+    if (override?.enabled === false) continue;
+    let f = original;
+    const requiredBy = escalate.get(f.ruleId);
+    if (override?.severity && override.severity !== f.severity) {
+      f = {
+        ...f,
+        severity: override.severity,
+        properties: { ...f.properties, originalSeverity: f.severity }
+      };
+    } else if (!override?.severity && requiredBy && severityRank(f.severity) < severityRank("high")) {
+      f = {
+        ...f,
+        severity: "high",
+        properties: { ...f.properties, originalSeverity: f.severity, requiredBy }
+      };
+    }
+    if (!f.suppressed) f = suppress(f, policy, now, used, usedAllow, secretIgnoreWarned, warnings);
+    out.push(f);
+  }
+  policy.ignores.forEach((ig, i) => {
+    if (isExpired(ig.expires, now)) {
+      warnings.push(`ignore for ${ig.id} expired on ${ig.expires} and no longer applies (${ig.reason})`);
+      return;
+    }
+    if (ig.expires) {
+      const days = daysUntil(ig.expires, now);
+      if (days <= EXPIRY_WARNING_DAYS)
+        warnings.push(
+          `ignore for ${ig.id} expires on ${ig.expires} (${days === 0 ? "today" : `in ${days} day${days === 1 ? "" : "s"}`})`
+        );
+    }
+    if (!used.has(i) && !secretIgnoreWarned.has(i)) warnings.push(`ignore for ${ig.id} matched no finding`);
+  });
+  policy.secrets.allow.forEach((a, i) => {
+    const what = a.fingerprint ? `secret ${a.fingerprint}` : `secret rule ${a.rule ?? ""}`;
+    if (isExpired(a.expires, now))
+      warnings.push(`allowance for ${what} expired on ${a.expires} and no longer applies`);
+    else if (!usedAllow.has(i)) warnings.push(`allowance for ${what} matched no finding`);
+  });
+  return { findings: out, warnings };
+}
+function suppress(f, policy, now, used, usedAllow, secretIgnoreWarned, warnings) {
+  if (f.kind === "secret") {
+    const i2 = policy.secrets.allow.findIndex((a2) => !isExpired(a2.expires, now) && secretAllowMatches(a2, f));
+    const a = policy.secrets.allow[i2];
+    if (a) {
+      usedAllow.add(i2);
+      return withSuppression(f, a.reason, a.expires);
+    }
+    policy.ignores.forEach((ig2, j) => {
+      if (!secretIgnoreWarned.has(j) && findingIds(f).some((id) => globMatch(ig2.id, id))) {
+        secretIgnoreWarned.add(j);
+        warnings.push(
+          `ignore for ${ig2.id} does not apply to secrets; list the secret under secrets.allow instead`
+        );
+      }
+    });
+    return f;
+  }
+  const i = policy.ignores.findIndex((ig2) => !isExpired(ig2.expires, now) && ignoreMatches(ig2, f));
+  const ig = policy.ignores[i];
+  if (ig) {
+    used.add(i);
+    return withSuppression(f, ig.reason, ig.expires);
+  }
+  if (f.kind === "vulnerability" && policy.vulnerabilities["ignore-unfixed"] && f.vulnerability && (f.vulnerability.fixState === "unfixed" || f.vulnerability.fixState === "wont-fix")) {
+    return withSuppression(f, "no fix available (vulnerabilities.ignore-unfixed)");
+  }
+  return f;
+}
+function withSuppression(f, reason, expires) {
+  return { ...f, suppressed: expires ? { kind: "policy", reason, expires } : { kind: "policy", reason } };
+}
+
+// src/policy/decide.ts
+var MAX_FINGERPRINTS = 20;
+var MAX_ITEM_REASONS = 10;
+var PART_OF = {
+  dockerfile: "dockerfile",
+  vulnerability: "vulnerabilities",
+  secret: "secrets",
+  config: "config",
+  malware: "malware"
+};
+var NOUN = {
+  dockerfile: ["Dockerfile finding", "Dockerfile findings"],
+  vulnerability: ["vulnerability", "vulnerabilities"],
+  config: ["image configuration finding", "image configuration findings"]
+};
+var SEVERITIES_DESC2 = ["critical", "high", "medium", "low", "info"];
+function decide(result, policy, overrides = {}) {
+  const now = overrides.now ?? /* @__PURE__ */ new Date();
+  const threshold = resolveThreshold(overrides.failOn ?? policy.gate["fail-on"]);
+  const parts = new Set(policy.gate.parts);
+  const onlyFixable = policy.gate["only-fixable"];
+  const active = result.findings.filter((f) => !f.suppressed && parts.has(PART_OF[f.kind]));
+  const blocking = [];
+  const info = [];
+  blocking.push(
+    ...itemReasons(
+      active.filter((f) => f.kind === "secret"),
+      "secret"
+    )
+  );
+  blocking.push(
+    ...itemReasons(
+      active.filter((f) => f.kind === "malware"),
+      "malware"
+    )
+  );
+  const explained = /* @__PURE__ */ new Set();
+  for (const v of checkRequiredProperties(result.dockerfiles, policy, now)) {
+    const behind = active.filter((f) => f.ruleId === PROPERTY_RULES[v.property] && f.location?.path === v.path).map((f) => f.fingerprint);
+    for (const fp of behind) explained.add(fp);
+    blocking.push({
+      code: "required-property",
+      blocking: true,
+      message: `${v.path}:${v.line}: ${v.message} (${v.property})`,
+      findings: behind.slice(0, MAX_FINGERPRINTS)
+    });
+  }
+  const counted = active.filter(
+    (f) => f.kind !== "secret" && f.kind !== "malware" && !explained.has(f.fingerprint) && !(onlyFixable && f.kind === "vulnerability" && !f.fixable)
+  );
+  if (threshold) {
+    for (const kind of ["vulnerability", "dockerfile", "config"]) {
+      const over = counted.filter((f) => f.kind === kind && atLeast(f.severity, threshold));
+      if (over.length === 0) continue;
+      let note = "";
+      if (kind === "vulnerability") {
+        const fixable = over.filter((f) => f.fixable).length;
+        const excluded = onlyFixable ? active.filter((f) => f.kind === kind && !f.fixable && atLeast(f.severity, threshold)).length : 0;
+        note = onlyFixable ? excluded > 0 ? ` (only fixable counted; ${excluded} without a fix not counted)` : "" : ` (${fixable} fixable)`;
+      }
+      blocking.push({
+        code: "severity-threshold",
+        blocking: true,
+        severity: highest(over),
+        message: `${countPhrase(over, NOUN[kind])} at or above the threshold ${threshold}${note}`,
+        findings: fingerprints(over)
+      });
+    }
+  }
+  for (const sev of SEVERITIES_DESC2) {
+    const max = policy.gate.max[sev];
+    if (max === void 0) continue;
+    const at = counted.filter((f) => f.severity === sev);
+    if (at.length > max)
+      blocking.push({
+        code: "max-count",
+        blocking: true,
+        severity: sev,
+        message: `${at.length} ${sev} finding${at.length === 1 ? "" : "s"}, more than the maximum of ${max} (gate.max.${sev})`,
+        findings: fingerprints(at)
+      });
+  }
+  for (const ig of policy.ignores)
+    if (isExpired(ig.expires, now))
+      info.push({
+        code: "ignore-expired",
+        blocking: false,
+        message: `ignore for ${ig.id} expired on ${ig.expires}`
+      });
+  for (const a of policy.secrets.allow)
+    if (isExpired(a.expires, now))
+      info.push({
+        code: "ignore-expired",
+        blocking: false,
+        message: `secrets.allow for ${a.fingerprint ?? a.rule ?? "secret"} expired on ${a.expires}`
+      });
+  const approved = blocking.length === 0;
+  if (approved) {
+    const suppressed = result.findings.filter((f) => f.suppressed).length;
+    const below = active.length;
+    const what = threshold ? `nothing at or above the threshold ${threshold}` : "no severity threshold (fail-on none)";
+    const extra = [
+      below ? `${below} finding${below === 1 ? "" : "s"} below it` : "",
+      suppressed ? `${suppressed} suppressed` : ""
+    ].filter(Boolean);
+    info.unshift({
+      code: "ok",
+      blocking: false,
+      message: `approved: ${what}, no secrets or malware${extra.length ? ` (${extra.join(", ")})` : ""}`
+    });
+  }
+  return { approved, reasons: [...blocking, ...info], policy: policy.source };
+}
+function resolveThreshold(v) {
+  return v === "none" ? void 0 : v;
+}
+function itemReasons(findings, code) {
+  const shown = findings.slice(0, MAX_ITEM_REASONS).map((f) => ({
+    code,
+    blocking: true,
+    severity: f.severity,
+    message: `${code} found: ${f.ruleId} ${where(f)}`,
+    findings: [f.fingerprint]
+  }));
+  const rest = findings.slice(MAX_ITEM_REASONS);
+  if (rest.length)
+    shown.push({
+      code,
+      blocking: true,
+      severity: highest(rest),
+      message: `and ${rest.length} more ${code === "secret" ? "secrets" : "malware findings"}`,
+      findings: fingerprints(rest)
+    });
+  return shown;
+}
+function where(f) {
+  const i = f.image;
+  if (i && (i.layerIndex !== void 0 || i.path)) {
+    const layer = i.layerIndex !== void 0 ? `in layer ${i.layerIndex}` : "in the image";
+    const deleted = i.deleted ? ", deleted in a later layer" : "";
+    return i.path ? `${layer} (${i.path}${deleted})` : layer;
+  }
+  if (f.location) return `at ${f.location.path}:${f.location.startLine}`;
+  return "in the image";
+}
+function countPhrase(findings, [one, many]) {
+  const parts = [];
+  for (const s of SEVERITIES_DESC2) {
+    const n = findings.filter((f) => f.severity === s).length;
+    if (n) parts.push(`${n} ${s}`);
+  }
+  const list = parts.length > 1 ? `${parts.slice(0, -1).join(", ")} and ${parts[parts.length - 1]}` : parts[0] ?? "0";
+  return `${list} ${findings.length === 1 ? one : many}`;
+}
+function highest(findings) {
+  let best;
+  for (const f of findings) if (!best || severityRank(f.severity) > severityRank(best)) best = f.severity;
+  return best;
+}
+function fingerprints(findings) {
+  return findings.slice(0, MAX_FINGERPRINTS).map((f) => f.fingerprint);
+}
+
+// src/policy/dockerfile-options.ts
+function dockerfileLintOptions(policy) {
+  const opts = {};
+  const minimal = policy.dockerfile["minimal-base"];
+  if (minimal) opts.minimalBases = [...minimal];
+  const registries = policy.dockerfile["allowed-registries"];
+  if (registries) opts.allowedRegistries = [...registries];
+  const disabled = Object.entries(policy.rules).filter(([, o]) => o.enabled === false).map(([id]) => id);
+  if (disabled.length) opts.ignoreRules = disabled;
+  return opts;
+}
+
+// src/policy/format.ts
+function decisionHeadline(d) {
+  if (d.approved) return "approved";
+  const n = d.reasons.filter((r) => r.blocking).length;
+  return `not approved (${n} blocking reason${n === 1 ? "" : "s"})`;
+}
+function decisionLines(d) {
+  const lines = [`shipgate: ${decisionHeadline(d)} (policy: ${d.policy})`];
+  for (const r of d.reasons) lines.push(`  ${r.blocking ? "BLOCKING" : "note"}: ${r.message}`);
+  return lines;
+}
+
+export {
+  findRepoRoot,
+  repoRelative,
+  PARTS,
+  PART_LABEL,
+  SEVERITIES_DESC,
+  sortFindings,
+  ruleIndex,
+  imageRepository,
+  imageDisplayName,
+  slug,
+  stripControl,
+  oneLine,
+  truncate,
+  plural,
+  locationLabel,
+  imagePlaceLabel,
+  fixabilityTable,
+  applyPolicy,
+  decide,
+  dockerfileLintOptions,
+  decisionHeadline,
+  decisionLines,
+  policyJsonSchema,
+  loadPolicy
+};
