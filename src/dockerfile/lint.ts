@@ -107,15 +107,19 @@ function toFinding(df: ParsedDockerfile, rule: Rule, r: Report, seen: Map<string
 }
 
 /** A source line safe to show: credential-looking values and values of secret-named keys are masked. */
+const SECRET_PATTERNS_GLOBAL = SECRET_PATTERNS.map((p) => ({
+  re: new RegExp(p.re.source, 'g'),
+  keep: p.keep,
+}));
+const KEY_VALUE = /([A-Za-z_][A-Za-z0-9_]*)(=|\s+)("[^"]*"|'[^']*'|\S+)/g;
+
 export function redactLine(line: string): string {
   let out = line;
-  for (const p of SECRET_PATTERNS) out = out.replace(new RegExp(p.re.source, 'g'), (m) => redact(m, p.keep));
-  return out.replace(
-    /([A-Za-z_][A-Za-z0-9_]*)(=|\s+)("[^"]*"|'[^']*'|\S+)/g,
-    (whole, key: string, sep: string, value: string) =>
-      isSecretName(key) && !value.startsWith('$')
-        ? `${key}${sep}${redact(value.replace(/^["']|["']$/g, ''))}`
-        : whole,
+  for (const p of SECRET_PATTERNS_GLOBAL) out = out.replace(p.re, (m) => redact(m, p.keep));
+  return out.replace(KEY_VALUE, (whole, key: string, sep: string, value: string) =>
+    isSecretName(key) && !value.startsWith('$')
+      ? `${key}${sep}${redact(value.replace(/^["']|["']$/g, ''))}`
+      : whole,
   );
 }
 
@@ -163,6 +167,23 @@ function pragmaIds(
   };
 }
 
+type Pragma = NonNullable<ReturnType<typeof pragmaIds>>;
+const pragmaCache = new WeakMap<readonly { text: string; line: number }[], (Pragma & { line: number })[]>();
+
+/** The pragmas among comment lines, parsed once per list (every finding of an instruction reads them). */
+function pragmasOf(comments: readonly { text: string; line: number }[]): (Pragma & { line: number })[] {
+  let out = pragmaCache.get(comments);
+  if (!out) {
+    out = [];
+    for (const c of comments) {
+      const p = pragmaIds(c.text);
+      if (p) out.push({ ...p, line: c.line });
+    }
+    pragmaCache.set(comments, out);
+  }
+  return out;
+}
+
 function suppression(
   df: ParsedDockerfile,
   meta: RuleMeta,
@@ -171,16 +192,14 @@ function suppression(
 ): Suppression | undefined {
   const inline = options.inlinePragmas !== false && !options.hadolint?.disableIgnorePragma;
   if (inline) {
-    for (const c of at.comments) {
-      const p = pragmaIds(c.text);
-      const id = p && !p.global ? matches(meta, p.ids) : undefined;
-      if (p && id) return { kind: 'inline', reason: p.reason ?? `# ${p.tool} ignore=${id} (line ${c.line})` };
+    for (const p of pragmasOf(at.comments)) {
+      const id = !p.global ? matches(meta, p.ids) : undefined;
+      if (id) return { kind: 'inline', reason: p.reason ?? `# ${p.tool} ignore=${id} (line ${p.line})` };
     }
-    for (const c of df.comments) {
-      const p = pragmaIds(c.text);
-      const id = p?.global ? matches(meta, p.ids) : undefined;
-      if (p && id)
-        return { kind: 'inline', reason: p.reason ?? `# ${p.tool} global ignore=${id} (line ${c.line})` };
+    for (const p of pragmasOf(df.comments)) {
+      const id = p.global ? matches(meta, p.ids) : undefined;
+      if (id)
+        return { kind: 'inline', reason: p.reason ?? `# ${p.tool} global ignore=${id} (line ${p.line})` };
     }
     // BuildKit's `# check=skip=RuleA,RuleB` directive.
     const check = df.directives.find((d) => d.name === 'check');

@@ -1,5 +1,5 @@
-import { DockerfileParser } from 'dockerfile-ast';
-import type { Instruction as AstInstruction, JSONInstruction, Onbuild } from 'dockerfile-ast';
+import { DockerfileParser, Instruction as AstInstructionClass } from 'dockerfile-ast';
+import type { Argument, Instruction as AstInstruction, JSONInstruction, Onbuild } from 'dockerfile-ast';
 import { ShipgateError } from '../core/errors';
 import { parseImageRef, substituteArgs } from './image-ref';
 import { basename, ShellCollector, slice, type MappedText } from './shell';
@@ -18,6 +18,24 @@ import type {
 
 export { KEYWORDS } from './keywords';
 import { KEYWORDS } from './keywords';
+
+const RAW_ARGS = Symbol('rawArguments');
+type RawArgsHolder = { [RAW_ARGS]?: Argument[]; getRawArguments(): Argument[] };
+
+/**
+ * dockerfile-ast re-scans an instruction's text on every getArguments/getFlags/getArgumentsRange call (the
+ * parser itself calls them several times per instruction): memoise the scan per instruction. A parsed
+ * instruction's text never changes; callers get a copy because ModifiableInstruction shifts flags off it.
+ */
+function memoiseRawArguments(): void {
+  const proto = AstInstructionClass.prototype as unknown as RawArgsHolder;
+  const scan = proto.getRawArguments;
+  proto.getRawArguments = function (this: RawArgsHolder): Argument[] {
+    const cached = (this[RAW_ARGS] ??= scan.call(this));
+    return cached.slice();
+  };
+}
+memoiseRawArguments();
 
 const KEEP_QUOTES = new Set([
   'ENV',
@@ -240,12 +258,14 @@ export async function parseDockerfile(content: string, path: string): Promise<Pa
         span: doc.span({ start: h.getStartRange().start, end: delim.end }),
       });
     }
+    // The text after the flags is joined once: its text is the JSON form, its mapping the RUN script.
+    const afterFlagsJoined = heredocs.length ? undefined : joinContinuations(doc, argsStart, end, escape);
     const joined = heredocs.length
       ? { text: content.slice(allArgsStart, end), offsets: [] as number[] }
-      : joinContinuations(doc, allArgsStart, end, escape);
-    const afterFlags = heredocs.length
-      ? content.slice(argsStart, end)
-      : joinContinuations(doc, argsStart, end, escape).text;
+      : allArgsStart === argsStart && afterFlagsJoined
+        ? afterFlagsJoined
+        : joinContinuations(doc, allArgsStart, end, escape);
+    const afterFlags = afterFlagsJoined ? afterFlagsJoined.text : content.slice(argsStart, end);
     const inst: Instruction = {
       keyword,
       rawKeyword: ast1.getInstruction(),
@@ -328,7 +348,7 @@ export async function parseDockerfile(content: string, path: string): Promise<Pa
             const bodyStart = raw.text.indexOf('\n') + 1;
             src = slice(raw, bodyStart, bodyStart + firstHeredoc.body.length);
           } else src = raw;
-        } else src = joinContinuations(doc, argsStart, end, escape);
+        } else src = afterFlagsJoined ?? joinContinuations(doc, argsStart, end, escape);
         const shebang = /^#!\s*(\S+)(?:\s+(\S+))?/.exec(src.text);
         const interp = shebang
           ? basename(shebang[1] === '/usr/bin/env' ? (shebang[2] ?? '') : (shebang[1] ?? ''))

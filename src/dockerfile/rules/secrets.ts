@@ -90,7 +90,19 @@ function nameWords(name: string): string[] {
 }
 
 /** Whether a variable name says it holds a secret (PASSWORD, GITHUB_TOKEN, API_KEY, ...), but not *_FILE, *_PATH. */
+const secretNameCache = new Map<string, boolean>();
+
 export function isSecretName(name: string): boolean {
+  let known = secretNameCache.get(name);
+  if (known === undefined) {
+    known = secretNameUncached(name);
+    if (secretNameCache.size > 10_000) secretNameCache.clear();
+    secretNameCache.set(name, known);
+  }
+  return known;
+}
+
+function secretNameUncached(name: string): boolean {
   if (NOT_SECRET_NAMES.has(name)) return false;
   if (KNOWN_SECRET_NAMES.has(name.toUpperCase())) return true;
   const w = nameWords(name);
