@@ -76,8 +76,15 @@ export function imageNames(ref: ImageRef): string[] {
   return names;
 }
 
+const namesCache = new WeakMap<ImageRef, readonly string[]>();
+
 export function imageMatches(ref: ImageRef, globs: readonly string[]): boolean {
-  const names = imageNames(ref);
+  if (globs.length === 0) return false;
+  let names = namesCache.get(ref);
+  if (!names) {
+    names = imageNames(ref);
+    namesCache.set(ref, names);
+  }
   return globs.some((g) => names.some((n) => globMatch(g, n)));
 }
 
