@@ -2,7 +2,18 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', '.cache/**', 'coverage/**', 'bench/work/**'] },
+  // examples/ holds sample applications that shipgate scans, not shipgate's own code.
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      '.cache/**',
+      'coverage/**',
+      'out/**',
+      'examples/**',
+      '.gitlab-ci-local/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
