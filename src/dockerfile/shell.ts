@@ -311,10 +311,13 @@ export class ShellCollector {
   }
 
   private substitutions(node: Node, src: MappedText, ctx: WalkContext): void {
-    if (node.type === 'command_substitution' || node.type === 'process_substitution') {
+    const type = node.type;
+    if (type === 'command_substitution' || type === 'process_substitution') {
       this.walk(node, src, ctx);
       return;
     }
+    // Tokens without children: listing their (no) children would still cross into WebAssembly.
+    if (LEAF_WORDS.has(type)) return;
     for (const c of node.namedChildren) if (c) this.substitutions(c, src, ctx);
   }
 
@@ -394,6 +397,9 @@ export class ShellCollector {
     this.unwrap(inner, ctx);
   }
 }
+
+/** Node types the bash grammar produces as single tokens (they cannot contain a substitution). */
+const LEAF_WORDS = new Set(['word', 'raw_string', 'ansi_c_string', 'variable_name']);
 
 /** Commands that run a `-c` string with the target user's shell. */
 const SU = new Set(['su', 'runuser']);
