@@ -106,12 +106,14 @@ const END = String.raw`(?=[\x60'"\s;,)\]}]|\\[nr]|$)`;
 /** Where a token starts: not preceded by a token character. */
 const START = String.raw`(?<![A-Za-z0-9_\-])`;
 
+/** Source of gitleaks' "keyed" pattern: a key containing `keys`, an assignment operator, then `(value)`. */
+function keyedSource(keys: string, value: string): string {
+  return String.raw`(?:${keys})(?:[ \t\w.-]{0,20})[\s'"]{0,3}(?:=|>|:{1,3}=|\|\||:|=>|\?=|,)[\x60'"\s=]{0,5}(${value})${END}`;
+}
+
 /** gitleaks' "keyed" pattern: a key containing `keys`, an assignment operator, then the value in group 1. */
 function keyed(keys: string, value: string): RegExp {
-  return new RegExp(
-    String.raw`(?:${keys})(?:[ \t\w.-]{0,20})[\s'"]{0,3}(?:=|>|:{1,3}=|\|\||:|=>|\?=|,)[\x60'"\s=]{0,5}(${value})${END}`,
-    'gim',
-  );
+  return new RegExp(keyedSource(keys, value), 'gim');
 }
 
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
@@ -889,6 +891,161 @@ export const SECRET_RULES: SecretRule[] = [
     configOnlyGroup: 3,
     gitleaks: ['generic-api-key'],
     tags: ['generic'],
+  }),
+  def({
+    n: 61,
+    title: 'Clojars deploy token',
+    severity: 'high',
+    description: 'A Clojars deploy token (`CLOJARS_` + 60 characters), which can publish Clojure libraries.',
+    keywords: ['clojars_'],
+    regex: /(?<![A-Za-z0-9_])(CLOJARS_[a-z0-9]{60})(?![A-Za-z0-9])/i,
+    minEntropy: 2,
+    gitleaks: ['clojars-api-token'],
+    trivy: ['clojars-api-token'],
+    tags: ['clojars'],
+  }),
+  def({
+    n: 62,
+    title: 'PlanetScale password or token',
+    severity: 'high',
+    description:
+      'A PlanetScale database password (`pscale_pw_`), service or API token (`pscale_tkn_`) or OAuth token (`pscale_oauth_`).',
+    keywords: ['pscale_pw_', 'pscale_tkn_', 'pscale_oauth_'],
+    regex: /(?<![A-Za-z0-9_-])(pscale_(?:pw|tkn|oauth)_[a-z0-9=_.-]{32,64})(?![A-Za-z0-9=_.-])/i,
+    minEntropy: 3,
+    gitleaks: ['planetscale-password', 'planetscale-api-token', 'planetscale-oauth-token'],
+    trivy: ['planetscale-password', 'planetscale-api-token'],
+    tags: ['planetscale', 'database'],
+  }),
+  def({
+    n: 63,
+    title: 'Flutterwave secret or encryption key',
+    severity: 'high',
+    description:
+      'A Flutterwave secret key (`FLWSECK-...-X`, `FLWSECK_TEST-...-X`) or encryption key (`FLWSECK_TEST` + 12 hex). Public keys (`FLWPUBK`) are meant to be shipped to clients and are not reported.',
+    keywords: ['flwseck'],
+    regex:
+      /(?<![A-Za-z0-9_-])(FLWSECK(?:_TEST)?-[a-hA-H0-9]{32}-X|FLWSECK_TEST-?[a-hA-H0-9]{12})(?![A-Za-z0-9])/,
+    minEntropy: 2,
+    gitleaks: ['flutterwave-secret-key', 'flutterwave-encryption-key'],
+    trivy: ['flutterwave-public-key', 'flutterwave-enc-key'],
+    tags: ['flutterwave', 'payments'],
+  }),
+  def({
+    n: 64,
+    title: 'Frame.io API token',
+    severity: 'medium',
+    description: 'A Frame.io developer token (`fio-u-` + 64 characters).',
+    keywords: ['fio-u-'],
+    regex: /(?<![A-Za-z0-9_-])(fio-u-[a-zA-Z0-9_=-]{64})(?![A-Za-z0-9_=-])/,
+    minEntropy: 3,
+    gitleaks: ['frameio-api-token'],
+    trivy: ['frameio-api-token'],
+    tags: ['frameio'],
+  }),
+  def({
+    n: 65,
+    title: 'Adobe client secret',
+    severity: 'high',
+    description:
+      'An Adobe Developer Console OAuth client secret (`p8e-` + 32 characters). Client IDs are public identifiers and are not reported.',
+    keywords: ['p8e-'],
+    regex: /(?<![A-Za-z0-9_-])(p8e-[a-zA-Z0-9]{32})(?![A-Za-z0-9])/,
+    minEntropy: 2,
+    gitleaks: ['adobe-client-secret'],
+    trivy: ['adobe-client-secret'],
+    tags: ['adobe'],
+  }),
+  def({
+    n: 66,
+    title: 'Shippo API token',
+    severity: 'medium',
+    description: 'A Shippo live or test API token (`shippo_live_`, `shippo_test_` + 40 hex).',
+    keywords: ['shippo_live_', 'shippo_test_'],
+    regex: /(?<![A-Za-z0-9_-])(shippo_(?:live|test)_[a-fA-F0-9]{40})(?![A-Za-z0-9])/,
+    minEntropy: 3,
+    gitleaks: ['shippo-api-token'],
+    trivy: ['shippo-api-token'],
+    tags: ['shippo'],
+  }),
+  def({
+    n: 67,
+    title: 'Typeform personal access token',
+    severity: 'medium',
+    description:
+      'A Typeform personal access token (`tfp_` + 59 characters) assigned to a `typeform`-named setting; it reads forms and their responses.',
+    keywords: ['tfp_'],
+    regex: keyed('typeform', String.raw`tfp_[a-z0-9\-_.=]{59}`),
+    minEntropy: 3,
+    gitleaks: ['typeform-api-token'],
+    trivy: ['typeform-api-token'],
+    tags: ['typeform'],
+  }),
+  def({
+    n: 68,
+    title: 'Brevo (Sendinblue) API or SMTP key',
+    severity: 'high',
+    description:
+      'A Brevo, formerly Sendinblue, API key (`xkeysib-`) or SMTP key (`xsmtpsib-`): 64 hex, a dash and 16 characters. It sends e-mail as the account.',
+    keywords: ['xkeysib-', 'xsmtpsib-'],
+    regex: /(?<![A-Za-z0-9_-])((?:xkeysib|xsmtpsib)-[a-fA-F0-9]{64}-[a-zA-Z0-9]{16})(?![A-Za-z0-9])/,
+    minEntropy: 3,
+    gitleaks: ['sendinblue-api-token'],
+    trivy: ['sendinblue-api-token'],
+    tags: ['brevo', 'sendinblue'],
+  }),
+  def({
+    n: 69,
+    title: 'EasyPost API key',
+    severity: 'medium',
+    description: 'An EasyPost production (`EZAK`) or test (`EZTK`) API key, 54 characters after the prefix.',
+    keywords: ['ezak', 'eztk'],
+    regex: /(?<![A-Za-z0-9_-])(EZ[AT]K[a-zA-Z0-9]{54})(?![A-Za-z0-9])/,
+    minEntropy: 2,
+    gitleaks: ['easypost-api-token', 'easypost-test-api-token'],
+    trivy: ['easypost-api-token'],
+    tags: ['easypost'],
+  }),
+  def({
+    n: 70,
+    title: 'Dynatrace API token',
+    severity: 'high',
+    description: 'A Dynatrace API, PaaS or platform token (`dt0c01.<24>.<64>`).',
+    keywords: ['dt0c01.'],
+    regex: /(?<![A-Za-z0-9_-])(dt0c01\.[a-zA-Z0-9]{24}\.[a-zA-Z0-9]{64})(?![A-Za-z0-9])/,
+    minEntropy: 4,
+    gitleaks: ['dynatrace-api-token'],
+    trivy: ['dynatrace-api-token'],
+    tags: ['dynatrace'],
+  }),
+  def({
+    n: 71,
+    title: 'GoCardless live access token',
+    severity: 'high',
+    description:
+      'A GoCardless live access token (`live_` + 40 characters), assigned to a `gocardless`-named setting or standing alone as a quoted string; it can collect Direct Debit payments.',
+    keywords: ['live_'],
+    regex: new RegExp(
+      String.raw`(?:${keyedSource('gocardless', String.raw`live_[a-z0-9\-_=]{40}`)}|(?<=['"])(live_[a-z0-9\-_=]{40})(?=['"]))`,
+      'im',
+    ),
+    minEntropy: 3,
+    gitleaks: ['gocardless-api-token'],
+    trivy: ['gocardless-api-token'],
+    tags: ['gocardless', 'payments'],
+  }),
+  def({
+    n: 72,
+    title: 'Lob API key',
+    severity: 'medium',
+    description:
+      'A Lob secret API key (`live_` or `test_` + 35 hex) assigned to a `lob`-named setting. Publishable keys (`live_pub_`, `test_pub_`) are meant for clients and are not reported.',
+    keywords: ['lob'],
+    regex: keyed('lob', '(?:live|test)_[a-f0-9]{35}'),
+    minEntropy: 3,
+    gitleaks: ['lob-api-key'],
+    trivy: ['lob-api-key'],
+    tags: ['lob'],
   }),
 ];
 

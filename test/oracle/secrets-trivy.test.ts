@@ -69,6 +69,18 @@ function makeSecrets(): Record<string, string> {
     gcpKeyId: rand(40, HEX),
     rsaKey: pkcs8,
     ecKey: ec,
+    clojars: `CLOJARS_${rand(60, `${HEX}ghijklmnopqrstuvwxyz`)}`,
+    planetscale: `pscale_pw_${rand(43, `${B62}_-.`)}`,
+    flutterwave: `FLWSECK_TEST-${rand(32, 'abcdefgh0123456789')}-X`,
+    frameio: `fio-u-${rand(64, `${B62}_-`)}`,
+    adobe: `p8e-${rand(32)}`,
+    shippo: `shippo_live_${rand(40, HEX)}`,
+    typeform: `tfp_${rand(59, `${B62}_-.`)}`,
+    brevo: `xkeysib-${rand(64, HEX)}-${rand(16)}`,
+    easypost: `EZAK${rand(54)}`,
+    dynatrace: `dt0c01.${rand(24, B32)}.${rand(64, `${B32}01`)}`,
+    gocardless: `live_${rand(40, `${B62}_-`)}`,
+    lob: `live_${rand(35, HEX)}`,
   };
 }
 
@@ -141,6 +153,29 @@ function spec(s: Record<string, string>): ImageSpec {
           '/etc/orders/age.key': `# created: 2024-01-01T00:00:00Z\n# public key: ${s.agePublic}\n${s.age}\n`,
           '/etc/orders/tls/ec.pem': s.ecKey!,
           '/etc/orders/gcp-sa.json': `${gcp}\n`,
+          '/etc/orders/integrations.conf': [
+            '[packages]',
+            `clojars = ${s.clojars}`,
+            '[database]',
+            `planetscale_password = ${s.planetscale}`,
+            '[payments]',
+            `flutterwave_secret = ${s.flutterwave}`,
+            `gocardless_token = "${s.gocardless}"`,
+            '[media]',
+            `frameio_token = ${s.frameio}`,
+            `adobe_client_secret = ${s.adobe}`,
+            '[shipping]',
+            `shippo_token = ${s.shippo}`,
+            `easypost_key = "${s.easypost}"`,
+            `lob_api_key = "${s.lob}"`,
+            '[forms]',
+            `typeform_token = ${s.typeform}`,
+            '[mail]',
+            `brevo_key = ${s.brevo}`,
+            '[monitoring]',
+            `dynatrace_token = "${s.dynatrace}"`,
+            '',
+          ].join('\n'),
         },
       },
       {
@@ -241,7 +276,7 @@ describeWith('Trivy oracle: secrets in a real multi-layer image', unmet, () => {
 
   beforeAll(async () => {
     // The values are made once and kept in the cache, so the image (keyed by its content) is built once too.
-    const dir = await cachedFixture('oracle-secret-values-v2', async (tmp) => {
+    const dir = await cachedFixture('oracle-secret-values-v3', async (tmp) => {
       writeFileSync(join(tmp, 'secrets.json'), JSON.stringify(makeSecrets()));
     });
     const secrets = JSON.parse(readFileSync(join(dir, 'secrets.json'), 'utf8')) as Record<string, string>;
@@ -293,6 +328,24 @@ describeWith('Trivy oracle: secrets in a real multi-layer image', unmet, () => {
       expect(spots.filter((s) => s.path === '/srv/app/.env')).toHaveLength(1);
       expect(spots.filter((s) => s.path === '/srv/app/.env.production')).toEqual([]);
     }
+  });
+
+  it('both find each of the later-added kinds (Clojars ... Lob), on its own line', () => {
+    const path = '/etc/orders/integrations.conf';
+    const content = planted.layers.map((l) => l.files?.[path]).find((c) => typeof c === 'string') as string;
+    const secretLines = content
+      .split('\n')
+      .map((l, i) => (l.includes(' = ') ? i + 1 : 0))
+      .filter((n) => n > 0);
+    expect(secretLines).toHaveLength(12);
+    const lines = (spots: Spot[]): number[] =>
+      [...new Set(spots.filter((s) => s.path === path).map((s) => s.line))].sort((a, b) => a - b);
+    expect(lines(theirs)).toEqual(secretLines);
+    expect(lines(ours)).toEqual(secretLines);
+    const rules = findings.filter((f) => f.image?.path === path).map((f) => f.ruleId);
+    expect([...rules].sort()).toEqual(
+      Array.from({ length: 12 }, (_, i) => `SG-SEC-${String(61 + i).padStart(3, '0')}`),
+    );
   });
 
   it('finds private keys among certificates (a combined bundle, a .crt holding the key)', () => {

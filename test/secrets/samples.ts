@@ -422,6 +422,71 @@ export const SAMPLES: Record<string, RuleSamples> = {
     '${CLIENT_SECRET}',
     '/app/settings.ini',
   ),
+  'SG-SEC-061': simple(
+    () => `CLOJARS_${rand(60, `${HEX}ghijklmnopqrstuvwxyz`)}`,
+    (v) => `:deploy-repositories [["clojars" {:username "ci" :password "${v}"}]]\n`,
+    `CLOJARS_${rand(20, HEX)}`,
+  ),
+  'SG-SEC-062': simple(
+    () => `pscale_pw_${rand(43, `${B62}_-.`)}`,
+    (v) => `DATABASE_HOST=aws.connect.psdb.cloud\nDATABASE_PASSWORD=${v}\n`,
+    `pscale_pw_${'x'.repeat(43)}`,
+  ),
+  'SG-SEC-063': simple(
+    () => `FLWSECK_TEST-${rand(32, 'abcdefgh0123456789')}-X`,
+    (v) => `FLW_SECRET_KEY=${v}\n`,
+    // A public key: meant for the browser, not a secret.
+    `FLWPUBK_TEST-${rand(32, 'abcdefgh0123456789')}-X`,
+  ),
+  'SG-SEC-064': simple(
+    () => `fio-u-${rand(64, `${B62}_-`)}`,
+    (v) => `frameio:\n  token: ${v}\n`,
+    `fio-u-${rand(40)}`,
+  ),
+  'SG-SEC-065': simple(
+    () => `p8e-${rand(32)}`,
+    (v) => `ADOBE_CLIENT_SECRET="${v}"\n`,
+    `p8e-${'x'.repeat(32)}`,
+  ),
+  'SG-SEC-066': simple(
+    () => `shippo_live_${hex(40)}`,
+    (v) => `const shippo = require('shippo')('${v}');\n`,
+    `shippo_live_${rand(40, 'ghijklmnopqrstuvwxyz')}`,
+  ),
+  'SG-SEC-067': {
+    positive: () => {
+      const value = `tfp_${rand(59, `${B62}_-.`)}`;
+      return { text: `TYPEFORM_TOKEN=${value}\n`, value };
+    },
+    // The same shape under a name that does not say Typeform: not this rule.
+    negative: () => ({ text: `FORM_TOKEN=tfp_${rand(59, `${B62}_-.`)}\n` }),
+  },
+  'SG-SEC-068': simple(
+    () => `xkeysib-${hex(64)}-${rand(16)}`,
+    (v) => `BREVO_API_KEY=${v}\n`,
+    `xkeysib-${'0'.repeat(64)}-${'x'.repeat(16)}`,
+  ),
+  'SG-SEC-069': simple(
+    () => `EZAK${rand(54)}`,
+    (v) => `EasyPost::Client.new(api_key: '${v}')\n`,
+    `EZAK${rand(20)}`,
+  ),
+  'SG-SEC-070': simple(
+    () => `dt0c01.${rand(24, UPPER_DIGITS)}.${rand(64, UPPER_DIGITS)}`,
+    (v) => `DT_API_TOKEN="${v}"\n`,
+    `dt0c01.${'X'.repeat(24)}.${'X'.repeat(64)}`,
+  ),
+  'SG-SEC-071': simple(
+    () => `live_${rand(40, `${B62}_-`)}`,
+    (v) => `GOCARDLESS_ACCESS_TOKEN=${v}\n`,
+    `live_${'x'.repeat(40)}`,
+  ),
+  'SG-SEC-072': simple(
+    () => `live_${hex(35)}`,
+    (v) => `LOB_API_KEY=${v}\n`,
+    // A publishable key: meant for the browser, not a secret.
+    `live_pub_${hex(31)}`,
+  ),
 };
 
 /** A deterministic generator (same values every run, so cached test images are reused). */
