@@ -3,7 +3,7 @@
  * Dockerfile is given), minus what .dockerignore excludes. Only local sources count: `COPY --from=...`
  * copies from another stage or image and ADD of a URL downloads at build time.
  */
-import { readFile, readdir, stat } from 'node:fs/promises';
+import { open, readFile, readdir, stat } from 'node:fs/promises';
 import { join, posix, relative, sep } from 'node:path';
 import { DockerfileParser } from 'dockerfile-ast';
 import type { Finding } from '../core/finding';
@@ -12,13 +12,17 @@ import { logger } from '../core/logger';
 import { extensionOf, BINARY_EXTENSIONS } from './allow';
 import { DockerIgnore } from './dockerignore';
 import { sourceFinding } from './findings';
-import { maskLine, scanText } from './scanner';
+import { maskLine } from './scanner';
+import { DEFAULT_SECRETS_MAX_FILE_SIZE, scanTextWindowed } from './windows';
 import { isBinary } from './sniff';
 
 export interface BuildContextOptions {
   /** Findings' paths are relative to this directory (default: the working directory). */
   repoRoot?: string;
-  /** Largest file scanned (bytes), default 10 MiB. */
+  /**
+   * How much of each file is scanned, in bytes (default 64 MiB, as for image files); the rest of a larger file
+   * is not looked at (logged at debug level). Large files are scanned in overlapping windows.
+   */
   maxFileSize?: number;
 }
 
@@ -92,6 +96,23 @@ async function* walk(root: string, dir: string, ignore: DockerIgnore): AsyncGene
   }
 }
 
+/** The first `n` bytes of a file (never reads more, whatever the file's size). */
+async function readHead(path: string, n: number): Promise<Buffer> {
+  const fh = await open(path, 'r');
+  try {
+    const buf = Buffer.alloc(n);
+    let got = 0;
+    while (got < n) {
+      const { bytesRead } = await fh.read(buf, got, n - got, got);
+      if (bytesRead === 0) break;
+      got += bytesRead;
+    }
+    return buf.subarray(0, got);
+  } finally {
+    await fh.close();
+  }
+}
+
 /** Scans the files of a build context that end up in the image. */
 export async function scanBuildContext(
   contextDir: string,
@@ -100,7 +121,7 @@ export async function scanBuildContext(
 ): Promise<Finding[]> {
   try {
     const repoRoot = options.repoRoot ?? process.cwd();
-    const max = options.maxFileSize ?? 10 * 1024 * 1024;
+    const max = options.maxFileSize ?? DEFAULT_SECRETS_MAX_FILE_SIZE;
     const ignoreText = await readFile(join(contextDir, '.dockerignore'), 'utf8').catch(() => '');
     const ignore = new DockerIgnore(ignoreText);
     let sources: CopySource[] | undefined;
@@ -122,12 +143,14 @@ export async function scanBuildContext(
       const abs = join(contextDir, rel);
       const st = await stat(abs);
       if (st.size === 0) continue;
-      const buf = await readFile(abs);
-      const content = buf.subarray(0, max);
+      const content = await readHead(abs, Math.min(st.size, max));
       if (isBinary(content)) continue;
       const text = content.toString('utf8');
       const path = relative(repoRoot, abs).split(sep).join('/');
-      const matches = scanText(text, { kind: 'context', path });
+      if (st.size > max) {
+        logger().debug(`secrets: ${path} is ${st.size} bytes; only its first ${max} bytes were scanned`);
+      }
+      const matches = scanTextWindowed(text, { kind: 'context', path });
       if (matches.length === 0) continue;
       const lines = text.split('\n');
       for (const m of matches) {

@@ -13,6 +13,14 @@ than 30% of the value) and a fingerprint, and every detected value is masked in 
 Documentation, manual pages, test-fixture directories and well-known example values
 (\`AKIAIOSFODNN7EXAMPLE\`, \`changeme\`, \`\${VAR}\`, \`xxxx\`...) are not reported. Patterns follow the ones
 published by gitleaks and trivy; the equivalents are listed per rule. Certificate stores (\`/etc/ssl/certs\`, the CA
-bundle) and certificate files (\`.crt\`, \`.cer\`, \`.csr\`) are searched for private keys only.`,
+bundle) and certificate files (\`.crt\`, \`.cer\`, \`.csr\`) are searched for private keys only.
+
+**Large files.** Each file is scanned up to a limit, 64 MiB by default (\`maxFileSize\` of the secrets analyzer
+and of the build-context scan). A larger file is scanned in its first 64 MiB only: a secret beyond the limit is
+not reported, and the debug log names every file cut short. Within the limit, text is scanned in windows of 4 MiB
+that overlap by 128 KiB, so a secret anywhere in the scanned part is found once, at its true line and column;
+only a value longer than 64 KiB that crosses a window boundary could be missed (no rule matches values that long
+except very large PGP key blocks). Binary files (a known magic number or a NUL byte in the first 8 KiB) are not
+scanned.`,
   rules: SECRET_RULE_META,
 };

@@ -7,12 +7,20 @@ import type { Analyzer, FileEntry, FinalView, ImageInfo } from '../image/types';
 import { isCertificatePath, isSkippedPath } from './allow';
 import { imageConfigFinding, imageFileFinding } from './findings';
 import { SECRET_RULES } from './rules';
+import { logger } from '../core/logger';
 import { safeText, scanText, type SecretMatch } from './scanner';
+import { DEFAULT_SECRETS_MAX_FILE_SIZE, scanTextWindowed, type WindowOptions } from './windows';
 import { isBinary } from './sniff';
 
 export interface SecretsAnalyzerOptions {
-  /** Largest file content scanned (bytes); longer files are scanned up to this size. Default 10 MiB. */
+  /**
+   * How much of each file is scanned, in bytes (default 64 MiB). A larger file is scanned in its first
+   * `maxFileSize` bytes only; the rest is not looked at (logged at debug level). Text is scanned in windows of
+   * 4 MiB that overlap by 128 KiB, so a secret anywhere within the limit is found once, at its true line.
+   */
   maxFileSize?: number;
+  /** Window size and overlap for large files (see scanTextWindowed); the defaults suit every rule. */
+  windows?: WindowOptions;
   /** Extra paths (regular expressions on the absolute image path) not to scan. */
   skipPaths?: RegExp[];
   /** Do not apply the default skip list (docs, man pages, test fixtures) nor the keys-only certificate paths. */
@@ -26,8 +34,6 @@ interface Hit {
   matches: SecretMatch[];
 }
 
-const DEFAULT_MAX = 10 * 1024 * 1024;
-
 /** What is looked for in certificate stores and files: private keys and other key material. */
 const KEY_RULES = SECRET_RULES.filter((r) => r.meta.tags.includes('crypto'));
 
@@ -36,17 +42,26 @@ export function secretsAnalyzer(options: SecretsAnalyzerOptions = {}): Analyzer<
   const hits: Hit[] = [];
   const extra = options.skipPaths ?? [];
   const defaults = !options.noDefaultSkips;
+  const max = options.maxFileSize ?? DEFAULT_SECRETS_MAX_FILE_SIZE;
   return {
     name: 'secrets',
-    maxBytes: options.maxFileSize ?? DEFAULT_MAX,
+    maxBytes: max,
     wants(entry) {
       return entry.type === 'file' && entry.size > 0 && !isSkippedPath(entry.path, extra, defaults);
     },
-    analyze(entry, content) {
+    analyze(entry, content, truncated) {
       if (isBinary(content)) return;
+      if (truncated) {
+        logger().debug(
+          `secrets: ${entry.path} (layer ${entry.layerIndex}) is ${entry.size} bytes; only its first ${content.length} bytes were scanned`,
+        );
+      }
       const source = { kind: 'file' as const, path: entry.path };
       const keysOnly = defaults && isCertificatePath(entry.path);
-      const matches = scanText(content.toString('latin1'), source, keysOnly ? { rules: KEY_RULES } : {});
+      const matches = scanTextWindowed(content.toString('latin1'), source, {
+        ...options.windows,
+        ...(keysOnly ? { rules: KEY_RULES } : {}),
+      });
       if (matches.length) hits.push({ entry, matches });
     },
     finish(view: FinalView, image: ImageInfo): Finding[] {

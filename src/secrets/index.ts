@@ -19,6 +19,14 @@ export {
   CERTIFICATE_PATHS,
 } from './allow';
 export { secretsAnalyzer, scanImageConfigSecrets, type SecretsAnalyzerOptions } from './image';
+export {
+  scanTextWindowed,
+  windowsOf,
+  DEFAULT_SECRETS_MAX_FILE_SIZE,
+  DEFAULT_WINDOW_SIZE,
+  DEFAULT_WINDOW_OVERLAP,
+  type WindowOptions,
+} from './windows';
 export { scanDockerfileText } from './dockerfile';
 export { scanBuildContext, copySources, type BuildContextOptions } from './context';
 export { DockerIgnore, parseDockerignore } from './dockerignore';

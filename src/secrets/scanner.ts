@@ -96,8 +96,19 @@ function candidates(text: string, rules: SecretRule[], source: SecretSource): Se
   return out;
 }
 
+/** A match with the 0-based offset of its value's first character in the scanned text. */
+export interface SecretSpan {
+  match: SecretMatch;
+  start: number;
+}
+
 /** Scans a text for secrets. Pure apart from registering each raw value for masking. */
 export function scanText(text: string, source: SecretSource, options: ScanTextOptions = {}): SecretMatch[] {
+  return scanSpans(text, source, options).map((s) => s.match);
+}
+
+/** scanText with each match's offset in the text, ordered by offset. */
+export function scanSpans(text: string, source: SecretSource, options: ScanTextOptions = {}): SecretSpan[] {
   const rules = candidates(text, options.rules ?? SECRET_RULES, source);
   if (rules.length === 0) return [];
   const ordered = [...rules.filter((r) => !r.late), ...rules.filter((r) => r.late)];
@@ -105,7 +116,7 @@ export function scanText(text: string, source: SecretSource, options: ScanTextOp
   const taken: [number, number][] = [];
   const overlaps = (a: number, b: number): boolean => taken.some(([s, e]) => a < e && s < b);
   let starts: number[] | undefined;
-  const out: SecretMatch[] = [];
+  const out: SecretSpan[] = [];
   for (const rule of ordered) {
     rule.regex.lastIndex = 0;
     for (let m = rule.regex.exec(text); m; m = rule.regex.exec(text)) {
@@ -126,7 +137,7 @@ export function scanText(text: string, source: SecretSource, options: ScanTextOp
       starts ??= lineStarts(text);
       const a = position(starts, start);
       const b = position(starts, end);
-      out.push({
+      const match: SecretMatch = {
         ruleId: rule.meta.id,
         title: rule.meta.title,
         severity: rule.meta.severity,
@@ -137,10 +148,11 @@ export function scanText(text: string, source: SecretSource, options: ScanTextOp
         redacted: redact(value),
         fingerprint: secretFingerprint(rule.meta.id, value),
         length: value.length,
-      });
+      };
+      out.push({ match, start });
     }
   }
-  return out.sort((x, y) => x.line - y.line || x.column - y.column);
+  return out.sort((x, y) => x.start - y.start);
 }
 
 /**
