@@ -6,7 +6,7 @@ import type { DockerfileTarget, ImageTarget } from '../core/result';
 import { matchHistoryToInstruction } from '../dockerfile/index';
 import { formatPlatform, openImage, walkImage, type Analyzer } from '../image/index';
 import { collectInventory, inventoryAnalyzers } from '../inventory/index';
-import type { Policy } from '../policy/index';
+import type { Policy } from '../policy/defaults';
 import { secretsAnalyzer } from '../secrets/index';
 import { checkImageConfig, configAnalyzer, IMG_RULE_META } from '../config/index';
 import { malwareAnalyzer, MAL_RULE_META } from '../malware/index';

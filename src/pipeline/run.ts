@@ -11,7 +11,10 @@ import type { DockerfileTarget, ScanResult } from '../core/result';
 import { compareSeverity } from '../core/severity';
 import { VERSION } from '../core/version';
 import { dockerfileRules, lintDockerfile, loadHadolintConfig } from '../dockerfile/index';
-import { applyPolicy, decide, dockerfileLintOptions, loadPolicy } from '../policy/index';
+import { applyPolicy } from '../policy/apply';
+import { decide } from '../policy/decide';
+import { defaultPolicy, findPolicyFile, type Policy } from '../policy/defaults';
+import { dockerfileLintOptions } from '../policy/dockerfile-options';
 import { withPipelineOptions } from '../policy/overrides';
 import { repoRelative } from './paths';
 import type { PipelineOptions } from './types';
@@ -54,6 +57,13 @@ function sortFindings(findings: Finding[]): Finding[] {
   );
 }
 
+/** The policy file's policy, or the default one; the schema validator loads only when there is a file. */
+async function readPolicy(repoRoot: string, configPath: string | undefined): Promise<Policy> {
+  if (!configPath && !findPolicyFile(repoRoot)) return defaultPolicy();
+  const { loadPolicy } = await import('../policy/load');
+  return loadPolicy(repoRoot, configPath);
+}
+
 export async function runPipeline(opts: PipelineOptions): Promise<ScanResult> {
   const log = logger();
   const startedAt = new Date();
@@ -65,7 +75,7 @@ export async function runPipeline(opts: PipelineOptions): Promise<ScanResult> {
   }
 
   // Paths given on the command line are relative to the working directory, not to the policy file.
-  const policy = withPipelineOptions(loadPolicy(opts.repoRoot, opts.configPath), {
+  const policy = withPipelineOptions(await readPolicy(opts.repoRoot, opts.configPath), {
     ...(opts.ignoreUnfixed ? { ignoreUnfixed: true } : {}),
     ...(opts.vex ? { vex: opts.vex.map((v) => resolve(v)) } : {}),
   });

@@ -1,40 +1,13 @@
 /** Finds, reads and validates shipgate.yaml. I/O lives here; parsePolicy is pure. */
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { isAbsolute, join, relative, resolve } from 'node:path';
+import { isAbsolute, relative, resolve } from 'node:path';
 import { parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { ShipgateError } from '../core/errors';
-import { policySchema, type PolicyFile } from './schema';
+import { defaultPolicy, findPolicyFile, type Policy } from './defaults';
+import { policySchema } from './schema';
 
-/** A validated policy and where it came from. */
-export interface Policy extends PolicyFile {
-  /** The file it was read from (relative to the repository root when inside it), or "default policy". */
-  source: string;
-  /** Directory relative paths in the policy (VEX files) resolve against. */
-  baseDir?: string;
-}
-
-/** File names looked for at the repository root, in this order. */
-export const POLICY_FILE_NAMES = [
-  'shipgate.yaml',
-  'shipgate.yml',
-  '.shipgate.yaml',
-  '.shipgate.yml',
-] as const;
-
-/** The policy used when no file exists: block on high or worse in every part, secrets and malware always. */
-export function defaultPolicy(): Policy {
-  return { ...policySchema.parse({ version: 1 }), source: 'default policy' };
-}
-
-/** Finds the policy file at the repository root, if any. */
-export function findPolicyFile(repoRoot: string): string | undefined {
-  for (const name of POLICY_FILE_NAMES) {
-    const p = join(repoRoot, name);
-    if (existsSync(p)) return p;
-  }
-  return undefined;
-}
+export { defaultPolicy, findPolicyFile, POLICY_FILE_NAMES, type Policy } from './defaults';
 
 /** Loads the explicit policy file, else the one at the repository root, else the default policy. */
 export function loadPolicy(repoRoot: string, explicitPath?: string): Policy {

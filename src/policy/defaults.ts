@@ -1,0 +1,58 @@
+/**
+ * The default policy and where policy files are looked for. Kept apart from the schema (zod) so a scan without
+ * a policy file never loads the validator: that keeps the CLI's cold start short. A test checks that
+ * DEFAULT_POLICY_FILE equals what the schema gives for `version: 1`.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { PolicyFile } from './schema';
+
+/** A validated policy and where it came from. */
+export interface Policy extends PolicyFile {
+  /** The file it was read from (relative to the repository root when inside it), or "default policy". */
+  source: string;
+  /** Directory relative paths in the policy (VEX files) resolve against. */
+  baseDir?: string;
+}
+
+/** File names looked for at the repository root, in this order. */
+export const POLICY_FILE_NAMES = [
+  'shipgate.yaml',
+  'shipgate.yml',
+  '.shipgate.yaml',
+  '.shipgate.yml',
+] as const;
+
+/** `version: 1` with every default filled in, as the schema fills it. */
+export const DEFAULT_POLICY_FILE: PolicyFile = {
+  version: 1,
+  gate: {
+    'fail-on': 'high',
+    'only-fixable': false,
+    max: {},
+    parts: ['dockerfile', 'vulnerabilities', 'secrets', 'config', 'malware'],
+  },
+  dockerfile: {
+    'require-non-root': false,
+    'require-multistage': false,
+    'require-digest-pinned-base': false,
+  },
+  rules: {},
+  ignores: [],
+  secrets: { allow: [] },
+  vulnerabilities: { 'ignore-unfixed': false, vex: [] },
+};
+
+/** The policy used when no file exists: block on high or worse in every part, secrets and malware always. */
+export function defaultPolicy(): Policy {
+  return { ...structuredClone(DEFAULT_POLICY_FILE), source: 'default policy' };
+}
+
+/** Finds the policy file at the repository root, if any. */
+export function findPolicyFile(repoRoot: string): string | undefined {
+  for (const name of POLICY_FILE_NAMES) {
+    const p = join(repoRoot, name);
+    if (existsSync(p)) return p;
+  }
+  return undefined;
+}
