@@ -25,14 +25,14 @@ import "./chunk-YNPQFTY5.js";
 var COMMANDS = {
   scan: {
     summary: "lint Dockerfiles, scan an image, apply the policy and decide",
-    load: () => import("./chunk-SASY6YO6.js")
+    load: () => import("./chunk-RNPOE6KF.js")
   },
-  lint: { summary: "lint Dockerfiles only", load: () => import("./chunk-3BS7TIAN.js") },
-  sbom: { summary: "write an SBOM (CycloneDX or SPDX) of an image", load: () => import("./chunk-5Q5FOGBO.js") },
-  rules: { summary: "list every rule with its metadata", load: () => import("./chunk-CGTWVYTZ.js") },
+  lint: { summary: "lint Dockerfiles only", load: () => import("./chunk-GQNNER5C.js") },
+  sbom: { summary: "write an SBOM (CycloneDX or SPDX) of an image", load: () => import("./chunk-TXXVAM27.js") },
+  rules: { summary: "list every rule with its metadata", load: () => import("./chunk-BNEWN4QS.js") },
   policy: {
     summary: "validate a policy file or print its JSON Schema",
-    load: () => import("./chunk-KLN3FBNL.js")
+    load: () => import("./chunk-J3FADCDE.js")
   }
 };
 var USAGE = `shipgate ${VERSION}: supply-chain gate for container images

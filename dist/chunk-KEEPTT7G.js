@@ -21,7 +21,6 @@ import {
   imageDisplayName,
   imagePlaceLabel,
   imageRepository,
-  loadPolicy,
   locationLabel,
   oneLine,
   plural,
@@ -31,27 +30,31 @@ import {
   sortFindings,
   stripControl,
   truncate
-} from "./chunk-JZD5V3EG.js";
+} from "./chunk-LXDWAIXN.js";
 import {
   bool,
   oneOf,
   str
 } from "./chunk-I3EOAX5I.js";
 import {
+  defaultPolicy,
+  findPolicyFile
+} from "./chunk-GZGRCBD6.js";
+import {
   dockerfileRules,
   lintDockerfile,
   loadHadolintConfig
-} from "./chunk-QHXNYCOC.js";
+} from "./chunk-BTOCB65I.js";
 import {
   withPipelineOptions
-} from "./chunk-TVI2DOHZ.js";
+} from "./chunk-YRLS6VAV.js";
 import {
   compareSeverity,
   isSeverity,
   securitySeverity,
   severityFromScore,
   severityRank
-} from "./chunk-DHZG3EE5.js";
+} from "./chunk-M3P4NN3O.js";
 import {
   VERSION
 } from "./chunk-ZOTEE5XN.js";
@@ -97,6 +100,11 @@ function sortFindings2(findings) {
     (a, b) => Number(Boolean(a.suppressed)) - Number(Boolean(b.suppressed)) || compareSeverity(b.severity, a.severity) || (a.location?.path ?? "").localeCompare(b.location?.path ?? "") || (a.location?.startLine ?? 0) - (b.location?.startLine ?? 0) || a.ruleId.localeCompare(b.ruleId) || a.fingerprint.localeCompare(b.fingerprint)
   );
 }
+async function readPolicy(repoRoot, configPath) {
+  if (!configPath && !findPolicyFile(repoRoot)) return defaultPolicy();
+  const { loadPolicy } = await import("./chunk-EK54PJGV.js");
+  return loadPolicy(repoRoot, configPath);
+}
 async function runPipeline(opts) {
   const log = logger();
   const startedAt = /* @__PURE__ */ new Date();
@@ -106,7 +114,7 @@ async function runPipeline(opts) {
       hint: "e.g. shipgate scan --dockerfile Dockerfile --image oci-archive:app.tar"
     });
   }
-  const policy = withPipelineOptions(loadPolicy(opts.repoRoot, opts.configPath), {
+  const policy = withPipelineOptions(await readPolicy(opts.repoRoot, opts.configPath), {
     ...opts.ignoreUnfixed ? { ignoreUnfixed: true } : {},
     ...opts.vex ? { vex: opts.vex.map((v) => resolve(v)) } : {}
   });
@@ -120,7 +128,7 @@ async function runPipeline(opts) {
   };
   const warnings = [];
   const dockerfiles = [];
-  const secrets = scanners.has("secret") ? await import("./chunk-G7T27YCH.js") : void 0;
+  const secrets = scanners.has("secret") ? await import("./chunk-SCM4ZQYD.js") : void 0;
   if (secrets) addRules(secrets.SECRET_RULE_META);
   if (opts.dockerfiles.length) addRules(dockerfileRules());
   const texts = await Promise.all(opts.dockerfiles.map((path) => readDockerfile(path)));
@@ -148,7 +156,7 @@ async function runPipeline(opts) {
   let image;
   let packages = [];
   if (opts.image) {
-    const { mapImageFindings, scanImage } = await import("./chunk-UMSJX5SS.js");
+    const { mapImageFindings, scanImage } = await import("./chunk-GTWEKTKL.js");
     const scanned = await scanImage(opts, scanners, policy);
     image = scanned.target;
     packages = scanned.packages;

@@ -10,9 +10,11 @@ import {
   familiarName,
   globMatch,
   parseImageRef,
-  require_dist,
   substituteArgs
-} from "./chunk-DHZG3EE5.js";
+} from "./chunk-M3P4NN3O.js";
+import {
+  require_dist
+} from "./chunk-DML5XCCS.js";
 import {
   require_main,
   stableHash
@@ -89,8 +91,14 @@ function imageNames(ref) {
   if (ref.tag) names.push(`${fam}:${ref.tag}`, `${full}:${ref.tag}`);
   return names;
 }
+var namesCache = /* @__PURE__ */ new WeakMap();
 function imageMatches(ref, globs) {
-  const names = imageNames(ref);
+  if (globs.length === 0) return false;
+  let names = namesCache.get(ref);
+  if (!names) {
+    names = imageNames(ref);
+    namesCache.set(ref, names);
+  }
   return globs.some((g) => names.some((n) => globMatch(g, n)));
 }
 function stageChain(df, stage) {
@@ -699,10 +707,12 @@ var ShellCollector = class {
     return cmd.index;
   }
   substitutions(node, src, ctx) {
-    if (node.type === "command_substitution" || node.type === "process_substitution") {
+    const type = node.type;
+    if (type === "command_substitution" || type === "process_substitution") {
       this.walk(node, src, ctx);
       return;
     }
+    if (LEAF_WORDS.has(type)) return;
     for (const c of node.namedChildren) if (c) this.substitutions(c, src, ctx);
   }
   push(node, src, ctx, name, nameSpan, argNodes) {
@@ -773,6 +783,7 @@ var ShellCollector = class {
     this.unwrap(inner, ctx);
   }
 };
+var LEAF_WORDS = /* @__PURE__ */ new Set(["word", "raw_string", "ansi_c_string", "variable_name"]);
 var SU = /* @__PURE__ */ new Set(["su", "runuser"]);
 function suCommandIndex(cmd) {
   const i = cmd.args.findIndex((a) => a.value === "-c" || a.value === "--command");
@@ -842,6 +853,16 @@ var KEYWORDS = /* @__PURE__ */ new Set([
 ]);
 
 // src/dockerfile/parse.ts
+var RAW_ARGS = /* @__PURE__ */ Symbol("rawArguments");
+function memoiseRawArguments() {
+  const proto = import_dockerfile_ast.Instruction.prototype;
+  const scan = proto.getRawArguments;
+  proto.getRawArguments = function() {
+    const cached = this[RAW_ARGS] ??= scan.call(this);
+    return cached.slice();
+  };
+}
+memoiseRawArguments();
 var KEEP_QUOTES = /* @__PURE__ */ new Set([
   "ENV",
   "ARG",
@@ -1034,8 +1055,9 @@ async function parseDockerfile(content, path) {
         span: doc.span({ start: h.getStartRange().start, end: delim.end })
       });
     }
-    const joined = heredocs.length ? { text: content.slice(allArgsStart, end), offsets: [] } : joinContinuations(doc, allArgsStart, end, escape);
-    const afterFlags = heredocs.length ? content.slice(argsStart, end) : joinContinuations(doc, argsStart, end, escape).text;
+    const afterFlagsJoined = heredocs.length ? void 0 : joinContinuations(doc, argsStart, end, escape);
+    const joined = heredocs.length ? { text: content.slice(allArgsStart, end), offsets: [] } : allArgsStart === argsStart && afterFlagsJoined ? afterFlagsJoined : joinContinuations(doc, allArgsStart, end, escape);
+    const afterFlags = afterFlagsJoined ? afterFlagsJoined.text : content.slice(argsStart, end);
     const inst = {
       keyword,
       rawKeyword: ast1.getInstruction(),
@@ -1110,7 +1132,7 @@ async function parseDockerfile(content, path) {
             const bodyStart = raw.text.indexOf("\n") + 1;
             src = slice(raw, bodyStart, bodyStart + firstHeredoc.body.length);
           } else src = raw;
-        } else src = joinContinuations(doc, argsStart, end, escape);
+        } else src = afterFlagsJoined ?? joinContinuations(doc, argsStart, end, escape);
         const shebang = /^#!\s*(\S+)(?:\s+(\S+))?/.exec(src.text);
         const interp = shebang ? basename(shebang[1] === "/usr/bin/env" ? shebang[2] ?? "" : shebang[1] ?? "") : "sh";
         if (heredocs.length && !/^(sh|bash|dash|ash|zsh|ksh)$/.test(interp)) {
@@ -2796,7 +2818,17 @@ var NOT_SECRET_NAMES = /* @__PURE__ */ new Set(["PWD", "OLDPWD"]);
 function nameWords(name) {
   return name.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
 }
+var secretNameCache = /* @__PURE__ */ new Map();
 function isSecretName(name) {
+  let known = secretNameCache.get(name);
+  if (known === void 0) {
+    known = secretNameUncached(name);
+    if (secretNameCache.size > 1e4) secretNameCache.clear();
+    secretNameCache.set(name, known);
+  }
+  return known;
+}
+function secretNameUncached(name) {
   if (NOT_SECRET_NAMES.has(name)) return false;
   if (KNOWN_SECRET_NAMES.has(name.toUpperCase())) return true;
   const w = nameWords(name);
@@ -3834,11 +3866,16 @@ function toFinding(df, rule, r, seen) {
   };
   return finding;
 }
+var SECRET_PATTERNS_GLOBAL = SECRET_PATTERNS.map((p) => ({
+  re: new RegExp(p.re.source, "g"),
+  keep: p.keep
+}));
+var KEY_VALUE = /([A-Za-z_][A-Za-z0-9_]*)(=|\s+)("[^"]*"|'[^']*'|\S+)/g;
 function redactLine(line) {
   let out = line;
-  for (const p of SECRET_PATTERNS) out = out.replace(new RegExp(p.re.source, "g"), (m) => redact(m, p.keep));
+  for (const p of SECRET_PATTERNS_GLOBAL) out = out.replace(p.re, (m) => redact(m, p.keep));
   return out.replace(
-    /([A-Za-z_][A-Za-z0-9_]*)(=|\s+)("[^"]*"|'[^']*'|\S+)/g,
+    KEY_VALUE,
     (whole, key, sep, value) => isSecretName(key) && !value.startsWith("$") ? `${key}${sep}${redact(value.replace(/^["']|["']$/g, ""))}` : whole
   );
 }
@@ -3877,19 +3914,30 @@ function pragmaIds(text) {
     ...m[4] ? { reason: m[4] } : {}
   };
 }
+var pragmaCache = /* @__PURE__ */ new WeakMap();
+function pragmasOf(comments) {
+  let out = pragmaCache.get(comments);
+  if (!out) {
+    out = [];
+    for (const c of comments) {
+      const p = pragmaIds(c.text);
+      if (p) out.push({ ...p, line: c.line });
+    }
+    pragmaCache.set(comments, out);
+  }
+  return out;
+}
 function suppression(df, meta, at, options) {
   const inline = options.inlinePragmas !== false && !options.hadolint?.disableIgnorePragma;
   if (inline) {
-    for (const c of at.comments) {
-      const p = pragmaIds(c.text);
-      const id = p && !p.global ? matches(meta, p.ids) : void 0;
-      if (p && id) return { kind: "inline", reason: p.reason ?? `# ${p.tool} ignore=${id} (line ${c.line})` };
+    for (const p of pragmasOf(at.comments)) {
+      const id = !p.global ? matches(meta, p.ids) : void 0;
+      if (id) return { kind: "inline", reason: p.reason ?? `# ${p.tool} ignore=${id} (line ${p.line})` };
     }
-    for (const c of df.comments) {
-      const p = pragmaIds(c.text);
-      const id = p?.global ? matches(meta, p.ids) : void 0;
-      if (p && id)
-        return { kind: "inline", reason: p.reason ?? `# ${p.tool} global ignore=${id} (line ${c.line})` };
+    for (const p of pragmasOf(df.comments)) {
+      const id = p.global ? matches(meta, p.ids) : void 0;
+      if (id)
+        return { kind: "inline", reason: p.reason ?? `# ${p.tool} global ignore=${id} (line ${p.line})` };
     }
     const check = df.directives.find((d) => d.name === "check");
     const skip = check ? /(?:^|;)\s*skip\s*=\s*([^;]+)/i.exec(check.value)?.[1] : void 0;

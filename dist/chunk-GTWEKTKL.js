@@ -6,10 +6,13 @@ const require = __sgCreateRequire(import.meta.url);
 const __filename = __sgFileURLToPath(import.meta.url);
 const __dirname = __sgDirname(__filename);
 import {
+  external_exports
+} from "./chunk-GJAWIMVQ.js";
+import {
   safeText,
   scanText,
   secretsAnalyzer
-} from "./chunk-DANLSHJW.js";
+} from "./chunk-PKSWUADV.js";
 import {
   TarIndex,
   baseName,
@@ -44,16 +47,16 @@ import {
 } from "./chunk-CD4J457K.js";
 import {
   matchHistoryToInstruction
-} from "./chunk-QHXNYCOC.js";
+} from "./chunk-BTOCB65I.js";
 import {
-  external_exports,
   policyVexFiles
-} from "./chunk-TVI2DOHZ.js";
+} from "./chunk-YRLS6VAV.js";
 import {
   severityFromScore,
   severityRank
-} from "./chunk-DHZG3EE5.js";
+} from "./chunk-M3P4NN3O.js";
 import "./chunk-ZOTEE5XN.js";
+import "./chunk-DML5XCCS.js";
 import {
   stableHash
 } from "./chunk-23VTO3BX.js";

@@ -7,7 +7,10 @@ const __filename = __sgFileURLToPath(import.meta.url);
 const __dirname = __sgDirname(__filename);
 import {
   CERTIFICATE_PATHS,
+  DEFAULT_SECRETS_MAX_FILE_SIZE,
   DEFAULT_SKIP_PATHS,
+  DEFAULT_WINDOW_OVERLAP,
+  DEFAULT_WINDOW_SIZE,
   DockerIgnore,
   SECRETS_DOCS,
   SECRET_RULES,
@@ -27,18 +30,23 @@ import {
   scanDockerfileText,
   scanImageConfigSecrets,
   scanText,
+  scanTextWindowed,
   secretFingerprint,
   secretRule,
   secretsAnalyzer,
-  shannonEntropy
-} from "./chunk-DANLSHJW.js";
+  shannonEntropy,
+  windowsOf
+} from "./chunk-PKSWUADV.js";
 import "./chunk-23VTO3BX.js";
 import "./chunk-QRC7J5MF.js";
 import "./chunk-XNFBH2M5.js";
 import "./chunk-YNPQFTY5.js";
 export {
   CERTIFICATE_PATHS,
+  DEFAULT_SECRETS_MAX_FILE_SIZE,
   DEFAULT_SKIP_PATHS,
+  DEFAULT_WINDOW_OVERLAP,
+  DEFAULT_WINDOW_SIZE,
   DockerIgnore,
   SECRETS_DOCS,
   SECRET_RULES,
@@ -58,8 +66,10 @@ export {
   scanDockerfileText,
   scanImageConfigSecrets,
   scanText,
+  scanTextWindowed,
   secretFingerprint,
   secretRule,
   secretsAnalyzer,
-  shannonEntropy
+  shannonEntropy,
+  windowsOf
 };

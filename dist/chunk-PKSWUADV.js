@@ -69,11 +69,11 @@ function def(d) {
 }
 var END = String.raw`(?=[\x60'"\s;,)\]}]|\\[nr]|$)`;
 var START = String.raw`(?<![A-Za-z0-9_\-])`;
+function keyedSource(keys, value) {
+  return String.raw`(?:${keys})(?:[ \t\w.-]{0,20})[\s'"]{0,3}(?:=|>|:{1,3}=|\|\||:|=>|\?=|,)[\x60'"\s=]{0,5}(${value})${END}`;
+}
 function keyed(keys, value) {
-  return new RegExp(
-    String.raw`(?:${keys})(?:[ \t\w.-]{0,20})[\s'"]{0,3}(?:=|>|:{1,3}=|\|\||:|=>|\?=|,)[\x60'"\s=]{0,5}(${value})${END}`,
-    "gim"
-  );
+  return new RegExp(keyedSource(keys, value), "gim");
 }
 var UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
 function b64json(part) {
@@ -814,6 +814,153 @@ var SECRET_RULES = [
     configOnlyGroup: 3,
     gitleaks: ["generic-api-key"],
     tags: ["generic"]
+  }),
+  def({
+    n: 61,
+    title: "Clojars deploy token",
+    severity: "high",
+    description: "A Clojars deploy token (`CLOJARS_` + 60 characters), which can publish Clojure libraries.",
+    keywords: ["clojars_"],
+    regex: /(?<![A-Za-z0-9_])(CLOJARS_[a-z0-9]{60})(?![A-Za-z0-9])/i,
+    minEntropy: 2,
+    gitleaks: ["clojars-api-token"],
+    trivy: ["clojars-api-token"],
+    tags: ["clojars"]
+  }),
+  def({
+    n: 62,
+    title: "PlanetScale password or token",
+    severity: "high",
+    description: "A PlanetScale database password (`pscale_pw_`), service or API token (`pscale_tkn_`) or OAuth token (`pscale_oauth_`).",
+    keywords: ["pscale_pw_", "pscale_tkn_", "pscale_oauth_"],
+    regex: /(?<![A-Za-z0-9_-])(pscale_(?:pw|tkn|oauth)_[a-z0-9=_.-]{32,64})(?![A-Za-z0-9=_.-])/i,
+    minEntropy: 3,
+    gitleaks: ["planetscale-password", "planetscale-api-token", "planetscale-oauth-token"],
+    trivy: ["planetscale-password", "planetscale-api-token"],
+    tags: ["planetscale", "database"]
+  }),
+  def({
+    n: 63,
+    title: "Flutterwave secret or encryption key",
+    severity: "high",
+    description: "A Flutterwave secret key (`FLWSECK-...-X`, `FLWSECK_TEST-...-X`) or encryption key (`FLWSECK_TEST` + 12 hex). Public keys (`FLWPUBK`) are meant to be shipped to clients and are not reported.",
+    keywords: ["flwseck"],
+    regex: /(?<![A-Za-z0-9_-])(FLWSECK(?:_TEST)?-[a-hA-H0-9]{32}-X|FLWSECK_TEST-?[a-hA-H0-9]{12})(?![A-Za-z0-9])/,
+    minEntropy: 2,
+    gitleaks: ["flutterwave-secret-key", "flutterwave-encryption-key"],
+    trivy: ["flutterwave-public-key", "flutterwave-enc-key"],
+    tags: ["flutterwave", "payments"]
+  }),
+  def({
+    n: 64,
+    title: "Frame.io API token",
+    severity: "medium",
+    description: "A Frame.io developer token (`fio-u-` + 64 characters).",
+    keywords: ["fio-u-"],
+    regex: /(?<![A-Za-z0-9_-])(fio-u-[a-zA-Z0-9_=-]{64})(?![A-Za-z0-9_=-])/,
+    minEntropy: 3,
+    gitleaks: ["frameio-api-token"],
+    trivy: ["frameio-api-token"],
+    tags: ["frameio"]
+  }),
+  def({
+    n: 65,
+    title: "Adobe client secret",
+    severity: "high",
+    description: "An Adobe Developer Console OAuth client secret (`p8e-` + 32 characters). Client IDs are public identifiers and are not reported.",
+    keywords: ["p8e-"],
+    regex: /(?<![A-Za-z0-9_-])(p8e-[a-zA-Z0-9]{32})(?![A-Za-z0-9])/,
+    minEntropy: 2,
+    gitleaks: ["adobe-client-secret"],
+    trivy: ["adobe-client-secret"],
+    tags: ["adobe"]
+  }),
+  def({
+    n: 66,
+    title: "Shippo API token",
+    severity: "medium",
+    description: "A Shippo live or test API token (`shippo_live_`, `shippo_test_` + 40 hex).",
+    keywords: ["shippo_live_", "shippo_test_"],
+    regex: /(?<![A-Za-z0-9_-])(shippo_(?:live|test)_[a-fA-F0-9]{40})(?![A-Za-z0-9])/,
+    minEntropy: 3,
+    gitleaks: ["shippo-api-token"],
+    trivy: ["shippo-api-token"],
+    tags: ["shippo"]
+  }),
+  def({
+    n: 67,
+    title: "Typeform personal access token",
+    severity: "medium",
+    description: "A Typeform personal access token (`tfp_` + 59 characters) assigned to a `typeform`-named setting; it reads forms and their responses.",
+    keywords: ["tfp_"],
+    regex: keyed("typeform", String.raw`tfp_[a-z0-9\-_.=]{59}`),
+    minEntropy: 3,
+    gitleaks: ["typeform-api-token"],
+    trivy: ["typeform-api-token"],
+    tags: ["typeform"]
+  }),
+  def({
+    n: 68,
+    title: "Brevo (Sendinblue) API or SMTP key",
+    severity: "high",
+    description: "A Brevo, formerly Sendinblue, API key (`xkeysib-`) or SMTP key (`xsmtpsib-`): 64 hex, a dash and 16 characters. It sends e-mail as the account.",
+    keywords: ["xkeysib-", "xsmtpsib-"],
+    regex: /(?<![A-Za-z0-9_-])((?:xkeysib|xsmtpsib)-[a-fA-F0-9]{64}-[a-zA-Z0-9]{16})(?![A-Za-z0-9])/,
+    minEntropy: 3,
+    gitleaks: ["sendinblue-api-token"],
+    trivy: ["sendinblue-api-token"],
+    tags: ["brevo", "sendinblue"]
+  }),
+  def({
+    n: 69,
+    title: "EasyPost API key",
+    severity: "medium",
+    description: "An EasyPost production (`EZAK`) or test (`EZTK`) API key, 54 characters after the prefix.",
+    keywords: ["ezak", "eztk"],
+    regex: /(?<![A-Za-z0-9_-])(EZ[AT]K[a-zA-Z0-9]{54})(?![A-Za-z0-9])/,
+    minEntropy: 2,
+    gitleaks: ["easypost-api-token", "easypost-test-api-token"],
+    trivy: ["easypost-api-token"],
+    tags: ["easypost"]
+  }),
+  def({
+    n: 70,
+    title: "Dynatrace API token",
+    severity: "high",
+    description: "A Dynatrace API, PaaS or platform token (`dt0c01.<24>.<64>`).",
+    keywords: ["dt0c01."],
+    regex: /(?<![A-Za-z0-9_-])(dt0c01\.[a-zA-Z0-9]{24}\.[a-zA-Z0-9]{64})(?![A-Za-z0-9])/,
+    minEntropy: 4,
+    gitleaks: ["dynatrace-api-token"],
+    trivy: ["dynatrace-api-token"],
+    tags: ["dynatrace"]
+  }),
+  def({
+    n: 71,
+    title: "GoCardless live access token",
+    severity: "high",
+    description: "A GoCardless live access token (`live_` + 40 characters), assigned to a `gocardless`-named setting or standing alone as a quoted string; it can collect Direct Debit payments.",
+    keywords: ["live_"],
+    regex: new RegExp(
+      String.raw`(?:${keyedSource("gocardless", String.raw`live_[a-z0-9\-_=]{40}`)}|(?<=['"])(live_[a-z0-9\-_=]{40})(?=['"]))`,
+      "im"
+    ),
+    minEntropy: 3,
+    gitleaks: ["gocardless-api-token"],
+    trivy: ["gocardless-api-token"],
+    tags: ["gocardless", "payments"]
+  }),
+  def({
+    n: 72,
+    title: "Lob API key",
+    severity: "medium",
+    description: "A Lob secret API key (`live_` or `test_` + 35 hex) assigned to a `lob`-named setting. Publishable keys (`live_pub_`, `test_pub_`) are meant for clients and are not reported.",
+    keywords: ["lob"],
+    regex: keyed("lob", "(?:live|test)_[a-f0-9]{35}"),
+    minEntropy: 3,
+    gitleaks: ["lob-api-key"],
+    trivy: ["lob-api-key"],
+    tags: ["lob"]
   })
 ];
 var SECRET_RULE_META = SECRET_RULES.map((r) => r.meta);
@@ -1035,6 +1182,9 @@ function candidates(text, rules, source) {
   return out;
 }
 function scanText(text, source, options = {}) {
+  return scanSpans(text, source, options).map((s) => s.match);
+}
+function scanSpans(text, source, options = {}) {
   const rules = candidates(text, options.rules ?? SECRET_RULES, source);
   if (rules.length === 0) return [];
   const ordered = [...rules.filter((r) => !r.late), ...rules.filter((r) => r.late)];
@@ -1063,7 +1213,7 @@ function scanText(text, source, options = {}) {
       starts ??= lineStarts(text);
       const a = position(starts, start);
       const b = position(starts, end);
-      out.push({
+      const match = {
         ruleId: rule.meta.id,
         title: rule.meta.title,
         severity: rule.meta.severity,
@@ -1074,10 +1224,11 @@ function scanText(text, source, options = {}) {
         redacted: redact(value),
         fingerprint: secretFingerprint(rule.meta.id, value),
         length: value.length
-      });
+      };
+      out.push({ match, start });
     }
   }
-  return out.sort((x, y) => x.line - y.line || x.column - y.column);
+  return out.sort((x, y) => x.start - y.start);
 }
 function looksRandom(value) {
   if (/^[a-zA-Z_.-]+$/.test(value)) return false;
@@ -1218,24 +1369,87 @@ function sourceFinding(match, path, snippet, extra = "") {
   return f;
 }
 
+// src/secrets/windows.ts
+var DEFAULT_SECRETS_MAX_FILE_SIZE = 64 * 1024 * 1024;
+var DEFAULT_WINDOW_SIZE = 4 * 1024 * 1024;
+var DEFAULT_WINDOW_OVERLAP = 128 * 1024;
+function windowsOf(text, size, overlap) {
+  if (!(size > 0) || !(overlap >= 0) || overlap * 2 > size) {
+    throw new RangeError(`window size ${size} must be positive and at least twice the overlap ${overlap}`);
+  }
+  const out = [];
+  let start = 0;
+  for (; ; ) {
+    const end = Math.min(text.length, start + size);
+    out.push({ start, end });
+    if (end === text.length) return out;
+    const nominal = end - overlap;
+    const lineStart = text.lastIndexOf("\n", nominal - 1) + 1;
+    start = lineStart >= start + (size - overlap) / 2 ? lineStart : nominal;
+  }
+}
+function countNewlines(text, from, to) {
+  let n = 0;
+  for (let i = text.indexOf("\n", from); i !== -1 && i < to; i = text.indexOf("\n", i + 1)) n++;
+  return n;
+}
+function scanTextWindowed(text, source, options = {}) {
+  const size = options.size ?? DEFAULT_WINDOW_SIZE;
+  const overlap = options.overlap ?? DEFAULT_WINDOW_OVERLAP;
+  const scanOptions = options.rules ? { rules: options.rules } : {};
+  const windows = windowsOf(text, size, overlap);
+  const out = [];
+  let linesBefore = 0;
+  let counted = 0;
+  windows.forEach((w, k) => {
+    linesBefore += countNewlines(text, counted, w.start);
+    counted = w.start;
+    const next = windows[k + 1];
+    const shareStart = k === 0 ? 0 : Math.ceil((w.start + windows[k - 1].end) / 2);
+    const shareEnd = next ? Math.ceil((next.start + w.end) / 2) : text.length;
+    const shift = w.start === 0 ? 0 : w.start - (text.lastIndexOf("\n", w.start - 1) + 1);
+    for (const { match, start } of scanSpans(text.slice(w.start, w.end), source, scanOptions)) {
+      const at = w.start + start;
+      if (at < shareStart || at >= shareEnd) continue;
+      const m = {
+        ...match,
+        line: match.line + linesBefore,
+        endLine: match.endLine + linesBefore
+      };
+      if (match.line === 1) m.column += shift;
+      if (match.endLine === 1 && m.endColumn !== void 0) m.endColumn += shift;
+      out.push(m);
+    }
+  });
+  return out;
+}
+
 // src/secrets/image.ts
-var DEFAULT_MAX = 10 * 1024 * 1024;
 var KEY_RULES = SECRET_RULES.filter((r) => r.meta.tags.includes("crypto"));
 function secretsAnalyzer(options = {}) {
   const hits = [];
   const extra = options.skipPaths ?? [];
   const defaults = !options.noDefaultSkips;
+  const max = options.maxFileSize ?? DEFAULT_SECRETS_MAX_FILE_SIZE;
   return {
     name: "secrets",
-    maxBytes: options.maxFileSize ?? DEFAULT_MAX,
+    maxBytes: max,
     wants(entry) {
       return entry.type === "file" && entry.size > 0 && !isSkippedPath(entry.path, extra, defaults);
     },
-    analyze(entry, content) {
+    analyze(entry, content, truncated) {
       if (isBinary(content)) return;
+      if (truncated) {
+        logger().debug(
+          `secrets: ${entry.path} (layer ${entry.layerIndex}) is ${entry.size} bytes; only its first ${content.length} bytes were scanned`
+        );
+      }
       const source = { kind: "file", path: entry.path };
       const keysOnly = defaults && isCertificatePath(entry.path);
-      const matches = scanText(content.toString("latin1"), source, keysOnly ? { rules: KEY_RULES } : {});
+      const matches = scanTextWindowed(content.toString("latin1"), source, {
+        ...options.windows,
+        ...keysOnly ? { rules: KEY_RULES } : {}
+      });
       if (matches.length) hits.push({ entry, matches });
     },
     finish(view, image) {
@@ -1317,7 +1531,7 @@ function scanDockerfileText(path, content) {
 
 // src/secrets/context.ts
 var import_dockerfile_ast = __toESM(require_main(), 1);
-import { readFile, readdir, stat } from "node:fs/promises";
+import { open, readFile, readdir, stat } from "node:fs/promises";
 import { join, posix as posix2, relative, sep } from "node:path";
 
 // src/secrets/dockerignore.ts
@@ -1449,10 +1663,25 @@ async function* walk(root, dir, ignore) {
     else if (e.isFile() && !ignore.ignores(rel)) yield rel;
   }
 }
+async function readHead(path, n) {
+  const fh = await open(path, "r");
+  try {
+    const buf = Buffer.alloc(n);
+    let got = 0;
+    while (got < n) {
+      const { bytesRead } = await fh.read(buf, got, n - got, got);
+      if (bytesRead === 0) break;
+      got += bytesRead;
+    }
+    return buf.subarray(0, got);
+  } finally {
+    await fh.close();
+  }
+}
 async function scanBuildContext(contextDir, dockerfileTarget, options = {}) {
   try {
     const repoRoot = options.repoRoot ?? process.cwd();
-    const max = options.maxFileSize ?? 10 * 1024 * 1024;
+    const max = options.maxFileSize ?? DEFAULT_SECRETS_MAX_FILE_SIZE;
     const ignoreText = await readFile(join(contextDir, ".dockerignore"), "utf8").catch(() => "");
     const ignore = new DockerIgnore(ignoreText);
     let sources;
@@ -1474,12 +1703,14 @@ async function scanBuildContext(contextDir, dockerfileTarget, options = {}) {
       const abs = join(contextDir, rel);
       const st = await stat(abs);
       if (st.size === 0) continue;
-      const buf = await readFile(abs);
-      const content = buf.subarray(0, max);
+      const content = await readHead(abs, Math.min(st.size, max));
       if (isBinary(content)) continue;
       const text = content.toString("utf8");
       const path = relative(repoRoot, abs).split(sep).join("/");
-      const matches = scanText(text, { kind: "context", path });
+      if (st.size > max) {
+        logger().debug(`secrets: ${path} is ${st.size} bytes; only its first ${max} bytes were scanned`);
+      }
+      const matches = scanTextWindowed(text, { kind: "context", path });
       if (matches.length === 0) continue;
       const lines = text.split("\n");
       for (const m of matches) {
@@ -1542,7 +1773,15 @@ than 30% of the value) and a fingerprint, and every detected value is masked in 
 Documentation, manual pages, test-fixture directories and well-known example values
 (\`AKIAIOSFODNN7EXAMPLE\`, \`changeme\`, \`\${VAR}\`, \`xxxx\`...) are not reported. Patterns follow the ones
 published by gitleaks and trivy; the equivalents are listed per rule. Certificate stores (\`/etc/ssl/certs\`, the CA
-bundle) and certificate files (\`.crt\`, \`.cer\`, \`.csr\`) are searched for private keys only.`,
+bundle) and certificate files (\`.crt\`, \`.cer\`, \`.csr\`) are searched for private keys only.
+
+**Large files.** Each file is scanned up to a limit, 64 MiB by default (\`maxFileSize\` of the secrets analyzer
+and of the build-context scan). A larger file is scanned in its first 64 MiB only: a secret beyond the limit is
+not reported, and the debug log names every file cut short. Within the limit, text is scanned in windows of 4 MiB
+that overlap by 128 KiB, so a secret anywhere in the scanned part is found once, at its true line and column;
+only a value longer than 64 KiB that crosses a window boundary could be missed (no rule matches values that long
+except very large PGP key blocks). Binary files (a known magic number or a NUL byte in the first 8 KiB) are not
+scanned.`,
   rules: SECRET_RULE_META
 };
 
@@ -1563,6 +1802,11 @@ export {
   maskLine,
   safeText,
   isBinary,
+  DEFAULT_SECRETS_MAX_FILE_SIZE,
+  DEFAULT_WINDOW_SIZE,
+  DEFAULT_WINDOW_OVERLAP,
+  windowsOf,
+  scanTextWindowed,
   secretsAnalyzer,
   scanImageConfigSecrets,
   scanDockerfileText,

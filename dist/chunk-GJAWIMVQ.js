@@ -9,24 +9,6 @@ import {
   __export
 } from "./chunk-YNPQFTY5.js";
 
-// src/policy/overrides.ts
-import { isAbsolute, resolve } from "node:path";
-function withPipelineOptions(policy, opts) {
-  if (!opts.ignoreUnfixed && !opts.vex?.length) return policy;
-  return {
-    ...policy,
-    vulnerabilities: {
-      "ignore-unfixed": policy.vulnerabilities["ignore-unfixed"] || !!opts.ignoreUnfixed,
-      vex: [...policy.vulnerabilities.vex, ...opts.vex ?? []]
-    }
-  };
-}
-function policyVexFiles(policy) {
-  return policy.vulnerabilities.vex.map(
-    (p) => isAbsolute(p) || !policy.baseDir ? p : resolve(policy.baseDir, p)
-  );
-}
-
 // node_modules/zod/v4/classic/external.js
 var external_exports = {};
 __export(external_exports, {
@@ -5094,7 +5076,7 @@ var recursive = /* @__PURE__ */ new WeakMap();
 var NONE = 0;
 var ASSUMED = 1;
 var PROVEN = 2;
-function isRecursive(inst, stack, resolve2) {
+function isRecursive(inst, stack, resolve) {
   const cached2 = recursive.get(inst);
   if (cached2 !== void 0)
     return cached2 ? PROVEN : NONE;
@@ -5104,7 +5086,7 @@ function isRecursive(inst, stack, resolve2) {
   let result = NONE;
   const check2 = (child) => {
     if (result !== PROVEN && child?._zod) {
-      const answer = isRecursive(child, stack, resolve2);
+      const answer = isRecursive(child, stack, resolve);
       if (answer > result)
         result = answer;
     }
@@ -5115,7 +5097,7 @@ function isRecursive(inst, stack, resolve2) {
       const desc = Object.getOwnPropertyDescriptor(sh, key);
       if (spread && !desc.enumerable)
         continue;
-      const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve2) : NONE;
+      const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve) : NONE;
       if (child > answer)
         answer = child;
     }
@@ -5179,7 +5161,7 @@ function isRecursive(inst, stack, resolve2) {
       break;
     // `$ZodLazy` caches its inner on the def, so a resolved edge is followed exactly
     case "lazy": {
-      const inner = def._cachedInner ?? (resolve2 ? inst._zod.innerType : void 0);
+      const inner = def._cachedInner ?? (resolve ? inst._zod.innerType : void 0);
       merge2(inner ? isRecursive(inner, stack, false) : ASSUMED);
       break;
     }
@@ -19745,7 +19727,5 @@ function date4(params) {
 }
 
 export {
-  external_exports,
-  withPipelineOptions,
-  policyVexFiles
+  external_exports
 };

@@ -9,7 +9,6 @@ import {
   SBOM_FORMATS,
   renderSbom
 } from "./chunk-AQNBWOR2.js";
-import "./chunk-CD4J457K.js";
 import {
   OUTPUT_HELP,
   OUTPUT_OPTIONS,
@@ -18,7 +17,7 @@ import {
   runPipeline,
   writeFileSafe,
   writeOutputs
-} from "./chunk-CLYLE5PG.js";
+} from "./chunk-KEEPTT7G.js";
 import {
   ruleHelpUri
 } from "./chunk-OHBRUBJW.js";
@@ -31,7 +30,7 @@ import {
   sortFindings,
   stripControl,
   truncate
-} from "./chunk-JZD5V3EG.js";
+} from "./chunk-LXDWAIXN.js";
 import {
   bool,
   list,
@@ -39,12 +38,15 @@ import {
   parse,
   str
 } from "./chunk-I3EOAX5I.js";
-import "./chunk-QHXNYCOC.js";
-import "./chunk-TVI2DOHZ.js";
+import "./chunk-GZGRCBD6.js";
+import "./chunk-CD4J457K.js";
+import "./chunk-BTOCB65I.js";
+import "./chunk-YRLS6VAV.js";
 import {
   parseSeverity
-} from "./chunk-DHZG3EE5.js";
+} from "./chunk-M3P4NN3O.js";
 import "./chunk-ZOTEE5XN.js";
+import "./chunk-DML5XCCS.js";
 import {
   stableHash
 } from "./chunk-23VTO3BX.js";

@@ -6,15 +6,20 @@ const require = __sgCreateRequire(import.meta.url);
 const __filename = __sgFileURLToPath(import.meta.url);
 const __dirname = __sgDirname(__filename);
 import {
-  findRepoRoot,
   loadPolicy,
   policyJsonSchema
-} from "./chunk-JZD5V3EG.js";
+} from "./chunk-IEK7524S.js";
+import "./chunk-GJAWIMVQ.js";
+import {
+  findRepoRoot
+} from "./chunk-LXDWAIXN.js";
 import {
   parse
 } from "./chunk-I3EOAX5I.js";
-import "./chunk-TVI2DOHZ.js";
-import "./chunk-DHZG3EE5.js";
+import "./chunk-GZGRCBD6.js";
+import "./chunk-YRLS6VAV.js";
+import "./chunk-M3P4NN3O.js";
+import "./chunk-DML5XCCS.js";
 import {
   EXIT,
   ShipgateError

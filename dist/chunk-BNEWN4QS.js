@@ -7,7 +7,7 @@ const __filename = __sgFileURLToPath(import.meta.url);
 const __dirname = __sgDirname(__filename);
 import {
   SECRET_RULE_META
-} from "./chunk-DANLSHJW.js";
+} from "./chunk-PKSWUADV.js";
 import {
   ruleHelpUri
 } from "./chunk-OHBRUBJW.js";
@@ -17,8 +17,9 @@ import {
 } from "./chunk-I3EOAX5I.js";
 import {
   dockerfileRules
-} from "./chunk-QHXNYCOC.js";
-import "./chunk-DHZG3EE5.js";
+} from "./chunk-BTOCB65I.js";
+import "./chunk-M3P4NN3O.js";
+import "./chunk-DML5XCCS.js";
 import "./chunk-23VTO3BX.js";
 import "./chunk-QRC7J5MF.js";
 import {

@@ -9,24 +9,26 @@ import {
   SBOM_FORMATS,
   renderSbom
 } from "./chunk-AQNBWOR2.js";
-import "./chunk-CD4J457K.js";
 import {
   runPipeline,
   writeFileSafe
-} from "./chunk-CLYLE5PG.js";
+} from "./chunk-KEEPTT7G.js";
 import "./chunk-OHBRUBJW.js";
 import {
   findRepoRoot
-} from "./chunk-JZD5V3EG.js";
+} from "./chunk-LXDWAIXN.js";
 import {
   oneOf,
   parse,
   str
 } from "./chunk-I3EOAX5I.js";
-import "./chunk-QHXNYCOC.js";
-import "./chunk-TVI2DOHZ.js";
-import "./chunk-DHZG3EE5.js";
+import "./chunk-GZGRCBD6.js";
+import "./chunk-CD4J457K.js";
+import "./chunk-BTOCB65I.js";
+import "./chunk-YRLS6VAV.js";
+import "./chunk-M3P4NN3O.js";
 import "./chunk-ZOTEE5XN.js";
+import "./chunk-DML5XCCS.js";
 import "./chunk-23VTO3BX.js";
 import {
   logger
