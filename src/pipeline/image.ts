@@ -69,7 +69,9 @@ export async function scanImage(
     const rules: RuleMeta[] = [];
     findings.push(...resultOf(secrets), ...resultOf(malware));
     if (config) {
-      findings.push(...checkImageConfig(info, inventory.os ? { os: inventory.os } : {}), ...resultOf(config));
+      // An end-of-life OS is reported once: by the vulnerability part when it runs (SG-OS-001), else here.
+      const os = inventory.os && !scanners.has('vuln') ? { os: inventory.os } : {};
+      findings.push(...checkImageConfig(info, os), ...resultOf(config));
       rules.push(...IMG_RULE_META);
     }
     if (malware) rules.push(...MAL_RULE_META);
@@ -97,7 +99,9 @@ export async function scanImage(
         rules.push(vulnerabilityRule(v));
       }
       log.info(`${vulns.length} vulnerabilit${vulns.length === 1 ? 'y' : 'ies'} matched`);
-      findings.push(...vulns);
+      // Image-wide findings (an end-of-life OS) name the image, so they map to the final FROM line.
+      const whole = { ref: info.ref, ...(info.digest ? { digest: info.digest } : {}) };
+      findings.push(...vulns.map((v) => (v.image ? v : { ...v, image: whole })));
     }
 
     const target: ImageTarget = {
