@@ -25,10 +25,10 @@ import "./chunk-YNPQFTY5.js";
 var COMMANDS = {
   scan: {
     summary: "lint Dockerfiles, scan an image, apply the policy and decide",
-    load: () => import("./chunk-RNPOE6KF.js")
+    load: () => import("./chunk-2Y6P3IZV.js")
   },
-  lint: { summary: "lint Dockerfiles only", load: () => import("./chunk-GQNNER5C.js") },
-  sbom: { summary: "write an SBOM (CycloneDX or SPDX) of an image", load: () => import("./chunk-TXXVAM27.js") },
+  lint: { summary: "lint Dockerfiles only", load: () => import("./chunk-EW4SLS7N.js") },
+  sbom: { summary: "write an SBOM (CycloneDX or SPDX) of an image", load: () => import("./chunk-APK5MHUU.js") },
   rules: { summary: "list every rule with its metadata", load: () => import("./chunk-BNEWN4QS.js") },
   policy: {
     summary: "validate a policy file or print its JSON Schema",

@@ -156,7 +156,7 @@ async function runPipeline(opts) {
   let image;
   let packages = [];
   if (opts.image) {
-    const { mapImageFindings, scanImage } = await import("./chunk-GTWEKTKL.js");
+    const { mapImageFindings, scanImage } = await import("./chunk-OVQS2JE2.js");
     const scanned = await scanImage(opts, scanners, policy);
     image = scanned.target;
     packages = scanned.packages;

@@ -11,7 +11,7 @@ import {
   checkOutputFlags,
   runPipeline,
   writeOutputs
-} from "./chunk-KEEPTT7G.js";
+} from "./chunk-Q4UF5I6G.js";
 import "./chunk-OHBRUBJW.js";
 import {
   findRepoRoot

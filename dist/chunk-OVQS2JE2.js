@@ -10374,7 +10374,8 @@ async function scanImage(opts, scanners, policy) {
     const rules = [];
     findings.push(...resultOf(secrets), ...resultOf(malware));
     if (config) {
-      findings.push(...checkImageConfig(info, inventory.os ? { os: inventory.os } : {}), ...resultOf(config));
+      const os = inventory.os && !scanners.has("vuln") ? { os: inventory.os } : {};
+      findings.push(...checkImageConfig(info, os), ...resultOf(config));
       rules.push(...IMG_RULE_META);
     }
     if (malware) rules.push(...MAL_RULE_META);
@@ -10401,7 +10402,8 @@ async function scanImage(opts, scanners, policy) {
         rules.push(vulnerabilityRule(v));
       }
       log.info(`${vulns.length} vulnerabilit${vulns.length === 1 ? "y" : "ies"} matched`);
-      findings.push(...vulns);
+      const whole = { ref: info.ref, ...info.digest ? { digest: info.digest } : {} };
+      findings.push(...vulns.map((v) => v.image ? v : { ...v, image: whole }));
     }
     const target = {
       ref: info.ref,

@@ -12,7 +12,7 @@ import {
 import {
   runPipeline,
   writeFileSafe
-} from "./chunk-KEEPTT7G.js";
+} from "./chunk-Q4UF5I6G.js";
 import "./chunk-OHBRUBJW.js";
 import {
   findRepoRoot

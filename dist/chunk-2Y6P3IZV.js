@@ -17,7 +17,7 @@ import {
   runPipeline,
   writeFileSafe,
   writeOutputs
-} from "./chunk-KEEPTT7G.js";
+} from "./chunk-Q4UF5I6G.js";
 import {
   ruleHelpUri
 } from "./chunk-OHBRUBJW.js";
