@@ -24,6 +24,7 @@ export const OUTPUT_OPTIONS = {
   category: { type: 'string' },
   'no-color': { type: 'boolean' },
   'show-suppressed': { type: 'boolean' },
+  'list-packages': { type: 'boolean' },
 } as const;
 
 export const OUTPUT_HELP = `Output:
@@ -34,7 +35,8 @@ export const OUTPUT_HELP = `Output:
       --summary FILE      also write the markdown summary (decision, counts, top findings)
       --category NAME     SARIF category (automationDetails.id) for this scan
       --no-color          no ANSI colours (also NO_COLOR=1)
-      --show-suppressed   list suppressed findings in text output`;
+      --show-suppressed   list suppressed findings in text output
+      --list-packages     list the image's packages (the inventory) in text output`;
 
 export function useColor(p: Parsed, toFile: boolean): boolean {
   if (bool(p, 'no-color') || process.env.NO_COLOR) return false;
@@ -94,6 +96,7 @@ export function render(
         color: useColor(p, toFile),
         readFile: repoReader(repoRoot),
         showSuppressed: bool(p, 'show-suppressed'),
+        listPackages: bool(p, 'list-packages'),
       });
   }
 }

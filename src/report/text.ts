@@ -29,6 +29,28 @@ export interface TextOptions {
   showSuppressed?: boolean;
   /** Full titles, documentation links and the rule's fix when a finding has none of its own. */
   verbose?: boolean;
+  /** List the image's packages (the inventory) before the summary. */
+  listPackages?: boolean;
+}
+
+/** The inventory as an aligned table: type, name, version, source package, and the layer it came from. */
+function packageTable(result: ScanResult, p: Palette): string[] {
+  const rows = result.packages.map((pkg) => [
+    pkg.type,
+    clean(pkg.namespace ? `${pkg.namespace}/${pkg.name}` : pkg.name),
+    clean(pkg.version),
+    clean(
+      pkg.sourceName && pkg.sourceName !== pkg.name
+        ? `${pkg.sourceName} ${pkg.sourceVersion ?? ''}`.trim()
+        : '',
+    ),
+    pkg.layerIndex === undefined ? '' : `layer ${pkg.layerIndex}`,
+  ]);
+  const head = ['TYPE', 'NAME', 'VERSION', 'SOURCE', 'LAYER'];
+  const widths = head.map((h, i) => Math.min(48, Math.max(h.length, ...rows.map((r) => r[i]!.length))));
+  const line = (r: string[]): string =>
+    `  ${r.map((c, i) => truncate(c, widths[i]!).padEnd(widths[i]!)).join('  ')}`.trimEnd();
+  return [p.bold(`Packages (${rows.length})`), p.dim(line(head)), ...rows.map(line), ''];
 }
 
 type Paint = (s: string) => string;
@@ -307,6 +329,7 @@ export function toText(result: ScanResult, o: TextOptions): string {
   }
 
   const image = result.image;
+  if (o.listPackages && result.packages.length) out.push(...packageTable(result, p));
   if (image?.os)
     out.push(
       p.dim(

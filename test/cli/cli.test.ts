@@ -97,6 +97,12 @@ describe('shipgate CLI basics', () => {
     const rules = JSON.parse(r.stdout) as { id: string; helpUri: string; fix: string }[];
     expect(rules.filter((x) => x.id.startsWith('SG-DF-')).length).toBeGreaterThanOrEqual(40);
     expect(rules.filter((x) => x.id.startsWith('SG-SEC-')).length).toBeGreaterThanOrEqual(40);
+    for (const prefix of ['SG-IMG-', 'SG-MAL-', 'SG-OS-'])
+      expect(
+        rules.some((x) => x.id.startsWith(prefix)),
+        prefix,
+      ).toBe(true);
+    expect(new Set(rules.map((x) => x.id)).size).toBe(rules.length);
     for (const rule of rules) {
       expect(rule.helpUri).toContain(rule.id.toLowerCase());
       expect(rule.fix.length).toBeGreaterThan(10);
@@ -306,6 +312,21 @@ describe('shipgate scan end to end (demo image)', () => {
       components: { name: string }[];
     };
     expect(sbom.components.map((c) => c.name)).toEqual(expect.arrayContaining(['openssl', 'lodash']));
+  });
+
+  it('takes the image as an argument and lists the inventory in text', () => {
+    const r = shipgate(
+      ['scan', `oci:${join(out, 'image')}`, '--scanners', 'config', '--list-packages', '--fail-on', 'none'],
+      { cwd: ROOT },
+    );
+    expect(r.code, r.stderr).toBe(0);
+    const report = JSON.parse(readFileSync(join(out, 'demo.json'), 'utf8')) as {
+      packages: { name: string; version: string }[];
+    };
+    expect(r.stdout).toContain(`Packages (${report.packages.length})`);
+    for (const pkg of report.packages)
+      expect(r.stdout).toMatch(new RegExp(`\\b${pkg.name}\\s+${pkg.version.replace(/[.+~]/g, '\\$&')}\\b`));
+    expectOneLineError(shipgate(['scan', 'a', 'b']), 2, 'USAGE');
   });
 
   it('never prints or writes the planted credential', () => {

@@ -11,7 +11,7 @@ import { renderSbom, SBOM_FORMATS } from '../sbom';
 
 const SCANNERS = ['vuln', 'secret', 'config', 'malware'] as const;
 
-const HELP = `Usage: shipgate scan [--dockerfile FILE]... [--image REF] [options]
+const HELP = `Usage: shipgate scan [IMAGE] [--dockerfile FILE]... [--image REF] [options]
 
 Lints the Dockerfiles, scans the image (packages, vulnerabilities, secrets in every layer, configuration,
 malware), applies the policy and decides whether the image is approved.
@@ -64,9 +64,10 @@ export async function run(argv: string[]): Promise<number> {
     return EXIT.OK;
   }
   checkOutputFlags(p);
-  if (p.positionals.length) {
-    throw new ShipgateError('USAGE', `scan: unexpected argument "${p.positionals[0]}"`, {
-      hint: 'give targets with --dockerfile and --image',
+  // `shipgate scan IMAGE` is short for `shipgate scan --image IMAGE`.
+  if (p.positionals.length > 1 || (p.positionals.length === 1 && str(p, 'image'))) {
+    throw new ShipgateError('USAGE', `scan: unexpected argument "${p.positionals.at(-1)}"`, {
+      hint: 'give one image (as an argument or with --image) and Dockerfiles with --dockerfile',
     });
   }
   const scanners = list(p, 'scanners');
@@ -77,7 +78,7 @@ export async function run(argv: string[]): Promise<number> {
     });
   }
   const sbomFormat = oneOf(p, 'sbom-format', SBOM_FORMATS, 'cyclonedx');
-  const image = str(p, 'image');
+  const image = str(p, 'image') ?? p.positionals[0];
   if (str(p, 'sbom') && !image) throw new ShipgateError('USAGE', '--sbom needs --image');
   const failOnText = str(p, 'fail-on');
   const repoRoot = findRepoRoot();
