@@ -25,11 +25,11 @@ import "./chunk-YNPQFTY5.js";
 var COMMANDS = {
   scan: {
     summary: "lint Dockerfiles, scan an image, apply the policy and decide",
-    load: () => import("./chunk-2Y6P3IZV.js")
+    load: () => import("./chunk-ELELQA7M.js")
   },
-  lint: { summary: "lint Dockerfiles only", load: () => import("./chunk-EW4SLS7N.js") },
-  sbom: { summary: "write an SBOM (CycloneDX or SPDX) of an image", load: () => import("./chunk-APK5MHUU.js") },
-  rules: { summary: "list every rule with its metadata", load: () => import("./chunk-BNEWN4QS.js") },
+  lint: { summary: "lint Dockerfiles only", load: () => import("./chunk-DEK6BM3L.js") },
+  sbom: { summary: "write an SBOM (CycloneDX or SPDX) of an image", load: () => import("./chunk-XYKVKFRX.js") },
+  rules: { summary: "list every rule with its metadata", load: () => import("./chunk-DSH6A3TR.js") },
   policy: {
     summary: "validate a policy file or print its JSON Schema",
     load: () => import("./chunk-J3FADCDE.js")

@@ -17,7 +17,7 @@ import {
   runPipeline,
   writeFileSafe,
   writeOutputs
-} from "./chunk-Q4UF5I6G.js";
+} from "./chunk-PI5QER4R.js";
 import {
   ruleHelpUri
 } from "./chunk-OHBRUBJW.js";
@@ -632,7 +632,7 @@ async function writeGitlabReports(result, dir, options = {}) {
 
 // src/cli/commands/scan.ts
 var SCANNERS = ["vuln", "secret", "config", "malware"];
-var HELP = `Usage: shipgate scan [--dockerfile FILE]... [--image REF] [options]
+var HELP = `Usage: shipgate scan [IMAGE] [--dockerfile FILE]... [--image REF] [options]
 
 Lints the Dockerfiles, scans the image (packages, vulnerabilities, secrets in every layer, configuration,
 malware), applies the policy and decides whether the image is approved.
@@ -684,9 +684,9 @@ async function run(argv) {
     return EXIT.OK;
   }
   checkOutputFlags(p);
-  if (p.positionals.length) {
-    throw new ShipgateError("USAGE", `scan: unexpected argument "${p.positionals[0]}"`, {
-      hint: "give targets with --dockerfile and --image"
+  if (p.positionals.length > 1 || p.positionals.length === 1 && str(p, "image")) {
+    throw new ShipgateError("USAGE", `scan: unexpected argument "${p.positionals.at(-1)}"`, {
+      hint: "give one image (as an argument or with --image) and Dockerfiles with --dockerfile"
     });
   }
   const scanners = list(p, "scanners");
@@ -697,7 +697,7 @@ async function run(argv) {
     });
   }
   const sbomFormat = oneOf(p, "sbom-format", SBOM_FORMATS, "cyclonedx");
-  const image = str(p, "image");
+  const image = str(p, "image") ?? p.positionals[0];
   if (str(p, "sbom") && !image) throw new ShipgateError("USAGE", "--sbom needs --image");
   const failOnText = str(p, "fail-on");
   const repoRoot = findRepoRoot();

@@ -13,8 +13,6 @@ import {
   DEFAULT_WINDOW_SIZE,
   DockerIgnore,
   SECRETS_DOCS,
-  SECRET_RULES,
-  SECRET_RULE_META,
   copySources,
   isBinary,
   isCertificatePath,
@@ -32,11 +30,15 @@ import {
   scanText,
   scanTextWindowed,
   secretFingerprint,
-  secretRule,
   secretsAnalyzer,
   shannonEntropy,
   windowsOf
-} from "./chunk-PKSWUADV.js";
+} from "./chunk-GHDTRKME.js";
+import {
+  SECRET_RULES,
+  SECRET_RULE_META,
+  secretRule
+} from "./chunk-4BXU6E3L.js";
 import "./chunk-23VTO3BX.js";
 import "./chunk-QRC7J5MF.js";
 import "./chunk-XNFBH2M5.js";

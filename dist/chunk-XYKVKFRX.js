@@ -12,7 +12,7 @@ import {
 import {
   runPipeline,
   writeFileSafe
-} from "./chunk-Q4UF5I6G.js";
+} from "./chunk-PI5QER4R.js";
 import "./chunk-OHBRUBJW.js";
 import {
   findRepoRoot

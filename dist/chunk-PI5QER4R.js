@@ -128,7 +128,7 @@ async function runPipeline(opts) {
   };
   const warnings = [];
   const dockerfiles = [];
-  const secrets = scanners.has("secret") ? await import("./chunk-SCM4ZQYD.js") : void 0;
+  const secrets = scanners.has("secret") ? await import("./chunk-6BM2X333.js") : void 0;
   if (secrets) addRules(secrets.SECRET_RULE_META);
   if (opts.dockerfiles.length) addRules(dockerfileRules());
   const texts = await Promise.all(opts.dockerfiles.map((path) => readDockerfile(path)));
@@ -156,7 +156,7 @@ async function runPipeline(opts) {
   let image;
   let packages = [];
   if (opts.image) {
-    const { mapImageFindings, scanImage } = await import("./chunk-OVQS2JE2.js");
+    const { mapImageFindings, scanImage } = await import("./chunk-GFHMLUGI.js");
     const scanned = await scanImage(opts, scanners, policy);
     image = scanned.target;
     packages = scanned.packages;
@@ -1383,6 +1383,21 @@ function toMarkdownSummary(result, o = {}) {
 }
 
 // src/report/text.ts
+function packageTable(result, p) {
+  const rows = result.packages.map((pkg) => [
+    pkg.type,
+    clean(pkg.namespace ? `${pkg.namespace}/${pkg.name}` : pkg.name),
+    clean(pkg.version),
+    clean(
+      pkg.sourceName && pkg.sourceName !== pkg.name ? `${pkg.sourceName} ${pkg.sourceVersion ?? ""}`.trim() : ""
+    ),
+    pkg.layerIndex === void 0 ? "" : `layer ${pkg.layerIndex}`
+  ]);
+  const head2 = ["TYPE", "NAME", "VERSION", "SOURCE", "LAYER"];
+  const widths = head2.map((h, i) => Math.min(48, Math.max(h.length, ...rows.map((r) => r[i].length))));
+  const line = (r) => `  ${r.map((c, i) => truncate(c, widths[i]).padEnd(widths[i])).join("  ")}`.trimEnd();
+  return [p.bold(`Packages (${rows.length})`), p.dim(line(head2)), ...rows.map(line), ""];
+}
 function palette(color) {
   const c = (open, close) => (s) => color && s ? `\x1B[${open}m${s}\x1B[${close}m` : s;
   return {
@@ -1603,6 +1618,7 @@ function toText(result, o) {
       out.push(p.bold(`  Vulnerabilities (${vulns.length})`), ...vulnerabilityTables(vulns, o, p));
   }
   const image = result.image;
+  if (o.listPackages && result.packages.length) out.push(...packageTable(result, p));
   if (image?.os)
     out.push(
       p.dim(
@@ -1635,7 +1651,8 @@ var OUTPUT_OPTIONS = {
   summary: { type: "string" },
   category: { type: "string" },
   "no-color": { type: "boolean" },
-  "show-suppressed": { type: "boolean" }
+  "show-suppressed": { type: "boolean" },
+  "list-packages": { type: "boolean" }
 };
 var OUTPUT_HELP = `Output:
   -f, --format FMT        text (default), json or sarif, written to stdout or --output
@@ -1645,7 +1662,8 @@ var OUTPUT_HELP = `Output:
       --summary FILE      also write the markdown summary (decision, counts, top findings)
       --category NAME     SARIF category (automationDetails.id) for this scan
       --no-color          no ANSI colours (also NO_COLOR=1)
-      --show-suppressed   list suppressed findings in text output`;
+      --show-suppressed   list suppressed findings in text output
+      --list-packages     list the image's packages (the inventory) in text output`;
 function useColor(p, toFile) {
   if (bool(p, "no-color") || process.env.NO_COLOR) return false;
   if (process.env.FORCE_COLOR && process.env.FORCE_COLOR !== "0") return true;
@@ -1694,7 +1712,8 @@ function render(result, format, p, repoRoot, toFile) {
       return toText(result, {
         color: useColor(p, toFile),
         readFile: repoReader(repoRoot),
-        showSuppressed: bool(p, "show-suppressed")
+        showSuppressed: bool(p, "show-suppressed"),
+        listPackages: bool(p, "list-packages")
       });
   }
 }

@@ -6,8 +6,13 @@ const require = __sgCreateRequire(import.meta.url);
 const __filename = __sgFileURLToPath(import.meta.url);
 const __dirname = __sgDirname(__filename);
 import {
+  EOL_RULE,
+  IMG_RULE_META,
+  MAL_RULE_META
+} from "./chunk-6I4GOAWP.js";
+import {
   SECRET_RULE_META
-} from "./chunk-PKSWUADV.js";
+} from "./chunk-4BXU6E3L.js";
 import {
   ruleHelpUri
 } from "./chunk-OHBRUBJW.js";
@@ -21,19 +26,18 @@ import {
 import "./chunk-M3P4NN3O.js";
 import "./chunk-DML5XCCS.js";
 import "./chunk-23VTO3BX.js";
-import "./chunk-QRC7J5MF.js";
 import {
   EXIT
 } from "./chunk-XNFBH2M5.js";
 import "./chunk-YNPQFTY5.js";
 
 // src/cli/commands/rules.ts
-var HELP = `Usage: shipgate rules [--format text|json] [--kind dockerfile|secret|config|malware]
+var HELP = `Usage: shipgate rules [--format text|json] [--kind dockerfile|secret|config|malware|vulnerability]
 
 Lists every rule with its id, severity, title and the equivalent checks of other tools.
 `;
 function allRules() {
-  return [...dockerfileRules(), ...SECRET_RULE_META];
+  return [...dockerfileRules(), ...SECRET_RULE_META, ...IMG_RULE_META, ...MAL_RULE_META, EOL_RULE];
 }
 async function run(argv) {
   const p = parse("rules", argv, {
@@ -46,7 +50,12 @@ async function run(argv) {
     return EXIT.OK;
   }
   const format = oneOf(p, "format", ["text", "json"], "text");
-  const kind = oneOf(p, "kind", ["all", "dockerfile", "secret", "config", "malware"], "all");
+  const kind = oneOf(
+    p,
+    "kind",
+    ["all", "dockerfile", "secret", "config", "malware", "vulnerability"],
+    "all"
+  );
   const rules = allRules().filter((r) => kind === "all" || r.kind === kind);
   if (format === "json") {
     process.stdout.write(

@@ -11,7 +11,7 @@ import {
   checkOutputFlags,
   runPipeline,
   writeOutputs
-} from "./chunk-Q4UF5I6G.js";
+} from "./chunk-PI5QER4R.js";
 import "./chunk-OHBRUBJW.js";
 import {
   findRepoRoot
