@@ -84,6 +84,17 @@ describe('shipgate CLI basics', () => {
     expect(shipgate(['scan', '--help']).stdout).toContain('--image');
   });
 
+  it('documents every command exactly as --help prints it (docs/cli.md)', () => {
+    const doc = readFileSync(join(ROOT, 'docs', 'cli.md'), 'utf8');
+    const version = shipgate(['--version']).stdout.trim().split(' ')[1]!;
+    for (const cmd of [[], ['scan'], ['lint'], ['sbom'], ['rules'], ['policy']]) {
+      const help = shipgate([...cmd, '--help']).stdout.replace(`shipgate ${version}:`, 'shipgate VERSION:');
+      expect(doc, `docs/cli.md is out of date for "shipgate ${cmd.join(' ')} --help"`).toContain(
+        help.trimEnd(),
+      );
+    }
+  });
+
   it('refuses unknown commands and flags with exit 2', () => {
     expectOneLineError(shipgate(['frobnicate']), 2, 'USAGE');
     expectOneLineError(shipgate(['lint', '--no-such-flag']), 2, 'USAGE');
