@@ -1,13 +1,99 @@
+import { writeFileSync } from 'node:fs';
+import { admissionSpec, renderAdmissionYaml, type AdmissionFormat } from '../../admission/index';
 import { EXIT, ShipgateError } from '../../core/errors';
 import { findRepoRoot } from '../../pipeline/paths';
 import { loadPolicy, policyJsonSchema } from '../../policy/index';
-import { parse } from '../args';
+import { list, oneOf, parse, str } from '../args';
 
 const HELP = `Usage: shipgate policy check [FILE]    validate a policy file (default: shipgate.yaml at the repository root)
        shipgate policy schema          print the policy file's JSON Schema (for editor completion)
+       shipgate policy admission --images GLOB SIGNER [options]
+                                       print a Kubernetes policy admitting only images signed by CI (keyless)
+
+Admission policy (docs/admission.md):
+      --format FMT               kyverno (ClusterPolicy, default) or policy-controller (ClusterImagePolicy)
+      --images GLOB              images the policy covers, e.g. ghcr.io/acme/* (repeatable)
+  Signer, one of:
+      --github-repository O/R    GitHub Actions in OWNER/REPO, spelt exactly as on GitHub
+        --workflow FILE          only this workflow, e.g. .github/workflows/release.yml (default any)
+      --gitlab-project G/P       GitLab CI in GROUP/PROJECT, spelt exactly as on GitLab
+        --gitlab-server URL      GitLab instance, the OIDC issuer (default https://gitlab.com)
+        --gitlab-ci-config PATH  CI configuration path (default .gitlab-ci.yml)
+      --ref REF                  only this ref, e.g. refs/heads/main (default any branch or tag)
+      --ref-pattern RE           only refs matching RE, e.g. 'refs/tags/v.*' (anchored for you)
+      --issuer URL               any other OIDC issuer, with --subject-regexp RE (anchored) or --subject SAN
+  Options:
+      --require-attestation T    also require an attestation of predicate type T by the same signer
+                                 (repeatable), e.g. https://slsa.dev/provenance/v1
+      --rekor-url URL            transparency log (default https://rekor.sigstore.dev)
+      --name NAME                policy name (default shipgate-signed-images)
+      --namespace NS             kyverno only: a namespaced Policy instead of a ClusterPolicy
+  -o, --output FILE              write the YAML to FILE instead of stdout
 `;
 
+const ADMISSION_OPTIONS = {
+  help: { type: 'boolean', short: 'h' },
+  format: { type: 'string' },
+  images: { type: 'string', multiple: true },
+  'github-repository': { type: 'string' },
+  workflow: { type: 'string' },
+  'gitlab-project': { type: 'string' },
+  'gitlab-server': { type: 'string' },
+  'gitlab-ci-config': { type: 'string' },
+  ref: { type: 'string' },
+  'ref-pattern': { type: 'string' },
+  issuer: { type: 'string' },
+  'subject-regexp': { type: 'string' },
+  subject: { type: 'string' },
+  'require-attestation': { type: 'string', multiple: true },
+  'rekor-url': { type: 'string' },
+  name: { type: 'string' },
+  namespace: { type: 'string' },
+  output: { type: 'string', short: 'o' },
+} as const;
+
+function admission(argv: string[]): number {
+  const p = parse('policy admission', argv, ADMISSION_OPTIONS);
+  if (p.values.help) {
+    process.stdout.write(HELP);
+    return EXIT.OK;
+  }
+  if (p.positionals.length > 0)
+    throw new ShipgateError('USAGE', `policy admission: unexpected argument "${p.positionals[0]}"`, {
+      hint: 'give images with --images GLOB',
+    });
+  const format = oneOf<AdmissionFormat>(p, 'format', ['kyverno', 'policy-controller'], 'kyverno');
+  const opt = (name: string): Record<string, string> => {
+    const v = str(p, name);
+    return v === undefined ? {} : { [name.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase())]: v };
+  };
+  const spec = admissionSpec({
+    format,
+    images: list(p, 'images'),
+    ...opt('github-repository'),
+    ...opt('workflow'),
+    ...opt('gitlab-project'),
+    ...opt('gitlab-server'),
+    ...opt('gitlab-ci-config'),
+    ...opt('ref'),
+    ...opt('ref-pattern'),
+    ...opt('issuer'),
+    ...(str(p, 'subject-regexp') !== undefined && { subjectRegExp: str(p, 'subject-regexp') }),
+    ...opt('subject'),
+    ...opt('rekor-url'),
+    ...opt('name'),
+    ...opt('namespace'),
+    requireAttestations: list(p, 'require-attestation'),
+  });
+  const yaml = renderAdmissionYaml(format, spec);
+  const output = str(p, 'output');
+  if (output === undefined) process.stdout.write(yaml);
+  else writeFileSync(output, yaml);
+  return EXIT.OK;
+}
+
 export async function run(argv: string[]): Promise<number> {
+  if (argv[0] === 'admission') return admission(argv.slice(1));
   const p = parse('policy', argv, { help: { type: 'boolean', short: 'h' } });
   const [sub, file] = p.positionals;
   if (p.values.help || !sub) {
@@ -24,6 +110,6 @@ export async function run(argv: string[]): Promise<number> {
     return EXIT.OK;
   }
   throw new ShipgateError('USAGE', `policy: unknown subcommand "${sub}"`, {
-    hint: 'use "check" or "schema"',
+    hint: 'use "check", "schema" or "admission"',
   });
 }

@@ -1,0 +1,190 @@
+/**
+ * `shipgate policy admission`: builds Kyverno or sigstore policy-controller policies that admit only images
+ * signed keylessly by the given CI identity. Pure: inputs in, YAML text out.
+ */
+import { stringify } from 'yaml';
+import { ShipgateError } from '../core/errors';
+import { explicitIdentity, githubIdentity, gitlabIdentity, type SignerIdentity } from './identity';
+import { kyvernoPolicy } from './kyverno';
+import { policyControllerPolicy } from './policy-controller';
+import {
+  DEFAULT_FULCIO_URL,
+  DEFAULT_POLICY_NAME,
+  DEFAULT_REKOR_URL,
+  type AdmissionFormat,
+  type AdmissionSpec,
+  type KubeObject,
+} from './types';
+
+export * from './identity';
+export * from './types';
+export { kyvernoPolicy } from './kyverno';
+export { policyControllerPolicy } from './policy-controller';
+
+export interface AdmissionOptions {
+  format: AdmissionFormat;
+  images: string[];
+  githubRepository?: string;
+  workflow?: string;
+  gitlabProject?: string;
+  gitlabServer?: string;
+  gitlabCiConfig?: string;
+  ref?: string;
+  refPattern?: string;
+  issuer?: string;
+  subjectRegExp?: string;
+  subject?: string;
+  rekorUrl?: string;
+  name?: string;
+  namespace?: string;
+  requireAttestations?: string[];
+}
+
+function usage(message: string, hint?: string): ShipgateError {
+  return new ShipgateError('USAGE', message, hint === undefined ? {} : { hint });
+}
+
+const DNS_SUBDOMAIN = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*$/;
+const DNS_LABEL = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/;
+
+function identityOf(o: AdmissionOptions): SignerIdentity {
+  const kinds = [
+    o.githubRepository !== undefined && '--github-repository',
+    o.gitlabProject !== undefined && '--gitlab-project',
+    o.issuer !== undefined && '--issuer',
+  ].filter((k): k is string => typeof k === 'string');
+  if (kinds.length !== 1)
+    throw usage(
+      kinds.length === 0
+        ? 'policy admission: no signer identity given'
+        : `policy admission: give only one of ${kinds.join(', ')}`,
+      'use --github-repository OWNER/REPO, --gitlab-project GROUP/PROJECT, or --issuer URL with --subject-regexp RE',
+    );
+  const only = (flags: [string, unknown][], allowedWith: string): void => {
+    for (const [flag, v] of flags)
+      if (v !== undefined) throw usage(`${flag} cannot be combined with ${allowedWith}`);
+  };
+  if (o.githubRepository !== undefined) {
+    only(
+      [
+        ['--gitlab-server', o.gitlabServer],
+        ['--gitlab-ci-config', o.gitlabCiConfig],
+        ['--subject-regexp', o.subjectRegExp],
+        ['--subject', o.subject],
+      ],
+      '--github-repository',
+    );
+    return githubIdentity({
+      repository: o.githubRepository,
+      ...(o.workflow !== undefined && { workflow: o.workflow }),
+      ...(o.ref !== undefined && { ref: o.ref }),
+      ...(o.refPattern !== undefined && { refPattern: o.refPattern }),
+    });
+  }
+  if (o.gitlabProject !== undefined) {
+    only(
+      [
+        ['--workflow', o.workflow],
+        ['--subject-regexp', o.subjectRegExp],
+        ['--subject', o.subject],
+      ],
+      '--gitlab-project',
+    );
+    return gitlabIdentity({
+      project: o.gitlabProject,
+      ...(o.gitlabServer !== undefined && { server: o.gitlabServer }),
+      ...(o.gitlabCiConfig !== undefined && { ciConfig: o.gitlabCiConfig }),
+      ...(o.ref !== undefined && { ref: o.ref }),
+      ...(o.refPattern !== undefined && { refPattern: o.refPattern }),
+    });
+  }
+  only(
+    [
+      ['--workflow', o.workflow],
+      ['--gitlab-server', o.gitlabServer],
+      ['--gitlab-ci-config', o.gitlabCiConfig],
+      ['--ref', o.ref],
+      ['--ref-pattern', o.refPattern],
+    ],
+    '--issuer',
+  );
+  return explicitIdentity({
+    issuer: o.issuer ?? '',
+    ...(o.subjectRegExp !== undefined && { subjectRegExp: o.subjectRegExp }),
+    ...(o.subject !== undefined && { subject: o.subject }),
+  });
+}
+
+function httpsUrl(flag: string, value: string): string {
+  let ok: boolean;
+  try {
+    ok = new URL(value).protocol === 'https:';
+  } catch {
+    ok = false;
+  }
+  if (!ok) throw usage(`${flag}: "${value}" is not an https URL`);
+  return value.replace(/\/+$/, '');
+}
+
+/** Validates the options and resolves the signer identity. */
+export function admissionSpec(o: AdmissionOptions): AdmissionSpec {
+  if (o.images.length === 0)
+    throw usage('policy admission: no --images given', 'for example --images "ghcr.io/acme/*"');
+  for (const glob of o.images)
+    if (/\s/.test(glob) || glob.includes('@') || glob.startsWith('/'))
+      throw usage(`--images: "${glob}" is not an image glob`, 'use a repository glob such as ghcr.io/acme/*');
+  const name = o.name ?? DEFAULT_POLICY_NAME;
+  if (name.length > 253 || !DNS_SUBDOMAIN.test(name))
+    throw usage(
+      `--name: "${name}" is not a valid Kubernetes name`,
+      'use lowercase letters, digits, "-" and "."',
+    );
+  if (o.namespace !== undefined) {
+    if (o.format === 'policy-controller')
+      throw usage(
+        '--namespace: a ClusterImagePolicy is cluster-scoped',
+        'leave out --namespace; label namespaces with policy.sigstore.dev/include=true instead',
+      );
+    if (o.namespace.length > 63 || !DNS_LABEL.test(o.namespace))
+      throw usage(`--namespace: "${o.namespace}" is not a valid namespace name`);
+  }
+  const attestations = [...new Set(o.requireAttestations ?? [])];
+  for (const t of attestations)
+    if (!/^[a-z][a-z0-9+.-]*:\/\/\S+$/i.test(t))
+      throw usage(
+        `--require-attestation: "${t}" is not a predicate type URI`,
+        'for example https://slsa.dev/provenance/v1',
+      );
+  const spec: AdmissionSpec = {
+    name,
+    images: [...new Set(o.images)],
+    identity: identityOf(o),
+    rekorUrl: httpsUrl('--rekor-url', o.rekorUrl ?? DEFAULT_REKOR_URL),
+    fulcioUrl: DEFAULT_FULCIO_URL,
+    attestations,
+  };
+  if (o.namespace !== undefined) spec.namespace = o.namespace;
+  return spec;
+}
+
+export function admissionPolicy(format: AdmissionFormat, spec: AdmissionSpec): KubeObject {
+  return format === 'kyverno' ? kyvernoPolicy(spec) : policyControllerPolicy(spec);
+}
+
+/** The policy as a YAML document with a header saying what it admits. */
+export function renderAdmissionYaml(format: AdmissionFormat, spec: AdmissionSpec): string {
+  const who =
+    spec.identity.subject !== undefined
+      ? `subject ${spec.identity.subject}`
+      : `subject matching ${spec.identity.subjectRegExp ?? ''}`;
+  const header = [
+    `Generated by shipgate policy admission (${format}).`,
+    `Admits ${spec.images.join(', ')} only when signed keylessly by issuer ${spec.identity.issuer},`,
+    who,
+    ...(spec.identity.example !== undefined ? [`e.g. ${spec.identity.example}`] : []),
+    'SANs are compared case-sensitively: keep the owner/project spelling exactly as the CI platform shows it.',
+  ]
+    .map((l) => `# ${l}`)
+    .join('\n');
+  return `${header}\n${stringify(admissionPolicy(format, spec), { lineWidth: 0 })}`;
+}
