@@ -14,7 +14,7 @@ const COMMANDS: Record<
   sbom: { summary: 'write an SBOM (CycloneDX or SPDX) of an image', load: () => import('./commands/sbom') },
   rules: { summary: 'list every rule with its metadata', load: () => import('./commands/rules') },
   policy: {
-    summary: 'validate a policy file or print its JSON Schema',
+    summary: 'validate a policy file, print its JSON Schema, or generate admission policies',
     load: () => import('./commands/policy'),
   },
 };
