@@ -31,8 +31,8 @@ var COMMANDS = {
   sbom: { summary: "write an SBOM (CycloneDX or SPDX) of an image", load: () => import("./chunk-XYKVKFRX.js") },
   rules: { summary: "list every rule with its metadata", load: () => import("./chunk-DSH6A3TR.js") },
   policy: {
-    summary: "validate a policy file or print its JSON Schema",
-    load: () => import("./chunk-J3FADCDE.js")
+    summary: "validate a policy file, print its JSON Schema, or generate admission policies",
+    load: () => import("./chunk-S36BXVSO.js")
   }
 };
 var USAGE = `shipgate ${VERSION}: supply-chain gate for container images
