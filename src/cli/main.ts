@@ -17,6 +17,10 @@ const COMMANDS: Record<
     summary: 'validate a policy file, print its JSON Schema, or generate admission policies',
     load: () => import('./commands/policy'),
   },
+  push: {
+    summary: 'push an approved image to a registry, only from a verified CI job',
+    load: () => import('./commands/push'),
+  },
 };
 
 export const USAGE = `shipgate ${VERSION}: supply-chain gate for container images
