@@ -610,4 +610,59 @@ export const CASES: Record<string, Case> = {
       'FROM debian:12\nRUN <<EOF\necho a\n\necho b\nEOF\n',
     ],
   },
+  'SG-DF-067': {
+    bad: [
+      'FROM debian:12\nRUN wget https://example.com/big.tar.gz\n',
+      'FROM debian:12\nRUN wget -cO- https://example.com/q.tgz | tar xz\n',
+      'FROM debian:12\nRUN cd /tmp && wget -O app.tgz https://example.com/app.tgz && tar xzf app.tgz\n',
+    ],
+    good: [
+      'FROM debian:12\nRUN wget --progress=dot:giga https://example.com/big.tar.gz\n',
+      'FROM alpine:3.20\nRUN wget -qO- https://example.com/x.tgz | tar xz\n',
+      'FROM debian:12\nRUN wget -nv https://example.com/big.tar.gz\n',
+      'FROM debian:12\nRUN curl -fsSLO https://example.com/big.tar.gz\n',
+    ],
+  },
+  'SG-DF-068': {
+    bad: [
+      'FROM debian:12\nRUN ./configure\nRUN make\n',
+      'FROM debian:12\nRUN ./configure\n# build it\nRUN make\n',
+    ],
+    good: [
+      'FROM debian:12\nRUN ./configure && make\n',
+      'FROM debian:12\nRUN ./configure\nWORKDIR /src\nRUN make\n',
+      'FROM debian:12\nRUN --mount=type=cache,target=/root/.cache make\nRUN make install\n',
+      'FROM debian:12 AS a\nRUN make\nFROM a\nRUN make install\n',
+      'FROM debian:12\nRUN apt-get update && apt-get install -y make\nRUN make\n',
+    ],
+  },
+  'SG-DF-069': {
+    bad: [
+      'FROM node:20-slim\nCOPY package.json yarn.lock ./\nRUN yarn install --frozen-lockfile --production\n',
+      'FROM node:20-slim AS deps\nRUN yarn install --production\nFROM deps\nCMD ["node", "index.js"]\n',
+    ],
+    good: [
+      'FROM node:20-slim\nRUN yarn install --frozen-lockfile --production && yarn cache clean\n',
+      'FROM node:20-slim\nRUN --mount=type=cache,target=/usr/local/share/.cache/yarn yarn install --frozen-lockfile --production\n',
+      'FROM node:20 AS build\nRUN yarn install --frozen-lockfile\nFROM node:20-slim\nCOPY --from=build /app /app\n',
+      'FROM node:20-slim\nRUN yarn build\n',
+    ],
+  },
+  'SG-DF-070': {
+    bad: [
+      'FROM debian:12\nLABEL com.docker.version="1.2"\n',
+      'FROM debian:12\nLABEL Maintainer="dev@example.com"\n',
+      'FROM debian:12\nLABEL org.example..name=x\n',
+      'FROM debian:12\nLABEL org.example.name- =x\n',
+      'FROM debian:12\nONBUILD LABEL 1st=x\n',
+    ],
+    good: [
+      'FROM debian:12\nLABEL org.opencontainers.image.version="1.2" org.example.build-3=yes\n',
+      'FROM debian:12\nLABEL "org.example.name"="x"\n',
+      // A quote inside a quoted value does not split it into more keys.
+      'FROM debian:12\nLABEL org.opencontainers.image.description="Used by the world\'s largest sites, Inc." \\\n      org.example.a=b\n',
+      'FROM debian:12\nLABEL description This is a legacy, Spaced value\n',
+      'ARG NS=org.example\nFROM debian:12\nARG NS\nLABEL ${NS}.name=x\n',
+    ],
+  },
 };

@@ -167,6 +167,45 @@ export function keyValues(inst: Instruction): { key: string; value: string | und
   return out;
 }
 
+/**
+ * Splits instruction arguments into words as the Docker builder does for key=value instructions: whitespace
+ * separates words except inside quotes; the escape character protects the next character. Quotes are kept.
+ */
+export function dockerWords(text: string, escape = '\\'): string[] {
+  const words: string[] = [];
+  let word = '';
+  let quote: string | undefined;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i] as string;
+    if (c === escape && quote !== "'" && i + 1 < text.length) {
+      word += c + (text[++i] as string);
+      inWord = true;
+    } else if (quote) {
+      if (c === quote) quote = undefined;
+      word += c;
+    } else if (/\s/.test(c)) {
+      if (inWord) words.push(word);
+      word = '';
+      inWord = false;
+    } else {
+      if (c === '"' || c === "'") quote = c;
+      word += c;
+      inWord = true;
+    }
+  }
+  if (inWord) words.push(word);
+  return words;
+}
+
+/** The keys of a LABEL (or ENV) as the builder reads them: `k=v k2="v 2"` or the legacy `k value with spaces`. */
+export function propertyKeys(inst: Instruction, escape = '\\'): string[] {
+  const words = dockerWords(inst.argsText, escape);
+  if (words.length === 0) return [];
+  if (!(words[0] as string).includes('=')) return [unquote(words[0] as string)];
+  return words.map((w) => unquote(w.includes('=') ? w.slice(0, w.indexOf('=')) : w));
+}
+
 export function unquote(s: string): string {
   return s.replace(/^"(.*)"$/s, '$1').replace(/^'(.*)'$/s, '$1');
 }

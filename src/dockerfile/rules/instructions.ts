@@ -1,7 +1,7 @@
 import { defineRule } from '../rule';
 import type { Instruction } from '../types';
 import { isMinimalBase } from './base-image';
-import { finalStage, inheritedInstructions, keyValues, rootImage } from './helpers';
+import { finalStage, inheritedInstructions, keyValues, propertyKeys, rootImage, unquote } from './helpers';
 
 function portIssue(spec: string): string | undefined {
   if (spec.includes('$')) return undefined;
@@ -500,7 +500,7 @@ const emptyContinuation = defineRule({
   description: 'A blank line in the middle of an instruction continued with `\\`.',
   rationale:
     'Docker skips it today but warns that it will become an error; usually it is a leftover from a deleted line and hides a missing `\\`.',
-  fix: '```dockerfile\n# before\nRUN apt-get update && \\\n\n    apt-get install -y curl\n# after\nRUN apt-get update && \\\n    apt-get install -y curl\n```',
+  fix: 'Remove the empty line (or restore the line that was deleted there).\n\n```dockerfile\n# before\nRUN apt-get update && \\\n\n    apt-get install -y curl\n# after\nRUN apt-get update && \\\n    apt-get install -y curl\n```',
   tags: ['dockerfile', 'style'],
   equivalents: { buildkit: ['NoEmptyContinuation'] },
   hint: 'remove the empty line',
@@ -514,6 +514,53 @@ const emptyContinuation = defineRule({
           span: { line: l, column: 1, endLine: l, endColumn: 1 },
           key: String(l - inst.span.line),
           message: `Empty line ${l} inside the ${inst.keyword} that starts on line ${inst.span.line}.`,
+        });
+      }
+    }
+  },
+});
+
+const RESERVED_LABEL_NAMESPACES = ['com.docker.', 'io.docker.', 'org.dockerproject.'];
+
+/** Why a label key breaks Docker's key format, or undefined when it is fine. */
+function labelKeyIssue(key: string): string | undefined {
+  const reserved = RESERVED_LABEL_NAMESPACES.find((n) => key.startsWith(n));
+  if (reserved) return `the ${reserved.slice(0, -1)} namespace is reserved for Docker`;
+  const bad = [...key].find((c) => !/[a-z0-9.-]/.test(c));
+  if (bad !== undefined) return `"${bad}" is not allowed (only lower-case letters, digits, "." and "-")`;
+  if (!/^[a-z]/.test(key)) return 'it must start with a lower-case letter';
+  if (!/[a-z0-9]$/.test(key)) return 'it must end with a lower-case letter or digit';
+  if (key.includes('..') || key.includes('--')) return 'it has consecutive separators';
+  return undefined;
+}
+
+const labelKey = defineRule({
+  id: 'SG-DF-070',
+  title: 'Invalid label key',
+  severity: 'info',
+  description:
+    "A LABEL key that breaks Docker's label key format: it uses a reserved namespace (`com.docker.*`, `io.docker.*`, `org.dockerproject.*`), has characters other than lower-case letters, digits, `.` and `-`, does not start with a lower-case letter or end with a letter or digit, or has `..` or `--`. Keys built from variables are not checked.",
+  rationale:
+    'Tools that read labels (registries, scanners, orchestrators) expect the documented format; keys outside it may be ignored, and keys in the reserved namespaces may clash with labels Docker sets itself.',
+  fix: 'Use reverse-DNS keys of lower-case letters, digits, `.` and `-` in a namespace you own, or the OCI annotation keys.\n\n```dockerfile\n# before\nLABEL Maintainer="dev@example.com" com.docker.version="1.2"\n# after\nLABEL org.opencontainers.image.authors="dev@example.com" org.opencontainers.image.version="1.2"\n```',
+  tags: ['dockerfile', 'style'],
+  equivalents: { hadolint: ['DL3048'] },
+  hint: 'use a reverse-DNS key of lower-case letters, digits, "." and "-", e.g. org.opencontainers.image.*',
+  check({ df, report }) {
+    for (const inst of df.instructions) {
+      const label = inst.keyword === 'ONBUILD' ? inst.trigger : inst;
+      if (label?.keyword !== 'LABEL') continue;
+      // Keys come from the builder's own word splitting: a value such as "the world's best" is one word.
+      const words = keyValues(label);
+      for (const key of propertyKeys(label, df.escape)) {
+        if (key.includes('$')) continue;
+        const issue = labelKeyIssue(key);
+        if (!issue) continue;
+        report({
+          at: inst,
+          span: words.find((w) => unquote(w.key) === key)?.word.span,
+          key,
+          message: `Label key "${key}" is invalid: ${issue}.`,
         });
       }
     }
@@ -537,4 +584,5 @@ export const instructionRules = [
   undefinedArg,
   envSelfReference,
   emptyContinuation,
+  labelKey,
 ];

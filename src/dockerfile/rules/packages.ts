@@ -811,6 +811,46 @@ const devDependencies = defineRule({
   },
 });
 
+const YARN_CACHE_DIRS = [
+  '/usr/local/share/.cache/yarn',
+  '/root/.cache/yarn',
+  '/home/node/.cache/yarn',
+  '/root/.yarn',
+];
+
+const yarnCache = defineRule({
+  id: 'SG-DF-069',
+  title: 'yarn install without yarn cache clean',
+  severity: 'info',
+  description:
+    'A RUN in a stage that ends up in the final image runs `yarn install` but not `yarn cache clean` in the same RUN (a cache mount on the yarn cache is fine).',
+  rationale:
+    'Yarn keeps a copy of every downloaded package in its global cache; left in the layer it can double the size of node_modules, and a later RUN cannot shrink it.',
+  fix: 'Clean the cache in the same RUN, or use a BuildKit cache mount on the yarn cache directory.\n\n```dockerfile\n# before\nRUN yarn install --frozen-lockfile\n# after\nRUN yarn install --frozen-lockfile && yarn cache clean\n```',
+  tags: ['dockerfile', 'best-practice', 'npm', 'size'],
+  equivalents: { hadolint: ['DL3060'] },
+  hint: 'add `&& yarn cache clean` to the same RUN',
+  check({ df, report }) {
+    const shipped = shippedStages(df);
+    const done = new Set<Instruction>();
+    for (const u of uses(df, ['yarn'], ['--cwd', '--cache-folder', '--modules-folder'])) {
+      if (u.sub !== 'install' || !shipped.has(u.stage) || done.has(u.inst)) continue;
+      if (cacheMount(u.inst, ...YARN_CACHE_DIRS)) continue;
+      const cleaned = sameRun(u.inst, (c) => {
+        const ops = operands(c).map((w) => w.value);
+        return c.base === 'yarn' && ops[0] === 'cache' && ops[1] === 'clean';
+      });
+      if (cleaned) continue;
+      done.add(u.inst);
+      report({
+        at: u.inst,
+        span: u.cmd.span,
+        message: `\`${u.cmd.text}\` without \`yarn cache clean\` in the same RUN keeps the yarn cache in the image.`,
+      });
+    }
+  },
+});
+
 export const packageRules = [
   aptYes,
   aptRecommends,
@@ -829,4 +869,5 @@ export const packageRules = [
   npmCi,
   npmPin,
   devDependencies,
+  yarnCache,
 ];

@@ -559,6 +559,92 @@ const lnShell = defineRule({
   },
 });
 
+/** wget long options that silence or redirect its progress output. */
+const WGET_QUIET = ['--progress', '--quiet', '--no-verbose', '--output-file', '--append-output'];
+/** Short wget options that take a value: the rest of a cluster such as `-qO-` after them is that value. */
+const WGET_SHORT_WITH_VALUE = new Set([...'aAbBDeiIlOoPQRtTUwX']);
+
+/** Whether wget runs quietly: `-q`, `-nv`, `-o file`, `-a file` (also in clusters like `-qO-`) or a long option. */
+function wgetQuiet(cmd: ShellCommand): boolean {
+  if (hasFlag(cmd, ...WGET_QUIET)) return true;
+  for (const a of cmd.args) {
+    const v = a.value;
+    if (v === '--') return false;
+    if (!v.startsWith('-') || v.startsWith('--')) continue;
+    if (v === '-nv' || v.startsWith('-nv')) return true;
+    if (v.startsWith('-n')) continue;
+    for (const c of v.slice(1)) {
+      if (c === 'q' || c === 'o' || c === 'a') return true;
+      if (WGET_SHORT_WITH_VALUE.has(c)) break;
+    }
+  }
+  return false;
+}
+
+const wgetProgress = defineRule({
+  id: 'SG-DF-067',
+  title: 'wget without --progress or -q',
+  severity: 'info',
+  description:
+    '`wget` without `--progress=…`, `-q`/`--quiet`, `-nv`/`--no-verbose` or a log file (`-o`/`-a`).',
+  rationale:
+    "wget's default progress bar is written line by line into non-interactive build logs: downloading a large file adds thousands of lines that bury the useful output.",
+  fix: 'Add `--progress=dot:giga` (one dot per 32 MB) or run wget quietly with `-q`/`-nv`.\n\n```dockerfile\n# before\nRUN wget https://example.com/big.tar.gz\n# after\nRUN wget --progress=dot:giga https://example.com/big.tar.gz\n```',
+  tags: ['dockerfile', 'best-practice', 'logs'],
+  equivalents: { hadolint: ['DL3047'] },
+  hint: 'add `--progress=dot:giga` (or `-q`/`-nv`)',
+  check({ df, report }) {
+    for (const stage of df.stages)
+      for (const { inst, cmd } of commands(stage)) {
+        if (cmd.base !== 'wget' || wgetQuiet(cmd)) continue;
+        report({
+          at: inst,
+          span: cmd.span,
+          key: cmd.text,
+          message: `\`${cmd.text}\` prints a progress bar into the build log.`,
+        });
+      }
+  },
+});
+
+/** Commands a RUN runs at its top level (nested ones are part of those). */
+function topCommands(inst: Instruction): number {
+  if (inst.heredocs.length) return Infinity;
+  return (inst.script?.commands ?? []).filter((c) => c.context === 'top').length;
+}
+
+const consecutiveRun = defineRule({
+  id: 'SG-DF-068',
+  title: 'Consecutive single-command RUN instructions',
+  severity: 'info',
+  description:
+    'Two or more RUN instructions in a row (comments between them do not count) that each run a single command and have the same flags. RUNs that chain commands (`&&`, `;`) are left alone: splitting them was a deliberate choice.',
+  rationale:
+    'Every RUN adds a layer; consecutive one-command RUNs usually belong together, and merging them gives a smaller image and lets clean-up commands actually remove files.',
+  fix: 'Chain the commands in one RUN; keep separate RUNs where a separate cache layer is wanted.\n\n```dockerfile\n# before\nRUN ./configure\nRUN make\n# after\nRUN ./configure \\\n && make\n```',
+  tags: ['dockerfile', 'best-practice', 'size'],
+  equivalents: { hadolint: ['DL3059'] },
+  hint: 'merge the RUN instructions with `&&`',
+  check({ df, report }) {
+    const flagsOf = (inst: Instruction) => inst.flags.map((f) => `${f.name}=${f.value ?? ''}`).join(' ');
+    for (const stage of df.stages) {
+      let prev: Instruction | undefined;
+      for (const inst of stage.instructions) {
+        if (inst.keyword !== 'RUN') {
+          prev = undefined;
+          continue;
+        }
+        if (prev && flagsOf(prev) === flagsOf(inst) && topCommands(prev) === 1 && topCommands(inst) === 1)
+          report({
+            at: inst,
+            message: `This RUN directly follows the single-command RUN on line ${prev.span.line}; consider merging them.`,
+          });
+        prev = inst;
+      }
+    }
+  },
+});
+
 export const shellRules = [
   curlPipeShell,
   sudo,
@@ -571,4 +657,6 @@ export const shellRules = [
   signatures,
   pointless,
   lnShell,
+  wgetProgress,
+  consecutiveRun,
 ];
