@@ -59,7 +59,8 @@ export function renderRuleDocs(rules: RuleMeta[], title: string, intro?: string)
       '',
       '**Why it matters.** ' + r.rationale,
       '',
-      '**How to fix.** ' + r.fix,
+      // A fix that opens with a code fence must start its own paragraph, or the fence does not render.
+      r.fix.trimStart().startsWith('```') ? `**How to fix.**\n\n${r.fix}` : '**How to fix.** ' + r.fix,
       '',
     );
     const eq = Object.entries(r.equivalents ?? {}).filter(([, ids]) => ids && ids.length > 0);
