@@ -25,14 +25,18 @@ import "./chunk-YNPQFTY5.js";
 var COMMANDS = {
   scan: {
     summary: "lint Dockerfiles, scan an image, apply the policy and decide",
-    load: () => import("./chunk-ELELQA7M.js")
+    load: () => import("./chunk-WVHJVCUH.js")
   },
-  lint: { summary: "lint Dockerfiles only", load: () => import("./chunk-DEK6BM3L.js") },
-  sbom: { summary: "write an SBOM (CycloneDX or SPDX) of an image", load: () => import("./chunk-XYKVKFRX.js") },
-  rules: { summary: "list every rule with its metadata", load: () => import("./chunk-DSH6A3TR.js") },
+  lint: { summary: "lint Dockerfiles only", load: () => import("./chunk-LMZHNHGE.js") },
+  sbom: { summary: "write an SBOM (CycloneDX or SPDX) of an image", load: () => import("./chunk-Z6Y6Z6MA.js") },
+  rules: { summary: "list every rule with its metadata", load: () => import("./chunk-B3I7Y274.js") },
   policy: {
     summary: "validate a policy file, print its JSON Schema, or generate admission policies",
-    load: () => import("./chunk-S36BXVSO.js")
+    load: () => import("./chunk-VGDHMVJF.js")
+  },
+  push: {
+    summary: "push an approved image to a registry, only from a verified CI job",
+    load: () => import("./chunk-SZZV4RFQ.js")
   }
 };
 var USAGE = `shipgate ${VERSION}: supply-chain gate for container images

@@ -22,7 +22,7 @@ import {
 } from "./chunk-I3EOAX5I.js";
 import {
   dockerfileRules
-} from "./chunk-BTOCB65I.js";
+} from "./chunk-CRQVELII.js";
 import "./chunk-M3P4NN3O.js";
 import "./chunk-DML5XCCS.js";
 import "./chunk-23VTO3BX.js";

@@ -12,7 +12,7 @@ import {
 import "./chunk-GJAWIMVQ.js";
 import {
   findRepoRoot
-} from "./chunk-LXDWAIXN.js";
+} from "./chunk-FFKUHJK4.js";
 import {
   list,
   oneOf,

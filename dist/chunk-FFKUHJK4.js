@@ -1811,6 +1811,23 @@ function repoRelative(repoRoot, path) {
   return rel.split(sep).join("/");
 }
 
+// src/policy/format.ts
+function decisionHeadline(d) {
+  if (d.approved) return "approved";
+  const n = d.reasons.filter((r) => r.blocking).length;
+  return `not approved (${n} blocking reason${n === 1 ? "" : "s"})`;
+}
+function blockingReasonsLine(d, max = 5) {
+  const blocking = d.reasons.filter((r) => r.blocking).map((r) => r.message);
+  const shown = blocking.slice(0, max).join("; ");
+  return blocking.length > max ? `${shown}; and ${blocking.length - max} more` : shown;
+}
+function decisionLines(d) {
+  const lines = [`shipgate: ${decisionHeadline(d)} (policy: ${d.policy})`];
+  for (const r of d.reasons) lines.push(`  ${r.blocking ? "BLOCKING" : "note"}: ${r.message}`);
+  return lines;
+}
+
 // src/policy/match.ts
 var import_picomatch = __toESM(require_picomatch2(), 1);
 
@@ -2348,18 +2365,6 @@ function dockerfileLintOptions(policy) {
   return opts;
 }
 
-// src/policy/format.ts
-function decisionHeadline(d) {
-  if (d.approved) return "approved";
-  const n = d.reasons.filter((r) => r.blocking).length;
-  return `not approved (${n} blocking reason${n === 1 ? "" : "s"})`;
-}
-function decisionLines(d) {
-  const lines = [`shipgate: ${decisionHeadline(d)} (policy: ${d.policy})`];
-  for (const r of d.reasons) lines.push(`  ${r.blocking ? "BLOCKING" : "note"}: ${r.message}`);
-  return lines;
-}
-
 export {
   findRepoRoot,
   repoRelative,
@@ -2382,5 +2387,6 @@ export {
   decide,
   dockerfileLintOptions,
   decisionHeadline,
+  blockingReasonsLine,
   decisionLines
 };

@@ -156,6 +156,38 @@ function keyValues(inst) {
   }
   return out;
 }
+function dockerWords(text, escape = "\\") {
+  const words2 = [];
+  let word = "";
+  let quote;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === escape && quote !== "'" && i + 1 < text.length) {
+      word += c + text[++i];
+      inWord = true;
+    } else if (quote) {
+      if (c === quote) quote = void 0;
+      word += c;
+    } else if (/\s/.test(c)) {
+      if (inWord) words2.push(word);
+      word = "";
+      inWord = false;
+    } else {
+      if (c === '"' || c === "'") quote = c;
+      word += c;
+      inWord = true;
+    }
+  }
+  if (inWord) words2.push(word);
+  return words2;
+}
+function propertyKeys(inst, escape = "\\") {
+  const words2 = dockerWords(inst.argsText, escape);
+  if (words2.length === 0) return [];
+  if (!words2[0].includes("=")) return [unquote(words2[0])];
+  return words2.map((w) => unquote(w.includes("=") ? w.slice(0, w.indexOf("=")) : w));
+}
 function unquote(s) {
   return s.replace(/^"(.*)"$/s, "$1").replace(/^'(.*)'$/s, "$1");
 }
@@ -2037,7 +2069,7 @@ var emptyContinuation = defineRule({
   severity: "info",
   description: "A blank line in the middle of an instruction continued with `\\`.",
   rationale: "Docker skips it today but warns that it will become an error; usually it is a leftover from a deleted line and hides a missing `\\`.",
-  fix: "```dockerfile\n# before\nRUN apt-get update && \\\n\n    apt-get install -y curl\n# after\nRUN apt-get update && \\\n    apt-get install -y curl\n```",
+  fix: "Remove the empty line (or restore the line that was deleted there).\n\n```dockerfile\n# before\nRUN apt-get update && \\\n\n    apt-get install -y curl\n# after\nRUN apt-get update && \\\n    apt-get install -y curl\n```",
   tags: ["dockerfile", "style"],
   equivalents: { buildkit: ["NoEmptyContinuation"] },
   hint: "remove the empty line",
@@ -2051,6 +2083,46 @@ var emptyContinuation = defineRule({
           span: { line: l, column: 1, endLine: l, endColumn: 1 },
           key: String(l - inst.span.line),
           message: `Empty line ${l} inside the ${inst.keyword} that starts on line ${inst.span.line}.`
+        });
+      }
+    }
+  }
+});
+var RESERVED_LABEL_NAMESPACES = ["com.docker.", "io.docker.", "org.dockerproject."];
+function labelKeyIssue(key) {
+  const reserved = RESERVED_LABEL_NAMESPACES.find((n) => key.startsWith(n));
+  if (reserved) return `the ${reserved.slice(0, -1)} namespace is reserved for Docker`;
+  const bad = [...key].find((c) => !/[a-z0-9.-]/.test(c));
+  if (bad !== void 0) return `"${bad}" is not allowed (only lower-case letters, digits, "." and "-")`;
+  if (!/^[a-z]/.test(key)) return "it must start with a lower-case letter";
+  if (!/[a-z0-9]$/.test(key)) return "it must end with a lower-case letter or digit";
+  if (key.includes("..") || key.includes("--")) return "it has consecutive separators";
+  return void 0;
+}
+var labelKey = defineRule({
+  id: "SG-DF-070",
+  title: "Invalid label key",
+  severity: "info",
+  description: "A LABEL key that breaks Docker's label key format: it uses a reserved namespace (`com.docker.*`, `io.docker.*`, `org.dockerproject.*`), has characters other than lower-case letters, digits, `.` and `-`, does not start with a lower-case letter or end with a letter or digit, or has `..` or `--`. Keys built from variables are not checked.",
+  rationale: "Tools that read labels (registries, scanners, orchestrators) expect the documented format; keys outside it may be ignored, and keys in the reserved namespaces may clash with labels Docker sets itself.",
+  fix: 'Use reverse-DNS keys of lower-case letters, digits, `.` and `-` in a namespace you own, or the OCI annotation keys.\n\n```dockerfile\n# before\nLABEL Maintainer="dev@example.com" com.docker.version="1.2"\n# after\nLABEL org.opencontainers.image.authors="dev@example.com" org.opencontainers.image.version="1.2"\n```',
+  tags: ["dockerfile", "style"],
+  equivalents: { hadolint: ["DL3048"] },
+  hint: 'use a reverse-DNS key of lower-case letters, digits, "." and "-", e.g. org.opencontainers.image.*',
+  check({ df, report }) {
+    for (const inst of df.instructions) {
+      const label = inst.keyword === "ONBUILD" ? inst.trigger : inst;
+      if (label?.keyword !== "LABEL") continue;
+      const words2 = keyValues(label);
+      for (const key of propertyKeys(label, df.escape)) {
+        if (key.includes("$")) continue;
+        const issue = labelKeyIssue(key);
+        if (!issue) continue;
+        report({
+          at: inst,
+          span: words2.find((w) => unquote(w.key) === key)?.word.span,
+          key,
+          message: `Label key "${key}" is invalid: ${issue}.`
         });
       }
     }
@@ -2072,7 +2144,8 @@ var instructionRules = [
   legacyEnv,
   undefinedArg,
   envSelfReference,
-  emptyContinuation
+  emptyContinuation,
+  labelKey
 ];
 
 // src/dockerfile/rules/packages.ts
@@ -2721,6 +2794,42 @@ var devDependencies = defineRule({
     }
   }
 });
+var YARN_CACHE_DIRS = [
+  "/usr/local/share/.cache/yarn",
+  "/root/.cache/yarn",
+  "/home/node/.cache/yarn",
+  "/root/.yarn"
+];
+var yarnCache = defineRule({
+  id: "SG-DF-069",
+  title: "yarn install without yarn cache clean",
+  severity: "info",
+  description: "A RUN in a stage that ends up in the final image runs `yarn install` but not `yarn cache clean` in the same RUN (a cache mount on the yarn cache is fine).",
+  rationale: "Yarn keeps a copy of every downloaded package in its global cache; left in the layer it can double the size of node_modules, and a later RUN cannot shrink it.",
+  fix: "Clean the cache in the same RUN, or use a BuildKit cache mount on the yarn cache directory.\n\n```dockerfile\n# before\nRUN yarn install --frozen-lockfile\n# after\nRUN yarn install --frozen-lockfile && yarn cache clean\n```",
+  tags: ["dockerfile", "best-practice", "npm", "size"],
+  equivalents: { hadolint: ["DL3060"] },
+  hint: "add `&& yarn cache clean` to the same RUN",
+  check({ df, report }) {
+    const shipped = shippedStages(df);
+    const done = /* @__PURE__ */ new Set();
+    for (const u of uses(df, ["yarn"], ["--cwd", "--cache-folder", "--modules-folder"])) {
+      if (u.sub !== "install" || !shipped.has(u.stage) || done.has(u.inst)) continue;
+      if (cacheMount(u.inst, ...YARN_CACHE_DIRS)) continue;
+      const cleaned = sameRun(u.inst, (c) => {
+        const ops = operands(c).map((w) => w.value);
+        return c.base === "yarn" && ops[0] === "cache" && ops[1] === "clean";
+      });
+      if (cleaned) continue;
+      done.add(u.inst);
+      report({
+        at: u.inst,
+        span: u.cmd.span,
+        message: `\`${u.cmd.text}\` without \`yarn cache clean\` in the same RUN keeps the yarn cache in the image.`
+      });
+    }
+  }
+});
 var packageRules = [
   aptYes,
   aptRecommends,
@@ -2738,7 +2847,8 @@ var packageRules = [
   pipPin,
   npmCi,
   npmPin,
-  devDependencies
+  devDependencies,
+  yarnCache
 ];
 
 // src/dockerfile/rules/secrets.ts
@@ -3474,6 +3584,79 @@ var lnShell = defineRule({
       }
   }
 });
+var WGET_QUIET = ["--progress", "--quiet", "--no-verbose", "--output-file", "--append-output"];
+var WGET_SHORT_WITH_VALUE = /* @__PURE__ */ new Set([..."aAbBDeiIlOoPQRtTUwX"]);
+function wgetQuiet(cmd) {
+  if (hasFlag(cmd, ...WGET_QUIET)) return true;
+  for (const a of cmd.args) {
+    const v = a.value;
+    if (v === "--") return false;
+    if (!v.startsWith("-") || v.startsWith("--")) continue;
+    if (v === "-nv" || v.startsWith("-nv")) return true;
+    if (v.startsWith("-n")) continue;
+    for (const c of v.slice(1)) {
+      if (c === "q" || c === "o" || c === "a") return true;
+      if (WGET_SHORT_WITH_VALUE.has(c)) break;
+    }
+  }
+  return false;
+}
+var wgetProgress = defineRule({
+  id: "SG-DF-067",
+  title: "wget without --progress or -q",
+  severity: "info",
+  description: "`wget` without `--progress=\u2026`, `-q`/`--quiet`, `-nv`/`--no-verbose` or a log file (`-o`/`-a`).",
+  rationale: "wget's default progress bar is written line by line into non-interactive build logs: downloading a large file adds thousands of lines that bury the useful output.",
+  fix: "Add `--progress=dot:giga` (one dot per 32 MB) or run wget quietly with `-q`/`-nv`.\n\n```dockerfile\n# before\nRUN wget https://example.com/big.tar.gz\n# after\nRUN wget --progress=dot:giga https://example.com/big.tar.gz\n```",
+  tags: ["dockerfile", "best-practice", "logs"],
+  equivalents: { hadolint: ["DL3047"] },
+  hint: "add `--progress=dot:giga` (or `-q`/`-nv`)",
+  check({ df, report }) {
+    for (const stage of df.stages)
+      for (const { inst, cmd } of commands(stage)) {
+        if (cmd.base !== "wget" || wgetQuiet(cmd)) continue;
+        report({
+          at: inst,
+          span: cmd.span,
+          key: cmd.text,
+          message: `\`${cmd.text}\` prints a progress bar into the build log.`
+        });
+      }
+  }
+});
+function topCommands(inst) {
+  if (inst.heredocs.length) return Infinity;
+  return (inst.script?.commands ?? []).filter((c) => c.context === "top").length;
+}
+var consecutiveRun = defineRule({
+  id: "SG-DF-068",
+  title: "Consecutive single-command RUN instructions",
+  severity: "info",
+  description: "Two or more RUN instructions in a row (comments between them do not count) that each run a single command and have the same flags. RUNs that chain commands (`&&`, `;`) are left alone: splitting them was a deliberate choice.",
+  rationale: "Every RUN adds a layer; consecutive one-command RUNs usually belong together, and merging them gives a smaller image and lets clean-up commands actually remove files.",
+  fix: "Chain the commands in one RUN; keep separate RUNs where a separate cache layer is wanted.\n\n```dockerfile\n# before\nRUN ./configure\nRUN make\n# after\nRUN ./configure \\\n && make\n```",
+  tags: ["dockerfile", "best-practice", "size"],
+  equivalents: { hadolint: ["DL3059"] },
+  hint: "merge the RUN instructions with `&&`",
+  check({ df, report }) {
+    const flagsOf = (inst) => inst.flags.map((f) => `${f.name}=${f.value ?? ""}`).join(" ");
+    for (const stage of df.stages) {
+      let prev;
+      for (const inst of stage.instructions) {
+        if (inst.keyword !== "RUN") {
+          prev = void 0;
+          continue;
+        }
+        if (prev && flagsOf(prev) === flagsOf(inst) && topCommands(prev) === 1 && topCommands(inst) === 1)
+          report({
+            at: inst,
+            message: `This RUN directly follows the single-command RUN on line ${prev.span.line}; consider merging them.`
+          });
+        prev = inst;
+      }
+    }
+  }
+});
 var shellRules = [
   curlPipeShell,
   sudo,
@@ -3485,7 +3668,9 @@ var shellRules = [
   tls,
   signatures,
   pointless,
-  lnShell
+  lnShell,
+  wgetProgress,
+  consecutiveRun
 ];
 
 // src/dockerfile/rules/user.ts

@@ -14,13 +14,15 @@ import {
   OUTPUT_OPTIONS,
   checkOutputFlags,
   countBySeverity,
-  runPipeline,
   writeFileSafe,
   writeOutputs
-} from "./chunk-PI5QER4R.js";
+} from "./chunk-76H4TJID.js";
 import {
   ruleHelpUri
 } from "./chunk-OHBRUBJW.js";
+import {
+  runPipeline
+} from "./chunk-JHQBSFKF.js";
 import {
   SEVERITIES_DESC,
   findRepoRoot,
@@ -30,7 +32,7 @@ import {
   sortFindings,
   stripControl,
   truncate
-} from "./chunk-LXDWAIXN.js";
+} from "./chunk-FFKUHJK4.js";
 import {
   bool,
   list,
@@ -40,7 +42,7 @@ import {
 } from "./chunk-I3EOAX5I.js";
 import "./chunk-GZGRCBD6.js";
 import "./chunk-CD4J457K.js";
-import "./chunk-BTOCB65I.js";
+import "./chunk-CRQVELII.js";
 import "./chunk-YRLS6VAV.js";
 import {
   parseSeverity

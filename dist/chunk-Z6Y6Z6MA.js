@@ -10,13 +10,15 @@ import {
   renderSbom
 } from "./chunk-AQNBWOR2.js";
 import {
-  runPipeline,
   writeFileSafe
-} from "./chunk-PI5QER4R.js";
+} from "./chunk-76H4TJID.js";
 import "./chunk-OHBRUBJW.js";
 import {
+  runPipeline
+} from "./chunk-JHQBSFKF.js";
+import {
   findRepoRoot
-} from "./chunk-LXDWAIXN.js";
+} from "./chunk-FFKUHJK4.js";
 import {
   oneOf,
   parse,
@@ -24,7 +26,7 @@ import {
 } from "./chunk-I3EOAX5I.js";
 import "./chunk-GZGRCBD6.js";
 import "./chunk-CD4J457K.js";
-import "./chunk-BTOCB65I.js";
+import "./chunk-CRQVELII.js";
 import "./chunk-YRLS6VAV.js";
 import "./chunk-M3P4NN3O.js";
 import "./chunk-ZOTEE5XN.js";

@@ -9,19 +9,21 @@ import {
   OUTPUT_HELP,
   OUTPUT_OPTIONS,
   checkOutputFlags,
-  runPipeline,
   writeOutputs
-} from "./chunk-PI5QER4R.js";
+} from "./chunk-76H4TJID.js";
 import "./chunk-OHBRUBJW.js";
 import {
+  runPipeline
+} from "./chunk-JHQBSFKF.js";
+import {
   findRepoRoot
-} from "./chunk-LXDWAIXN.js";
+} from "./chunk-FFKUHJK4.js";
 import {
   parse,
   str
 } from "./chunk-I3EOAX5I.js";
 import "./chunk-GZGRCBD6.js";
-import "./chunk-BTOCB65I.js";
+import "./chunk-CRQVELII.js";
 import "./chunk-YRLS6VAV.js";
 import {
   parseSeverity
