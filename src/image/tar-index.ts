@@ -67,6 +67,19 @@ const TYPES: Record<string, TarMember['type']> = {
   '1': 'hardlink',
 };
 
+/** Opens an archive file for reading, with one-line errors for a missing file or a directory. */
+export async function openArchive(file: string, what: string): Promise<FileHandle> {
+  try {
+    return await open(file, 'r');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new ShipgateError('NOT_FOUND', `${what}: no such file`);
+    if (code === 'EISDIR')
+      throw new ShipgateError('INPUT', `${what}: is a directory, expected a tar archive`);
+    throw new ShipgateError('INPUT', `${what}: cannot open (${code ?? 'error'})`);
+  }
+}
+
 export class TarIndex {
   private constructor(
     readonly file: string,
@@ -75,16 +88,7 @@ export class TarIndex {
 
   /** Reads the headers of the tar at `file`. Malformed headers are IMAGE_FORMAT errors. */
   static async open(file: string, what = file): Promise<TarIndex> {
-    let fh: FileHandle;
-    try {
-      fh = await open(file, 'r');
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT') throw new ShipgateError('NOT_FOUND', `${what}: no such file`);
-      if (code === 'EISDIR')
-        throw new ShipgateError('INPUT', `${what}: is a directory, expected a tar archive`);
-      throw new ShipgateError('INPUT', `${what}: cannot open (${code ?? 'error'})`);
-    }
+    const fh = await openArchive(file, what);
     try {
       const { size: fileSize } = await fh.stat();
       const members = new Map<string, TarMember>();

@@ -4,12 +4,13 @@
  * close() removes.
  */
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdtemp, open, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { ShipgateError, oneLine } from '../../core/errors';
 import { AutoDecompress, sniffCompression } from '../decompress';
+import { openArchive } from '../tar-index';
 
 export interface PlainArchive {
   path: string;
@@ -17,16 +18,7 @@ export interface PlainArchive {
 }
 
 async function head(file: string, what: string): Promise<Buffer> {
-  let fh;
-  try {
-    fh = await open(file, 'r');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new ShipgateError('NOT_FOUND', `${what}: no such file`);
-    if (code === 'EISDIR')
-      throw new ShipgateError('INPUT', `${what}: is a directory, expected a tar archive`);
-    throw new ShipgateError('INPUT', `${what}: cannot open (${code ?? 'error'})`);
-  }
+  const fh = await openArchive(file, what);
   try {
     const buf = Buffer.alloc(4);
     const { bytesRead } = await fh.read(buf, 0, 4, 0);
