@@ -25,10 +25,10 @@ import "./chunk-YNPQFTY5.js";
 var COMMANDS = {
   scan: {
     summary: "lint Dockerfiles, scan an image, apply the policy and decide",
-    load: () => import("./chunk-WVHJVCUH.js")
+    load: () => import("./chunk-PE54I5ME.js")
   },
-  lint: { summary: "lint Dockerfiles only", load: () => import("./chunk-LMZHNHGE.js") },
-  sbom: { summary: "write an SBOM (CycloneDX or SPDX) of an image", load: () => import("./chunk-Z6Y6Z6MA.js") },
+  lint: { summary: "lint Dockerfiles only", load: () => import("./chunk-25MESQE2.js") },
+  sbom: { summary: "write an SBOM (CycloneDX or SPDX) of an image", load: () => import("./chunk-PRGN6XXJ.js") },
   rules: { summary: "list every rule with its metadata", load: () => import("./chunk-B3I7Y274.js") },
   policy: {
     summary: "validate a policy file, print its JSON Schema, or generate admission policies",
@@ -36,7 +36,7 @@ var COMMANDS = {
   },
   push: {
     summary: "push an approved image to a registry, only from a verified CI job",
-    load: () => import("./chunk-SZZV4RFQ.js")
+    load: () => import("./chunk-WGYPUFY5.js")
   }
 };
 var USAGE = `shipgate ${VERSION}: supply-chain gate for container images

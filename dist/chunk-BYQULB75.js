@@ -16,7 +16,7 @@ import {
 import {
   openImage,
   walkImage
-} from "./chunk-F6QGOGEE.js";
+} from "./chunk-C56DT6GX.js";
 import {
   external_exports
 } from "./chunk-GJAWIMVQ.js";
@@ -26,7 +26,7 @@ import {
   secretsAnalyzer
 } from "./chunk-GHDTRKME.js";
 import "./chunk-4BXU6E3L.js";
-import "./chunk-Q3QXYARW.js";
+import "./chunk-2JYXYN5N.js";
 import "./chunk-W4LLWVO7.js";
 import {
   formatPlatform

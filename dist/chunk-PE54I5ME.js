@@ -22,7 +22,7 @@ import {
 } from "./chunk-OHBRUBJW.js";
 import {
   runPipeline
-} from "./chunk-JHQBSFKF.js";
+} from "./chunk-TLAH3CDU.js";
 import {
   SEVERITIES_DESC,
   findRepoRoot,

@@ -10,11 +10,11 @@ import {
 } from "./chunk-6TPTCLTD.js";
 import {
   openImage
-} from "./chunk-F6QGOGEE.js";
+} from "./chunk-C56DT6GX.js";
 import {
   external_exports
 } from "./chunk-GJAWIMVQ.js";
-import "./chunk-Q3QXYARW.js";
+import "./chunk-2JYXYN5N.js";
 import {
   parseImageRef,
   repositoryName
@@ -25,7 +25,7 @@ import {
 } from "./chunk-5JHU73NY.js";
 import {
   runPipeline
-} from "./chunk-JHQBSFKF.js";
+} from "./chunk-TLAH3CDU.js";
 import {
   blockingReasonsLine,
   findRepoRoot

@@ -110,6 +110,17 @@ var TYPES = {
   "2": "symlink",
   "1": "hardlink"
 };
+async function openArchive(file, what) {
+  try {
+    return await open(file, "r");
+  } catch (e) {
+    const code = e.code;
+    if (code === "ENOENT") throw new ShipgateError("NOT_FOUND", `${what}: no such file`);
+    if (code === "EISDIR")
+      throw new ShipgateError("INPUT", `${what}: is a directory, expected a tar archive`);
+    throw new ShipgateError("INPUT", `${what}: cannot open (${code ?? "error"})`);
+  }
+}
 var TarIndex = class _TarIndex {
   constructor(file, members) {
     this.file = file;
@@ -119,16 +130,7 @@ var TarIndex = class _TarIndex {
   members;
   /** Reads the headers of the tar at `file`. Malformed headers are IMAGE_FORMAT errors. */
   static async open(file, what = file) {
-    let fh;
-    try {
-      fh = await open(file, "r");
-    } catch (e) {
-      const code = e.code;
-      if (code === "ENOENT") throw new ShipgateError("NOT_FOUND", `${what}: no such file`);
-      if (code === "EISDIR")
-        throw new ShipgateError("INPUT", `${what}: is a directory, expected a tar archive`);
-      throw new ShipgateError("INPUT", `${what}: cannot open (${code ?? "error"})`);
-    }
+    const fh = await openArchive(file, what);
     try {
       const { size: fileSize } = await fh.stat();
       const members = /* @__PURE__ */ new Map();
@@ -235,21 +237,12 @@ var TarIndex = class _TarIndex {
 
 // src/image/sources/archive-file.ts
 import { createReadStream as createReadStream2, createWriteStream } from "node:fs";
-import { mkdtemp, open as open2, rm } from "node:fs/promises";
+import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pipeline } from "node:stream/promises";
 async function head(file, what) {
-  let fh;
-  try {
-    fh = await open2(file, "r");
-  } catch (e) {
-    const code = e.code;
-    if (code === "ENOENT") throw new ShipgateError("NOT_FOUND", `${what}: no such file`);
-    if (code === "EISDIR")
-      throw new ShipgateError("INPUT", `${what}: is a directory, expected a tar archive`);
-    throw new ShipgateError("INPUT", `${what}: cannot open (${code ?? "error"})`);
-  }
+  const fh = await openArchive(file, what);
   try {
     const buf = Buffer.alloc(4);
     const { bytesRead } = await fh.read(buf, 0, 4, 0);

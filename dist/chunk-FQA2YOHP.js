@@ -7,7 +7,7 @@ const __filename = __sgFileURLToPath(import.meta.url);
 const __dirname = __sgDirname(__filename);
 import {
   openDockerArchive
-} from "./chunk-Q3QXYARW.js";
+} from "./chunk-2JYXYN5N.js";
 import "./chunk-5JHU73NY.js";
 import {
   ShipgateError

@@ -123,7 +123,7 @@ async function runPipeline(opts) {
   let image;
   let packages = [];
   if (opts.image) {
-    const { mapImageFindings, scanImage } = await import("./chunk-PIYQLQTA.js");
+    const { mapImageFindings, scanImage } = await import("./chunk-BYQULB75.js");
     const scanned = await scanImage(opts, scanners, policy);
     image = scanned.target;
     packages = scanned.packages;

@@ -14,7 +14,7 @@ import {
   parentOf,
   plainArchive,
   printable
-} from "./chunk-Q3QXYARW.js";
+} from "./chunk-2JYXYN5N.js";
 import {
   parseImageRef
 } from "./chunk-W4LLWVO7.js";
@@ -3158,7 +3158,7 @@ async function openImage(ref, options = {}) {
     case "dir":
       return openDir(parsed.path, ref, options);
     case "docker-daemon": {
-      const { openDockerDaemon } = await import("./chunk-5D2KO2A4.js");
+      const { openDockerDaemon } = await import("./chunk-FQA2YOHP.js");
       return openDockerDaemon(parsed.name, ref, options);
     }
     case "registry": {

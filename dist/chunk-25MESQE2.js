@@ -14,7 +14,7 @@ import {
 import "./chunk-OHBRUBJW.js";
 import {
   runPipeline
-} from "./chunk-JHQBSFKF.js";
+} from "./chunk-TLAH3CDU.js";
 import {
   findRepoRoot
 } from "./chunk-FFKUHJK4.js";
