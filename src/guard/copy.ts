@@ -8,11 +8,11 @@
 import type { Readable } from 'node:stream';
 import { ShipgateError } from '../core/errors';
 import { logger } from '../core/logger';
-import { digestOf } from '../image/digest';
-import { MT } from '../image/media-types';
+import { digestOf } from '../oci/digest';
+import { MT } from '../oci/media-types';
 import type { OpenedImage } from '../image/options';
-import { parseImageRef, repositoryName, type RegistryRef } from '../image/ref';
-import { RegistryClient, type Descriptor } from '../registry/client';
+import { parseImageRef, repositoryName, type RegistryRef } from '../oci/ref';
+import { RegistryClient, type Descriptor } from '../oci/client';
 
 export const LAYER_TAR = 'application/vnd.oci.image.layer.v1.tar';
 const CONFIG = 'application/vnd.oci.image.config.v1+json';

@@ -5,15 +5,15 @@
 import { resolve } from 'node:path';
 import { ShipgateError } from '../core/errors';
 import type { OpenOptions, OpenedImage } from './options';
-import { parseImageRef } from './ref';
+import { parseImageRef } from '../oci/ref';
 import { openDir } from './sources/dir';
 import { openDockerArchive } from './sources/docker-archive';
 import { openOciArchive, openOciDir } from './sources/oci-layout';
 
 export type { OpenOptions, OpenedImage } from './options';
 export { defaultPlatform, formatPlatform } from './options';
-export { parseImageRef, parseRegistryRef, formatRegistryRef, repositoryName } from './ref';
-export type { ImageRef, RegistryRef } from './ref';
+export { parseImageRef, parseRegistryRef, formatRegistryRef, repositoryName } from '../oci/ref';
+export type { ImageRef, RegistryRef } from '../oci/ref';
 export { walkImage } from './walk';
 export type { WalkOptions, WalkResult, WalkStats } from './walk';
 export type * from './types';

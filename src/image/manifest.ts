@@ -3,8 +3,8 @@
  * config into ImageInfo with the layers' history mapped on.
  */
 import { ShipgateError } from '../core/errors';
-import { parseDigest } from './digest';
-import { INDEX_TYPES, MANIFEST_TYPES, MT, isLayerMediaType } from './media-types';
+import { parseDigest } from '../oci/digest';
+import { INDEX_TYPES, MANIFEST_TYPES, MT, isLayerMediaType } from '../oci/media-types';
 import { defaultPlatform, formatPlatform } from './options';
 import type { ImageConfig, LayerInfo, Platform } from './types';
 

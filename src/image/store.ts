@@ -5,7 +5,7 @@
 import { pipeline, type Readable } from 'node:stream';
 import { ShipgateError } from '../core/errors';
 import { AutoDecompress } from './decompress';
-import { DigestVerifier, digestOf, verifyBytes } from './digest';
+import { DigestVerifier, digestOf, verifyBytes } from '../oci/digest';
 import {
   layerInfos,
   parseConfig,

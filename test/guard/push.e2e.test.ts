@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { digestOf } from '../../src/image/digest';
+import { digestOf } from '../../src/oci/digest';
 import { openImage } from '../../src/image/index';
 import { CLI, ensureBundle } from '../support/bundle';
 import { LAYER_GZIP, LAYER_TAR, serialHeavySuite, tarOf, writeLayoutImage } from '../support/images';

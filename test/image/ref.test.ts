@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseImageRef, parseRegistryRef, formatRegistryRef } from '../../src/image/index';
 import { selectPlatform, layerHistory } from '../../src/image/manifest';
-import { parseChallenge } from '../../src/registry/challenge';
-import { retryAfterMs } from '../../src/registry/retry';
+import { parseChallenge } from '../../src/oci/challenge';
+import { retryAfterMs } from '../../src/oci/retry';
 
 describe('image references', () => {
   it('parses registry references like docker does', () => {

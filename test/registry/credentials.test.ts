@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ShipgateError } from '../../src/core/errors';
 import { mask } from '../../src/core/logger';
-import { findCredentials } from '../../src/registry/index';
+import { findCredentials } from '../../src/oci/index';
 
 const tmp = mkdtempSync(join(tmpdir(), 'shipgate-creds-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));

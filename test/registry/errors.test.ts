@@ -6,7 +6,7 @@ import { createServer, type Server, type ServerResponse } from 'node:http';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ShipgateError, formatError } from '../../src/core/errors';
-import { digestOf } from '../../src/image/digest';
+import { digestOf } from '../../src/oci/digest';
 import { openImage, walkImage, type OpenOptions } from '../../src/image/index';
 import { tarOf } from '../support/images';
 

@@ -10,9 +10,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ShipgateError, formatError } from '../../src/core/errors';
 import { mask } from '../../src/core/logger';
-import { digestOf } from '../../src/image/digest';
+import { digestOf } from '../../src/oci/digest';
 import { openImage, walkImage, type FinalView, type OpenOptions } from '../../src/image/index';
-import { RegistryClient, referrersTag } from '../../src/registry/index';
+import { RegistryClient, referrersTag } from '../../src/oci/index';
 import {
   debianImage,
   multiPlatformImage,

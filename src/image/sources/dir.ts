@@ -9,8 +9,8 @@ import { PassThrough, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { pack as tarPack, type Pack } from 'tar-stream';
 import { ShipgateError } from '../../core/errors';
-import { digestOf } from '../digest';
-import { MT } from '../media-types';
+import { digestOf } from '../../oci/digest';
+import { MT } from '../../oci/media-types';
 import { defaultPlatform, type OpenOptions, type OpenedImage } from '../options';
 import type { ImageConfig, ImageInfo } from '../types';
 

@@ -4,9 +4,9 @@
  */
 import { ShipgateError } from '../../core/errors';
 import { AutoDecompress, sniffCompression } from '../decompress';
-import { DigestVerifier, digestOf, isDigest, verifyBytes } from '../digest';
+import { DigestVerifier, digestOf, isDigest, verifyBytes } from '../../oci/digest';
 import { layerHistory, parseConfig, parseJson } from '../manifest';
-import { MT } from '../media-types';
+import { MT } from '../../oci/media-types';
 import type { OpenOptions, OpenedImage } from '../options';
 import { MAX_MANIFEST_BYTES, chain } from '../store';
 import { TarIndex, type TarMember } from '../tar-index';

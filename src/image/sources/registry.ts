@@ -1,10 +1,10 @@
 /** A registry reference (`ghcr.io/org/app:1.0`, `127.0.0.1:5000/app@sha256:...`), pulled over the distribution API. */
 import { Transform, type Readable, type TransformCallback } from 'node:stream';
 import { ShipgateError } from '../../core/errors';
-import { RegistryClient } from '../../registry/client';
+import { RegistryClient } from '../../oci/client';
 import type { Descriptor } from '../manifest';
 import type { OpenOptions, OpenedImage } from '../options';
-import { formatRegistryRef, repositoryName, type RegistryRef } from '../ref';
+import { formatRegistryRef, repositoryName, type RegistryRef } from '../../oci/ref';
 import { openFromManifest, type ContentStore } from '../store';
 
 /** Fails a blob stream that stalls longer than `ms` (a hung connection must not hang the scan). */
