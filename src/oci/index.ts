@@ -1,4 +1,5 @@
 /** The OCI layer: image references, digests, media types, HTTP with retry, and the distribution (registry) client. Imports nothing above core/. */
+export { RegistryClient, isLoopback, referrersTag } from './client';
 export type { RegistryClientOptions, Descriptor } from './client';
 export { findCredentials, runCredentialHelper, dockerConfigPath, configKeys } from './credentials';
 export type { Credentials } from './credentials';
