@@ -17,8 +17,6 @@ export type ErrorCode =
   | 'NETWORK' // a remote service could not be reached or kept failing
   | 'VULN_DB' // the vulnerability database is missing, corrupt or stale
   | 'GITHUB_API' // the GitHub API refused a request
-  | 'GITLAB_API' // the GitLab API refused a request
-  | 'SIGN' // signing or attestation failed
   | 'GUARD' // a push was refused by the CI guard
   | 'INTERNAL'; // a bug
 
@@ -31,7 +29,7 @@ export const EXIT = {
   REMOTE_ERROR: 4,
 } as const;
 
-const REMOTE_CODES: ReadonlySet<ErrorCode> = new Set(['NETWORK', 'REGISTRY', 'GITHUB_API', 'GITLAB_API']);
+const REMOTE_CODES: ReadonlySet<ErrorCode> = new Set(['NETWORK', 'REGISTRY', 'GITHUB_API']);
 
 export interface ShipgateErrorOptions {
   /** What the user can do about it, shown after the message. */

@@ -9,6 +9,7 @@
  * and fits in that window when it is at most overlap/2 characters long.
  */
 import { scanSpans, type ScanTextOptions, type SecretMatch, type SecretSource } from './scanner';
+import { ShipgateError } from '../core/errors';
 
 export interface WindowOptions {
   /** Characters per window. Default 4 MiB. */
@@ -30,7 +31,10 @@ interface Window {
 /** The windows over a text of `length` characters; a single window when it fits. */
 export function windowsOf(text: string, size: number, overlap: number): Window[] {
   if (!(size > 0) || !(overlap >= 0) || overlap * 2 > size) {
-    throw new RangeError(`window size ${size} must be positive and at least twice the overlap ${overlap}`);
+    throw new ShipgateError(
+      'INTERNAL',
+      `window size ${size} must be positive and at least twice the overlap ${overlap}`,
+    );
   }
   const out: Window[] = [];
   let start = 0;

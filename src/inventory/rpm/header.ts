@@ -2,6 +2,7 @@
  * Reads rpm header blobs as stored in the rpm database (all three backends store the same blob): a count of
  * index entries, the data length, 16-byte index entries (tag, type, offset, count; big-endian) and the data.
  */
+import { ShipgateError } from '../../core/errors';
 export const RPMTAG = {
   NAME: 1000,
   VERSION: 1001,
@@ -34,11 +35,12 @@ const WANTED = new Set<number>(Object.values(RPMTAG));
 /** Parses one header blob; throws on a malformed blob. */
 export function parseRpmHeader(blob: Uint8Array): RpmHeader {
   const view = new DataView(blob.buffer, blob.byteOffset, blob.byteLength);
-  if (blob.byteLength < 8) throw new Error('rpm header too short');
+  if (blob.byteLength < 8) throw new ShipgateError('IMAGE_FORMAT', 'rpm header too short');
   const il = view.getUint32(0);
   const dl = view.getUint32(4);
   const dataStart = 8 + il * 16;
-  if (il > 0xffff || dataStart + dl > blob.byteLength) throw new Error('rpm header index out of bounds');
+  if (il > 0xffff || dataStart + dl > blob.byteLength)
+    throw new ShipgateError('IMAGE_FORMAT', 'rpm header index out of bounds');
   const strings = new Map<number, string>();
   let epoch: number | undefined;
   const decoder = new TextDecoder();
@@ -60,7 +62,8 @@ export function parseRpmHeader(blob: Uint8Array): RpmHeader {
   }
   const name = strings.get(RPMTAG.NAME);
   const version = strings.get(RPMTAG.VERSION);
-  if (!name || version === undefined) throw new Error('rpm header without name or version');
+  if (!name || version === undefined)
+    throw new ShipgateError('IMAGE_FORMAT', 'rpm header without name or version');
   const h: RpmHeader = { name, version, release: strings.get(RPMTAG.RELEASE) ?? '' };
   if (epoch !== undefined) h.epoch = epoch;
   const arch = strings.get(RPMTAG.ARCH);

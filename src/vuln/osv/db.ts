@@ -1,5 +1,6 @@
 /** The loaded vulnerability data the matcher reads: compiled indexes per ecosystem archive. */
 import { ecosystemBase } from '../versions';
+import { ShipgateError } from '../../core/errors';
 import {
   normalizeName,
   type CompactAffected,
@@ -94,7 +95,7 @@ export class IndexedVulnDatabase implements VulnDatabase {
 
   record(ecosystem: string, index: number): CompactRecord {
     const r = this.views.get(ecosystemBase(ecosystem))?.record(index);
-    if (!r) throw new RangeError(`no record ${index} in ${ecosystem}`);
+    if (!r) throw new ShipgateError('INTERNAL', `no record ${index} in ${ecosystem}`);
     return r;
   }
 

@@ -6,7 +6,7 @@ import { logger } from '../../core/logger';
 import { IndexBuilder } from './compact';
 import { IndexedVulnDatabase } from './db';
 import { parseOsvRecord } from './types';
-import { ZipError, fileSource, zipFiles, type ZipSource } from './zip';
+import { fileSource, isZipError, zipFiles, type ZipSource } from './zip';
 
 const decoder = new TextDecoder();
 
@@ -38,7 +38,7 @@ export function addZip(builder: IndexBuilder, src: ZipSource, label: string): nu
       n++;
     }
   } catch (e) {
-    if (e instanceof ZipError)
+    if (isZipError(e))
       throw new ShipgateError('VULN_DB', `${label}: corrupt zip archive (${e.message})`, {
         hint: 'download the archive again or remove the cached copy',
       });

@@ -1,4 +1,5 @@
 /** The parts of the OSV schema (https://ossf.github.io/osv-schema/) shipgate reads. */
+import { ShipgateError } from '../../core/errors';
 export interface OsvEvent {
   introduced?: string;
   fixed?: string;
@@ -86,6 +87,6 @@ export function osvShapeError(v: unknown): string | undefined {
 export function parseOsvRecord(text: string): OsvRecord {
   const v: unknown = JSON.parse(text);
   const err = osvShapeError(v);
-  if (err) throw new TypeError(err);
+  if (err) throw new ShipgateError('INTERNAL', err);
   return v as OsvRecord;
 }

@@ -5,6 +5,7 @@
  */
 import { fstatSync, readSync } from 'node:fs';
 import { inflateSync } from 'fflate';
+import { ShipgateError } from '../../core/errors';
 
 const EOCD = 0x06054b50;
 const EOCD64 = 0x06064b50;
@@ -12,7 +13,20 @@ const EOCD64_LOCATOR = 0x07064b50;
 const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
 
-export class ZipError extends Error {}
+/** A zip that is truncated or corrupt: the vulnerability data cannot be trusted. */
+function zipError(message: string): ShipgateError {
+  const e = new ShipgateError('VULN_DB', message, {
+    hint: 'download the archive again or remove the cached copy',
+  });
+  zipErrors.add(e);
+  return e;
+}
+const zipErrors = new WeakSet<Error>();
+
+/** True for the errors this reader throws (a broken archive), as opposed to errors of the records inside it. */
+export function isZipError(e: unknown): e is ShipgateError {
+  return e instanceof Error && zipErrors.has(e);
+}
 
 export interface ZipEntry {
   name: string;
@@ -71,7 +85,7 @@ function viewOf(b: Uint8Array): DataView {
   return new DataView(b.buffer, b.byteOffset, b.byteLength);
 }
 
-/** Lists the entries from the central directory. Throws ZipError when the archive is not a complete zip. */
+/** Lists the entries from the central directory. Throws a VULN_DB error when the archive is not a complete zip. */
 export function listZip(src: ZipSource): ZipEntry[] {
   const tailLen = Math.min(src.size, 22 + 0xffff + 20);
   const tailStart = src.size - tailLen;
@@ -84,22 +98,22 @@ export function listZip(src: ZipSource): ZipEntry[] {
       break;
     }
   }
-  if (eocd < 0) throw new ZipError('no end of central directory (truncated or not a zip)');
+  if (eocd < 0) throw zipError('no end of central directory (truncated or not a zip)');
   let count = tv.getUint16(eocd + 10, true);
   let cdSize = tv.getUint32(eocd + 12, true);
   let cdOffset = tv.getUint32(eocd + 16, true);
   if (count === 0xffff || cdOffset === 0xffffffff || cdSize === 0xffffffff) {
     const loc = eocd - 20;
-    if (loc < 0 || tv.getUint32(loc, true) !== EOCD64_LOCATOR) throw new ZipError('missing Zip64 locator');
+    if (loc < 0 || tv.getUint32(loc, true) !== EOCD64_LOCATOR) throw zipError('missing Zip64 locator');
     const e64 = u64(tv, loc + 8);
     const rec = src.read(e64, 56);
     const rv = viewOf(rec);
-    if (rec.length < 56 || rv.getUint32(0, true) !== EOCD64) throw new ZipError('bad Zip64 end record');
+    if (rec.length < 56 || rv.getUint32(0, true) !== EOCD64) throw zipError('bad Zip64 end record');
     count = u64(rv, 32);
     cdSize = u64(rv, 40);
     cdOffset = u64(rv, 48);
   }
-  if (cdOffset + cdSize > src.size) throw new ZipError('central directory outside the file (truncated)');
+  if (cdOffset + cdSize > src.size) throw zipError('central directory outside the file (truncated)');
   const cd = src.read(cdOffset, cdSize);
   const view = viewOf(cd);
   const entries: ZipEntry[] = [];
@@ -107,7 +121,7 @@ export function listZip(src: ZipSource): ZipEntry[] {
   let p = 0;
   for (let n = 0; n < count; n++) {
     if (p + 46 > cd.length || view.getUint32(p, true) !== CENTRAL)
-      throw new ZipError('corrupt central directory');
+      throw zipError('corrupt central directory');
     const method = view.getUint16(p + 10, true);
     const crc = view.getUint32(p + 16, true);
     let compressedSize = view.getUint32(p + 20, true);
@@ -146,9 +160,9 @@ export function listZip(src: ZipSource): ZipEntry[] {
 export function readZipEntry(src: ZipSource, e: ZipEntry): Uint8Array {
   const head = src.read(e.localOffset, 30);
   const hv = viewOf(head);
-  if (head.length < 30 || hv.getUint32(0, true) !== LOCAL) throw new ZipError(`${e.name}: bad local header`);
+  if (head.length < 30 || hv.getUint32(0, true) !== LOCAL) throw zipError(`${e.name}: bad local header`);
   const start = e.localOffset + 30 + hv.getUint16(26, true) + hv.getUint16(28, true);
-  if (start + e.compressedSize > src.size) throw new ZipError(`${e.name}: data past the end (truncated)`);
+  if (start + e.compressedSize > src.size) throw zipError(`${e.name}: data past the end (truncated)`);
   const raw = src.read(start, e.compressedSize);
   let data: Uint8Array;
   if (e.method === 0) data = raw;
@@ -156,11 +170,11 @@ export function readZipEntry(src: ZipSource, e: ZipEntry): Uint8Array {
     try {
       data = inflateSync(raw, { out: new Uint8Array(e.size) });
     } catch (err) {
-      throw new ZipError(`${e.name}: ${(err as Error).message}`);
+      throw zipError(`${e.name}: ${(err as Error).message}`);
     }
-  } else throw new ZipError(`${e.name}: unsupported compression method ${e.method}`);
-  if (data.length !== e.size) throw new ZipError(`${e.name}: size mismatch`);
-  if (crc32(data) !== e.crc) throw new ZipError(`${e.name}: CRC mismatch`);
+  } else throw zipError(`${e.name}: unsupported compression method ${e.method}`);
+  if (data.length !== e.size) throw zipError(`${e.name}: size mismatch`);
+  if (crc32(data) !== e.crc) throw zipError(`${e.name}: CRC mismatch`);
   return data;
 }
 

@@ -2,6 +2,7 @@
  * Debian package version ordering, as dpkg's lib/dpkg/version.c implements it:
  * [epoch:]upstream[-revision], with `~` sorting before everything (even the end of the string).
  */
+import { ShipgateError } from '../../core/errors';
 export interface DpkgVersion {
   epoch: number;
   upstream: string;
@@ -98,7 +99,7 @@ function sign(n: number): number {
 export function compareDpkg(a: string, b: string): number {
   const pa = parseDpkg(a);
   const pb = parseDpkg(b);
-  if (!pa || !pb) throw new TypeError(`invalid dpkg version: ${!pa ? a : b}`);
+  if (!pa || !pb) throw new ShipgateError('INTERNAL', `invalid dpkg version: ${!pa ? a : b}`);
   if (pa.epoch !== pb.epoch) return pa.epoch > pb.epoch ? 1 : -1;
   const u = verrevcmp(pa.upstream, pb.upstream);
   if (u) return sign(u);

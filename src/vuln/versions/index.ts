@@ -7,6 +7,7 @@ import { compareMaven, isValidMaven } from './maven';
 import { comparePep440, isValidPep440 } from './pep440';
 import { compareRpm, isValidRpm } from './rpm';
 import { compareSemver, isValidSemver } from './semver';
+import { ShipgateError } from '../../core/errors';
 
 export interface Comparator {
   name: string;
@@ -66,7 +67,7 @@ export function supportedEcosystems(): string[] {
 /** Compares two versions in an ecosystem's order (negative, zero, positive). Throws for unknown ecosystems. */
 export function compareVersions(ecosystem: string, a: string, b: string): number {
   const c = comparatorFor(ecosystem);
-  if (!c) throw new TypeError(`no version ordering for ecosystem ${ecosystem}`);
+  if (!c) throw new ShipgateError('INTERNAL', `no version ordering for ecosystem ${ecosystem}`);
   return Math.sign(c.compare(a, b));
 }
 

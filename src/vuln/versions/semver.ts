@@ -1,5 +1,6 @@
 /** SemVer 2.0 ordering (npm, crates.io and OSV `SEMVER` ranges) on top of the `semver` package. */
 import semver from 'semver';
+import { ShipgateError } from '../../core/errors';
 
 const PARTIAL = /^v?(\d+)(?:\.(\d+))?(?:\.(\d+))?((?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?)$/;
 
@@ -31,6 +32,6 @@ export function isValidSemver(v: string): boolean {
 export function compareSemver(a: string, b: string): number {
   const pa = parseSemver(a);
   const pb = parseSemver(b);
-  if (!pa || !pb) throw new TypeError(`invalid semver version: ${!pa ? a : b}`);
+  if (!pa || !pb) throw new ShipgateError('INTERNAL', `invalid semver version: ${!pa ? a : b}`);
   return pa.compare(pb);
 }
