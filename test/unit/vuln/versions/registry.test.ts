@@ -26,6 +26,9 @@ describe('comparator registry', () => {
     expect(ecosystemBase('Ubuntu:Pro:14.04:LTS')).toBe('Ubuntu');
     expect(comparatorFor('Debian:12')?.name).toBe('dpkg');
     expect(comparatorFor('Alpine:v3.19')?.name).toBe('apk');
+    // Wolfi and Chainguard packages are built and versioned with apk-tools too.
+    expect(comparatorFor('Wolfi')?.name).toBe('apk');
+    expect(comparatorFor('Chainguard')?.name).toBe('apk');
     expect(comparatorFor('AlmaLinux:9')?.name).toBe('rpm');
     expect(comparatorFor('Rocky Linux:9')?.name).toBe('rpm');
     expect(comparatorFor('crates.io')?.name).toBe('semver');
