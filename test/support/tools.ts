@@ -40,6 +40,8 @@ export const TOOL_PACKAGES: Record<string, string> = {
   jq: 'jq',
   rsync: 'rsync',
   git: 'git',
+  mvn: 'maven',
+  java: 'default-jdk-headless',
 };
 
 export const ROOT = join(import.meta.dirname, '..', '..');

@@ -1,5 +1,5 @@
 /**
- * Maven version ordering, after org.apache.maven.artifact.versioning.ComparableVersion: the version is
+ * Maven version ordering, after org.apache.maven.artifact.versioning.ComparableVersion (Maven 3.8): the version is
  * split on `.`, `-` and digit/letter transitions into a tree of integer, string and list items;
  * qualifiers order as alpha < beta < milestone < rc = cr < snapshot < "" = ga = final = release < sp,
  * unknown qualifiers after sp (lexically), and trailing zero/empty items are dropped ("1.0" = "1").
@@ -67,6 +67,8 @@ export function parseMaven(version: string): Item {
       push();
     } else if (c >= '0' && c <= '9') {
       if (!isDigit && i > start) {
+        // A qualifier after a dot starts a list, as after a dash ("1.0.0.X1" < "1.0.0-X2").
+        if (list.length) push();
         list.push(stringItem(v.slice(start, i), true));
         start = i;
         push();
@@ -81,7 +83,10 @@ export function parseMaven(version: string): Item {
       isDigit = false;
     }
   }
-  if (v.length > start) list.push(parseItem(isDigit, v.slice(start)));
+  if (v.length > start) {
+    if (!isDigit && list.length) push();
+    list.push(parseItem(isDigit, v.slice(start)));
+  }
   while (stack.length) normalize(stack.pop()!);
   return { k: 'list', v: root };
 }
