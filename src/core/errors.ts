@@ -19,7 +19,7 @@ export type ErrorCode =
   | 'GITHUB_API' // the GitHub API refused a request
   | 'GITLAB_API' // the GitLab API refused a request
   | 'SIGN' // signing or attestation failed
-  | 'GUARD' // a push was refused by the CI guard
+  | 'GUARD' // the CI job's identity could not be established, or a push was refused
   | 'INTERNAL'; // a bug
 
 /** Exit codes shared by the CLI, the GitHub Action and the GitLab component. */

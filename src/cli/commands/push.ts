@@ -1,12 +1,7 @@
 import { EXIT, ShipgateError } from '../../core/errors';
-import { logger } from '../../core/logger';
-import { verifyCiJob } from '../../guard/ci';
-import { parseDestination, pushImage } from '../../guard/copy';
-import { openImage } from '../../image/index';
 import { findRepoRoot } from '../../pipeline/paths';
-import { runPipeline } from '../../pipeline/run';
+import { scanGatePush } from '../../pipeline/push';
 import type { PipelineOptions } from '../../pipeline/types';
-import { blockingReasonsLine } from '../../policy/format';
 import { bool, list, parse, str } from '../args';
 
 const HELP = `Usage: shipgate push IMAGE DEST [--dockerfile FILE]... [--config FILE] [options]
@@ -51,15 +46,7 @@ export async function run(argv: string[]): Promise<number> {
     throw new ShipgateError('USAGE', 'push: give exactly IMAGE and DEST', {
       hint: 'e.g. shipgate push oci-archive:app.tar registry.gitlab.com/group/app:1.2',
     });
-  parseDestination(dest);
-  const log = logger();
-
-  const job = await verifyCiJob();
-  log.info(
-    `push: verified ${job.platform} job: ${job.project} run ${job.run} at ${job.sha.slice(0, 12)} (${job.ref})`,
-  );
-
-  const opts: PipelineOptions = {
+  const pipeline: PipelineOptions = {
     dockerfiles: list(p, 'dockerfile'),
     repoRoot: findRepoRoot(),
     image,
@@ -68,31 +55,7 @@ export async function run(argv: string[]): Promise<number> {
     ...(str(p, 'vuln-db') ? { vulnDb: str(p, 'vuln-db')! } : {}),
     ...(bool(p, 'offline') ? { offline: true } : {}),
   };
-  const result = await runPipeline(opts);
-  if (!result.decision?.approved)
-    throw new ShipgateError(
-      'GUARD',
-      `push refused: ${image} is not approved: ${result.decision ? blockingReasonsLine(result.decision) : 'no decision'}`,
-      {
-        hint: 'fix the findings or adjust the policy, then run the job again; "shipgate scan" shows every finding',
-      },
-    );
-  log.info(`push: ${image} is approved (policy: ${result.decision.policy})`);
-
-  const opened = await openImage(image, str(p, 'platform') ? { platform: str(p, 'platform')! } : {});
-  try {
-    // The image opened for the copy must be the one the pipeline approved (a layout or tag may change between).
-    const scanned = result.image?.configDigest;
-    if (!scanned || scanned !== opened.info.configDigest)
-      throw new ShipgateError(
-        'GUARD',
-        `push refused: ${image} changed after it was scanned (config ${opened.info.configDigest})`,
-        { hint: 'do not rewrite the image while the push job runs' },
-      );
-    const pushed = await pushImage(opened, dest);
-    process.stdout.write(`${pushed.reference}\n`);
-  } finally {
-    await opened.close();
-  }
+  const pushed = await scanGatePush({ pipeline, destination: dest });
+  process.stdout.write(`${pushed.reference}\n`);
   return EXIT.OK;
 }
