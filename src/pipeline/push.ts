@@ -119,7 +119,7 @@ export async function scanGatePush(request: PushRequest): Promise<PushOutcome> {
 
   const identity = await identify(request);
   log.info(
-    `push: verified ${identity.platform} job: ${identity.project} run ${identity.run} at ${identity.sha.slice(0, 12)} (${identity.ref})`,
+    `push: ${identity.platform} job ${identity.project} run ${identity.run} at ${identity.sha.slice(0, 12)} (${identity.ref}): ID token claims match the job (signature not verified)`,
   );
 
   const open = request.open ?? openImage;

@@ -19,7 +19,7 @@ export async function ciIdentity(
   if (!platform)
     throw identityError(
       `not running in a CI job (${CI_PLATFORMS.map((p) => p.title).join(' or ')})`,
-      'shipgate pushes only from a verified CI job; build and scan locally with "shipgate scan"',
+      'shipgate pushes only from a GitHub Actions or GitLab CI job; build and scan locally with "shipgate scan"',
     );
   return platform.identity(env, options);
 }

@@ -6,11 +6,14 @@ import { bool, list, parse, str } from '../args';
 
 const HELP = `Usage: shipgate push IMAGE DEST [--dockerfile FILE]... [--config FILE] [options]
 
-Pushes IMAGE to the registry reference DEST, only from a verified CI job and only once the image is approved:
-  1. the job must be a GitHub Actions or GitLab CI job whose OIDC ID token matches its environment
-     (GitHub: permissions id-token: write; GitLab: id_tokens: SHIPGATE_ID_TOKEN or SIGSTORE_ID_TOKEN);
-  2. the image (and the Dockerfiles) are scanned as "shipgate scan" does, and the policy must approve;
-  3. the layers and config are uploaded and the manifest is put; the pushed IMAGE@sha256:... is printed.
+Pushes IMAGE to the registry reference DEST, only from a CI job and only once the image is approved:
+  1. the job must be a GitHub Actions or GitLab CI job with an OIDC ID token whose claims match the job's
+     variables (GitHub: permissions id-token: write; GitLab: id_tokens: SHIPGATE_ID_TOKEN or SIGSTORE_ID_TOKEN).
+     The token is decoded, not verified: its signature and issuer are not checked, nor its audience on
+     GitLab. This stops pushes by mistake, not a forged environment (see docs/push.md);
+  2. IMAGE is opened once and scanned as "shipgate scan" does (with the Dockerfiles); the policy must approve;
+  3. the layers and config are copied from that opened image and the manifest is put last; the pushed
+     repository@sha256:... is printed.
 There is no flag to push from elsewhere: build and scan locally with "shipgate scan".
 
 Arguments:
