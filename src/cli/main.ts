@@ -18,7 +18,7 @@ const COMMANDS: Record<
     load: () => import('./commands/policy'),
   },
   push: {
-    summary: 'push an approved image to a registry, only from a verified CI job',
+    summary: 'push an approved image to a registry, only from a GitHub Actions or GitLab CI job',
     load: () => import('./commands/push'),
   },
 };

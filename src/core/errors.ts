@@ -17,7 +17,7 @@ export type ErrorCode =
   | 'NETWORK' // a remote service could not be reached or kept failing
   | 'VULN_DB' // the vulnerability database is missing, corrupt or stale
   | 'GITHUB_API' // the GitHub API refused a request
-  | 'GUARD' // a push was refused by the CI guard
+  | 'GUARD' // the CI job's identity could not be established, or a push was refused
   | 'INTERNAL'; // a bug
 
 /** Exit codes shared by the CLI, the GitHub Action and the GitLab component. */

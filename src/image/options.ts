@@ -20,6 +20,8 @@ export interface OpenOptions {
 
 export interface OpenedImage {
   info: import('./types').ImageInfo;
+  /** The config exactly as stored: its digest is info.configDigest. */
+  configBytes: Buffer;
   /** The layer's content as an uncompressed tar, verified against its digest while it streams. */
   openLayer(index: number): Promise<import('node:stream').Readable>;
   close(): Promise<void>;

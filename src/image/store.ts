@@ -134,6 +134,7 @@ export async function openFromManifest(
   if (others) info.otherPlatforms = others;
   return {
     info,
+    configBytes,
     async openLayer(index: number) {
       const layer = layers[index];
       const desc = manifest.layers[index];

@@ -4,7 +4,7 @@ import { logger } from '../core/logger';
 import type { Package } from '../core/package';
 import type { DockerfileTarget, ImageTarget } from '../core/result';
 import { matchHistoryToInstruction } from '../dockerfile/index';
-import { formatPlatform, openImage, walkImage, type Analyzer } from '../image/index';
+import { formatPlatform, openImage, walkImage, type Analyzer, type OpenedImage } from '../image/index';
 import { collectInventory, inventoryAnalyzers } from '../inventory/index';
 import type { Policy } from '../policy/defaults';
 import { secretsAnalyzer } from '../secrets/index';
@@ -32,15 +32,19 @@ function mb(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
+/** Scans `opts.image`, or the already opened `opened`, which then stays open for the caller. */
 export async function scanImage(
   opts: PipelineOptions,
   scanners: Set<string>,
   policy: Policy,
+  opened?: OpenedImage,
 ): Promise<ImageScan> {
   const log = logger();
-  const image = await log.step(`opening ${opts.image}`, () =>
-    openImage(opts.image!, opts.platform ? { platform: opts.platform } : {}),
-  );
+  const image =
+    opened ??
+    (await log.step(`opening ${opts.image}`, () =>
+      openImage(opts.image!, opts.platform ? { platform: opts.platform } : {}),
+    ));
   try {
     const info = image.info;
     log.info(
@@ -123,7 +127,7 @@ export async function scanImage(
     };
     return { target, packages: inventory.packages, findings, rules, warnings: walk.warnings };
   } finally {
-    await image.close();
+    if (!opened) await image.close();
   }
 }
 

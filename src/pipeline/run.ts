@@ -8,6 +8,7 @@ import { ShipgateError } from '../core/errors';
 import type { Finding, RuleMeta } from '../core/finding';
 import { logger } from '../core/logger';
 import type { DockerfileTarget, ScanResult } from '../core/result';
+import type { OpenedImage } from '../image/index';
 import { compareSeverity } from '../core/severity';
 import { VERSION } from '../core/version';
 import { dockerfileRules, lintDockerfile, loadHadolintConfig } from '../dockerfile/index';
@@ -64,7 +65,13 @@ async function readPolicy(repoRoot: string, configPath: string | undefined): Pro
   return loadPolicy(repoRoot, configPath);
 }
 
-export async function runPipeline(opts: PipelineOptions): Promise<ScanResult> {
+/** What a caller already holds and keeps using after the scan. */
+export interface PipelineInputs {
+  /** The image `opts.image` names, already opened: scanned as is and left open (the push copies from it). */
+  image?: OpenedImage;
+}
+
+export async function runPipeline(opts: PipelineOptions, inputs: PipelineInputs = {}): Promise<ScanResult> {
   const log = logger();
   const startedAt = new Date();
   const scanners = new Set(opts.scanners ?? ['vuln', 'secret', 'config', 'malware']);
@@ -124,7 +131,7 @@ export async function runPipeline(opts: PipelineOptions): Promise<ScanResult> {
   if (opts.image) {
     // Loaded only when an image is scanned, so `shipgate lint` starts fast.
     const { mapImageFindings, scanImage } = await import('./image');
-    const scanned = await scanImage(opts, scanners, policy);
+    const scanned = await scanImage(opts, scanners, policy, inputs.image);
     image = scanned.target;
     packages = scanned.packages;
     warnings.push(...scanned.warnings);

@@ -1,21 +1,19 @@
 import { EXIT, ShipgateError } from '../../core/errors';
-import { logger } from '../../core/logger';
-import { verifyCiJob } from '../../guard/ci';
-import { parseDestination, pushImage } from '../../guard/copy';
-import { openImage } from '../../image/index';
 import { findRepoRoot } from '../../pipeline/paths';
-import { runPipeline } from '../../pipeline/run';
+import { scanGatePush } from '../../pipeline/push';
 import type { PipelineOptions } from '../../pipeline/types';
-import { blockingReasonsLine } from '../../policy/format';
 import { bool, list, parse, str } from '../args';
 
 const HELP = `Usage: shipgate push IMAGE DEST [--dockerfile FILE]... [--config FILE] [options]
 
-Pushes IMAGE to the registry reference DEST, only from a verified CI job and only once the image is approved:
-  1. the job must be a GitHub Actions or GitLab CI job whose OIDC ID token matches its environment
-     (GitHub: permissions id-token: write; GitLab: id_tokens: SHIPGATE_ID_TOKEN or SIGSTORE_ID_TOKEN);
-  2. the image (and the Dockerfiles) are scanned as "shipgate scan" does, and the policy must approve;
-  3. the layers and config are uploaded and the manifest is put; the pushed IMAGE@sha256:... is printed.
+Pushes IMAGE to the registry reference DEST, only from a CI job and only once the image is approved:
+  1. the job must be a GitHub Actions or GitLab CI job with an OIDC ID token whose claims match the job's
+     variables (GitHub: permissions id-token: write; GitLab: id_tokens: SHIPGATE_ID_TOKEN or SIGSTORE_ID_TOKEN).
+     The token is decoded, not verified: its signature and issuer are not checked, nor its audience on
+     GitLab. This stops pushes by mistake, not a forged environment (see docs/push.md);
+  2. IMAGE is opened once and scanned as "shipgate scan" does (with the Dockerfiles); the policy must approve;
+  3. the layers and config are copied from that opened image and the manifest is put last; the pushed
+     repository@sha256:... is printed.
 There is no flag to push from elsewhere: build and scan locally with "shipgate scan".
 
 Arguments:
@@ -51,15 +49,7 @@ export async function run(argv: string[]): Promise<number> {
     throw new ShipgateError('USAGE', 'push: give exactly IMAGE and DEST', {
       hint: 'e.g. shipgate push oci-archive:app.tar registry.gitlab.com/group/app:1.2',
     });
-  parseDestination(dest);
-  const log = logger();
-
-  const job = await verifyCiJob();
-  log.info(
-    `push: verified ${job.platform} job: ${job.project} run ${job.run} at ${job.sha.slice(0, 12)} (${job.ref})`,
-  );
-
-  const opts: PipelineOptions = {
+  const pipeline: PipelineOptions = {
     dockerfiles: list(p, 'dockerfile'),
     repoRoot: findRepoRoot(),
     image,
@@ -68,31 +58,7 @@ export async function run(argv: string[]): Promise<number> {
     ...(str(p, 'vuln-db') ? { vulnDb: str(p, 'vuln-db')! } : {}),
     ...(bool(p, 'offline') ? { offline: true } : {}),
   };
-  const result = await runPipeline(opts);
-  if (!result.decision?.approved)
-    throw new ShipgateError(
-      'GUARD',
-      `push refused: ${image} is not approved: ${result.decision ? blockingReasonsLine(result.decision) : 'no decision'}`,
-      {
-        hint: 'fix the findings or adjust the policy, then run the job again; "shipgate scan" shows every finding',
-      },
-    );
-  log.info(`push: ${image} is approved (policy: ${result.decision.policy})`);
-
-  const opened = await openImage(image, str(p, 'platform') ? { platform: str(p, 'platform')! } : {});
-  try {
-    // The image opened for the copy must be the one the pipeline approved (a layout or tag may change between).
-    const scanned = result.image?.configDigest;
-    if (!scanned || scanned !== opened.info.configDigest)
-      throw new ShipgateError(
-        'GUARD',
-        `push refused: ${image} changed after it was scanned (config ${opened.info.configDigest})`,
-        { hint: 'do not rewrite the image while the push job runs' },
-      );
-    const pushed = await pushImage(opened, dest);
-    process.stdout.write(`${pushed.reference}\n`);
-  } finally {
-    await opened.close();
-  }
+  const pushed = await scanGatePush({ pipeline, destination: dest });
+  process.stdout.write(`${pushed.reference}\n`);
   return EXIT.OK;
 }

@@ -71,7 +71,8 @@ export async function openDir(path: string, ref: string, _options: OpenOptions):
     rootfs: { type: 'layers', diff_ids: [] },
     history: [{ created_by: `dir:${root}` }],
   };
-  const configDigest = digestOf(Buffer.from(JSON.stringify(config)));
+  const configBytes = Buffer.from(JSON.stringify(config));
+  const configDigest = digestOf(configBytes);
   const info: ImageInfo = {
     ref,
     configDigest,
@@ -85,6 +86,7 @@ export async function openDir(path: string, ref: string, _options: OpenOptions):
   };
   return {
     info,
+    configBytes,
     async openLayer(index: number) {
       if (index !== 0) throw new ShipgateError('INTERNAL', `${ref}: no layer ${index}`);
       const pack = tarPack();

@@ -172,6 +172,7 @@ async function readDockerArchive(
   }
   return {
     info,
+    configBytes,
     async openLayer(index: number) {
       const m = members[index];
       const layer = layers[index];

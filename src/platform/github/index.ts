@@ -11,3 +11,11 @@ export {
 } from './context';
 export { appendJobSummary } from './summary';
 export { uploadSarif, type UploadOptions, type UploadOutcome } from './upload';
+export {
+  decodeGithubToken,
+  githubJobIdentity,
+  githubMismatches,
+  githubPlatform,
+  requestGithubToken,
+  type GithubIdClaims,
+} from './oidc';

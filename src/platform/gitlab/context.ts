@@ -4,6 +4,7 @@
  */
 import { isShipgateError } from '../../core/errors';
 import { addSecret } from '../../core/logger';
+import { claimMismatches } from '../identity';
 import { gitlabIdentity, type GitlabIdentity } from './oidc';
 
 export interface GitlabMergeRequest {
@@ -159,21 +160,13 @@ export function identityMismatches(
 ): string[] {
   if (!identity) return [];
   const c = identity.claims;
-  const out: string[] = [];
-  const check = (
-    claim: string,
-    got: string | boolean | undefined,
-    want: string | boolean | undefined,
-  ): void => {
-    if (got !== undefined && want !== undefined && want !== '' && got !== want)
-      out.push(`${claim} is "${String(got)}" but the job has "${String(want)}"`);
-  };
-  check('project_path', c.project_path, ctx.project.path);
-  check('project_id', c.project_id, ctx.project.id);
-  check('pipeline_id', c.pipeline_id, ctx.pipeline.id);
-  check('job_id', c.job_id, ctx.job.id);
-  check('sha', c.sha, ctx.commit.sha);
-  check('ref', c.ref, ctx.commit.ref);
-  check('ref_protected', c.ref_protected, ctx.commit.refProtected);
-  return out;
+  return claimMismatches([
+    { claim: 'project_path', token: c.project_path, job: ctx.project.path },
+    { claim: 'project_id', token: c.project_id, job: ctx.project.id },
+    { claim: 'pipeline_id', token: c.pipeline_id, job: ctx.pipeline.id },
+    { claim: 'job_id', token: c.job_id, job: ctx.job.id },
+    { claim: 'sha', token: c.sha, job: ctx.commit.sha },
+    { claim: 'ref', token: c.ref, job: ctx.commit.ref },
+    { claim: 'ref_protected', token: c.ref_protected, job: ctx.commit.refProtected },
+  ]);
 }

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ShipgateError } from '../../src/core/errors';
 import { mask } from '../../src/core/logger';
-import { detectCi, verifyCiJob } from '../../src/guard/ci';
+import { ciIdentity, detectPlatform } from '../../src/platform/ci';
 
 const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
 
@@ -82,22 +82,30 @@ async function refusal(p: Promise<unknown>): Promise<ShipgateError> {
   return err;
 }
 
-describe('push guard: outside CI', () => {
+describe('CI identity: picking the platform', () => {
+  it('picks the platform from the environment', () => {
+    expect(detectPlatform({ GITHUB_ACTIONS: 'true', CI: 'true' })?.name).toBe('github');
+    expect(detectPlatform({ GITLAB_CI: 'true', CI: 'true' })?.name).toBe('gitlab');
+    expect(detectPlatform({ GITHUB_ACTIONS: 'false', GITLAB_CI: 'false' })).toBeUndefined();
+  });
+});
+
+describe('CI identity: outside CI', () => {
   it('refuses on a workstation and with CI=true from an unsupported system', async () => {
-    expect(detectCi({ HOME: '/home/dev', CI: 'true' })).toBeUndefined();
-    const err = await refusal(verifyCiJob({ env: { HOME: '/home/dev', CI: 'true' }, now: NOW }));
+    expect(detectPlatform({ HOME: '/home/dev', CI: 'true' })).toBeUndefined();
+    const err = await refusal(ciIdentity({ env: { HOME: '/home/dev', CI: 'true' }, now: NOW }));
     expect(err.message).toMatch(/not running in a CI job/);
     expect(err.hint).toMatch(/shipgate scan/);
   });
 });
 
-describe('push guard: GitLab CI', () => {
+describe('CI identity: GitLab CI', () => {
   it('accepts a job whose ID token matches its environment, and keeps the token out of logs', async () => {
     const token = signJwt(GITLAB_CLAIMS);
     // A real RS256 JWT: it verifies with the key that signed it.
     const [h, pl, sig] = token.split('.');
     expect(createVerify('RSA-SHA256').update(`${h}.${pl}`).verify(publicKey, sig!, 'base64url')).toBe(true);
-    const job = await verifyCiJob({ env: gitlabEnv(token), now: NOW });
+    const job = await ciIdentity({ env: gitlabEnv(token), now: NOW });
     expect(job).toEqual({
       platform: 'gitlab',
       project: 'acme/web',
@@ -111,11 +119,11 @@ describe('push guard: GitLab CI', () => {
 
   it('reads SIGSTORE_ID_TOKEN too', async () => {
     const env = gitlabEnv(undefined, { SIGSTORE_ID_TOKEN: signJwt({ ...GITLAB_CLAIMS, aud: 'sigstore' }) });
-    expect((await verifyCiJob({ env, now: NOW })).platform).toBe('gitlab');
+    expect((await ciIdentity({ env, now: NOW })).platform).toBe('gitlab');
   });
 
   it('refuses a job without an ID token', async () => {
-    const err = await refusal(verifyCiJob({ env: gitlabEnv(undefined), now: NOW }));
+    const err = await refusal(ciIdentity({ env: gitlabEnv(undefined), now: NOW }));
     expect(err.message).toMatch(/no ID token/);
     expect(err.hint).toMatch(/id_tokens/);
   });
@@ -127,20 +135,20 @@ describe('push guard: GitLab CI', () => {
     ['pipeline_id', { pipeline_id: '1' }, '1520034567'],
   ])('refuses a token whose %s differs from the job', async (claim, change, want) => {
     const env = gitlabEnv(signJwt({ ...GITLAB_CLAIMS, ...change }));
-    const err = await refusal(verifyCiJob({ env, now: NOW }));
+    const err = await refusal(ciIdentity({ env, now: NOW }));
     expect(err.message).toContain(`${claim} is "${Object.values(change)[0]}" but the job has "${want}"`);
   });
 
   it('refuses an expired token and one without expiry', async () => {
     const expired = gitlabEnv(signJwt({ ...GITLAB_CLAIMS, iat: T - 4000, exp: T - 400 }));
-    expect((await refusal(verifyCiJob({ env: expired, now: NOW }))).message).toMatch(/expired 400 s ago/);
+    expect((await refusal(ciIdentity({ env: expired, now: NOW }))).message).toMatch(/expired 400 s ago/);
     const { exp: _exp, ...noExp } = GITLAB_CLAIMS;
     const env = gitlabEnv(signJwt(noExp));
-    expect((await refusal(verifyCiJob({ env, now: NOW }))).message).toMatch(/no expiry/);
+    expect((await refusal(ciIdentity({ env, now: NOW }))).message).toMatch(/no expiry/);
   });
 
   it('refuses a value that is not a JWT without echoing it', async () => {
-    const err = await refusal(verifyCiJob({ env: gitlabEnv('not-a-token-s3cret'), now: NOW }));
+    const err = await refusal(ciIdentity({ env: gitlabEnv('not-a-token-s3cret'), now: NOW }));
     expect(err.message).not.toContain('s3cret');
   });
 });
@@ -176,7 +184,7 @@ const GITHUB_CLAIMS = {
 
 const REQUEST_TOKEN = 'actions-runtime-request-token-x9';
 
-describe('push guard: GitHub Actions', () => {
+describe('CI identity: GitHub Actions', () => {
   let server: Server;
   let base = '';
   let claims: Record<string, unknown> = GITHUB_CLAIMS;
@@ -218,7 +226,7 @@ describe('push guard: GitHub Actions', () => {
   it('requests a token for audience shipgate with the runtime bearer and accepts matching claims', async () => {
     claims = GITHUB_CLAIMS;
     requests.length = 0;
-    const job = await verifyCiJob({ env: githubEnv(), now: NOW });
+    const job = await ciIdentity({ env: githubEnv(), now: NOW });
     expect(job).toEqual({
       platform: 'github',
       project: 'acme/web',
@@ -238,7 +246,7 @@ describe('push guard: GitHub Actions', () => {
 
   it('refuses a token for another repository', async () => {
     claims = { ...GITHUB_CLAIMS, repository: 'evil/web' };
-    const err = await refusal(verifyCiJob({ env: githubEnv(), now: NOW }));
+    const err = await refusal(ciIdentity({ env: githubEnv(), now: NOW }));
     expect(err.message).toContain('repository is "evil/web" but the job has "acme/web"');
   });
 
@@ -249,23 +257,23 @@ describe('push guard: GitHub Actions', () => {
       ref: 'refs/heads/dev',
       workflow_ref: 'acme/web/.github/workflows/x.yml@refs/heads/dev',
     };
-    const err = await refusal(verifyCiJob({ env: githubEnv(), now: NOW }));
+    const err = await refusal(ciIdentity({ env: githubEnv(), now: NOW }));
     expect(err.message).toMatch(/sha is "b{40}".*ref is "refs\/heads\/dev".*workflow_ref is/);
   });
 
   it('refuses an expired token', async () => {
     claims = { ...GITHUB_CLAIMS, exp: T - 30 };
-    expect((await refusal(verifyCiJob({ env: githubEnv(), now: NOW }))).message).toMatch(/expired 30 s ago/);
+    expect((await refusal(ciIdentity({ env: githubEnv(), now: NOW }))).message).toMatch(/expired 30 s ago/);
   });
 
   it('refuses when the job may not request tokens, or the runtime refuses the bearer', async () => {
     const env = githubEnv();
     delete env.ACTIONS_ID_TOKEN_REQUEST_URL;
-    const err = await refusal(verifyCiJob({ env, now: NOW }));
+    const err = await refusal(ciIdentity({ env, now: NOW }));
     expect(err.hint).toMatch(/id-token: write/);
     claims = GITHUB_CLAIMS;
     const bad = await refusal(
-      verifyCiJob({ env: githubEnv({ ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'wrong' }), now: NOW }),
+      ciIdentity({ env: githubEnv({ ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'wrong' }), now: NOW }),
     );
     expect(bad.message).toMatch(/answered 401/);
   });

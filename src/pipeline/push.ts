@@ -1,0 +1,152 @@
+/**
+ * scan → gate → (pre-push steps) → push, on one opened image: the CI job's identity is established first,
+ * then the image is opened once, scanned, and, only if the decision for that image is approved, its blobs
+ * are uploaded from the same opened image, the pre-push steps run (signing plugs in there) and the manifest
+ * is put last. A refused push leaves no manifest in the registry.
+ */
+import { isShipgateError, ShipgateError } from '../core/errors';
+import { logger } from '../core/logger';
+import type { Decision, ScanResult } from '../core/result';
+import { openImage, type OpenOptions, type OpenedImage } from '../image/index';
+import {
+  destinationClient,
+  parseDestination,
+  putManifest,
+  uploadBlobs,
+  type CopySource,
+  type UploadedImage,
+} from '../oci/copy';
+import { ciIdentity } from '../platform/ci';
+import type { CiIdentity, IdentityOptions } from '../platform/identity';
+import { blockingReasonsLine } from '../policy/format';
+import { runPipeline } from './run';
+import type { PipelineOptions } from './types';
+
+/** Opens an image; openImage() unless a caller supplies another (to wrap or count opens). */
+export type ImageOpener = (ref: string, options: OpenOptions) => Promise<OpenedImage>;
+
+/** What a pre-push step sees: an approved image whose blobs are in the registry and whose manifest is not yet. */
+export interface PushCandidate {
+  identity: CiIdentity;
+  /** The image as given (oci-archive:app.tar). */
+  source: string;
+  /** The scanned image's config digest, which the pushed manifest names unchanged. */
+  configDigest: string;
+  decision: Decision;
+  /** host/repository@sha256:… the manifest will have once it is put. */
+  reference: string;
+  /** The manifest's digest: the digest to sign. */
+  digest: string;
+}
+
+/** A step between the gate and the manifest put, such as signing; throwing stops the push before the manifest. */
+export interface PrePushStep {
+  readonly name: string;
+  run(candidate: PushCandidate): Promise<void>;
+}
+
+export interface PushRequest extends IdentityOptions {
+  /** The scan; `image` is required. */
+  pipeline: PipelineOptions;
+  /** Registry reference to push to. */
+  destination: string;
+  env?: NodeJS.ProcessEnv;
+  insecureRegistries?: string[];
+  open?: ImageOpener;
+  steps?: readonly PrePushStep[];
+}
+
+export interface PushOutcome {
+  identity: CiIdentity;
+  result: ScanResult;
+  /** host/repository@sha256:… */
+  reference: string;
+  digest: string;
+}
+
+function refused(message: string, hint: string | undefined, cause?: unknown): ShipgateError {
+  return new ShipgateError('GUARD', `push refused: ${message}`, {
+    ...(hint ? { hint } : {}),
+    ...(cause ? { cause } : {}),
+  });
+}
+
+/** The CI job's identity; a GUARD error explains a refusal as the push's. */
+async function identify(request: PushRequest): Promise<CiIdentity> {
+  try {
+    return await ciIdentity(request);
+  } catch (e) {
+    if (isShipgateError(e) && e.code === 'GUARD') throw refused(e.message, e.hint, e);
+    throw e;
+  }
+}
+
+/** The gate: the decision must exist, approve, and be about the very image that is about to be copied. */
+export function approvedDecision(result: ScanResult, image: OpenedImage): Decision {
+  const ref = image.info.ref;
+  const scanned = result.image;
+  if (
+    !scanned ||
+    scanned.configDigest !== image.info.configDigest ||
+    (image.info.digest !== undefined && scanned.digest !== image.info.digest)
+  )
+    throw refused(`the decision is not about ${ref} as opened for the push`, 'run the push again');
+  const decision = result.decision;
+  if (!decision?.approved)
+    throw refused(
+      `${ref} is not approved: ${decision ? blockingReasonsLine(decision) : 'no decision'}`,
+      'fix the findings or adjust the policy, then run the job again; "shipgate scan" shows every finding',
+    );
+  return decision;
+}
+
+/** The opened image as the copy reads it. */
+export function copySource(image: OpenedImage): CopySource {
+  const { info } = image;
+  return {
+    name: info.ref,
+    config: { bytes: image.configBytes, digest: info.configDigest },
+    layers: info.layers.map((l) => ({ diffId: l.diffId, open: () => image.openLayer(l.index) })),
+  };
+}
+
+/** Verifies the CI job, scans, gates, and pushes the approved image from the one opening of it. */
+export async function scanGatePush(request: PushRequest): Promise<PushOutcome> {
+  const log = logger();
+  const source = request.pipeline.image;
+  if (!source) throw new ShipgateError('USAGE', 'push: give the image to push');
+  const destination = parseDestination(request.destination);
+
+  const identity = await identify(request);
+  log.info(
+    `push: ${identity.platform} job ${identity.project} run ${identity.run} at ${identity.sha.slice(0, 12)} (${identity.ref}): ID token claims match the job (signature not verified)`,
+  );
+
+  const open = request.open ?? openImage;
+  const platform = request.pipeline.platform;
+  const image = await log.step(`opening ${source}`, () => open(source, platform ? { platform } : {}));
+  try {
+    const result = await runPipeline(request.pipeline, { image });
+    const decision = approvedDecision(result, image);
+    log.info(`push: ${source} is approved (policy: ${decision.policy})`);
+
+    const client = destinationClient(destination, {
+      ...(request.env ? { env: request.env } : {}),
+      ...(request.insecureRegistries ? { insecureRegistries: request.insecureRegistries } : {}),
+    });
+    const uploaded: UploadedImage = await uploadBlobs(client, copySource(image), destination);
+    const candidate: PushCandidate = {
+      identity,
+      source,
+      configDigest: image.info.configDigest,
+      decision,
+      reference: uploaded.reference,
+      digest: uploaded.digest,
+    };
+    for (const step of request.steps ?? []) await log.step(`push: ${step.name}`, () => step.run(candidate));
+    await putManifest(client, uploaded);
+    return { identity, result, reference: uploaded.reference, digest: uploaded.digest };
+  } finally {
+    await image.close();
+  }
+}
