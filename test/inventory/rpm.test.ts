@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PackageURL } from 'packageurl-js';
@@ -10,6 +10,7 @@ import { collectInventory } from '../../src/inventory/collect';
 import { osPackagePurl } from '../../src/inventory/purl';
 import { readSqliteBlobs } from '../../src/inventory/rpm/sqlite';
 import { run } from '../support/debian';
+import { buildRpms, installIntoRpmDb } from '../support/rpm';
 import { describeWithTools } from '../support/tools';
 import { feedDir } from './feed';
 
@@ -124,30 +125,11 @@ describeWithTools('rpm databases written by rpm itself', ['rpm', 'rpmbuild'], ()
   beforeAll(async () => {
     work = mkdtempSync(join(tmpdir(), 'sg-rpm-'));
     const top = join(work, 'top');
-    mkdirSync(join(top, 'SPECS'), { recursive: true });
-    for (const [name, spec] of Object.entries(SPECS)) {
-      const file = join(top, 'SPECS', `${name}.spec`);
-      writeFileSync(file, spec);
-      const defines = ['--define', `_topdir ${top}`];
-      if (name === 'beta') defines.push('--define', 'modularitylabel beta:2:9040020240101:abcdef12');
-      await run('rpmbuild', [...defines, '-bb', file]);
-    }
-    const rpms = readdirSync(join(top, 'RPMS'), { recursive: true, encoding: 'utf8' })
-      .filter((f) => f.endsWith('.rpm'))
-      .map((f) => join(top, 'RPMS', f));
+    const rpms = await buildRpms(top, SPECS, (name) =>
+      name === 'beta' ? ['--define', 'modularitylabel beta:2:9040020240101:abcdef12'] : [],
+    );
     const dbpath = join(work, 'root/var/lib/rpm');
-    mkdirSync(dbpath, { recursive: true });
-    await run('rpm', ['--dbpath', dbpath, '--define', '_db_backend sqlite', '--initdb']);
-    await run('rpm', [
-      '-i',
-      '--nodeps',
-      '--justdb',
-      '--noscripts',
-      '--ignorearch',
-      '--dbpath',
-      dbpath,
-      ...rpms,
-    ]);
+    await installIntoRpmDb(dbpath, rpms);
     expected = (await run('rpm', ['-qa', '--dbpath', dbpath, '--qf', QF])).trim().split('\n').sort();
     sqliteBytes = readFileSync(join(dbpath, 'rpmdb.sqlite'));
   }, 120_000);

@@ -7,7 +7,7 @@
  * checked too: each extra must be allow-listed as a real package planted in the image, with the reason.
  */
 import { createHash } from 'node:crypto';
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
 import { strToU8, zipSync } from 'fflate';
@@ -20,6 +20,7 @@ import { collectInventory, inventoryAnalyzers } from '../../src/inventory/index'
 import { pep503 } from '../../src/inventory/purl';
 import { cachedFixture } from '../support/cache';
 import { debianRootfs, run } from '../support/debian';
+import { buildRpms, installIntoRpmDb } from '../support/rpm';
 import {
   IMAGE_TOOLS,
   buildImage,
@@ -557,28 +558,9 @@ async function rpmDatabase(): Promise<Buffer> {
     .slice(0, 16);
   const dir = await cachedFixture(`oracle-rpmdb-${hash}`, async (tmp) => {
     const top = join(tmp, 'top');
-    mkdirSync(join(top, 'SPECS'), { recursive: true });
-    const rpms: string[] = [];
-    for (const [name, text] of Object.entries(RPM_SPECS)) {
-      const file = join(top, 'SPECS', `${name}.spec`);
-      writeFileSync(file, text);
-      await run('rpmbuild', ['--define', `_topdir ${top}`, '-bb', file]);
-    }
-    for (const f of readdirSync(join(top, 'RPMS'), { recursive: true, encoding: 'utf8' }))
-      if (f.endsWith('.rpm')) rpms.push(join(top, 'RPMS', f));
+    const rpms = await buildRpms(top, RPM_SPECS);
     const dbpath = join(tmp, 'db');
-    mkdirSync(dbpath);
-    await run('rpm', ['--dbpath', dbpath, '--define', '_db_backend sqlite', '--initdb']);
-    await run('rpm', [
-      '-i',
-      '--nodeps',
-      '--justdb',
-      '--noscripts',
-      '--ignorearch',
-      '--dbpath',
-      dbpath,
-      ...rpms,
-    ]);
+    await installIntoRpmDb(dbpath, rpms);
     // A signing key imported with rpm --import shows up in the database as a gpg-pubkey "package".
     const gnupg = join(tmp, 'gnupg');
     mkdirSync(gnupg, { mode: 0o700 });
