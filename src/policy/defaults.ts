@@ -7,6 +7,10 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PolicyFile } from './schema';
 
+/** malware.mode: whether malware scanning that could not run (no ClamAV, no signature database) blocks. */
+export const MALWARE_MODES = ['required', 'optional'] as const;
+export type MalwareMode = (typeof MALWARE_MODES)[number];
+
 /** A validated policy and where it came from. */
 export interface Policy extends PolicyFile {
   /** The file it was read from (relative to the repository root when inside it), or "default policy". */
@@ -41,6 +45,8 @@ export const DEFAULT_POLICY_FILE: PolicyFile = {
   ignores: [],
   secrets: { allow: [] },
   vulnerabilities: { 'ignore-unfixed': false, vex: [] },
+  malware: { mode: 'required' },
+  analyzers: {},
 };
 
 /** The policy used when no file exists: block on high or worse in every part, secrets and malware always. */

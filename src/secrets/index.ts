@@ -18,7 +18,7 @@ export {
   DEFAULT_SKIP_PATHS,
   CERTIFICATE_PATHS,
 } from './allow';
-export { secretsAnalyzer, scanImageConfigSecrets, type SecretsAnalyzerOptions } from './image';
+export { secretsAnalyzer, secretsModule, scanImageConfigSecrets, type SecretsAnalyzerOptions } from './image';
 export {
   scanTextWindowed,
   windowsOf,
