@@ -4,6 +4,7 @@
  * names, the rule list, rule docs and the SARIF parts are all derived from here.
  */
 import type { FindingKind, RuleMeta } from '../core/finding';
+import type { RuleDocsIntro, RuleDocsPage } from '../core/rule-docs';
 import type { Analyzer, AnalyzerModule, AnalyzerOutput, AnalyzerSettings } from '../image/types';
 
 export interface RegisteredAnalyzer {
@@ -128,4 +129,38 @@ export async function allRules(): Promise<RuleMeta[]> {
     analyzerRules(),
   ]);
   return [...dockerfileRules(), ...rules, EOL_RULE];
+}
+
+/** The rules page (under docs/rules/) of the Dockerfile linter and of each scanner whose analyzers have rules. */
+const RULE_DOCS: { file: string; scanner?: Scanner; load(): Promise<RuleDocsIntro> }[] = [
+  { file: 'dockerfile.md', load: async () => (await import('../dockerfile/docs')).DOCKERFILE_DOCS },
+  {
+    file: 'secrets.md',
+    scanner: 'secret',
+    load: async () => (await import('../secrets/docs-page')).SECRETS_DOCS,
+  },
+  {
+    file: 'image-config.md',
+    scanner: 'config',
+    load: async () => (await import('../config/docs-page')).IMAGE_CONFIG_DOCS,
+  },
+  {
+    file: 'malware.md',
+    scanner: 'malware',
+    load: async () => (await import('../malware/docs-page')).MALWARE_DOCS,
+  },
+];
+
+/** Every rules page: its file name under docs/rules/ and its content, rules taken from the registry. */
+export async function ruleDocsPages(): Promise<{ file: string; page: RuleDocsPage }[]> {
+  const { dockerfileRules } = await import('../dockerfile/index');
+  return Promise.all(
+    RULE_DOCS.map(async (d) => ({
+      file: d.file,
+      page: {
+        ...(await d.load()),
+        rules: d.scanner ? await analyzerRules(new Set([d.scanner])) : dockerfileRules(),
+      },
+    })),
+  );
 }

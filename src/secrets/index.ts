@@ -30,5 +30,4 @@ export {
 export { scanDockerfileText } from './dockerfile';
 export { scanBuildContext, copySources, type BuildContextOptions } from './context';
 export { DockerIgnore, parseDockerignore } from './dockerignore';
-export { renderRuleDocs, type RuleDocsPage } from './docs';
 export { SECRETS_DOCS } from './docs-page';
