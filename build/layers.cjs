@@ -11,7 +11,7 @@ const LAYERS = {
   secrets: ['core', 'oci', 'image'],
   config: ['core', 'oci', 'image', 'inventory', 'secrets'],
   malware: ['core', 'oci', 'image', 'secrets'],
-  analyzers: ['core', 'oci', 'image', 'inventory', 'secrets', 'config', 'malware', 'vuln'],
+  analyzers: ['core', 'oci', 'image', 'dockerfile', 'inventory', 'secrets', 'config', 'malware', 'vuln'],
   admission: ['core', 'oci'],
   policy: ['core', 'oci', 'dockerfile', 'vuln'],
   report: ['core', 'oci', 'policy', 'inventory', 'vuln', 'dockerfile'],
@@ -32,7 +32,7 @@ const LAYERS = {
     'report',
     'platform',
   ],
-  action: ['core', 'oci', 'policy', 'report', 'platform', 'pipeline'],
+  action: ['core', 'oci', 'analyzers', 'policy', 'report', 'platform', 'pipeline'],
   cli: [
     'core',
     'oci',

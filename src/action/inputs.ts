@@ -3,9 +3,11 @@
  * name upper-cased, spaces as underscores, hyphens kept). Pure: takes the environment, returns values.
  */
 import { isAbsolute, resolve } from 'node:path';
+import { isScanner, SCANNERS, type Scanner } from '../analyzers/registry';
 import { ShipgateError } from '../core/errors';
 import { parseSeverity, type Severity } from '../core/severity';
 import type { PipelineOptions } from '../pipeline/types';
+import { MALWARE_MODES, type MalwareMode } from '../policy/defaults';
 
 /** Every input the action reads; action.yml declares exactly these (a test checks both ways). */
 export const INPUT_NAMES = [
@@ -30,12 +32,13 @@ export const INPUT_NAMES = [
   'ignore-unfixed',
   'vex',
   'scanners',
+  'malware-mode',
+  'clamav-db',
   'working-directory',
 ] as const;
 
 export type InputName = (typeof INPUT_NAMES)[number];
 
-export const SCANNERS = ['vuln', 'secret', 'config', 'malware'] as const;
 export const SBOM_FORMATS = ['cyclonedx-json', 'spdx-json'] as const;
 
 export interface ActionInputs {
@@ -59,7 +62,9 @@ export interface ActionInputs {
   offline: boolean;
   ignoreUnfixed: boolean;
   vex: string[];
-  scanners?: (typeof SCANNERS)[number][];
+  scanners?: Scanner[];
+  malwareMode?: MalwareMode;
+  clamavDb?: string;
   /** Absolute working directory: relative paths in inputs resolve against it. */
   workingDirectory: string;
   /** The checkout (GITHUB_WORKSPACE): report paths are relative to it. */
@@ -114,10 +119,16 @@ export function getInputs(env: NodeJS.ProcessEnv, cwd: string = process.cwd()): 
 
   const scannerList = listInput(env, 'scanners').map((s) => s.toLowerCase());
   for (const s of scannerList)
-    if (!(SCANNERS as readonly string[]).includes(s))
+    if (!isScanner(s))
       throw new ShipgateError('USAGE', `input scanners: unknown scanner "${s}"`, {
         hint: `use a comma-separated list of ${SCANNERS.join(', ')}`,
       });
+
+  const malwareMode = rawInput(env, 'malware-mode');
+  if (malwareMode !== undefined && !(MALWARE_MODES as readonly string[]).includes(malwareMode))
+    throw new ShipgateError('USAGE', `input malware-mode: invalid value "${malwareMode}"`, {
+      hint: `use one of ${MALWARE_MODES.join(', ')}`,
+    });
 
   const dockerfiles = listInput(env, 'dockerfile');
   const image = rawInput(env, 'image');
@@ -150,13 +161,15 @@ export function getInputs(env: NodeJS.ProcessEnv, cwd: string = process.cwd()): 
     ['sbom', 'sbom'],
     ['platform', 'platform'],
     ['vulnDb', 'vuln-db'],
+    ['clamavDb', 'clamav-db'],
   ];
   for (const [key, name] of optional) {
     const v = rawInput(env, name);
     if (v) (inputs as unknown as Record<string, unknown>)[key] = v;
   }
   if (failOn) inputs.failOn = failOn;
-  if (scannerList.length) inputs.scanners = scannerList as ActionInputs['scanners'];
+  if (scannerList.length) inputs.scanners = scannerList.filter(isScanner);
+  if (malwareMode) inputs.malwareMode = malwareMode as MalwareMode;
   return inputs;
 }
 
@@ -176,5 +189,7 @@ export function toPipelineOptions(inputs: ActionInputs): PipelineOptions {
   if (inputs.ignoreUnfixed) o.ignoreUnfixed = true;
   if (inputs.vex.length) o.vex = inputs.vex.map(at);
   if (inputs.scanners) o.scanners = [...inputs.scanners];
+  if (inputs.malwareMode) o.malwareMode = inputs.malwareMode;
+  if (inputs.clamavDb) o.clamavDb = at(inputs.clamavDb);
   return o;
 }

@@ -29,6 +29,8 @@ export type DecisionReasonCode =
   | 'max-count'
   | 'secret'
   | 'malware'
+  | 'analyzer-failed'
+  | 'malware-not-scanned'
   | 'required-property'
   | 'ignore-expired'
   | 'rule'
@@ -51,6 +53,18 @@ export interface Decision {
   policy: string;
 }
 
+/** What one image analyzer did in a scan (recorded in the report so a partial scan is never silent). */
+export interface AnalyzerStatus {
+  name: string;
+  /** The scanner it belongs to: vuln, secret, config or malware. */
+  scanner: string;
+  version: number;
+  /** ok: ran fully; incomplete: ran but skipped part of its job; failed: threw, its output is missing. */
+  status: 'ok' | 'incomplete' | 'failed';
+  /** Why it is incomplete or failed (one line). */
+  detail?: string;
+}
+
 export interface ScanResult {
   tool: { name: 'shipgate'; version: string };
   startedAt: string;
@@ -68,6 +82,8 @@ export interface ScanResult {
    * alerts); a part that did not run must not get an empty run.
    */
   parts?: FindingKind[];
+  /** The image analyzers that ran and how each fared (absent when no image was scanned). */
+  analyzers?: AnalyzerStatus[];
   /** Problems that did not stop the scan (e.g. a layer that could not be read), shown to the user. */
   warnings: string[];
 }

@@ -1,16 +1,7 @@
-import type { RuleMeta } from '../core/finding';
-
-const TOOL_NAMES: Record<string, string> = {
-  hadolint: 'hadolint',
-  trivy: 'Trivy',
-  buildkit: 'BuildKit check',
-  checkov: 'Checkov',
-  dockle: 'Dockle',
-  gitleaks: 'Gitleaks',
-};
+import type { RuleDocsIntro } from '../core/rule-docs';
 
 /** The part of docs/rules/dockerfile.md that is not per rule: parsing, errors, suppression, options. */
-export const DOCKERFILE_DOCS_INTRO = [
+const DOCKERFILE_DOCS_INTRO = [
   'shipgate parses each Dockerfile with a full Dockerfile parser and every `RUN` with a real bash parser, so rules see commands, flags, pipes, `&&` lists, subshells, `sh -c` strings, `$(…)` and `<(…)` substitutions, heredocs (`RUN <<EOF`) and the JSON (exec) form. Line continuations, the `# escape=` directive, `ARG` before `FROM` (defaults are substituted into `FROM`), `--platform`, `COPY --from` and `ONBUILD` are understood. After `SHELL ["powershell", …]` (or on Windows base images) `RUN` is not read as bash.',
   '',
   '## Errors and findings',
@@ -31,64 +22,4 @@ export const DOCKERFILE_DOCS_INTRO = [
   'shipgate.yaml maps onto these: extra minimal base images (SG-DF-003), allowed registries (SG-DF-053), extra images known to run as non-root (SG-DF-001), base images exempt from the base-image rules, and rules to ignore. Severity overrides and disabling rules are policy settings that apply to every kind of finding.',
 ].join('\n');
 
-/** Renders a rule reference page (docs/rules/dockerfile.md) from rule metadata, with an optional introduction. */
-export function renderRuleDocs(rules: RuleMeta[], title: string, intro?: string): string {
-  const out: string[] = [
-    `# ${title}`,
-    '',
-    '<!-- Generated from the rule metadata in src/dockerfile/rules; regenerate with SHIPGATE_UPDATE_DOCS=1 npx vitest run test/dockerfile/docs.test.ts -->',
-    '',
-    ...(intro ? [intro, '', '## Rules', ''] : []),
-    '| Rule | Severity | Title | Equivalents |',
-    '|---|---|---|---|',
-  ];
-  for (const r of rules)
-    out.push(
-      `| [${r.id}](#${r.id.toLowerCase()}) | ${r.severity} | ${r.title.replace(/\|/g, '\\|')} | ${equivalentIds(r).join(', ') || '–'} |`,
-    );
-  for (const r of rules) {
-    out.push(
-      '',
-      `<a id="${r.id.toLowerCase()}"></a>`,
-      '',
-      `## ${r.id}: ${r.title}`,
-      '',
-      `Severity: **${r.severity}**${r.optional ? ' (off unless enabled by policy)' : ''} · Tags: ${r.tags.map((t) => `\`${t}\``).join(', ')}`,
-      '',
-      '**What it checks.** ' + r.description,
-      '',
-      '**Why it matters.** ' + r.rationale,
-      '',
-      // A fix that opens with a code fence must start its own paragraph, or the fence does not render.
-      r.fix.trimStart().startsWith('```') ? `**How to fix.**\n\n${r.fix}` : '**How to fix.** ' + r.fix,
-      '',
-    );
-    const eq = Object.entries(r.equivalents ?? {}).filter(([, ids]) => ids && ids.length > 0);
-    if (eq.length)
-      out.push(
-        '**Equivalent checks.** ' +
-          eq
-            .map(
-              ([tool, ids]) =>
-                `${TOOL_NAMES[tool] ?? tool}: ${(ids ?? []).map((i) => `\`${i}\``).join(', ')}`,
-            )
-            .join('; '),
-        '',
-      );
-    else out.push('**Equivalent checks.** none (not covered by hadolint, Trivy, BuildKit or Checkov).', '');
-  }
-  return `${out
-    .join('\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trimEnd()}\n`;
-}
-
-function equivalentIds(r: RuleMeta): string[] {
-  const e = r.equivalents ?? {};
-  return [
-    ...(e.hadolint ?? []),
-    ...(e.trivy ?? []).filter((t) => !t.startsWith('AVD-')),
-    ...(e.buildkit ?? []),
-    ...(e.checkov ?? []),
-  ];
-}
+export const DOCKERFILE_DOCS: RuleDocsIntro = { title: 'Dockerfile rules', intro: DOCKERFILE_DOCS_INTRO };

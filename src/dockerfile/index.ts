@@ -3,6 +3,6 @@ export { lintDockerfile, ruleAliases, toTarget } from './lint';
 export { dockerfileRules } from './rules/index';
 export { loadHadolintConfig, parseHadolintConfig } from './hadolint';
 export { matchHistoryToInstruction } from './history';
-export { DOCKERFILE_DOCS_INTRO, renderRuleDocs } from './docs';
+export { DOCKERFILE_DOCS } from './docs';
 export type { DockerfileLintOptions, HadolintConfig } from './options';
 export type { ParsedDockerfile, Stage, Instruction, ShellCommand, ImageRef, Span } from './types';

@@ -1,3 +1,4 @@
+import type { Finding, RuleMeta } from '../core/finding';
 import type { OsInfo, Package } from '../core/package';
 
 /** OCI image configuration (the parts shipgate reads). Docker's field names. */
@@ -119,6 +120,44 @@ export interface Analyzer<R = unknown> {
   onEntry?(entry: FileEntry): void;
   /** Called after the last layer. */
   finish(view: FinalView, image: ImageInfo): R | Promise<R>;
+}
+
+/** What one registered image analyzer contributes to a scan; the pipeline merges every analyzer's output. */
+export interface AnalyzerOutput {
+  findings?: Finding[];
+  /** Inventory analyzers: the OS and the packages they found. */
+  os?: OsInfo;
+  packages?: Package[];
+  /** Set when the analyzer ran but could not do all of its job (e.g. ClamAV did not run): what was not done. */
+  incomplete?: string;
+}
+
+/** What a scan tells the analyzers it creates. */
+export interface AnalyzerSettings {
+  /** The scanners chosen for this scan (vuln, secret, config, malware). */
+  scanners: ReadonlySet<string>;
+  /** ClamAV signature database folder (default ClamAV's own). */
+  clamavDatabase?: string;
+}
+
+/**
+ * An image analyzer as the registry loads it: its version, its rules, and a factory for the walk analyzers
+ * that do the work (fresh ones per scan: they keep state for one walk).
+ */
+export interface AnalyzerModule {
+  /** Bumped when what the analyzer reports changes (recorded in the report). */
+  readonly version: number;
+  readonly rules: readonly RuleMeta[];
+  create(settings: AnalyzerSettings): Analyzer<AnalyzerOutput>[];
+}
+
+/** An analyzer that threw while the image was walked; its output is missing or incomplete. */
+export interface AnalyzerFailure {
+  /** Position of the analyzer in the list given to the walk. */
+  index: number;
+  analyzer: string;
+  /** One line: where it failed and the error message ("to finish: ...", "on /path (layer 2): ..."). */
+  error: string;
 }
 
 export interface InventoryResult {

@@ -10,7 +10,7 @@ import { logger } from '../core/logger';
 import type { OpenedImage } from './options';
 import { TarTrailerGuard } from './tar-trailer';
 import { baseName, normalizeEntryPath, parentOf, printable } from './paths';
-import type { Analyzer, FileEntry, FileType, FinalView, LayerInfo } from './types';
+import type { Analyzer, AnalyzerFailure, FileEntry, FileType, FinalView, LayerInfo } from './types';
 import { LayeredFs } from './view';
 
 export const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
@@ -36,17 +36,19 @@ export interface WalkStats {
   durationMs: number;
 }
 
-export interface WalkResult {
-  /** finish() of each analyzer, in the order given. */
-  results: unknown[];
+export interface WalkResult<R = unknown> {
+  /** finish() of each analyzer, in the order given; undefined for an analyzer whose finish() threw. */
+  results: (R | undefined)[];
+  /** Every analyzer that threw (at most one entry each): the scan must not pass as if it had run. */
+  failures: AnalyzerFailure[];
   view: FinalView;
   warnings: string[];
   stats: WalkStats;
 }
 
-interface PendingLink {
+interface PendingLink<R> {
   entry: FileEntry;
-  analyzers: Analyzer[];
+  analyzers: Analyzer<R>[];
   target: string;
 }
 
@@ -121,9 +123,10 @@ async function* tarEntries(stream: Readable): AsyncGenerator<{ header: Header; b
   for await (const body of ex) yield { header: body.header, body: body as unknown as Readable };
 }
 
-class Walker {
+class Walker<R> {
   private readonly fs = new LayeredFs();
   private readonly warnings: string[] = [];
+  private readonly failures = new Map<Analyzer<R>, AnalyzerFailure>();
   private readonly stats: WalkStats = {
     layers: 0,
     entries: 0,
@@ -137,7 +140,7 @@ class Walker {
 
   constructor(
     private readonly image: OpenedImage,
-    private readonly analyzers: Analyzer[],
+    private readonly analyzers: readonly Analyzer<R>[],
     private readonly options: WalkOptions,
   ) {
     this.linkCacheBytes = options.linkCacheBytes ?? 32 * 1024 * 1024;
@@ -148,13 +151,21 @@ class Walker {
     logger().debug(msg);
   }
 
-  private maxBytes(a: Analyzer): number {
+  /** Records the first failure of an analyzer (later ones are only warnings). */
+  private fail(a: Analyzer<R>, where: string, e: unknown): void {
+    const error = `${where}: ${oneLine(String((e as Error)?.message ?? e))}`;
+    this.warn(`analyzer ${a.name} failed ${error}`);
+    if (!this.failures.has(a))
+      this.failures.set(a, { index: this.analyzers.indexOf(a), analyzer: a.name, error });
+  }
+
+  private maxBytes(a: Analyzer<R>): number {
     return a.maxBytes ?? DEFAULT_MAX_BYTES;
   }
 
   private async deliver(
     entry: FileEntry,
-    wanting: Analyzer[],
+    wanting: Analyzer<R>[],
     content: Buffer,
     truncatedAtRead: boolean,
   ): Promise<void> {
@@ -165,29 +176,25 @@ class Walker {
       try {
         await a.analyze(entry, slice, truncated);
       } catch (e) {
-        this.warn(
-          `analyzer ${a.name} failed on ${entry.path} (layer ${entry.layerIndex}): ${oneLine(String((e as Error)?.message ?? e))}`,
-        );
+        this.fail(a, `on ${entry.path} (layer ${entry.layerIndex})`, e);
       }
     }
   }
 
-  private wanting(entry: FileEntry): Analyzer[] {
-    const out: Analyzer[] = [];
+  private wanting(entry: FileEntry): Analyzer<R>[] {
+    const out: Analyzer<R>[] = [];
     for (const a of this.analyzers) {
       try {
         if (a.onEntry) a.onEntry(entry);
         if ((entry.type === 'file' || entry.type === 'hardlink') && a.wants(entry)) out.push(a);
       } catch (e) {
-        this.warn(
-          `analyzer ${a.name} failed on ${entry.path}: ${oneLine(String((e as Error)?.message ?? e))}`,
-        );
+        this.fail(a, `on ${entry.path}`, e);
       }
     }
     return out;
   }
 
-  async run(): Promise<WalkResult> {
+  async run(): Promise<WalkResult<R>> {
     const t0 = performance.now();
     const { info } = this.image;
     for (const layer of info.layers) {
@@ -196,17 +203,23 @@ class Walker {
       await this.walkLayer(layer);
       this.stats.layers++;
     }
-    const results: unknown[] = [];
+    const results: (R | undefined)[] = [];
     for (const a of this.analyzers) {
       try {
         results.push(await a.finish(this.fs, info));
       } catch (e) {
-        this.warn(`analyzer ${a.name} failed to finish: ${oneLine(String((e as Error)?.message ?? e))}`);
+        this.fail(a, 'to finish', e);
         results.push(undefined);
       }
     }
     this.stats.durationMs = Math.round(performance.now() - t0);
-    return { results, view: this.fs, warnings: this.warnings, stats: this.stats };
+    return {
+      results,
+      failures: [...this.failures.values()],
+      view: this.fs,
+      warnings: this.warnings,
+      stats: this.stats,
+    };
   }
 
   private label(layer: LayerInfo): string {
@@ -217,7 +230,7 @@ class Walker {
     const label = this.label(layer);
     const cache = new Map<string, { content: Buffer; truncated: boolean }>();
     let cached = 0;
-    const pending: PendingLink[] = [];
+    const pending: PendingLink<R>[] = [];
     try {
       const stream = await this.image.openLayer(layer.index);
       for await (const { header, body } of tarEntries(stream)) {
@@ -285,8 +298,8 @@ class Walker {
   }
 
   /** Hard links whose target was not kept: read the layer again for just those targets. */
-  private async servePendingLinks(layer: LayerInfo, pending: PendingLink[]): Promise<void> {
-    const byTarget = new Map<string, PendingLink[]>();
+  private async servePendingLinks(layer: LayerInfo, pending: PendingLink<R>[]): Promise<void> {
+    const byTarget = new Map<string, PendingLink<R>[]>();
     for (const p of pending) byTarget.set(p.target, [...(byTarget.get(p.target) ?? []), p]);
     const stream = await this.image.openLayer(layer.index);
     for await (const { header, body } of tarEntries(stream)) {
@@ -309,10 +322,10 @@ class Walker {
 }
 
 /** Walks the image's layers once, lowest first, feeding the analyzers; returns their results and the final view. */
-export async function walkImage(
+export async function walkImage<R>(
   image: OpenedImage,
-  analyzers: Analyzer[],
+  analyzers: readonly Analyzer<R>[],
   options: WalkOptions = {},
-): Promise<WalkResult> {
+): Promise<WalkResult<R>> {
   return new Walker(image, analyzers, options).run();
 }

@@ -1,5 +1,5 @@
 import { ShipgateError } from '../core/errors';
-import type { Analyzer } from '../image/types';
+import type { Analyzer, AnalyzerModule } from '../image/types';
 import { ANALYZERS } from './analyzers/index';
 import type { InventoryOptions, InventoryPart } from './types';
 
@@ -23,3 +23,10 @@ export function inventoryAnalyzers(options: InventoryOptions = {}): Analyzer<Inv
   }
   return names.map((n) => ANALYZERS[n]!(options));
 }
+
+/** The inventory as the registry loads it: every inventory analyzer, their parts merged by collectInventory. */
+export const inventoryModule: AnalyzerModule = {
+  version: 1,
+  rules: [],
+  create: () => inventoryAnalyzers(),
+};

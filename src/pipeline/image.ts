@@ -1,15 +1,21 @@
-/** The image half of the pipeline: open, one walk with every analyzer, then match and map findings. */
+/** The image half of the pipeline: open, one walk with every registered analyzer, then match and map findings. */
+import { createAnalyzers, type Scanner } from '../analyzers/registry';
+import { oneLine } from '../core/errors';
 import type { Finding, RuleMeta } from '../core/finding';
 import { logger } from '../core/logger';
 import type { Package } from '../core/package';
-import type { DockerfileTarget, ImageTarget } from '../core/result';
+import type { AnalyzerStatus, DockerfileTarget, ImageTarget } from '../core/result';
 import { matchHistoryToInstruction } from '../dockerfile/index';
-import { formatPlatform, openImage, walkImage, type Analyzer, type OpenedImage } from '../image/index';
-import { collectInventory, inventoryAnalyzers } from '../inventory/index';
+import {
+  formatPlatform,
+  openImage,
+  walkImage,
+  type Analyzer,
+  type AnalyzerOutput,
+  type OpenedImage,
+} from '../image/index';
+import { collectInventory } from '../inventory/index';
 import type { Policy } from '../policy/defaults';
-import { secretsAnalyzer } from '../secrets/index';
-import { checkImageConfig, configAnalyzer, IMG_RULE_META } from '../config/index';
-import { malwareAnalyzer, MAL_RULE_META } from '../malware/index';
 import {
   applyVex,
   loadVexDocuments,
@@ -17,7 +23,7 @@ import {
   openVulnDatabase,
   vulnerabilityRule,
 } from '../vuln/index';
-import { policyVexFiles } from '../policy/overrides';
+import { policyClamavDatabase, policyVexFiles } from '../policy/overrides';
 import type { PipelineOptions } from './types';
 
 export interface ImageScan {
@@ -25,6 +31,8 @@ export interface ImageScan {
   packages: Package[];
   findings: Finding[];
   rules: RuleMeta[];
+  /** What each analyzer did; a failed or incomplete one is for the policy to judge. */
+  analyzers: AnalyzerStatus[];
   warnings: string[];
 }
 
@@ -35,7 +43,7 @@ function mb(bytes: number): string {
 /** Scans `opts.image`, or the already opened `opened`, which then stays open for the caller. */
 export async function scanImage(
   opts: PipelineOptions,
-  scanners: Set<string>,
+  scanners: ReadonlySet<Scanner>,
   policy: Policy,
   opened?: OpenedImage,
 ): Promise<ImageScan> {
@@ -53,32 +61,54 @@ export async function scanImage(
     if (info.otherPlatforms?.length) {
       log.info(`other platforms in this image: ${info.otherPlatforms.map(formatPlatform).join(', ')}`);
     }
-    const analyzers: Analyzer[] = [...inventoryAnalyzers()];
-    const secrets = scanners.has('secret') ? secretsAnalyzer() : undefined;
-    const config = scanners.has('config') ? configAnalyzer({ filesystemOnly: true }) : undefined;
-    const malware = scanners.has('malware') ? malwareAnalyzer() : undefined;
-    for (const a of [secrets, config, malware]) if (a) analyzers.push(a);
-    const resultOf = (a: Analyzer | undefined): Finding[] =>
-      a ? ((walk.results[analyzers.indexOf(a)] as Finding[] | undefined) ?? []) : [];
-
-    const walk = await walkImage(image, analyzers, {
+    const clamavDatabase = policyClamavDatabase(policy);
+    const instances = await createAnalyzers({
+      scanners,
+      ...(clamavDatabase ? { clamavDatabase } : {}),
+    });
+    const walkers = instances.flatMap((i) => i.walkers);
+    const walk = await walkImage(image, walkers, {
       onLayer: (l) =>
         log.info(`layer ${l.index + 1}/${info.layers.length} ${l.digest.slice(7, 19)} (${mb(l.size)})`),
     });
-    const inventory = collectInventory(walk.results);
+    const output = new Map<Analyzer<AnalyzerOutput>, AnalyzerOutput | undefined>(
+      walkers.map((w, i) => [w, walk.results[i]]),
+    );
+    const failed = new Map(walk.failures.map((f) => [walkers[f.index]!, f.error]));
+    const warnings = [...walk.warnings];
+    const findings: Finding[] = [];
+    const rules: RuleMeta[] = [];
+    const parts: AnalyzerOutput[] = [];
+    const analyzers: AnalyzerStatus[] = [];
+    for (const { entry, module, walkers: own } of instances) {
+      const outputs = own.map((w) => output.get(w));
+      for (const o of outputs) if (o) parts.push(o);
+      findings.push(...outputs.flatMap((o) => o?.findings ?? []));
+      rules.push(...module.rules);
+      const errors = own.flatMap((w) => {
+        const error = failed.get(w);
+        return error === undefined ? [] : [`${w.name === entry.name ? '' : `${w.name} `}failed ${error}`];
+      });
+      const incomplete = outputs.flatMap((o) => (o?.incomplete ? [o.incomplete] : []));
+      const status: AnalyzerStatus = {
+        name: entry.name,
+        scanner: entry.scanner,
+        version: module.version,
+        status: errors.length ? 'failed' : incomplete.length ? 'incomplete' : 'ok',
+      };
+      const detail = oneLine([...errors, ...incomplete].join('; '));
+      if (detail) status.detail = detail;
+      if (status.status === 'failed') {
+        log.warn(`analyzer ${entry.name} ${detail}`);
+        warnings.push(`analyzer ${entry.name} ${detail}`);
+      } else if (status.status === 'incomplete')
+        warnings.push(`analyzer ${entry.name} incomplete: ${detail}`);
+      analyzers.push(status);
+    }
+    const inventory = collectInventory(parts);
     log.info(
       `${inventory.packages.length} packages${inventory.os ? ` on ${inventory.os.prettyName ?? inventory.os.id}` : ''}`,
     );
-    const findings: Finding[] = [];
-    const rules: RuleMeta[] = [];
-    findings.push(...resultOf(secrets), ...resultOf(malware));
-    if (config) {
-      // An end-of-life OS is reported once: by the vulnerability part when it runs (SG-OS-001), else here.
-      const os = inventory.os && !scanners.has('vuln') ? { os: inventory.os } : {};
-      findings.push(...checkImageConfig(info, os), ...resultOf(config));
-      rules.push(...IMG_RULE_META);
-    }
-    if (malware) rules.push(...MAL_RULE_META);
 
     if (scanners.has('vuln')) {
       const db = await log.step('loading vulnerability data', () =>
@@ -125,7 +155,7 @@ export async function scanImage(
       })),
       size: info.size,
     };
-    return { target, packages: inventory.packages, findings, rules, warnings: walk.warnings };
+    return { target, packages: inventory.packages, findings, rules, analyzers, warnings };
   } finally {
     if (!opened) await image.close();
   }

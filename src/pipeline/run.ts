@@ -4,10 +4,11 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { analyzerRules, ANALYZERS, SCANNERS, scannerPart } from '../analyzers/registry';
 import { ShipgateError } from '../core/errors';
 import type { Finding, RuleMeta } from '../core/finding';
 import { logger } from '../core/logger';
-import type { DockerfileTarget, ScanResult } from '../core/result';
+import type { AnalyzerStatus, DockerfileTarget, ScanResult } from '../core/result';
 import type { OpenedImage } from '../image/index';
 import { compareSeverity } from '../core/severity';
 import { VERSION } from '../core/version';
@@ -74,7 +75,7 @@ export interface PipelineInputs {
 export async function runPipeline(opts: PipelineOptions, inputs: PipelineInputs = {}): Promise<ScanResult> {
   const log = logger();
   const startedAt = new Date();
-  const scanners = new Set(opts.scanners ?? ['vuln', 'secret', 'config', 'malware']);
+  const scanners = new Set(opts.scanners ?? SCANNERS);
   if (opts.dockerfiles.length === 0 && !opts.image) {
     throw new ShipgateError('USAGE', 'nothing to scan: give a Dockerfile, an image, or both', {
       hint: 'e.g. shipgate scan --dockerfile Dockerfile --image oci-archive:app.tar',
@@ -85,6 +86,8 @@ export async function runPipeline(opts: PipelineOptions, inputs: PipelineInputs 
   const policy = withPipelineOptions(await readPolicy(opts.repoRoot, opts.configPath), {
     ...(opts.ignoreUnfixed ? { ignoreUnfixed: true } : {}),
     ...(opts.vex ? { vex: opts.vex.map((v) => resolve(v)) } : {}),
+    ...(opts.malwareMode ? { malwareMode: opts.malwareMode } : {}),
+    ...(opts.clamavDb ? { clamavDb: resolve(opts.clamavDb) } : {}),
   });
   log.debug(`policy: ${policy.source}`);
   const hadolint = await loadHadolintConfig(opts.repoRoot);
@@ -97,10 +100,16 @@ export async function runPipeline(opts: PipelineOptions, inputs: PipelineInputs 
   };
   const warnings: string[] = [];
   const dockerfiles: DockerfileTarget[] = [];
+  for (const name of Object.keys(policy.analyzers)) {
+    if (!ANALYZERS.some((a) => a.name === name))
+      warnings.push(
+        `${policy.source}: analyzers.${name}: no such analyzer (one of ${ANALYZERS.map((a) => a.name).join(', ')}); the setting does nothing`,
+      );
+  }
 
   // The secret rules load only when a scan uses them, so `shipgate lint` starts fast.
   const secrets = scanners.has('secret') ? await import('../secrets/index') : undefined;
-  if (secrets) addRules(secrets.SECRET_RULE_META);
+  if (secrets) addRules(await analyzerRules(new Set(['secret'])));
   if (opts.dockerfiles.length) addRules(dockerfileRules());
   // Read every Dockerfile first (in parallel), then lint: a many-file lint does not wait on I/O per file.
   const texts = await Promise.all(opts.dockerfiles.map((path) => readDockerfile(path)));
@@ -128,12 +137,14 @@ export async function runPipeline(opts: PipelineOptions, inputs: PipelineInputs 
 
   let image: ScanResult['image'];
   let packages: ScanResult['packages'] = [];
+  let analyzers: AnalyzerStatus[] | undefined;
   if (opts.image) {
     // Loaded only when an image is scanned, so `shipgate lint` starts fast.
     const { mapImageFindings, scanImage } = await import('./image');
     const scanned = await scanImage(opts, scanners, policy, inputs.image);
     image = scanned.target;
     packages = scanned.packages;
+    analyzers = scanned.analyzers;
     warnings.push(...scanned.warnings);
     addRules(scanned.rules);
     findings.push(...mapImageFindings(scanned.findings, dockerfiles[0]));
@@ -155,12 +166,13 @@ export async function runPipeline(opts: PipelineOptions, inputs: PipelineInputs 
     // Every Dockerfile rule that ran (SARIF lists them), plus the metadata of every other rule that fired.
     parts: [
       ...(dockerfiles.length ? (['dockerfile'] as const) : []),
-      ...(image && scanners.has('vuln') ? (['vulnerability'] as const) : []),
-      ...(secrets && (image || dockerfiles.length) ? (['secret'] as const) : []),
-      ...(image && scanners.has('config') ? (['config'] as const) : []),
-      ...(image && scanners.has('malware') ? (['malware'] as const) : []),
+      // Secrets are also looked for in Dockerfiles; the other scanners need an image.
+      ...SCANNERS.filter((s) => scanners.has(s) && (image || (s === 'secret' && dockerfiles.length))).map(
+        scannerPart,
+      ),
     ],
     rules: [...rules.values()].filter((r) => r.kind === 'dockerfile' || present.has(r.id)),
+    ...(analyzers ? { analyzers } : {}),
     warnings,
   };
   result.decision = decide(

@@ -1,4 +1,6 @@
+import type { Scanner } from '../analyzers/registry';
 import type { Severity } from '../core/severity';
+import type { MalwareMode } from '../policy/schema';
 
 /** Everything one scan needs; the CLI flags, action inputs and GitLab inputs all map onto this. */
 export interface PipelineOptions {
@@ -23,7 +25,11 @@ export interface PipelineOptions {
   /** OpenVEX documents to apply. */
   vex?: string[];
   /** Which scanners run on the image (default all). */
-  scanners?: ('vuln' | 'secret' | 'config' | 'malware')[];
+  scanners?: Scanner[];
+  /** Overrides the policy's malware.mode: whether malware scanning that could not run blocks. */
+  malwareMode?: MalwareMode;
+  /** Overrides the policy's malware.clamav-db: the ClamAV signature database folder. */
+  clamavDb?: string;
   /** Build context directory, to scan files a Dockerfile COPYs for secrets. */
   context?: string;
 }

@@ -3,7 +3,7 @@
  * prints these reasons as they are, so the wording lives here and only here.
  */
 import type { Finding, FindingKind } from '../core/finding';
-import type { Decision, DecisionReason, ScanResult } from '../core/result';
+import type { AnalyzerStatus, Decision, DecisionReason, ScanResult } from '../core/result';
 import { atLeast, severityRank, type Severity } from '../core/severity';
 import type { Policy } from './load';
 import { isExpired } from './match';
@@ -37,6 +37,61 @@ const NOUN: Record<'dockerfile' | 'vulnerability' | 'config', [string, string]> 
 
 const SEVERITIES_DESC: readonly Severity[] = ['critical', 'high', 'medium', 'low', 'info'];
 
+/** The gate part of each scanner an analyzer belongs to. */
+const SCANNER_PART: Record<string, GatePart> = {
+  vuln: 'vulnerabilities',
+  secret: 'secrets',
+  config: 'config',
+  malware: 'malware',
+};
+
+/**
+ * The gate fails closed: an analyzer that failed, or malware scanning that did not run, blocks unless the policy
+ * says it is optional (then the reason stays, not blocking) or its part is not gated.
+ */
+function analyzerReasons(
+  analyzers: AnalyzerStatus[],
+  policy: Policy,
+  parts: Set<GatePart>,
+): DecisionReason[] {
+  const out: DecisionReason[] = [];
+  for (const a of analyzers) {
+    if (a.status === 'ok') continue;
+    const part = SCANNER_PART[a.scanner];
+    const gated = part === undefined || parts.has(part);
+    const detail = a.detail ?? 'no details';
+    if (a.status === 'incomplete' && a.scanner === 'malware') {
+      const optional = policy.malware.mode === 'optional';
+      out.push({
+        code: 'malware-not-scanned',
+        blocking: gated && !optional,
+        message: optional
+          ? `malware scanning did not run (${detail}); malware.mode is optional`
+          : `malware scanning did not run (${detail}); set up ClamAV and its signature database, or set malware.mode: optional`,
+      });
+      continue;
+    }
+    const optional = policy.analyzers[a.name] === 'optional';
+    const what =
+      a.status === 'failed' ? `analyzer ${a.name} ${detail}` : `analyzer ${a.name} incomplete: ${detail}`;
+    out.push({
+      code: 'analyzer-failed',
+      blocking: gated && !optional,
+      message: optional ? `${what} (optional by policy)` : what,
+    });
+  }
+  return out;
+}
+
+/** "no secrets or malware", or what could not be checked. */
+function cleanPhrase(analyzers: AnalyzerStatus[]): string {
+  const notOk = (scanner: string): boolean =>
+    analyzers.some((a) => a.scanner === scanner && a.status !== 'ok');
+  const secrets = notOk('secret') ? 'secret scanning incomplete' : 'no secrets';
+  const malware = notOk('malware') ? 'malware scanning did not run' : undefined;
+  return malware ? `${secrets}, ${malware}` : `${secrets} or malware`;
+}
+
 export function decide(result: ScanResult, policy: Policy, overrides: DecideOverrides = {}): Decision {
   const now = overrides.now ?? new Date();
   const threshold = resolveThreshold(overrides.failOn ?? policy.gate['fail-on']);
@@ -45,6 +100,8 @@ export function decide(result: ScanResult, policy: Policy, overrides: DecideOver
   const active = result.findings.filter((f) => !f.suppressed && parts.has(PART_OF[f.kind]));
   const blocking: DecisionReason[] = [];
   const info: DecisionReason[] = [];
+  for (const r of analyzerReasons(result.analyzers ?? [], policy, parts))
+    (r.blocking ? blocking : info).push(r);
 
   blocking.push(
     ...itemReasons(
@@ -150,7 +207,7 @@ export function decide(result: ScanResult, policy: Policy, overrides: DecideOver
     info.unshift({
       code: 'ok',
       blocking: false,
-      message: `approved: ${what}, no secrets or malware${extra.length ? ` (${extra.join(', ')})` : ''}`,
+      message: `approved: ${what}, ${cleanPhrase(result.analyzers ?? [])}${extra.length ? ` (${extra.join(', ')})` : ''}`,
     });
   }
   return { approved, reasons: [...blocking, ...info], policy: policy.source };

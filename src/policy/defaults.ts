@@ -7,6 +7,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PolicyFile } from './schema';
 
+export { MALWARE_MODES, type MalwareMode } from './modes';
+
 /** A validated policy and where it came from. */
 export interface Policy extends PolicyFile {
   /** The file it was read from (relative to the repository root when inside it), or "default policy". */
@@ -41,6 +43,8 @@ export const DEFAULT_POLICY_FILE: PolicyFile = {
   ignores: [],
   secrets: { allow: [] },
   vulnerabilities: { 'ignore-unfixed': false, vex: [] },
+  malware: { mode: 'required' },
+  analyzers: {},
 };
 
 /** The policy used when no file exists: block on high or worse in every part, secrets and malware always. */

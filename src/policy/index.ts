@@ -17,7 +17,7 @@ export {
   type PropertyViolation,
   type RequiredProperty,
 } from './properties';
-export { policyVexFiles, unknownRuleWarnings, withPipelineOptions } from './overrides';
+export { policyClamavDatabase, policyVexFiles, unknownRuleWarnings, withPipelineOptions } from './overrides';
 export {
   policyJsonSchema,
   policySchema,

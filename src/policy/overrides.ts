@@ -1,20 +1,43 @@
 /** Front-door options that adjust a loaded policy (CLI flags, action inputs). */
 import { isAbsolute, resolve } from 'node:path';
+import type { MalwareMode } from './defaults';
 import type { Policy } from './load';
 
-/** The policy with `--ignore-unfixed` / `--vex` from the command line or action inputs merged in. */
+/**
+ * The policy with the command line's or action inputs' `--ignore-unfixed`, `--vex`, `--malware-mode` and
+ * `--clamav-db` merged in (an absolute database path replaces the policy's).
+ */
 export function withPipelineOptions(
   policy: Policy,
-  opts: { ignoreUnfixed?: boolean; vex?: string[] },
+  opts: { ignoreUnfixed?: boolean; vex?: string[]; malwareMode?: MalwareMode; clamavDb?: string },
 ): Policy {
-  if (!opts.ignoreUnfixed && !opts.vex?.length) return policy;
-  return {
-    ...policy,
-    vulnerabilities: {
-      'ignore-unfixed': policy.vulnerabilities['ignore-unfixed'] || !!opts.ignoreUnfixed,
-      vex: [...policy.vulnerabilities.vex, ...(opts.vex ?? [])],
-    },
-  };
+  let out = policy;
+  if (opts.ignoreUnfixed || opts.vex?.length) {
+    out = {
+      ...out,
+      vulnerabilities: {
+        'ignore-unfixed': policy.vulnerabilities['ignore-unfixed'] || !!opts.ignoreUnfixed,
+        vex: [...policy.vulnerabilities.vex, ...(opts.vex ?? [])],
+      },
+    };
+  }
+  if (opts.malwareMode || opts.clamavDb) {
+    out = {
+      ...out,
+      malware: {
+        ...policy.malware,
+        ...(opts.malwareMode ? { mode: opts.malwareMode } : {}),
+        ...(opts.clamavDb ? { 'clamav-db': opts.clamavDb } : {}),
+      },
+    };
+  }
+  return out;
+}
+
+/** The ClamAV database folder the policy names, resolved against the policy file's directory. */
+export function policyClamavDatabase(policy: Policy): string | undefined {
+  const db = policy.malware['clamav-db'];
+  return db === undefined || isAbsolute(db) || !policy.baseDir ? db : resolve(policy.baseDir, db);
 }
 
 /** VEX files named in the policy, resolved against the policy file's directory. */

@@ -3,6 +3,9 @@
  * TypeScript types, and is exported as JSON Schema (schemas/shipgate.schema.json) for editor completion.
  */
 import { z } from 'zod';
+import { MALWARE_MODES } from './modes';
+
+export type { MalwareMode } from './modes';
 
 /** Severity names a policy may use; `none` disables a threshold. */
 export const FAIL_ON_VALUES = ['critical', 'high', 'medium', 'low', 'none'] as const;
@@ -148,6 +151,28 @@ export const policySchema = z
       })
       .default({ 'ignore-unfixed': false, vex: [] })
       .describe('Vulnerability matching options.'),
+    malware: z
+      .strictObject({
+        mode: z
+          .enum(MALWARE_MODES)
+          .default('required')
+          .describe(
+            'required: malware scanning that could not run (ClamAV or its signature database missing) blocks; optional: it is a warning, and the report says malware scanning did not run.',
+          ),
+        'clamav-db': z
+          .string()
+          .min(1)
+          .optional()
+          .describe("ClamAV signature database folder (relative to this file); default ClamAV's own."),
+      })
+      .default({ mode: 'required' })
+      .describe('Malware scanning.'),
+    analyzers: z
+      .record(z.string().regex(/^[a-z][a-z0-9-]*$/), z.enum(['required', 'optional']))
+      .default({})
+      .describe(
+        "Per image analyzer (see the JSON report's `analyzers`): required (default) blocks when it fails; optional makes its failure a warning, recorded in the report and the decision.",
+      ),
   })
   .describe('shipgate policy (shipgate.yaml)');
 

@@ -23,6 +23,7 @@ const ORDER = {
     'summary',
     'dockerfiles',
     'image',
+    'analyzers',
     'findings',
     'rules',
     'packages',
@@ -166,6 +167,8 @@ export function toJson(result: ScanResult): string {
     // Instruction texts are an internal mapping aid and may hold the very secrets a finding reports.
     dockerfiles: result.dockerfiles.map((d) => ({ path: d.path, stages: d.stages })),
     image: result.image ?? null,
+    // What each image analyzer did: a failed or incomplete one is why a scan may not be approved.
+    analyzers: result.analyzers ?? null,
     findings,
     rules,
     packages: result.packages,

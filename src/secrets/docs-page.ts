@@ -1,7 +1,7 @@
-import type { RuleDocsPage } from './docs';
-import { SECRET_RULE_META } from './rules';
+import type { RuleDocsIntro } from '../core/rule-docs';
 
-export const SECRETS_DOCS: RuleDocsPage = {
+/** The introduction of this scanner's rules page; the rules come from the analyzer registry. */
+export const SECRETS_DOCS: RuleDocsIntro = {
   title: 'Secret rules (SG-SEC)',
   intro: `shipgate looks for credentials in every file of every image layer (including files a later layer deleted or
 overwrote: they stay extractable from the layer), in the image configuration (\`Env\`, \`Labels\`, \`Cmd\`,
@@ -22,5 +22,4 @@ that overlap by 128 KiB, so a secret anywhere in the scanned part is found once,
 only a value longer than 64 KiB that crosses a window boundary could be missed (no rule matches values that long
 except very large PGP key blocks). Binary files (a known magic number or a NUL byte in the first 8 KiB) are not
 scanned.`,
-  rules: SECRET_RULE_META,
 };

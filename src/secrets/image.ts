@@ -3,10 +3,11 @@
  * later layer), the image configuration (Env, Labels, Cmd, Entrypoint) and the build history.
  */
 import type { Finding } from '../core/finding';
-import type { Analyzer, FileEntry, FinalView, ImageInfo } from '../image/types';
+import { findingsOutput } from '../image/adapt';
+import type { Analyzer, AnalyzerModule, FileEntry, FinalView, ImageInfo } from '../image/types';
 import { isCertificatePath, isSkippedPath } from './allow';
 import { imageConfigFinding, imageFileFinding } from './findings';
-import { SECRET_RULES } from './rules';
+import { SECRET_RULE_META, SECRET_RULES } from './rules';
 import { logger } from '../core/logger';
 import { safeText, scanText, type SecretMatch } from './scanner';
 import { DEFAULT_SECRETS_MAX_FILE_SIZE, scanTextWindowed, type WindowOptions } from './windows';
@@ -134,3 +135,10 @@ export function scanImageConfigSecrets(image: ImageInfo): Finding[] {
   });
   return out;
 }
+
+/** The secrets analyzer as the registry loads it. */
+export const secretsModule: AnalyzerModule = {
+  version: 1,
+  rules: SECRET_RULE_META,
+  create: () => [findingsOutput(secretsAnalyzer())],
+};

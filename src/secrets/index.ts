@@ -18,7 +18,7 @@ export {
   DEFAULT_SKIP_PATHS,
   CERTIFICATE_PATHS,
 } from './allow';
-export { secretsAnalyzer, scanImageConfigSecrets, type SecretsAnalyzerOptions } from './image';
+export { secretsAnalyzer, secretsModule, scanImageConfigSecrets, type SecretsAnalyzerOptions } from './image';
 export {
   scanTextWindowed,
   windowsOf,
@@ -30,5 +30,4 @@ export {
 export { scanDockerfileText } from './dockerfile';
 export { scanBuildContext, copySources, type BuildContextOptions } from './context';
 export { DockerIgnore, parseDockerignore } from './dockerignore';
-export { renderRuleDocs, type RuleDocsPage } from './docs';
 export { SECRETS_DOCS } from './docs-page';

@@ -1,7 +1,18 @@
 /** Config-only checks on real-shaped image configurations: a positive and a negative case per rule. */
 import { describe, expect, it } from 'vitest';
-import { checkImageConfig, type ConfigCheckOptions } from '../../src/config';
+import { checkBuild, type BuildCheckOptions } from '../../src/config/analyzers/build';
+import { checkEndOfLife } from '../../src/config/analyzers/end-of-life';
+import { checkConfig } from '../../src/config/analyzers/image-config';
+import type { Finding } from '../../src/core/finding';
+import type { OsInfo } from '../../src/core/package';
 import type { ImageConfig, ImageInfo } from '../../src/image/types';
+
+type ConfigCheckOptions = BuildCheckOptions & { os?: OsInfo };
+
+/** The checks that read only the image configuration and history, as their analyzers run them. */
+function checkImageConfig(info: ImageInfo, options: ConfigCheckOptions = {}): Finding[] {
+  return [...checkConfig(info), ...checkBuild(info, options), ...checkEndOfLife(info, options.os)];
+}
 
 function image(
   config: NonNullable<ImageConfig['config']>,

@@ -3,7 +3,7 @@
  * a "bad" image that trips every filesystem check and a "good" one that trips none.
  */
 import { beforeAll, expect, it } from 'vitest';
-import { configAnalyzer } from '../../src/config';
+import { createAnalyzers } from '../../src/analyzers/registry';
 import type { Finding } from '../../src/core/finding';
 import { openImage, walkImage } from '../../src/image';
 import { buildTestImage, type BuildSpec } from '../secrets/oci-build';
@@ -96,8 +96,12 @@ async function scan(spec: BuildSpec, name: string): Promise<Finding[]> {
   const ref = await buildTestImage(name, spec);
   const opened = await openImage(ref);
   try {
-    const res = await walkImage(opened, [configAnalyzer()]);
-    return res.results[0] as Finding[];
+    const analyzers = await createAnalyzers({ scanners: new Set(['config']) });
+    const res = await walkImage(
+      opened,
+      analyzers.filter((a) => a.entry.scanner === 'config').flatMap((a) => a.walkers),
+    );
+    return res.results.flatMap((r) => r?.findings ?? []);
   } finally {
     await opened.close();
   }

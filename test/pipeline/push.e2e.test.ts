@@ -4,7 +4,7 @@
  */
 import { spawn } from 'node:child_process';
 import { createSign, generateKeyPairSync } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
@@ -111,6 +111,8 @@ describeWithTools('shipgate push (real registry, simulated GitLab job)', REGISTR
     await ensureBundle();
     registry = await startRegistry();
     work = mkdtempSync(join(tmpdir(), 'shipgate-push-'));
+    // Runners have no ClamAV signature database; the push guard, not malware scanning, is under test here.
+    writeFileSync(join(work, 'shipgate.yaml'), 'version: 1\nmalware:\n  mode: optional\n');
     // An approved scratch-style image: a static binary stand-in, a non-root user, a health check, OCI labels.
     const base = await tarOf([
       { name: 'etc/', type: 'directory' },

@@ -41,6 +41,7 @@ describe('toJson', () => {
       'summary',
       'dockerfiles',
       'image',
+      'analyzers',
       'findings',
       'rules',
       'packages',

@@ -1,21 +1,12 @@
+import { allRules } from '../../analyzers/registry';
 import { EXIT } from '../../core/errors';
-import type { RuleMeta } from '../../core/finding';
 import { ruleHelpUri } from '../../core/finding';
-import { dockerfileRules } from '../../dockerfile/index';
-import { IMG_RULE_META } from '../../config/rules';
-import { MAL_RULE_META } from '../../malware/rules';
-import { SECRET_RULE_META } from '../../secrets/rules';
-import { EOL_RULE } from '../../vuln/rules';
 import { oneOf, parse } from '../args';
 
 const HELP = `Usage: shipgate rules [--format text|json] [--kind dockerfile|secret|config|malware|vulnerability]
 
 Lists every rule with its id, severity, title and the equivalent checks of other tools.
 `;
-
-export function allRules(): RuleMeta[] {
-  return [...dockerfileRules(), ...SECRET_RULE_META, ...IMG_RULE_META, ...MAL_RULE_META, EOL_RULE];
-}
 
 export async function run(argv: string[]): Promise<number> {
   const p = parse('rules', argv, {
@@ -34,7 +25,7 @@ export async function run(argv: string[]): Promise<number> {
     ['all', 'dockerfile', 'secret', 'config', 'malware', 'vulnerability'] as const,
     'all',
   );
-  const rules = allRules().filter((r) => kind === 'all' || r.kind === kind);
+  const rules = (await allRules()).filter((r) => kind === 'all' || r.kind === kind);
   if (format === 'json') {
     process.stdout.write(
       `${JSON.stringify(

@@ -1,15 +1,15 @@
+import { SCANNERS, isScanner } from '../../analyzers/registry';
 import { EXIT, ShipgateError } from '../../core/errors';
 import { logger } from '../../core/logger';
 import { parseSeverity } from '../../core/severity';
 import { findRepoRoot } from '../../pipeline/paths';
+import { MALWARE_MODES } from '../../policy/defaults';
 import { runPipeline } from '../../pipeline/run';
 import type { PipelineOptions } from '../../pipeline/types';
 import { writeGitlabReports } from '../../report/gitlab/index';
 import { bool, list, oneOf, parse, str } from '../args';
 import { checkOutputFlags, OUTPUT_HELP, OUTPUT_OPTIONS, writeFileSafe, writeOutputs } from '../output';
 import { renderSbom, SBOM_FORMATS } from '../sbom';
-
-const SCANNERS = ['vuln', 'secret', 'config', 'malware'] as const;
 
 const HELP = `Usage: shipgate scan [IMAGE] [--dockerfile FILE]... [--image REF] [options]
 
@@ -27,6 +27,10 @@ Policy:
   -c, --config FILE       policy file (default shipgate.yaml at the repository root, if any)
       --fail-on SEV       fail at this severity or above: critical, high, medium, low, info, none
       --scanners LIST     image scanners to run (comma list of ${SCANNERS.join(', ')}; default all)
+
+Malware:
+      --malware-mode M    required (default): refuse when ClamAV or its database is missing; optional: warn
+      --clamav-db DIR     ClamAV signature database folder (default ClamAV's own)
 
 Vulnerability data:
       --vuln-db PATH      OSV records: a directory or zip (offline), instead of the cached OSV database
@@ -51,6 +55,8 @@ export async function run(argv: string[]): Promise<number> {
     'fail-on': { type: 'string' },
     scanners: { type: 'string', multiple: true },
     'vuln-db': { type: 'string' },
+    'malware-mode': { type: 'string' },
+    'clamav-db': { type: 'string' },
     offline: { type: 'boolean' },
     'ignore-unfixed': { type: 'boolean' },
     vex: { type: 'string', multiple: true },
@@ -71,13 +77,16 @@ export async function run(argv: string[]): Promise<number> {
     });
   }
   const scanners = list(p, 'scanners');
-  const unknown = scanners.filter((s) => !(SCANNERS as readonly string[]).includes(s));
+  const unknown = scanners.filter((s) => !isScanner(s));
   if (unknown.length) {
     throw new ShipgateError('USAGE', `--scanners: unknown scanner "${unknown[0]}"`, {
       hint: `use ${SCANNERS.join(', ')}`,
     });
   }
   const sbomFormat = oneOf(p, 'sbom-format', SBOM_FORMATS, 'cyclonedx');
+  const malwareMode = str(p, 'malware-mode')
+    ? oneOf(p, 'malware-mode', MALWARE_MODES, 'required')
+    : undefined;
   const image = str(p, 'image') ?? p.positionals[0];
   if (str(p, 'sbom') && !image) throw new ShipgateError('USAGE', '--sbom needs --image');
   const failOnText = str(p, 'fail-on');
@@ -90,7 +99,9 @@ export async function run(argv: string[]): Promise<number> {
     ...(str(p, 'context') ? { context: str(p, 'context')! } : {}),
     ...(str(p, 'config') ? { configPath: str(p, 'config')! } : {}),
     ...(failOnText !== undefined ? { failOn: parseSeverity(failOnText, '--fail-on') ?? 'none' } : {}),
-    ...(scanners.length ? { scanners: scanners as PipelineOptions['scanners'] } : {}),
+    ...(scanners.length ? { scanners: scanners.filter(isScanner) } : {}),
+    ...(malwareMode ? { malwareMode } : {}),
+    ...(str(p, 'clamav-db') ? { clamavDb: str(p, 'clamav-db')! } : {}),
     ...(str(p, 'vuln-db') ? { vulnDb: str(p, 'vuln-db')! } : {}),
     ...(bool(p, 'offline') ? { offline: true } : {}),
     ...(bool(p, 'ignore-unfixed') ? { ignoreUnfixed: true } : {}),
