@@ -7,36 +7,36 @@ const __filename = __sgFileURLToPath(import.meta.url);
 const __dirname = __sgDirname(__filename);
 import {
   VERSION
-} from "./chunk-ZOTEE5XN.js";
-import {
-  Logger,
-  setLogger,
-  stderrSink
-} from "./chunk-QRC7J5MF.js";
+} from "./chunk-EKKMGXZX.js";
 import {
   EXIT,
   ShipgateError,
   formatError,
   toShipgateError
-} from "./chunk-XNFBH2M5.js";
+} from "./chunk-NITV5EE4.js";
+import {
+  Logger,
+  setLogger,
+  stderrSink
+} from "./chunk-QRC7J5MF.js";
 import "./chunk-YNPQFTY5.js";
 
 // src/cli/main.ts
 var COMMANDS = {
   scan: {
     summary: "lint Dockerfiles, scan an image, apply the policy and decide",
-    load: () => import("./chunk-PE54I5ME.js")
+    load: () => import("./chunk-Q73CLYXX.js")
   },
-  lint: { summary: "lint Dockerfiles only", load: () => import("./chunk-25MESQE2.js") },
-  sbom: { summary: "write an SBOM (CycloneDX or SPDX) of an image", load: () => import("./chunk-PRGN6XXJ.js") },
-  rules: { summary: "list every rule with its metadata", load: () => import("./chunk-B3I7Y274.js") },
+  lint: { summary: "lint Dockerfiles only", load: () => import("./chunk-GZYOKXMN.js") },
+  sbom: { summary: "write an SBOM (CycloneDX or SPDX) of an image", load: () => import("./chunk-PUS7N5LE.js") },
+  rules: { summary: "list every rule with its metadata", load: () => import("./chunk-BZZBF22Q.js") },
   policy: {
     summary: "validate a policy file, print its JSON Schema, or generate admission policies",
-    load: () => import("./chunk-VGDHMVJF.js")
+    load: () => import("./chunk-3577SG6Y.js")
   },
   push: {
-    summary: "push an approved image to a registry, only from a verified CI job",
-    load: () => import("./chunk-WGYPUFY5.js")
+    summary: "push an approved image to a registry, only from a GitHub Actions or GitLab CI job",
+    load: () => import("./chunk-5HHAD6GB.js")
   }
 };
 var USAGE = `shipgate ${VERSION}: supply-chain gate for container images

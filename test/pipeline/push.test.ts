@@ -158,6 +158,8 @@ describeWithTools('scan → gate → push on one opened image (real registry)', 
     image,
     vulnDb: join(FIXTURES, 'osv'),
     offline: true,
+    // The push is under test, not malware scanning (which needs a ClamAV database this machine may lack).
+    malwareMode: 'optional',
   });
 
   async function manifestStatus(repository: string, reference: string): Promise<number> {
