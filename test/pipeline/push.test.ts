@@ -235,7 +235,7 @@ describeWithTools('scan → gate → push on one opened image (real registry)', 
         env: gitlabJob(),
         steps: [failing],
       }),
-    ).rejects.toMatchObject({ code: 'SIGN' });
+    ).rejects.toMatchObject({ code: 'INPUT' });
     expect(await manifestStatus('acme/unsigned', '1')).toBe(404);
   });
 
