@@ -19,7 +19,7 @@ import {
   upsertPrComment,
   type GitHubContext,
 } from '../platform/github';
-import { blockingReasonsLine, decisionLines } from '../policy/format';
+import { blockingReasonsLine, decisionLines } from '../report/decision';
 import { defaultCategory } from '../report/sarif';
 import type { Log } from 'sarif';
 import { getInputs, toPipelineOptions, type ActionInputs } from './inputs';

@@ -6,7 +6,7 @@ import { openImage } from '../../image/index';
 import { findRepoRoot } from '../../pipeline/paths';
 import { runPipeline } from '../../pipeline/run';
 import type { PipelineOptions } from '../../pipeline/types';
-import { blockingReasonsLine } from '../../policy/format';
+import { blockingReasonsLine } from '../../report/decision';
 import { bool, list, parse, str } from '../args';
 
 const HELP = `Usage: shipgate push IMAGE DEST [--dockerfile FILE]... [--config FILE] [options]
