@@ -6,7 +6,7 @@ import { IMG_RULE_META } from '../../config/rules';
 import { MAL_RULE_META } from '../../malware/rules';
 import { SECRET_RULE_META } from '../../secrets/rules';
 import { EOL_RULE } from '../../vuln/rules';
-import { oneOf, parse } from '../args';
+import { oneOf, parseCommand } from '../args';
 
 const HELP = `Usage: shipgate rules [--format text|json] [--kind dockerfile|secret|config|malware|vulnerability]
 
@@ -18,15 +18,13 @@ export function allRules(): RuleMeta[] {
 }
 
 export async function run(argv: string[]): Promise<number> {
-  const p = parse('rules', argv, {
-    format: { type: 'string', short: 'f' },
-    kind: { type: 'string' },
-    help: { type: 'boolean', short: 'h' },
-  });
-  if (p.values.help) {
-    process.stdout.write(HELP);
-    return EXIT.OK;
-  }
+  const p = parseCommand(
+    'rules',
+    argv,
+    { format: { type: 'string', short: 'f' }, kind: { type: 'string' } },
+    HELP,
+  );
+  if (!p) return EXIT.OK;
   const format = oneOf(p, 'format', ['text', 'json'] as const, 'text');
   const kind = oneOf(
     p,
