@@ -48,16 +48,6 @@ export function slug(text: string, hash: (s: string) => string, max = 64): strin
   return `${s.slice(0, max - 9).replace(/[-.]+$/, '')}-${hash(text).slice(0, 8)}`;
 }
 
-/** Strips terminal control characters (escape sequences, carriage returns) from untrusted text. */
-/* eslint-disable no-control-regex -- matching control characters is the point here */
-const ANSI_SEQUENCE = /\u001b\[[0-9;?]*[ -/]*[@-~]/g;
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
-/* eslint-enable no-control-regex */
-
-export function stripControl(text: string): string {
-  return text.replace(ANSI_SEQUENCE, '').replace(CONTROL, '');
-}
-
 /** Cuts text to at most max characters, ending with an ellipsis when cut. */
 export function truncate(text: string, max: number): string {
   if (text.length <= max) return text;

@@ -8,7 +8,7 @@ import { mask } from '../core/logger';
 import type { ScanResult } from '../core/result';
 import { decisionHeadline } from './decision';
 import { PARTS, sortFindings } from '../core/order';
-import { oneLine } from '../core/text';
+import { oneLine, stripControl } from '../core/text';
 import {
   fixabilityTable,
   imageDisplayName,
@@ -17,7 +17,6 @@ import {
   plural,
   ruleIndex,
   SEVERITIES_DESC,
-  stripControl,
   truncate,
 } from './common';
 

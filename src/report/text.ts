@@ -8,7 +8,7 @@ import { countBySeverity, type ScanResult } from '../core/result';
 import { severityRank, type Severity } from '../core/severity';
 import { decisionLines } from './decision';
 import { sortFindings } from '../core/order';
-import { oneLine } from '../core/text';
+import { oneLine, stripControl } from '../core/text';
 import {
   imageDisplayName,
   imagePlaceLabel,
@@ -16,7 +16,6 @@ import {
   plural,
   ruleIndex,
   SEVERITIES_DESC,
-  stripControl,
   truncate,
 } from './common';
 

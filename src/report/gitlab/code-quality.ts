@@ -7,8 +7,8 @@ import type { DockerfileTarget, ScanResult } from '../../core/result';
 import type { Severity } from '../../core/severity';
 import { stableHash } from '../../core/hash';
 import { sortFindings } from '../../core/order';
-import { oneLine } from '../../core/text';
-import { imagePlaceLabel, ruleIndex, stripControl, truncate } from '../common';
+import { oneLine, stripControl } from '../../core/text';
+import { imagePlaceLabel, ruleIndex, truncate } from '../common';
 
 export type CodeQualitySeverity = 'info' | 'minor' | 'major' | 'critical' | 'blocker';
 

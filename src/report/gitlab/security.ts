@@ -6,7 +6,8 @@ import { ruleHelpUri, type Finding } from '../../core/finding';
 import type { Package } from '../../core/package';
 import type { ScanResult } from '../../core/result';
 import { sortFindings } from '../../core/order';
-import { stripControl, truncate } from '../common';
+import { stripControl } from '../../core/text';
+import { truncate } from '../common';
 import {
   cvssVectors,
   findingPackage,
