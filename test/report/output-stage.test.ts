@@ -176,6 +176,16 @@ function filesUnder(dir: string): string[] {
 
 const cwd = process.cwd();
 const SCAN = ['--vuln-db', join(FIXTURES, 'osv'), '--offline', '--scanners', 'vuln,secret,config'];
+/** The Dockerfile and the image, scanned the same way by both front doors. */
+const scanBoth = (): string[] => ['scan', '--dockerfile', 'Dockerfile', '--image', image, ...SCAN];
+const actionScan = (): Record<string, string> => ({
+  dockerfile: 'Dockerfile',
+  image,
+  'vuln-db': join(FIXTURES, 'osv'),
+  offline: 'true',
+  scanners: 'vuln,secret,config',
+  'upload-sarif': 'false',
+});
 
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'shipgate-outputs-'));
@@ -196,12 +206,7 @@ describe('one masking pass over every output', () => {
   beforeAll(async () => {
     const runs = [
       await shipgate([
-        'scan',
-        '--dockerfile',
-        'Dockerfile',
-        '--image',
-        image,
-        ...SCAN,
+        ...scanBoth(),
         '--format',
         'text',
         '--list-packages',
@@ -242,12 +247,7 @@ describe('one masking pass over every output', () => {
       await shipgate(['sbom', image, '--format', 'spdx', '--output', 'out/sbom/image.spdx.json']),
       await shipgate(['sbom', image, '--format', 'spdx-json']),
       await action('action', {
-        dockerfile: 'Dockerfile',
-        image,
-        'vuln-db': join(FIXTURES, 'osv'),
-        offline: 'true',
-        scanners: 'vuln,secret,config',
-        'upload-sarif': 'false',
+        ...actionScan(),
         'sarif-file': 'out/action/report.sarif',
         'json-file': 'out/action/report.json',
         sbom: 'out/action/sbom.spdx.json',
@@ -317,12 +317,7 @@ describe('one masking pass over every output', () => {
 describe('same SARIF from every front door', () => {
   it('the CLI and the action write byte-identical SARIF apart from the invocation times', async () => {
     const cli = await shipgate([
-      'scan',
-      '--dockerfile',
-      'Dockerfile',
-      '--image',
-      image,
-      ...SCAN,
+      ...scanBoth(),
       '--sarif',
       'same/cli.sarif',
       '--format',
@@ -331,12 +326,7 @@ describe('same SARIF from every front door', () => {
       'same/cli.json',
     ]);
     const act = await action('same-action', {
-      dockerfile: 'Dockerfile',
-      image,
-      'vuln-db': join(FIXTURES, 'osv'),
-      offline: 'true',
-      scanners: 'vuln,secret,config',
-      'upload-sarif': 'false',
+      ...actionScan(),
       'sarif-file': 'same/action.sarif',
       'json-file': 'same/action.json',
       annotations: 'false',
