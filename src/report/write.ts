@@ -139,9 +139,10 @@ export async function writeReports(
   let sarif: Log | undefined;
   for (const req of requests) {
     if (req.format === 'gitlab') {
+      // A Dockerfile-only scan has no image to describe, so its GitLab reports come without an SBOM.
       await writeGitlabReports(result, req.path, {
         repoRoot: options.repoRoot,
-        cyclonedx: () => renderer.text('cyclonedx'),
+        ...(result.image ? { cyclonedx: () => renderer.text('cyclonedx') } : {}),
       });
     } else if (req.path === undefined) {
       writeReportStdout(renderer.text(req.format));

@@ -349,3 +349,29 @@ describe('same SARIF from every front door', () => {
     expect(normalised('action.sarif')).toBe(fromCli);
   });
 });
+
+describe('GitLab reports of a Dockerfile-only scan', () => {
+  it('are written without an SBOM, and the exit code is the decision', async () => {
+    const r = await shipgate([
+      'scan',
+      '--dockerfile',
+      'Dockerfile',
+      '--gitlab-reports',
+      'lint-only/gl',
+      '--format',
+      'json',
+      '--output',
+      'lint-only/report.json',
+    ]);
+    const report = JSON.parse(readFileSync(join(work, 'lint-only', 'report.json'), 'utf8')) as {
+      decision: { approved: boolean };
+    };
+    expect(r.code).toBe(report.decision.approved ? 0 : 1);
+    expect(readdirSync(join(work, 'lint-only', 'gl')).sort()).toEqual([
+      'gl-code-quality-report.json',
+      'gl-container-scanning-report.json',
+      'gl-dependency-scanning-report.json',
+      'shipgate.env',
+    ]);
+  });
+});
