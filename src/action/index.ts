@@ -1,5 +1,4 @@
-import { getInputs } from './inputs';
-import { realEngine } from './engine';
+import { runPipeline } from '../pipeline/run';
 import { run } from './main';
 
-await run(realEngine(() => getInputs(process.env).repoRoot));
+await run({ runPipeline });

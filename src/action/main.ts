@@ -1,9 +1,8 @@
 /**
- * The GitHub Action: inputs → pipeline → reports → upload, summary, annotations, comment → outputs →
- * exit by the decision. All logic lives in the library; this file only wires it to the runner.
+ * The GitHub Action: inputs → pipeline → reports (the output stage) → upload, summary, annotations, comment →
+ * outputs → exit by the decision. All logic lives in the library; this file only wires it to the runner.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import { isAbsolute, relative, resolve } from 'node:path';
 import * as core from '@actions/core';
 import { EXIT, formatError, oneLine, toShipgateError, type ShipgateError } from '../core/errors';
 import { addSecret, Logger, setLogger, type LogSink } from '../core/logger';
@@ -19,23 +18,16 @@ import {
   upsertPrComment,
   type GitHubContext,
 } from '../platform/github';
-import { blockingReasonsLine, decisionLines } from '../policy/format';
+import { blockingReasonsLine, decisionLines } from '../report/decision';
 import { defaultCategory } from '../report/sarif';
+import { sbomKind } from '../report/sbom';
+import { renderReport, writeReports, type ReportOptions, type ReportRequest } from '../report/write';
 import type { Log } from 'sarif';
 import { getInputs, toPipelineOptions, type ActionInputs } from './inputs';
 
-/** What the action needs from the engine; index.ts passes the real modules. */
+/** The scan the action runs; index.ts passes the real pipeline. */
 export interface Engine {
   runPipeline(options: PipelineOptions): Promise<ScanResult>;
-  toSarif(
-    result: ScanResult,
-    options: { repoRoot: string; category?: string; readFile?: (p: string) => string | undefined },
-  ): Log;
-  toJson(result: ScanResult): string;
-  toMarkdownSummary(result: ScanResult, ctx?: GitHubContext, maxBytes?: number): string;
-  /** Writes an SBOM of the scanned image; absent when the engine cannot. */
-  toSbom?(result: ScanResult, format: ActionInputs['sbomFormat']): string;
-  readFile(path: string): string | undefined;
 }
 
 /** Routes the one logger to the runner: info to the log, debug to step debug, masks to ::add-mask::. */
@@ -85,27 +77,30 @@ async function runInner(engine: Engine, env: NodeJS.ProcessEnv): Promise<number>
 
   const at = (p: string) => (isAbsolute(p) ? p : resolve(inputs.workingDirectory, p));
   const category = inputs.category;
-  const sarif = engine.toSarif(result, {
-    repoRoot: inputs.repoRoot,
-    readFile: engine.readFile,
-    ...(category ? { category } : {}),
-  });
   const sarifPath = at(inputs.sarifFile);
-  write(sarifPath, `${JSON.stringify(sarif, null, 2)}\n`);
   const jsonPath = at(inputs.jsonFile);
-  write(jsonPath, engine.toJson(result));
+  const requests: ReportRequest[] = [
+    { format: 'sarif', path: sarifPath },
+    { format: 'json', path: jsonPath },
+  ];
   let sbomPath: string | undefined;
   if (inputs.sbom) {
     if (!result.image) warnings.emit('shipgate: sbom', ['no image was scanned, so no SBOM was written']);
-    else if (!engine.toSbom) warnings.emit('shipgate: sbom', ['this build of shipgate cannot write SBOMs']);
     else {
       sbomPath = at(inputs.sbom);
-      write(sbomPath, engine.toSbom(result, inputs.sbomFormat));
+      requests.push({ format: sbomKind(inputs.sbomFormat), path: sbomPath });
     }
   }
+  const reportOptions: ReportOptions = {
+    repoRoot: inputs.repoRoot,
+    ...(category ? { category } : {}),
+    ...(ctx ? { summary: { linkBase: `${ctx.serverUrl}/${ctx.repository}/blob/${ctx.sha}/` } } : {}),
+  };
+  const written = await writeReports(result, requests, reportOptions);
+  warnings.emit('shipgate: code scanning', written.sarifWarnings);
+  const sarif = written.sarif!;
 
-  const markdown = engine.toMarkdownSummary(result, ctx);
-  if (inputs.summary) appendJobSummary(markdown, env);
+  if (inputs.summary) appendJobSummary(await renderReport(result, 'summary', reportOptions), env);
 
   let remoteError: ShipgateError | undefined;
   if (inputs.uploadSarif) remoteError = await upload(inputs, ctx, sarif, result, env, warnings);
@@ -115,12 +110,11 @@ async function runInner(engine: Engine, env: NodeJS.ProcessEnv): Promise<number>
       const marker =
         category ?? defaultCategory(result, result.image ? 'vulnerability' : 'dockerfile', inputs.repoRoot);
       // GitHub caps a comment at 65,536 characters; the job summary may be far longer.
-      const c = await upsertPrComment(
-        client,
-        ctx,
-        marker,
-        engine.toMarkdownSummary(result, ctx, PR_COMMENT_BYTES),
-      );
+      const comment = await renderReport(result, 'summary', {
+        ...reportOptions,
+        summary: { ...reportOptions.summary, maxBytes: PR_COMMENT_BYTES },
+      });
+      const c = await upsertPrComment(client, ctx, marker, comment);
       if (c.warning) warnings.emit('shipgate: pr-comment', [c.warning]);
       else core.info(`pull request comment ${c.action}${c.url ? `: ${c.url}` : ''}`);
     } catch (e) {
@@ -156,11 +150,6 @@ async function runInner(engine: Engine, env: NodeJS.ProcessEnv): Promise<number>
   }
   core.info('shipgate: approved');
   return EXIT.OK;
-}
-
-function write(path: string, text: string): void {
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, text);
 }
 
 /** Emits shipgate's own warnings, one annotation per topic, and counts the slots used. */

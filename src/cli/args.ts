@@ -48,3 +48,16 @@ export function oneOf<T extends string>(p: Parsed, name: string, allowed: readon
     hint: `use one of ${allowed.join(', ')}`,
   });
 }
+
+/** A command's flags plus -h/--help; undefined when help was asked for (and printed). */
+export function parseCommand(
+  command: string,
+  argv: string[],
+  options: OptionSpec,
+  help: string,
+): Parsed | undefined {
+  const p = parse(command, argv, { ...options, help: { type: 'boolean', short: 'h' } });
+  if (!p.values.help) return p;
+  process.stdout.write(help);
+  return undefined;
+}

@@ -2,6 +2,9 @@
  * One error class for everything shipgate reports to a user. The front doors turn it into a one-line
  * message and an exit code; anything that is not a ShipgateError is an internal error (exit 3).
  */
+import { oneLine } from './text';
+
+export { oneLine };
 export type ErrorCode =
   | 'USAGE' // bad flags or arguments
   | 'INPUT' // a file or value given by the user is unusable
@@ -87,8 +90,4 @@ export function toShipgateError(e: unknown): ShipgateError {
 export function formatError(e: ShipgateError): string {
   const base = `shipgate: error [${e.code}]: ${oneLine(e.message)}`;
   return e.hint ? `${base} (hint: ${oneLine(e.hint)})` : base;
-}
-
-export function oneLine(s: string): string {
-  return s.replace(/\s*\n\s*/g, ' ').trim();
 }

@@ -8,6 +8,7 @@ export { osEndOfLife, eolDate, EOL_TABLE_UPDATED } from './eol';
 export { isInventoryPart, type InventoryOptions, type InventoryPart } from './types';
 export { toCycloneDx, type CycloneDxOptions } from './sbom/cyclonedx';
 export { toSpdx, type SpdxOptions } from './sbom/spdx';
+export type { SbomImage } from './sbom/image-purl';
 
 /** Names of the inventory analyzers, for --only style options. */
 export const INVENTORY_ANALYZERS = Object.keys(ANALYZERS);

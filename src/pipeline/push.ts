@@ -18,7 +18,7 @@ import {
 } from '../oci/copy';
 import { ciIdentity } from '../platform/ci';
 import type { CiIdentity, IdentityOptions } from '../platform/identity';
-import { blockingReasonsLine } from '../policy/format';
+import { blockingReasonsLine } from '../report/decision';
 import { runPipeline } from './run';
 import type { PipelineOptions } from './types';
 

@@ -10,7 +10,7 @@ import type { Finding, RuleMeta } from '../core/finding';
 import { logger } from '../core/logger';
 import type { AnalyzerStatus, DockerfileTarget, ScanResult } from '../core/result';
 import type { OpenedImage } from '../image/index';
-import { compareSeverity } from '../core/severity';
+import { sortFindings } from '../core/order';
 import { VERSION } from '../core/version';
 import { dockerfileRules, lintDockerfile, loadHadolintConfig } from '../dockerfile/index';
 import { applyPolicy } from '../policy/apply';
@@ -45,18 +45,6 @@ async function readDockerfile(path: string): Promise<string> {
     throw new ShipgateError('INPUT', `${path} is ${size} bytes, too large for a Dockerfile`);
   }
   return readFile(abs, 'utf8');
-}
-
-function sortFindings(findings: Finding[]): Finding[] {
-  return findings.sort(
-    (a, b) =>
-      Number(Boolean(a.suppressed)) - Number(Boolean(b.suppressed)) ||
-      compareSeverity(b.severity, a.severity) ||
-      (a.location?.path ?? '').localeCompare(b.location?.path ?? '') ||
-      (a.location?.startLine ?? 0) - (b.location?.startLine ?? 0) ||
-      a.ruleId.localeCompare(b.ruleId) ||
-      a.fingerprint.localeCompare(b.fingerprint),
-  );
 }
 
 /** The policy file's policy, or the default one; the schema validator loads only when there is a file. */

@@ -1,7 +1,6 @@
 export { applyPolicy, EXPIRY_WARNING_DAYS, type PolicyApplication } from './apply';
 export { decide, type DecideOverrides } from './decide';
 export { dockerfileLintOptions } from './dockerfile-options';
-export { blockingReasonsLine, decisionHeadline, decisionLines } from './format';
 export {
   defaultPolicy,
   findPolicyFile,

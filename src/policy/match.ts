@@ -1,7 +1,7 @@
 /** Matching of policy entries (ignores, secret allowances) against findings. Pure functions. */
 import picomatch from 'picomatch';
 import type { Finding } from '../core/finding';
-import { imageRepository } from '../report/common';
+import { imageRepository } from '../core/image-name';
 import type { PolicyIgnore, SecretAllow } from './schema';
 
 const cache = new Map<string, (s: string) => boolean>();

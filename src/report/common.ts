@@ -1,10 +1,7 @@
-/** Helpers shared by the report writers: ordering, labels and image names. Pure functions only. */
+/** Helpers shared by the report writers: labels, image names and text. Pure functions only. */
 import type { Finding, FindingKind, RuleMeta } from '../core/finding';
-import type { ImageTarget, ScanResult } from '../core/result';
-import { severityRank, type Severity } from '../core/severity';
-
-/** The tool parts in report order; each is one SARIF run and one summary section. */
-export const PARTS: readonly FindingKind[] = ['dockerfile', 'vulnerability', 'secret', 'config', 'malware'];
+import type { ScanResult } from '../core/result';
+import type { Severity } from '../core/severity';
 
 export const PART_LABEL: Record<FindingKind, string> = {
   dockerfile: 'Dockerfile',
@@ -16,32 +13,6 @@ export const PART_LABEL: Record<FindingKind, string> = {
 
 /** Severities from most to least severe. */
 export const SEVERITIES_DESC: readonly Severity[] = ['critical', 'high', 'medium', 'low', 'info'];
-
-function cmp(a: string | number | undefined, b: string | number | undefined): number {
-  if (a === b) return 0;
-  if (a === undefined) return 1;
-  if (b === undefined) return -1;
-  return a < b ? -1 : 1;
-}
-
-/** Most severe first, then part, file, line, column, rule id and fingerprint: a total, stable order. */
-export function compareFindings(a: Finding, b: Finding): number {
-  return (
-    severityRank(b.severity) - severityRank(a.severity) ||
-    PARTS.indexOf(a.kind) - PARTS.indexOf(b.kind) ||
-    cmp(a.location?.path, b.location?.path) ||
-    cmp(a.location?.startLine, b.location?.startLine) ||
-    cmp(a.location?.startColumn, b.location?.startColumn) ||
-    cmp(a.vulnerability?.packageName, b.vulnerability?.packageName) ||
-    cmp(a.image?.path, b.image?.path) ||
-    cmp(a.ruleId, b.ruleId) ||
-    cmp(a.fingerprint, b.fingerprint)
-  );
-}
-
-export function sortFindings(findings: readonly Finding[]): Finding[] {
-  return [...findings].sort(compareFindings);
-}
 
 export function ruleIndex(result: ScanResult): Map<string, RuleMeta> {
   const m = new Map<string, RuleMeta>();
@@ -56,20 +27,6 @@ export function shortDigest(digest: string | undefined, hexChars = 12): string |
   return i < 0
     ? digest.slice(0, hexChars)
     : `${digest.slice(0, i + 1)}${digest.slice(i + 1, i + 1 + hexChars)}`;
-}
-
-const TRANSPORTS = /^(docker-archive|oci-archive|oci|docker-daemon|docker|containers-storage|dir):/;
-
-/** The image reference without transport, tag or digest: "ghcr.io/org/app" from "ghcr.io/org/app:1.2@sha256:…". */
-export function imageRepository(image: Pick<ImageTarget, 'ref' | 'repository'>): string {
-  if (image.repository) return image.repository;
-  let ref = image.ref.replace(TRANSPORTS, '').replace(/^\/\//, '');
-  const at = ref.indexOf('@');
-  if (at >= 0) ref = ref.slice(0, at);
-  const slash = ref.lastIndexOf('/');
-  const colon = ref.lastIndexOf(':');
-  if (colon > slash) ref = ref.slice(0, colon);
-  return ref;
 }
 
 /** "ref@sha256:…" when the digest is known and not already part of the reference. */
@@ -89,21 +46,6 @@ export function slug(text: string, hash: (s: string) => string, max = 64): strin
   if (!s) return 'default';
   if (s.length <= max) return s;
   return `${s.slice(0, max - 9).replace(/[-.]+$/, '')}-${hash(text).slice(0, 8)}`;
-}
-
-/** Strips terminal control characters (escape sequences, carriage returns) from untrusted text. */
-/* eslint-disable no-control-regex -- matching control characters is the point here */
-const ANSI_SEQUENCE = /\u001b\[[0-9;?]*[ -/]*[@-~]/g;
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
-/* eslint-enable no-control-regex */
-
-export function stripControl(text: string): string {
-  return text.replace(ANSI_SEQUENCE, '').replace(CONTROL, '');
-}
-
-/** Collapses whitespace, including newlines, into single spaces. */
-export function oneLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
 }
 
 /** Cuts text to at most max characters, ending with an ellipsis when cut. */

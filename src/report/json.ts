@@ -6,7 +6,7 @@
 import { ruleHelpUri } from '../core/finding';
 import { mask } from '../core/logger';
 import { countBySeverity, type ScanResult } from '../core/result';
-import { PARTS, sortFindings } from './common';
+import { PARTS, sortFindings } from '../core/order';
 
 export const JSON_SCHEMA_VERSION = 1;
 

@@ -6,19 +6,17 @@
 import { ruleHelpUri, type Finding, type FindingKind } from '../core/finding';
 import { mask } from '../core/logger';
 import type { ScanResult } from '../core/result';
-import { decisionHeadline } from '../policy/format';
+import { decisionHeadline } from './decision';
+import { PARTS, sortFindings } from '../core/order';
+import { oneLine, stripControl } from '../core/text';
 import {
   fixabilityTable,
   imageDisplayName,
   imagePlaceLabel,
-  oneLine,
   PART_LABEL,
-  PARTS,
   plural,
   ruleIndex,
   SEVERITIES_DESC,
-  sortFindings,
-  stripControl,
   truncate,
 } from './common';
 

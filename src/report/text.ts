@@ -6,17 +6,16 @@
 import { ruleHelpUri, type Finding } from '../core/finding';
 import { countBySeverity, type ScanResult } from '../core/result';
 import { severityRank, type Severity } from '../core/severity';
-import { decisionLines } from '../policy/format';
+import { decisionLines } from './decision';
+import { sortFindings } from '../core/order';
+import { oneLine, stripControl } from '../core/text';
 import {
   imageDisplayName,
   imagePlaceLabel,
   locationLabel,
-  oneLine,
   plural,
   ruleIndex,
   SEVERITIES_DESC,
-  sortFindings,
-  stripControl,
   truncate,
 } from './common';
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { countBySeverity } from '../../src/core/result';
 import { atLeast } from '../../src/core/severity';
-import { applyPolicy, blockingReasonsLine, decide, defaultPolicy, parsePolicy } from '../../src/policy';
+import { applyPolicy, decide, defaultPolicy, parsePolicy } from '../../src/policy';
+import { blockingReasonsLine } from '../../src/report/decision';
 import { lint, result, secret, target, vuln } from './fixtures';
 
 const NOW = new Date('2026-09-20T12:00:00Z');

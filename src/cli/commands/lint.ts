@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
 import { EXIT, ShipgateError } from '../../core/errors';
-import { parseSeverity } from '../../core/severity';
 import { runPipeline } from '../../pipeline/run';
 import { findRepoRoot } from '../../pipeline/paths';
-import { parse, str } from '../args';
+import { parseCommand, str } from '../args';
 import { checkOutputFlags, OUTPUT_HELP, OUTPUT_OPTIONS, writeOutputs } from '../output';
+import { failOnFlag, POLICY_OPTIONS } from '../policy-flags';
 
 const HELP = `Usage: shipgate lint [Dockerfile...] [options]
 
@@ -17,16 +17,8 @@ ${OUTPUT_HELP}
 `;
 
 export async function run(argv: string[]): Promise<number> {
-  const p = parse('lint', argv, {
-    ...OUTPUT_OPTIONS,
-    config: { type: 'string', short: 'c' },
-    'fail-on': { type: 'string' },
-    help: { type: 'boolean', short: 'h' },
-  });
-  if (p.values.help) {
-    process.stdout.write(HELP);
-    return EXIT.OK;
-  }
+  const p = parseCommand('lint', argv, { ...OUTPUT_OPTIONS, ...POLICY_OPTIONS }, HELP);
+  if (!p) return EXIT.OK;
   checkOutputFlags(p);
   let files = p.positionals;
   if (files.length === 0) {
@@ -37,8 +29,7 @@ export async function run(argv: string[]): Promise<number> {
     }
     files = ['Dockerfile'];
   }
-  const failOnText = str(p, 'fail-on');
-  const failOn = failOnText === undefined ? undefined : (parseSeverity(failOnText, '--fail-on') ?? 'none');
+  const failOn = failOnFlag(p);
   const repoRoot = findRepoRoot();
   const config = str(p, 'config');
   const result = await runPipeline({

@@ -2,7 +2,8 @@ import { EXIT, ShipgateError } from '../../core/errors';
 import { findRepoRoot } from '../../pipeline/paths';
 import { scanGatePush } from '../../pipeline/push';
 import type { PipelineOptions } from '../../pipeline/types';
-import { bool, list, parse, str } from '../args';
+import { blockingReasonsLine } from '../../report/decision';
+import { bool, list, parseCommand, str } from '../args';
 
 const HELP = `Usage: shipgate push IMAGE DEST [--dockerfile FILE]... [--config FILE] [options]
 
@@ -32,18 +33,19 @@ Registry credentials: docker login, or SHIPGATE_REGISTRY_USERNAME and SHIPGATE_R
 `;
 
 export async function run(argv: string[]): Promise<number> {
-  const p = parse('push', argv, {
-    dockerfile: { type: 'string', short: 'd', multiple: true },
-    config: { type: 'string', short: 'c' },
-    platform: { type: 'string' },
-    'vuln-db': { type: 'string' },
-    offline: { type: 'boolean' },
-    help: { type: 'boolean', short: 'h' },
-  });
-  if (p.values.help) {
-    process.stdout.write(HELP);
-    return EXIT.OK;
-  }
+  const p = parseCommand(
+    'push',
+    argv,
+    {
+      dockerfile: { type: 'string', short: 'd', multiple: true },
+      config: { type: 'string', short: 'c' },
+      platform: { type: 'string' },
+      'vuln-db': { type: 'string' },
+      offline: { type: 'boolean' },
+    },
+    HELP,
+  );
+  if (!p) return EXIT.OK;
   const [image, dest, extra] = p.positionals;
   if (!image || !dest || extra !== undefined)
     throw new ShipgateError('USAGE', 'push: give exactly IMAGE and DEST', {

@@ -1,7 +1,7 @@
 import { allRules } from '../../analyzers/registry';
 import { EXIT } from '../../core/errors';
 import { ruleHelpUri } from '../../core/finding';
-import { oneOf, parse } from '../args';
+import { oneOf, parseCommand } from '../args';
 
 const HELP = `Usage: shipgate rules [--format text|json] [--kind dockerfile|secret|config|malware|vulnerability]
 
@@ -9,15 +9,13 @@ Lists every rule with its id, severity, title and the equivalent checks of other
 `;
 
 export async function run(argv: string[]): Promise<number> {
-  const p = parse('rules', argv, {
-    format: { type: 'string', short: 'f' },
-    kind: { type: 'string' },
-    help: { type: 'boolean', short: 'h' },
-  });
-  if (p.values.help) {
-    process.stdout.write(HELP);
-    return EXIT.OK;
-  }
+  const p = parseCommand(
+    'rules',
+    argv,
+    { format: { type: 'string', short: 'f' }, kind: { type: 'string' } },
+    HELP,
+  );
+  if (!p) return EXIT.OK;
   const format = oneOf(p, 'format', ['text', 'json'] as const, 'text');
   const kind = oneOf(
     p,

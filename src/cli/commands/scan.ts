@@ -1,15 +1,14 @@
 import { SCANNERS, isScanner } from '../../analyzers/registry';
 import { EXIT, ShipgateError } from '../../core/errors';
-import { logger } from '../../core/logger';
-import { parseSeverity } from '../../core/severity';
 import { findRepoRoot } from '../../pipeline/paths';
 import { MALWARE_MODES } from '../../policy/defaults';
 import { runPipeline } from '../../pipeline/run';
 import type { PipelineOptions } from '../../pipeline/types';
-import { writeGitlabReports } from '../../report/gitlab/index';
-import { bool, list, oneOf, parse, str } from '../args';
-import { checkOutputFlags, OUTPUT_HELP, OUTPUT_OPTIONS, writeFileSafe, writeOutputs } from '../output';
-import { renderSbom, SBOM_FORMATS } from '../sbom';
+import { SBOM_FORMATS, sbomKind } from '../../report/sbom';
+import type { ReportRequest } from '../../report/write';
+import { bool, list, oneOf, parseCommand, str } from '../args';
+import { checkOutputFlags, OUTPUT_HELP, OUTPUT_OPTIONS, writeOutputs } from '../output';
+import { failOnFlag, POLICY_OPTIONS } from '../policy-flags';
 
 const HELP = `Usage: shipgate scan [IMAGE] [--dockerfile FILE]... [--image REF] [options]
 
@@ -45,30 +44,30 @@ ${OUTPUT_HELP}
 `;
 
 export async function run(argv: string[]): Promise<number> {
-  const p = parse('scan', argv, {
-    ...OUTPUT_OPTIONS,
-    dockerfile: { type: 'string', short: 'd', multiple: true },
-    image: { type: 'string', short: 'i' },
-    platform: { type: 'string' },
-    context: { type: 'string' },
-    config: { type: 'string', short: 'c' },
-    'fail-on': { type: 'string' },
-    scanners: { type: 'string', multiple: true },
-    'vuln-db': { type: 'string' },
-    'malware-mode': { type: 'string' },
-    'clamav-db': { type: 'string' },
-    offline: { type: 'boolean' },
-    'ignore-unfixed': { type: 'boolean' },
-    vex: { type: 'string', multiple: true },
-    sbom: { type: 'string' },
-    'sbom-format': { type: 'string' },
-    'gitlab-reports': { type: 'string' },
-    help: { type: 'boolean', short: 'h' },
-  });
-  if (p.values.help) {
-    process.stdout.write(HELP);
-    return EXIT.OK;
-  }
+  const p = parseCommand(
+    'scan',
+    argv,
+    {
+      ...OUTPUT_OPTIONS,
+      ...POLICY_OPTIONS,
+      dockerfile: { type: 'string', short: 'd', multiple: true },
+      image: { type: 'string', short: 'i' },
+      platform: { type: 'string' },
+      context: { type: 'string' },
+      scanners: { type: 'string', multiple: true },
+      'vuln-db': { type: 'string' },
+      'malware-mode': { type: 'string' },
+      'clamav-db': { type: 'string' },
+      offline: { type: 'boolean' },
+      'ignore-unfixed': { type: 'boolean' },
+      vex: { type: 'string', multiple: true },
+      sbom: { type: 'string' },
+      'sbom-format': { type: 'string' },
+      'gitlab-reports': { type: 'string' },
+    },
+    HELP,
+  );
+  if (!p) return EXIT.OK;
   checkOutputFlags(p);
   // `shipgate scan IMAGE` is short for `shipgate scan --image IMAGE`.
   if (p.positionals.length > 1 || (p.positionals.length === 1 && str(p, 'image'))) {
@@ -89,7 +88,7 @@ export async function run(argv: string[]): Promise<number> {
     : undefined;
   const image = str(p, 'image') ?? p.positionals[0];
   if (str(p, 'sbom') && !image) throw new ShipgateError('USAGE', '--sbom needs --image');
-  const failOnText = str(p, 'fail-on');
+  const failOn = failOnFlag(p);
   const repoRoot = findRepoRoot();
   const opts: PipelineOptions = {
     dockerfiles: list(p, 'dockerfile'),
@@ -98,26 +97,19 @@ export async function run(argv: string[]): Promise<number> {
     ...(str(p, 'platform') ? { platform: str(p, 'platform')! } : {}),
     ...(str(p, 'context') ? { context: str(p, 'context')! } : {}),
     ...(str(p, 'config') ? { configPath: str(p, 'config')! } : {}),
-    ...(failOnText !== undefined ? { failOn: parseSeverity(failOnText, '--fail-on') ?? 'none' } : {}),
-    ...(scanners.length ? { scanners: scanners.filter(isScanner) } : {}),
-    ...(malwareMode ? { malwareMode } : {}),
-    ...(str(p, 'clamav-db') ? { clamavDb: str(p, 'clamav-db')! } : {}),
+    ...(failOn ? { failOn } : {}),
+    ...(scanners.length ? { scanners: scanners as PipelineOptions['scanners'] } : {}),
     ...(str(p, 'vuln-db') ? { vulnDb: str(p, 'vuln-db')! } : {}),
     ...(bool(p, 'offline') ? { offline: true } : {}),
     ...(bool(p, 'ignore-unfixed') ? { ignoreUnfixed: true } : {}),
     ...(list(p, 'vex').length ? { vex: list(p, 'vex') } : {}),
   };
   const result = await runPipeline(opts);
-  await writeOutputs(result, p, repoRoot);
+  const more: ReportRequest[] = [];
   const sbomPath = str(p, 'sbom');
-  if (sbomPath) {
-    await writeFileSafe(sbomPath, renderSbom(result, sbomFormat));
-    logger().info(`wrote ${sbomFormat} SBOM to ${sbomPath}`);
-  }
-  const gl = str(p, 'gitlab-reports');
-  if (gl) {
-    await writeGitlabReports(result, gl, { repoRoot, cyclonedx: (r) => renderSbom(r, 'cyclonedx') });
-    logger().info(`wrote GitLab reports to ${gl}`);
-  }
+  if (sbomPath) more.push({ format: sbomKind(sbomFormat), path: sbomPath });
+  const gitlabDir = str(p, 'gitlab-reports');
+  if (gitlabDir) more.push({ format: 'gitlab', path: gitlabDir });
+  await writeOutputs(result, p, repoRoot, more);
   return result.decision?.approved === false ? EXIT.POLICY_FAILED : EXIT.OK;
 }

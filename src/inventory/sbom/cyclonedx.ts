@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { Enums, Models, Serialize, Spec } from '@cyclonedx/cyclonedx-library';
 import type { OsInfo, Package } from '../../core/package';
 import { VERSION } from '../../core/version';
-import type { ImageInfo, InventoryResult } from '../../image/types';
-import { imageName, imagePurl } from './image-purl';
+import type { InventoryResult } from '../../image/types';
+import { imageName, imagePurl, type SbomImage } from './image-purl';
 import { isSpdxExpression, spdxIdFor } from './licenses';
 
 export interface CycloneDxOptions {
@@ -32,7 +32,7 @@ function licensesOf(p: Package): Models.LicenseRepository {
   return repo;
 }
 
-function componentOf(p: Package, image: ImageInfo, index: number): Models.Component {
+function componentOf(p: Package, image: SbomImage, index: number): Models.Component {
   const props = new Models.PropertyRepository();
   const add = (name: string, value: string | number | undefined): void => {
     if (value !== undefined && value !== '') props.add(new Models.Property(`${PROP}${name}`, String(value)));
@@ -75,7 +75,7 @@ function osComponent(os: OsInfo): Models.Component {
 /** A CycloneDX JSON SBOM of the image: the image as metadata component, the OS and every package. */
 export function toCycloneDx(
   inventory: InventoryResult,
-  image: ImageInfo,
+  image: SbomImage,
   options: CycloneDxOptions = {},
 ): string {
   const spec = options.specVersion === '1.5' ? Spec.Spec1dot5 : Spec.Spec1dot6;
@@ -85,10 +85,12 @@ export function toCycloneDx(
     new Models.Component(Enums.ComponentType.Application, 'shipgate', { version: VERSION }),
   );
   const imageProps = new Models.PropertyRepository();
-  imageProps.add(new Models.Property(`${PROP}image:configDigest`, image.configDigest));
-  imageProps.add(
-    new Models.Property(`${PROP}image:platform`, `${image.platform.os}/${image.platform.architecture}`),
-  );
+  if (image.configDigest)
+    imageProps.add(new Models.Property(`${PROP}image:configDigest`, image.configDigest));
+  if (image.platform)
+    imageProps.add(
+      new Models.Property(`${PROP}image:platform`, `${image.platform.os}/${image.platform.architecture}`),
+    );
   if (image.digest) imageProps.add(new Models.Property(`${PROP}image:digest`, image.digest));
   for (const l of image.layers)
     imageProps.add(new Models.Property(`${PROP}image:layer`, `${l.index} ${l.digest}`));

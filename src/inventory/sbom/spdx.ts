@@ -1,8 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Package } from '../../core/package';
 import { VERSION } from '../../core/version';
-import type { ImageInfo, InventoryResult } from '../../image/types';
-import { imageName, imagePurl } from './image-purl';
+import type { InventoryResult } from '../../image/types';
+import { imageName, imagePurl, type SbomImage } from './image-purl';
 import { spdxDeclared } from './licenses';
 
 export interface SpdxOptions {
@@ -73,7 +73,7 @@ function packageOf(p: Package, refs: Map<string, string>): SpdxPackage {
 }
 
 /** An SPDX 2.3 JSON document of the image: the image package CONTAINS the OS and every package. */
-export function toSpdx(inventory: InventoryResult, image: ImageInfo, options: SpdxOptions = {}): string {
+export function toSpdx(inventory: InventoryResult, image: SbomImage, options: SpdxOptions = {}): string {
   const name = imageName(image);
   const refs = new Map<string, string>();
   const imagePkg: SpdxPackage = {

@@ -5,7 +5,7 @@
  */
 import type { Finding, RuleMeta } from '../../core/finding';
 import type { Severity } from '../../core/severity';
-import { sortFindings } from '../../report/common';
+import { sortFindings } from '../../core/order';
 
 export type AnnotationLevel = 'error' | 'warning' | 'notice';
 

@@ -6,7 +6,9 @@ import type { Finding, RuleMeta } from '../../core/finding';
 import type { DockerfileTarget, ScanResult } from '../../core/result';
 import type { Severity } from '../../core/severity';
 import { stableHash } from '../../core/hash';
-import { imagePlaceLabel, oneLine, ruleIndex, sortFindings, stripControl, truncate } from '../common';
+import { sortFindings } from '../../core/order';
+import { oneLine, stripControl } from '../../core/text';
+import { imagePlaceLabel, ruleIndex, truncate } from '../common';
 
 export type CodeQualitySeverity = 'info' | 'minor' | 'major' | 'critical' | 'blocker';
 

@@ -1,9 +1,10 @@
-/** Writes every GitLab report for one scan into a folder, ready for `artifacts:reports`. */
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+/** Writes every GitLab report for one scan into a folder, ready for `artifacts:reports`, each file masked. */
+import { mkdir, readFile } from 'node:fs/promises';
 import { isAbsolute, join, resolve } from 'node:path';
 import { ShipgateError } from '../../core/errors';
 import { logger } from '../../core/logger';
 import type { ScanResult } from '../../core/result';
+import { writeReportFile } from '../output-file';
 import { buildCodeQualityReport } from './code-quality';
 import { dotenvVariables, formatDotenv } from './dotenv';
 import { buildContainerScanningReport, buildDependencyScanningReport } from './security';
@@ -88,14 +89,17 @@ export async function writeGitlabReports(
     dotenv: join(dir, GITLAB_REPORT_FILES.dotenv),
     codeQualitySkipped: codeQuality.skipped,
   };
-  await writeFile(files.containerScanning, json(buildContainerScanningReport(result, securityOptions)));
-  await writeFile(files.dependencyScanning, json(buildDependencyScanningReport(result, securityOptions)));
-  await writeFile(files.codeQuality, json(codeQuality.issues));
-  await writeFile(files.dotenv, formatDotenv(dotenvVariables(result)));
+  await writeReportFile(files.containerScanning, json(buildContainerScanningReport(result, securityOptions)));
+  await writeReportFile(
+    files.dependencyScanning,
+    json(buildDependencyScanningReport(result, securityOptions)),
+  );
+  await writeReportFile(files.codeQuality, json(codeQuality.issues));
+  await writeReportFile(files.dotenv, formatDotenv(dotenvVariables(result)));
   if (options.cyclonedx) {
     const sbom = await options.cyclonedx(result);
     files.cyclonedx = join(dir, GITLAB_REPORT_FILES.cyclonedx);
-    await writeFile(files.cyclonedx, typeof sbom === 'string' ? sbom : json(sbom));
+    await writeReportFile(files.cyclonedx, typeof sbom === 'string' ? sbom : json(sbom));
   }
   if (codeQuality.skipped > 0)
     logger().info(

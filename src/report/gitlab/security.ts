@@ -5,7 +5,9 @@
 import { ruleHelpUri, type Finding } from '../../core/finding';
 import type { Package } from '../../core/package';
 import type { ScanResult } from '../../core/result';
-import { sortFindings, stripControl, truncate } from '../common';
+import { sortFindings } from '../../core/order';
+import { stripControl } from '../../core/text';
+import { truncate } from '../common';
 import {
   cvssVectors,
   findingPackage,

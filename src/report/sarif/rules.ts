@@ -2,7 +2,8 @@
 import type { ReportingDescriptor } from 'sarif';
 import { ruleHelpUri, type Finding, type FindingKind, type RuleMeta } from '../../core/finding';
 import { securitySeverity, severityFromScore, severityRank, type Severity } from '../../core/severity';
-import { oneLine, truncate } from '../common';
+import { oneLine } from '../../core/text';
+import { truncate } from '../common';
 
 export const SARIF_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
   critical: 'error',

@@ -5,17 +5,9 @@ import type { Finding, FindingKind, RuleMeta, Suppression } from '../../core/fin
 import { stableHash } from '../../core/hash';
 import { mask } from '../../core/logger';
 import type { ScanResult } from '../../core/result';
-import {
-  PART_LABEL,
-  PARTS,
-  imageDisplayName,
-  imagePlaceLabel,
-  imageRepository,
-  ruleIndex,
-  slug,
-  sortFindings,
-  truncate,
-} from '../common';
+import { imageRepository } from '../../core/image-name';
+import { PARTS, sortFindings } from '../../core/order';
+import { PART_LABEL, imageDisplayName, imagePlaceLabel, ruleIndex, slug, truncate } from '../common';
 import { lineHashes } from './line-hash';
 import { placeFinding, repoPath, SRCROOT, type LocationContext } from './locations';
 import { ruleDescriptor, SARIF_LEVEL, vulnerabilityDescriptor } from './rules';
