@@ -14,7 +14,7 @@ const LAYERS = {
   analyzers: ['core', 'oci', 'image', 'dockerfile', 'inventory', 'secrets', 'config', 'malware', 'vuln'],
   admission: ['core', 'oci'],
   policy: ['core', 'oci', 'dockerfile', 'vuln'],
-  report: ['core', 'oci', 'policy', 'inventory', 'vuln', 'dockerfile'],
+  report: ['core', 'oci', 'policy', 'inventory', 'secrets', 'vuln', 'dockerfile'],
   platform: ['core', 'oci', 'policy', 'report'],
   pipeline: [
     'core',

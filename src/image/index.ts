@@ -11,7 +11,8 @@ import { openDockerArchive } from './sources/docker-archive';
 import { openOciArchive, openOciDir } from './sources/oci-layout';
 
 export type { OpenOptions, OpenedImage } from './options';
-export { defaultPlatform, formatPlatform } from './options';
+export { defaultPlatform } from './options';
+export { formatPlatform } from '../oci/platform';
 export { parseImageRef, parseRegistryRef, formatRegistryRef, repositoryName } from '../oci/ref';
 export type { ImageRef, RegistryRef } from '../oci/ref';
 export { walkImage } from './walk';

@@ -5,7 +5,8 @@
 import { ShipgateError } from '../core/errors';
 import { parseDigest } from '../oci/digest';
 import { INDEX_TYPES, MANIFEST_TYPES, MT, isLayerMediaType } from '../oci/media-types';
-import { defaultPlatform, formatPlatform } from './options';
+import { formatPlatform, parsePlatform } from '../oci/platform';
+import { defaultPlatform } from './options';
 import type { ImageConfig, LayerInfo, Platform } from './types';
 
 export interface Descriptor {
@@ -102,17 +103,6 @@ export function parseManifest(
     'UNSUPPORTED',
     `${what}: unsupported manifest media type "${mediaType.slice(0, 100)}"`,
   );
-}
-
-export function parsePlatform(s: string): Platform {
-  const parts = s.split('/');
-  if (parts.length < 2 || parts.length > 3 || parts.some((p) => !p))
-    throw new ShipgateError('USAGE', `invalid platform "${s}"`, {
-      hint: 'use os/arch[/variant], e.g. linux/arm64',
-    });
-  const p: Platform = { os: parts[0]!, architecture: parts[1]! };
-  if (parts[2]) p.variant = parts[2];
-  return p;
 }
 
 function isAttestation(d: Descriptor): boolean {

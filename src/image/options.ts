@@ -45,7 +45,3 @@ export function defaultPlatform(): Platform {
   if (architecture === 'arm') p.variant = 'v7';
   return p;
 }
-
-export function formatPlatform(p: Platform): string {
-  return [p.os, p.architecture, p.variant].filter(Boolean).join('/');
-}

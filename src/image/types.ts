@@ -1,5 +1,6 @@
 import type { Finding, RuleMeta } from '../core/finding';
 import type { OsInfo, Package } from '../core/package';
+import type { Platform } from '../oci/platform';
 
 /** OCI image configuration (the parts shipgate reads). Docker's field names. */
 export interface ImageConfig {
@@ -44,11 +45,7 @@ export interface LayerInfo {
   createdBy?: string;
 }
 
-export interface Platform {
-  os: string;
-  architecture: string;
-  variant?: string;
-}
+export type { Platform };
 
 /** What every image source yields once opened. */
 export interface ImageInfo {

@@ -1,7 +1,7 @@
 /** The SBOM of the scanned image (CycloneDX or SPDX), written from the image facts the scan result keeps. */
 import { ShipgateError } from '../core/errors';
 import type { ScanResult } from '../core/result';
-import { parsePlatform } from '../image/manifest';
+import { parsePlatform } from '../oci/platform';
 import { toCycloneDx, toSpdx, type SbomImage } from '../inventory/index';
 
 /** The action's spellings (cyclonedx-json, spdx-json) are accepted too, so every front door takes the same values. */

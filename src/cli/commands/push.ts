@@ -2,7 +2,6 @@ import { EXIT, ShipgateError } from '../../core/errors';
 import { findRepoRoot } from '../../pipeline/paths';
 import { scanGatePush } from '../../pipeline/push';
 import type { PipelineOptions } from '../../pipeline/types';
-import { blockingReasonsLine } from '../../report/decision';
 import { bool, list, parseCommand, str } from '../args';
 
 const HELP = `Usage: shipgate push IMAGE DEST [--dockerfile FILE]... [--config FILE] [options]

@@ -103,6 +103,8 @@ export async function run(argv: string[]): Promise<number> {
     ...(bool(p, 'offline') ? { offline: true } : {}),
     ...(bool(p, 'ignore-unfixed') ? { ignoreUnfixed: true } : {}),
     ...(list(p, 'vex').length ? { vex: list(p, 'vex') } : {}),
+    ...(malwareMode ? { malwareMode } : {}),
+    ...(str(p, 'clamav-db') ? { clamavDb: str(p, 'clamav-db')! } : {}),
   };
   const result = await runPipeline(opts);
   const more: ReportRequest[] = [];
