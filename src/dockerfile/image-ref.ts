@@ -78,23 +78,3 @@ export function familiarName(ref: ImageRef): string {
   if (ref.registry === 'docker.io') return ref.repository.replace(/^library\//, '');
   return `${ref.registry}/${ref.repository}`;
 }
-
-const globCache = new Map<string, RegExp>();
-
-/** Glob match where `*` matches any run of characters (including `/`). */
-export function globMatch(pattern: string, text: string): boolean {
-  let re = globCache.get(pattern);
-  if (!re) {
-    re = new RegExp(
-      `^${pattern
-        .split('*')
-        .map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
-        .join('.*')}$`,
-      'i',
-    );
-    // Patterns come from rule tables and the policy: few and reused for every image.
-    if (globCache.size > 1000) globCache.clear();
-    globCache.set(pattern, re);
-  }
-  return re.test(text);
-}

@@ -6,7 +6,8 @@
 import type { DockerfileTarget } from '../core/result';
 import { familiarName, parseImageRef } from '../dockerfile/image-ref';
 import type { Policy } from './load';
-import { globMatch, isExpired } from './match';
+import { globMatch } from '../core/glob';
+import { isExpired } from './match';
 
 export type RequiredProperty =
   | 'require-non-root'
