@@ -5,6 +5,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ShipgateError } from '../../core/errors';
 import { logger } from '../../core/logger';
+import { redactUrl } from '../../core/redact';
 
 export interface HttpOptions {
   /** Per-attempt timeout in ms (default 60 s; downloads of large archives pass more). */
@@ -29,16 +30,6 @@ function describe(e: unknown): string {
   const err = e as { name?: string; message?: string; cause?: { code?: string; message?: string } };
   if (err?.name === 'TimeoutError' || err?.name === 'AbortError') return 'timed out';
   return err?.cause?.code ?? err?.cause?.message ?? err?.message ?? String(e);
-}
-
-/** Hosts in messages, never full URLs with credentials or query strings. */
-export function redactUrl(url: string): string {
-  try {
-    const u = new URL(url);
-    return `${u.protocol}//${u.host}${u.pathname}`;
-  } catch {
-    return '<invalid url>';
-  }
 }
 
 /**
