@@ -3,6 +3,7 @@
  * modes, caches, accounts, tools). Findings from a file carry its layer and `created_by`.
  */
 import type { Finding, ImageLocation } from '../core/finding';
+import { parseOsRelease } from '../core/os-release';
 import type { Analyzer, FileEntry, FinalView, ImageInfo } from '../image/types';
 import { safeText } from '../secrets/scanner';
 import { parseGroup, parsePasswd, parseShadow } from './accounts';
@@ -122,15 +123,6 @@ const UNNECESSARY_FILES = new Set([
 const UNNECESSARY_DIRS = new Set(['.git', '.aws', '.azure', '.gcp', '.vscode', '.idea']);
 const PACKAGE_CONTENT =
   /^\/(?:usr\/(?:share|lib|lib64|local\/lib|include)|opt\/[^/]+\/lib)\/|\/node_modules\/|\/site-packages\//;
-
-function parseOsRelease(text: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const line of text.split('\n')) {
-    const m = /^([A-Z_]+)=(.*)$/.exec(line.trim());
-    if (m) out[m[1]!] = m[2]!.replace(/^["']|["']$/g, '');
-  }
-  return out;
-}
 
 function fileLoc(info: ImageInfo, e: FileEntry, path = e.path): ImageLocation {
   return {
@@ -266,17 +258,17 @@ export function configAnalyzer(options: ConfigAnalyzerOptions = {}): Analyzer<Fi
       }
 
       const osRelease = visible('/etc/os-release') ?? visible('/usr/lib/os-release');
-      const os = osRelease ? parseOsRelease(osRelease.text) : {};
+      const os = osRelease ? parseOsRelease(osRelease.text) : undefined;
       const labels = info.config.config?.Labels ?? {};
       const labelText = Object.entries(labels)
         .map(([k, v]) => `${k}=${v}`)
         .join('\n');
       const minimalBy = options.minimal
         ? 'the policy'
-        : /distroless/i.test(os.PRETTY_NAME ?? '')
-          ? `os-release (${os.PRETTY_NAME})`
-          : ['chainguard', 'wolfi'].includes(os.ID ?? '')
-            ? `os-release (ID=${os.ID})`
+        : /distroless/i.test(os?.prettyName ?? '')
+          ? `os-release (${os?.prettyName})`
+          : ['chainguard', 'wolfi'].includes(os?.id ?? '')
+            ? `os-release (ID=${os?.id})`
             : /(?:distroless|scratch|minimal|chainguard)/i.test(labelText)
               ? 'its labels'
               : undefined;
