@@ -6,14 +6,14 @@
  */
 import { Readable } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { ShipgateError, oneLine } from '../core/errors';
-import { addSecret, logger } from '../core/logger';
+import { addSecret } from '../core/logger';
 import { digestOf } from './digest';
 import { MANIFEST_ACCEPT, MT } from './media-types';
 import { parseChallenge } from './challenge';
 import { findCredentials, type Credentials } from './credentials';
-import { DEFAULT_RETRY, RETRY_STATUS, backoffMs, retryAfterMs, type RetryPolicy } from './retry';
+import { fetchWithRetry } from './http';
+import { DEFAULT_RETRY, type RetryPolicy } from './retry';
 
 export interface RegistryClientOptions {
   /** host[:port] as used on the wire. */
@@ -90,50 +90,28 @@ export class RegistryClient {
   }
 
   /** One HTTP exchange with retries for transient failures; no auth handling. */
-  private async fetchWithRetry(url: string, init: RequestInit, what: string): Promise<Response> {
-    let lastError = '';
-    for (let attempt = 0; ; attempt++) {
-      const ac = new AbortController();
-      const timeoutMs = this.options.timeoutMs ?? 60_000;
-      const timer = setTimeout(() => ac.abort(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
-      let res: Response | undefined;
-      try {
-        res = await fetch(url, { ...init, signal: ac.signal });
-      } catch (e) {
-        const cause = (e as { cause?: { code?: string; message?: string } }).cause;
-        lastError = cause?.code ?? cause?.message ?? (e as Error).message;
-      } finally {
-        clearTimeout(timer);
-      }
-      if (res && !RETRY_STATUS.has(res.status)) return res;
-      let wait = backoffMs(attempt, this.retry);
-      if (res) {
-        lastError = `${res.status} ${res.statusText}`.trim();
-        const after = retryAfterMs(res.headers.get('retry-after'), this.retry.maxMs);
-        if (after !== undefined) wait = after;
-        await res.body?.cancel().catch(() => undefined);
-      }
-      if (attempt >= this.retry.retries) {
-        const tries = `${attempt + 1} attempt${attempt ? 's' : ''}`;
-        if (res)
-          throw new ShipgateError(
+  private fetchWithRetry(url: string, init: RequestInit, what: string): Promise<Response> {
+    return fetchWithRetry(url, init, {
+      what,
+      retry: this.retry,
+      ...(this.options.timeoutMs ? { timeoutMs: this.options.timeoutMs } : {}),
+      giveUp: (f) => {
+        const tries = `${f.attempts} attempt${f.attempts > 1 ? 's' : ''}`;
+        if (f.status !== undefined)
+          return new ShipgateError(
             'REGISTRY',
-            `${what}: ${this.registry} answered ${lastError} (after ${tries})`,
-            {
-              hint: 'the registry is failing or rate-limiting; try again later',
-            },
+            `${what}: ${f.host} answered ${`${f.status} ${f.statusText ?? ''}`.trim()} (after ${tries})`,
+            { hint: 'the registry is failing or rate-limiting; try again later' },
           );
-        throw new ShipgateError(
+        return new ShipgateError(
           'NETWORK',
-          `${what}: cannot reach ${this.registry}: ${oneLine(lastError)} (after ${tries})`,
+          `${what}: cannot reach ${f.host}: ${oneLine(f.reason)} (after ${tries})`,
           {
             hint: 'check the network, the registry address, and proxies',
           },
         );
-      }
-      logger().debug(`${what}: ${lastError}; retrying in ${Math.round(wait)} ms`);
-      await sleep(wait);
-    }
+      },
+    });
   }
 
   /** Gets a token (or basic header) answering `challenge` for `scope`. */

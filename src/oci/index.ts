@@ -4,4 +4,7 @@ export type { RegistryClientOptions, Descriptor } from './client';
 export { findCredentials, runCredentialHelper, dockerConfigPath, configKeys } from './credentials';
 export type { Credentials } from './credentials';
 export { parseChallenge } from './challenge';
-export { retryAfterMs, backoffMs, DEFAULT_RETRY } from './retry';
+export { retryAfterMs, backoffMs, withRetries, DEFAULT_RETRY } from './retry';
+export type { RetryPolicy, Attempt, RetryOptions } from './retry';
+export { fetchWithRetry, isRetryableStatus } from './http';
+export type { HttpOptions, GiveUp } from './http';
