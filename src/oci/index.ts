@@ -1,5 +1,6 @@
 /** The OCI layer: image references, digests, media types, HTTP with retry, and the distribution (registry) client. Imports nothing above core/. */
-export { RegistryClient, isLoopback, referrersTag } from './client';
+export { RegistryClient, referrersTag } from './client';
+export { isLoopback, realmAccess } from './origin';
 export type { RegistryClientOptions, Descriptor } from './client';
 export { findCredentials, runCredentialHelper, dockerConfigPath, configKeys } from './credentials';
 export type { Credentials } from './credentials';
