@@ -2,6 +2,7 @@
 import type { Finding, FindingKind, RuleMeta } from '../core/finding';
 import type { ImageTarget, ScanResult } from '../core/result';
 import { severityRank, type Severity } from '../core/severity';
+import { splitReference, withoutTransport } from '../oci/ref';
 
 /** The tool parts in report order; each is one SARIF run and one summary section. */
 export const PARTS: readonly FindingKind[] = ['dockerfile', 'vulnerability', 'secret', 'config', 'malware'];
@@ -58,18 +59,10 @@ export function shortDigest(digest: string | undefined, hexChars = 12): string |
     : `${digest.slice(0, i + 1)}${digest.slice(i + 1, i + 1 + hexChars)}`;
 }
 
-const TRANSPORTS = /^(docker-archive|oci-archive|oci|docker-daemon|docker|containers-storage|dir):/;
-
 /** The image reference without transport, tag or digest: "ghcr.io/org/app" from "ghcr.io/org/app:1.2@sha256:…". */
 export function imageRepository(image: Pick<ImageTarget, 'ref' | 'repository'>): string {
   if (image.repository) return image.repository;
-  let ref = image.ref.replace(TRANSPORTS, '').replace(/^\/\//, '');
-  const at = ref.indexOf('@');
-  if (at >= 0) ref = ref.slice(0, at);
-  const slash = ref.lastIndexOf('/');
-  const colon = ref.lastIndexOf(':');
-  if (colon > slash) ref = ref.slice(0, colon);
-  return ref;
+  return splitReference(withoutTransport(image.ref)).name;
 }
 
 /** "ref@sha256:…" when the digest is known and not already part of the reference. */

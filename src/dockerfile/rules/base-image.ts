@@ -1,5 +1,5 @@
 import { globMatch } from '../../core/glob';
-import { familiarName } from '../image-ref';
+import { familiarName } from '../../oci/ref';
 import { defineRule } from '../rule';
 import type { ImageRef, ParsedDockerfile, Stage } from '../types';
 import { commands, finalStage, imageMatches, operands, rootImage, subcommand } from './helpers';

@@ -1,5 +1,5 @@
 import { globMatch } from '../../core/glob';
-import { familiarName } from '../image-ref';
+import { familiarName } from '../../oci/ref';
 import type { ImageRef, Instruction, ParsedDockerfile, ShellCommand, Stage, Word } from '../types';
 
 /** Whether a command has one of the given flags: `--long`, `--long=value`, `-x`, or `-x` inside `-abx`. */
