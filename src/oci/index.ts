@@ -9,3 +9,18 @@ export { retryAfterMs, backoffMs, withRetries, DEFAULT_RETRY } from './retry';
 export type { RetryPolicy, Attempt, RetryOptions } from './retry';
 export { fetchWithRetry, isRetryableStatus } from './http';
 export type { HttpOptions, GiveUp } from './http';
+export {
+  parseImageRef,
+  parseRegistryRef,
+  parseReference,
+  splitReference,
+  familiarName,
+  withoutTransport,
+  repositoryName,
+  formatRegistryRef,
+  DOCKER_HUB,
+  DOCKER_HUB_API,
+} from './ref';
+export type { ImageRef, RegistryRef, Reference, ReferenceParts } from './ref';
+export { parseDigest, isDigest, digestOf, verifyBytes, DigestVerifier } from './digest';
+export { MT, MANIFEST_ACCEPT, INDEX_TYPES, MANIFEST_TYPES, isLayerMediaType } from './media-types';
