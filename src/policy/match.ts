@@ -1,7 +1,7 @@
 /** Matching of policy entries (ignores, secret allowances) against findings. Pure functions. */
 import type { Finding } from '../core/finding';
 import { globMatch } from '../core/glob';
-import { imageRepository } from '../report/common';
+import { splitReference, withoutTransport } from '../oci/ref';
 import type { PolicyIgnore, SecretAllow } from './schema';
 
 function anyMatch(patterns: string[], values: (string | undefined)[]): boolean {
@@ -34,7 +34,7 @@ export function ignoreMatches(ig: PolicyIgnore, f: Finding): boolean {
   }
   if (ig.images) {
     const ref = f.image?.ref;
-    const values = ref ? [ref, imageRepository({ ref })] : [];
+    const values = ref ? [ref, splitReference(withoutTransport(ref)).name] : [];
     if (!anyMatch(ig.images, values)) return false;
   }
   return true;
