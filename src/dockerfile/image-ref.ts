@@ -1,3 +1,4 @@
+import { parseReference } from '../oci/ref';
 import type { ImageRef } from './types';
 
 const VAR = /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+])([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g;
@@ -35,66 +36,18 @@ export function substituteArgs(
   return { text: out, unresolved };
 }
 
-/** Splits an image reference into registry, repository, tag and digest (Docker's normalisation rules). */
+/** A FROM reference: the shared grammar (lenient: FROM may hold variables or typos) plus what Dockerfiles add. */
 export function parseImageRef(raw: string, resolved = raw, unresolved = false): ImageRef {
-  let rest = resolved.trim();
-  let digest: string | undefined;
-  const at = rest.indexOf('@');
-  if (at >= 0) {
-    digest = rest.slice(at + 1);
-    rest = rest.slice(0, at);
-  }
-  let tag: string | undefined;
-  const colon = rest.lastIndexOf(':');
-  if (colon > rest.lastIndexOf('/')) {
-    tag = rest.slice(colon + 1);
-    rest = rest.slice(0, colon);
-  }
-  const slash = rest.indexOf('/');
-  const first = slash >= 0 ? rest.slice(0, slash) : '';
-  let registry = 'docker.io';
-  let repository = rest;
-  if (slash >= 0 && (first.includes('.') || first.includes(':') || first === 'localhost')) {
-    registry = first.toLowerCase();
-    repository = rest.slice(slash + 1);
-  }
-  if (registry === 'index.docker.io' || registry === 'registry-1.docker.io') registry = 'docker.io';
-  if (registry === 'docker.io' && !repository.includes('/')) repository = `library/${repository}`;
+  const { registry, repository, tag, digest } = parseReference(resolved, { lenient: true });
   const ref: ImageRef = {
     raw,
     resolved,
     registry,
-    repository: repository.toLowerCase(),
+    repository,
     scratch: resolved.trim().toLowerCase() === 'scratch',
     unresolved,
   };
   if (tag !== undefined) ref.tag = tag;
   if (digest !== undefined) ref.digest = digest;
   return ref;
-}
-
-/** `registry/repository` in its familiar form (`node` for docker.io/library/node). */
-export function familiarName(ref: ImageRef): string {
-  if (ref.registry === 'docker.io') return ref.repository.replace(/^library\//, '');
-  return `${ref.registry}/${ref.repository}`;
-}
-
-const globCache = new Map<string, RegExp>();
-
-/** Glob match where `*` matches any run of characters (including `/`). */
-export function globMatch(pattern: string, text: string): boolean {
-  let re = globCache.get(pattern);
-  if (!re) {
-    re = new RegExp(
-      `^${pattern
-        .split('*')
-        .map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
-        .join('.*')}$`,
-      'i',
-    );
-    // Patterns come from rule tables and the policy: few and reused for every image.
-    if (globCache.size > 1000) globCache.clear();
-    globCache.set(pattern, re);
-  }
-  return re.test(text);
 }

@@ -7,7 +7,8 @@ import type { DockerfileLintOptions } from './options';
 import { parseDockerfile } from './parse';
 import type { Report, Rule } from './rule';
 import { RULES } from './rules/index';
-import { isSecretName, redact, SECRET_PATTERNS } from './rules/secrets';
+import { redact } from '../core/redact';
+import { isSecretName, SECRET_PATTERNS } from './rules/secrets';
 import type { Instruction, ParsedDockerfile } from './types';
 
 export type { DockerfileLintOptions } from './options';
@@ -115,10 +116,10 @@ const KEY_VALUE = /([A-Za-z_][A-Za-z0-9_]*)(=|\s+)("[^"]*"|'[^']*'|\S+)/g;
 
 export function redactLine(line: string): string {
   let out = line;
-  for (const p of SECRET_PATTERNS_GLOBAL) out = out.replace(p.re, (m) => redact(m, p.keep));
+  for (const p of SECRET_PATTERNS_GLOBAL) out = out.replace(p.re, (m) => redact(m, { keep: p.keep }));
   return out.replace(KEY_VALUE, (whole, key: string, sep: string, value: string) =>
     isSecretName(key) && !value.startsWith('$')
-      ? `${key}${sep}${redact(value.replace(/^["']|["']$/g, ''))}`
+      ? `${key}${sep}${redact(value.replace(/^["']|["']$/g, ''), { keep: 2 })}`
       : whole,
   );
 }

@@ -1,4 +1,5 @@
 /** The parsed model of a Dockerfile that rules work on. Lines and columns are 1-based; endColumn is exclusive. */
+import type { Reference } from '../oci/ref';
 
 export interface Span {
   line: number;
@@ -7,18 +8,16 @@ export interface Span {
   endColumn: number;
 }
 
-/** A base image reference as written in FROM, after ARG defaults were substituted where possible. */
-export interface ImageRef {
+/**
+ * A base image reference as written in FROM, after ARG defaults were substituted where possible: the
+ * shared registry reference (registry `docker.io` for Docker Hub, repository such as `library/node`) plus
+ * what only a Dockerfile has.
+ */
+export interface ImageRef extends Reference {
   /** As written, e.g. `${BASE}` or `node:20`. */
   raw: string;
   /** After substituting ARG defaults declared before the first FROM. */
   resolved: string;
-  /** Registry host, `docker.io` for Docker Hub images. */
-  registry: string;
-  /** Repository path without registry, e.g. `library/node` or `distroless/static-debian12`. */
-  repository: string;
-  tag?: string;
-  digest?: string;
   /** `FROM scratch`. */
   scratch: boolean;
   /** Variables that could not be resolved remain in `resolved`. */

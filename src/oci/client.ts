@@ -2,18 +2,20 @@
  * A client for the OCI distribution API over fetch: manifests and blobs (pull), uploads and manifests
  * (push), the referrers API with its tag-schema fallback. It answers WWW-Authenticate challenges (anonymous
  * and credentialed bearer tokens, basic auth), retries 429/5xx with backoff honouring Retry-After, and
- * speaks plain http only to loopback or registries listed as insecure.
+ * speaks plain http only to loopback or registries listed as insecure. Credentials and tokens go only to
+ * the registry's own origin and to token realms origin.ts allows.
  */
 import { Readable } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { ShipgateError, oneLine } from '../core/errors';
 import { addSecret, logger } from '../core/logger';
 import { digestOf } from './digest';
 import { MANIFEST_ACCEPT, MT } from './media-types';
 import { parseChallenge } from './challenge';
 import { findCredentials, type Credentials } from './credentials';
-import { DEFAULT_RETRY, RETRY_STATUS, backoffMs, retryAfterMs, type RetryPolicy } from './retry';
+import { fetchWithRetry } from './http';
+import { isLoopback, realmAccess } from './origin';
+import { DEFAULT_RETRY, type RetryPolicy } from './retry';
 
 export interface RegistryClientOptions {
   /** host[:port] as used on the wire. */
@@ -51,15 +53,13 @@ interface RequestSpec {
   followRedirects?: boolean;
 }
 
-const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])(?::\d+)?$/;
-
-export function isLoopback(registry: string): boolean {
-  return LOOPBACK.test(registry);
-}
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+const MAX_REDIRECTS = 5;
 
 export class RegistryClient {
   readonly registry: string;
   readonly baseUrl: string;
+  private readonly origin: string;
   private readonly options: RegistryClientOptions;
   private readonly retry: RetryPolicy;
   private credentials: Credentials | null | undefined;
@@ -73,6 +73,7 @@ export class RegistryClient {
     const insecure =
       isLoopback(options.registry) || (options.insecureRegistries ?? []).includes(options.registry);
     this.baseUrl = `${insecure ? 'http' : 'https'}://${options.registry}`;
+    this.origin = new URL(this.baseUrl).origin;
     this.retry = { ...DEFAULT_RETRY, ...(options.retry ?? {}) };
     this.credentials = options.credentials;
   }
@@ -90,50 +91,28 @@ export class RegistryClient {
   }
 
   /** One HTTP exchange with retries for transient failures; no auth handling. */
-  private async fetchWithRetry(url: string, init: RequestInit, what: string): Promise<Response> {
-    let lastError = '';
-    for (let attempt = 0; ; attempt++) {
-      const ac = new AbortController();
-      const timeoutMs = this.options.timeoutMs ?? 60_000;
-      const timer = setTimeout(() => ac.abort(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
-      let res: Response | undefined;
-      try {
-        res = await fetch(url, { ...init, signal: ac.signal });
-      } catch (e) {
-        const cause = (e as { cause?: { code?: string; message?: string } }).cause;
-        lastError = cause?.code ?? cause?.message ?? (e as Error).message;
-      } finally {
-        clearTimeout(timer);
-      }
-      if (res && !RETRY_STATUS.has(res.status)) return res;
-      let wait = backoffMs(attempt, this.retry);
-      if (res) {
-        lastError = `${res.status} ${res.statusText}`.trim();
-        const after = retryAfterMs(res.headers.get('retry-after'), this.retry.maxMs);
-        if (after !== undefined) wait = after;
-        await res.body?.cancel().catch(() => undefined);
-      }
-      if (attempt >= this.retry.retries) {
-        const tries = `${attempt + 1} attempt${attempt ? 's' : ''}`;
-        if (res)
-          throw new ShipgateError(
+  private fetchWithRetry(url: string, init: RequestInit, what: string): Promise<Response> {
+    return fetchWithRetry(url, init, {
+      what,
+      retry: this.retry,
+      ...(this.options.timeoutMs ? { timeoutMs: this.options.timeoutMs } : {}),
+      giveUp: (f) => {
+        const tries = `${f.attempts} attempt${f.attempts > 1 ? 's' : ''}`;
+        if (f.status !== undefined)
+          return new ShipgateError(
             'REGISTRY',
-            `${what}: ${this.registry} answered ${lastError} (after ${tries})`,
-            {
-              hint: 'the registry is failing or rate-limiting; try again later',
-            },
+            `${what}: ${f.host} answered ${`${f.status} ${f.statusText ?? ''}`.trim()} (after ${tries})`,
+            { hint: 'the registry is failing or rate-limiting; try again later' },
           );
-        throw new ShipgateError(
+        return new ShipgateError(
           'NETWORK',
-          `${what}: cannot reach ${this.registry}: ${oneLine(lastError)} (after ${tries})`,
+          `${what}: cannot reach ${f.host}: ${oneLine(f.reason)} (after ${tries})`,
           {
             hint: 'check the network, the registry address, and proxies',
           },
         );
-      }
-      logger().debug(`${what}: ${lastError}; retrying in ${Math.round(wait)} ms`);
-      await sleep(wait);
-    }
+      },
+    });
   }
 
   /** Gets a token (or basic header) answering `challenge` for `scope`. */
@@ -158,13 +137,31 @@ export class RegistryClient {
     const realm = challenge.params.realm;
     if (!realm)
       throw new ShipgateError('REGISTRY', `${what}: ${this.registry} sent a bearer challenge without realm`);
+    let realmUrl: URL;
+    try {
+      realmUrl = new URL(realm);
+    } catch {
+      throw new ShipgateError('REGISTRY', `${what}: ${this.registry} named an invalid token realm`);
+    }
+    const access = realmAccess(realmUrl, new URL(this.baseUrl));
+    if (access === 'refused')
+      throw new ShipgateError(
+        'AUTH',
+        `${what}: ${this.registry} names a token service over plain http on another host (${realmUrl.host}); refusing it`,
+        { hint: 'a token service must use https (or be this machine, or the registry itself)' },
+      );
+    if (access === 'anonymous' && creds)
+      logger().warn(
+        `${what}: the token service ${realmUrl.host} is not trusted with the credentials for ${this.registry}; asking it anonymously`,
+      );
+    const tokenCreds = access === 'credentials' ? creds : null;
     const wantedScope = challenge.params.scope ?? scope;
     const service = challenge.params.service;
     let res: Response;
-    if (creds?.identityToken) {
+    if (tokenCreds?.identityToken) {
       const form = new URLSearchParams({
         grant_type: 'refresh_token',
-        refresh_token: creds.identityToken,
+        refresh_token: tokenCreds.identityToken,
         client_id: 'shipgate',
       });
       if (service) form.set('service', service);
@@ -179,12 +176,12 @@ export class RegistryClient {
         `${what} (token)`,
       );
     } else {
-      const url = new URL(realm);
+      const url = new URL(realmUrl);
       if (service) url.searchParams.set('service', service);
       for (const s of wantedScope.split(' ').filter(Boolean)) url.searchParams.append('scope', s);
       const headers: Record<string, string> = {};
-      if (creds?.password) {
-        const b = Buffer.from(`${creds.username ?? ''}:${creds.password}`).toString('base64');
+      if (tokenCreds?.password) {
+        const b = Buffer.from(`${tokenCreds.username ?? ''}:${tokenCreds.password}`).toString('base64');
         addSecret(b);
         headers.authorization = `Basic ${b}`;
       }
@@ -212,13 +209,15 @@ export class RegistryClient {
 
   /** Sends a request, answering an auth challenge once; raises ShipgateErrors for failures. */
   async request(spec: RequestSpec, what: string): Promise<Response> {
-    const url = spec.path.startsWith('http') ? spec.path : `${this.baseUrl}${spec.path}`;
+    const url = new URL(spec.path.startsWith('http') ? spec.path : `${this.baseUrl}${spec.path}`);
+    const own = url.origin === this.origin;
     const scope = this.scope(spec);
     const headers: Record<string, string> = {
       'user-agent': this.options.userAgent ?? 'shipgate',
       ...(spec.headers ?? {}),
     };
-    const known = this.authByScope.get(scope) ?? this.basicAuth;
+    // An upload location on another origin (storage behind the registry) never sees the registry's auth.
+    const known = own ? (this.authByScope.get(scope) ?? this.basicAuth) : undefined;
     if (known) headers.authorization = known;
     const init = (): RequestInit => ({
       method: spec.method,
@@ -226,12 +225,12 @@ export class RegistryClient {
       body: spec.body,
       redirect: 'manual',
     });
-    let res = await this.fetchWithRetry(url, init(), what);
-    if (res.status === 401) {
+    let res = await this.fetchWithRetry(url.toString(), init(), what);
+    if (res.status === 401 && own) {
       const challenge = res.headers.get('www-authenticate');
       await res.body?.cancel().catch(() => undefined);
       headers.authorization = await this.authorize(challenge, scope, what);
-      res = await this.fetchWithRetry(url, init(), what);
+      res = await this.fetchWithRetry(url.toString(), init(), what);
       if (res.status === 401 || res.status === 403) {
         await res.body?.cancel().catch(() => undefined);
         throw new ShipgateError('AUTH', `${what}: ${this.registry} refused access (${res.status})`, {
@@ -239,21 +238,34 @@ export class RegistryClient {
         });
       }
     }
-    if (spec.followRedirects !== false && [301, 302, 303, 307, 308].includes(res.status)) {
+    if (spec.followRedirects !== false)
+      res = await this.followRedirects(res, url, spec.method, headers, what);
+    if (res.ok || spec.accept?.includes(res.status)) return res;
+    throw await this.errorFor(res, what);
+  }
+
+  /** Follows redirects; blob storage on another origin has its own signed URL and gets no Authorization. */
+  private async followRedirects(
+    first: Response,
+    from: URL,
+    method: RequestSpec['method'],
+    headers: Record<string, string>,
+    what: string,
+  ): Promise<Response> {
+    let res = first;
+    let url = from;
+    for (let hops = 0; REDIRECTS.has(res.status); hops++) {
       const location = res.headers.get('location');
       await res.body?.cancel().catch(() => undefined);
       if (!location) throw new ShipgateError('REGISTRY', `${what}: redirect without a location`);
-      const target = new URL(location, url);
-      // Blob storage behind a redirect has its own signed URL: the registry's credentials stay here.
-      const sameOrigin = target.origin === new URL(url).origin;
-      res = await this.fetchWithRetry(
-        target.toString(),
-        { method: spec.method, headers: sameOrigin ? headers : { 'user-agent': headers['user-agent']! } },
-        what,
-      );
+      if (hops === MAX_REDIRECTS)
+        throw new ShipgateError('REGISTRY', `${what}: more than ${MAX_REDIRECTS} redirects`);
+      url = new URL(location, url);
+      const { authorization, ...rest } = headers;
+      const sent = url.origin === this.origin && authorization ? { ...rest, authorization } : rest;
+      res = await this.fetchWithRetry(url.toString(), { method, headers: sent, redirect: 'manual' }, what);
     }
-    if (res.ok || spec.accept?.includes(res.status)) return res;
-    throw await this.errorFor(res, what);
+    return res;
   }
 
   private async errorFor(res: Response, what: string): Promise<ShipgateError> {

@@ -1,7 +1,8 @@
 /**
- * Where registry credentials come from, most specific first: SHIPGATE_REGISTRY_USERNAME/PASSWORD, the
- * Docker config (`auths`, `credHelpers`, `credsStore`), then CI conveniences (GITHUB_TOKEN for ghcr.io,
- * the GitLab job's registry variables). Every secret found is registered with addSecret() so logs mask it.
+ * Where registry credentials come from, most specific first: SHIPGATE_REGISTRY_USERNAME/PASSWORD (only for
+ * the host SHIPGATE_REGISTRY names), the Docker config (`auths`, `credHelpers`, `credsStore`), then CI
+ * conveniences (GITHUB_TOKEN for ghcr.io, the GitLab job's registry variables). Every credential belongs to
+ * one registry host. Every secret found is registered with addSecret() so logs mask it.
  */
 import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
@@ -152,7 +153,40 @@ function userPass(
 }
 
 function hostOf(urlish: string): string {
-  return urlish.replace(/^\w+:\/\//, '').replace(/\/.*$/, '');
+  return urlish
+    .trim()
+    .replace(/^\w+:\/\//, '')
+    .replace(/\/.*$/, '')
+    .toLowerCase();
+}
+
+/** Whether `configured` (a host, or a URL naming one) is `registry`; Docker Hub's names are one registry. */
+function sameRegistry(configured: string, registry: string): boolean {
+  const host = hostOf(configured);
+  const reg = registry.toLowerCase();
+  return host === reg || (HUB_KEYS.includes(host) && HUB_KEYS.includes(reg));
+}
+
+let warnedUnscoped = false;
+
+/** SHIPGATE_REGISTRY_USERNAME/PASSWORD, for the registry SHIPGATE_REGISTRY names and no other. */
+function explicitCredentials(registry: string, env: NodeJS.ProcessEnv): Credentials | undefined {
+  if (!env.SHIPGATE_REGISTRY_PASSWORD) return undefined;
+  if (!env.SHIPGATE_REGISTRY?.trim()) {
+    // Without a host they could go to any registry (or token service) an image reference names.
+    if (!warnedUnscoped)
+      logger().warn(
+        'SHIPGATE_REGISTRY_USERNAME/PASSWORD are ignored: set SHIPGATE_REGISTRY to the registry host they belong to',
+      );
+    warnedUnscoped = true;
+    return undefined;
+  }
+  if (!sameRegistry(env.SHIPGATE_REGISTRY, registry)) return undefined;
+  return userPass(
+    env.SHIPGATE_REGISTRY_USERNAME,
+    env.SHIPGATE_REGISTRY_PASSWORD,
+    'SHIPGATE_REGISTRY_USERNAME/PASSWORD',
+  );
 }
 
 /** Finds credentials for `registry` (host[:port]); undefined means anonymous. */
@@ -160,14 +194,8 @@ export async function findCredentials(
   registry: string,
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<Credentials | undefined> {
-  const explicitFor = env.SHIPGATE_REGISTRY;
-  if (env.SHIPGATE_REGISTRY_PASSWORD && (!explicitFor || hostOf(explicitFor) === registry)) {
-    return userPass(
-      env.SHIPGATE_REGISTRY_USERNAME,
-      env.SHIPGATE_REGISTRY_PASSWORD,
-      'SHIPGATE_REGISTRY_USERNAME/PASSWORD',
-    );
-  }
+  const explicit = explicitCredentials(registry, env);
+  if (explicit) return explicit;
   const config = await readDockerConfig(env);
   if (config) {
     const keys = configKeys(registry);
@@ -189,7 +217,7 @@ export async function findCredentials(
   }
   if (registry === 'ghcr.io' && env.GITHUB_TOKEN)
     return userPass(env.GITHUB_ACTOR ?? 'x-access-token', env.GITHUB_TOKEN, 'GITHUB_TOKEN');
-  if (env.CI_REGISTRY && hostOf(env.CI_REGISTRY) === registry) {
+  if (env.CI_REGISTRY && sameRegistry(env.CI_REGISTRY, registry)) {
     if (env.CI_REGISTRY_PASSWORD)
       return userPass(env.CI_REGISTRY_USER, env.CI_REGISTRY_PASSWORD, 'CI_REGISTRY_USER/PASSWORD');
     if (env.CI_JOB_TOKEN) return userPass('gitlab-ci-token', env.CI_JOB_TOKEN, 'CI_JOB_TOKEN');

@@ -24,6 +24,10 @@ export const DOCKER_HUB = 'docker.io';
 /** Docker Hub's API host. */
 export const DOCKER_HUB_API = 'registry-1.docker.io';
 
+const TRANSPORT = /^(docker-archive|oci-archive|oci|dir|docker-daemon|docker):(.*)$/;
+/** Transports shipgate reads, and containers-storage which reports may name. */
+const TRANSPORT_PREFIX = /^(docker-archive|oci-archive|oci|docker-daemon|docker|containers-storage|dir):/;
+
 /** Splits "PATH[:suffix]" where PATH is whatever part exists on disk (paths may contain ':'). */
 function splitPathSuffix(rest: string): { path: string; suffix?: string } {
   if (existsSync(rest) || !rest.includes(':')) return { path: rest };
@@ -37,44 +41,108 @@ function splitPathSuffix(rest: string): { path: string; suffix?: string } {
 
 const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
 const TAG = /^[\w][\w.-]{0,127}$/;
+/** Names of Docker Hub; references to it are normalised to `docker.io`. */
+const HUB_HOSTS: ReadonlySet<string> = new Set([DOCKER_HUB, 'index.docker.io', DOCKER_HUB_API]);
 
-/** Parses a registry reference the way docker does: Docker Hub is the default, "alpine" is docker.io/library/alpine. */
-export function parseRegistryRef(input: string): RegistryRef {
-  let rest = input.replace(/^docker:\/\//, '');
+/** A reference split as written: the name without tag and digest ("ghcr.io/org/app", "alpine"). */
+export interface ReferenceParts {
+  name: string;
+  tag?: string;
+  digest?: string;
+}
+
+/** Splits `name[:tag][@digest]`; a `:` before the last `/` belongs to a registry port, not a tag. */
+export function splitReference(input: string): ReferenceParts {
+  let name = input.trim();
   let digest: string | undefined;
-  const at = rest.indexOf('@');
-  if (at !== -1) {
-    digest = rest.slice(at + 1);
-    rest = rest.slice(0, at);
-    if (!isDigest(digest)) throw new ShipgateError('USAGE', `invalid digest in image reference "${input}"`);
+  const at = name.indexOf('@');
+  if (at >= 0) {
+    digest = name.slice(at + 1);
+    name = name.slice(0, at);
   }
   let tag: string | undefined;
-  const colon = rest.lastIndexOf(':');
-  if (colon > rest.lastIndexOf('/')) {
-    tag = rest.slice(colon + 1);
-    rest = rest.slice(0, colon);
-    if (!TAG.test(tag))
+  const colon = name.lastIndexOf(':');
+  if (colon > name.lastIndexOf('/')) {
+    tag = name.slice(colon + 1);
+    name = name.slice(0, colon);
+  }
+  return { name, ...(tag !== undefined ? { tag } : {}), ...(digest !== undefined ? { digest } : {}) };
+}
+
+/**
+ * A registry reference in Docker's normal form: `registry` as users write it (`docker.io` for Docker Hub,
+ * whatever name was used), `repository` with `library/` for Docker Hub's official images.
+ */
+export interface Reference {
+  registry: string;
+  repository: string;
+  tag?: string;
+  digest?: string;
+}
+
+/** Splits a name into registry and repository: the first component is a registry when it looks like a host. */
+function splitName(name: string): { registry: string; path: string[] } {
+  const path = name.split('/');
+  const first = path[0]!;
+  const registry =
+    path.length > 1 && (first.includes('.') || first.includes(':') || first === 'localhost')
+      ? path.shift()!
+      : DOCKER_HUB;
+  const hub = HUB_HOSTS.has(registry.toLowerCase());
+  if (hub && path.length === 1) path.unshift('library');
+  return { registry: hub ? DOCKER_HUB : registry, path };
+}
+
+/**
+ * Parses `[registry/]repository[:tag][@digest]` the way docker does. Strict (the default) rejects what
+ * a registry would (USAGE errors); lenient never throws and lowercases names, for text that may hold
+ * unexpanded variables or typos (Dockerfile FROM lines, report labels).
+ */
+export function parseReference(input: string, options: { lenient?: boolean } = {}): Reference {
+  const { name, tag, digest } = splitReference(input);
+  const { registry, path } = splitName(name);
+  if (!options.lenient) {
+    if (digest !== undefined && !isDigest(digest))
+      throw new ShipgateError('USAGE', `invalid digest in image reference "${input}"`);
+    if (tag !== undefined && !TAG.test(tag))
       throw new ShipgateError('USAGE', `invalid tag "${tag}" in image reference "${input}"`);
+    if (!path.every((p) => PATH_COMPONENT.test(p)))
+      throw new ShipgateError('USAGE', `invalid image reference "${input}"`, {
+        hint: 'expected [registry/]repository[:tag][@sha256:...] with a lowercase repository name',
+      });
   }
-  const parts = rest.split('/');
-  let host = DOCKER_HUB;
-  if (parts.length > 1 && (parts[0]!.includes('.') || parts[0]!.includes(':') || parts[0] === 'localhost')) {
-    host = parts.shift()!;
-  }
-  if (parts.length === 0 || !parts.every((p) => PATH_COMPONENT.test(p)))
-    throw new ShipgateError('USAGE', `invalid image reference "${input}"`, {
-      hint: 'expected [registry/]repository[:tag][@sha256:...] with a lowercase repository name',
-    });
-  if ((host === DOCKER_HUB || host === 'index.docker.io') && parts.length === 1) parts.unshift('library');
+  const repository = path.join('/');
+  const ref: Reference = options.lenient
+    ? { registry: registry.toLowerCase(), repository: repository.toLowerCase() }
+    : { registry, repository };
+  if (tag !== undefined) ref.tag = tag;
+  if (digest !== undefined) ref.digest = digest;
+  return ref;
+}
+
+/** Parses a registry reference strictly: Docker Hub is the default, "alpine" is docker.io/library/alpine:latest. */
+export function parseRegistryRef(input: string): RegistryRef {
+  const { registry, repository, tag, digest } = parseReference(input.replace(/^docker:\/\//, ''));
   const ref: RegistryRef = {
     transport: 'registry',
-    registry: host === DOCKER_HUB || host === 'index.docker.io' ? DOCKER_HUB_API : host,
-    repository: parts.join('/'),
+    registry: registry === DOCKER_HUB ? DOCKER_HUB_API : registry,
+    repository,
   };
   if (tag) ref.tag = tag;
   if (digest) ref.digest = digest;
   if (!tag && !digest) ref.tag = 'latest';
   return ref;
+}
+
+/** `registry/repository` in its familiar form (`node` for docker.io/library/node). */
+export function familiarName(ref: Pick<Reference, 'registry' | 'repository'>): string {
+  if (ref.registry === DOCKER_HUB) return ref.repository.replace(/^library\//, '');
+  return `${ref.registry}/${ref.repository}`;
+}
+
+/** An image reference without its transport prefix (`docker-archive:`, `oci:`, `docker://`, ...). */
+export function withoutTransport(input: string): string {
+  return input.replace(TRANSPORT_PREFIX, '').replace(/^\/\//, '');
 }
 
 /** The repository as users write it ("docker.io/library/alpine", "ghcr.io/org/app"). */
@@ -89,7 +157,7 @@ export function formatRegistryRef(ref: RegistryRef): string {
 export function parseImageRef(input: string): ImageRef {
   const s = input.trim();
   if (!s) throw new ShipgateError('USAGE', 'empty image reference');
-  const m = /^(docker-archive|oci-archive|oci|dir|docker-daemon|docker):(.*)$/.exec(s);
+  const m = TRANSPORT.exec(s);
   if (!m || (m[1] === 'docker' && m[2]!.startsWith('//'))) return parseRegistryRef(s);
   const transport = m[1]!;
   const rest = m[2]!;
@@ -116,4 +184,10 @@ export function parseImageRef(input: string): ImageRef {
       return suffix ? { transport: t, path, tag: suffix } : { transport: t, path };
     }
   }
+}
+
+/** The repository of an image without transport, tag or digest: "ghcr.io/org/app" from "ghcr.io/org/app:1.2@sha256:…". */
+export function imageRepository(image: { ref: string; repository?: string }): string {
+  if (image.repository) return image.repository;
+  return splitReference(withoutTransport(image.ref)).name;
 }

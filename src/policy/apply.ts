@@ -6,7 +6,8 @@
 import type { Finding } from '../core/finding';
 import { severityRank } from '../core/severity';
 import type { Policy } from './load';
-import { daysUntil, findingIds, globMatch, ignoreMatches, isExpired, secretAllowMatches } from './match';
+import { globMatch } from '../core/glob';
+import { daysUntil, findingIds, ignoreMatches, isExpired, secretAllowMatches } from './match';
 import { requiredPropertyRules } from './properties';
 
 /** Ignores that expire within this many days produce a warning. */

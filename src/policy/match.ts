@@ -1,20 +1,8 @@
 /** Matching of policy entries (ignores, secret allowances) against findings. Pure functions. */
-import picomatch from 'picomatch';
 import type { Finding } from '../core/finding';
-import { imageRepository } from '../core/image-name';
+import { globMatch } from '../core/glob';
+import { splitReference, withoutTransport } from '../oci/ref';
 import type { PolicyIgnore, SecretAllow } from './schema';
-
-const cache = new Map<string, (s: string) => boolean>();
-
-/** Case-insensitive glob match; a pattern without glob characters must match exactly. */
-export function globMatch(pattern: string, value: string): boolean {
-  let m = cache.get(pattern);
-  if (!m) {
-    m = picomatch(pattern, { nocase: true, dot: true });
-    cache.set(pattern, m);
-  }
-  return m(value);
-}
 
 function anyMatch(patterns: string[], values: (string | undefined)[]): boolean {
   const vs = values.filter((v): v is string => !!v);
@@ -46,7 +34,7 @@ export function ignoreMatches(ig: PolicyIgnore, f: Finding): boolean {
   }
   if (ig.images) {
     const ref = f.image?.ref;
-    const values = ref ? [ref, imageRepository({ ref })] : [];
+    const values = ref ? [ref, splitReference(withoutTransport(ref)).name] : [];
     if (!anyMatch(ig.images, values)) return false;
   }
   return true;

@@ -4,9 +4,11 @@
  * waived in shipgate.yaml (an ignore with the property name as id), not by an inline pragma.
  */
 import type { DockerfileTarget } from '../core/result';
-import { familiarName, parseImageRef } from '../dockerfile/image-ref';
+import { parseImageRef } from '../dockerfile/image-ref';
+import { familiarName } from '../oci/ref';
 import type { Policy } from './load';
-import { globMatch, isExpired } from './match';
+import { globMatch } from '../core/glob';
+import { isExpired } from './match';
 
 export type RequiredProperty =
   | 'require-non-root'

@@ -5,6 +5,7 @@
  */
 import { ruleHelpUri, type Finding } from '../core/finding';
 import { countBySeverity, type ScanResult } from '../core/result';
+import { maskRange } from '../core/redact';
 import { severityRank, type Severity } from '../core/severity';
 import { decisionLines } from './decision';
 import { sortFindings } from '../core/order';
@@ -117,14 +118,9 @@ function secretRanges(findings: readonly Finding[], path: string): Redaction[] {
   return out;
 }
 
-function redact(text: string, n: number, redactions: readonly Redaction[]): string {
+function maskSecrets(text: string, n: number, redactions: readonly Redaction[]): string {
   let out = text;
-  for (const r of redactions) {
-    if (r.line !== n) continue;
-    const s = Math.max(0, r.start - 1);
-    const e = Math.min(out.length, r.end - 1);
-    if (e > s) out = `${out.slice(0, s)}${'*'.repeat(e - s)}${out.slice(e)}`;
-  }
+  for (const r of redactions) if (r.line === n) out = maskRange(out, r.start - 1, r.end - 1);
   return out;
 }
 
@@ -140,7 +136,7 @@ function codeFrame(text: string, f: Finding, p: Palette, redactions: readonly Re
   const out: string[] = [];
   for (let n = first; n <= last; n++) {
     const inside = n >= loc.startLine && n <= endLine;
-    const raw = redact(clean(lines[n - 1] ?? ''), n, redactions);
+    const raw = maskSecrets(clean(lines[n - 1] ?? ''), n, redactions);
     const shownText = truncate(raw, MAX_LINE);
     const gutter = `${inside ? '>' : ' '} ${String(n).padStart(width)} | `;
     out.push(`    ${inside ? p.bold(gutter) : p.dim(gutter)}${inside ? shownText : p.dim(shownText)}`);

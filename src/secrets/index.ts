@@ -8,7 +8,8 @@ export {
   type SecretSource,
   type ScanTextOptions,
 } from './scanner';
-export { redact, secretFingerprint } from './redact';
+export { redact } from '../core/redact';
+export { secretFingerprint } from './redact';
 export { shannonEntropy } from './entropy';
 export { isBinary } from './sniff';
 export {

@@ -6,7 +6,8 @@ import { addSecret, mask } from '../core/logger';
 import type { Severity } from '../core/severity';
 import { isPlaceholder } from './allow';
 import { shannonEntropy } from './entropy';
-import { redact, secretFingerprint } from './redact';
+import { redact } from '../core/redact';
+import { secretFingerprint } from './redact';
 import { SECRET_RULES, type SecretRule } from './rules';
 
 /** Where a text comes from; decides path-specific rules and how strict the generic rule is. */

@@ -276,15 +276,16 @@ describeWithTools('registry credentials on a real htpasswd registry', REGISTRY_T
 
   it('uses SHIPGATE_REGISTRY_USERNAME/PASSWORD and the GitLab CI variables', async () => {
     const DOCKER_CONFIG = emptyDockerConfig('none2');
-    expect(
-      listing(
-        (
-          await walkRef(ref, {
-            env: { DOCKER_CONFIG, SHIPGATE_REGISTRY_USERNAME: USER, SHIPGATE_REGISTRY_PASSWORD: PASSWORD },
-          })
-        ).view,
-      ),
-    ).toEqual(expected);
+    const explicit = {
+      DOCKER_CONFIG,
+      SHIPGATE_REGISTRY_USERNAME: USER,
+      SHIPGATE_REGISTRY_PASSWORD: PASSWORD,
+    };
+    expect(listing((await walkRef(ref, { env: { ...explicit, SHIPGATE_REGISTRY: reg.host } })).view)).toEqual(
+      expected,
+    );
+    // without SHIPGATE_REGISTRY they belong to no registry and are not sent
+    expect((await failure(openImage(ref, { env: explicit }))).code).toBe('AUTH');
     const ci = {
       DOCKER_CONFIG,
       CI_REGISTRY: reg.host,

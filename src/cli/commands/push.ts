@@ -28,7 +28,7 @@ Options:
       --vuln-db PATH      OSV records: a directory or zip (offline), instead of the cached OSV database
       --offline           never download vulnerability data (use --vuln-db or the cache)
 
-Registry credentials: docker login, or SHIPGATE_REGISTRY_USERNAME and SHIPGATE_REGISTRY_PASSWORD.
+Registry credentials: docker login, or SHIPGATE_REGISTRY (host) with SHIPGATE_REGISTRY_USERNAME/PASSWORD.
 `;
 
 export async function run(argv: string[]): Promise<number> {

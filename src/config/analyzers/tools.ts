@@ -4,7 +4,7 @@
  */
 import type { Finding } from '../../core/finding';
 import type { AnalyzerModule, FileEntry, FinalView, ImageInfo } from '../../image/types';
-import { parseOsRelease } from '../../inventory/analyzers/os-release';
+import { parseOsRelease } from '../../core/os-release';
 import { existing, fileLoc, finding, targetName, TextFiles } from '../common';
 import { IMG_RULES } from '../rules';
 

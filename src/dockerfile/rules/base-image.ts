@@ -1,4 +1,5 @@
-import { familiarName, globMatch } from '../image-ref';
+import { globMatch } from '../../core/glob';
+import { familiarName } from '../../oci/ref';
 import { defineRule } from '../rule';
 import type { ImageRef, ParsedDockerfile, Stage } from '../types';
 import { commands, finalStage, imageMatches, operands, rootImage, subcommand } from './helpers';
@@ -180,7 +181,11 @@ const allowedRegistry = defineRule({
       const ok = allowed.some((a) => {
         const e = a.toLowerCase().replace(/\/+$/, '');
         const entry = e === 'hub.docker.com' || e === 'index.docker.io' ? 'docker.io' : e;
-        return globMatch(entry, s.image.registry) || full.startsWith(`${entry}/`) || globMatch(entry, full);
+        return (
+          globMatch(entry, s.image.registry, 'wildcard') ||
+          full.startsWith(`${entry}/`) ||
+          globMatch(entry, full, 'wildcard')
+        );
       });
       if (!ok)
         report({

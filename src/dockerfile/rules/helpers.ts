@@ -1,4 +1,5 @@
-import { familiarName, globMatch } from '../image-ref';
+import { globMatch } from '../../core/glob';
+import { familiarName } from '../../oci/ref';
 import type { ImageRef, Instruction, ParsedDockerfile, ShellCommand, Stage, Word } from '../types';
 
 /** Whether a command has one of the given flags: `--long`, `--long=value`, `-x`, or `-x` inside `-abx`. */
@@ -85,7 +86,7 @@ export function imageMatches(ref: ImageRef, globs: readonly string[]): boolean {
     names = imageNames(ref);
     namesCache.set(ref, names);
   }
-  return globs.some((g) => names.some((n) => globMatch(g, n)));
+  return globs.some((g) => names.some((n) => globMatch(g, n, 'wildcard')));
 }
 
 /** The stage chain a stage builds on (itself first, then the stage its FROM names, ...). */

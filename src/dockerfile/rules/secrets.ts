@@ -1,3 +1,4 @@
+import { redact } from '../../core/redact';
 import { defineRule } from '../rule';
 import type { Instruction } from '../types';
 import { commands, keyValues } from './helpers';
@@ -131,18 +132,14 @@ export const SECRET_PATTERNS: { name: string; re: RegExp; keep: number }[] = [
 ];
 
 /** A form of a secret that is safe to show: a known prefix, then asterisks. */
-export function redact(value: string, keep = 2): string {
-  if (value.length <= 4) return '****';
-  return `${value.slice(0, Math.min(keep, Math.floor(value.length / 4)))}****`;
-}
-
 export function findSecretValue(text: string): { name: string; redacted: string } | undefined {
   for (const p of SECRET_PATTERNS) {
     const m = p.re.exec(text);
     if (m)
       return {
         name: p.name,
-        redacted: p.keep === 0 ? '-----BEGIN … PRIVATE KEY-----' : `${m[0].slice(0, p.keep)}****`,
+        redacted:
+          p.keep === 0 ? '-----BEGIN … PRIVATE KEY-----' : redact(m[0], { keep: p.keep, knownPrefix: true }),
       };
   }
   return undefined;
@@ -182,7 +179,8 @@ const secretName = defineRule({
       if (inst.keyword !== 'ENV' && inst.keyword !== 'ARG') continue;
       for (const kv of keyValues(inst)) {
         if (!isSecretName(kv.key)) continue;
-        const shown = kv.value === undefined ? '' : `=${kv.value === '' ? '""' : redact(kv.value)}`;
+        const shown =
+          kv.value === undefined ? '' : `=${kv.value === '' ? '""' : redact(kv.value, { keep: 2 })}`;
         report({
           at: inst,
           span: kv.word.span,

@@ -12,6 +12,7 @@ import { MAX_MANIFEST_BYTES, chain } from '../store';
 import { TarIndex, type TarMember } from '../tar-index';
 import { plainArchive } from './archive-file';
 import type { ImageInfo, LayerInfo } from '../types';
+import { splitReference } from '../../oci/ref';
 
 interface SaveEntry {
   Config: string;
@@ -38,7 +39,7 @@ function digestFromPath(path: string): string | undefined {
 /** Picks the save entry for `name` (a RepoTag) or the only one. */
 function pickEntry(entries: SaveEntry[], name: string | undefined, what: string): SaveEntry {
   if (name) {
-    const wanted = name.includes(':') ? name : `${name}:latest`;
+    const wanted = splitReference(name).tag !== undefined ? name : `${name}:latest`;
     const e = entries.find((x) =>
       x.RepoTags?.some((t) => t === wanted || t === `docker.io/${wanted}` || t === `localhost/${wanted}`),
     );
@@ -164,11 +165,9 @@ async function readDockerArchive(
   };
   const repoTag = entry.RepoTags?.[0];
   if (repoTag) {
-    const i = repoTag.lastIndexOf(':');
-    if (i > repoTag.lastIndexOf('/')) {
-      info.repository = repoTag.slice(0, i);
-      info.tag = repoTag.slice(i + 1);
-    } else info.repository = repoTag;
+    const { name, tag } = splitReference(repoTag);
+    info.repository = name;
+    if (tag !== undefined) info.tag = tag;
   }
   return {
     info,

@@ -1,3 +1,4 @@
+import { parseEnvFile, parseOsRelease } from '../../core/os-release';
 import type { OsInfo } from '../../core/package';
 import type { Analyzer, FileEntry, FinalView } from '../../image/types';
 import { osEndOfLife } from '../eol';
@@ -17,33 +18,6 @@ const SOURCES = [
   '/etc/debian_version',
 ] as const;
 const WANTED: ReadonlySet<string> = new Set(SOURCES);
-
-/** Parses an os-release (or lsb-release) KEY=value file, unquoting values. */
-export function parseEnvFile(text: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const raw of text.split('\n')) {
-    const line = raw.trim();
-    if (!line || line.startsWith('#')) continue;
-    const eq = line.indexOf('=');
-    if (eq <= 0) continue;
-    let value = line.slice(eq + 1).trim();
-    if (/^(["']).*\1$/.test(value)) value = value.slice(1, -1);
-    out[line.slice(0, eq).trim()] = value.replace(/\\(["'$`\\])/g, '$1');
-  }
-  return out;
-}
-
-export function parseOsRelease(text: string): OsInfo | undefined {
-  const kv = parseEnvFile(text);
-  if (!kv.ID) return undefined;
-  const os: OsInfo = { id: kv.ID.toLowerCase() };
-  if (kv.VERSION_ID) os.versionId = kv.VERSION_ID;
-  const codename = kv.VERSION_CODENAME ?? kv.UBUNTU_CODENAME ?? /\(([^)]+)\)/.exec(kv.VERSION ?? '')?.[1];
-  if (codename) os.codename = codename.toLowerCase();
-  if (kv.PRETTY_NAME) os.prettyName = kv.PRETTY_NAME;
-  if (kv.ID_LIKE) os.idLike = kv.ID_LIKE.split(/\s+/).filter(Boolean);
-  return os;
-}
 
 const RELEASE_FILE_IDS: [RegExp, string][] = [
   [/^Red Hat Enterprise Linux/i, 'rhel'],

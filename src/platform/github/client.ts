@@ -2,6 +2,8 @@
 import { getOctokit } from '@actions/github';
 import { ShipgateError } from '../../core/errors';
 import { logger } from '../../core/logger';
+import { isRetryableStatus } from '../../oci/http';
+import { withRetries } from '../../oci/retry';
 
 export type Octokit = ReturnType<typeof getOctokit>;
 
@@ -43,37 +45,34 @@ export function createClient(token: string, options: ClientOptions): GitHubClien
       error: (m: string) => log.debug(m),
     },
   });
-  const attempts = options.attempts ?? 4;
-  const backoff = options.backoffMs ?? 1000;
-  const maxDelay = options.maxDelayMs ?? 30_000;
+  const retry = {
+    retries: (options.attempts ?? 4) - 1,
+    baseMs: options.backoffMs ?? 1000,
+    maxMs: options.maxDelayMs ?? 30_000,
+  };
   return {
     octokit,
-    async call<T>(what: string, fn: () => Promise<T>): Promise<T> {
-      for (let attempt = 1; ; attempt++) {
-        try {
-          return await fn();
-        } catch (e) {
-          const f = e as HttpFailure;
-          const retryable = f.status === undefined || f.status >= 500 || f.status === 429;
-          if (!retryable || attempt >= attempts) throw e;
-          const delay = Math.min(maxDelay, retryAfterMs(f) ?? backoff * 2 ** (attempt - 1));
-          log.warn(
-            `${what}: ${describeFailure(f)}; retrying in ${Math.round(delay / 100) / 10} s (attempt ${attempt + 1} of ${attempts})`,
-          );
-          await new Promise((r) => setTimeout(r, delay));
-        }
-      }
+    call<T>(what: string, fn: () => Promise<T>): Promise<T> {
+      return withRetries<T>(
+        async () => {
+          try {
+            return { value: await fn() };
+          } catch (e) {
+            const f = e as HttpFailure;
+            const retryable = f.status === undefined || isRetryableStatus(f.status);
+            if (!retryable) throw e;
+            const after = f.response?.headers?.['retry-after'];
+            return {
+              transient: describeFailure(f),
+              retryAfter: after === undefined ? undefined : String(after),
+              giveUp: () => e,
+            };
+          }
+        },
+        { what, retry, logLevel: 'warn' },
+      );
     },
   };
-}
-
-function retryAfterMs(f: HttpFailure): number | undefined {
-  const h = f.response?.headers?.['retry-after'];
-  if (h === undefined) return undefined;
-  const secs = Number(h);
-  if (Number.isFinite(secs)) return Math.max(0, secs * 1000);
-  const at = Date.parse(String(h));
-  return Number.isFinite(at) ? Math.max(0, at - Date.now()) : undefined;
 }
 
 /** "HTTP 503: Service Unavailable" or the network error, one line. */

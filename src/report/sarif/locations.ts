@@ -3,7 +3,7 @@ import { isAbsolute, relative } from 'node:path';
 import type { Location, PhysicalLocation, Region } from 'sarif';
 import type { Finding, SourceLocation } from '../../core/finding';
 import type { ScanResult } from '../../core/result';
-import { imageRepository } from '../../core/image-name';
+import { imageRepository } from '../../oci/ref';
 import { imageDisplayName, imagePlaceLabel, truncate } from '../common';
 
 export const SRCROOT = '%SRCROOT%';

@@ -5,7 +5,7 @@ import type { Finding, FindingKind, RuleMeta, Suppression } from '../../core/fin
 import { stableHash } from '../../core/hash';
 import { mask } from '../../core/logger';
 import type { ScanResult } from '../../core/result';
-import { imageRepository } from '../../core/image-name';
+import { imageRepository } from '../../oci/ref';
 import { PARTS, sortFindings } from '../../core/order';
 import { PART_LABEL, imageDisplayName, imagePlaceLabel, ruleIndex, slug, truncate } from '../common';
 import { lineHashes } from './line-hash';

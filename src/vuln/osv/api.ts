@@ -8,7 +8,8 @@ import { logger } from '../../core/logger';
 import { ecosystemBase } from '../versions';
 import { IndexBuilder } from './compact';
 import { IndexedVulnDatabase } from './db';
-import { fetchWithRetry, redactUrl, type HttpOptions } from './http';
+import { redactUrl } from '../../core/redact';
+import { fetchWithRetry, type HttpOptions } from './http';
 import { osvShapeError, type OsvRecord } from './types';
 
 export const DEFAULT_OSV_API_URL = 'https://api.osv.dev';

@@ -21,7 +21,8 @@ import { ShipgateError, isShipgateError } from '../../core/errors';
 import { logger } from '../../core/logger';
 import { INDEX_FORMAT, IndexBuilder, storeIndex, type StoredIndex } from './compact';
 import { IndexedVulnDatabase, type LoadedIndex } from './db';
-import { fetchWithRetry, redactUrl, type HttpOptions } from './http';
+import { redactUrl } from '../../core/redact';
+import { fetchWithRetry, type HttpOptions } from './http';
 import { addZipFile } from './local';
 
 export const DEFAULT_OSV_URL = 'https://osv-vulnerabilities.storage.googleapis.com';
