@@ -12,7 +12,7 @@ import { dpkgAnalyzer, parseDpkgStatus } from '../../src/inventory/analyzers/dpk
 import { collectInventory } from '../../src/inventory/collect';
 import { run } from '../support/debian';
 import { describeWithTools } from '../support/tools';
-import { feedDir } from '../inventory/feed';
+import { feedDir } from '../support/feed';
 
 interface Deb {
   name: string;

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { compareMaven } from '../../src/vuln/versions/maven';
 import { describeWithTools } from '../support/tools';
-import { pick, prng } from '../vuln/versions/corpus';
+import { pick, prng } from '../support/versions-corpus';
 
 const JAR = '/usr/share/maven/lib/maven-artifact-3.x.jar';
 

@@ -10,7 +10,7 @@ import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/core/finding';
 import { isCertificatePath, isSkippedPath, secretsAnalyzer } from '../../src/secrets/index';
-import { feedDir } from '../inventory/feed';
+import { feedDir } from '../support/feed';
 
 const B62 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 const b62 = (n: number): string => [...randomBytes(n)].map((b) => B62[b % 62]).join('');

@@ -1,0 +1,143 @@
+/**
+ * The scan job's script, run by the shells GitLab runners use (bash, and POSIX sh for images without bash)
+ * with the job's variables, against a stand-in command that records the arguments it gets.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, expect, it } from 'vitest';
+import { ROOT, describeWithTools } from '../../support/tools';
+import { render } from '../../support/gitlab/render';
+
+interface Job {
+  variables: Record<string, string>;
+  script: string[];
+}
+
+const tmp = mkdtempSync(join(tmpdir(), 'shipgate-gitlab-script-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+const recorder = join(tmp, 'record.mjs');
+writeFileSync(
+  recorder,
+  "import { writeFileSync } from 'node:fs';\nwriteFileSync(process.env.ARGS_FILE, JSON.stringify(process.argv.slice(2)));\nprocess.exit(Number(process.env.EXIT_WITH ?? 0));\n",
+);
+
+/** Runs the rendered job's script in `shell`; returns the arguments shipgate got and the exit status. */
+function runJob(
+  shell: string,
+  inputs: Record<string, unknown>,
+  exitWith = 0,
+): { args: string[]; status: number } {
+  const job = render(join(ROOT, 'templates', 'scan.yml'), {
+    'shipgate-command': `${process.execPath} ${recorder}`,
+    ...inputs,
+  })['shipgate-scan'] as Job;
+  const argsFile = join(tmp, `args-${shell}.json`);
+  rmSync(argsFile, { force: true });
+  let status = 0;
+  try {
+    execFileSync(shell, ['-c', job.script.join('\n')], {
+      cwd: tmp,
+      env: {
+        PATH: process.env.PATH,
+        CI_PROJECT_DIR: tmp,
+        ...job.variables,
+        ARGS_FILE: argsFile,
+        EXIT_WITH: String(exitWith),
+      },
+      stdio: 'pipe',
+    });
+  } catch (e) {
+    status = (e as { status: number }).status;
+  }
+  return { args: JSON.parse(readFileSync(argsFile, 'utf8')) as string[], status };
+}
+
+for (const shell of ['bash', 'sh']) {
+  describeWithTools(`scan job script under ${shell}`, [shell], () => {
+    it('passes the defaults as scan flags', () => {
+      const { args, status } = runJob(shell, {});
+      expect(status).toBe(0);
+      expect(args).toEqual([
+        'scan',
+        '--gitlab-reports',
+        'gl-reports',
+        '--sarif',
+        'gl-reports/shipgate.sarif',
+        '--json',
+        'gl-reports/shipgate.json',
+        '--dockerfile',
+        'Dockerfile',
+        '--scanners',
+        'vuln,secret,config,malware',
+      ]);
+    });
+
+    it('maps every input to its flag, keeping paths with spaces whole', () => {
+      const { args } = runJob(shell, {
+        image: 'oci-archive:build output/image.tar',
+        dockerfile: 'Dockerfile,docker/worker image.Dockerfile',
+        context: 'src dir',
+        config: 'ci/shipgate.yaml',
+        'fail-on': 'critical',
+        scanners: 'vuln,secret',
+        platform: 'linux/arm64/v8',
+        'vuln-db': 'osv mirror.zip',
+        offline: true,
+        'ignore-unfixed': true,
+        vex: 'vex/a.json,vex/b.json',
+        'extra-args': '--sbom-format spdx',
+      });
+      expect(args).toEqual([
+        'scan',
+        '--gitlab-reports',
+        'gl-reports',
+        '--sarif',
+        'gl-reports/shipgate.sarif',
+        '--json',
+        'gl-reports/shipgate.json',
+        '--image',
+        'oci-archive:build output/image.tar',
+        '--dockerfile',
+        'Dockerfile',
+        '--dockerfile',
+        'docker/worker image.Dockerfile',
+        '--vex',
+        'vex/a.json',
+        '--vex',
+        'vex/b.json',
+        '--context',
+        'src dir',
+        '--config',
+        'ci/shipgate.yaml',
+        '--fail-on',
+        'critical',
+        '--scanners',
+        'vuln,secret',
+        '--platform',
+        'linux/arm64/v8',
+        '--vuln-db',
+        'osv mirror.zip',
+        '--offline',
+        '--ignore-unfixed',
+        '--sbom-format',
+        'spdx',
+      ]);
+    });
+
+    it('does not run input values as shell code', () => {
+      const marker = join(tmp, 'pwned');
+      const { args } = runJob(shell, { image: `$(touch ${marker})`, dockerfile: '`touch x`;a' });
+      expect(args).toContain(`$(touch ${marker})`);
+      expect(args).toContain('`touch x`;a');
+      expect(() => readFileSync(marker)).toThrow();
+    });
+
+    it("fails the job with shipgate's exit code", () => {
+      expect(runJob(shell, {}, 1).status).toBe(1);
+      expect(runJob(shell, {}, 4).status).toBe(4);
+    });
+  });
+}

@@ -1,0 +1,261 @@
+/**
+ * `shipgate push` end to end: the bundled CLI in a simulated GitLab job pushes an approved image to a real
+ * registry; the image read back from the registry has the same layer contents. Refusals push nothing.
+ */
+import { spawn } from 'node:child_process';
+import { createSign, generateKeyPairSync } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Readable } from 'node:stream';
+import { gzipSync } from 'node:zlib';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { digestOf } from '../../../src/oci/digest';
+import { openImage } from '../../../src/image/index';
+import { CLI, ensureBundle } from '../../support/bundle';
+import { LAYER_GZIP, LAYER_TAR, serialHeavySuite, tarOf, writeLayoutImage } from '../../support/images';
+import { run } from '../../support/debian';
+import { REGISTRY_TOOLS, startRegistry, type TestRegistry } from '../../support/registry';
+import { describeWithTools, FIXTURES } from '../../support/tools';
+
+const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+function signJwt(claims: Record<string, unknown>): string {
+  const enc = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url');
+  const input = `${enc({ kid: 'k1', typ: 'JWT', alg: 'RS256' })}.${enc(claims)}`;
+  return `${input}.${createSign('RSA-SHA256').update(input).sign(privateKey).toString('base64url')}`;
+}
+
+const SHA = '0c1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f6a7b8c9d';
+
+/** This process's environment without any real CI variables, plus a simulated GitLab job when asked. */
+function jobEnv(gitlab: boolean): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [k, v] of Object.entries(process.env))
+    if (!/^(CI|GITLAB_CI|GITHUB_.*|ACTIONS_.*|CI_.*|RUNNER_.*|SIGSTORE_ID_TOKEN|SHIPGATE_ID_TOKEN)$/.test(k))
+      env[k] = v;
+  env.NO_COLOR = '1';
+  if (!gitlab) return env;
+  const now = Math.floor(Date.now() / 1000);
+  const token = signJwt({
+    iss: 'https://gitlab.example',
+    sub: 'project_path:acme/app:ref_type:branch:ref:main',
+    aud: 'shipgate',
+    project_id: '42',
+    project_path: 'acme/app',
+    pipeline_id: '9001',
+    job_id: '77001',
+    ref: 'main',
+    ref_type: 'branch',
+    ref_protected: 'true',
+    sha: SHA,
+    iat: now - 5,
+    nbf: now - 10,
+    exp: now + 600,
+  });
+  return {
+    ...env,
+    CI: 'true',
+    GITLAB_CI: 'true',
+    CI_SERVER_URL: 'https://gitlab.example',
+    CI_PROJECT_ID: '42',
+    CI_PROJECT_PATH: 'acme/app',
+    CI_PIPELINE_ID: '9001',
+    CI_JOB_ID: '77001',
+    CI_COMMIT_SHA: SHA,
+    CI_COMMIT_REF_NAME: 'main',
+    CI_COMMIT_REF_PROTECTED: 'true',
+    SHIPGATE_ID_TOKEN: token,
+  };
+}
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+function shipgate(args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CLI, ...args], { cwd, env });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+  });
+}
+
+async function sha256Of(stream: Readable): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const c of stream) chunks.push(c as Buffer);
+  return digestOf(Buffer.concat(chunks));
+}
+
+const LABELS = {
+  'org.opencontainers.image.source': 'https://gitlab.example/acme/app',
+  'org.opencontainers.image.revision': SHA,
+  'org.opencontainers.image.version': '1.0.0',
+  'org.opencontainers.image.title': 'app',
+};
+
+describeWithTools('shipgate push (real registry, simulated GitLab job)', REGISTRY_TOOLS, () => {
+  serialHeavySuite();
+  let registry: TestRegistry;
+  let work: string;
+  let good: string;
+  let bad: string;
+  const vulnDb = join(FIXTURES, 'osv');
+
+  beforeAll(async () => {
+    await ensureBundle();
+    registry = await startRegistry();
+    work = mkdtempSync(join(tmpdir(), 'shipgate-push-'));
+    // Runners have no ClamAV signature database; the push guard, not malware scanning, is under test here.
+    writeFileSync(join(work, 'shipgate.yaml'), 'version: 1\nmalware:\n  mode: optional\n');
+    // An approved scratch-style image: a static binary stand-in, a non-root user, a health check, OCI labels.
+    const base = await tarOf([
+      { name: 'etc/', type: 'directory' },
+      {
+        name: 'etc/passwd',
+        content: 'root:x:0:0:root:/root:/sbin/nologin\napp:x:1000:1000::/home/app:/sbin/nologin\n',
+      },
+      { name: 'etc/group', content: 'root:x:0:\napp:x:1000:\n' },
+    ]);
+    const app = await tarOf([
+      { name: 'app/', type: 'directory' },
+      { name: 'app/server', content: '#!/bin/true\n', mode: 0o755 },
+      { name: 'app/README.txt', content: 'hello\n' },
+    ]);
+    const config = {
+      created: '2026-11-25T00:00:00Z',
+      config: {
+        User: '1000',
+        Entrypoint: ['/app/server'],
+        WorkingDir: '/app',
+        Labels: LABELS,
+        Healthcheck: { Test: ['CMD', '/app/server', '--health'], Interval: 30_000_000_000 },
+      },
+    };
+    good = join(work, 'good');
+    writeLayoutImage(
+      good,
+      'v1',
+      [
+        { blob: gzipSync(base), mediaType: LAYER_GZIP, uncompressed: base, createdBy: 'COPY rootfs /' },
+        { blob: app, mediaType: LAYER_TAR, createdBy: 'COPY app /app' },
+      ],
+      config,
+    );
+    // Not approved: runs as root and ships a private key.
+    const leaky = await tarOf([
+      { name: 'root/', type: 'directory' },
+      {
+        name: 'root/.aws/credentials',
+        content:
+          '[default]\naws_access_key_id = AKIAZ7VQ3XKD4LMNPQ2R\naws_secret_access_key = 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\n',
+      },
+    ]);
+    bad = join(work, 'bad');
+    writeLayoutImage(bad, 'v1', [{ blob: leaky, mediaType: LAYER_TAR, createdBy: 'COPY . /' }], {
+      config: { User: 'root', Labels: LABELS },
+    });
+  }, 600_000);
+
+  afterAll(async () => {
+    await registry?.stop();
+    if (work) rmSync(work, { recursive: true, force: true });
+  });
+
+  const offline = ['--vuln-db', vulnDb, '--offline'];
+
+  it('scan approves the good image and rejects the bad one (the oracle for push)', async () => {
+    const ok = await shipgate(['scan', `oci:${good}:v1`, ...offline], work, jobEnv(false));
+    expect(ok.code, ok.stderr + ok.stdout).toBe(0);
+    const no = await shipgate(['scan', `oci:${bad}:v1`, ...offline], work, jobEnv(false));
+    expect(no.code, no.stderr + no.stdout).toBe(1);
+  });
+
+  it('pushes the approved image from a verified GitLab job, and the registry holds the same layers', async () => {
+    const dest = `${registry.host}/acme/app:1.0.0`;
+    const r = await shipgate(['push', `oci:${good}:v1`, dest, ...offline], work, jobEnv(true));
+    expect(r.code, r.stderr).toBe(0);
+    const pushed = r.stdout.trim();
+    expect(pushed).toMatch(new RegExp(`^${registry.host.replace('.', '\\.')}/acme/app@sha256:[0-9a-f]{64}$`));
+    expect(r.stderr).toMatch(
+      /gitlab job acme\/app run 9001 .*: ID token claims match the job \(signature not verified\)/,
+    );
+    expect(r.stderr).toMatch(/layer 1\/2 .* uploaded/);
+    expect(r.stderr).not.toContain(jobEnv(true).SHIPGATE_ID_TOKEN!.split('.')[2]);
+
+    const src = await openImage(`oci:${good}:v1`);
+    const dst = await openImage(pushed, { env: {} });
+    const byTag = await openImage(dest, { env: {} });
+    try {
+      expect(dst.info.digest).toBe(pushed.split('@')[1]);
+      expect(byTag.info.digest).toBe(dst.info.digest);
+      expect(dst.info.config).toEqual(src.info.config);
+      expect(dst.info.layers.map((l) => l.digest)).toEqual(src.info.layers.map((l) => l.diffId));
+      for (const layer of src.info.layers) {
+        const [a, b] = await Promise.all([
+          sha256Of(await src.openLayer(layer.index)),
+          sha256Of(await dst.openLayer(layer.index)),
+        ]);
+        expect(b).toBe(a);
+      }
+    } finally {
+      await Promise.all([src.close(), dst.close(), byTag.close()]);
+    }
+
+    // A second push uploads nothing new and yields the same digest.
+    const again = await shipgate(['push', `oci:${good}:v1`, dest, ...offline], work, jobEnv(true));
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stdout.trim()).toBe(pushed);
+    expect(again.stderr).toMatch(/layer 2\/2 .* exists/);
+  });
+
+  it('pushes a docker-archive source (uncompressed layer tars) with the same layer contents', async () => {
+    const archive = join(work, 'good-docker.tar');
+    await run('skopeo', ['copy', '--quiet', `oci:${good}:v1`, `docker-archive:${archive}:acme/app:v1`]);
+    const dest = `${registry.host}/acme/app-docker:1`;
+    const r = await shipgate(['push', `docker-archive:${archive}`, dest, ...offline], work, jobEnv(true));
+    expect(r.code, r.stderr).toBe(0);
+    const src = await openImage(`oci:${good}:v1`);
+    const dst = await openImage(r.stdout.trim(), { env: {} });
+    try {
+      expect(dst.info.layers.map((l) => l.mediaType)).toEqual([LAYER_TAR, LAYER_TAR]);
+      expect(dst.info.layers.map((l) => l.digest)).toEqual(src.info.layers.map((l) => l.diffId));
+      expect(dst.info.config.config).toEqual(src.info.config.config);
+    } finally {
+      await Promise.all([src.close(), dst.close()]);
+    }
+  });
+
+  it('refuses the image that is not approved and pushes nothing', async () => {
+    const r = await shipgate(
+      ['push', `oci:${bad}:v1`, `${registry.host}/acme/bad:1`, ...offline],
+      work,
+      jobEnv(true),
+    );
+    expect(r.code).toBe(2);
+    const errors = r.stderr.split('\n').filter((l) => l.startsWith('shipgate: error'));
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(/\[GUARD\]: push refused: .* is not approved: /);
+    expect(r.stdout).toBe('');
+    const res = await fetch(`${registry.url}/v2/acme/bad/manifests/1`, { method: 'HEAD' });
+    expect(res.status).toBe(404);
+  });
+
+  it('refuses outside CI before scanning, and pushes nothing', async () => {
+    const r = await shipgate(
+      ['push', `oci:${good}:v1`, `${registry.host}/acme/local:1`, ...offline],
+      work,
+      jobEnv(false),
+    );
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/shipgate: error \[GUARD\]: push refused: not running in a CI job/);
+    expect(r.stderr).not.toMatch(/finding/);
+    const res = await fetch(`${registry.url}/v2/acme/local/manifests/1`, { method: 'HEAD' });
+    expect(res.status).toBe(404);
+  });
+});
