@@ -32,6 +32,8 @@ export interface IdentityOptions {
   issuer?: string;
   /** The audience the ID token must be issued for (default `shipgate`). */
   audience?: string;
+  /** The repository (owner/repo) or project path (group/project) the ID token must name, when pinned. */
+  project?: string;
   /** GitHub events allowed to push although their runs can execute a fork's code (pull_request_target, ...). */
   allowEvents?: readonly string[];
 }
@@ -76,6 +78,22 @@ export function claimMismatches(pairs: readonly ClaimPair[]): string[] {
 /** A GUARD error: the job's identity could not be established. */
 export function identityError(message: string, hint: string): ShipgateError {
   return new ShipgateError('GUARD', message, { hint });
+}
+
+/**
+ * Refuses a token of another project than the pinned one. The job's variables cannot pin it: a job that
+ * forges them can match any genuine token of the same issuer.
+ */
+export function checkPinnedProject(
+  claim: string,
+  project: string | undefined,
+  options: IdentityOptions,
+): void {
+  if (options.project === undefined || project === options.project) return;
+  throw identityError(
+    `the ID token's ${claim} is "${project ?? ''}", not the configured "${options.project}"`,
+    'push from the project --oidc-project names',
+  );
 }
 
 export const MISMATCH_HINT =

@@ -155,6 +155,18 @@ describe('CI identity: GitLab CI', () => {
     );
   });
 
+  it('refuses a genuine token of another project when the project is pinned', async () => {
+    // A job that forges its variables to match a token of its own project passes the comparison...
+    const other = { ...GITLAB_CLAIMS, project_path: 'mallory/app', project_id: '666' };
+    const env = gitlabEnv(await signJwt(other), { CI_PROJECT_PATH: 'mallory/app', CI_PROJECT_ID: '666' });
+    expect((await ciIdentity({ env, ...pinned() })).project).toBe('mallory/app');
+    // ...but not the pin.
+    const err = await refusal(ciIdentity({ env, ...pinned({ project: 'acme/web' }) }));
+    expect(err.message).toBe('the ID token\'s project_path is "mallory/app", not the configured "acme/web"');
+    const own = gitlabEnv(await signJwt(GITLAB_CLAIMS));
+    expect((await ciIdentity({ env: own, ...pinned({ project: 'acme/web' }) })).project).toBe('acme/web');
+  });
+
   it('refuses a token whose pipeline_source or environment differ from the job', async () => {
     const env = gitlabEnv(await signJwt({ ...GITLAB_CLAIMS, environment: 'staging' }), {
       CI_PIPELINE_SOURCE: 'schedule',
@@ -361,6 +373,15 @@ describe('CI identity: GitHub Actions', () => {
       expect(job.project).toBe('acme/web');
     },
   );
+
+  it('refuses a token of another repository than the pinned one', async () => {
+    claims = GITHUB_CLAIMS;
+    const err = await refusal(ciIdentity({ env: githubEnv(), ...pinned({ project: 'acme/api' }) }));
+    expect(err.message).toBe('the ID token\'s repository is "acme/web", not the configured "acme/api"');
+    expect((await ciIdentity({ env: githubEnv(), ...pinned({ project: 'acme/web' }) })).project).toBe(
+      'acme/web',
+    );
+  });
 
   it('refuses a token whose event differs from the job', async () => {
     claims = { ...GITHUB_CLAIMS, event_name: 'pull_request_target' };

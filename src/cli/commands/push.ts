@@ -34,8 +34,12 @@ Options:
                           GitLab (https://gitlab.com, or your instance); GitHub default
                           https://token.actions.githubusercontent.com (GitHub Enterprise Server:
                           https://HOST/_services/token)
-      --oidc-audience AUD the audience the ID token must be issued for (default shipgate; GitHub tokens are
+      --oidc-audience AUD
+                          the audience the ID token must be issued for (default shipgate; GitHub tokens are
                           requested for it, GitLab jobs declare it with id_tokens: ... aud:)
+      --oidc-project PATH the GitHub repository (owner/repo) or GitLab project path (group/project) the ID
+                          token must name; without it, any project of the issuer whose job variables match
+                          its token passes
       --oidc-allow-event EVENT
                           accept a GitHub run for EVENT although it can execute a fork's code
                           (pull_request_target, workflow_run or issue_comment; repeatable)
@@ -53,6 +57,7 @@ export async function run(argv: string[]): Promise<number> {
     'oidc-issuer': { type: 'string' },
     'oidc-audience': { type: 'string' },
     'oidc-allow-event': { type: 'string', multiple: true },
+    'oidc-project': { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
   if (p.values.help) {
@@ -79,6 +84,11 @@ export async function run(argv: string[]): Promise<number> {
     throw new ShipgateError('USAGE', 'push: --oidc-audience is empty', {
       hint: 'e.g. --oidc-audience shipgate',
     });
+  const project = str(p, 'oidc-project')?.trim();
+  if (project === '')
+    throw new ShipgateError('USAGE', 'push: --oidc-project is empty', {
+      hint: 'e.g. --oidc-project acme/app',
+    });
   const allowEvents = list(p, 'oidc-allow-event');
   const unknown = allowEvents.find((e) => !(FORK_CODE_EVENTS as readonly string[]).includes(e));
   if (unknown !== undefined)
@@ -91,6 +101,7 @@ export async function run(argv: string[]): Promise<number> {
     ...(issuer !== undefined ? { issuer: normalizeIssuer(issuer) } : {}),
     ...(audience ? { audience } : {}),
     ...(allowEvents.length ? { allowEvents } : {}),
+    ...(project ? { project } : {}),
   });
   process.stdout.write(`${pushed.reference}\n`);
   return EXIT.OK;

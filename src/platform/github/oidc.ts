@@ -7,6 +7,7 @@ import type { JWTPayload } from 'jose';
 import { ShipgateError } from '../../core/errors';
 import { addSecret } from '../../core/logger';
 import {
+  checkPinnedProject,
   claimMismatches,
   identityError,
   MISMATCH_HINT,
@@ -138,6 +139,7 @@ export async function githubJobIdentity(
     ...(options.fetch ? { fetch: options.fetch } : {}),
   });
   const claims = githubClaims(payload);
+  checkPinnedProject('repository', claims.repository, options);
   const mismatches = githubMismatches(claims, env);
   if (mismatches.length) throw identityError(`ID token ${mismatches.join('; ')}`, MISMATCH_HINT);
   const event = claims.event_name!;

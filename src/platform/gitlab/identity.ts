@@ -4,6 +4,7 @@
  * with the job's CI_* variables, and merge request pipelines from forks refused.
  */
 import {
+  checkPinnedProject,
   claimMismatches,
   identityError,
   MISMATCH_HINT,
@@ -78,6 +79,7 @@ export async function gitlabJobIdentity(
     throw identityError((e as Error).message, 'use a GitLab job ID token');
   }
   const c = identity.claims;
+  checkPinnedProject('project_path', c.project_path, options);
   const absent = (['project_path', 'pipeline_id', 'sha', 'ref', 'pipeline_source'] as const).filter(
     (k) => c[k] === undefined,
   );
