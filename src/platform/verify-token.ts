@@ -40,8 +40,10 @@ export interface VerifyOptions extends IssuerOptions {
 
 const TOKEN_HINT = 'use the ID token the CI issues to this job';
 
-function str(value: unknown): string {
-  return typeof value === 'string' ? value : (JSON.stringify(value) ?? 'nothing');
+/** A claim value for a message: JSON-quoted, so control characters in an untrusted token show escaped. */
+function shown(value: unknown): string {
+  const json = JSON.stringify(value) ?? 'nothing';
+  return json.length > 120 ? `${json.slice(0, 120)}…` : json;
 }
 
 /** One GUARD line for a jose refusal. */
@@ -63,11 +65,11 @@ function refusal(e: unknown, label: string, options: VerifyOptions, issuer: stri
       return identityError(`${label} is not valid yet ("nbf" claim)`, 'check the runner clock');
     if (e.claim === 'aud')
       return identityError(
-        `${label} is for audience ${str(e.payload.aud)}, not "${options.audience}"`,
+        `${label} is for audience ${shown(e.payload.aud)}, not "${options.audience}"`,
         `request the token for audience "${options.audience}" (GitLab: id_tokens: ... aud: ${options.audience}), or change the expected audience with --oidc-audience`,
       );
     if (e.claim === 'iss')
-      return identityError(`${label} was issued by ${str(e.payload.iss)}, not ${issuer}`, TOKEN_HINT);
+      return identityError(`${label} was issued by ${shown(e.payload.iss)}, not ${issuer}`, TOKEN_HINT);
     return identityError(`${label} fails the "${e.claim}" check: ${e.message}`, TOKEN_HINT);
   }
   if (e instanceof errors.JOSEAlgNotAllowed || e instanceof errors.JOSENotSupported)
@@ -102,7 +104,7 @@ export async function verifyIdToken(token: string, options: VerifyOptions): Prom
     throw identityError(
       named === undefined
         ? `${label} has no "iss" claim`
-        : `${label} was issued by ${str(named)}, not ${issuer}`,
+        : `${label} was issued by ${shown(named)}, not ${issuer}`,
       TOKEN_HINT,
     );
 

@@ -137,7 +137,7 @@ describe('CI identity: GitLab CI', () => {
     });
     expect((await ciIdentity({ env, ...pinned({ audience: 'sigstore' }) })).platform).toBe('gitlab');
     const err = await refusal(ciIdentity({ env, ...pinned() }));
-    expect(err.message).toBe('the ID token in SIGSTORE_ID_TOKEN is for audience sigstore, not "shipgate"');
+    expect(err.message).toBe('the ID token in SIGSTORE_ID_TOKEN is for audience "sigstore", not "shipgate"');
   });
 
   it('refuses when the issuer is not configured, whatever the job environment says', async () => {
@@ -151,7 +151,7 @@ describe('CI identity: GitLab CI', () => {
     const env = gitlabEnv(await signJwt(GITLAB_CLAIMS));
     const err = await refusal(ciIdentity({ env, now: NOW, issuer: 'https://gitlab.com' }));
     expect(err.message).toBe(
-      `the ID token in SHIPGATE_ID_TOKEN was issued by ${issuer.url}, not https://gitlab.com`,
+      `the ID token in SHIPGATE_ID_TOKEN was issued by "${issuer.url}", not https://gitlab.com`,
     );
   });
 
@@ -393,7 +393,7 @@ describe('CI identity: GitHub Actions', () => {
     claims = GITHUB_CLAIMS;
     const err = await refusal(ciIdentity({ env: githubEnv(), now: NOW }));
     expect(err.message).toBe(
-      `the GitHub ID token was issued by ${issuer.url}, not https://token.actions.githubusercontent.com`,
+      `the GitHub ID token was issued by "${issuer.url}", not https://token.actions.githubusercontent.com`,
     );
   });
 

@@ -91,13 +91,19 @@ describe('ID token verification', () => {
     const err = await failure(
       verifyIdToken(await issuer.sign(claims({ iss: 'https://gitlab.evil.example' })), options()),
     );
-    expect(err.message).toBe(`the ID token was issued by https://gitlab.evil.example, not ${issuer.url}`);
+    expect(err.message).toBe(`the ID token was issued by "https://gitlab.evil.example", not ${issuer.url}`);
     expect(issuer.jwksFetches).toBe(before);
+    const hostile = await failure(
+      verifyIdToken(await issuer.sign(claims({ iss: 'https://x\u001b[2J\nforged line' })), options()),
+    );
+    expect(hostile.message).toBe(
+      `the ID token was issued by "https://x\\u001b[2J\\nforged line", not ${issuer.url}`,
+    );
   });
 
   it('refuses a token for another audience', async () => {
     const err = await failure(verifyIdToken(await issuer.sign(claims({ aud: 'sigstore' })), options()));
-    expect(err.message).toBe('the ID token is for audience sigstore, not "shipgate"');
+    expect(err.message).toBe('the ID token is for audience "sigstore", not "shipgate"');
     expect(err.hint).toMatch(/--oidc-audience/);
   });
 
