@@ -119,7 +119,7 @@ export async function scanGatePush(request: PushRequest): Promise<PushOutcome> {
 
   const identity = await identify(request);
   log.info(
-    `push: ${identity.platform} job ${identity.project} run ${identity.run} at ${identity.sha.slice(0, 12)} (${identity.ref}): ID token claims match the job (signature not verified)`,
+    `push: ${identity.platform} job ${identity.project} run ${identity.run} at ${identity.sha.slice(0, 12)} (${identity.ref}): ID token verified (issuer ${identity.issuer}) and its claims match the job`,
   );
 
   const open = request.open ?? openImage;

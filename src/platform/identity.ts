@@ -1,8 +1,7 @@
 /**
- * The identity of the CI job shipgate runs in, as each CI platform proves it: an OIDC ID token whose claims
- * are compared with the job's own environment. What is checked today: the token is a JWT, it is unexpired,
- * its audience (GitHub), and its claims equal the job's variables. What is not: its signature, its issuer and
- * (GitLab) its audience, so anyone who controls the process environment can forge a matching job.
+ * The identity of the CI job shipgate runs in, as each CI platform proves it: an OIDC ID token verified
+ * against its issuer's published keys (./verify-token.ts), for a pinned issuer and audience, whose claims
+ * are then compared with the job's own environment.
  */
 import { ShipgateError } from '../core/errors';
 
@@ -21,12 +20,22 @@ export interface CiIdentity {
   ref: string;
   /** The token's subject, for the log. */
   subject: string;
+  /** The issuer whose signature the token carries. */
+  issuer: string;
 }
 
 export interface IdentityOptions {
   now?: Date;
-  /** How to fetch a token from the CI runtime (default global fetch). */
+  /** How to fetch a token from the CI runtime and the issuer's keys (default global fetch). */
   fetch?: typeof fetch;
+  /** The issuer the ID token must come from (GitHub: token.actions.githubusercontent.com by default; GitLab: required). */
+  issuer?: string;
+  /** The audience the ID token must be issued for (default `shipgate`). */
+  audience?: string;
+  /** The repository (owner/repo) or project path (group/project) the ID token must name, when pinned. */
+  project?: string;
+  /** GitHub events allowed to push although their runs can execute a fork's code (pull_request_target, ...). */
+  allowEvents?: readonly string[];
 }
 
 /** One CI system: how to tell a job runs in it, and how to establish that job's identity. */
@@ -71,24 +80,20 @@ export function identityError(message: string, hint: string): ShipgateError {
   return new ShipgateError('GUARD', message, { hint });
 }
 
-/** Nothing a clock on a CI runner can be expected to beat. */
-const CLOCK_SKEW_S = 60;
-
-/** Refuses a token without expiry, an expired one, or one not valid yet. */
-export function checkTokenTimes(
-  claims: { exp?: number | undefined; nbf?: number | undefined },
-  now: Date,
+/**
+ * Refuses a token of another project than the pinned one. The job's variables cannot pin it: a job that
+ * forges them can match any genuine token of the same issuer.
+ */
+export function checkPinnedProject(
+  claim: string,
+  project: string | undefined,
+  options: IdentityOptions,
 ): void {
-  const t = Math.floor(now.getTime() / 1000);
-  if (claims.exp === undefined)
-    throw identityError('the ID token has no expiry ("exp" claim)', 'use the token your CI issues');
-  if (claims.exp <= t)
-    throw identityError(
-      `the ID token expired ${t - claims.exp} s ago`,
-      'use the token in the job that requested it, soon after it starts',
-    );
-  if (claims.nbf !== undefined && claims.nbf > t + CLOCK_SKEW_S)
-    throw identityError('the ID token is not valid yet ("nbf" claim)', 'check the runner clock');
+  if (options.project === undefined || project === options.project) return;
+  throw identityError(
+    `the ID token's ${claim} is "${project ?? ''}", not the configured "${options.project}"`,
+    'push from the project --oidc-project names',
+  );
 }
 
 export const MISMATCH_HINT =

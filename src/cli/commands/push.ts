@@ -1,16 +1,19 @@
 import { EXIT, ShipgateError } from '../../core/errors';
 import { findRepoRoot } from '../../pipeline/paths';
 import { scanGatePush } from '../../pipeline/push';
+import { FORK_CODE_EVENTS } from '../../platform/github/oidc';
+import { normalizeIssuer } from '../../platform/issuer';
 import type { PipelineOptions } from '../../pipeline/types';
 import { bool, list, parseCommand, str } from '../args';
 
 const HELP = `Usage: shipgate push IMAGE DEST [--dockerfile FILE]... [--config FILE] [options]
 
 Pushes IMAGE to the registry reference DEST, only from a CI job and only once the image is approved:
-  1. the job must be a GitHub Actions or GitLab CI job with an OIDC ID token whose claims match the job's
-     variables (GitHub: permissions id-token: write; GitLab: id_tokens: SHIPGATE_ID_TOKEN or SIGSTORE_ID_TOKEN).
-     The token is decoded, not verified: its signature and issuer are not checked, nor its audience on
-     GitLab. This stops pushes by mistake, not a forged environment (see docs/push.md);
+  1. the job must be a GitHub Actions or GitLab CI job with an OIDC ID token (GitHub: permissions
+     id-token: write; GitLab: id_tokens: SHIPGATE_ID_TOKEN or SIGSTORE_ID_TOKEN). The token is verified:
+     signature against the issuer's published keys (asymmetric algorithms only), issuer, audience, exp,
+     nbf and iat; then its claims must match the job's variables, and runs that can execute a fork's code
+     are refused (GitHub pull_request_target, workflow_run, issue_comment; GitLab fork merge requests);
   2. IMAGE is opened once and scanned as "shipgate scan" does (with the Dockerfiles); the policy must approve;
   3. the layers and config are copied from that opened image and the manifest is put last; the pushed
      repository@sha256:... is printed.
@@ -27,6 +30,19 @@ Options:
       --platform P        os/arch[/variant] to pick from a multi-platform image (default: this machine's)
       --vuln-db PATH      OSV records: a directory or zip (offline), instead of the cached OSV database
       --offline           never download vulnerability data (use --vuln-db or the cache)
+      --oidc-issuer URL   the issuer the ID token must come from, as its "iss" claim names it; required on
+                          GitLab (https://gitlab.com, or your instance); GitHub default
+                          https://token.actions.githubusercontent.com (GitHub Enterprise Server:
+                          https://HOST/_services/token)
+      --oidc-audience AUD
+                          the audience the ID token must be issued for (default shipgate; GitHub tokens are
+                          requested for it, GitLab jobs declare it with id_tokens: ... aud:)
+      --oidc-project PATH the GitHub repository (owner/repo) or GitLab project path (group/project) the ID
+                          token must name; without it, any project of the issuer whose job variables match
+                          its token passes
+      --oidc-allow-event EVENT
+                          accept a GitHub run for EVENT although it can execute a fork's code
+                          (pull_request_target, workflow_run or issue_comment; repeatable)
 
 Registry credentials: docker login, or SHIPGATE_REGISTRY (host) with SHIPGATE_REGISTRY_USERNAME/PASSWORD.
 `;
@@ -41,6 +57,10 @@ export async function run(argv: string[]): Promise<number> {
       platform: { type: 'string' },
       'vuln-db': { type: 'string' },
       offline: { type: 'boolean' },
+      'oidc-issuer': { type: 'string' },
+      'oidc-audience': { type: 'string' },
+      'oidc-allow-event': { type: 'string', multiple: true },
+      'oidc-project': { type: 'string' },
     },
     HELP,
   );
@@ -59,7 +79,31 @@ export async function run(argv: string[]): Promise<number> {
     ...(str(p, 'vuln-db') ? { vulnDb: str(p, 'vuln-db')! } : {}),
     ...(bool(p, 'offline') ? { offline: true } : {}),
   };
-  const pushed = await scanGatePush({ pipeline, destination: dest });
+  const issuer = str(p, 'oidc-issuer');
+  const audience = str(p, 'oidc-audience')?.trim();
+  if (audience === '')
+    throw new ShipgateError('USAGE', 'push: --oidc-audience is empty', {
+      hint: 'e.g. --oidc-audience shipgate',
+    });
+  const project = str(p, 'oidc-project')?.trim();
+  if (project === '')
+    throw new ShipgateError('USAGE', 'push: --oidc-project is empty', {
+      hint: 'e.g. --oidc-project acme/app',
+    });
+  const allowEvents = list(p, 'oidc-allow-event');
+  const unknown = allowEvents.find((e) => !(FORK_CODE_EVENTS as readonly string[]).includes(e));
+  if (unknown !== undefined)
+    throw new ShipgateError('USAGE', `push: --oidc-allow-event: "${unknown}" is not refused to begin with`, {
+      hint: `it takes ${FORK_CODE_EVENTS.join(', ')}`,
+    });
+  const pushed = await scanGatePush({
+    pipeline,
+    destination: dest,
+    ...(issuer !== undefined ? { issuer: normalizeIssuer(issuer) } : {}),
+    ...(audience ? { audience } : {}),
+    ...(allowEvents.length ? { allowEvents } : {}),
+    ...(project ? { project } : {}),
+  });
   process.stdout.write(`${pushed.reference}\n`);
   return EXIT.OK;
 }

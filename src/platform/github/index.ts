@@ -12,7 +12,9 @@ export {
 export { appendJobSummary } from './summary';
 export { uploadSarif, type UploadOptions, type UploadOutcome } from './upload';
 export {
-  decodeGithubToken,
+  FORK_CODE_EVENTS,
+  GITHUB_ISSUER,
+  githubClaims,
   githubJobIdentity,
   githubMismatches,
   githubPlatform,

@@ -1,59 +1,61 @@
 /**
- * The OIDC identity of a GitHub Actions job: an ID token requested from the Actions runtime for audience
- * `shipgate`, its claims decoded (not verified: see ../identity.ts) and compared with the GITHUB_* variables.
+ * The OIDC identity of a GitHub Actions job: an ID token requested from the Actions runtime for the expected
+ * audience (`shipgate` by default), verified against the issuer's keys (../verify-token.ts), its claims
+ * compared with the GITHUB_* variables, and its event refused when the run can execute a fork's code.
  */
+import type { JWTPayload } from 'jose';
 import { ShipgateError } from '../../core/errors';
 import { addSecret } from '../../core/logger';
 import {
-  checkTokenTimes,
+  checkPinnedProject,
   claimMismatches,
   identityError,
   MISMATCH_HINT,
   SHIPGATE_AUDIENCE,
   type CiIdentity,
   type CiPlatform,
+  type IdentityOptions,
 } from '../identity';
-import { decodeJwt } from '../jwt';
+import { verifyIdToken } from '../verify-token';
 
-/** GitHub's ID token claims shipgate reads (decoded, unverified). */
+/** The issuer of GitHub.com's Actions ID tokens (GitHub Enterprise Server: https://HOST/_services/token). */
+export const GITHUB_ISSUER = 'https://token.actions.githubusercontent.com';
+
+/**
+ * Events whose runs carry the base repository's ref (and can get its ID token) while they may execute code
+ * from a fork: refused unless allowed explicitly.
+ */
+export const FORK_CODE_EVENTS = ['pull_request_target', 'workflow_run', 'issue_comment'] as const;
+
+/** GitHub's ID token claims shipgate reads, from a verified token. */
 export interface GithubIdClaims {
   sub: string;
-  aud: string[];
-  exp?: number | undefined;
-  nbf?: number | undefined;
   repository?: string | undefined;
   run_id?: string | undefined;
   sha?: string | undefined;
   ref?: string | undefined;
   workflow_ref?: string | undefined;
   job_workflow_ref?: string | undefined;
+  event_name?: string | undefined;
 }
 
-/** Decodes a GitHub Actions ID token's claims without verifying the signature. */
-export function decodeGithubToken(token: string): GithubIdClaims {
-  const decoded = decodeJwt(token);
-  const payload = typeof decoded === 'string' ? undefined : decoded.payload;
-  if (!payload || typeof payload !== 'object' || typeof (payload as { sub?: unknown }).sub !== 'string')
-    throw identityError(
-      `GitHub returned an ID token that is ${typeof decoded === 'string' ? decoded : 'not a valid ID token: it has no "sub" claim'}`,
-      'retry the job',
-    );
-  const p = payload as Record<string, unknown> & { sub: string };
+/** The claims shipgate reads from a verified GitHub Actions ID token's payload. */
+export function githubClaims(payload: JWTPayload): GithubIdClaims {
   const s = (k: string): string | undefined =>
-    typeof p[k] === 'string' ? p[k] : typeof p[k] === 'number' ? String(p[k]) : undefined;
-  const n = (k: string): number | undefined => (typeof p[k] === 'number' ? p[k] : undefined);
-  const aud = p.aud;
+    typeof payload[k] === 'string'
+      ? payload[k]
+      : typeof payload[k] === 'number'
+        ? String(payload[k])
+        : undefined;
   return {
-    sub: p.sub,
-    aud: Array.isArray(aud) ? aud.map(String) : typeof aud === 'string' ? [aud] : [],
-    exp: n('exp'),
-    nbf: n('nbf'),
+    sub: s('sub') ?? '',
     repository: s('repository'),
     run_id: s('run_id'),
     sha: s('sha'),
     ref: s('ref'),
     workflow_ref: s('workflow_ref'),
     job_workflow_ref: s('job_workflow_ref'),
+    event_name: s('event_name'),
   };
 }
 
@@ -67,20 +69,22 @@ export function githubMismatches(claims: GithubIdClaims, env: NodeJS.ProcessEnv)
     // workflow_ref names the workflow the run started (GITHUB_WORKFLOW_REF, also in reusable workflows);
     // job_workflow_ref names the file the job is defined in.
     ['workflow_ref', 'GITHUB_WORKFLOW_REF'],
+    ['event_name', 'GITHUB_EVENT_NAME'],
   ];
   return claimMismatches(
     pairs.map(([claim, variable]) => ({
       claim,
-      token: claims[claim] as string | undefined,
+      token: claims[claim],
       job: env[variable]?.trim(),
       required: true,
     })),
   );
 }
 
-/** Asks the Actions runtime for an ID token with audience `shipgate`. */
+/** Asks the Actions runtime for an ID token for the audience. */
 export async function requestGithubToken(
   env: NodeJS.ProcessEnv,
+  audience: string = SHIPGATE_AUDIENCE,
   doFetch: typeof fetch = fetch,
 ): Promise<string> {
   const url = env.ACTIONS_ID_TOKEN_REQUEST_URL?.trim();
@@ -92,7 +96,7 @@ export async function requestGithubToken(
     );
   addSecret(bearer);
   const target = new URL(url);
-  target.searchParams.set('audience', SHIPGATE_AUDIENCE);
+  target.searchParams.set('audience', audience);
   let res: Response;
   try {
     res = await doFetch(target, {
@@ -116,18 +120,34 @@ export async function requestGithubToken(
   return body.value;
 }
 
-/** A GitHub Actions job's identity: its ID token's claims must match its GITHUB_* variables. */
+/**
+ * A GitHub Actions job's identity: its ID token must verify for the pinned issuer and audience, its claims
+ * must match its GITHUB_* variables, and its event must not run a fork's code unless allowed.
+ */
 export async function githubJobIdentity(
   env: NodeJS.ProcessEnv,
-  now: Date = new Date(),
-  doFetch: typeof fetch = fetch,
+  options: IdentityOptions = {},
 ): Promise<CiIdentity> {
-  const claims = decodeGithubToken(await requestGithubToken(env, doFetch));
-  if (!claims.aud.includes(SHIPGATE_AUDIENCE))
-    throw identityError(`the ID token is not for audience "${SHIPGATE_AUDIENCE}"`, MISMATCH_HINT);
+  const audience = options.audience ?? SHIPGATE_AUDIENCE;
+  const issuer = options.issuer ?? GITHUB_ISSUER;
+  const token = await requestGithubToken(env, audience, options.fetch);
+  const payload = await verifyIdToken(token, {
+    issuer,
+    audience,
+    label: 'the GitHub ID token',
+    ...(options.now ? { now: options.now } : {}),
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+  });
+  const claims = githubClaims(payload);
+  checkPinnedProject('repository', claims.repository, options);
   const mismatches = githubMismatches(claims, env);
   if (mismatches.length) throw identityError(`ID token ${mismatches.join('; ')}`, MISMATCH_HINT);
-  checkTokenTimes(claims, now);
+  const event = claims.event_name!;
+  if ((FORK_CODE_EVENTS as readonly string[]).includes(event) && !options.allowEvents?.includes(event))
+    throw identityError(
+      `the job runs for a ${event} event, whose runs can execute code from a fork with the base branch's identity`,
+      `push from push, release or workflow_dispatch runs; to accept ${event} runs anyway, pass --oidc-allow-event ${event}`,
+    );
   return {
     platform: 'github',
     project: claims.repository!,
@@ -135,6 +155,7 @@ export async function githubJobIdentity(
     sha: claims.sha!,
     ref: claims.ref!,
     subject: claims.sub,
+    issuer,
   };
 }
 
@@ -142,5 +163,5 @@ export const githubPlatform: CiPlatform = {
   name: 'github',
   title: 'GitHub Actions',
   detect: (env) => env.GITHUB_ACTIONS === 'true',
-  identity: (env, options = {}) => githubJobIdentity(env, options.now, options.fetch),
+  identity: (env, options = {}) => githubJobIdentity(env, options),
 };

@@ -1,7 +1,8 @@
 /**
  * OIDC identity of a GitLab job, from the ID tokens the job declares with `id_tokens:`. The claims are
- * decoded, not verified: neither the signature nor the issuer is checked here (Fulcio checks both when the
- * token is used for keyless signing). The token itself is registered as a secret at once.
+ * decoded here, not verified: the job context only describes them, `shipgate push` verifies the token first
+ * (../verify-token.ts) and Fulcio does when it is used for keyless signing. The token itself is registered
+ * as a secret at once.
  */
 import { z } from 'zod';
 import { ShipgateError } from '../../core/errors';
@@ -31,6 +32,9 @@ const ClaimsSchema = z.looseObject({
   namespace_path: str,
   project_id: str,
   project_path: str,
+  // The project the job runs in, which differs from project_* in a merge request pipeline from a fork.
+  job_project_id: str,
+  job_project_path: str,
   user_id: str,
   user_login: str,
   pipeline_id: str,
@@ -66,20 +70,29 @@ export function decodeIdToken(
   variable: IdTokenVariable = 'SIGSTORE_ID_TOKEN',
 ): GitlabIdentity {
   const raw = token.trim();
-  const hint = `declare it in the job with id_tokens: ${variable}: aud: ...`;
   const decoded = decodeJwt(raw);
-  if (typeof decoded === 'string') throw new ShipgateError('INPUT', `${variable} is ${decoded}`, { hint });
-  const parsed = ClaimsSchema.safeParse(decoded.payload);
+  if (typeof decoded === 'string')
+    throw new ShipgateError('INPUT', `${variable} is ${decoded}`, { hint: declareHint(variable) });
+  return { variable, token: raw, claims: parseIdClaims(decoded.payload, variable) };
+}
+
+function declareHint(variable: IdTokenVariable): string {
+  return `declare it in the job with id_tokens: ${variable}: aud: ...`;
+}
+
+/** The claims shipgate reads from an ID token's payload. Throws INPUT when one has the wrong type. */
+export function parseIdClaims(payload: unknown, variable: IdTokenVariable): GitlabIdClaims {
+  const parsed = ClaimsSchema.safeParse(payload);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue?.path.join('.') || 'payload';
     throw new ShipgateError(
       'INPUT',
       `${variable} is not a valid ID token: claim "${where}" ${issue?.message ?? 'is invalid'}`,
-      { hint },
+      { hint: declareHint(variable) },
     );
   }
-  return { variable, token: raw, claims: parsed.data };
+  return parsed.data;
 }
 
 /**

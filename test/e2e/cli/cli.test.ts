@@ -102,6 +102,24 @@ describe('shipgate CLI basics', () => {
     expectOneLineError(shipgate(['scan', '--fail-on', 'urgent', '--dockerfile', 'x']), 2, 'USAGE');
   });
 
+  it('refuses unusable push OIDC settings before anything else (exit 2)', () => {
+    const push = (...flags: string[]) => shipgate(['push', 'oci:./app', 'registry.example/app:1', ...flags]);
+    const cases: [string[], RegExp][] = [
+      [
+        ['--oidc-issuer', 'http://gitlab.example.com'],
+        /the OIDC issuer "http:\/\/gitlab\.example\.com" is not an https URL/,
+      ],
+      [['--oidc-audience', ' '], /--oidc-audience is empty/],
+      [['--oidc-project', ''], /--oidc-project is empty/],
+      [['--oidc-allow-event', 'push'], /--oidc-allow-event: "push" is not refused to begin with/],
+    ];
+    for (const [flags, message] of cases) {
+      const r = push(...flags);
+      expectOneLineError(r, 2, 'USAGE');
+      expect(r.stderr).toMatch(message);
+    }
+  });
+
   it('lists rules as JSON with help links and equivalents', () => {
     const r = shipgate(['rules', '--format', 'json']);
     expect(r.code).toBe(0);

@@ -3,7 +3,6 @@
  * registry; the image read back from the registry has the same layer contents. Refusals push nothing.
  */
 import { spawn } from 'node:child_process';
-import { createSign, generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,29 +14,26 @@ import { openImage } from '../../../src/image/index';
 import { CLI, ensureBundle } from '../../support/bundle';
 import { LAYER_GZIP, LAYER_TAR, serialHeavySuite, tarOf, writeLayoutImage } from '../../support/images';
 import { run } from '../../support/debian';
-import { REGISTRY_TOOLS, startRegistry, type TestRegistry } from '../../support/registry';
+import { startIssuer, type TestIssuer } from '../../support/oidc-issuer';
+import { freePort, REGISTRY_TOOLS, startRegistry, type TestRegistry } from '../../support/registry';
 import { describeWithTools, FIXTURES } from '../../support/tools';
-
-const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-function signJwt(claims: Record<string, unknown>): string {
-  const enc = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url');
-  const input = `${enc({ kid: 'k1', typ: 'JWT', alg: 'RS256' })}.${enc(claims)}`;
-  return `${input}.${createSign('RSA-SHA256').update(input).sign(privateKey).toString('base64url')}`;
-}
 
 const SHA = '0c1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f6a7b8c9d';
 
-/** This process's environment without any real CI variables, plus a simulated GitLab job when asked. */
-function jobEnv(gitlab: boolean): NodeJS.ProcessEnv {
+/**
+ * This process's environment without any real CI variables, plus a simulated GitLab job whose ID token the
+ * issuer signs, when one is given.
+ */
+async function jobEnv(issuer?: TestIssuer): Promise<NodeJS.ProcessEnv> {
   const env: NodeJS.ProcessEnv = {};
   for (const [k, v] of Object.entries(process.env))
     if (!/^(CI|GITLAB_CI|GITHUB_.*|ACTIONS_.*|CI_.*|RUNNER_.*|SIGSTORE_ID_TOKEN|SHIPGATE_ID_TOKEN)$/.test(k))
       env[k] = v;
   env.NO_COLOR = '1';
-  if (!gitlab) return env;
+  if (!issuer) return env;
   const now = Math.floor(Date.now() / 1000);
-  const token = signJwt({
-    iss: 'https://gitlab.example',
+  const token = await issuer.sign({
+    iss: issuer.url,
     sub: 'project_path:acme/app:ref_type:branch:ref:main',
     aud: 'shipgate',
     project_id: '42',
@@ -47,6 +43,7 @@ function jobEnv(gitlab: boolean): NodeJS.ProcessEnv {
     ref: 'main',
     ref_type: 'branch',
     ref_protected: 'true',
+    pipeline_source: 'push',
     sha: SHA,
     iat: now - 5,
     nbf: now - 10,
@@ -60,6 +57,7 @@ function jobEnv(gitlab: boolean): NodeJS.ProcessEnv {
     CI_PROJECT_ID: '42',
     CI_PROJECT_PATH: 'acme/app',
     CI_PIPELINE_ID: '9001',
+    CI_PIPELINE_SOURCE: 'push',
     CI_JOB_ID: '77001',
     CI_COMMIT_SHA: SHA,
     CI_COMMIT_REF_NAME: 'main',
@@ -67,6 +65,9 @@ function jobEnv(gitlab: boolean): NodeJS.ProcessEnv {
     SHIPGATE_ID_TOKEN: token,
   };
 }
+
+const decode = (part: string): Record<string, unknown> =>
+  JSON.parse(Buffer.from(part, 'base64url').toString('utf8')) as Record<string, unknown>;
 
 interface Run {
   code: number;
@@ -102,6 +103,7 @@ const LABELS = {
 describeWithTools('shipgate push (real registry, simulated GitLab job)', REGISTRY_TOOLS, () => {
   serialHeavySuite();
   let registry: TestRegistry;
+  let issuer: TestIssuer;
   let work: string;
   let good: string;
   let bad: string;
@@ -110,6 +112,7 @@ describeWithTools('shipgate push (real registry, simulated GitLab job)', REGISTR
   beforeAll(async () => {
     await ensureBundle();
     registry = await startRegistry();
+    issuer = await startIssuer();
     work = mkdtempSync(join(tmpdir(), 'shipgate-push-'));
     // Runners have no ClamAV signature database; the push guard, not malware scanning, is under test here.
     writeFileSync(join(work, 'shipgate.yaml'), 'version: 1\nmalware:\n  mode: optional\n');
@@ -164,29 +167,32 @@ describeWithTools('shipgate push (real registry, simulated GitLab job)', REGISTR
 
   afterAll(async () => {
     await registry?.stop();
+    await issuer?.stop();
     if (work) rmSync(work, { recursive: true, force: true });
   });
 
   const offline = ['--vuln-db', vulnDb, '--offline'];
+  const oidc = (): string[] => ['--oidc-issuer', issuer.url];
 
   it('scan approves the good image and rejects the bad one (the oracle for push)', async () => {
-    const ok = await shipgate(['scan', `oci:${good}:v1`, ...offline], work, jobEnv(false));
+    const ok = await shipgate(['scan', `oci:${good}:v1`, ...offline], work, await jobEnv());
     expect(ok.code, ok.stderr + ok.stdout).toBe(0);
-    const no = await shipgate(['scan', `oci:${bad}:v1`, ...offline], work, jobEnv(false));
+    const no = await shipgate(['scan', `oci:${bad}:v1`, ...offline], work, await jobEnv());
     expect(no.code, no.stderr + no.stdout).toBe(1);
   });
 
   it('pushes the approved image from a verified GitLab job, and the registry holds the same layers', async () => {
     const dest = `${registry.host}/acme/app:1.0.0`;
-    const r = await shipgate(['push', `oci:${good}:v1`, dest, ...offline], work, jobEnv(true));
+    const env = await jobEnv(issuer);
+    const r = await shipgate(['push', `oci:${good}:v1`, dest, ...offline, ...oidc()], work, env);
     expect(r.code, r.stderr).toBe(0);
     const pushed = r.stdout.trim();
     expect(pushed).toMatch(new RegExp(`^${registry.host.replace('.', '\\.')}/acme/app@sha256:[0-9a-f]{64}$`));
-    expect(r.stderr).toMatch(
-      /gitlab job acme\/app run 9001 .*: ID token claims match the job \(signature not verified\)/,
+    expect(r.stderr).toContain(
+      `gitlab job acme/app run 9001 at ${SHA.slice(0, 12)} (main): ID token verified (issuer ${issuer.url}) and its claims match the job`,
     );
     expect(r.stderr).toMatch(/layer 1\/2 .* uploaded/);
-    expect(r.stderr).not.toContain(jobEnv(true).SHIPGATE_ID_TOKEN!.split('.')[2]);
+    expect(r.stderr).not.toContain(env.SHIPGATE_ID_TOKEN!.split('.')[2]);
 
     const src = await openImage(`oci:${good}:v1`);
     const dst = await openImage(pushed, { env: {} });
@@ -208,7 +214,11 @@ describeWithTools('shipgate push (real registry, simulated GitLab job)', REGISTR
     }
 
     // A second push uploads nothing new and yields the same digest.
-    const again = await shipgate(['push', `oci:${good}:v1`, dest, ...offline], work, jobEnv(true));
+    const again = await shipgate(
+      ['push', `oci:${good}:v1`, dest, ...offline, ...oidc()],
+      work,
+      await jobEnv(issuer),
+    );
     expect(again.code, again.stderr).toBe(0);
     expect(again.stdout.trim()).toBe(pushed);
     expect(again.stderr).toMatch(/layer 2\/2 .* exists/);
@@ -218,7 +228,11 @@ describeWithTools('shipgate push (real registry, simulated GitLab job)', REGISTR
     const archive = join(work, 'good-docker.tar');
     await run('skopeo', ['copy', '--quiet', `oci:${good}:v1`, `docker-archive:${archive}:acme/app:v1`]);
     const dest = `${registry.host}/acme/app-docker:1`;
-    const r = await shipgate(['push', `docker-archive:${archive}`, dest, ...offline], work, jobEnv(true));
+    const r = await shipgate(
+      ['push', `docker-archive:${archive}`, dest, ...offline, ...oidc()],
+      work,
+      await jobEnv(issuer),
+    );
     expect(r.code, r.stderr).toBe(0);
     const src = await openImage(`oci:${good}:v1`);
     const dst = await openImage(r.stdout.trim(), { env: {} });
@@ -233,9 +247,9 @@ describeWithTools('shipgate push (real registry, simulated GitLab job)', REGISTR
 
   it('refuses the image that is not approved and pushes nothing', async () => {
     const r = await shipgate(
-      ['push', `oci:${bad}:v1`, `${registry.host}/acme/bad:1`, ...offline],
+      ['push', `oci:${bad}:v1`, `${registry.host}/acme/bad:1`, ...offline, ...oidc()],
       work,
-      jobEnv(true),
+      await jobEnv(issuer),
     );
     expect(r.code).toBe(2);
     const errors = r.stderr.split('\n').filter((l) => l.startsWith('shipgate: error'));
@@ -246,11 +260,46 @@ describeWithTools('shipgate push (real registry, simulated GitLab job)', REGISTR
     expect(res.status).toBe(404);
   });
 
+  it('refuses a forged token, a GitLab job without a configured issuer, and fails with exit 4 when the issuer is down', async () => {
+    const dest = `${registry.host}/acme/forged:1`;
+    const env = await jobEnv(issuer);
+    const [, payload] = env.SHIPGATE_ID_TOKEN!.split('.');
+    const unsigned = `${Buffer.from('{"alg":"none","typ":"JWT"}').toString('base64url')}.${payload}.`;
+    const forged = await shipgate(['push', `oci:${good}:v1`, dest, ...offline, ...oidc()], work, {
+      ...env,
+      SHIPGATE_ID_TOKEN: unsigned,
+    });
+    expect(forged.code).toBe(2);
+    expect(forged.stderr).toMatch(
+      /shipgate: error \[GUARD\]: push refused: the ID token in SHIPGATE_ID_TOKEN is not signed with an accepted algorithm/,
+    );
+
+    const unpinned = await shipgate(['push', `oci:${good}:v1`, dest, ...offline], work, env);
+    expect(unpinned.code).toBe(2);
+    expect(unpinned.stderr).toMatch(
+      /push refused: the issuer of GitLab ID tokens is not configured \(hint: pass --oidc-issuer /,
+    );
+
+    const down = `http://127.0.0.1:${await freePort()}`;
+    const unreachable = await shipgate(
+      ['push', `oci:${good}:v1`, dest, ...offline, '--oidc-issuer', down],
+      work,
+      { ...env, SHIPGATE_ID_TOKEN: await issuer.sign({ ...decode(payload!), iss: down }) },
+    );
+    expect(unreachable.code).toBe(4);
+    expect(unreachable.stderr).toMatch(
+      /\[NETWORK\]: cannot fetch the OpenID configuration of the OIDC issuer/,
+    );
+    for (const r of [forged, unpinned, unreachable]) expect(r.stdout).toBe('');
+    const res = await fetch(`${registry.url}/v2/acme/forged/manifests/1`, { method: 'HEAD' });
+    expect(res.status).toBe(404);
+  });
+
   it('refuses outside CI before scanning, and pushes nothing', async () => {
     const r = await shipgate(
       ['push', `oci:${good}:v1`, `${registry.host}/acme/local:1`, ...offline],
       work,
-      jobEnv(false),
+      await jobEnv(),
     );
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/shipgate: error \[GUARD\]: push refused: not running in a CI job/);

@@ -2,7 +2,6 @@
  * scan → gate → push in one process against a real registry: the image is opened once and the push copies
  * from that opening; the gate and the pre-push steps run before the manifest is put.
  */
-import { createSign, generateKeyPairSync } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,23 +12,17 @@ import { openImage, type OpenedImage, type OpenOptions } from '../../../src/imag
 import { scanGatePush, type PrePushStep, type PushCandidate } from '../../../src/pipeline/push';
 import type { PipelineOptions } from '../../../src/pipeline/types';
 import { LAYER_TAR, setTag, tarOf, writeBlob, writeLayoutImage } from '../../support/images';
+import { startIssuer, type TestIssuer } from '../../support/oidc-issuer';
 import { startRegistry, type TestRegistry } from '../../support/registry';
 import { describeWithTools, FIXTURES } from '../../support/tools';
 
-const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-function signJwt(claims: Record<string, unknown>): string {
-  const enc = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url');
-  const input = `${enc({ kid: 'k1', typ: 'JWT', alg: 'RS256' })}.${enc(claims)}`;
-  return `${input}.${createSign('RSA-SHA256').update(input).sign(privateKey).toString('base64url')}`;
-}
-
 const SHA = '0c1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f6a7b8c9d';
 
-/** A simulated GitLab job whose ID token matches its variables. */
-function gitlabJob(): NodeJS.ProcessEnv {
+/** A simulated GitLab job whose ID token, signed by the issuer, matches its variables. */
+async function gitlabJob(issuer: TestIssuer): Promise<NodeJS.ProcessEnv> {
   const now = Math.floor(Date.now() / 1000);
-  const token = signJwt({
-    iss: 'https://gitlab.example',
+  const token = await issuer.sign({
+    iss: issuer.url,
     sub: 'project_path:acme/app:ref_type:branch:ref:main',
     aud: 'shipgate',
     project_id: '42',
@@ -38,8 +31,10 @@ function gitlabJob(): NodeJS.ProcessEnv {
     job_id: '77001',
     ref: 'main',
     ref_protected: 'true',
+    pipeline_source: 'push',
     sha: SHA,
     iat: now - 5,
+    nbf: now - 10,
     exp: now + 600,
   });
   return {
@@ -49,6 +44,7 @@ function gitlabJob(): NodeJS.ProcessEnv {
     CI_PROJECT_ID: '42',
     CI_PROJECT_PATH: 'acme/app',
     CI_PIPELINE_ID: '9001',
+    CI_PIPELINE_SOURCE: 'push',
     CI_JOB_ID: '77001',
     CI_COMMIT_SHA: SHA,
     CI_COMMIT_REF_NAME: 'main',
@@ -88,12 +84,14 @@ const LABELS = {
 
 describeWithTools('scan → gate → push on one opened image (real registry)', ['docker-registry'], () => {
   let registry: TestRegistry;
+  let issuer: TestIssuer;
   let work: string;
   let good: string;
   let bad: string;
 
   beforeAll(async () => {
     registry = await startRegistry();
+    issuer = await startIssuer();
     work = mkdtempSync(join(tmpdir(), 'shipgate-pipeline-push-'));
     const base = await tarOf([
       { name: 'etc/', type: 'directory' },
@@ -149,6 +147,7 @@ describeWithTools('scan → gate → push on one opened image (real registry)', 
 
   afterAll(async () => {
     await registry?.stop();
+    await issuer?.stop();
     if (work) rmSync(work, { recursive: true, force: true });
   });
 
@@ -176,7 +175,8 @@ describeWithTools('scan → gate → push on one opened image (real registry)', 
     const out = await scanGatePush({
       pipeline: pipeline(`oci:${good}:v1`),
       destination: dest,
-      env: gitlabJob(),
+      env: await gitlabJob(issuer),
+      issuer: issuer.url,
       open,
     });
 
@@ -211,7 +211,8 @@ describeWithTools('scan → gate → push on one opened image (real registry)', 
     const out = await scanGatePush({
       pipeline: pipeline(`oci:${good}:v1`),
       destination: `${registry.host}/acme/signed:1`,
-      env: gitlabJob(),
+      env: await gitlabJob(issuer),
+      issuer: issuer.url,
       steps: [record],
     });
     expect(seen).toHaveLength(1);
@@ -232,7 +233,8 @@ describeWithTools('scan → gate → push on one opened image (real registry)', 
       scanGatePush({
         pipeline: pipeline(`oci:${good}:v1`),
         destination: `${registry.host}/acme/unsigned:1`,
-        env: gitlabJob(),
+        env: await gitlabJob(issuer),
+        issuer: issuer.url,
         steps: [failing],
       }),
     ).rejects.toMatchObject({ code: 'INPUT' });
@@ -244,7 +246,8 @@ describeWithTools('scan → gate → push on one opened image (real registry)', 
     const err = await scanGatePush({
       pipeline: pipeline(`oci:${bad}:v1`),
       destination: `${registry.host}/acme/bad:1`,
-      env: gitlabJob(),
+      env: await gitlabJob(issuer),
+      issuer: issuer.url,
       open,
     }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ShipgateError);
@@ -252,6 +255,27 @@ describeWithTools('scan → gate → push on one opened image (real registry)', 
     expect((err as ShipgateError).message).toMatch(/^push refused: oci:.* is not approved: /);
     expect(counts).toMatchObject({ opens: 1, closes: 1 });
     expect(await manifestStatus('acme/bad', '1')).toBe(404);
+  });
+
+  it('refuses a job whose ID token is not signed by the issuer, without opening the image', async () => {
+    const { counts, open } = countingOpener();
+    const env = await gitlabJob(issuer);
+    // The same claims, unsigned: what a forged environment can produce without the issuer's key.
+    const [, payload] = env.SHIPGATE_ID_TOKEN!.split('.');
+    const header = Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url');
+    await expect(
+      scanGatePush({
+        pipeline: pipeline(`oci:${good}:v1`),
+        destination: `${registry.host}/acme/forged:1`,
+        env: { ...env, SHIPGATE_ID_TOKEN: `${header}.${payload}.` },
+        issuer: issuer.url,
+        open,
+      }),
+    ).rejects.toThrow(
+      /^push refused: the ID token in SHIPGATE_ID_TOKEN is not signed with an accepted algorithm/,
+    );
+    expect(counts.opens).toBe(0);
+    expect(await manifestStatus('acme/forged', '1')).toBe(404);
   });
 
   it('refuses outside CI without opening the image', async () => {

@@ -1,22 +1,34 @@
-import { createSign, createVerify, generateKeyPairSync } from 'node:crypto';
+import { createPublicKey, createVerify } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ShipgateError } from '../../../src/core/errors';
 import { mask } from '../../../src/core/logger';
 import { ciIdentity, detectPlatform } from '../../../src/platform/ci';
-
-const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-
-function signJwt(claims: Record<string, unknown>): string {
-  const enc = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url');
-  const input = `${enc({ kid: 'test-key', typ: 'JWT', alg: 'RS256' })}.${enc(claims)}`;
-  const sig = createSign('RSA-SHA256').update(input).sign(privateKey).toString('base64url');
-  return `${input}.${sig}`;
-}
+import type { IdentityOptions } from '../../../src/platform/identity';
+import { startIssuer, type TestIssuer } from '../../support/oidc-issuer';
 
 const NOW = new Date('2026-11-25T14:00:00Z');
 const T = Math.floor(NOW.getTime() / 1000);
+
+// The tokens of both platforms come from one local issuer, which the identity options pin.
+let issuer: TestIssuer;
+beforeAll(async () => {
+  issuer = await startIssuer();
+});
+afterAll(() => issuer.stop());
+
+const signJwt = (claims: Record<string, unknown>): Promise<string> =>
+  issuer.sign({ ...claims, ...(claims.iss === ISSUER ? { iss: issuer.url } : {}) });
+
+/** Stands for the local issuer's URL in claims written before it is known. */
+const ISSUER = 'https://issuer.under.test';
+
+const pinned = (extra: Partial<IdentityOptions> = {}): IdentityOptions => ({
+  now: NOW,
+  issuer: issuer.url,
+  ...extra,
+});
 
 // ---- GitLab ----
 
@@ -43,7 +55,7 @@ const GITLAB_CLAIMS = {
   iat: T - 60,
   nbf: T - 65,
   exp: T + 3540,
-  iss: 'https://gitlab.com',
+  iss: ISSUER,
   sub: 'project_path:acme/web:ref_type:branch:ref:main',
   aud: 'shipgate',
 };
@@ -93,7 +105,7 @@ describe('CI identity: picking the platform', () => {
 describe('CI identity: outside CI', () => {
   it('refuses on a workstation and with CI=true from an unsupported system', async () => {
     expect(detectPlatform({ HOME: '/home/dev', CI: 'true' })).toBeUndefined();
-    const err = await refusal(ciIdentity({ env: { HOME: '/home/dev', CI: 'true' }, now: NOW }));
+    const err = await refusal(ciIdentity({ env: { HOME: '/home/dev', CI: 'true' }, ...pinned() }));
     expect(err.message).toMatch(/not running in a CI job/);
     expect(err.hint).toMatch(/shipgate scan/);
   });
@@ -101,11 +113,12 @@ describe('CI identity: outside CI', () => {
 
 describe('CI identity: GitLab CI', () => {
   it('accepts a job whose ID token matches its environment, and keeps the token out of logs', async () => {
-    const token = signJwt(GITLAB_CLAIMS);
-    // A real RS256 JWT: it verifies with the key that signed it.
+    const token = await signJwt(GITLAB_CLAIMS);
+    // A real RS256 JWT: it verifies with the key the issuer publishes.
     const [h, pl, sig] = token.split('.');
+    const publicKey = createPublicKey({ key: issuer.key.publicJwk as never, format: 'jwk' });
     expect(createVerify('RSA-SHA256').update(`${h}.${pl}`).verify(publicKey, sig!, 'base64url')).toBe(true);
-    const job = await ciIdentity({ env: gitlabEnv(token), now: NOW });
+    const job = await ciIdentity({ env: gitlabEnv(token), ...pinned() });
     expect(job).toEqual({
       platform: 'gitlab',
       project: 'acme/web',
@@ -113,17 +126,100 @@ describe('CI identity: GitLab CI', () => {
       sha: SHA,
       ref: 'main',
       subject: GITLAB_CLAIMS.sub,
+      issuer: issuer.url,
     });
     expect(mask(`token=${token}`)).not.toContain(token);
   });
 
-  it('reads SIGSTORE_ID_TOKEN too', async () => {
-    const env = gitlabEnv(undefined, { SIGSTORE_ID_TOKEN: signJwt({ ...GITLAB_CLAIMS, aud: 'sigstore' }) });
-    expect((await ciIdentity({ env, now: NOW })).platform).toBe('gitlab');
+  it('reads SIGSTORE_ID_TOKEN too, for the audience it is configured with', async () => {
+    const env = gitlabEnv(undefined, {
+      SIGSTORE_ID_TOKEN: await signJwt({ ...GITLAB_CLAIMS, aud: 'sigstore' }),
+    });
+    expect((await ciIdentity({ env, ...pinned({ audience: 'sigstore' }) })).platform).toBe('gitlab');
+    const err = await refusal(ciIdentity({ env, ...pinned() }));
+    expect(err.message).toBe('the ID token in SIGSTORE_ID_TOKEN is for audience "sigstore", not "shipgate"');
+  });
+
+  it('refuses when the issuer is not configured, whatever the job environment says', async () => {
+    const env = gitlabEnv(await signJwt(GITLAB_CLAIMS), { CI_SERVER_URL: issuer.url });
+    const err = await refusal(ciIdentity({ env, now: NOW }));
+    expect(err.message).toBe('the issuer of GitLab ID tokens is not configured');
+    expect(err.hint).toMatch(/--oidc-issuer/);
+  });
+
+  it('refuses a token from another issuer than the configured one', async () => {
+    const env = gitlabEnv(await signJwt(GITLAB_CLAIMS));
+    const err = await refusal(ciIdentity({ env, now: NOW, issuer: 'https://gitlab.com' }));
+    expect(err.message).toBe(
+      `the ID token in SHIPGATE_ID_TOKEN was issued by "${issuer.url}", not https://gitlab.com`,
+    );
+  });
+
+  it('refuses a genuine token of another project when the project is pinned', async () => {
+    // A job that forges its variables to match a token of its own project passes the comparison...
+    const other = { ...GITLAB_CLAIMS, project_path: 'mallory/app', project_id: '666' };
+    const env = gitlabEnv(await signJwt(other), { CI_PROJECT_PATH: 'mallory/app', CI_PROJECT_ID: '666' });
+    expect((await ciIdentity({ env, ...pinned() })).project).toBe('mallory/app');
+    // ...but not the pin.
+    const err = await refusal(ciIdentity({ env, ...pinned({ project: 'acme/web' }) }));
+    expect(err.message).toBe('the ID token\'s project_path is "mallory/app", not the configured "acme/web"');
+    const own = gitlabEnv(await signJwt(GITLAB_CLAIMS));
+    expect((await ciIdentity({ env: own, ...pinned({ project: 'acme/web' }) })).project).toBe('acme/web');
+  });
+
+  it('refuses a token whose pipeline_source or environment differ from the job', async () => {
+    const env = gitlabEnv(await signJwt({ ...GITLAB_CLAIMS, environment: 'staging' }), {
+      CI_PIPELINE_SOURCE: 'schedule',
+      CI_ENVIRONMENT_NAME: 'production',
+    });
+    const err = await refusal(ciIdentity({ env, ...pinned() }));
+    expect(err.message).toBe(
+      'ID token pipeline_source is "push" but the job has "schedule"; environment is "staging" but the job has "production"',
+    );
+  });
+
+  it('refuses a merge request pipeline from a fork', async () => {
+    const mr = {
+      ...GITLAB_CLAIMS,
+      pipeline_source: 'merge_request_event',
+      ref: 'feature',
+      ref_protected: 'false',
+    };
+    const mrEnv = {
+      CI_PIPELINE_SOURCE: 'merge_request_event',
+      CI_COMMIT_REF_NAME: 'feature',
+      CI_COMMIT_REF_PROTECTED: 'false',
+      CI_MERGE_REQUEST_IID: '7',
+      CI_MERGE_REQUEST_PROJECT_ID: '4711',
+    };
+    // The token names the fork as its project while the job runs in acme/web.
+    const forkToken = await signJwt({
+      ...mr,
+      project_path: 'mallory/web',
+      project_id: '9999',
+      job_project_path: 'acme/web',
+      job_project_id: '4711',
+    });
+    const viaProject = await refusal(ciIdentity({ env: gitlabEnv(forkToken, mrEnv), ...pinned() }));
+    expect(viaProject.message).toContain('project_path is "mallory/web" but the job has "acme/web"');
+    // A job whose variables follow the fork is refused too: the token's job project is acme/web.
+    const forkEnv = gitlabEnv(forkToken, { ...mrEnv, CI_PROJECT_PATH: 'mallory/web', CI_PROJECT_ID: '9999' });
+    const viaJob = await refusal(ciIdentity({ env: forkEnv, ...pinned() }));
+    expect(viaJob.message).toBe(
+      'the pipeline runs in acme/web for a merge request from the fork mallory/web',
+    );
+    expect(viaJob.hint).toMatch(/not from merge requests of forks/);
+    // And so is one whose merge request variables name another source project.
+    const plain = gitlabEnv(await signJwt(mr), { ...mrEnv, CI_MERGE_REQUEST_SOURCE_PROJECT_ID: '9999' });
+    const viaVariables = await refusal(ciIdentity({ env: plain, ...pinned() }));
+    expect(viaVariables.message).toBe('the pipeline runs for a merge request from a fork');
+    // A merge request pipeline of the project itself passes.
+    const own = gitlabEnv(await signJwt(mr), { ...mrEnv, CI_MERGE_REQUEST_SOURCE_PROJECT_ID: '4711' });
+    expect((await ciIdentity({ env: own, ...pinned() })).ref).toBe('feature');
   });
 
   it('refuses a job without an ID token', async () => {
-    const err = await refusal(ciIdentity({ env: gitlabEnv(undefined), now: NOW }));
+    const err = await refusal(ciIdentity({ env: gitlabEnv(undefined), ...pinned() }));
     expect(err.message).toMatch(/no ID token/);
     expect(err.hint).toMatch(/id_tokens/);
   });
@@ -134,21 +230,21 @@ describe('CI identity: GitLab CI', () => {
     ['ref', { ref: 'feature/x' }, 'main'],
     ['pipeline_id', { pipeline_id: '1' }, '1520034567'],
   ])('refuses a token whose %s differs from the job', async (claim, change, want) => {
-    const env = gitlabEnv(signJwt({ ...GITLAB_CLAIMS, ...change }));
-    const err = await refusal(ciIdentity({ env, now: NOW }));
+    const env = gitlabEnv(await signJwt({ ...GITLAB_CLAIMS, ...change }));
+    const err = await refusal(ciIdentity({ env, ...pinned() }));
     expect(err.message).toContain(`${claim} is "${Object.values(change)[0]}" but the job has "${want}"`);
   });
 
   it('refuses an expired token and one without expiry', async () => {
-    const expired = gitlabEnv(signJwt({ ...GITLAB_CLAIMS, iat: T - 4000, exp: T - 400 }));
-    expect((await refusal(ciIdentity({ env: expired, now: NOW }))).message).toMatch(/expired 400 s ago/);
+    const expired = gitlabEnv(await signJwt({ ...GITLAB_CLAIMS, iat: T - 4000, exp: T - 400 }));
+    expect((await refusal(ciIdentity({ env: expired, ...pinned() }))).message).toMatch(/expired 400 s ago/);
     const { exp: _exp, ...noExp } = GITLAB_CLAIMS;
-    const env = gitlabEnv(signJwt(noExp));
-    expect((await refusal(ciIdentity({ env, now: NOW }))).message).toMatch(/no expiry/);
+    const env = gitlabEnv(await signJwt(noExp));
+    expect((await refusal(ciIdentity({ env, ...pinned() }))).message).toMatch(/no expiry/);
   });
 
   it('refuses a value that is not a JWT without echoing it', async () => {
-    const err = await refusal(ciIdentity({ env: gitlabEnv('not-a-token-s3cret'), now: NOW }));
+    const err = await refusal(ciIdentity({ env: gitlabEnv('not-a-token-s3cret'), ...pinned() }));
     expect(err.message).not.toContain('s3cret');
   });
 });
@@ -176,7 +272,7 @@ const GITHUB_CLAIMS = {
   event_name: 'push',
   ref_type: 'branch',
   runner_environment: 'github-hosted',
-  iss: 'https://token.actions.githubusercontent.com',
+  iss: ISSUER,
   nbf: T - 10,
   exp: T + 290,
   iat: T - 5,
@@ -198,10 +294,10 @@ describe('CI identity: GitHub Actions', () => {
         return;
       }
       const aud = url.searchParams.get('audience');
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(
-        JSON.stringify({ count: 1, value: signJwt({ ...claims, aud: aud ?? 'https://github.com/acme' }) }),
-      );
+      void signJwt({ ...claims, aud: aud ?? 'https://github.com/acme' }).then((value) => {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ count: 1, value }));
+      });
     });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -217,6 +313,7 @@ describe('CI identity: GitHub Actions', () => {
       GITHUB_SHA: GH_SHA,
       GITHUB_REF: 'refs/heads/main',
       GITHUB_WORKFLOW_REF: WORKFLOW_REF,
+      GITHUB_EVENT_NAME: 'push',
       ACTIONS_ID_TOKEN_REQUEST_URL: `${base}/_apis/distributedtask/token?api-version=2.0`,
       ACTIONS_ID_TOKEN_REQUEST_TOKEN: REQUEST_TOKEN,
       ...extra,
@@ -226,7 +323,7 @@ describe('CI identity: GitHub Actions', () => {
   it('requests a token for audience shipgate with the runtime bearer and accepts matching claims', async () => {
     claims = GITHUB_CLAIMS;
     requests.length = 0;
-    const job = await ciIdentity({ env: githubEnv(), now: NOW });
+    const job = await ciIdentity({ env: githubEnv(), ...pinned() });
     expect(job).toEqual({
       platform: 'github',
       project: 'acme/web',
@@ -234,6 +331,7 @@ describe('CI identity: GitHub Actions', () => {
       sha: GH_SHA,
       ref: 'refs/heads/main',
       subject: GITHUB_CLAIMS.sub,
+      issuer: issuer.url,
     });
     expect(requests).toHaveLength(1);
     const url = new URL(requests[0]!.url!, base);
@@ -246,7 +344,7 @@ describe('CI identity: GitHub Actions', () => {
 
   it('refuses a token for another repository', async () => {
     claims = { ...GITHUB_CLAIMS, repository: 'evil/web' };
-    const err = await refusal(ciIdentity({ env: githubEnv(), now: NOW }));
+    const err = await refusal(ciIdentity({ env: githubEnv(), ...pinned() }));
     expect(err.message).toContain('repository is "evil/web" but the job has "acme/web"');
   });
 
@@ -257,23 +355,70 @@ describe('CI identity: GitHub Actions', () => {
       ref: 'refs/heads/dev',
       workflow_ref: 'acme/web/.github/workflows/x.yml@refs/heads/dev',
     };
-    const err = await refusal(ciIdentity({ env: githubEnv(), now: NOW }));
+    const err = await refusal(ciIdentity({ env: githubEnv(), ...pinned() }));
     expect(err.message).toMatch(/sha is "b{40}".*ref is "refs\/heads\/dev".*workflow_ref is/);
+  });
+
+  it.each(['pull_request_target', 'workflow_run', 'issue_comment'])(
+    'refuses a %s run unless that event is allowed',
+    async (event) => {
+      claims = { ...GITHUB_CLAIMS, event_name: event };
+      const env = githubEnv({ GITHUB_EVENT_NAME: event });
+      const err = await refusal(ciIdentity({ env, ...pinned() }));
+      expect(err.message).toBe(
+        `the job runs for a ${event} event, whose runs can execute code from a fork with the base branch's identity`,
+      );
+      expect(err.hint).toContain(`--oidc-allow-event ${event}`);
+      const job = await ciIdentity({ env, ...pinned({ allowEvents: [event] }) });
+      expect(job.project).toBe('acme/web');
+    },
+  );
+
+  it('refuses a token of another repository than the pinned one', async () => {
+    claims = GITHUB_CLAIMS;
+    const err = await refusal(ciIdentity({ env: githubEnv(), ...pinned({ project: 'acme/api' }) }));
+    expect(err.message).toBe('the ID token\'s repository is "acme/web", not the configured "acme/api"');
+    expect((await ciIdentity({ env: githubEnv(), ...pinned({ project: 'acme/web' }) })).project).toBe(
+      'acme/web',
+    );
+  });
+
+  it('refuses a token whose event differs from the job', async () => {
+    claims = { ...GITHUB_CLAIMS, event_name: 'pull_request_target' };
+    const err = await refusal(ciIdentity({ env: githubEnv(), ...pinned() }));
+    expect(err.message).toBe('ID token event_name is "pull_request_target" but the job has "push"');
+  });
+
+  it("expects GitHub's issuer unless another is configured", async () => {
+    claims = GITHUB_CLAIMS;
+    const err = await refusal(ciIdentity({ env: githubEnv(), now: NOW }));
+    expect(err.message).toBe(
+      `the GitHub ID token was issued by "${issuer.url}", not https://token.actions.githubusercontent.com`,
+    );
+  });
+
+  it('requests and expects the configured audience', async () => {
+    claims = GITHUB_CLAIMS;
+    requests.length = 0;
+    await ciIdentity({ env: githubEnv(), ...pinned({ audience: 'registry.example.com' }) });
+    expect(new URL(requests[0]!.url!, base).searchParams.get('audience')).toBe('registry.example.com');
   });
 
   it('refuses an expired token', async () => {
     claims = { ...GITHUB_CLAIMS, exp: T - 30 };
-    expect((await refusal(ciIdentity({ env: githubEnv(), now: NOW }))).message).toMatch(/expired 30 s ago/);
+    expect((await refusal(ciIdentity({ env: githubEnv(), ...pinned() }))).message).toMatch(
+      /expired 30 s ago/,
+    );
   });
 
   it('refuses when the job may not request tokens, or the runtime refuses the bearer', async () => {
     const env = githubEnv();
     delete env.ACTIONS_ID_TOKEN_REQUEST_URL;
-    const err = await refusal(ciIdentity({ env, now: NOW }));
+    const err = await refusal(ciIdentity({ env, ...pinned() }));
     expect(err.hint).toMatch(/id-token: write/);
     claims = GITHUB_CLAIMS;
     const bad = await refusal(
-      ciIdentity({ env: githubEnv({ ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'wrong' }), now: NOW }),
+      ciIdentity({ env: githubEnv({ ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'wrong' }), ...pinned() }),
     );
     expect(bad.message).toMatch(/answered 401/);
   });
