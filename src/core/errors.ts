@@ -1,3 +1,5 @@
+import { printable } from './printable';
+
 /**
  * One error class for everything shipgate reports to a user. The front doors turn it into a one-line
  * message and an exit code; anything that is not a ShipgateError is an internal error (exit 3).
@@ -91,6 +93,7 @@ export function formatError(e: ShipgateError): string {
   return e.hint ? `${base} (hint: ${oneLine(e.hint)})` : base;
 }
 
+/** One printable line: messages carry untrusted text (file names, registry answers). */
 export function oneLine(s: string): string {
-  return s.replace(/\s*\n\s*/g, ' ').trim();
+  return printable(s.replace(/\s*\n\s*/g, ' ')).trim();
 }

@@ -4,6 +4,7 @@
  * summary with the decision. Colours (plain ANSI) only when asked; untrusted text never carries escapes.
  */
 import { ruleHelpUri, type Finding } from '../core/finding';
+import { printable } from '../core/printable';
 import { countBySeverity, type ScanResult } from '../core/result';
 import { severityRank, type Severity } from '../core/severity';
 import { decisionLines } from '../policy/format';
@@ -16,7 +17,6 @@ import {
   ruleIndex,
   SEVERITIES_DESC,
   sortFindings,
-  stripControl,
   truncate,
 } from './common';
 
@@ -86,8 +86,9 @@ function palette(color: boolean): Palette {
 }
 
 /** Untrusted text (package names, messages, file content) may hold escape sequences: never echo them. */
+/** Untrusted text on one line, without escapes or control characters. */
 function clean(text: string): string {
-  return stripControl(text);
+  return printable(text);
 }
 
 const CONTEXT = 2;
