@@ -2,7 +2,8 @@
  * The one pipeline every front door runs: lint the Dockerfiles, scan the image, apply the policy, decide.
  * Front doors only map their inputs onto PipelineOptions and write the reports.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { ShipgateError } from '../core/errors';
 import type { Finding, RuleMeta } from '../core/finding';
@@ -42,7 +43,26 @@ async function readDockerfile(path: string): Promise<string> {
   if (size > MAX_DOCKERFILE_BYTES) {
     throw new ShipgateError('INPUT', `${path} is ${size} bytes, too large for a Dockerfile`);
   }
-  return readFile(abs, 'utf8');
+  return readBounded(abs, path);
+}
+
+/** Reads at most MAX_DOCKERFILE_BYTES: a pipe or device (/dev/zero) reports no size but may never end. */
+async function readBounded(abs: string, path: string): Promise<string> {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for await (const chunk of createReadStream(abs, { highWaterMark: 64 * 1024 }) as AsyncIterable<Buffer>) {
+    total += chunk.length;
+    if (total > MAX_DOCKERFILE_BYTES)
+      throw new ShipgateError(
+        'INPUT',
+        `${path} is larger than ${MAX_DOCKERFILE_BYTES} bytes, too large for a Dockerfile`,
+        {
+          hint: 'give the Dockerfile itself, a regular text file',
+        },
+      );
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 function sortFindings(findings: Finding[]): Finding[] {
