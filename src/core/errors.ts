@@ -22,6 +22,7 @@ export type ErrorCode =
   | 'GITLAB_API' // the GitLab API refused a request
   | 'SIGN' // signing or attestation failed
   | 'GUARD' // a push was refused by the CI guard
+  | 'TIMEOUT' // the whole scan ran past its deadline (--timeout)
   | 'INTERNAL'; // a bug
 
 /** Exit codes shared by the CLI, the GitHub Action and the GitLab component. */
@@ -33,7 +34,14 @@ export const EXIT = {
   REMOTE_ERROR: 4,
 } as const;
 
-const REMOTE_CODES: ReadonlySet<ErrorCode> = new Set(['NETWORK', 'REGISTRY', 'GITHUB_API', 'GITLAB_API']);
+// A scan past its deadline is usually a slow registry or runner: worth retrying, like a remote failure.
+const REMOTE_CODES: ReadonlySet<ErrorCode> = new Set([
+  'NETWORK',
+  'REGISTRY',
+  'GITHUB_API',
+  'GITLAB_API',
+  'TIMEOUT',
+]);
 
 export interface ShipgateErrorOptions {
   /** What the user can do about it, shown after the message. */

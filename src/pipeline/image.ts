@@ -1,10 +1,11 @@
 /** The image half of the pipeline: open, one walk with every analyzer, then match and map findings. */
+import { addAbortSignal } from 'node:stream';
 import type { Finding, RuleMeta } from '../core/finding';
 import { logger } from '../core/logger';
 import type { Package } from '../core/package';
 import type { DockerfileTarget, ImageTarget } from '../core/result';
 import { matchHistoryToInstruction } from '../dockerfile/index';
-import { formatPlatform, openImage, walkImage, type Analyzer } from '../image/index';
+import { formatPlatform, openImage, walkImage, type Analyzer, type OpenedImage } from '../image/index';
 import { collectInventory, inventoryAnalyzers } from '../inventory/index';
 import type { Policy } from '../policy/defaults';
 import { secretsAnalyzer } from '../secrets/index';
@@ -32,14 +33,30 @@ function mb(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
+/** Layer streams end with the signal's reason when it aborts (the scan's deadline). */
+function abortable(image: OpenedImage, signal: AbortSignal | undefined): OpenedImage {
+  if (!signal) return image;
+  return {
+    ...image,
+    async openLayer(index) {
+      signal.throwIfAborted();
+      return addAbortSignal(signal, await image.openLayer(index));
+    },
+  };
+}
+
 export async function scanImage(
   opts: PipelineOptions,
   scanners: Set<string>,
   policy: Policy,
+  signal?: AbortSignal,
 ): Promise<ImageScan> {
   const log = logger();
-  const image = await log.step(`opening ${opts.image}`, () =>
-    openImage(opts.image!, opts.platform ? { platform: opts.platform } : {}),
+  const image = abortable(
+    await log.step(`opening ${opts.image}`, () =>
+      openImage(opts.image!, opts.platform ? { platform: opts.platform } : {}),
+    ),
+    signal,
   );
   try {
     const info = image.info;

@@ -17,6 +17,7 @@ import { decide } from '../policy/decide';
 import { defaultPolicy, findPolicyFile, type Policy } from '../policy/defaults';
 import { dockerfileLintOptions } from '../policy/dockerfile-options';
 import { withPipelineOptions } from '../policy/overrides';
+import { withDeadline } from './deadline';
 import { repoRelative } from './paths';
 import type { PipelineOptions } from './types';
 
@@ -84,7 +85,12 @@ async function readPolicy(repoRoot: string, configPath: string | undefined): Pro
   return loadPolicy(repoRoot, configPath);
 }
 
-export async function runPipeline(opts: PipelineOptions): Promise<ScanResult> {
+/** Runs the pipeline within opts.timeoutMs (see ./deadline). */
+export function runPipeline(opts: PipelineOptions): Promise<ScanResult> {
+  return withDeadline(opts.timeoutMs, (signal) => runUntil(opts, signal));
+}
+
+async function runUntil(opts: PipelineOptions, signal: AbortSignal | undefined): Promise<ScanResult> {
   const log = logger();
   const startedAt = new Date();
   const scanners = new Set(opts.scanners ?? ['vuln', 'secret', 'config', 'malware']);
@@ -144,7 +150,7 @@ export async function runPipeline(opts: PipelineOptions): Promise<ScanResult> {
   if (opts.image) {
     // Loaded only when an image is scanned, so `shipgate lint` starts fast.
     const { mapImageFindings, scanImage } = await import('./image');
-    const scanned = await scanImage(opts, scanners, policy);
+    const scanned = await scanImage(opts, scanners, policy, signal);
     image = scanned.target;
     packages = scanned.packages;
     warnings.push(...scanned.warnings);

@@ -26,4 +26,6 @@ export interface PipelineOptions {
   scanners?: ('vuln' | 'secret' | 'config' | 'malware')[];
   /** Build context directory, to scan files a Dockerfile COPYs for secrets. */
   context?: string;
+  /** Deadline for the whole scan in milliseconds (a TIMEOUT error past it); undefined or 0: none. */
+  timeoutMs?: number;
 }

@@ -2,6 +2,7 @@ import { EXIT, ShipgateError } from '../../core/errors';
 import { logger } from '../../core/logger';
 import { parseSeverity } from '../../core/severity';
 import { findRepoRoot } from '../../pipeline/paths';
+import { parseDuration } from '../../pipeline/deadline';
 import { runPipeline } from '../../pipeline/run';
 import type { PipelineOptions } from '../../pipeline/types';
 import { writeGitlabReports } from '../../report/gitlab/index';
@@ -10,6 +11,8 @@ import { checkOutputFlags, OUTPUT_HELP, OUTPUT_OPTIONS, writeFileSafe, writeOutp
 import { renderSbom, SBOM_FORMATS } from '../sbom';
 
 const SCANNERS = ['vuln', 'secret', 'config', 'malware'] as const;
+/** Long enough for a large image with a cold vulnerability cache on a CI runner. */
+const DEFAULT_TIMEOUT_MS = 15 * 60 * 1000;
 
 const HELP = `Usage: shipgate scan [IMAGE] [--dockerfile FILE]... [--image REF] [options]
 
@@ -22,6 +25,8 @@ Targets:
                           a registry reference (ghcr.io/org/app:1.2, host:5000/app@sha256:...)
       --platform P        os/arch[/variant] to pick from a multi-platform image (default: this machine's)
       --context DIR       build context: files the Dockerfile copies are scanned for secrets
+      --timeout DURATION  deadline for the whole scan, e.g. 15m (default), 90s, 1h; 0 for none
+                          (also SHIPGATE_TIMEOUT); past it the scan ends with a TIMEOUT error, exit 4
 
 Policy:
   -c, --config FILE       policy file (default shipgate.yaml at the repository root, if any)
@@ -47,6 +52,7 @@ export async function run(argv: string[]): Promise<number> {
     image: { type: 'string', short: 'i' },
     platform: { type: 'string' },
     context: { type: 'string' },
+    timeout: { type: 'string' },
     config: { type: 'string', short: 'c' },
     'fail-on': { type: 'string' },
     scanners: { type: 'string', multiple: true },
@@ -82,6 +88,10 @@ export async function run(argv: string[]): Promise<number> {
   if (str(p, 'sbom') && !image) throw new ShipgateError('USAGE', '--sbom needs --image');
   const failOnText = str(p, 'fail-on');
   const repoRoot = findRepoRoot();
+  const timeoutText = str(p, 'timeout') ?? process.env.SHIPGATE_TIMEOUT;
+  const timeoutMs = timeoutText
+    ? parseDuration(timeoutText, str(p, 'timeout') ? '--timeout' : 'SHIPGATE_TIMEOUT')
+    : DEFAULT_TIMEOUT_MS;
   const opts: PipelineOptions = {
     dockerfiles: list(p, 'dockerfile'),
     repoRoot,
@@ -95,6 +105,7 @@ export async function run(argv: string[]): Promise<number> {
     ...(bool(p, 'offline') ? { offline: true } : {}),
     ...(bool(p, 'ignore-unfixed') ? { ignoreUnfixed: true } : {}),
     ...(list(p, 'vex').length ? { vex: list(p, 'vex') } : {}),
+    ...(timeoutMs ? { timeoutMs } : {}),
   };
   const result = await runPipeline(opts);
   await writeOutputs(result, p, repoRoot);
