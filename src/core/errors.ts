@@ -23,6 +23,7 @@ export type ErrorCode =
   | 'SIGN' // signing or attestation failed
   | 'GUARD' // a push was refused by the CI guard
   | 'TIMEOUT' // the whole scan ran past its deadline (--timeout)
+  | 'LIMIT' // an image exceeds a size, ratio, entry-count or path-length bound
   | 'INTERNAL'; // a bug
 
 /** Exit codes shared by the CLI, the GitHub Action and the GitLab component. */

@@ -6,6 +6,7 @@ import { open, type FileHandle } from 'node:fs/promises';
 import { createReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { ShipgateError } from '../core/errors';
+import { checkEntries, checkPathLength, imageLimits } from './limits';
 import { normalizeEntryPath } from './paths';
 
 export interface TarMember {
@@ -92,6 +93,8 @@ export class TarIndex {
     try {
       const { size: fileSize } = await fh.stat();
       const members = new Map<string, TarMember>();
+      const limits = imageLimits();
+      let entries = 0;
       const header = Buffer.alloc(512);
       let offset = 0;
       let longName: string | undefined;
@@ -138,11 +141,13 @@ export class TarIndex {
         let name =
           longName ?? pax.path ?? (prefix ? `${prefix}/${str(header, 0, 100)}` : str(header, 0, 100));
         const link = longLink ?? pax.linkpath ?? str(header, 157, 100);
+        checkPathLength(limits, what, name);
         name = normalizeEntryPath(name, `${what}: member`);
         const type = TYPES[flag] ?? 'other';
         const member: TarMember = { path: name, offset: dataOffset, size, type };
         if (type === 'symlink' || type === 'hardlink') member.linkTarget = link;
         members.set(name, member);
+        checkEntries(limits, what, ++entries);
         longName = longLink = undefined;
         pax = {};
         offset = next;

@@ -4,6 +4,7 @@
  */
 import { ShipgateError } from '../../core/errors';
 import { AutoDecompress, sniffCompression } from '../decompress';
+import { imageLimits } from '../limits';
 import { DigestVerifier, digestOf, isDigest, verifyBytes } from '../../oci/digest';
 import { Fields, badField, isObject } from '../format';
 import { layerHistory, parseConfig, parseJson } from '../manifest';
@@ -197,7 +198,7 @@ async function readDockerArchive(
       const raw = verifyRawWith[index];
       const streams: NodeJS.ReadWriteStream[] = [];
       if (raw) streams.push(new DigestVerifier(raw, label, m.size));
-      streams.push(new AutoDecompress());
+      streams.push(new AutoDecompress({ limits: imageLimits(), what: label }));
       if (!raw || (options.verifyDiffIds && raw !== layer.diffId))
         streams.push(new DigestVerifier(layer.diffId!, `${label} uncompressed`));
       return chain(tar.stream(m), ...streams);
