@@ -5,12 +5,13 @@
 import { isAbsolute, relative, resolve } from 'node:path';
 import * as core from '@actions/core';
 import { EXIT, formatError, oneLine, toShipgateError, type ShipgateError } from '../core/errors';
-import { addSecret, Logger, setLogger, type LogSink } from '../core/logger';
+import { addSecret, Logger, logger, setLogger, type LogSink } from '../core/logger';
 import { countBySeverity, type ScanResult } from '../core/result';
 import type { PipelineOptions } from '../pipeline/types';
 import {
   appendJobSummary,
   createClient,
+  inertLines,
   omittedNote,
   planAnnotations,
   readGitHubContext,
@@ -34,9 +35,10 @@ export interface Engine {
 const actionsSink: LogSink = {
   write(level, line) {
     if (level === 'debug') core.debug(line);
-    else if (level === 'error') core.info(`Error: ${line}`);
-    else if (level === 'warn') core.info(`Warning: ${line}`);
-    else core.info(line);
+    else {
+      const text = level === 'error' ? `Error: ${line}` : level === 'warn' ? `Warning: ${line}` : line;
+      for (const l of inertLines(text)) core.info(l);
+    }
   },
   secret(value) {
     core.setSecret(value);
@@ -69,7 +71,7 @@ async function runInner(engine: Engine, env: NodeJS.ProcessEnv): Promise<number>
   const result = await engine.runPipeline(toPipelineOptions(inputs));
   const decision = result.decision;
   if (!decision) throw toShipgateError(new Error('the pipeline returned no decision'));
-  for (const line of decisionLines(decision)) core.info(line);
+  for (const line of decisionLines(decision)) logger().info(line);
   // GitHub shows 10 warning annotations per step: shipgate's own warnings are grouped, and the finding
   // annotations get the slots that are left.
   const warnings = new WarningBudget();
@@ -140,7 +142,7 @@ async function runInner(engine: Engine, env: NodeJS.ProcessEnv): Promise<number>
   );
 
   if (!decision.approved) {
-    core.setFailed(`shipgate: not approved: ${blockingReasonsLine(decision)}`);
+    core.setFailed(oneLine(`shipgate: not approved: ${blockingReasonsLine(decision)}`));
     if (remoteError) core.error(oneLine(formatError(remoteError)));
     return EXIT.POLICY_FAILED;
   }

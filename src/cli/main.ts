@@ -38,7 +38,8 @@ Global options:
   -q, --quiet      only warnings and errors on stderr
   -v, --verbose    debug output on stderr
 
-Exit codes: 0 approved, 1 policy failed, 2 usage or input error, 3 internal error, 4 remote service error.
+Exit codes: 0 approved, 1 policy failed, 2 usage or input error, 3 internal error, 4 remote service error
+or timeout.
 Docs: https://github.com/shipgate/shipgate#readme
 `;
 
@@ -79,6 +80,8 @@ export async function main(argv: string[]): Promise<number> {
   } catch (e) {
     const err = toShipgateError(e);
     process.stderr.write(`${formatError(err)}\n`);
+    // Work the deadline cut short may still hold the event loop open (a stalled socket): do not wait for it.
+    if (err.code === 'TIMEOUT') setTimeout(() => process.exit(err.exitCode), 1000).unref();
     if (err.code === 'INTERNAL' && process.env.SHIPGATE_LOG_LEVEL === 'debug' && err.cause instanceof Error) {
       process.stderr.write(`${err.cause.stack ?? ''}\n`);
     }

@@ -21,6 +21,8 @@ export type ErrorCode =
   | 'VULN_DB' // the vulnerability database is missing, corrupt or stale
   | 'GITHUB_API' // the GitHub API refused a request
   | 'GUARD' // the CI job's identity could not be established, or a push was refused
+  | 'TIMEOUT' // the whole scan ran past its deadline (--timeout)
+  | 'LIMIT' // an image exceeds a size, ratio, entry-count or path-length bound
   | 'INTERNAL'; // a bug
 
 /** Exit codes shared by the CLI, the GitHub Action and the GitLab component. */
@@ -32,7 +34,8 @@ export const EXIT = {
   REMOTE_ERROR: 4,
 } as const;
 
-const REMOTE_CODES: ReadonlySet<ErrorCode> = new Set(['NETWORK', 'REGISTRY', 'GITHUB_API']);
+// A scan past its deadline is usually a slow registry or runner: worth retrying, like a remote failure.
+const REMOTE_CODES: ReadonlySet<ErrorCode> = new Set(['NETWORK', 'REGISTRY', 'GITHUB_API', 'TIMEOUT']);
 
 export interface ShipgateErrorOptions {
   /** What the user can do about it, shown after the message. */

@@ -1,7 +1,10 @@
 /**
  * The one logger. Everything shipgate prints about its work (not reports) goes through here, so secrets
- * registered with addSecret() are masked everywhere, and each front door decides where lines go.
+ * registered with addSecret() are masked everywhere, every line is one printable line whatever untrusted
+ * text it carries, and each front door decides where lines go.
  */
+import { printable } from './text';
+
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 
 const LEVELS: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
@@ -78,7 +81,7 @@ export class Logger {
 
   private log(level: LogLevel, msg: string): void {
     if (!this.enabled(level)) return;
-    const line = mask(`${this.prefix}${msg}`);
+    const line = printable(mask(`${this.prefix}${msg}`));
     for (const s of this.sinkList) s.write(level, line);
   }
 }

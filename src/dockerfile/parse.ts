@@ -319,6 +319,15 @@ export async function parseDockerfile(content: string, path: string): Promise<Pa
 
     if (keyword === 'RUN' && parser) {
       const collector = new ShellCollector(parser, doc.spanOf, []);
+      // The collector's errors (a script nested too deeply) get this instruction's location.
+      const inRun = (work: () => void): void => {
+        try {
+          work();
+        } catch (e) {
+          if (e instanceof ShipgateError) fail(path, line, `RUN: ${e.message}`);
+          throw e;
+        }
+      };
       if (inst.json) {
         const strings = inst.args.map((w) => {
           const s = doc.offset({ line: w.span.line - 1, character: w.span.column - 1 });
@@ -330,7 +339,7 @@ export async function parseDockerfile(content: string, path: string): Promise<Pa
           );
           return { value: w.value, span: w.span, src: { text: inner, offsets } };
         });
-        collector.addExec(strings, { context: 'top', inSubshell: false, list: 0 });
+        inRun(() => collector.addExec(strings, { context: 'top', inSubshell: false, list: 0 }));
         inst.script = { language: 'exec', commands: collector.out, hasErrors: false };
       } else if (shell === 'other') {
         inst.script = { language: 'other', commands: [], hasErrors: false };
@@ -356,7 +365,7 @@ export async function parseDockerfile(content: string, path: string): Promise<Pa
         if (heredocs.length && !/^(sh|bash|dash|ash|zsh|ksh)$/.test(interp)) {
           inst.script = { language: 'other', commands: [], hasErrors: false };
         } else {
-          collector.collect(src, { context: 'top', inSubshell: false });
+          inRun(() => collector.collect(src, { context: 'top', inSubshell: false }));
           inst.script = { language: 'bash', commands: collector.out, hasErrors: collector.hasErrors };
         }
       }

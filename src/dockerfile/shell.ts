@@ -1,4 +1,5 @@
 import type { Node, Parser } from 'web-tree-sitter';
+import { ShipgateError } from '../core/errors';
 import type { CommandContext, ShellCommand, Span, Word } from './types';
 
 /** Script text and, for each of its characters, the offset in the Dockerfile it came from. */
@@ -100,6 +101,20 @@ interface WalkContext {
   list: number;
 }
 
+const MAX_SHELL_DEPTH = 1000;
+
+/** Depth of a syntax tree, without recursion. */
+function treeDepth(root: Node): number {
+  let max = 0;
+  const stack: [Node, number][] = [[root, 1]];
+  while (stack.length) {
+    const [node, depth] = stack.pop()!;
+    if (depth > max) max = depth;
+    for (const c of node.namedChildren) if (c) stack.push([c, depth + 1]);
+  }
+  return max;
+}
+
 /** Collects the simple commands of a bash script into `out`. */
 export class ShellCollector {
   private nextList = 0;
@@ -112,11 +127,19 @@ export class ShellCollector {
     readonly out: ShellCommand[],
   ) {}
 
-  /** Parses `src` and appends its commands. */
+  /**
+   * Parses `src` and appends its commands. A script nested deeper than MAX_SHELL_DEPTH is refused with a
+   * DOCKERFILE_PARSE error (the walk is recursive; no real script comes close).
+   */
   collect(src: MappedText, ctx: Omit<WalkContext, 'list'> & { list?: number }): void {
     const tree = this.parser.parse(src.text);
     if (!tree) return;
     try {
+      if (treeDepth(tree.rootNode) > MAX_SHELL_DEPTH)
+        throw new ShipgateError(
+          'DOCKERFILE_PARSE',
+          `the shell script nests more than ${MAX_SHELL_DEPTH} levels deep`,
+        );
       if (tree.rootNode.hasError) this.hasErrors = true;
       const top = tree.rootNode;
       for (const stmt of top.namedChildren) {

@@ -5,6 +5,7 @@
 import { Transform, type TransformCallback, type Duplex } from 'node:stream';
 import * as zlib from 'node:zlib';
 import { Decompress as FzstdDecompress } from 'fzstd';
+import { checkExpansion, type ImageLimits } from './limits';
 
 export type Compression = 'gzip' | 'zstd' | 'none';
 
@@ -76,11 +77,30 @@ export class AutoDecompress extends Transform {
   /** The compression seen, once known. */
   compression: Compression | undefined;
 
-  constructor(private readonly opts: { forceFzstd?: boolean } = {}) {
+  private compressedBytes = 0;
+  private expandedBytes = 0;
+
+  /** With `limits`, the stream fails with a LIMIT error once the output outgrows them (see ./limits). */
+  constructor(private readonly opts: { forceFzstd?: boolean; limits?: ImageLimits; what?: string } = {}) {
     super();
   }
 
+  /** Counts output against the limits; false (and the stream destroyed) when past them. */
+  private within(bytes: number): boolean {
+    const limits = this.opts.limits;
+    if (!limits) return true;
+    this.expandedBytes += bytes;
+    try {
+      checkExpansion(limits, this.opts.what ?? 'archive', this.compressedBytes, this.expandedBytes);
+      return true;
+    } catch (e) {
+      this.destroy(e as Error);
+      return false;
+    }
+  }
+
   override _transform(chunk: Buffer, _enc: BufferEncoding, cb: TransformCallback): void {
+    this.compressedBytes += chunk.length;
     if (!this.decided) {
       this.head.push(chunk);
       this.headLen += chunk.length;
@@ -116,6 +136,7 @@ export class AutoDecompress extends Transform {
     this.inner = createDecompressor(this.compression, this.opts);
     if (this.inner) {
       this.inner.on('data', (d: Buffer) => {
+        if (!this.within(d.length)) return;
         if (!this.push(d)) this.inner!.pause();
       });
       this.inner.on('error', (e) => this.destroy(e));
@@ -129,11 +150,16 @@ export class AutoDecompress extends Transform {
 
   private forward(chunk: Buffer, cb: TransformCallback): void {
     if (!this.inner) {
-      cb(null, chunk);
+      if (this.within(chunk.length)) cb(null, chunk);
       return;
     }
     if (this.inner.write(chunk)) cb();
     else this.inner.once('drain', () => cb());
+  }
+
+  override _destroy(err: Error | null, cb: (error?: Error | null) => void): void {
+    this.inner?.destroy();
+    cb(err);
   }
 
   private finishInner(cb: TransformCallback): void {

@@ -1,11 +1,12 @@
 /**
  * Manifests and indexes: parsing with clear errors, platform selection, and turning a manifest plus its
- * config into ImageInfo with the layers' history mapped on.
+ * config into ImageInfo with the layers' history mapped on. Field types are checked by ./format.
  */
 import { ShipgateError } from '../core/errors';
 import { parseDigest } from '../oci/digest';
 import { INDEX_TYPES, MANIFEST_TYPES, MT, isLayerMediaType } from '../oci/media-types';
 import { formatPlatform, parsePlatform } from '../oci/platform';
+import { Fields, checkDescriptorFields, checkImageConfig, isObject } from './format';
 import { defaultPlatform } from './options';
 import type { ImageConfig, LayerInfo, Platform } from './types';
 
@@ -35,10 +36,6 @@ export interface ManifestDoc {
   annotations?: Record<string, string>;
 }
 
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
 export function parseJson(bytes: Uint8Array, what: string): unknown {
   try {
     return JSON.parse(Buffer.from(bytes).toString('utf8'));
@@ -51,6 +48,7 @@ function descriptor(v: unknown, what: string): Descriptor {
   if (!isObject(v) || typeof v.digest !== 'string' || typeof v.mediaType !== 'string')
     throw new ShipgateError('IMAGE_FORMAT', `${what}: descriptor without mediaType or digest`);
   parseDigest(v.digest, what);
+  checkDescriptorFields(new Fields(v, what));
   const size = typeof v.size === 'number' ? v.size : -1;
   return { ...(v as object), mediaType: v.mediaType, digest: v.digest, size } as Descriptor;
 }
@@ -63,6 +61,9 @@ export function parseManifest(
 ): IndexDoc | ManifestDoc {
   const doc = parseJson(bytes, what);
   if (!isObject(doc)) throw new ShipgateError('IMAGE_FORMAT', `${what}: expected a JSON object`);
+  const fields = new Fields(doc, what);
+  fields.string('mediaType');
+  fields.stringMap('annotations');
   const hint = mediaTypeHint?.split(';')[0]?.trim();
   const mediaType =
     typeof doc.mediaType === 'string'
@@ -83,7 +84,7 @@ export function parseManifest(
       kind: 'index',
       mediaType,
       manifests: doc.manifests.map((m, i) => descriptor(m, `${what} manifests[${i}]`)),
-      ...(isObject(doc.annotations) ? { annotations: doc.annotations as Record<string, string> } : {}),
+      ...(doc.annotations !== undefined ? { annotations: doc.annotations as Record<string, string> } : {}),
     };
   }
   if (MANIFEST_TYPES.has(mediaType) || (isObject(doc.config) && Array.isArray(doc.layers))) {
@@ -95,8 +96,9 @@ export function parseManifest(
       config: descriptor(doc.config, `${what} config`),
       layers: doc.layers.map((l, i) => descriptor(l, `${what} layers[${i}]`)),
     };
-    if (isObject(doc.subject)) out.subject = descriptor(doc.subject, `${what} subject`);
-    if (isObject(doc.annotations)) out.annotations = doc.annotations as Record<string, string>;
+    if (doc.subject !== undefined && doc.subject !== null)
+      out.subject = descriptor(doc.subject, `${what} subject`);
+    if (doc.annotations !== undefined) out.annotations = doc.annotations as Record<string, string>;
     return out;
   }
   throw new ShipgateError(
@@ -160,13 +162,9 @@ function platformOf(p: Platform): Platform {
   return out;
 }
 
-/** Validates an image config and returns it typed. */
+/** Validates an image config field by field (see ./format) and returns it typed. */
 export function parseConfig(bytes: Uint8Array, what: string): ImageConfig {
-  const doc = parseJson(bytes, what);
-  if (!isObject(doc)) throw new ShipgateError('IMAGE_FORMAT', `${what}: image config is not a JSON object`);
-  if (doc.rootfs !== undefined && (!isObject(doc.rootfs) || !Array.isArray(doc.rootfs.diff_ids)))
-    throw new ShipgateError('IMAGE_FORMAT', `${what}: image config has a malformed rootfs`);
-  return doc as ImageConfig;
+  return checkImageConfig(parseJson(bytes, what), what);
 }
 
 /** The `created_by` of each layer: history entries marked empty_layer made no layer and are skipped. */

@@ -5,6 +5,7 @@
 import { pipeline, type Readable } from 'node:stream';
 import { ShipgateError } from '../core/errors';
 import { AutoDecompress } from './decompress';
+import { imageLimits } from './limits';
 import { DigestVerifier, digestOf, verifyBytes } from '../oci/digest';
 import {
   layerInfos,
@@ -76,7 +77,7 @@ export function openLayerStream(
   const label = `${what}: layer ${layer.index} (${layer.digest.slice(0, 19)})`;
   const streams: NodeJS.ReadWriteStream[] = [
     new DigestVerifier(layer.digest, label, layer.size),
-    new AutoDecompress(),
+    new AutoDecompress({ limits: imageLimits(), what: label }),
   ];
   if (opts.verifyDiffId && layer.diffId && layer.diffId !== layer.digest)
     streams.push(new DigestVerifier(layer.diffId, `${label} uncompressed`));

@@ -6,6 +6,7 @@ import { open, type FileHandle } from 'node:fs/promises';
 import { createReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { ShipgateError } from '../core/errors';
+import { checkEntries, checkPathLength, imageLimits } from './limits';
 import { normalizeEntryPath } from './paths';
 
 export interface TarMember {
@@ -92,6 +93,8 @@ export class TarIndex {
     try {
       const { size: fileSize } = await fh.stat();
       const members = new Map<string, TarMember>();
+      const limits = imageLimits();
+      let entries = 0;
       const header = Buffer.alloc(512);
       let offset = 0;
       let longName: string | undefined;
@@ -110,14 +113,21 @@ export class TarIndex {
             `${what}: not a tar archive (bad header at byte ${offset})`,
           );
         const flag = String.fromCharCode(header[156]!);
-        let size = octal(header, 124, 12);
         const dataOffset = offset + 512;
+        const isMeta = flag === 'L' || flag === 'K' || flag === 'x' || flag === 'g';
+        // A pax size overrides the header's (files over 8 GiB); it must be a plain decimal number.
+        if (!isMeta && pax.size !== undefined && !/^\d{1,15}$/.test(pax.size))
+          throw new ShipgateError(
+            'IMAGE_FORMAT',
+            `${what}: invalid pax size "${pax.size.slice(0, 40)}" at byte ${offset}`,
+          );
+        const size = !isMeta && pax.size !== undefined ? Number(pax.size) : octal(header, 124, 12);
         if (dataOffset + size > fileSize)
           throw new ShipgateError('IMAGE_FORMAT', `${what}: truncated tar archive`, {
             hint: 'the archive is incomplete; save or copy it again',
           });
         const next = dataOffset + Math.ceil(size / 512) * 512;
-        if (flag === 'L' || flag === 'K' || flag === 'x' || flag === 'g') {
+        if (isMeta) {
           const data = Buffer.alloc(size);
           await fh.read(data, 0, size, dataOffset);
           if (flag === 'L') longName = str(data, 0, size);
@@ -130,13 +140,14 @@ export class TarIndex {
         const prefix = magic.startsWith('ustar') ? str(header, 345, 155) : '';
         let name =
           longName ?? pax.path ?? (prefix ? `${prefix}/${str(header, 0, 100)}` : str(header, 0, 100));
-        if (pax.size) size = parseInt(pax.size, 10);
         const link = longLink ?? pax.linkpath ?? str(header, 157, 100);
+        checkPathLength(limits, what, name);
         name = normalizeEntryPath(name, `${what}: member`);
         const type = TYPES[flag] ?? 'other';
         const member: TarMember = { path: name, offset: dataOffset, size, type };
         if (type === 'symlink' || type === 'hardlink') member.linkTarget = link;
         members.set(name, member);
+        checkEntries(limits, what, ++entries);
         longName = longLink = undefined;
         pax = {};
         offset = next;

@@ -9,6 +9,7 @@ import { ShipgateError, oneLine } from '../core/errors';
 import { logger } from '../core/logger';
 import type { OpenedImage } from './options';
 import { TarTrailerGuard } from './tar-trailer';
+import { checkEntries, checkPathLength, imageLimits } from './limits';
 import { baseName, normalizeEntryPath, parentOf, printable } from './paths';
 import type { Analyzer, AnalyzerFailure, FileEntry, FileType, FinalView, LayerInfo } from './types';
 import { LayeredFs } from './view';
@@ -125,6 +126,7 @@ async function* tarEntries(stream: Readable): AsyncGenerator<{ header: Header; b
 
 class Walker<R> {
   private readonly fs = new LayeredFs();
+  private readonly limits = imageLimits();
   private readonly warnings: string[] = [];
   private readonly failures = new Map<Analyzer<R>, AnalyzerFailure>();
   private readonly stats: WalkStats = {
@@ -231,9 +233,12 @@ class Walker<R> {
     const cache = new Map<string, { content: Buffer; truncated: boolean }>();
     let cached = 0;
     const pending: PendingLink<R>[] = [];
+    let entries = 0;
     try {
       const stream = await this.image.openLayer(layer.index);
       for await (const { header, body } of tarEntries(stream)) {
+        checkEntries(this.limits, label, ++entries);
+        checkPathLength(this.limits, label, header.name);
         const path = normalizeEntryPath(header.name, `${label}: tar entry`);
         const name = baseName(path);
         if (name.startsWith(WHITEOUT)) {

@@ -1,6 +1,7 @@
 /** The image half of the pipeline: open, one walk with every registered analyzer, then match and map findings. */
 import { createAnalyzers, type Scanner } from '../analyzers/registry';
 import { oneLine } from '../core/errors';
+import { addAbortSignal } from 'node:stream';
 import type { Finding, RuleMeta } from '../core/finding';
 import { logger } from '../core/logger';
 import type { Package } from '../core/package';
@@ -40,19 +41,34 @@ function mb(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
+/** Layer streams end with the signal's reason when it aborts (the scan's deadline). */
+function abortable(image: OpenedImage, signal: AbortSignal | undefined): OpenedImage {
+  if (!signal) return image;
+  return {
+    ...image,
+    async openLayer(index) {
+      signal.throwIfAborted();
+      return addAbortSignal(signal, await image.openLayer(index));
+    },
+  };
+}
+
 /** Scans `opts.image`, or the already opened `opened`, which then stays open for the caller. */
 export async function scanImage(
   opts: PipelineOptions,
   scanners: ReadonlySet<Scanner>,
   policy: Policy,
   opened?: OpenedImage,
+  signal?: AbortSignal,
 ): Promise<ImageScan> {
   const log = logger();
-  const image =
+  const image = abortable(
     opened ??
-    (await log.step(`opening ${opts.image}`, () =>
-      openImage(opts.image!, opts.platform ? { platform: opts.platform } : {}),
-    ));
+      (await log.step(`opening ${opts.image}`, () =>
+        openImage(opts.image!, opts.platform ? { platform: opts.platform } : {}),
+      )),
+    signal,
+  );
   try {
     const info = image.info;
     log.info(

@@ -2,7 +2,8 @@
  * The one pipeline every front door runs: lint the Dockerfiles, scan the image, apply the policy, decide.
  * Front doors only map their inputs onto PipelineOptions and write the reports.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { analyzerRules, ANALYZERS, SCANNERS, scannerPart } from '../analyzers/registry';
 import { ShipgateError } from '../core/errors';
@@ -18,6 +19,7 @@ import { decide } from '../policy/decide';
 import { defaultPolicy, findPolicyFile, type Policy } from '../policy/defaults';
 import { dockerfileLintOptions } from '../policy/dockerfile-options';
 import { withPipelineOptions } from '../policy/overrides';
+import { withDeadline } from './deadline';
 import { repoRelative } from './paths';
 import type { PipelineOptions } from './types';
 
@@ -44,7 +46,26 @@ async function readDockerfile(path: string): Promise<string> {
   if (size > MAX_DOCKERFILE_BYTES) {
     throw new ShipgateError('INPUT', `${path} is ${size} bytes, too large for a Dockerfile`);
   }
-  return readFile(abs, 'utf8');
+  return readBounded(abs, path);
+}
+
+/** Reads at most MAX_DOCKERFILE_BYTES: a pipe or device (/dev/zero) reports no size but may never end. */
+async function readBounded(abs: string, path: string): Promise<string> {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for await (const chunk of createReadStream(abs, { highWaterMark: 64 * 1024 }) as AsyncIterable<Buffer>) {
+    total += chunk.length;
+    if (total > MAX_DOCKERFILE_BYTES)
+      throw new ShipgateError(
+        'INPUT',
+        `${path} is larger than ${MAX_DOCKERFILE_BYTES} bytes, too large for a Dockerfile`,
+        {
+          hint: 'give the Dockerfile itself, a regular text file',
+        },
+      );
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 /** The policy file's policy, or the default one; the schema validator loads only when there is a file. */
@@ -60,7 +81,16 @@ export interface PipelineInputs {
   image?: OpenedImage;
 }
 
-export async function runPipeline(opts: PipelineOptions, inputs: PipelineInputs = {}): Promise<ScanResult> {
+/** Runs the pipeline within opts.timeoutMs (see ./deadline). */
+export function runPipeline(opts: PipelineOptions, inputs: PipelineInputs = {}): Promise<ScanResult> {
+  return withDeadline(opts.timeoutMs, (signal) => runUntil(opts, inputs, signal));
+}
+
+async function runUntil(
+  opts: PipelineOptions,
+  inputs: PipelineInputs,
+  signal: AbortSignal | undefined,
+): Promise<ScanResult> {
   const log = logger();
   const startedAt = new Date();
   const scanners = new Set(opts.scanners ?? SCANNERS);
@@ -129,7 +159,7 @@ export async function runPipeline(opts: PipelineOptions, inputs: PipelineInputs 
   if (opts.image) {
     // Loaded only when an image is scanned, so `shipgate lint` starts fast.
     const { mapImageFindings, scanImage } = await import('./image');
-    const scanned = await scanImage(opts, scanners, policy, inputs.image);
+    const scanned = await scanImage(opts, scanners, policy, inputs.image, signal);
     image = scanned.target;
     packages = scanned.packages;
     analyzers = scanned.analyzers;

@@ -32,4 +32,6 @@ export interface PipelineOptions {
   clamavDb?: string;
   /** Build context directory, to scan files a Dockerfile COPYs for secrets. */
   context?: string;
+  /** Deadline for the whole scan in milliseconds (a TIMEOUT error past it); undefined or 0: none. */
+  timeoutMs?: number;
 }

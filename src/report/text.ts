@@ -4,12 +4,13 @@
  * summary with the decision. Colours (plain ANSI) only when asked; untrusted text never carries escapes.
  */
 import { ruleHelpUri, type Finding } from '../core/finding';
+import { printable } from '../core/text';
 import { countBySeverity, type ScanResult } from '../core/result';
 import { maskRange } from '../core/redact';
 import { severityRank, type Severity } from '../core/severity';
 import { decisionLines } from './decision';
 import { sortFindings } from '../core/order';
-import { oneLine, stripControl } from '../core/text';
+import { oneLine } from '../core/text';
 import {
   imageDisplayName,
   imagePlaceLabel,
@@ -86,8 +87,9 @@ function palette(color: boolean): Palette {
 }
 
 /** Untrusted text (package names, messages, file content) may hold escape sequences: never echo them. */
+/** Untrusted text on one line, without escapes or control characters. */
 function clean(text: string): string {
-  return stripControl(text);
+  return printable(text);
 }
 
 const CONTEXT = 2;

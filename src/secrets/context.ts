@@ -7,7 +7,7 @@ import { open, readFile, readdir, stat } from 'node:fs/promises';
 import { join, posix, relative, sep } from 'node:path';
 import { DockerfileParser } from 'dockerfile-ast';
 import type { Finding } from '../core/finding';
-import { toShipgateError } from '../core/errors';
+import { ShipgateError, toShipgateError } from '../core/errors';
 import { logger } from '../core/logger';
 import { extensionOf, BINARY_EXTENSIONS } from './allow';
 import { DockerIgnore } from './dockerignore';
@@ -32,7 +32,8 @@ interface CopySource {
   by: string;
 }
 
-function globRegex(glob: string): RegExp {
+/** A COPY source as a regex; a pattern Docker would refuse (`[z-a]`) is a DOCKERFILE_PARSE error. */
+function globRegex(glob: string, by: string): RegExp {
   let re = '^';
   for (let i = 0; i < glob.length; i++) {
     const c = glob[i]!;
@@ -47,7 +48,13 @@ function globRegex(glob: string): RegExp {
       }
     } else re += c.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
   }
-  return new RegExp(`${re}$`);
+  try {
+    return new RegExp(`${re}$`);
+  } catch {
+    throw new ShipgateError('DOCKERFILE_PARSE', `${by}: "${glob}" is not a valid file pattern`, {
+      hint: 'a character range must go from low to high, e.g. [a-z]',
+    });
+  }
 }
 
 /** The local sources of COPY/ADD instructions, as patterns relative to the context root. */
@@ -71,7 +78,7 @@ export function copySources(dockerfileText: string, dockerfilePath = 'Dockerfile
       const clean = posix.normalize(s.replace(/\\/g, '/')).replace(/^\/+/, '').replace(/\/+$/, '');
       const by = `${dockerfilePath}:${line} ${kw} ${s}`;
       if (clean === '.' || clean === '') out.push({ pattern: /.*/, by });
-      else out.push({ pattern: globRegex(clean), by });
+      else out.push({ pattern: globRegex(clean, by), by });
     }
   }
   return out;

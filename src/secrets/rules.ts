@@ -2,6 +2,10 @@
  * Secret detection rules. Patterns follow the ones published by gitleaks (config/gitleaks.toml) and trivy
  * (pkg/fanal/secret/builtin-rules.go), rewritten for JavaScript regular expressions. Each rule has lower-case
  * keywords: a file is only matched against a rule's regex when one of them occurs in it (the prefilter).
+ *
+ * Every pattern must stay free of catastrophic backtracking on any input (test/hostile/secret-patterns.test.ts
+ * checks each with recheck): no two quantified parts may match the same text, and a bounded window may not
+ * start again inside itself (tokens start after a character their own body cannot contain).
  */
 import type { RuleMeta } from '../core/finding';
 import type { Severity } from '../core/severity';
@@ -108,13 +112,38 @@ const START = String.raw`(?<![A-Za-z0-9_\-])`;
 
 /** Source of gitleaks' "keyed" pattern: a key containing `keys`, an assignment operator, then `(value)`. */
 function keyedSource(keys: string, value: string): string {
-  return String.raw`(?:${keys})(?:[ \t\w.-]{0,20})[\s'"]{0,3}(?:=|>|:{1,3}=|\|\||:|=>|\?=|,)[\x60'"\s=]{0,5}(${value})${END}`;
+  return String.raw`(?:${keys})(?:(?!${keys})[ \t\w.-]){0,20}[\s'"]{0,3}(?:=|>|:{1,3}=|\|\||:|=>|\?=|,)[\x60'"\s=]{0,5}(${value})${END}`;
 }
 
 /** gitleaks' "keyed" pattern: a key containing `keys`, an assignment operator, then the value in group 1. */
 function keyed(keys: string, value: string): RegExp {
   return new RegExp(keyedSource(keys, value), 'gim');
 }
+
+/**
+ * PEM bodies, written so that no text can be split two ways (which is what makes a backtracking engine
+ * slow): a separator is whitespace or an escaped `\n`; a body character is base64 or a backslash that does
+ * not start `\n`; the body starts and ends with a body character.
+ */
+const PEM_NL = String.raw`(?:\\n|\n)`;
+const PEM_SEP = String.raw`(?:\\n|\s)`;
+const PEM_CHAR = String.raw`(?:[A-Za-z0-9+/=]|\\(?!n))`;
+const PEM_BODY = `(${PEM_CHAR}(?:${PEM_SEP}*${PEM_CHAR})*)`;
+
+/** The length bounds PEM bodies had as regex quantifiers, checked after the match. */
+function pemBodyLength(body: string, max: number): boolean {
+  return body.length >= 64 && body.length <= max;
+}
+
+/**
+ * The generic rule: a name containing a secret-like word (the word at most 20 characters before the end of
+ * the name), an assignment, then a quoted or an unquoted value. The name is matched whole, and an unquoted
+ * value cannot contain a character a name may start after, so no text is tried more than a bounded number
+ * of times.
+ */
+const GENERIC_NAME = String.raw`[A-Za-z0-9_.-]+(?![A-Za-z0-9_.-])(?<=(?:passw(?:or)?d|pwd|secret|token|api[_-]?key|access[_-]?key|auth[_-]?key|private[_-]?key|credentials?)[A-Za-z0-9_.-]{0,20})["']?[ \t]{0,3}(?::=|=>|=|:)[ \t]{0,3}`;
+const GENERIC_STOP = String.raw`[\s"'$;,&?()[\]{}<>]`;
+const GENERIC_UNQUOTED = String.raw`[^\s"'$;,&?()[\]{}<>]`;
 
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 
@@ -157,7 +186,7 @@ export const SECRET_RULES: SecretRule[] = [
       'A 40-character AWS secret access key assigned to an `aws_secret_access_key`-like name (credentials files, env files, code).',
     keywords: ['aws'],
     regex:
-      /["']?aws_?(?:sec(?:ret)?)?_?(?:access)?_?key["']?\s*(?::|=>|=)?\s*["']?([A-Za-z0-9/+=]{40})(?![A-Za-z0-9/+=])/gi,
+      /["']?aws_?(?:sec(?:ret)?)?_?(?:access)?_?key["']?\s*(?:(?::|=>|=)\s*)?["']?([A-Za-z0-9/+=]{40})(?![A-Za-z0-9/+=])/gi,
     minEntropy: 4,
     allow: [/EXAMPLE/],
     trivy: ['aws-secret-access-key'],
@@ -230,7 +259,7 @@ export const SECRET_RULES: SecretRule[] = [
     description:
       'A GitLab personal, project or group access token (`glpat-`, including the routable format).',
     keywords: ['glpat-'],
-    regex: /\b(glpat-[0-9a-zA-Z_-]{20,300}(?:\.[0-9a-z]{9})?)(?![0-9A-Za-z_-])/,
+    regex: /(?<![\w-])(glpat-[0-9a-zA-Z_-]{20,300}(?:\.[0-9a-z]{9})?)(?![0-9A-Za-z_-])/,
     minEntropy: 3,
     gitleaks: ['gitlab-pat', 'gitlab-pat-routable'],
     trivy: ['gitlab-pat'],
@@ -256,7 +285,7 @@ export const SECRET_RULES: SecretRule[] = [
       'A GitLab runner authentication token (`glrt-`) or legacy runner registration token (`GR1348941`).',
     keywords: ['glrt-', 'gr1348941'],
     regex:
-      /\b((?:glrt-(?:t\d_)?[0-9a-zA-Z_-]{20,300}(?:\.[0-9a-z]{9})?)|GR1348941[0-9a-zA-Z_-]{20})(?![0-9A-Za-z_-])/,
+      /(?<![\w-])((?:glrt-(?:t\d_)?[0-9a-zA-Z_-]{20,300}(?:\.[0-9a-z]{9})?)|GR1348941[0-9a-zA-Z_-]{20})(?![0-9A-Za-z_-])/,
     minEntropy: 3,
     gitleaks: ['gitlab-runner-authentication-token', 'gitlab-rrt'],
     tags: ['gitlab'],
@@ -339,7 +368,8 @@ export const SECRET_RULES: SecretRule[] = [
     description:
       'A Google Cloud service-account JSON key file (`"type": "service_account"` with a `private_key_id`).',
     keywords: ['service_account'],
-    regex: /"type"\s*:\s*"service_account"[\s\S]{0,600}?"private_key_id"\s*:\s*"([a-f0-9]{40})"/,
+    regex:
+      /"type"\s*:\s*"service_account"(?:[^"]|"(?!type"|private_key_id")){0,600}"private_key_id"\s*:\s*"([a-f0-9]{40})"/,
     trivy: ['gcp-service-account'],
     tags: ['google'],
   }),
@@ -382,7 +412,8 @@ export const SECRET_RULES: SecretRule[] = [
     severity: 'high',
     description: 'An `_authToken`, `_auth` or `_password` value in an `.npmrc` file.',
     keywords: ['_authtoken', '_auth', '_password'],
-    regex: /(?:^|:)(?:_authToken|_auth|_password)\s*=\s*["']?([^\s"'$]{8,})["']?\s*$/m,
+    regex:
+      /(?:^|:)(?:_authToken|_auth|_password)\s*=\s*["']?((?:[^\s"'$:]|:(?!_auth|_password)){8,})["']?\s*$/m,
     paths: /(?:^|\/)\.?npmrc$/,
     tags: ['npm'],
   }),
@@ -405,7 +436,7 @@ export const SECRET_RULES: SecretRule[] = [
     description:
       'A registry `auth` entry (base64 `user:password`) in a Docker `config.json`, or a `.dockerconfigjson` / `.dockercfg` value.',
     keywords: ['"auth"', 'dockerconfigjson', 'dockercfg'],
-    regex: /(?:"auth"\s*:\s*"|\.(?:dockerconfigjson|dockercfg)\s*:\s*\|?\s*)([A-Za-z0-9+/]{8,}={0,2})/,
+    regex: /(?:"auth"\s*:\s*"|\.(?:dockerconfigjson|dockercfg)\s*:\s*(?:\|\s*)?)([A-Za-z0-9+/]{8,}={0,2})/,
     validate: (v) => (v.startsWith('ey') || v.startsWith('ew') ? true : dockerAuthValid(v)),
     trivy: ['dockerconfig-secret'],
     tags: ['docker'],
@@ -416,9 +447,10 @@ export const SECRET_RULES: SecretRule[] = [
     severity: 'critical',
     description: 'An unencrypted private key in PEM format: RSA, EC, DSA, PKCS#8 or OpenSSH.',
     keywords: ['private key-----'],
-    regex:
-      /-----BEGIN (?:RSA |EC |DSA |OPENSSH |)PRIVATE KEY-----(?:\\n|\s)+(?!Proc-Type: 4,ENCRYPTED)([A-Za-z0-9+/=\\\s]{64,16384}?)(?:\\n|\s)*-----END (?:RSA |EC |DSA |OPENSSH |)PRIVATE KEY-----/,
-    validate: (v) => v.replace(/\\n|\s/g, '').length >= 64,
+    regex: new RegExp(
+      String.raw`-----BEGIN (?:RSA |EC |DSA |OPENSSH |)PRIVATE KEY-----${PEM_SEP}+(?!Proc-Type: 4,ENCRYPTED)${PEM_BODY}${PEM_SEP}*-----END (?:RSA |EC |DSA |OPENSSH |)PRIVATE KEY-----`,
+    ),
+    validate: (v) => pemBodyLength(v, 16384) && v.replace(/\\n|\s/g, '').length >= 64,
     gitleaks: ['private-key'],
     trivy: ['private-key'],
     tags: ['crypto'],
@@ -430,8 +462,10 @@ export const SECRET_RULES: SecretRule[] = [
     description:
       'A passphrase-protected private key (PKCS#8 `ENCRYPTED PRIVATE KEY` or legacy PEM with `Proc-Type: 4,ENCRYPTED`).',
     keywords: ['encrypted private key', '4,encrypted'],
-    regex:
-      /-----BEGIN (?:ENCRYPTED PRIVATE KEY-----(?:\\n|\s)+|(?:RSA |EC |DSA )PRIVATE KEY-----(?:\\n|\s)+Proc-Type: 4,ENCRYPTED[\s\S]{0,200}?(?:\\n|\n)(?:\\n|\s)*)([A-Za-z0-9+/=\\\s]{64,16384}?)(?:\\n|\s)*-----END/,
+    regex: new RegExp(
+      String.raw`-----BEGIN (?:ENCRYPTED PRIVATE KEY-----${PEM_SEP}+|(?:RSA |EC |DSA )PRIVATE KEY-----${PEM_SEP}+Proc-Type: 4,ENCRYPTED\r?(?:${PEM_NL}[A-Za-z-]+:(?:[^\n\\-]|\\(?!n)|-(?!----))*)*${PEM_NL}${PEM_SEP}*)${PEM_BODY}${PEM_SEP}*-----END`,
+    ),
+    validate: (v) => pemBodyLength(v, 16384),
     rationale:
       'An encrypted key still lets anyone who pulls the image run an offline attack on its passphrase, and the passphrase is often stored nearby.',
     gitleaks: ['private-key'],
@@ -444,8 +478,10 @@ export const SECRET_RULES: SecretRule[] = [
     severity: 'high',
     description: 'An armored OpenPGP secret key (`-----BEGIN PGP PRIVATE KEY BLOCK-----`).',
     keywords: ['pgp private key block'],
-    regex:
-      /-----BEGIN PGP PRIVATE KEY BLOCK-----(?:\\n|\s)+(?:[A-Za-z-]+: [^\n]*\n)*(?:\\n|\s)*([A-Za-z0-9+/=\\\s]{64,65536}?)(?:\\n|\s)*-----END PGP PRIVATE KEY BLOCK-----/,
+    regex: new RegExp(
+      String.raw`-----BEGIN PGP PRIVATE KEY BLOCK-----${PEM_SEP}+(?:[A-Za-z-]+: (?:[^\n-]|-(?!----))*\n${PEM_SEP}*)*${PEM_BODY}${PEM_SEP}*-----END PGP PRIVATE KEY BLOCK-----`,
+    ),
+    validate: (v) => pemBodyLength(v, 65536),
     gitleaks: ['private-key'],
     trivy: ['private-key'],
     tags: ['crypto'],
@@ -635,7 +671,7 @@ export const SECRET_RULES: SecretRule[] = [
       'A Sentry user or organization auth token (`sntryu_`, `sntrys_`), or a legacy DSN that still contains its secret key (`https://public:secret@...sentry.io/...`).',
     keywords: ['sntryu_', 'sntrys_', 'sentry'],
     regex:
-      /\b(sntryu_[a-f0-9]{64}|sntrys_eyJ[a-zA-Z0-9+/=_]{40,400})(?![\w+/=])|https:\/\/[a-f0-9]{32}:([a-f0-9]{32})@[\w.-]*sentry[\w.-]*\/\d+/,
+      /\b(sntryu_[a-f0-9]{64}|sntrys_eyJ(?:(?!sntrys_)[a-zA-Z0-9+/=_]){40,400})(?![\w+/=])|https:\/\/[a-f0-9]{32}:([a-f0-9]{32})@[\w.-]*sentry[\w.-]*\/\d+/,
     minEntropy: 3,
     gitleaks: ['sentry-user-token', 'sentry-org-token'],
     tags: ['sentry'],
@@ -646,7 +682,8 @@ export const SECRET_RULES: SecretRule[] = [
     severity: 'critical',
     description: 'An OpenAI project, service-account, admin or legacy API key (contains `T3BlbkFJ`).',
     keywords: ['t3blbkfj'],
-    regex: /\b(sk-(?:(?:proj|svcacct|admin)-)?[A-Za-z0-9_-]{20,74}T3BlbkFJ[A-Za-z0-9_-]{20,74})(?![\w-])/,
+    regex:
+      /(?<![\w-])(sk-(?:(?:proj|svcacct|admin)-)?[A-Za-z0-9_-]{20,74}T3BlbkFJ[A-Za-z0-9_-]{20,74})(?![\w-])/,
     minEntropy: 3,
     gitleaks: ['openai-api-key'],
     tags: ['openai', 'ai'],
@@ -861,7 +898,8 @@ export const SECRET_RULES: SecretRule[] = [
     severity: 'high',
     description: 'A password in a `.netrc` (`machine ... password ...`) or PostgreSQL `.pgpass` file.',
     keywords: ['password', ':'],
-    regex: /(?:\bpassword[ \t]+(\S{4,})|^[^:#\s][^:\n]*:[^:\n]*:[^:\n]*:[^:\n]*:([^\n:]{4,})$)/m,
+    regex:
+      /(?:\bpassword[ \t]+(\S{4,})|(?<![^\n])[^:#\s][^:\n]*:[^:\n]*:[^:\n]*:[^:\n]*:([^\n:]{4,})(?![^\n]))/,
     paths: /(?:^|\/)(?:[._]netrc|\.pgpass)$/,
     tags: ['credentials-file'],
   }),
@@ -883,8 +921,10 @@ export const SECRET_RULES: SecretRule[] = [
       'auth_key',
       'private_key',
     ],
-    regex:
-      /(?:^|[^A-Za-z0-9])(?:[A-Za-z0-9_.-]{0,40}(?:passw(?:or)?d|pwd|secret|token|api[_-]?key|access[_-]?key|auth[_-]?key|private[_-]?key|credentials?))(?:[A-Za-z0-9_.-]{0,20})["']?[ \t]{0,3}(?::=|=>|=|:)[ \t]{0,3}(?:"([^"\s$]{8,200})"|'([^'\s$]{8,200})'|([^\s"'$;,]{8,200})(?=\s|;|,|$))/im,
+    regex: new RegExp(
+      String.raw`(?:(?:^|[^A-Za-z0-9_.-])${GENERIC_NAME}(?:"([^"\s$]{8,200})"|'([^'\s$]{8,200})')|(?:^|${GENERIC_STOP})${GENERIC_NAME}(?=(${GENERIC_UNQUOTED}{8,200}))\3(?=\s|;|,|$))`,
+      'im',
+    ),
     minEntropy: 3.5,
     generic: true,
     late: true,

@@ -9,6 +9,10 @@ import type { ReportRequest } from '../../report/write';
 import { bool, list, oneOf, parseCommand, str } from '../args';
 import { checkOutputFlags, OUTPUT_HELP, OUTPUT_OPTIONS, writeOutputs } from '../output';
 import { failOnFlag, POLICY_OPTIONS } from '../policy-flags';
+import { parseDuration } from '../../pipeline/deadline';
+
+/** Long enough for a large image with a cold vulnerability cache on a CI runner. */
+const DEFAULT_TIMEOUT_MS = 15 * 60 * 1000;
 
 const HELP = `Usage: shipgate scan [IMAGE] [--dockerfile FILE]... [--image REF] [options]
 
@@ -21,6 +25,8 @@ Targets:
                           a registry reference (ghcr.io/org/app:1.2, host:5000/app@sha256:...)
       --platform P        os/arch[/variant] to pick from a multi-platform image (default: this machine's)
       --context DIR       build context: files the Dockerfile copies are scanned for secrets
+      --timeout DURATION  deadline for the whole scan, e.g. 15m (default), 90s, 1h; 0 for none
+                          (also SHIPGATE_TIMEOUT); past it the scan ends with a TIMEOUT error, exit 4
 
 Policy:
   -c, --config FILE       policy file (default shipgate.yaml at the repository root, if any)
@@ -64,6 +70,7 @@ export async function run(argv: string[]): Promise<number> {
       sbom: { type: 'string' },
       'sbom-format': { type: 'string' },
       'gitlab-reports': { type: 'string' },
+      timeout: { type: 'string' },
     },
     HELP,
   );
@@ -90,6 +97,10 @@ export async function run(argv: string[]): Promise<number> {
   if (str(p, 'sbom') && !image) throw new ShipgateError('USAGE', '--sbom needs --image');
   const failOn = failOnFlag(p);
   const repoRoot = findRepoRoot();
+  const timeoutText = str(p, 'timeout') ?? process.env.SHIPGATE_TIMEOUT;
+  const timeoutMs = timeoutText
+    ? parseDuration(timeoutText, str(p, 'timeout') ? '--timeout' : 'SHIPGATE_TIMEOUT')
+    : DEFAULT_TIMEOUT_MS;
   const opts: PipelineOptions = {
     dockerfiles: list(p, 'dockerfile'),
     repoRoot,
@@ -105,6 +116,7 @@ export async function run(argv: string[]): Promise<number> {
     ...(list(p, 'vex').length ? { vex: list(p, 'vex') } : {}),
     ...(malwareMode ? { malwareMode } : {}),
     ...(str(p, 'clamav-db') ? { clamavDb: str(p, 'clamav-db')! } : {}),
+    ...(timeoutMs ? { timeoutMs } : {}),
   };
   const result = await runPipeline(opts);
   const more: ReportRequest[] = [];

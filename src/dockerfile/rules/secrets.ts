@@ -123,7 +123,7 @@ export const SECRET_PATTERNS: { name: string; re: RegExp; keep: number }[] = [
   { name: 'AWS access key id', re: /\b(?:A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}\b/, keep: 4 },
   { name: 'GitHub token', re: /\bgh[pousr]_[A-Za-z0-9]{36,}\b/, keep: 4 },
   { name: 'GitHub fine-grained token', re: /\bgithub_pat_[A-Za-z0-9_]{22,}\b/, keep: 11 },
-  { name: 'GitLab token', re: /\bglpat-[A-Za-z0-9_-]{20,}\b/, keep: 6 },
+  { name: 'GitLab token', re: /(?<![\w-])glpat-[A-Za-z0-9_-]{20,}\b/, keep: 6 },
   { name: 'Slack token', re: /\bxox[baprs]-[A-Za-z0-9-]{10,}\b/, keep: 5 },
   { name: 'Stripe secret key', re: /\b[sr]k_live_[0-9a-zA-Z]{24,}\b/, keep: 8 },
   { name: 'npm token', re: /\bnpm_[A-Za-z0-9]{36}\b/, keep: 4 },

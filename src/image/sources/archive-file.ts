@@ -4,12 +4,12 @@
  * close() removes.
  */
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { ShipgateError, oneLine } from '../../core/errors';
 import { AutoDecompress, sniffCompression } from '../decompress';
+import { imageLimits } from '../limits';
+import { tempDir } from '../temp';
 import { openArchive } from '../tar-index';
 
 export interface PlainArchive {
@@ -31,13 +31,17 @@ async function head(file: string, what: string): Promise<Buffer> {
 export async function plainArchive(file: string, what: string, tmpDir?: string): Promise<PlainArchive> {
   const kind = sniffCompression(await head(file, what));
   if (kind === 'none') return { path: file, cleanup: async () => {} };
-  const dir = await mkdtemp(join(tmpDir ?? tmpdir(), 'shipgate-archive-'));
-  const cleanup = () => rm(dir, { recursive: true, force: true });
+  const { dir, cleanup } = await tempDir('shipgate-archive-', tmpDir);
   const path = join(dir, 'archive.tar');
   try {
-    await pipeline(createReadStream(file), new AutoDecompress(), createWriteStream(path, { mode: 0o600 }));
+    await pipeline(
+      createReadStream(file),
+      new AutoDecompress({ limits: imageLimits(), what: `${what}: ${kind} archive` }),
+      createWriteStream(path, { mode: 0o600 }),
+    );
   } catch (e) {
     await cleanup();
+    if (e instanceof ShipgateError) throw e;
     throw new ShipgateError(
       'IMAGE_FORMAT',
       `${what}: cannot decompress the ${kind} archive (${oneLine((e as Error).message)})`,

@@ -4,7 +4,9 @@
  */
 import { ShipgateError } from '../../core/errors';
 import { AutoDecompress, sniffCompression } from '../decompress';
+import { imageLimits } from '../limits';
 import { DigestVerifier, digestOf, isDigest, verifyBytes } from '../../oci/digest';
+import { Fields, badField, isObject } from '../format';
 import { layerHistory, parseConfig, parseJson } from '../manifest';
 import { MT } from '../../oci/media-types';
 import type { OpenOptions, OpenedImage } from '../options';
@@ -21,12 +23,24 @@ interface SaveEntry {
   LayerSources?: Record<string, { mediaType?: string; size?: number; digest?: string }>;
 }
 
-function isSaveEntry(v: unknown): v is SaveEntry {
-  if (typeof v !== 'object' || v === null) return false;
-  const o = v as Record<string, unknown>;
-  return (
-    typeof o.Config === 'string' && Array.isArray(o.Layers) && o.Layers.every((l) => typeof l === 'string')
-  );
+/** Checks one entry of manifest.json field by field (rules in ../format). */
+function checkSaveEntry(v: unknown, what: string, i: number): SaveEntry {
+  const path = `manifest.json[${i}]`;
+  if (!isObject(v)) badField(what, path, 'an object', v);
+  const f = new Fields(v, what, path);
+  f.string('Config');
+  f.strings('Layers');
+  if (typeof v.Config !== 'string') badField(what, `${path}.Config`, 'a string', v.Config);
+  if (!Array.isArray(v.Layers)) badField(what, `${path}.Layers`, 'an array of strings', v.Layers);
+  f.strings('RepoTags', true);
+  const sources = f.object('LayerSources');
+  for (const key of Object.keys(sources?.obj ?? {})) {
+    const source = sources!.object(key);
+    source?.string('mediaType');
+    source?.integer('size');
+    source?.string('digest');
+  }
+  return v as unknown as SaveEntry;
 }
 
 /** "blobs/sha256/<hex>" or "<hex>.json" names carry the content digest. */
@@ -96,9 +110,13 @@ async function readDockerArchive(
       hint: tar.get('index.json') ? 'this looks like an OCI archive; use oci-archive:' : undefined,
     });
   const doc = parseJson(await tar.read(manifestMember, MAX_MANIFEST_BYTES), `${what}: manifest.json`);
-  if (!Array.isArray(doc) || doc.length === 0 || !doc.every(isSaveEntry))
+  if (!Array.isArray(doc) || doc.length === 0)
     throw new ShipgateError('IMAGE_FORMAT', `${what}: manifest.json is not a docker save manifest`);
-  const entry = pickEntry(doc, name, what);
+  const entry = pickEntry(
+    doc.map((e, i) => checkSaveEntry(e, what, i)),
+    name,
+    what,
+  );
 
   const need = (path: string, kind: string): TarMember => {
     const m = tar.get(path);
@@ -180,7 +198,7 @@ async function readDockerArchive(
       const raw = verifyRawWith[index];
       const streams: NodeJS.ReadWriteStream[] = [];
       if (raw) streams.push(new DigestVerifier(raw, label, m.size));
-      streams.push(new AutoDecompress());
+      streams.push(new AutoDecompress({ limits: imageLimits(), what: label }));
       if (!raw || (options.verifyDiffIds && raw !== layer.diffId))
         streams.push(new DigestVerifier(layer.diffId!, `${label} uncompressed`));
       return chain(tar.stream(m), ...streams);

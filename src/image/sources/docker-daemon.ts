@@ -4,13 +4,12 @@
  * private temporary file (random access is needed to read it), then removed on close().
  */
 import { createWriteStream } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
 import { request, type IncomingMessage } from 'node:http';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { ShipgateError } from '../../core/errors';
 import type { OpenOptions, OpenedImage } from '../options';
+import { tempDir } from '../temp';
 import { openDockerArchive } from './docker-archive';
 
 /** The socket path from DOCKER_HOST (unix:// only) or the default. */
@@ -72,8 +71,7 @@ export async function openDockerDaemon(
       `${ref}: the Docker API answered ${res.statusCode}: ${message.slice(0, 300)}`,
     );
   }
-  const dir = await mkdtemp(join(options.tmpDir ?? tmpdir(), 'shipgate-daemon-'));
-  const cleanup = () => rm(dir, { recursive: true, force: true });
+  const { dir, cleanup } = await tempDir('shipgate-daemon-', options.tmpDir);
   try {
     const file = join(dir, 'image.tar');
     await pipeline(res, createWriteStream(file, { mode: 0o600 }));

@@ -4,6 +4,7 @@
  * the rest are counted.
  */
 import type { Finding, RuleMeta } from '../../core/finding';
+import { printable } from '../../core/text';
 import type { Severity } from '../../core/severity';
 import { sortFindings } from '../../core/order';
 
@@ -60,11 +61,13 @@ export function planAnnotations(
     }
     used[level]++;
     const title = titles.get(f.ruleId);
+    // Each part on one printable line; the toolkit escapes what is left for the command syntax.
+    const message = printable(f.message);
     const a: Annotation = {
       level,
-      title: `${f.ruleId}${title ? `: ${title}` : ''} (${f.severity})`,
-      message: f.fix ? `${f.message}\nFix: ${f.fix}` : f.message,
-      file: loc.path,
+      title: printable(`${f.ruleId}${title ? `: ${title}` : ''} (${f.severity})`),
+      message: f.fix ? `${message}\nFix: ${printable(f.fix)}` : message,
+      file: printable(loc.path),
       startLine: loc.startLine,
     };
     if (loc.endLine && loc.endLine >= loc.startLine) a.endLine = loc.endLine;

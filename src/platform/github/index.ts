@@ -1,4 +1,5 @@
 export { LEVEL_OF, omittedNote, planAnnotations, type Annotation, type AnnotationPlan } from './annotations';
+export { inertLines } from './commands';
 export { createClient, describeFailure, gitHubError, type GitHubClient, type Octokit } from './client';
 export { commentMarker, upsertPrComment, type CommentOutcome } from './comment';
 export {

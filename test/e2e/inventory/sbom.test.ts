@@ -13,7 +13,10 @@ import { describeWithTools } from '../../support/tools';
 import { feedDir, imageInfoFor } from '../../support/feed';
 
 const spdxSchema = JSON.parse(
-  readFileSync(join(import.meta.dirname, '..', '..', 'fixtures', 'inventory', 'spdx-2.3-schema.json'), 'utf8'),
+  readFileSync(
+    join(import.meta.dirname, '..', '..', 'fixtures', 'inventory', 'spdx-2.3-schema.json'),
+    'utf8',
+  ),
 ) as object;
 
 function validateSpdx(json: string): void {

@@ -21,7 +21,13 @@ import {
   tarOf,
   type TestImage,
 } from '../../support/images';
-import { REGISTRY_TOOLS, freePort, pushImage, startRegistry, type TestRegistry } from '../../support/registry';
+import {
+  REGISTRY_TOOLS,
+  freePort,
+  pushImage,
+  startRegistry,
+  type TestRegistry,
+} from '../../support/registry';
 import { describeWithTools } from '../../support/tools';
 
 serialHeavySuite();

@@ -8,7 +8,13 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ShipgateError, formatError } from '../../../src/core/errors';
-import { openImage, walkImage, type Analyzer, type FileEntry, type FinalView } from '../../../src/image/index';
+import {
+  openImage,
+  walkImage,
+  type Analyzer,
+  type FileEntry,
+  type FinalView,
+} from '../../../src/image/index';
 import {
   LAYER_GZIP,
   LAYER_TAR,

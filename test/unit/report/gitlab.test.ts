@@ -14,7 +14,13 @@ import {
 } from '../../../src/report/gitlab/index';
 import { insertLineDiff, upgradeCommand } from '../../../src/report/gitlab/remediation';
 import { eolFinding } from '../../../src/vuln/rules';
-import { DOCKERFILE_PATH, DOCKERFILE_TEXT, IMAGE_DIGEST, IMAGE_REF, scanResult } from '../../support/gitlab/fixtures';
+import {
+  DOCKERFILE_PATH,
+  DOCKERFILE_TEXT,
+  IMAGE_DIGEST,
+  IMAGE_REF,
+  scanResult,
+} from '../../support/gitlab/fixtures';
 import {
   errorsOf,
   validateCodeQuality,

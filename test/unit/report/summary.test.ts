@@ -3,7 +3,13 @@ import { ruleHelpUri, type Finding } from '../../../src/core/finding';
 import type { ScanResult } from '../../../src/core/result';
 import { severityRank, type Severity } from '../../../src/core/severity';
 import { escapeMarkdown, toMarkdownSummary } from '../../../src/report/summary';
-import { FAKE_TOKEN, cleanResult, fullResult, hugeResult, imageOnlyResult } from '../../support/report-fixtures';
+import {
+  FAKE_TOKEN,
+  cleanResult,
+  fullResult,
+  hugeResult,
+  imageOnlyResult,
+} from '../../support/report-fixtures';
 
 const FINDING_LINE = /^- (🟥|🟧|🟨|🟦|⬜) \*\*(critical|high|medium|low|info)\*\* /;
 

@@ -21,7 +21,12 @@ import type { OsInfo, Package } from '../../../src/core/package';
 import { matchVulnerabilities } from '../../../src/vuln/match';
 import { loadLocalDatabase } from '../../../src/vuln/osv/local';
 import { openVulnDatabase } from '../../../src/vuln/osv/open';
-import { cachePaths, defaultCacheDir, loadRemoteDatabase, type CacheMeta } from '../../../src/vuln/osv/remote';
+import {
+  cachePaths,
+  defaultCacheDir,
+  loadRemoteDatabase,
+  type CacheMeta,
+} from '../../../src/vuln/osv/remote';
 import { FakeOsv, fixtureRecords, makeZip } from '../../support/fake-osv';
 import { DEBIAN_9, OSV_FIXTURES, deb, pkg } from '../../support/vuln';
 
