@@ -4,13 +4,12 @@
  * summary with the decision. Colours (plain ANSI) only when asked; untrusted text never carries escapes.
  */
 import { ruleHelpUri, type Finding } from '../core/finding';
-import { printable } from '../core/text';
 import { countBySeverity, type ScanResult } from '../core/result';
 import { maskRange } from '../core/redact';
 import { severityRank, type Severity } from '../core/severity';
 import { decisionLines } from './decision';
 import { sortFindings } from '../core/order';
-import { oneLine } from '../core/text';
+import { oneLine, printable } from '../core/text';
 import {
   imageDisplayName,
   imagePlaceLabel,
