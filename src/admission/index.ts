@@ -1,4 +1,5 @@
-/**
+/** Admission policy generation (Kyverno, sigstore policy-controller) that admits only images signed by the CI identity. */
+/*
  * `shipgate policy admission`: builds Kyverno or sigstore policy-controller policies that admit only images
  * signed keylessly by the given CI identity. Pure: inputs in, YAML text out.
  */

@@ -1,3 +1,4 @@
+/** The CLI front door: commands that map flags onto the pipeline and the output stage. */
 import { EXIT } from '../core/errors';
 import { main } from './main';
 

@@ -1,3 +1,4 @@
+/** The Dockerfile parser, its rules, hadolint/BuildKit pragmas and history mapping. */
 export { parseDockerfile } from './parse';
 export { lintDockerfile, ruleAliases, toTarget } from './lint';
 export { dockerfileRules } from './rules/index';

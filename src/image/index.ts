@@ -1,4 +1,5 @@
-/**
+/** Image sources (archives, layouts, daemon, registry), limits and the one streaming walk over the layers. */
+/*
  * Opening images from any source and walking them. Sources: docker-archive:, oci-archive:, oci:, dir:,
  * docker:/docker-daemon: (a Docker Engine API socket) and registry references.
  */

@@ -1,3 +1,4 @@
+/** Package inventory analyzers (dpkg, apk, rpm, language packages, binaries) and the SBOM writers. */
 import { ShipgateError } from '../core/errors';
 import type { Analyzer, AnalyzerModule } from '../image/types';
 import { ANALYZERS } from './analyzers/index';

@@ -1,4 +1,4 @@
-/** The OCI layer: image references, digests, media types, HTTP with retry, and the distribution (registry) client. Imports nothing above core/. */
+/** The OCI layer: image references, digests, media types, platforms, HTTP with retry, the registry client and copy. */
 export { RegistryClient, referrersTag } from './client';
 export { isLoopback, realmAccess } from './origin';
 export type { RegistryClientOptions, Descriptor } from './client';

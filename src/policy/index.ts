@@ -1,3 +1,4 @@
+/** The policy file (schema, load, ignores, overrides) and the decision for one scanned image. */
 export { applyPolicy, EXPIRY_WARNING_DAYS, type PolicyApplication } from './apply';
 export { decide, type DecideOverrides } from './decide';
 export { dockerfileLintOptions } from './dockerfile-options';

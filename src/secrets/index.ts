@@ -1,3 +1,4 @@
+/** Secret rules (linear-time patterns), the scanner and the image and build-context secret analyzers. */
 export { SECRET_RULES, SECRET_RULE_META, secretRule, type SecretRule } from './rules';
 export {
   scanText,

@@ -6,6 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import {
   cpSync,
+  existsSync,
   mkdirSync,
   mkdtempSync,
   readFileSync,
@@ -105,5 +106,16 @@ describe('layering of src/', () => {
     for (const [folder, allowed] of Object.entries(LAYERS))
       expect(rows.get(folder)?.sort(), folder).toEqual([...allowed].sort());
     expect([...rows.keys()].sort()).toEqual(Object.keys(LAYERS).sort());
+  });
+
+  it('every folder of src/ has an index.ts that opens with a one-line comment saying what it owns', () => {
+    const folders = readdirSync(join(ROOT, 'src'), { withFileTypes: true }).filter((e) => e.isDirectory());
+    const missing = folders
+      .map((f) => f.name)
+      .filter((f) => {
+        const path = join(ROOT, 'src', f, 'index.ts');
+        return !existsSync(path) || !/^\/\*\* [^\n]+ \*\/\n/.test(readFileSync(path, 'utf8'));
+      });
+    expect(missing).toEqual([]);
   });
 });
