@@ -37,9 +37,9 @@ export const INPUT_NAMES = [
   'working-directory',
 ] as const;
 
-export type InputName = (typeof INPUT_NAMES)[number];
+type InputName = (typeof INPUT_NAMES)[number];
 
-export const SBOM_FORMATS = ['cyclonedx-json', 'spdx-json'] as const;
+const SBOM_FORMATS = ['cyclonedx-json', 'spdx-json'] as const;
 
 export interface ActionInputs {
   dockerfiles: string[];
@@ -72,13 +72,13 @@ export interface ActionInputs {
 }
 
 /** The raw value of an input, trimmed; undefined when empty. */
-export function rawInput(env: NodeJS.ProcessEnv, name: InputName): string | undefined {
+function rawInput(env: NodeJS.ProcessEnv, name: InputName): string | undefined {
   const v = env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`]?.trim();
   return v ? v : undefined;
 }
 
 /** Newline- or comma-separated list, blanks dropped. */
-export function listInput(env: NodeJS.ProcessEnv, name: InputName): string[] {
+function listInput(env: NodeJS.ProcessEnv, name: InputName): string[] {
   return (rawInput(env, name) ?? '')
     .split(/[\n,]/)
     .map((s) => s.trim())
@@ -86,7 +86,7 @@ export function listInput(env: NodeJS.ProcessEnv, name: InputName): string[] {
 }
 
 /** YAML 1.2 core booleans, as @actions/core getBooleanInput accepts them. */
-export function boolInput(env: NodeJS.ProcessEnv, name: InputName, fallback: boolean): boolean {
+function boolInput(env: NodeJS.ProcessEnv, name: InputName, fallback: boolean): boolean {
   const v = rawInput(env, name);
   if (v === undefined) return fallback;
   if (['true', 'True', 'TRUE'].includes(v)) return true;

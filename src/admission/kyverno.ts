@@ -5,7 +5,7 @@
 import type { SignerIdentity } from './identity';
 import type { AdmissionSpec, KubeObject } from './types';
 
-export const KYVERNO_WEBHOOK_TIMEOUT_SECONDS = 30;
+const KYVERNO_WEBHOOK_TIMEOUT_SECONDS = 30;
 
 function keylessEntry(identity: SignerIdentity, rekorUrl: string): Record<string, unknown> {
   const keyless: Record<string, unknown> = { issuer: identity.issuer };

@@ -5,11 +5,11 @@
 import type { AdmissionSpec, KubeObject } from './types';
 
 /** The CUE policy is evaluated against the in-toto statement, so it pins the statement's predicateType. */
-export function predicateTypeCue(predicateType: string): string {
+function predicateTypeCue(predicateType: string): string {
   return `predicateType: ${JSON.stringify(predicateType)}\n`;
 }
 
-export function attestationName(predicateType: string, index: number): string {
+function attestationName(predicateType: string, index: number): string {
   const slug = predicateType
     .replace(/^[a-z]+:\/\//i, '')
     .toLowerCase()

@@ -23,7 +23,7 @@ const COMMANDS: Record<
   },
 };
 
-export const USAGE = `shipgate ${VERSION}: supply-chain gate for container images
+const USAGE = `shipgate ${VERSION}: supply-chain gate for container images
 
 Usage: shipgate <command> [options]
 

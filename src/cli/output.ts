@@ -4,7 +4,7 @@ import { writeReports, type ReportRequest } from '../report/write';
 import type { Parsed } from './args';
 import { bool, oneOf, str } from './args';
 
-export const FORMATS = ['text', 'json', 'sarif'] as const;
+const FORMATS = ['text', 'json', 'sarif'] as const;
 
 export const OUTPUT_OPTIONS = {
   format: { type: 'string', short: 'f' },

@@ -111,7 +111,7 @@ export interface RuleMeta {
   optional?: boolean;
 }
 
-export const DOCS_BASE_URL = 'https://github.com/shipgate/shipgate/blob/main/docs';
+const DOCS_BASE_URL = 'https://github.com/shipgate/shipgate/blob/main/docs';
 
 export function ruleHelpUri(rule: Pick<RuleMeta, 'id' | 'kind'>): string {
   const page =

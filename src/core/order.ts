@@ -13,7 +13,7 @@ function cmp(a: string | number | undefined, b: string | number | undefined): nu
 }
 
 /** Most severe first, then part, file, line, column, rule id and fingerprint: a total, stable order. */
-export function compareFindings(a: Finding, b: Finding): number {
+function compareFindings(a: Finding, b: Finding): number {
   return (
     severityRank(b.severity) - severityRank(a.severity) ||
     PARTS.indexOf(a.kind) - PARTS.indexOf(b.kind) ||

@@ -24,7 +24,7 @@ export interface ImageTarget {
   size?: number;
 }
 
-export type DecisionReasonCode =
+type DecisionReasonCode =
   | 'severity-threshold'
   | 'max-count'
   | 'secret'

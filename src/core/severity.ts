@@ -3,7 +3,7 @@ import { ShipgateError } from './errors';
 export type Severity = 'critical' | 'high' | 'medium' | 'low' | 'info';
 
 /** Ascending order: index is the rank. */
-export const SEVERITIES: readonly Severity[] = ['info', 'low', 'medium', 'high', 'critical'];
+const SEVERITIES: readonly Severity[] = ['info', 'low', 'medium', 'high', 'critical'];
 
 export function severityRank(s: Severity): number {
   return SEVERITIES.indexOf(s);

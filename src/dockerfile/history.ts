@@ -26,7 +26,7 @@ function stripShell(s: string): string {
 }
 
 /** Splits a history `created_by` into the instruction keyword and its arguments. */
-export function parseCreatedBy(createdBy: string): Parsed | undefined {
+function parseCreatedBy(createdBy: string): Parsed | undefined {
   let s = createdBy
     .trim()
     .replace(/\s*# buildkit$/, '')

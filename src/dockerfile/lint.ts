@@ -37,11 +37,7 @@ function selectTarget(df: ParsedDockerfile, target: string): void {
   for (const s of df.stages) s.isFinal = s === stage;
 }
 
-export function runRules(
-  df: ParsedDockerfile,
-  options: DockerfileLintOptions,
-  rules: Rule[] = RULES,
-): Finding[] {
+function runRules(df: ParsedDockerfile, options: DockerfileLintOptions, rules: Rule[] = RULES): Finding[] {
   const opts: DockerfileLintOptions = { ...options };
   if (options.hadolint?.trustedRegistries.length && !options.allowedRegistries)
     opts.allowedRegistries = options.hadolint.trustedRegistries;
@@ -114,7 +110,7 @@ const SECRET_PATTERNS_GLOBAL = SECRET_PATTERNS.map((p) => ({
 }));
 const KEY_VALUE = /([A-Za-z_][A-Za-z0-9_]*)(=|\s+)("[^"]*"|'[^']*'|\S+)/g;
 
-export function redactLine(line: string): string {
+function redactLine(line: string): string {
   let out = line;
   for (const p of SECRET_PATTERNS_GLOBAL) out = out.replace(p.re, (m) => redact(m, { keep: p.keep }));
   return out.replace(KEY_VALUE, (whole, key: string, sep: string, value: string) =>

@@ -4,19 +4,8 @@ import { ShipgateError } from '../core/errors';
 import { parseImageRef, substituteArgs } from './image-ref';
 import { basename, ShellCollector, slice, type MappedText } from './shell';
 import { bashParser } from './wasm';
-import type {
-  Flag,
-  Heredoc,
-  ImageRef,
-  Instruction,
-  ParsedDockerfile,
-  ShellCommand,
-  Span,
-  Stage,
-  Word,
-} from './types';
+import type { Flag, Heredoc, ImageRef, Instruction, ParsedDockerfile, Span, Stage, Word } from './types';
 
-export { KEYWORDS } from './keywords';
 import { KEYWORDS } from './keywords';
 
 const RAW_ARGS = Symbol('rawArguments');
@@ -484,12 +473,4 @@ function markCopiedFrom(df: ParsedDockerfile): void {
       if (s && s.index !== inst.stage) s.copiedFrom = true;
     }
   }
-}
-
-/** All shell commands of a stage's RUN instructions, with the instruction they belong to. */
-export function stageCommands(stage: Stage): { inst: Instruction; cmd: ShellCommand }[] {
-  const out: { inst: Instruction; cmd: ShellCommand }[] = [];
-  for (const inst of stage.instructions)
-    for (const cmd of inst.script?.commands ?? []) out.push({ inst, cmd });
-  return out;
 }

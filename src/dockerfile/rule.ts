@@ -1,4 +1,4 @@
-import type { Finding, RuleMeta } from '../core/finding';
+import type { RuleMeta } from '../core/finding';
 import type { Severity } from '../core/severity';
 import type { DockerfileLintOptions } from './options';
 import type { Instruction, ParsedDockerfile, Span } from './types';
@@ -18,7 +18,7 @@ export interface Report {
   properties?: Record<string, unknown>;
 }
 
-export interface RuleContext {
+interface RuleContext {
   df: ParsedDockerfile;
   options: DockerfileLintOptions;
   report(r: Report): void;
@@ -37,11 +37,3 @@ export function defineRule(def: RuleDefinition): Rule {
   const { hint, check, ...meta } = def;
   return { meta: { kind: 'dockerfile', ...meta }, hint, check };
 }
-
-/** A raw finding before fingerprints and suppressions are applied. */
-export interface RawFinding {
-  rule: Rule;
-  report: Report;
-}
-
-export type { Finding };

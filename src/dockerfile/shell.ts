@@ -68,7 +68,7 @@ export function basename(name: string): string {
 }
 
 /** Removes quotes and backslash escapes from a shell word node (expansions are kept as written). */
-export function wordValue(node: Node): string {
+function wordValue(node: Node): string {
   switch (node.type) {
     case 'raw_string':
       return node.text.slice(1, -1);

@@ -76,7 +76,7 @@ export interface ShellCommand {
   inSubshell: boolean;
 }
 
-export interface ShellScript {
+interface ShellScript {
   /** 'bash' when parsed with the bash grammar; 'exec' for JSON form; 'other' for non-POSIX shells. */
   language: 'bash' | 'exec' | 'other';
   commands: ShellCommand[];

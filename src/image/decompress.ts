@@ -26,7 +26,7 @@ function nodeZstd(): ZstdFactory | undefined {
 }
 
 /** fzstd's streaming decoder as a Node transform (Node 20 has no zstd in zlib). */
-export class FzstdTransform extends Transform {
+class FzstdTransform extends Transform {
   private readonly dec: FzstdDecompress;
   constructor() {
     super();
@@ -53,10 +53,7 @@ export class FzstdTransform extends Transform {
   }
 }
 
-export function createDecompressor(
-  kind: Compression,
-  opts: { forceFzstd?: boolean } = {},
-): Duplex | undefined {
+function createDecompressor(kind: Compression, opts: { forceFzstd?: boolean } = {}): Duplex | undefined {
   if (kind === 'gzip') return zlib.createGunzip();
   if (kind === 'zstd') {
     const native = opts.forceFzstd ? undefined : nodeZstd();

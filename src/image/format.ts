@@ -29,7 +29,7 @@ function typeName(v: unknown): string {
 }
 
 /** Field paths in messages are JSON paths (`history[2].created_by`); keys come from the image and are quoted. */
-export function fieldPath(parent: string, key: string | number): string {
+function fieldPath(parent: string, key: string | number): string {
   if (typeof key === 'number') return `${parent}[${key}]`;
   const safe = /^[A-Za-z_][\w-]{0,63}$/.test(key) ? key : JSON.stringify(key.slice(0, 64));
   return parent ? `${parent}.${safe}` : safe;

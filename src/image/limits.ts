@@ -21,7 +21,7 @@ export interface ImageLimits {
 
 const GiB = 1024 ** 3;
 
-export const DEFAULT_LIMITS: ImageLimits = {
+const DEFAULT_LIMITS: ImageLimits = {
   maxExpandedBytes: 32 * GiB,
   maxRatio: 100,
   ratioFloorBytes: GiB,

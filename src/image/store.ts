@@ -40,7 +40,7 @@ export interface ImageMeta {
 export const MAX_MANIFEST_BYTES = 8 * 1024 * 1024;
 
 /** Reads a small blob and checks its digest. */
-export async function readVerified(
+async function readVerified(
   store: ContentStore,
   desc: Descriptor,
   what: string,
@@ -68,7 +68,7 @@ export function chain(first: Readable, ...rest: NodeJS.ReadWriteStream[]): Reada
 }
 
 /** Opens a verified, decompressed layer stream. */
-export function openLayerStream(
+function openLayerStream(
   raw: Readable,
   layer: { digest: string; size: number; diffId?: string; index: number },
   what: string,

@@ -14,7 +14,7 @@ import { baseName, normalizeEntryPath, parentOf, printable } from './paths';
 import type { Analyzer, AnalyzerFailure, FileEntry, FileType, FinalView, LayerInfo } from './types';
 import { LayeredFs } from './view';
 
-export const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
+const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
 const WHITEOUT = '.wh.';
 const OPAQUE = '.wh..wh..opq';
 

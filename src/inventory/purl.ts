@@ -30,7 +30,7 @@ export function pep503(name: string): string {
 }
 
 /** The purl `distro` qualifier, e.g. debian-12, alpine-3.19.1. */
-export function distroQualifier(os: OsInfo | undefined): string | undefined {
+function distroQualifier(os: OsInfo | undefined): string | undefined {
   if (!os?.id) return undefined;
   return os.versionId ? `${os.id}-${os.versionId}` : os.id;
 }
@@ -48,7 +48,7 @@ const RPM_VENDORS: Record<string, string> = {
 const APK_VENDORS = new Set(['alpine', 'wolfi', 'chainguard', 'postmarketos']);
 
 /** Namespace of an OS package purl: the distro id when it fits the package type. */
-export function osNamespace(type: PackageType, os: OsInfo | undefined): string {
+function osNamespace(type: PackageType, os: OsInfo | undefined): string {
   const id = os?.id;
   if (type === 'deb') return id && (DEB_VENDORS.has(id) || os?.idLike?.includes('debian')) ? id : 'debian';
   if (type === 'apk') return id && (APK_VENDORS.has(id) || os?.idLike?.includes('alpine')) ? id : 'alpine';

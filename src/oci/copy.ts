@@ -23,7 +23,7 @@ export interface CopySource {
   readonly layers: readonly CopyLayer[];
 }
 
-export interface CopyLayer {
+interface CopyLayer {
   /** The digest the uncompressed tar must have (the config's rootfs.diff_ids entry), when known. */
   readonly diffId?: string | undefined;
   /** The layer as an uncompressed tar, verified against its stored digest while it streams. */
@@ -41,7 +41,7 @@ export function parseDestination(dest: string): RegistryRef {
 }
 
 /** The OCI manifest the copy pushes, as bytes (deterministic for a given config and layers). */
-export function ociManifest(config: Descriptor, layers: Descriptor[]): Buffer {
+function ociManifest(config: Descriptor, layers: Descriptor[]): Buffer {
   const strip = (d: Descriptor) => ({ mediaType: d.mediaType, digest: d.digest, size: d.size });
   return Buffer.from(
     JSON.stringify({

@@ -23,7 +23,7 @@ import { runPipeline } from './run';
 import type { PipelineOptions } from './types';
 
 /** Opens an image; openImage() unless a caller supplies another (to wrap or count opens). */
-export type ImageOpener = (ref: string, options: OpenOptions) => Promise<OpenedImage>;
+type ImageOpener = (ref: string, options: OpenOptions) => Promise<OpenedImage>;
 
 /** What a pre-push step sees: an approved image whose blobs are in the registry and whose manifest is not yet. */
 export interface PushCandidate {
@@ -101,7 +101,7 @@ export function approvedDecision(result: ScanResult, image: OpenedImage): Decisi
 }
 
 /** The opened image as the copy reads it. */
-export function copySource(image: OpenedImage): CopySource {
+function copySource(image: OpenedImage): CopySource {
   const { info } = image;
   return {
     name: info.ref,

@@ -8,7 +8,7 @@ import { ShipgateError } from '../core/errors';
 /** The audience shipgate asks GitHub for, and suggests for GitLab's `id_tokens:`. */
 export const SHIPGATE_AUDIENCE = 'shipgate';
 
-export type CiPlatformName = 'github' | 'gitlab';
+type CiPlatformName = 'github' | 'gitlab';
 
 export interface CiIdentity {
   platform: CiPlatformName;

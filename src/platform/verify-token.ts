@@ -11,7 +11,7 @@ import { issuerKeys, normalizeIssuer, type IssuerKeys, type IssuerOptions } from
 import { decodeJwt } from './jwt';
 
 /** Asymmetric signatures only: `none` and HMAC (whose key would be the issuer's public key) are refused. */
-export const ALLOWED_ALGORITHMS = [
+const ALLOWED_ALGORITHMS = [
   'RS256',
   'RS384',
   'RS512',
@@ -24,7 +24,7 @@ export const ALLOWED_ALGORITHMS = [
 ] as const;
 
 /** What a runner clock may be off by, for `nbf` and `iat`. `exp` gets no leeway. */
-export const CLOCK_SKEW_S = 60;
+const CLOCK_SKEW_S = 60;
 
 export interface VerifyOptions extends IssuerOptions {
   /** The issuer the token must name in `iss`, pinned by configuration. */

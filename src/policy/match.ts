@@ -19,7 +19,7 @@ export function findingIds(f: Finding): string[] {
 }
 
 /** Paths of a finding: the repository path and the path inside the image. */
-export function findingPaths(f: Finding): string[] {
+function findingPaths(f: Finding): string[] {
   return [f.location?.path, f.image?.path].filter((p): p is string => !!p);
 }
 

@@ -8,10 +8,10 @@ import { MALWARE_MODES } from './modes';
 export type { MalwareMode } from './modes';
 
 /** Severity names a policy may use; `none` disables a threshold. */
-export const FAIL_ON_VALUES = ['critical', 'high', 'medium', 'low', 'none'] as const;
-export const SEVERITY_VALUES = ['critical', 'high', 'medium', 'low', 'info'] as const;
+const FAIL_ON_VALUES = ['critical', 'high', 'medium', 'low', 'none'] as const;
+const SEVERITY_VALUES = ['critical', 'high', 'medium', 'low', 'info'] as const;
 /** The parts of a scan the gate can look at (the finding kinds, with `vulnerabilities` plural as users write it). */
-export const GATE_PARTS = ['dockerfile', 'vulnerabilities', 'secrets', 'config', 'malware'] as const;
+const GATE_PARTS = ['dockerfile', 'vulnerabilities', 'secrets', 'config', 'malware'] as const;
 
 const isoDate = z.iso.date().describe('A date, YYYY-MM-DD');
 

@@ -21,7 +21,7 @@ export function ruleIndex(result: ScanResult): Map<string, RuleMeta> {
 }
 
 /** "sha256:0123456789ab" from a full digest, for display. */
-export function shortDigest(digest: string | undefined, hexChars = 12): string | undefined {
+function shortDigest(digest: string | undefined, hexChars = 12): string | undefined {
   if (!digest) return undefined;
   const i = digest.indexOf(':');
   return i < 0

@@ -12,7 +12,7 @@ import type { OsvSeverity } from './osv/types';
 // The package is a CommonJS bundle: under ESM loaders its classes sit on the default export.
 const lib = ((cvssLib as unknown as { default?: typeof cvssLib }).default ?? cvssLib) as typeof cvssLib;
 
-export interface CvssEntry {
+interface CvssEntry {
   version: string;
   vector: string;
   score: number;

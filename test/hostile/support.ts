@@ -71,7 +71,7 @@ export interface ArchiveSpec {
 }
 
 /** A `docker save` tarball in memory. */
-export async function dockerArchive(spec: ArchiveSpec): Promise<Buffer> {
+async function dockerArchive(spec: ArchiveSpec): Promise<Buffer> {
   const layerTars = await Promise.all(spec.layers.map((files) => tarOf(files)));
   const valid: Record<string, unknown> = {
     architecture: 'amd64',

@@ -25,7 +25,7 @@ export interface RunOutput {
 }
 
 /** Parses the GITHUB_OUTPUT file (name<<delimiter ... delimiter blocks, as @actions/core writes them). */
-export function parseOutputs(text: string): Record<string, string> {
+function parseOutputs(text: string): Record<string, string> {
   const out: Record<string, string> = {};
   const lines = text.split('\n');
   for (let i = 0; i < lines.length; i++) {

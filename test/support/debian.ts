@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { cachedFixture } from './cache';
 
 export const DEBIAN_TOOLS = ['debootstrap', 'dpkg-query'];
-export const DEBIAN_SUITE = 'bookworm';
+const DEBIAN_SUITE = 'bookworm';
 const MIRROR = process.env.SHIPGATE_TEST_DEBIAN_MIRROR ?? 'http://deb.debian.org/debian';
 
 export function run(

@@ -9,7 +9,7 @@ import { gunzipSync } from 'node:zlib';
 import type { Log } from 'sarif';
 import { validateSarif } from './sarif-validate';
 
-export type FakeMode =
+type FakeMode =
   | 'ok'
   /** 403 as for a fork pull request or a token without security-events: write. */
   | 'forbidden'

@@ -55,7 +55,7 @@ function readUpTo(path: string, size: number, max: number): { content: Buffer; t
   }
 }
 
-export function layerDigest(dir: string, index: number): string {
+function layerDigest(dir: string, index: number): string {
   return `sha256:${createHash('sha256').update(`${index}:${dir}`).digest('hex')}`;
 }
 

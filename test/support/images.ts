@@ -38,7 +38,7 @@ export interface TestImage {
   tag: string;
 }
 
-export const DEBIAN_TAG = 'bookworm';
+const DEBIAN_TAG = 'bookworm';
 export const DEBIAN_ROOTFS_CREATED_BY = '/bin/sh -c #(nop) ADD debootstrap --variant=minbase bookworm /';
 
 async function umoci(args: string[]): Promise<void> {
@@ -98,7 +98,7 @@ export async function debianImage(): Promise<TestImage> {
   };
 }
 
-export type FileSpec =
+type FileSpec =
   | string
   | Buffer
   | {
@@ -115,7 +115,7 @@ export type FileSpec =
     };
 
 /** One layer: files to add, or one path to delete (a whiteout), or a directory replaced opaquely. */
-export interface LayerSpec {
+interface LayerSpec {
   createdBy?: string;
   /** Absolute path → content. With `opaque`, every path must lie below the opaque directory. */
   files?: Record<string, FileSpec>;
@@ -276,14 +276,14 @@ export function writeBlob(layout: string, data: Buffer | string, mediaType: stri
   return { mediaType, digest, size: buf.length };
 }
 
-export function readIndex(layout: string): { schemaVersion: 2; manifests: Desc[] } {
+function readIndex(layout: string): { schemaVersion: 2; manifests: Desc[] } {
   return JSON.parse(readFileSync(join(layout, 'index.json'), 'utf8')) as {
     schemaVersion: 2;
     manifests: Desc[];
   };
 }
 
-export function manifestDesc(layout: string, tag: string): Desc {
+function manifestDesc(layout: string, tag: string): Desc {
   const d = readIndex(layout).manifests.find(
     (m) => m.annotations?.['org.opencontainers.image.ref.name'] === tag,
   );
@@ -328,7 +328,7 @@ export function setTag(layout: string, tag: string, desc: Desc): void {
 }
 
 /** True when the path exists (lstat: links are not followed). */
-export function exists(p: string): boolean {
+function exists(p: string): boolean {
   try {
     lstatSync(p);
     return true;

@@ -10,7 +10,7 @@ import { cachedFixture } from './cache';
 import { run } from './debian';
 import { debianImage, rewriteImage } from './images';
 
-export interface BuildFile {
+interface BuildFile {
   content?: string | Buffer;
   mode?: number;
   uid?: number;
@@ -18,7 +18,7 @@ export interface BuildFile {
   dir?: boolean;
 }
 
-export interface BuildLayer {
+interface BuildLayer {
   createdBy: string;
   files?: Record<string, string | Buffer | BuildFile>;
   /** Absolute paths deleted by this layer (whiteouts). */

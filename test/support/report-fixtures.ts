@@ -31,7 +31,7 @@ export const WEB_DOCKERFILE = [
   '',
 ].join('\n');
 
-export const WORKER_DOCKERFILE = [
+const WORKER_DOCKERFILE = [
   'FROM golang:1.22 AS build', // 1
   'WORKDIR /src', // 2
   'COPY go.mod go.sum ./', // 3
@@ -269,7 +269,7 @@ function vuln(o: VulnOpts): Finding {
   return f;
 }
 
-export function dockerfileFindings(): Finding[] {
+function dockerfileFindings(): Finding[] {
   return [
     df({
       ruleId: 'SG-DF-001',
@@ -378,7 +378,7 @@ export function dockerfileFindings(): Finding[] {
   ];
 }
 
-export function secretFindings(): Finding[] {
+function secretFindings(): Finding[] {
   return [
     {
       ruleId: 'SG-SEC-001',
@@ -430,7 +430,7 @@ export function secretFindings(): Finding[] {
   ];
 }
 
-export function vulnerabilityFindings(): Finding[] {
+function vulnerabilityFindings(): Finding[] {
   const openssl = {
     id: 'CVE-2024-0727',
     aliases: ['DSA-5643-1'],
@@ -567,7 +567,7 @@ export function vulnerabilityFindings(): Finding[] {
   ];
 }
 
-export function configFindings(): Finding[] {
+function configFindings(): Finding[] {
   return [
     {
       ruleId: 'SG-IMG-001',
@@ -591,7 +591,7 @@ export function configFindings(): Finding[] {
   ];
 }
 
-export function malwareFindings(): Finding[] {
+function malwareFindings(): Finding[] {
   return [
     {
       ruleId: 'SG-MAL-001',

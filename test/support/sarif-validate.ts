@@ -17,7 +17,7 @@ const run = promisify(execFile);
 const require = createRequire(import.meta.url);
 
 /** The schemastore copy of the OASIS SARIF 2.1.0 schema (draft-07, so ajv's default class). */
-export const SARIF_SCHEMA_PATH = join(import.meta.dirname, 'sarif-schema-2.1.0.json');
+const SARIF_SCHEMA_PATH = join(import.meta.dirname, 'sarif-schema-2.1.0.json');
 
 let validator: ValidateFunction | undefined;
 
@@ -31,7 +31,7 @@ function schemaValidator(): ValidateFunction {
   return validator;
 }
 
-export function multitoolPath(): string {
+function multitoolPath(): string {
   const pkg = require.resolve('@microsoft/sarif-multitool-linux/package.json');
   return join(dirname(pkg), 'Sarif.Multitool');
 }

@@ -23,7 +23,7 @@ export function rand(n: number, alphabet = B62): string {
 const hex = (n: number) => rand(n, HEX);
 const b64url = (s: string) => Buffer.from(s).toString('base64url');
 
-export interface Sample {
+interface Sample {
   /** Text containing the secret. */
   text: string;
   /** The raw secret value that must be found and never printed. */

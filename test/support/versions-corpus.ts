@@ -28,7 +28,7 @@ function listsPresent(): boolean {
 }
 
 /** Makes sure apt has package lists (runs `apt-get update` as root when they are missing). */
-export function ensureAptLists(): void {
+function ensureAptLists(): void {
   if (listsPresent()) return;
   if (typeof process.getuid === 'function' && process.getuid() === 0) {
     spawnSync('apt-get', ['-o', 'DPkg::Lock::Timeout=600', 'update', '-qq'], { stdio: 'ignore' });

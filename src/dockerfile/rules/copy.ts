@@ -152,7 +152,7 @@ const SENSITIVE = [
   /(^|\/)terraform\.tfstate$/,
 ];
 
-export function sensitivePath(p: string): boolean {
+function sensitivePath(p: string): boolean {
   const v = p.replace(/\/+$/, '').replace(/^\.\//, '');
   return SENSITIVE.some((re) => re.test(v) || re.test(`${v}/`));
 }

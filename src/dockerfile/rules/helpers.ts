@@ -8,7 +8,7 @@ export function hasFlag(cmd: { args: Word[] }, ...names: string[]): boolean {
 }
 
 /** The argument word carrying one of the flags (see hasFlag). */
-export function flagWord(cmd: { args: Word[] }, ...names: string[]): Word | undefined {
+function flagWord(cmd: { args: Word[] }, ...names: string[]): Word | undefined {
   for (const a of cmd.args) {
     const v = a.value;
     if (v === '--') return undefined;
@@ -69,7 +69,7 @@ export function subcommand(cmd: ShellCommand, withValue: readonly string[] = [])
 }
 
 /** Names an image is matched by: `node`, `node:20`, `docker.io/library/node`, `gcr.io/distroless/static:nonroot`. */
-export function imageNames(ref: ImageRef): string[] {
+function imageNames(ref: ImageRef): string[] {
   const fam = familiarName(ref);
   const full = `${ref.registry}/${ref.repository}`;
   const names = [fam, full];
@@ -123,10 +123,6 @@ export function commands(stage: Stage): { inst: Instruction; cmd: ShellCommand }
   return out;
 }
 
-export function allCommands(df: ParsedDockerfile): { inst: Instruction; cmd: ShellCommand }[] {
-  return df.stages.flatMap((s) => commands(s));
-}
-
 /** The command a pipe feeds into, looking through wrappers such as sudo. */
 export function pipeTarget(cmds: ShellCommand[], cmd: ShellCommand): ShellCommand | undefined {
   const t = cmd.pipesTo !== undefined ? cmds[cmd.pipesTo] : undefined;
@@ -134,7 +130,7 @@ export function pipeTarget(cmds: ShellCommand[], cmd: ShellCommand): ShellComman
 }
 
 /** The innermost command a wrapper (sudo, env, ...) runs, or the command itself. */
-export function unwrapped(cmds: ShellCommand[], cmd: ShellCommand): ShellCommand {
+function unwrapped(cmds: ShellCommand[], cmd: ShellCommand): ShellCommand {
   let c = cmd;
   for (;;) {
     const inner = cmds.find((x) => x.context === 'wrapper' && x.parent === c.index);
@@ -172,7 +168,7 @@ export function keyValues(inst: Instruction): { key: string; value: string | und
  * Splits instruction arguments into words as the Docker builder does for key=value instructions: whitespace
  * separates words except inside quotes; the escape character protects the next character. Quotes are kept.
  */
-export function dockerWords(text: string, escape = '\\'): string[] {
+function dockerWords(text: string, escape = '\\'): string[] {
   const words: string[] = [];
   let word = '';
   let quote: string | undefined;
@@ -209,9 +205,4 @@ export function propertyKeys(inst: Instruction, escape = '\\'): string[] {
 
 export function unquote(s: string): string {
   return s.replace(/^"(.*)"$/s, '$1').replace(/^'(.*)'$/s, '$1');
-}
-
-/** Severity-neutral description of where a stage is, for messages. */
-export function stageLabel(stage: Stage): string {
-  return stage.name ? `stage "${stage.name}"` : `stage ${stage.index}`;
 }

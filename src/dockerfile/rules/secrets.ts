@@ -132,7 +132,7 @@ export const SECRET_PATTERNS: { name: string; re: RegExp; keep: number }[] = [
 ];
 
 /** A form of a secret that is safe to show: a known prefix, then asterisks. */
-export function findSecretValue(text: string): { name: string; redacted: string } | undefined {
+function findSecretValue(text: string): { name: string; redacted: string } | undefined {
   for (const p of SECRET_PATTERNS) {
     const m = p.re.exec(text);
     if (m)

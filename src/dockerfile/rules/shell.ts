@@ -133,7 +133,7 @@ const sudo = defineRule({
 });
 
 /** Whether a chmod mode grants write to others (without the sticky bit that makes /tmp-style dirs safe). */
-export function worldWritable(mode: string): boolean {
+function worldWritable(mode: string): boolean {
   if (/^[0-7]{3,4}$/.test(mode)) {
     const digits = mode.padStart(4, '0');
     const other = Number(digits[3]);

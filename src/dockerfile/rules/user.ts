@@ -13,7 +13,7 @@ import {
 } from './helpers';
 
 /** Base images whose default user is not root. */
-export const KNOWN_NONROOT_IMAGES = [
+const KNOWN_NONROOT_IMAGES = [
   'gcr.io/distroless/*:nonroot',
   'gcr.io/distroless/*:*-nonroot',
   'gcr.io/distroless/*:nonroot-*',
@@ -23,20 +23,20 @@ export const KNOWN_NONROOT_IMAGES = [
 ];
 const ROOT_DEFAULT_EXCEPTIONS = ['cgr.dev/chainguard/wolfi-base*', 'cgr.dev/chainguard/*:*-dev'];
 
-export function isRootUser(value: string): boolean {
+function isRootUser(value: string): boolean {
   const user = value.split(':')[0]?.trim() ?? '';
   return user === 'root' || user === '0';
 }
 
 /** Whether the image runs as a non-root user when no USER is set. */
-export function nonRootByDefault(ref: ImageRef, extra: readonly string[] = []): boolean {
+function nonRootByDefault(ref: ImageRef, extra: readonly string[] = []): boolean {
   if (ref.scratch || ref.unresolved) return false;
   if (imageMatches(ref, extra)) return true;
   return imageMatches(ref, KNOWN_NONROOT_IMAGES) && !imageMatches(ref, ROOT_DEFAULT_EXCEPTIONS);
 }
 
 /** The last USER instruction in effect for a stage (including the stages it builds on). */
-export function effectiveUser(df: ParsedDockerfile, stage: Stage): Instruction | undefined {
+function effectiveUser(df: ParsedDockerfile, stage: Stage): Instruction | undefined {
   return inheritedInstructions(df, stage)
     .filter((i) => i.keyword === 'USER')
     .at(-1);

@@ -13,7 +13,7 @@ import { tempDir } from '../temp';
 import { openDockerArchive } from './docker-archive';
 
 /** The socket path from DOCKER_HOST (unix:// only) or the default. */
-export function dockerSocket(env: NodeJS.ProcessEnv = process.env): string {
+function dockerSocket(env: NodeJS.ProcessEnv = process.env): string {
   const host = env.DOCKER_HOST;
   if (!host) return '/var/run/docker.sock';
   if (host.startsWith('unix://')) return host.slice('unix://'.length);

@@ -15,7 +15,7 @@ import { plainArchive } from './archive-file';
 const REF_NAME = 'org.opencontainers.image.ref.name';
 
 /** Reads `index.json` and picks the manifest (or nested index) for `tag`. */
-export async function openLayout(
+async function openLayout(
   store: ContentStore & { readIndexJson(): Promise<Buffer> },
   ref: string,
   tag: string | undefined,

@@ -11,7 +11,7 @@ interface ComposerPackage {
 }
 
 /** Packages of vendor/composer/installed.json: v1 is an array, v2 an object with `packages`. */
-export function parseComposerInstalled(text: string): Package[] {
+function parseComposerInstalled(text: string): Package[] {
   let doc: unknown;
   try {
     doc = JSON.parse(text);

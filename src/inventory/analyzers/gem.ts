@@ -16,7 +16,7 @@ function field(text: string, key: string): string | undefined {
 }
 
 /** A gem from an installed gemspec (the Ruby files RubyGems writes under specifications/). */
-export function parseGemspec(text: string, fileName: string): Package | undefined {
+function parseGemspec(text: string, fileName: string): Package | undefined {
   let name = field(text, 'name');
   let version = field(text, 'version');
   if (!name || !version) {

@@ -36,7 +36,7 @@ function effective(m: GoModule): GoModule {
  * its dependency modules, and the Go standard library as `stdlib` at the toolchain version so Go standard
  * library advisories match.
  */
-export function goPackages(info: GoBuildInfo): Package[] {
+function goPackages(info: GoBuildInfo): Package[] {
   const out: Package[] = [];
   if (info.main?.path) {
     const v = info.main.version === '(devel)' ? '' : info.main.version;

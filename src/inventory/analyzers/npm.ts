@@ -30,7 +30,7 @@ function licensesOf(m: Manifest): string[] | undefined {
   return list.length ? list : undefined;
 }
 
-export function npmPackage(name: string, version: string, licenses?: string[]): Package {
+function npmPackage(name: string, version: string, licenses?: string[]): Package {
   const slash = name.startsWith('@') ? name.indexOf('/') : -1;
   const ns = slash > 0 ? name.slice(0, slash) : undefined;
   const base = slash > 0 ? name.slice(slash + 1) : name;
@@ -41,7 +41,7 @@ export function npmPackage(name: string, version: string, licenses?: string[]): 
 }
 
 /** The installed package a node_modules package.json describes, if it names one. */
-export function parseInstalledPackageJson(text: string): Package | undefined {
+function parseInstalledPackageJson(text: string): Package | undefined {
   let m: Manifest;
   try {
     m = JSON.parse(text) as Manifest;
@@ -68,7 +68,7 @@ interface LockDep {
  * Runtime packages of a package-lock.json (v1 nested "dependencies", v2/v3 flat "packages"). Dev-only,
  * linked and non-registry (git, file) entries are left out.
  */
-export function parsePackageLock(text: string): LockEntry[] {
+function parsePackageLock(text: string): LockEntry[] {
   let lock: {
     packages?: Record<string, Manifest & { dev?: unknown; link?: unknown }>;
     dependencies?: Record<string, LockDep>;

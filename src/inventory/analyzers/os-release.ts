@@ -66,7 +66,7 @@ export function parseFallback(path: string, text: string): OsInfo | undefined {
 }
 
 /** Adds the end-of-life fields for `now`. */
-export function withEndOfLife(os: OsInfo, now: Date = new Date()): OsInfo {
+function withEndOfLife(os: OsInfo, now: Date = new Date()): OsInfo {
   const eol = osEndOfLife(os, now);
   return eol ? { ...os, ...eol } : os;
 }

@@ -8,7 +8,7 @@ import { inventoryPart, type InventoryPart } from '../types';
 const METADATA = /\.dist-info\/METADATA$|\.egg-info\/PKG-INFO$|\.egg-info$/;
 
 /** A Python distribution from its core metadata (METADATA / PKG-INFO). */
-export function parsePythonMetadata(text: string): Package | undefined {
+function parsePythonMetadata(text: string): Package | undefined {
   const h = parseHeaders(text);
   const name = h.get('name')?.[0];
   const version = h.get('version')?.[0];

@@ -24,13 +24,13 @@ function backendOf(path: string): Backend | undefined {
 }
 
 /** The header blobs of an rpm database file of the given backend. */
-export async function readRpmBlobs(backend: Backend, db: Uint8Array): Promise<Uint8Array[]> {
+async function readRpmBlobs(backend: Backend, db: Uint8Array): Promise<Uint8Array[]> {
   if (backend === 'sqlite') return readSqliteBlobs(db);
   if (backend === 'ndb') return readNdbBlobs(db);
   return readBdbHashValues(db);
 }
 
-export function rpmPackage(h: RpmHeader): Package {
+function rpmPackage(h: RpmHeader): Package {
   const version = `${h.epoch !== undefined && h.epoch !== 0 ? `${h.epoch}:` : ''}${h.version}-${h.release}`;
   const p: Package = { name: h.name, version, type: 'rpm', purl: '' };
   if (h.arch) p.arch = h.arch;

@@ -15,7 +15,7 @@ interface AuditablePackage {
 }
 
 /** Crates recorded by cargo-auditable: the `.dep-v0` section, zlib-compressed JSON. Build-only crates are left out. */
-export function parseCargoAuditable(section: Uint8Array): Package[] {
+function parseCargoAuditable(section: Uint8Array): Package[] {
   let doc: { packages?: AuditablePackage[] };
   try {
     doc = JSON.parse(

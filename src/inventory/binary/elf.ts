@@ -1,5 +1,5 @@
 /** Just enough ELF to find named sections and map virtual addresses to file offsets. */
-export interface ElfSection {
+interface ElfSection {
   name: string;
   addr: bigint;
   offset: number;
@@ -16,7 +16,7 @@ export interface Elf {
 
 const ELF_MAGIC = 0x7f454c46;
 
-export function isElf(content: Uint8Array): boolean {
+function isElf(content: Uint8Array): boolean {
   return (
     content.byteLength >= 52 && new DataView(content.buffer, content.byteOffset, 4).getUint32(0) === ELF_MAGIC
   );

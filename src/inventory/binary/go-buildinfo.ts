@@ -52,9 +52,7 @@ function readGoString(
 }
 
 /** The raw Go version and module info strings of a Go ELF binary, or undefined when it is not one. */
-export function readGoBuildInfoStrings(
-  content: Uint8Array,
-): { version: string; modinfo: string } | undefined {
+function readGoBuildInfoStrings(content: Uint8Array): { version: string; modinfo: string } | undefined {
   const elf = parseElf(content);
   if (!elf) return undefined;
   let data = sectionData(elf, content, '.go.buildinfo');
@@ -93,7 +91,7 @@ export function readGoBuildInfoStrings(
 }
 
 /** Parses the module info text (`path`, `mod`, `dep`, `=>`, `build` lines). */
-export function parseModInfo(goVersion: string, modinfo: string): GoBuildInfo {
+function parseModInfo(goVersion: string, modinfo: string): GoBuildInfo {
   const info: GoBuildInfo = { goVersion, deps: [], settings: {} };
   let last: GoModule | undefined;
   for (const line of modinfo.split('\n')) {

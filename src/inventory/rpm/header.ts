@@ -3,7 +3,7 @@
  * index entries, the data length, 16-byte index entries (tag, type, offset, count; big-endian) and the data.
  */
 import { ShipgateError } from '../../core/errors';
-export const RPMTAG = {
+const RPMTAG = {
   NAME: 1000,
   VERSION: 1001,
   RELEASE: 1002,

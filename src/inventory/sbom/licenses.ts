@@ -24,7 +24,7 @@ export function spdxIdFor(name: string): string | undefined {
 }
 
 /** LicenseRef- id for a license that has no SPDX id (letters, digits, "." and "-" only). */
-export function licenseRef(name: string): string {
+function licenseRef(name: string): string {
   const cleaned = name
     .replace(/\+/g, '-plus')
     .replace(/[^A-Za-z0-9.-]+/g, '-')

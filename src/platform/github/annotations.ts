@@ -8,9 +8,9 @@ import { printable } from '../../core/text';
 import type { Severity } from '../../core/severity';
 import { sortFindings } from '../../core/order';
 
-export type AnnotationLevel = 'error' | 'warning' | 'notice';
+type AnnotationLevel = 'error' | 'warning' | 'notice';
 
-export interface Annotation {
+interface Annotation {
   level: AnnotationLevel;
   title: string;
   message: string;
@@ -27,7 +27,7 @@ export interface AnnotationPlan {
   omitted: Record<'error' | 'warning', number>;
 }
 
-export const LEVEL_OF: Record<Severity, AnnotationLevel> = {
+const LEVEL_OF: Record<Severity, AnnotationLevel> = {
   critical: 'error',
   high: 'error',
   medium: 'warning',

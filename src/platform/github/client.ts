@@ -5,7 +5,7 @@ import { logger } from '../../core/logger';
 import { isRetryableStatus } from '../../oci/http';
 import { withRetries } from '../../oci/retry';
 
-export type Octokit = ReturnType<typeof getOctokit>;
+type Octokit = ReturnType<typeof getOctokit>;
 
 export interface ClientOptions {
   /** REST API base URL (GITHUB_API_URL). */
@@ -91,8 +91,4 @@ export function gitHubError(what: string, e: unknown, hint?: string): ShipgateEr
     cause: e,
     ...(hint ? { hint } : f.status === 401 ? { hint: 'the token is invalid or expired' } : {}),
   });
-}
-
-export function isHttpFailure(e: unknown): e is HttpFailure {
-  return !!e && typeof e === 'object' && 'message' in e;
 }

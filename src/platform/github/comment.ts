@@ -4,7 +4,7 @@ import { describeFailure, gitHubError, type GitHubClient, type HttpFailure } fro
 import type { GitHubContext } from './context';
 
 /** GitHub rejects comment bodies over 65536 characters. */
-export const MAX_COMMENT_CHARS = 65_000;
+const MAX_COMMENT_CHARS = 65_000;
 
 export function commentMarker(category: string): string {
   return `<!-- shipgate:${category.replace(/--+/g, '-').replace(/[<>]/g, '')} -->`;

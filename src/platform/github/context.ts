@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { ShipgateError } from '../../core/errors';
 
-export interface PullRequestInfo {
+interface PullRequestInfo {
   number: number;
   headSha: string;
   headRef: string;
@@ -157,17 +157,6 @@ export function uploadTargetProblems(ctx: GitHubContext): string[] {
   if (!/^refs\/(heads|tags)\/.+|^refs\/pull\/\d+\/(merge|head)$/.test(ctx.ref))
     out.push(`ref "${ctx.ref}" is not refs/heads/…, refs/tags/… or refs/pull/<n>/merge|head (GITHUB_REF)`);
   return out;
-}
-
-/** Link to a file line on the server, for summaries and comments. */
-export function blobUrl(ctx: GitHubContext, path: string, line?: number): string {
-  const enc = path.split('/').map(encodeURIComponent).join('/');
-  return `${ctx.serverUrl}/${ctx.repository}/blob/${ctx.sha}/${enc}${line ? `#L${line}` : ''}`;
-}
-
-/** Link to the workflow run. */
-export function runUrl(ctx: GitHubContext): string | undefined {
-  return ctx.runId ? `${ctx.serverUrl}/${ctx.repository}/actions/runs/${ctx.runId}` : undefined;
 }
 
 function readPayload(path: string | undefined): EventPayload {

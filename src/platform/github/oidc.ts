@@ -19,7 +19,7 @@ import {
 import { verifyIdToken } from '../verify-token';
 
 /** The issuer of GitHub.com's Actions ID tokens (GitHub Enterprise Server: https://HOST/_services/token). */
-export const GITHUB_ISSUER = 'https://token.actions.githubusercontent.com';
+const GITHUB_ISSUER = 'https://token.actions.githubusercontent.com';
 
 /**
  * Events whose runs carry the base repository's ref (and can get its ID token) while they may execute code
@@ -28,7 +28,7 @@ export const GITHUB_ISSUER = 'https://token.actions.githubusercontent.com';
 export const FORK_CODE_EVENTS = ['pull_request_target', 'workflow_run', 'issue_comment'] as const;
 
 /** GitHub's ID token claims shipgate reads, from a verified token. */
-export interface GithubIdClaims {
+interface GithubIdClaims {
   sub: string;
   repository?: string | undefined;
   run_id?: string | undefined;
@@ -40,7 +40,7 @@ export interface GithubIdClaims {
 }
 
 /** The claims shipgate reads from a verified GitHub Actions ID token's payload. */
-export function githubClaims(payload: JWTPayload): GithubIdClaims {
+function githubClaims(payload: JWTPayload): GithubIdClaims {
   const s = (k: string): string | undefined =>
     typeof payload[k] === 'string'
       ? payload[k]
@@ -60,7 +60,7 @@ export function githubClaims(payload: JWTPayload): GithubIdClaims {
 }
 
 /** The claims that disagree with the job's GITHUB_* variables, one phrase each. */
-export function githubMismatches(claims: GithubIdClaims, env: NodeJS.ProcessEnv): string[] {
+function githubMismatches(claims: GithubIdClaims, env: NodeJS.ProcessEnv): string[] {
   const pairs: [keyof GithubIdClaims, string][] = [
     ['repository', 'GITHUB_REPOSITORY'],
     ['run_id', 'GITHUB_RUN_ID'],
@@ -82,7 +82,7 @@ export function githubMismatches(claims: GithubIdClaims, env: NodeJS.ProcessEnv)
 }
 
 /** Asks the Actions runtime for an ID token for the audience. */
-export async function requestGithubToken(
+async function requestGithubToken(
   env: NodeJS.ProcessEnv,
   audience: string = SHIPGATE_AUDIENCE,
   doFetch: typeof fetch = fetch,
@@ -124,10 +124,7 @@ export async function requestGithubToken(
  * A GitHub Actions job's identity: its ID token must verify for the pinned issuer and audience, its claims
  * must match its GITHUB_* variables, and its event must not run a fork's code unless allowed.
  */
-export async function githubJobIdentity(
-  env: NodeJS.ProcessEnv,
-  options: IdentityOptions = {},
-): Promise<CiIdentity> {
+async function githubJobIdentity(env: NodeJS.ProcessEnv, options: IdentityOptions = {}): Promise<CiIdentity> {
   const audience = options.audience ?? SHIPGATE_AUDIENCE;
   const issuer = options.issuer ?? GITHUB_ISSUER;
   const token = await requestGithubToken(env, audience, options.fetch);

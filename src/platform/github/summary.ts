@@ -2,7 +2,7 @@
 import { appendFileSync } from 'node:fs';
 
 /** GitHub accepts at most 1 MiB of summary per step. */
-export const MAX_SUMMARY_BYTES = 1024 * 1024;
+const MAX_SUMMARY_BYTES = 1024 * 1024;
 
 /** Appends markdown to the step summary; returns false when GITHUB_STEP_SUMMARY is not set. */
 export function appendJobSummary(markdown: string, env: NodeJS.ProcessEnv = process.env): boolean {

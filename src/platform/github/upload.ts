@@ -24,7 +24,7 @@ export interface UploadOptions {
   limits?: Partial<SarifLimits>;
 }
 
-export type UploadStatus = 'complete' | 'pending' | 'skipped';
+type UploadStatus = 'complete' | 'pending' | 'skipped';
 
 export interface UploadOutcome {
   status: UploadStatus;

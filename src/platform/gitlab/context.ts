@@ -7,7 +7,7 @@ import { addSecret } from '../../core/logger';
 import { claimMismatches } from '../identity';
 import { gitlabIdentity, type GitlabIdentity } from './oidc';
 
-export interface GitlabMergeRequest {
+interface GitlabMergeRequest {
   iid: number;
   projectId?: string;
   sourceBranch?: string;
@@ -17,7 +17,7 @@ export interface GitlabMergeRequest {
   fromFork: boolean;
 }
 
-export interface GitlabRegistry {
+interface GitlabRegistry {
   /** host[:port] of the project's container registry (CI_REGISTRY). */
   host: string;
   /** The project's image repository (CI_REGISTRY_IMAGE). */

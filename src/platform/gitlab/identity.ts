@@ -41,10 +41,7 @@ function forkProblem(c: GitlabIdClaims, ctx: GitlabContext): string | undefined 
 }
 
 /** The job's identity, or a GUARD error saying which check failed. */
-export async function gitlabJobIdentity(
-  env: NodeJS.ProcessEnv,
-  options: IdentityOptions = {},
-): Promise<CiIdentity> {
+async function gitlabJobIdentity(env: NodeJS.ProcessEnv, options: IdentityOptions = {}): Promise<CiIdentity> {
   const ctx = gitlabContext(env);
   if (!ctx) throw identityError('not a GitLab CI job (GITLAB_CI is not "true")', 'run it in a CI job');
   const missing = REQUIRED_VARIABLES.filter((v) => !env[v]?.trim());

@@ -9,7 +9,7 @@ import { ShipgateError } from '../../core/errors';
 import { decodeJwt } from '../jwt';
 
 /** The environment variables shipgate reads ID tokens from, in order of preference. */
-export const ID_TOKEN_VARIABLES = ['SIGSTORE_ID_TOKEN', 'SHIPGATE_ID_TOKEN'] as const;
+const ID_TOKEN_VARIABLES = ['SIGSTORE_ID_TOKEN', 'SHIPGATE_ID_TOKEN'] as const;
 export type IdTokenVariable = (typeof ID_TOKEN_VARIABLES)[number];
 
 const str = z.string().optional();

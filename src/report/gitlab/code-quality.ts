@@ -10,9 +10,9 @@ import { sortFindings } from '../../core/order';
 import { oneLine, stripControl } from '../../core/text';
 import { imagePlaceLabel, ruleIndex, truncate } from '../common';
 
-export type CodeQualitySeverity = 'info' | 'minor' | 'major' | 'critical' | 'blocker';
+type CodeQualitySeverity = 'info' | 'minor' | 'major' | 'critical' | 'blocker';
 
-export interface CodeQualityIssue {
+interface CodeQualityIssue {
   type: 'issue';
   engine_name: 'shipgate';
   check_name: string;

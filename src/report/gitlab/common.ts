@@ -69,7 +69,7 @@ export interface Identifier {
 }
 
 /** The identifier type and documentation URL for an advisory id (CVE, GHSA, distro advisories, OSV ids). */
-export function identifierFor(id: string): Identifier {
+function identifierFor(id: string): Identifier {
   const upper = id.toUpperCase();
   if (/^CVE-\d{4}-\d+$/.test(upper))
     return { type: 'cve', name: upper, value: upper, url: `https://nvd.nist.gov/vuln/detail/${upper}` };
@@ -117,7 +117,7 @@ const CVSS3 = new RegExp(`^CVSS:3[.][01]/(${CVSS3_PART}/)*${CVSS3_PART}$`);
 const CVSS4 =
   /^CVSS:4[.]0\/AV:[NALP]\/AC:[LH]\/AT:[NP]\/PR:[NLH]\/UI:[NPA]\/VC:[HLN]\/VI:[HLN]\/VA:[HLN]\/SC:[HLN]\/SI:[HLN]\/SA:[HLN](\/E:[XAPU])?(\/CR:[XHML])?(\/IR:[XHML])?(\/AR:[XHML])?(\/MAV:[XNALP])?(\/MAC:[XLH])?(\/MAT:[XNP])?(\/MPR:[XNLH])?(\/MUI:[XNPA])?(\/MVC:[XNLH])?(\/MVI:[XNLH])?(\/MVA:[XNLH])?(\/MSC:[XNLH])?(\/MSI:[XNLHS])?(\/MSA:[XNLHS])?(\/S:[XNP])?(\/AU:[XNY])?(\/R:[XAUI])?(\/V:[XDC])?(\/RE:[XLMH])?(\/U:(X|Clear|Green|Amber|Red))?$/;
 
-export function validCvssVector(vector: string): boolean {
+function validCvssVector(vector: string): boolean {
   const n = vector.length;
   if (vector.startsWith('CVSS:4')) return n >= 32 && n <= 256 && CVSS4.test(vector);
   if (vector.startsWith('CVSS:3')) return n >= 32 && n <= 128 && CVSS3.test(vector);

@@ -10,12 +10,9 @@ import { dotenvVariables, formatDotenv } from './dotenv';
 import { buildContainerScanningReport, buildDependencyScanningReport } from './security';
 
 export { buildCodeQualityReport } from './code-quality';
-export type { CodeQualityIssue, CodeQualityReport } from './code-quality';
 export { dotenvVariables, formatDotenv } from './dotenv';
 export { buildContainerScanningReport, buildDependencyScanningReport } from './security';
-export type { ContainerScanningReport, DependencyScanningReport, SecurityReportOptions } from './security';
-
-export const GITLAB_REPORT_FILES = {
+const GITLAB_REPORT_FILES = {
   containerScanning: 'gl-container-scanning-report.json',
   dependencyScanning: 'gl-dependency-scanning-report.json',
   codeQuality: 'gl-code-quality-report.json',

@@ -27,9 +27,9 @@ import {
 } from './common';
 import { finalFromLine, insertLineDiff, upgradeCommand } from './remediation';
 
-export type ScanType = 'container_scanning' | 'dependency_scanning';
+type ScanType = 'container_scanning' | 'dependency_scanning';
 
-export interface GitlabScan {
+interface GitlabScan {
   analyzer: { id: string; name: string; version: string; vendor: { name: string }; url: string };
   scanner: { id: string; name: string; version: string; vendor: { name: string }; url: string };
   type: ScanType;
@@ -41,7 +41,7 @@ export interface GitlabScan {
 
 type DetailText = { name: string; type: 'text'; value: string };
 
-export interface GitlabVulnerability<L> {
+interface GitlabVulnerability<L> {
   id: string;
   name: string;
   description: string;
@@ -54,25 +54,25 @@ export interface GitlabVulnerability<L> {
   location: L;
 }
 
-export interface ContainerLocation {
+interface ContainerLocation {
   dependency: { package: { name: string }; version: string };
   operating_system: string;
   image: string;
   default_branch_image?: string;
 }
 
-export interface DependencyLocation {
+interface DependencyLocation {
   file: string;
   dependency: { package: { name: string }; version: string };
 }
 
-export interface GitlabRemediation {
+interface GitlabRemediation {
   fixes: { id: string }[];
   summary: string;
   diff: string;
 }
 
-export interface GitlabSecurityReport<L> {
+interface GitlabSecurityReport<L> {
   version: string;
   schema: string;
   scan: GitlabScan;

@@ -1,13 +1,4 @@
-export {
-  toSarif,
-  partsOf,
-  defaultCategory,
-  automationId,
-  rootUri,
-  FINGERPRINT_KEY,
-  SARIF_SCHEMA_URI,
-} from './sarif';
-export type { SarifOptions } from './sarif';
+export { toSarif, defaultCategory, rootUri, FINGERPRINT_KEY } from './sarif';
 export { limitForGitHub, GITHUB_SARIF_LIMITS } from './limits';
-export type { SarifLimits, LimitReport } from './limits';
-export { lineHashes, primaryLocationLineHash } from './line-hash';
+export type { SarifLimits } from './limits';
+export { lineHashes } from './line-hash';

@@ -71,8 +71,3 @@ export function lineHashes(text: string): string[] {
   }
   return out;
 }
-
-/** The hash GitHub would compute for one line (1-based) of the text, or undefined past the end. */
-export function primaryLocationLineHash(text: string, line: number): string | undefined {
-  return lineHashes(text)[line - 1];
-}

@@ -9,7 +9,7 @@ import { imageDisplayName, imagePlaceLabel, truncate } from '../common';
 export const SRCROOT = '%SRCROOT%';
 
 /** How the primary location was chosen, recorded in result properties. */
-export type LocationSource = 'dockerfile' | 'layer-instruction' | 'base-image-from' | 'image';
+type LocationSource = 'dockerfile' | 'layer-instruction' | 'base-image-from' | 'image';
 
 /** Repository-relative POSIX path, whatever form the producer gave. */
 export function repoPath(path: string, repoRoot: string): string {
@@ -22,7 +22,7 @@ export function repoPath(path: string, repoRoot: string): string {
 }
 
 /** Percent-encodes each path segment so spaces and '#' survive as a URI reference. */
-export function uriPath(path: string): string {
+function uriPath(path: string): string {
   return path
     .split('/')
     .map((s) => encodeURIComponent(s))
@@ -64,7 +64,7 @@ function repoLocation(ctx: LocationContext, loc: SourceLocation, withSnippet: bo
 }
 
 /** The final stage's FROM line of the first Dockerfile, as a source location. */
-export function finalFromLine(ctx: LocationContext): SourceLocation | undefined {
+function finalFromLine(ctx: LocationContext): SourceLocation | undefined {
   const df = ctx.result.dockerfiles[0];
   const stage = df?.stages[df.stages.length - 1];
   if (!df || !stage) return undefined;

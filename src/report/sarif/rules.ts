@@ -33,7 +33,7 @@ const PART_TAG: Record<FindingKind, string[]> = {
 const MAX_TAGS = 20;
 
 /** "Final stage runs as root" → "FinalStageRunsAsRoot" (SARIF's friendly rule name). */
-export function pascalCase(text: string): string {
+function pascalCase(text: string): string {
   const words = text.match(/[A-Za-z0-9]+/g) ?? [];
   const name = words.map((w) => (w[0] as string).toUpperCase() + w.slice(1)).join('');
   const cut = name.length > 80 ? name.slice(0, 80) : name;
@@ -41,7 +41,7 @@ export function pascalCase(text: string): string {
 }
 
 /** Whether GitHub should treat the rule as a security alert (tag "security"). */
-export function isSecurityRule(rule: Pick<RuleMeta, 'kind' | 'tags'>): boolean {
+function isSecurityRule(rule: Pick<RuleMeta, 'kind' | 'tags'>): boolean {
   return rule.kind !== 'dockerfile' || rule.tags.some((t) => t.toLowerCase() === 'security');
 }
 
@@ -112,7 +112,7 @@ function withPeriod(s: string): string {
 }
 
 /** The highest CVSS base score among the findings of one vulnerability, if any. */
-export function maxScore(findings: readonly Finding[]): number | undefined {
+function maxScore(findings: readonly Finding[]): number | undefined {
   let best: number | undefined;
   for (const f of findings) {
     const v = f.vulnerability;

@@ -12,8 +12,8 @@ import { lineHashes } from './line-hash';
 import { placeFinding, repoPath, SRCROOT, type LocationContext } from './locations';
 import { ruleDescriptor, SARIF_LEVEL, vulnerabilityDescriptor } from './rules';
 
-export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
-export const INFORMATION_URI = 'https://github.com/shipgate/shipgate';
+const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
+const INFORMATION_URI = 'https://github.com/shipgate/shipgate';
 /** Key of shipgate's own fingerprint in partialFingerprints; bump the version if the recipe changes. */
 export const FINGERPRINT_KEY = 'shipgate/v1';
 
@@ -31,7 +31,7 @@ export interface SarifOptions {
 }
 
 /** The parts that get a run: an empty run still matters, because it closes the alerts of a category. */
-export function partsOf(result: ScanResult, options: Pick<SarifOptions, 'parts'> = {}): FindingKind[] {
+function partsOf(result: ScanResult, options: Pick<SarifOptions, 'parts'> = {}): FindingKind[] {
   if (options.parts) return PARTS.filter((p) => options.parts?.includes(p));
   if (result.parts) return PARTS.filter((p) => result.parts?.includes(p));
   const present = new Set<FindingKind>();
@@ -59,7 +59,7 @@ export function defaultCategory(result: ScanResult, part: FindingKind, repoRoot 
 }
 
 /** automationDetails.id of one part's run: "shipgate/<part>/<category>/". */
-export function automationId(result: ScanResult, part: FindingKind, options: SarifOptions): string {
+function automationId(result: ScanResult, part: FindingKind, options: SarifOptions): string {
   const category = options.category
     ? options.category
         .trim()

@@ -51,7 +51,7 @@ async function postJson(url: string, body: unknown, http: HttpOptions | undefine
 }
 
 /** Ids of the vulnerabilities the API reports for each query (all pages). */
-export async function queryBatch(queries: OsvQuery[], options: ApiOptions = {}): Promise<string[][]> {
+async function queryBatch(queries: OsvQuery[], options: ApiOptions = {}): Promise<string[][]> {
   const api = (options.apiUrl ?? process.env.SHIPGATE_OSV_API_URL ?? DEFAULT_OSV_API_URL).replace(/\/+$/, '');
   const size = Math.min(1000, Math.max(1, options.batchSize ?? 1000));
   const out: string[][] = queries.map(() => []);
@@ -101,7 +101,7 @@ async function pool<T, R>(items: T[], n: number, fn: (t: T) => Promise<R>): Prom
 }
 
 /** Fetches one full record. */
-export async function fetchVuln(id: string, options: ApiOptions = {}): Promise<OsvRecord> {
+async function fetchVuln(id: string, options: ApiOptions = {}): Promise<OsvRecord> {
   const api = (options.apiUrl ?? process.env.SHIPGATE_OSV_API_URL ?? DEFAULT_OSV_API_URL).replace(/\/+$/, '');
   const url = `${api}/v1/vulns/${encodeURIComponent(id)}`;
   const res = await fetchWithRetry(url, {}, options.http);

@@ -11,7 +11,7 @@ import type { OsvAffected, OsvRecord, OsvSeverity } from './types';
 export const INDEX_FORMAT = 2;
 
 /** One event: [kind, version] with kind i(ntroduced), f(ixed), l(ast_affected), x (limit). */
-export type CompactEvent = [kind: 'i' | 'f' | 'l' | 'x', version: string];
+type CompactEvent = [kind: 'i' | 'f' | 'l' | 'x', version: string];
 
 export interface CompactRange {
   /** E = ECOSYSTEM, S = SEMVER. GIT ranges say nothing about package versions and are not kept. */

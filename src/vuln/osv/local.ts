@@ -29,7 +29,7 @@ function addRecord(builder: IndexBuilder, text: string, where: string): void {
 }
 
 /** Feeds every OSV record of a zip into the builder; the zip is verified entry by entry. */
-export function addZip(builder: IndexBuilder, src: ZipSource, label: string): number {
+function addZip(builder: IndexBuilder, src: ZipSource, label: string): number {
   let n = 0;
   try {
     for (const f of zipFiles(src)) {

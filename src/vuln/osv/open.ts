@@ -33,7 +33,7 @@ export function apiQueries(packages: readonly Package[], os: OsInfo | undefined)
 }
 
 /** SHIPGATE_OSV_MODE (auto, database, api) when no mode is given. */
-export function modeFromEnv(env: NodeJS.ProcessEnv = process.env): VulnDbMode | undefined {
+function modeFromEnv(env: NodeJS.ProcessEnv = process.env): VulnDbMode | undefined {
   const v = env.SHIPGATE_OSV_MODE?.trim().toLowerCase();
   if (!v) return undefined;
   if (v === 'auto' || v === 'database' || v === 'api') return v;
@@ -43,7 +43,7 @@ export function modeFromEnv(env: NodeJS.ProcessEnv = process.env): VulnDbMode | 
 }
 
 /** SHIPGATE_OSV_MAX_AGE in hours (decimals allowed) when no maximum age is given. */
-export function maxAgeFromEnv(env: NodeJS.ProcessEnv = process.env): number | undefined {
+function maxAgeFromEnv(env: NodeJS.ProcessEnv = process.env): number | undefined {
   const v = env.SHIPGATE_OSV_MAX_AGE?.trim();
   if (!v) return undefined;
   const h = Number(v);

@@ -5,7 +5,6 @@
  */
 import {
   createWriteStream,
-  existsSync,
   mkdirSync,
   readFileSync,
   renameSync,
@@ -273,22 +272,4 @@ export async function loadRemoteDatabase(
     indexes,
     `osv database (${[...froms].join(', ') || 'empty'}; ${opts.cacheDir})`,
   );
-}
-
-/** Whether every archive has a cached index younger than maxAge (no network needed). */
-export function cacheIsFresh(ecosystems: readonly string[], options: RemoteDbOptions = {}): boolean {
-  const baseUrl = options.baseUrl ?? process.env.SHIPGATE_OSV_URL ?? DEFAULT_OSV_URL;
-  const cacheDir = options.cacheDir ?? defaultCacheDir();
-  const maxAge = options.maxAgeMs ?? DEFAULT_MAX_AGE_MS;
-  const now = options.now?.() ?? Date.now();
-  return ecosystems.every((eco) => {
-    const p = cachePaths(cacheDir, eco);
-    const meta = readJson<CacheMeta>(p.meta);
-    return (
-      !!meta &&
-      meta.url === archiveUrl(baseUrl, eco) &&
-      now - Date.parse(meta.checkedAt) < maxAge &&
-      existsSync(p.index)
-    );
-  });
 }

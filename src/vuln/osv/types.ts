@@ -1,13 +1,13 @@
 /** The parts of the OSV schema (https://ossf.github.io/osv-schema/) shipgate reads. */
 import { ShipgateError } from '../../core/errors';
-export interface OsvEvent {
+interface OsvEvent {
   introduced?: string;
   fixed?: string;
   last_affected?: string;
   limit?: string;
 }
 
-export interface OsvRange {
+interface OsvRange {
   type: 'ECOSYSTEM' | 'SEMVER' | 'GIT' | string;
   repo?: string;
   events: OsvEvent[];

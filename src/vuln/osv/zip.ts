@@ -28,7 +28,7 @@ export function isZipError(e: unknown): e is ShipgateError {
   return e instanceof Error && zipErrors.has(e);
 }
 
-export interface ZipEntry {
+interface ZipEntry {
   name: string;
   method: number;
   crc: number;
@@ -47,7 +47,7 @@ const CRC_TABLE = (() => {
   return t;
 })();
 
-export function crc32(data: Uint8Array): number {
+function crc32(data: Uint8Array): number {
   let c = 0xffffffff;
   for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]!) & 0xff]! ^ (c >>> 8);
   return (c ^ 0xffffffff) >>> 0;
@@ -63,10 +63,6 @@ function u64(view: DataView, off: number): number {
 export interface ZipSource {
   size: number;
   read(offset: number, length: number): Uint8Array;
-}
-
-export function bufferSource(buf: Uint8Array): ZipSource {
-  return { size: buf.length, read: (o, n) => buf.subarray(o, Math.min(buf.length, o + n)) };
 }
 
 /** Reads the archive from an open file, so a large download never has to sit in memory whole. */
@@ -86,7 +82,7 @@ function viewOf(b: Uint8Array): DataView {
 }
 
 /** Lists the entries from the central directory. Throws a VULN_DB error when the archive is not a complete zip. */
-export function listZip(src: ZipSource): ZipEntry[] {
+function listZip(src: ZipSource): ZipEntry[] {
   const tailLen = Math.min(src.size, 22 + 0xffff + 20);
   const tailStart = src.size - tailLen;
   const tail = src.read(tailStart, tailLen);
@@ -157,7 +153,7 @@ export function listZip(src: ZipSource): ZipEntry[] {
 }
 
 /** Returns the entry's bytes, inflated and checked against its CRC-32 and size. */
-export function readZipEntry(src: ZipSource, e: ZipEntry): Uint8Array {
+function readZipEntry(src: ZipSource, e: ZipEntry): Uint8Array {
   const head = src.read(e.localOffset, 30);
   const hv = viewOf(head);
   if (head.length < 30 || hv.getUint32(0, true) !== LOCAL) throw zipError(`${e.name}: bad local header`);

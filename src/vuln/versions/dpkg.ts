@@ -63,7 +63,7 @@ function order(c: number): number {
 }
 
 /** dpkg's verrevcmp(). */
-export function verrevcmp(a: string, b: string): number {
+function verrevcmp(a: string, b: string): number {
   let i = 0;
   let j = 0;
   const la = a.length;

@@ -60,10 +60,6 @@ export function comparatorFor(ecosystem: string): Comparator | undefined {
 /** The SemVer 2.0 comparator OSV `SEMVER` ranges use whatever the ecosystem. */
 export const semverComparator: Comparator = SEMVER;
 
-export function supportedEcosystems(): string[] {
-  return Object.keys(BY_ECOSYSTEM);
-}
-
 /** Compares two versions in an ecosystem's order (negative, zero, positive). Throws for unknown ecosystems. */
 export function compareVersions(ecosystem: string, a: string, b: string): number {
   const c = comparatorFor(ecosystem);

@@ -43,7 +43,7 @@ function normalize(list: Item[]): void {
   }
 }
 
-export function parseMaven(version: string): Item {
+function parseMaven(version: string): Item {
   const v = version.trim().toLowerCase();
   const root: Item[] = [];
   let list = root;

@@ -40,7 +40,7 @@ function literalEnd(src: string, start: number): number {
 
 let cached: Record<string, unknown> | undefined;
 
-export function gitlabCiSchema(): Record<string, unknown> {
+function gitlabCiSchema(): Record<string, unknown> {
   if (cached) return cached;
   const src = readFileSync(GITLAB_CI_LOCAL_BIN, 'utf8');
   const start = src.indexOf(MARKER);

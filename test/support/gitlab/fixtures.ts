@@ -51,7 +51,7 @@ const LAYERS = [
   },
 ];
 
-export function dockerfileTarget(): DockerfileTarget {
+function dockerfileTarget(): DockerfileTarget {
   const lines = DOCKERFILE_TEXT.split('\n');
   const instructions: DockerfileTarget['instructions'] = [];
   let stage = -1;
@@ -71,7 +71,7 @@ export function dockerfileTarget(): DockerfileTarget {
   };
 }
 
-export const PACKAGES: Package[] = [
+const PACKAGES: Package[] = [
   {
     name: 'libssl3',
     version: '3.0.11-1~deb12u1',
@@ -175,7 +175,7 @@ function image(pkg: Package): Finding['image'] {
   };
 }
 
-export function findings(): Finding[] {
+function findings(): Finding[] {
   const [libssl, zlib, lodash, minimist, stdlib] = PACKAGES as [Package, Package, Package, Package, Package];
   const lodashVuln = fromOsv('npm/GHSA-35jh-r3h4-6jhm.json', lodash.version);
   const minimistVuln = fromOsv('npm/GHSA-xvch-5gv4-984h.json', minimist.version);
@@ -341,7 +341,7 @@ export function findings(): Finding[] {
 }
 
 /** Rule metadata for the non-vulnerability findings, as the scanners publish it (tags drive categories). */
-export const RULES: RuleMeta[] = [
+const RULES: RuleMeta[] = [
   {
     id: 'SG-DF-014',
     kind: 'dockerfile',

@@ -16,9 +16,9 @@
 import { readFileSync } from 'node:fs';
 import { parseAllDocuments } from 'yaml';
 
-export type InputType = 'string' | 'number' | 'boolean' | 'array';
+type InputType = 'string' | 'number' | 'boolean' | 'array';
 
-export interface InputSpec {
+interface InputSpec {
   type?: InputType;
   default?: unknown;
   description?: string;
@@ -95,7 +95,7 @@ export function checkSpec(t: Template): string[] {
 }
 
 /** The value of every input: given values checked against the spec, defaults for the rest. */
-export function resolveInputs(t: Template, given: Record<string, unknown>): Record<string, unknown> {
+function resolveInputs(t: Template, given: Record<string, unknown>): Record<string, unknown> {
   const spec = t.header.spec.inputs;
   for (const name of Object.keys(given))
     if (!(name in spec)) throw new Error(`unknown input name provided: \`${name}\``);
@@ -136,7 +136,7 @@ function interpolateString(s: string, values: Record<string, unknown>): unknown 
 }
 
 /** The configuration with every interpolation block replaced. */
-export function interpolate(node: unknown, values: Record<string, unknown>): unknown {
+function interpolate(node: unknown, values: Record<string, unknown>): unknown {
   if (typeof node === 'string') return interpolateString(node, values);
   if (Array.isArray(node)) return node.map((n) => interpolate(n, values));
   if (node && typeof node === 'object') {
