@@ -1,8 +1,8 @@
 import type { Package } from '../../core/package';
-import type { Analyzer, FileEntry, FinalView } from '../../image/types';
-import { FileVersions, layerFields } from '../layer';
+import type { Analyzer, FileEntry } from '../../image/types';
 import { purl } from '../purl';
-import { inventoryPart, type InventoryPart } from '../types';
+import { metadataAnalyzer } from '../metadata-analyzer';
+import type { InventoryPart } from '../types';
 
 interface ComposerPackage {
   name?: unknown;
@@ -42,21 +42,10 @@ function parseComposerInstalled(text: string): Package[] {
 }
 
 export function composerAnalyzer(): Analyzer<InventoryPart> {
-  const found = new FileVersions<Package[]>();
-  return {
+  return metadataAnalyzer({
     name: 'composer',
     maxBytes: 64 * 1024 * 1024,
     wants: (entry: FileEntry) => entry.path.endsWith('/vendor/composer/installed.json'),
-    analyze(entry, content) {
-      found.add(entry, parseComposerInstalled(content.toString('utf8')));
-    },
-    finish(view: FinalView) {
-      const packages: Package[] = [];
-      for (const path of found.paths()) {
-        const v = found.visible(path, view.visibleLayer(path));
-        if (v) packages.push(...v.value.map((p) => ({ ...p, ...layerFields(v.entry) })));
-      }
-      return inventoryPart('composer', packages);
-    },
-  };
+    parse: (text) => parseComposerInstalled(text),
+  });
 }

@@ -1,9 +1,9 @@
 import { posix } from 'node:path';
 import type { Package } from '../../core/package';
-import type { Analyzer, FileEntry, FinalView } from '../../image/types';
-import { FileVersions, layerFields } from '../layer';
+import type { Analyzer, FileEntry } from '../../image/types';
 import { purl } from '../purl';
-import { inventoryPart, type InventoryPart } from '../types';
+import { metadataAnalyzer } from '../metadata-analyzer';
+import type { InventoryPart } from '../types';
 
 const GEMSPEC = /\/specifications\/(?:default\/)?[^/]+\.gemspec$/;
 
@@ -36,22 +36,13 @@ function parseGemspec(text: string, fileName: string): Package | undefined {
 }
 
 export function gemAnalyzer(): Analyzer<InventoryPart> {
-  const found = new FileVersions<Package>();
-  return {
+  return metadataAnalyzer({
     name: 'gem',
     maxBytes: 4 * 1024 * 1024,
     wants: (entry: FileEntry) => entry.path.endsWith('.gemspec') && GEMSPEC.test(entry.path),
-    analyze(entry, content) {
-      const pkg = parseGemspec(content.toString('utf8'), posix.basename(entry.path));
-      if (pkg) found.add(entry, pkg);
+    parse: (text, entry) => {
+      const pkg = parseGemspec(text, posix.basename(entry.path));
+      return pkg ? [pkg] : [];
     },
-    finish(view: FinalView) {
-      const packages: Package[] = [];
-      for (const path of found.paths()) {
-        const v = found.visible(path, view.visibleLayer(path));
-        if (v) packages.push({ ...v.value, ...layerFields(v.entry) });
-      }
-      return inventoryPart('gem', packages);
-    },
-  };
+  });
 }

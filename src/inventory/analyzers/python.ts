@@ -1,9 +1,9 @@
 import type { Package } from '../../core/package';
-import type { Analyzer, FileEntry, FinalView } from '../../image/types';
+import type { Analyzer, FileEntry } from '../../image/types';
 import { parseHeaders } from '../control';
-import { FileVersions, layerFields } from '../layer';
 import { pep503, purl } from '../purl';
-import { inventoryPart, type InventoryPart } from '../types';
+import { metadataAnalyzer } from '../metadata-analyzer';
+import type { InventoryPart } from '../types';
 
 const METADATA = /\.dist-info\/METADATA$|\.egg-info\/PKG-INFO$|\.egg-info$/;
 
@@ -28,22 +28,13 @@ function parsePythonMetadata(text: string): Package | undefined {
 }
 
 export function pythonAnalyzer(): Analyzer<InventoryPart> {
-  const found = new FileVersions<Package>();
-  return {
+  return metadataAnalyzer({
     name: 'python',
     maxBytes: 8 * 1024 * 1024,
     wants: (entry: FileEntry) => entry.path.includes('-info') && METADATA.test(entry.path),
-    analyze(entry, content) {
-      const pkg = parsePythonMetadata(content.toString('utf8'));
-      if (pkg) found.add(entry, pkg);
+    parse: (text) => {
+      const pkg = parsePythonMetadata(text);
+      return pkg ? [pkg] : [];
     },
-    finish(view: FinalView) {
-      const packages: Package[] = [];
-      for (const path of found.paths()) {
-        const v = found.visible(path, view.visibleLayer(path));
-        if (v) packages.push({ ...v.value, ...layerFields(v.entry) });
-      }
-      return inventoryPart('python', packages);
-    },
-  };
+  });
 }

@@ -139,6 +139,14 @@ async function loadOne(
   const cached =
     meta && meta.format === INDEX_FORMAT && meta.url === url ? readIndex(paths, ecosystem) : undefined;
   const age = cached && meta ? now - Date.parse(meta.checkedAt) : Infinity;
+  /** On a failed refresh, the cached copy (with a warning) when there is one. */
+  const staleCopy = (e: unknown): Loaded | undefined => {
+    if (!cached || !meta || !isShipgateError(e)) return undefined;
+    log.warn(
+      `could not refresh OSV ${ecosystem} data (${e.message}); using the cached copy from ${meta.checkedAt}`,
+    );
+    return { index: cached, meta, from: 'stale cache' };
+  };
 
   if (cached && meta && age < opts.maxAgeMs) return { index: cached, meta, from: 'cache' };
   if (opts.offline) {
@@ -159,12 +167,8 @@ async function loadOne(
     log.info(`${cached ? 'refreshing' : 'downloading'} OSV ${ecosystem} data from ${redactUrl(url)}`);
     res = await fetchWithRetry(url, { headers }, { timeoutMs: 300_000, ...opts.http });
   } catch (e) {
-    if (cached && meta && isShipgateError(e)) {
-      log.warn(
-        `could not refresh OSV ${ecosystem} data (${e.message}); using the cached copy from ${meta.checkedAt}`,
-      );
-      return { index: cached, meta, from: 'stale cache' };
-    }
+    const stale = staleCopy(e);
+    if (stale) return stale;
     throw e;
   }
 
@@ -220,12 +224,8 @@ async function loadOne(
     bytes = statSync(tmpZip).size;
     count = addZipFile(builder, tmpZip, redactUrl(url));
   } catch (e) {
-    if (cached && meta && isShipgateError(e)) {
-      log.warn(
-        `could not refresh OSV ${ecosystem} data (${e.message}); using the cached copy from ${meta.checkedAt}`,
-      );
-      return { index: cached, meta, from: 'stale cache' };
-    }
+    const stale = staleCopy(e);
+    if (stale) return stale;
     throw e;
   } finally {
     rmSync(tmpZip, { force: true });
