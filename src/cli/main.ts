@@ -1,6 +1,6 @@
 import { EXIT, ShipgateError, formatError, toShipgateError } from '../core/errors';
 import { Logger, setLogger, stderrSink, type LogLevel } from '../core/logger';
-import { VERSION } from '../core/version';
+import { COMMIT, VERSION } from '../core/version';
 
 const COMMANDS: Record<
   string,
@@ -34,7 +34,7 @@ ${Object.entries(COMMANDS)
 
 Global options:
   -h, --help       help for shipgate or a command
-  -V, --version    print the version
+  -V, --version    print the version and the commit it was built from
   -q, --quiet      only warnings and errors on stderr
   -v, --verbose    debug output on stderr
 
@@ -61,7 +61,7 @@ export async function main(argv: string[]): Promise<number> {
     const args = configureLogging(argv);
     const [first, ...rest] = args;
     if (first === '--version' || first === '-V' || first === 'version') {
-      process.stdout.write(`shipgate ${VERSION}\n`);
+      process.stdout.write(`shipgate ${VERSION} (commit ${COMMIT})\n`);
       return EXIT.OK;
     }
     if (first === undefined || first === '--help' || first === '-h' || first === 'help') {

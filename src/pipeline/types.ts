@@ -12,7 +12,7 @@ export interface PipelineOptions {
   platform?: string;
   /** Repository root: report paths are relative to it. Default: the git top level or the working directory. */
   repoRoot: string;
-  /** Path of shipgate.yaml; default: shipgate.yaml / .shipgate.yaml at repoRoot when present. */
+  /** Path of shipgate.yaml; default: shipgate.yaml / shipgate.yml at repoRoot when present. */
   configPath?: string;
   /** Overrides the policy's severity threshold ("none" disables it). */
   failOn?: Severity | 'none';

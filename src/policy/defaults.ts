@@ -5,6 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { logger } from '../core/logger';
 import type { PolicyFile } from './schema';
 
 export { MALWARE_MODES, type MalwareMode } from './modes';
@@ -18,12 +19,13 @@ export interface Policy extends PolicyFile {
 }
 
 /** File names looked for at the repository root, in this order. */
-export const POLICY_FILE_NAMES = [
-  'shipgate.yaml',
-  'shipgate.yml',
-  '.shipgate.yaml',
-  '.shipgate.yml',
-] as const;
+export const POLICY_FILE_NAMES = ['shipgate.yaml', 'shipgate.yml'] as const;
+
+/**
+ * Names 0.1.0 read and later versions do not: unrelated tools keep their own settings in `.shipgate.yml`, so such a
+ * file is not necessarily a shipgate policy. Finding one without a policy file is a warning.
+ */
+const UNREAD_POLICY_FILE_NAMES = ['.shipgate.yaml', '.shipgate.yml'] as const;
 
 /** `version: 1` with every default filled in, as the schema fills it. */
 export const DEFAULT_POLICY_FILE: PolicyFile = {
@@ -52,11 +54,16 @@ export function defaultPolicy(): Policy {
   return { ...structuredClone(DEFAULT_POLICY_FILE), source: 'default policy' };
 }
 
-/** Finds the policy file at the repository root, if any. */
+/** Finds the policy file at the repository root, if any; warns about a file of a name no longer read. */
 export function findPolicyFile(repoRoot: string): string | undefined {
   for (const name of POLICY_FILE_NAMES) {
     const p = join(repoRoot, name);
     if (existsSync(p)) return p;
   }
+  const unread = UNREAD_POLICY_FILE_NAMES.find((name) => existsSync(join(repoRoot, name)));
+  if (unread)
+    logger().warn(
+      `${unread} is not read as a policy (other tools use that name); using the default policy. If it is a shipgate policy, rename it to shipgate.yaml or pass it with --config (action input \`config\`)`,
+    );
   return undefined;
 }

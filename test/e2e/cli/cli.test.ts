@@ -18,6 +18,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Log } from 'sarif';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sourceCommit } from '../../../build/commit.mjs';
 import { validateSarif } from '../../support/sarif-validate';
 import { CLI, ensureBundle } from '../../support/bundle';
 import { LAYER_GZIP, tarOf, writeLayoutImage } from '../../support/images';
@@ -77,7 +78,9 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 describe('shipgate CLI basics', () => {
   it('prints its version and help', () => {
     const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
-    expect(shipgate(['--version']).stdout.trim()).toBe(`shipgate ${pkg.version}`);
+    expect(shipgate(['--version']).stdout.trim()).toBe(
+      `shipgate ${pkg.version} (commit ${sourceCommit(ROOT)})`,
+    );
     const help = shipgate(['--help']);
     expect(help.code).toBe(0);
     for (const cmd of ['scan', 'lint', 'sbom', 'rules', 'policy']) expect(help.stdout).toContain(cmd);

@@ -5,6 +5,7 @@ import { Ajv2020 } from 'ajv/dist/2020';
 import { parse as parseYaml } from 'yaml';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ShipgateError } from '../../../src/core/errors';
+import { Logger, MemorySink, setLogger } from '../../../src/core/logger';
 import { defaultPolicy, loadPolicy, parsePolicy, policyJsonSchema } from '../../../src/policy';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
@@ -35,12 +36,42 @@ describe('loadPolicy', () => {
     expect(p.gate.parts).toEqual(['dockerfile', 'vulnerabilities', 'secrets', 'config', 'malware']);
   });
 
-  it.each(['shipgate.yaml', 'shipgate.yml', '.shipgate.yaml'])('finds %s at the repository root', (name) => {
+  it.each(['shipgate.yaml', 'shipgate.yml'])('finds %s at the repository root', (name) => {
     writeFileSync(join(dir, name), 'version: 1\ngate:\n  fail-on: critical\n');
     const p = loadPolicy(dir);
     expect(p.source).toBe(name);
     expect(p.gate['fail-on']).toBe('critical');
   });
+
+  it('prefers shipgate.yaml to shipgate.yml', () => {
+    writeFileSync(join(dir, 'shipgate.yml'), 'version: 1\ngate:\n  fail-on: low\n');
+    writeFileSync(join(dir, 'shipgate.yaml'), 'version: 1\ngate:\n  fail-on: critical\n');
+    expect(loadPolicy(dir).source).toBe('shipgate.yaml');
+  });
+
+  it.each(['.shipgate.yaml', '.shipgate.yml'])(
+    'does not read %s, a name other tools use, and warns that it is there',
+    (name) => {
+      writeFileSync(join(dir, name), 'version: 1\ngate:\n  fail-on: critical\n');
+      const sink = new MemorySink();
+      setLogger(new Logger([sink], 'debug'));
+      try {
+        const p = loadPolicy(dir);
+        expect(p).toEqual(defaultPolicy());
+        expect(sink.lines).toEqual([
+          {
+            level: 'warn',
+            line: `${name} is not read as a policy (other tools use that name); using the default policy. If it is a shipgate policy, rename it to shipgate.yaml or pass it with --config (action input \`config\`)`,
+          },
+        ]);
+        writeFileSync(join(dir, 'shipgate.yaml'), 'version: 1\ngate:\n  fail-on: low\n');
+        expect(loadPolicy(dir).source).toBe('shipgate.yaml');
+        expect(sink.lines).toHaveLength(1);
+      } finally {
+        setLogger(new Logger([]));
+      }
+    },
+  );
 
   it('prefers the explicit path and reports a missing one', () => {
     mkdirSync(join(dir, 'ci'));

@@ -1,0 +1,35 @@
+// The commit a build records. It is the last commit that changed what goes into the bundle (the sources, the
+// package files, the build scripts), not HEAD: committing the built dist/ on its own makes a new HEAD but leaves
+// this commit unchanged, so rebuilding from the commit that holds dist/ reproduces dist/ byte for byte.
+import { execFileSync } from 'node:child_process';
+
+/** What goes into the bundle; a change to anything else (docs, tests, dist/) does not change the recorded commit. */
+export const BUILD_INPUTS = ['src', 'build', 'package.json', 'package-lock.json', 'tsconfig.json'];
+
+function git(root, args) {
+  return execFileSync('git', args, {
+    cwd: root,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'ignore'],
+  }).trim();
+}
+
+/**
+ * The full hash of the last commit that changed BUILD_INPUTS, with `-dirty` when they have uncommitted
+ * changes; `unknown` outside a git checkout or before the first commit. A shallow clone cannot tell which commit that is, so it is refused.
+ */
+export function sourceCommit(root) {
+  try {
+    git(root, ['rev-parse', '--verify', 'HEAD']);
+  } catch {
+    return 'unknown'; // not a git checkout, or no commit yet
+  }
+  if (git(root, ['rev-parse', '--is-shallow-repository']) === 'true')
+    throw new Error(
+      'cannot tell the commit of the sources in a shallow clone: run "git fetch --unshallow" (in CI, check out with fetch-depth: 0)',
+    );
+  const commit = git(root, ['log', '-1', '--format=%H', '--', ...BUILD_INPUTS]);
+  if (!commit) return 'unknown';
+  const dirty = git(root, ['status', '--porcelain', '--', ...BUILD_INPUTS]) !== '';
+  return dirty ? `${commit}-dirty` : commit;
+}
