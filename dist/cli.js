@@ -6,37 +6,39 @@ const require = __sgCreateRequire(import.meta.url);
 const __filename = __sgFileURLToPath(import.meta.url);
 const __dirname = __sgDirname(__filename);
 import {
+  COMMIT,
   VERSION
-} from "./chunk-EKKMGXZX.js";
+} from "./chunk-5DAIGLXD.js";
 import {
   EXIT,
   ShipgateError,
   formatError,
   toShipgateError
-} from "./chunk-NITV5EE4.js";
+} from "./chunk-FIBSGUYX.js";
 import {
   Logger,
   setLogger,
   stderrSink
-} from "./chunk-QRC7J5MF.js";
+} from "./chunk-MJPQLFBW.js";
+import "./chunk-KDR2SZEQ.js";
 import "./chunk-YNPQFTY5.js";
 
 // src/cli/main.ts
 var COMMANDS = {
   scan: {
     summary: "lint Dockerfiles, scan an image, apply the policy and decide",
-    load: () => import("./chunk-Q73CLYXX.js")
+    load: () => import("./chunk-42VC3OFA.js")
   },
-  lint: { summary: "lint Dockerfiles only", load: () => import("./chunk-GZYOKXMN.js") },
-  sbom: { summary: "write an SBOM (CycloneDX or SPDX) of an image", load: () => import("./chunk-PUS7N5LE.js") },
-  rules: { summary: "list every rule with its metadata", load: () => import("./chunk-BZZBF22Q.js") },
+  lint: { summary: "lint Dockerfiles only", load: () => import("./chunk-KFQA47LL.js") },
+  sbom: { summary: "write an SBOM (CycloneDX or SPDX) of an image", load: () => import("./chunk-BD3KJTDO.js") },
+  rules: { summary: "list every rule with its metadata", load: () => import("./chunk-FED5QEEI.js") },
   policy: {
     summary: "validate a policy file, print its JSON Schema, or generate admission policies",
-    load: () => import("./chunk-3577SG6Y.js")
+    load: () => import("./chunk-WP5575OL.js")
   },
   push: {
     summary: "push an approved image to a registry, only from a GitHub Actions or GitLab CI job",
-    load: () => import("./chunk-5HHAD6GB.js")
+    load: () => import("./chunk-SE32QNML.js")
   }
 };
 var USAGE = `shipgate ${VERSION}: supply-chain gate for container images
@@ -48,11 +50,12 @@ ${Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(8)} ${c.summary}`
 
 Global options:
   -h, --help       help for shipgate or a command
-  -V, --version    print the version
+  -V, --version    print the version and the commit it was built from
   -q, --quiet      only warnings and errors on stderr
   -v, --verbose    debug output on stderr
 
-Exit codes: 0 approved, 1 policy failed, 2 usage or input error, 3 internal error, 4 remote service error.
+Exit codes: 0 approved, 1 policy failed, 2 usage or input error, 3 internal error, 4 remote service error
+or timeout.
 Docs: https://github.com/shipgate/shipgate#readme
 `;
 function configureLogging(argv) {
@@ -71,7 +74,7 @@ async function main(argv) {
     const args = configureLogging(argv);
     const [first, ...rest] = args;
     if (first === "--version" || first === "-V" || first === "version") {
-      process.stdout.write(`shipgate ${VERSION}
+      process.stdout.write(`shipgate ${VERSION} (commit ${COMMIT})
 `);
       return EXIT.OK;
     }
@@ -92,6 +95,7 @@ async function main(argv) {
     const err = toShipgateError(e);
     process.stderr.write(`${formatError(err)}
 `);
+    if (err.code === "TIMEOUT") setTimeout(() => process.exit(err.exitCode), 1e3).unref();
     if (err.code === "INTERNAL" && process.env.SHIPGATE_LOG_LEVEL === "debug" && err.cause instanceof Error) {
       process.stderr.write(`${err.cause.stack ?? ""}
 `);
@@ -101,4 +105,8 @@ async function main(argv) {
 }
 
 // src/cli/index.ts
+process.stdout.on("error", (e) => {
+  if (e.code === "EPIPE") process.exit(EXIT.OK);
+  throw e;
+});
 process.exitCode = await main(process.argv.slice(2));

@@ -5,6 +5,9 @@ import { dirname as __sgDirname } from 'node:path';
 const require = __sgCreateRequire(import.meta.url);
 const __filename = __sgFileURLToPath(import.meta.url);
 const __dirname = __sgDirname(__filename);
+import {
+  printable
+} from "./chunk-KDR2SZEQ.js";
 
 // src/core/logger.ts
 var LEVELS = { debug: 10, info: 20, warn: 30, error: 40 };
@@ -61,7 +64,7 @@ var Logger = class _Logger {
   }
   log(level, msg) {
     if (!this.enabled(level)) return;
-    const line = mask(`${this.prefix}${msg}`);
+    const line = printable(mask(`${this.prefix}${msg}`));
     for (const s of this.sinkList) s.write(level, line);
   }
 };

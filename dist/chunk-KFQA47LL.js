@@ -1,0 +1,91 @@
+#!/usr/bin/env node
+import { createRequire as __sgCreateRequire } from 'node:module';
+import { fileURLToPath as __sgFileURLToPath } from 'node:url';
+import { dirname as __sgDirname } from 'node:path';
+const require = __sgCreateRequire(import.meta.url);
+const __filename = __sgFileURLToPath(import.meta.url);
+const __dirname = __sgDirname(__filename);
+import {
+  OUTPUT_HELP,
+  OUTPUT_OPTIONS,
+  POLICY_OPTIONS,
+  checkOutputFlags,
+  failOnFlag,
+  writeOutputs
+} from "./chunk-BZCCKUAI.js";
+import "./chunk-ZXSGOKZM.js";
+import "./chunk-OHBRUBJW.js";
+import {
+  runPipeline
+} from "./chunk-LQRTC7CT.js";
+import {
+  findRepoRoot
+} from "./chunk-VHKSCCE4.js";
+import {
+  parseCommand,
+  str
+} from "./chunk-ZKBAGJAE.js";
+import "./chunk-NFJWSOGN.js";
+import "./chunk-K3U7GUQ2.js";
+import "./chunk-6FNX4VTA.js";
+import "./chunk-LHRK2OEJ.js";
+import "./chunk-CYMQ7IB5.js";
+import "./chunk-RUY2X633.js";
+import "./chunk-DML5XCCS.js";
+import "./chunk-IARREIY2.js";
+import "./chunk-EI6OZJXT.js";
+import "./chunk-7ID7TX7T.js";
+import "./chunk-LWMBYB66.js";
+import "./chunk-5DAIGLXD.js";
+import {
+  EXIT,
+  ShipgateError
+} from "./chunk-FIBSGUYX.js";
+import "./chunk-DJZEXVOB.js";
+import "./chunk-NQRDU5S6.js";
+import "./chunk-6INDVNBY.js";
+import "./chunk-NBX24EBK.js";
+import "./chunk-MJPQLFBW.js";
+import "./chunk-KDR2SZEQ.js";
+import "./chunk-YNPQFTY5.js";
+
+// src/cli/commands/lint.ts
+import { existsSync } from "node:fs";
+var HELP = `Usage: shipgate lint [Dockerfile...] [options]
+
+Lints Dockerfiles (default ./Dockerfile) and applies the policy's gate to the findings.
+
+Options:
+      --config FILE       policy file (default shipgate.yaml at the repository root, if any)
+      --fail-on SEV       fail at this severity or above: critical, high, medium, low, info, none
+${OUTPUT_HELP}
+`;
+async function run(argv) {
+  const p = parseCommand("lint", argv, { ...OUTPUT_OPTIONS, ...POLICY_OPTIONS }, HELP);
+  if (!p) return EXIT.OK;
+  checkOutputFlags(p);
+  let files = p.positionals;
+  if (files.length === 0) {
+    if (!existsSync("Dockerfile")) {
+      throw new ShipgateError("USAGE", "no Dockerfile given and ./Dockerfile does not exist", {
+        hint: 'run "shipgate lint path/to/Dockerfile"'
+      });
+    }
+    files = ["Dockerfile"];
+  }
+  const failOn = failOnFlag(p);
+  const repoRoot = findRepoRoot();
+  const config = str(p, "config");
+  const result = await runPipeline({
+    dockerfiles: files,
+    repoRoot,
+    scanners: [],
+    ...config ? { configPath: config } : {},
+    ...failOn ? { failOn } : {}
+  });
+  await writeOutputs(result, p, repoRoot);
+  return result.decision?.approved === false ? EXIT.POLICY_FAILED : EXIT.OK;
+}
+export {
+  run
+};
