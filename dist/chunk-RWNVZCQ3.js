@@ -13,7 +13,7 @@ import {
   decisionHeadline,
   decisionLines,
   sortFindings
-} from "./chunk-LQRTC7CT.js";
+} from "./chunk-JBJVAXGM.js";
 import {
   parsePlatform
 } from "./chunk-LHRK2OEJ.js";
@@ -29,7 +29,7 @@ import {
 import {
   toCycloneDx,
   toSpdx
-} from "./chunk-LWMBYB66.js";
+} from "./chunk-IPKTJYIR.js";
 import {
   ShipgateError
 } from "./chunk-FIBSGUYX.js";

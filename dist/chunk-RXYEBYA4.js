@@ -12,7 +12,7 @@ var ANALYZERS = [
     name: "inventory",
     scanner: "vuln",
     always: true,
-    load: async () => (await import("./chunk-RRC3RNDQ.js")).inventoryModule
+    load: async () => (await import("./chunk-UHADTKQ3.js")).inventoryModule
   },
   { name: "secrets", scanner: "secret", load: async () => (await import("./chunk-AC4WWQ6W.js")).secretsModule },
   {
@@ -53,7 +53,7 @@ var ANALYZERS = [
   {
     name: "malware",
     scanner: "malware",
-    load: async () => (await import("./chunk-CTRKT2FK.js")).malwareModule
+    load: async () => (await import("./chunk-ZQEZGFYK.js")).malwareModule
   }
 ];
 var SCANNERS = [...new Set(ANALYZERS.map((a) => a.scanner))];

@@ -19,7 +19,7 @@ import {
 import "./chunk-XUWY4MMM.js";
 import {
   createAnalyzers
-} from "./chunk-K3U7GUQ2.js";
+} from "./chunk-RXYEBYA4.js";
 import {
   policyClamavDatabase,
   policyVexFiles
@@ -46,8 +46,8 @@ import {
   collectInventory,
   inflateSync,
   require_packageurl_js
-} from "./chunk-LWMBYB66.js";
-import "./chunk-5DAIGLXD.js";
+} from "./chunk-IPKTJYIR.js";
+import "./chunk-XX2FT7T4.js";
 import {
   ShipgateError,
   isShipgateError,

@@ -219,6 +219,9 @@ function databaseProblem(database) {
     return `the ClamAV database ${database} does not exist`;
   }
 }
+function hasDefaultDatabase(tool) {
+  return /^ClamAV [^/\s]+\/\d+/.test(tool.version);
+}
 function malwareAnalyzer(options = {}) {
   const mode = options.clamav ?? "auto";
   const heuristics = options.heuristics !== false;
@@ -227,7 +230,7 @@ function malwareAnalyzer(options = {}) {
   if (mode !== "off") {
     tool = detectClamav(options);
     const cmd = options.command ?? (options.daemon ? "clamdscan" : "clamscan");
-    const problem = !tool ? `${cmd} not found` : options.database && !options.daemon ? databaseProblem(options.database) : void 0;
+    const problem = !tool ? `${cmd} not found` : options.database && !options.daemon ? databaseProblem(options.database) : !options.daemon && !hasDefaultDatabase(tool) ? `${cmd} has no signature database (run freshclam, or give a database folder)` : void 0;
     if (problem) {
       if (mode === "required") {
         throw new ShipgateError(

@@ -7,7 +7,7 @@ const __filename = __sgFileURLToPath(import.meta.url);
 const __dirname = __sgDirname(__filename);
 import {
   VERSION
-} from "./chunk-5DAIGLXD.js";
+} from "./chunk-XX2FT7T4.js";
 import {
   ShipgateError
 } from "./chunk-FIBSGUYX.js";

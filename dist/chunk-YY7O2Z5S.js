@@ -7,7 +7,7 @@ const __filename = __sgFileURLToPath(import.meta.url);
 const __dirname = __sgDirname(__filename);
 import {
   writeReports
-} from "./chunk-ZXSGOKZM.js";
+} from "./chunk-RWNVZCQ3.js";
 import {
   bool,
   oneOf,

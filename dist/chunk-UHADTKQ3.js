@@ -12,8 +12,8 @@ import {
   inventoryModule,
   toCycloneDx,
   toSpdx
-} from "./chunk-LWMBYB66.js";
-import "./chunk-5DAIGLXD.js";
+} from "./chunk-IPKTJYIR.js";
+import "./chunk-XX2FT7T4.js";
 import "./chunk-FIBSGUYX.js";
 import {
   EOL_TABLE_UPDATED,

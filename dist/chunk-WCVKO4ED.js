@@ -12,12 +12,12 @@ import {
   checkOutputFlags,
   failOnFlag,
   writeOutputs
-} from "./chunk-BZCCKUAI.js";
-import "./chunk-ZXSGOKZM.js";
+} from "./chunk-YY7O2Z5S.js";
+import "./chunk-RWNVZCQ3.js";
 import "./chunk-OHBRUBJW.js";
 import {
   runPipeline
-} from "./chunk-LQRTC7CT.js";
+} from "./chunk-JBJVAXGM.js";
 import {
   findRepoRoot
 } from "./chunk-VHKSCCE4.js";
@@ -26,7 +26,7 @@ import {
   str
 } from "./chunk-ZKBAGJAE.js";
 import "./chunk-NFJWSOGN.js";
-import "./chunk-K3U7GUQ2.js";
+import "./chunk-RXYEBYA4.js";
 import "./chunk-6FNX4VTA.js";
 import "./chunk-LHRK2OEJ.js";
 import "./chunk-CYMQ7IB5.js";
@@ -35,8 +35,8 @@ import "./chunk-DML5XCCS.js";
 import "./chunk-IARREIY2.js";
 import "./chunk-EI6OZJXT.js";
 import "./chunk-7ID7TX7T.js";
-import "./chunk-LWMBYB66.js";
-import "./chunk-5DAIGLXD.js";
+import "./chunk-IPKTJYIR.js";
+import "./chunk-XX2FT7T4.js";
 import {
   EXIT,
   ShipgateError

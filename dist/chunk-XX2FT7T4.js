@@ -105,7 +105,7 @@ var package_default = {
 
 // src/core/version.ts
 var VERSION = package_default.version;
-var COMMIT = true ? "d9259a6504af14332cb766902c6b6812a4861599" : "unknown";
+var COMMIT = true ? "4b67361e64f07985c6f29f19e7cb8ca0b416f4ec" : "unknown";
 
 export {
   VERSION,

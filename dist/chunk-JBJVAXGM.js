@@ -20,7 +20,7 @@ import {
   SCANNERS,
   analyzerRules,
   scannerPart
-} from "./chunk-K3U7GUQ2.js";
+} from "./chunk-RXYEBYA4.js";
 import {
   withPipelineOptions
 } from "./chunk-6FNX4VTA.js";
@@ -34,7 +34,7 @@ import {
 } from "./chunk-RUY2X633.js";
 import {
   VERSION
-} from "./chunk-5DAIGLXD.js";
+} from "./chunk-XX2FT7T4.js";
 import {
   ShipgateError
 } from "./chunk-FIBSGUYX.js";
@@ -211,7 +211,7 @@ async function runUntil(opts, inputs, signal) {
   let packages = [];
   let analyzers;
   if (opts.image) {
-    const { mapImageFindings, scanImage } = await import("./chunk-OV6RT5X7.js");
+    const { mapImageFindings, scanImage } = await import("./chunk-CUXUR4AF.js");
     const scanned = await scanImage(opts, scanners, policy, inputs.image, signal);
     image = scanned.target;
     packages = scanned.packages;

@@ -14,7 +14,7 @@ import {
 } from "./chunk-ZKBAGJAE.js";
 import {
   allRules
-} from "./chunk-K3U7GUQ2.js";
+} from "./chunk-RXYEBYA4.js";
 import {
   EXIT
 } from "./chunk-FIBSGUYX.js";

@@ -22,7 +22,7 @@ import {
 import {
   blockingReasonsLine,
   runPipeline
-} from "./chunk-LQRTC7CT.js";
+} from "./chunk-JBJVAXGM.js";
 import {
   findRepoRoot
 } from "./chunk-VHKSCCE4.js";
@@ -33,7 +33,7 @@ import {
   str
 } from "./chunk-ZKBAGJAE.js";
 import "./chunk-NFJWSOGN.js";
-import "./chunk-K3U7GUQ2.js";
+import "./chunk-RXYEBYA4.js";
 import "./chunk-6FNX4VTA.js";
 import "./chunk-LHRK2OEJ.js";
 import "./chunk-CYMQ7IB5.js";
@@ -46,7 +46,7 @@ import {
   repositoryName
 } from "./chunk-EI6OZJXT.js";
 import "./chunk-7ID7TX7T.js";
-import "./chunk-5DAIGLXD.js";
+import "./chunk-XX2FT7T4.js";
 import {
   EXIT,
   ShipgateError,
