@@ -16,6 +16,7 @@ const SUITES = [
   ['test/hostile/limits.test.ts', 'crash'],
   ['test/hostile/timeout.test.ts', 'crash'],
   ['test/hostile/secret-patterns.test.ts', 'crash'],
+  ['test/hostile/config-inputs.test.ts', 'crash'],
   ['test/unit/image/walk.test.ts', 'escape'],
   ['test/hostile/untrusted-text.test.ts', 'leak'],
   ['test/unit/report/output-stage.test.ts', 'leak'],
