@@ -16,11 +16,13 @@ const SUITES = [
   ['test/hostile/limits.test.ts', 'crash'],
   ['test/hostile/timeout.test.ts', 'crash'],
   ['test/hostile/secret-patterns.test.ts', 'crash'],
+  ['test/hostile/config-inputs.test.ts', 'crash'],
   ['test/unit/image/walk.test.ts', 'escape'],
   ['test/hostile/untrusted-text.test.ts', 'leak'],
   ['test/unit/report/output-stage.test.ts', 'leak'],
   ['test/unit/oci/credential-scope.test.ts', 'leak'],
   ['test/unit/pipeline/fail-closed.test.ts', 'fail-open'],
+  ['test/hostile/package-databases.test.ts', 'fail-open'],
   ['test/e2e/malware/coverage.test.ts', 'fail-open'],
 ];
 const FAMILY = {
@@ -28,7 +30,8 @@ const FAMILY = {
     'Crashes and hangs: bad input ends with one line and exit 2 (or 4 past the deadline), never a stack trace',
   escape: 'Escapes: paths and links that leave the image root, bombs and broken archives in the layer walk',
   leak: 'Leaks: secrets and credentials never reach an output, a log line or a foreign host; untrusted text is inert',
-  'fail-open': 'Fail-open: an analyzer that fails, or malware scanning that could not run, never approves',
+  'fail-open':
+    'Fail-open: an analyzer that fails, an unreadable package database, or malware scanning that could not run, never approves',
 };
 
 const dir = mkdtempSync(join(tmpdir(), 'shipgate-reliability-'));

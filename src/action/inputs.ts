@@ -6,6 +6,7 @@ import { isAbsolute, resolve } from 'node:path';
 import { isScanner, SCANNERS, type Scanner } from '../analyzers/registry';
 import { ShipgateError } from '../core/errors';
 import { parseSeverity, type Severity } from '../core/severity';
+import { parseDuration } from '../pipeline/deadline';
 import type { PipelineOptions } from '../pipeline/types';
 import { MALWARE_MODES, type MalwareMode } from '../policy/defaults';
 
@@ -34,10 +35,14 @@ export const INPUT_NAMES = [
   'scanners',
   'malware-mode',
   'clamav-db',
+  'timeout',
   'working-directory',
 ] as const;
 
 type InputName = (typeof INPUT_NAMES)[number];
+
+/** action.yml's default for the timeout input, for a runner that does not pass defaults. */
+const DEFAULT_TIMEOUT = '15m';
 
 const SBOM_FORMATS = ['cyclonedx-json', 'spdx-json'] as const;
 
@@ -65,6 +70,8 @@ export interface ActionInputs {
   scanners?: Scanner[];
   malwareMode?: MalwareMode;
   clamavDb?: string;
+  /** Deadline for the whole scan in milliseconds; 0 for none (the CLI's --timeout). */
+  timeoutMs: number;
   /** Absolute working directory: relative paths in inputs resolve against it. */
   workingDirectory: string;
   /** The checkout (GITHUB_WORKSPACE): report paths are relative to it. */
@@ -151,6 +158,7 @@ export function getInputs(env: NodeJS.ProcessEnv, cwd: string = process.cwd()): 
     offline: boolInput(env, 'offline', false),
     ignoreUnfixed: boolInput(env, 'ignore-unfixed', false),
     vex: listInput(env, 'vex'),
+    timeoutMs: parseDuration(rawInput(env, 'timeout') ?? DEFAULT_TIMEOUT, 'input timeout'),
     workingDirectory,
     repoRoot: resolve(workspace),
   };
@@ -191,5 +199,6 @@ export function toPipelineOptions(inputs: ActionInputs): PipelineOptions {
   if (inputs.scanners) o.scanners = [...inputs.scanners];
   if (inputs.malwareMode) o.malwareMode = inputs.malwareMode;
   if (inputs.clamavDb) o.clamavDb = at(inputs.clamavDb);
+  if (inputs.timeoutMs) o.timeoutMs = inputs.timeoutMs;
   return o;
 }

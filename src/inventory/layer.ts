@@ -1,3 +1,4 @@
+import { ShipgateError } from '../core/errors';
 import type { Package } from '../core/package';
 import type { FileEntry } from '../image/types';
 
@@ -75,4 +76,40 @@ export class FileVersions<T> {
     const list = this.upToVisible(path, visibleLayer);
     return list[list.length - 1];
   }
+}
+
+/** One copy of a package database as read: its packages, or why it could not be read. */
+export type DbRead = { packages: Package[] } | { unreadable: string };
+
+/** Reads one copy of a package database; a parse error becomes an unreadable copy, decided on at finish(). */
+export async function readDb(parse: () => Package[] | Promise<Package[]>): Promise<DbRead> {
+  try {
+    return { packages: await parse() };
+  } catch (e) {
+    return { unreadable: e instanceof Error ? e.message : String(e) };
+  }
+}
+
+/**
+ * The versions of a package database up to the visible one, for attributeToLayers(). A visible copy that
+ * cannot be read fails closed: its packages, and their vulnerabilities, would silently be missing. An older
+ * copy that a later layer replaced only loses its part in the layer attribution.
+ */
+export function visibleDbVersions(
+  dbs: FileVersions<DbRead>,
+  path: string,
+  visibleLayer: number | undefined,
+  kind: string,
+): DbVersion[] {
+  const versions = dbs.upToVisible(path, visibleLayer);
+  const last = versions[versions.length - 1];
+  if (last && 'unreadable' in last.value) throw unreadableDb(kind, last.entry, last.value.unreadable);
+  return versions.map((v) => ({ entry: v.entry, packages: 'packages' in v.value ? v.value.packages : [] }));
+}
+
+function unreadableDb(kind: string, entry: FileEntry, reason: string): ShipgateError {
+  return new ShipgateError(
+    'IMAGE_FORMAT',
+    `${entry.path} (layer ${entry.layerIndex}): cannot read the ${kind} database: ${reason}`,
+  );
 }

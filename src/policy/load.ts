@@ -3,11 +3,14 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { parseDocument } from 'yaml';
 import type { z } from 'zod';
-import { ShipgateError } from '../core/errors';
+import { oneLine, ShipgateError } from '../core/errors';
 import { defaultPolicy, findPolicyFile, type Policy } from './defaults';
 import { policySchema } from './schema';
 
 export { defaultPolicy, findPolicyFile, POLICY_FILE_NAMES, type Policy } from './defaults';
+
+// Parsing YAML costs about a second per megabyte; a policy is a few kilobytes.
+const MAX_POLICY_BYTES = 4 * 1024 * 1024;
 
 /** Loads the explicit policy file, else the one at the repository root, else the default policy. */
 export function loadPolicy(repoRoot: string, explicitPath?: string): Policy {
@@ -28,6 +31,10 @@ export function loadPolicy(repoRoot: string, explicitPath?: string): Policy {
   }
   const rel = relative(repoRoot, file);
   const display = rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel.split('\\').join('/') : file;
+  if (statSync(file).size > MAX_POLICY_BYTES)
+    throw new ShipgateError('CONFIG_INVALID', `${display} is larger than ${MAX_POLICY_BYTES >> 20} MiB`, {
+      hint: 'a policy is a few kilobytes; move long ignore lists into fewer, broader entries',
+    });
   const policy = parsePolicy(readFileSync(file, 'utf8'), display);
   return { ...policy, baseDir: resolve(file, '..') };
 }
@@ -43,7 +50,15 @@ export function parsePolicy(text: string, name = 'shipgate.yaml'): Policy {
       yamlError.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? 'syntax error';
     throw new ShipgateError('CONFIG_INVALID', `${name}${where}: YAML syntax error: ${msg}`);
   }
-  const data: unknown = doc.toJS({ maxAliasCount: 100 });
+  let data: unknown;
+  try {
+    // Alias expansion is bounded: a billion-laughs document is refused, not expanded.
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch (e) {
+    throw new ShipgateError('CONFIG_INVALID', `${name}: ${oneLine((e as Error).message)}`, {
+      hint: 'use fewer YAML aliases (*name); write the values out',
+    });
+  }
   if (data === null || data === undefined)
     throw new ShipgateError(
       'CONFIG_INVALID',

@@ -78,7 +78,7 @@ describe('hostile image config: wrongly typed fields are refused by name', () =>
 
   it('the CLI prints one line and exits 2', async () => {
     const ref = await writeArchive(tmp, 'cli', { layers: [LAYER], config: withConfig({ Cmd: 'x' }) });
-    const r = shipgate(['scan', '--image', ref, '--scanners', 'secret']);
+    const r = await shipgate(['scan', '--image', ref, '--scanners', 'secret']);
     expect(r.code).toBe(2);
     const lines = r.stderr.trim().split('\n');
     expect(lines.at(-1)).toMatch(

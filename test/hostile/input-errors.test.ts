@@ -37,11 +37,11 @@ async function tarWithPax(name: string, body: Buffer, pax: Record<string, string
 }
 
 describe('hostile inputs: input errors, not internal errors', () => {
-  it('COPY [z-a] with --context', () => {
+  it('COPY [z-a] with --context', async () => {
     const ctx = join(tmp, 'ctx');
     mkdirSync(ctx, { recursive: true });
     writeFileSync(join(ctx, 'Dockerfile'), 'FROM alpine:3.20\nCOPY [z-a] /x\n');
-    const r = shipgate(['scan', '--dockerfile', join(ctx, 'Dockerfile'), '--context', ctx]);
+    const r = await shipgate(['scan', '--dockerfile', join(ctx, 'Dockerfile'), '--context', ctx]);
     expectInputError(
       r,
       'DOCKERFILE_PARSE',
@@ -53,7 +53,7 @@ describe('hostile inputs: input errors, not internal errors', () => {
     const outer = join(tmp, 'pax-outer.tar');
     writeFileSync(outer, await tarWithPax('manifest.json', Buffer.from('[]'), { size: '-1' }));
     expectInputError(
-      shipgate(['scan', '--image', `docker-archive:${outer}`, '--scanners', 'secret']),
+      await shipgate(['scan', '--image', `docker-archive:${outer}`, '--scanners', 'secret']),
       'IMAGE_FORMAT',
       /invalid pax size "-1"/,
     );
@@ -74,17 +74,17 @@ describe('hostile inputs: input errors, not internal errors', () => {
       ]),
     );
     expectInputError(
-      shipgate(['scan', '--image', `docker-archive:${inner}`, '--scanners', 'secret']),
+      await shipgate(['scan', '--image', `docker-archive:${inner}`, '--scanners', 'secret']),
       'IMAGE_FORMAT',
       /layer 0 .*malformed tar/,
     );
   });
 
-  it('deeply nested shell in RUN, while a long && chain still lints', () => {
+  it('deeply nested shell in RUN, while a long && chain still lints', async () => {
     const deep = join(tmp, 'deep.Dockerfile');
     writeFileSync(deep, `FROM alpine:3.20\nRUN ${'$('.repeat(3000)}x${')'.repeat(3000)}\n`);
     expectInputError(
-      shipgate(['lint', deep]),
+      await shipgate(['lint', deep]),
       'DOCKERFILE_PARSE',
       /deep\.Dockerfile:2: RUN: .*nests more than/,
     );
@@ -92,13 +92,13 @@ describe('hostile inputs: input errors, not internal errors', () => {
     const chain = join(tmp, 'chain.Dockerfile');
     const commands = Array.from({ length: 300 }, (_, i) => `echo ${i}`).join(' && ');
     writeFileSync(chain, `FROM alpine:3.20\nRUN ${commands}\nUSER app\n`);
-    const r = shipgate(['lint', chain]);
+    const r = await shipgate(['lint', chain]);
     expect(r.stderr).not.toContain('error [');
     expect([0, 1]).toContain(r.code);
   });
 
-  it('/dev/zero given as the Dockerfile', () => {
-    expectInputError(shipgate(['lint', '/dev/zero']), 'INPUT', /\/dev\/zero is larger than \d+ bytes/);
+  it('/dev/zero given as the Dockerfile', async () => {
+    expectInputError(await shipgate(['lint', '/dev/zero']), 'INPUT', /\/dev\/zero is larger than \d+ bytes/);
   });
 
   it('`shipgate rules | head` exits quietly when the reader goes away', async () => {

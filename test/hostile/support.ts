@@ -1,53 +1,122 @@
 /**
  * Helpers for the hostile-input suites: crafted docker-archive tarballs built in memory with tar-stream,
- * and the CLI run from the sources.
+ * and the CLI run from the sources inside a sandbox folder that proves it wrote nothing outside it.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll } from 'vitest';
+import { pathToFileURL } from 'node:url';
+import { afterAll, expect } from 'vitest';
 import { tarOf, type TarEntrySpec } from '../support/images';
 import { ROOT } from '../support/tools';
 
 export const CLI_SOURCE = join(ROOT, 'src', 'cli', 'index.ts');
+// By URL, since the CLI runs in a folder outside the repository where `tsx` does not resolve.
+const TSX = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 
 export interface CliRun {
   code: number;
   stdout: string;
   stderr: string;
+  /** Peak resident memory of the CLI process, in bytes (0 when it was killed). */
+  maxRss: number;
 }
 
-function cliEnv(env: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-  return { ...process.env, NO_COLOR: '1', ...env };
+interface Sandbox {
+  /** The parent folder: `work/` (the CLI's cwd, with `tmp/` as its TMPDIR) and `canary/` beside it. */
+  parent: string;
+  work: string;
+  tmp: string;
 }
 
-/** `shipgate ARGS` run from the TypeScript sources. */
-export function shipgate(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): CliRun {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', CLI_SOURCE, ...args], {
-    cwd: opts.cwd ?? ROOT,
-    env: cliEnv(opts.env),
-    encoding: 'utf8',
-    timeout: 120_000,
-  });
-  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+function sandbox(): Sandbox {
+  const parent = mkdtempSync(join(tmpdir(), 'shipgate-sandbox-'));
+  const work = join(parent, 'work');
+  const tmp = join(work, 'tmp');
+  mkdirSync(tmp, { recursive: true });
+  mkdirSync(join(parent, 'canary'));
+  writeFileSync(join(parent, 'canary', 'keep.txt'), 'canary\n');
+  return { parent, work, tmp };
 }
 
-/** Like shipgate(), without blocking the event loop. */
-export function shipgateAsync(args: string[], opts: { env?: NodeJS.ProcessEnv } = {}): Promise<CliRun> {
+/** Every path under the sandbox outside `work/`, with its type, size and modification time. */
+function outside(box: Sandbox): string[] {
+  const out: string[] = [];
+  const visit = (dir: string, rel: string): void => {
+    const st = statSync(dir);
+    out.push(`${rel || '.'} ${st.isDirectory() ? 'dir' : 'file'} ${st.size} ${st.mtimeMs}`);
+    if (!st.isDirectory()) return;
+    for (const name of readdirSync(dir).sort()) {
+      if (join(dir, name) !== box.work) visit(join(dir, name), rel ? `${rel}/${name}` : name);
+    }
+  };
+  visit(box.parent, '');
+  return out;
+}
+
+/** Runs the CLI in a fresh sandbox; afterwards nothing outside `work/` changed and the temp folder is empty. */
+async function sandboxed(args: string[], env: NodeJS.ProcessEnv, cwd: string | undefined): Promise<CliRun> {
+  const box = sandbox();
+  try {
+    const before = outside(box);
+    const run = await spawnCli(args, cwd ?? box.work, {
+      ...process.env,
+      NO_COLOR: '1',
+      // tsx, which runs the sources, would otherwise keep its compile cache in TMPDIR.
+      TSX_DISABLE_CACHE: '1',
+      TMPDIR: box.tmp,
+      TMP: box.tmp,
+      TEMP: box.tmp,
+      ...env,
+    });
+    expect(outside(box), 'nothing outside the work folder changes').toEqual(before);
+    expect(readdirSync(box.tmp), 'the temp folder is left empty').toEqual([]);
+    expect(readFileSync(join(box.parent, 'canary', 'keep.txt'), 'utf8')).toBe('canary\n');
+    return run;
+  } finally {
+    rmSync(box.parent, { recursive: true, force: true });
+  }
+}
+
+// Loaded into the CLI process: reports its peak resident memory on fd 3 as it exits.
+const REPORT_RSS = `data:text/javascript,${encodeURIComponent(
+  'import { writeSync } from "node:fs"; process.on("exit", () => { try { writeSync(3, String(process.resourceUsage().maxRSS)); } catch {} });',
+)}`;
+
+function spawnCli(args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CLI_SOURCE, ...args], {
-      cwd: ROOT,
-      env: cliEnv(opts.env),
+    const child = spawn(process.execPath, ['--import', REPORT_RSS, '--import', TSX, CLI_SOURCE, ...args], {
+      cwd,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe', 'pipe'],
     });
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    let rss = '';
+    const kill = setTimeout(() => child.kill('SIGKILL'), 120_000);
+    child.stdout!.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+    (child.stdio[3] as NodeJS.ReadableStream).on('data', (d: Buffer) => (rss += d.toString()));
     child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+    child.on('close', (code) => {
+      clearTimeout(kill);
+      resolve({ code: code ?? -1, stdout, stderr, maxRss: Number(rss || 0) * 1024 });
+    });
   });
+}
+
+/**
+ * `shipgate ARGS` run from the TypeScript sources in a fresh sandbox folder (its cwd, unless `cwd` is given,
+ * and its TMPDIR), asserting that the run changed nothing outside it and left no temporary files.
+ */
+export function shipgate(
+  args: string[],
+  opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
+): Promise<CliRun> {
+  return sandboxed(args, opts.env ?? {}, opts.cwd);
 }
 
 /** A temporary directory removed after the suite. */

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatDuration, parseDuration } from '../../src/pipeline/deadline';
 import { ROOT } from '../support/tools';
-import { shipgate, shipgateAsync } from './support';
+import { shipgate } from './support';
 
 let server: Server;
 let port = 0;
@@ -28,7 +28,7 @@ afterAll(async () => {
 describe('hostile servers: a stalled registry ends at the scan deadline', () => {
   it('--timeout 2s', async () => {
     const start = Date.now();
-    const r = await shipgateAsync([
+    const r = await shipgate([
       'scan',
       '--image',
       `127.0.0.1:${port}/app:1`,
@@ -45,15 +45,15 @@ describe('hostile servers: a stalled registry ends at the scan deadline', () => 
   });
 
   it('SHIPGATE_TIMEOUT when no flag is given', async () => {
-    const r = await shipgateAsync(['scan', '--image', `127.0.0.1:${port}/app:1`, '--scanners', 'secret'], {
+    const r = await shipgate(['scan', '--image', `127.0.0.1:${port}/app:1`, '--scanners', 'secret'], {
       env: { SHIPGATE_TIMEOUT: '1s' },
     });
     expect(r.code).toBe(4);
     expect(r.stderr).toContain('error [TIMEOUT]: the scan did not finish within 1s');
   });
 
-  it('an invalid duration is a usage error', () => {
-    const r = shipgate(['scan', '--image', 'docker-archive:x.tar', '--timeout', '5 minutes']);
+  it('an invalid duration is a usage error', async () => {
+    const r = await shipgate(['scan', '--image', 'docker-archive:x.tar', '--timeout', '5 minutes']);
     expect(r.code).toBe(2);
     expect(r.stderr.trim()).toMatch(/^shipgate: error \[USAGE\]: --timeout: invalid duration "5 minutes"/);
   });
@@ -74,9 +74,9 @@ describe('the scan deadline: durations and documentation', () => {
     ]);
   });
 
-  it('docs/cli.md shows scan --help and the exit codes as the CLI prints them', () => {
+  it('docs/cli.md shows scan --help and the exit codes as the CLI prints them', async () => {
     const doc = readFileSync(join(ROOT, 'docs', 'cli.md'), 'utf8');
-    expect(doc).toContain(shipgate(['scan', '--help']).stdout.trimEnd());
+    expect(doc).toContain((await shipgate(['scan', '--help'])).stdout.trimEnd());
     expect(doc).toContain('4 remote service error\nor timeout.');
   });
 });

@@ -102,7 +102,7 @@ describe('hostile text in logs: one printable line whatever the input', () => {
 describe('hostile text in the CLI text report: no output line starts with "::"', () => {
   it('file names, labels, package names and history from the image', async () => {
     const ref = await forgedImage();
-    const r = shipgate(['scan', '--image', ref, '--scanners', 'secret,config', '--list-packages']);
+    const r = await shipgate(['scan', '--image', ref, '--scanners', 'secret,config', '--list-packages']);
     expect(r.code).toBe(1);
     const lines = `${r.stdout}\n${r.stderr}`.split('\n');
     expect(lines.filter((l) => l.trimStart().startsWith('::'))).toEqual([]);

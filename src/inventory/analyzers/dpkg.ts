@@ -1,12 +1,19 @@
+/**
+ * dpkg: `/var/lib/dpkg/status` and distroless `/var/lib/dpkg/status.d/*`. A visible status file that cannot be
+ * read (binary, or not parseable as dpkg parses it) fails the analyzer, and so the scan is not approved;
+ * a copy a later layer replaced or deleted does not.
+ */
+import { ShipgateError } from '../../core/errors';
 import type { Package } from '../../core/package';
 import type { Analyzer, FileEntry, FinalView } from '../../image/types';
-import { parseControlParagraphs } from '../control';
-import { attributeToLayers, FileVersions, layerFields } from '../layer';
+import { databaseText, parseControlParagraphs } from '../control';
+import { attributeToLayers, FileVersions, layerFields, readDb, visibleDbVersions, type DbRead } from '../layer';
 import { osPackagePurl } from '../purl';
 import { inventoryPart, type InventoryPart } from '../types';
 
 const STATUS = '/var/lib/dpkg/status';
 const STATUS_D = '/var/lib/dpkg/status.d/';
+const MAX_DB_BYTES = 256 * 1024 * 1024;
 const COPYRIGHT = /^\/usr\/share\/doc\/([^/]+)\/copyright$/;
 
 /**
@@ -24,15 +31,20 @@ const ON_DISK = new Set([
   'triggers-pending',
 ]);
 
-/** Packages of a dpkg status file (or one distroless status.d file): those whose files are on disk. */
+/**
+ * Packages of a dpkg status file (or one distroless status.d file): those whose files are on disk. A file dpkg
+ * itself could not parse (a line that is not a field, a record without `Package`, an on-disk package without
+ * `Version`) throws: skipping the record would silently drop a package and its vulnerabilities.
+ */
 export function parseDpkgStatus(text: string, requireStatus = true): Package[] {
   const out: Package[] = [];
-  for (const para of parseControlParagraphs(text)) {
+  for (const [i, para] of parseControlParagraphs(text).entries()) {
     const name = para.get('Package');
-    const version = para.get('Version');
-    if (!name || !version) continue;
+    if (!name) throw new ShipgateError('IMAGE_FORMAT', `record ${i + 1} has no Package field`);
     const status = para.get('Status');
     if (status !== undefined ? !ON_DISK.has(status.split(/\s+/)[2] ?? '') : requireStatus) continue;
+    const version = para.get('Version');
+    if (!version) throw new ShipgateError('IMAGE_FORMAT', `package ${name} has no Version field`);
     const p: Package = { name, version, type: 'deb', purl: '', sourceName: name, sourceVersion: version };
     const arch = para.get('Architecture');
     if (arch) p.arch = arch;
@@ -63,34 +75,37 @@ export function parseDep5Licenses(text: string): string[] | undefined {
 }
 
 export function dpkgAnalyzer(): Analyzer<InventoryPart> {
-  const status = new FileVersions<Package[]>();
-  const statusD = new FileVersions<Package[]>();
+  const status = new FileVersions<DbRead>();
+  const statusD = new FileVersions<DbRead>();
   const copyrights = new FileVersions<string[]>();
   return {
     name: 'dpkg',
-    maxBytes: 256 * 1024 * 1024,
+    maxBytes: MAX_DB_BYTES,
     wants(entry: FileEntry) {
       const p = entry.path;
       if (p === STATUS) return true;
       if (p.startsWith(STATUS_D)) return !p.endsWith('.md5sums') && !p.slice(STATUS_D.length).includes('/');
       return p.startsWith('/usr/share/doc/') && entry.size < 1024 * 1024 && COPYRIGHT.test(p);
     },
-    analyze(entry, content) {
+    async analyze(entry, content, truncated) {
       const p = entry.path;
-      if (p === STATUS) status.add(entry, parseDpkgStatus(content.toString('utf8')));
-      else if (p.startsWith(STATUS_D)) statusD.add(entry, parseDpkgStatus(content.toString('utf8'), false));
-      else {
+      if (p === STATUS || p.startsWith(STATUS_D)) {
+        const read = await readDb(() => {
+          if (truncated) throw new ShipgateError('LIMIT', `larger than the ${MAX_DB_BYTES >> 20} MiB read limit`);
+          return parseDpkgStatus(databaseText(content), p === STATUS);
+        });
+        (p === STATUS ? status : statusD).add(entry, read);
+      } else {
         const licenses = parseDep5Licenses(content.toString('utf8'));
         if (licenses?.length) copyrights.add(entry, licenses);
       }
     },
     finish(view: FinalView) {
       const packages: Package[] = [];
-      const versions = status.upToVisible(STATUS, view.visibleLayer(STATUS));
-      packages.push(...attributeToLayers(versions.map((v) => ({ entry: v.entry, packages: v.value }))));
+      packages.push(...attributeToLayers(visibleDbVersions(status, STATUS, view.visibleLayer(STATUS), 'dpkg')));
       for (const path of statusD.paths()) {
-        const v = statusD.visible(path, view.visibleLayer(path));
-        if (v) packages.push(...v.value.map((p) => ({ ...p, ...layerFields(v.entry) })));
+        const v = visibleDbVersions(statusD, path, view.visibleLayer(path), 'dpkg').at(-1);
+        if (v) packages.push(...v.packages.map((p) => ({ ...p, ...layerFields(v.entry) })));
       }
       for (const p of packages) {
         const path = `/usr/share/doc/${p.name}/copyright`;

@@ -1,7 +1,16 @@
+/**
+ * rpm: sqlite, Berkeley DB and ndb databases under the rpm database directories. The database rpm uses is
+ * the visible one of the newest backend present (sqlite, then ndb, then bdb); if it cannot be read, or holds a
+ * record that is not a readable package header, the analyzer fails and the scan is not approved, since its
+ * packages and their vulnerabilities would silently be missing. A database of an older backend that a migration
+ * left behind is still read when it can be, and skipped with a warning when it cannot; a copy a later layer
+ * replaced or deleted does not count.
+ */
+import { ShipgateError } from '../../core/errors';
 import { logger } from '../../core/logger';
 import type { Package } from '../../core/package';
 import type { Analyzer, FileEntry, FinalView } from '../../image/types';
-import { attributeToLayers, FileVersions } from '../layer';
+import { attributeToLayers, FileVersions, readDb, visibleDbVersions, type DbRead } from '../layer';
 import { osPackagePurl } from '../purl';
 import { readBdbHashValues } from '../rpm/bdb';
 import { parseRpmHeader, splitSourceRpm, type RpmHeader } from '../rpm/header';
@@ -17,6 +26,9 @@ const DB_FILES: Record<string, Backend> = {
   'Packages.db': 'ndb',
 };
 const DB_DIRS = ['/var/lib/rpm/', '/usr/lib/sysimage/rpm/', '/usr/share/rpm/'];
+// rpmdb.sqlite is commonly 10-100 MB; a truncated database cannot be read.
+const MAX_DB_BYTES = 512 * 1024 * 1024;
+const RANK: Record<Backend, number> = { sqlite: 0, ndb: 1, bdb: 2 };
 
 function backendOf(path: string): Backend | undefined {
   const dir = DB_DIRS.find((d) => path.startsWith(d));
@@ -47,53 +59,59 @@ function rpmPackage(h: RpmHeader): Package {
   return p;
 }
 
-/** The packages of an rpm database file. Blobs that are not package headers (bdb bookkeeping) are skipped. */
+/**
+ * The packages of an rpm database file. Blobs too short to be a header (bdb bookkeeping such as the instance
+ * counter) are skipped; a longer record that is not a readable package header makes the database unreadable.
+ */
 export async function parseRpmDb(backend: Backend, db: Uint8Array): Promise<Package[]> {
   const out: Package[] = [];
   let bad = 0;
+  let first = '';
   for (const blob of await readRpmBlobs(backend, db)) {
     if (blob.byteLength < 16) continue;
     try {
       out.push(rpmPackage(parseRpmHeader(blob)));
-    } catch {
-      bad++;
+    } catch (e) {
+      if (!bad++) first = e instanceof Error ? e.message : String(e);
     }
   }
-  if (bad) logger().warn(`rpm database: ${bad} record(s) could not be read and were skipped`);
+  if (bad) throw new ShipgateError('IMAGE_FORMAT', `${bad} record(s) are not readable package headers (${first})`);
   return out;
 }
 
 export function rpmAnalyzer(): Analyzer<InventoryPart> {
-  const dbs = new FileVersions<Package[]>();
+  const dbs = new FileVersions<DbRead>();
   return {
     name: 'rpm',
-    // rpmdb.sqlite is commonly 10-100 MB; a truncated database cannot be read.
-    maxBytes: 512 * 1024 * 1024,
+    maxBytes: MAX_DB_BYTES,
     wants: (entry: FileEntry) => backendOf(entry.path) !== undefined,
     async analyze(entry, content, truncated) {
-      const backend = backendOf(entry.path)!;
-      if (truncated) {
-        logger().warn(`${entry.path}: rpm database larger than the read limit; its packages are not listed`);
-        return;
-      }
-      try {
-        dbs.add(entry, await parseRpmDb(backend, content));
-      } catch (e) {
-        logger().warn(
-          `${entry.path}: cannot read the rpm database (${e instanceof Error ? e.message : String(e)})`,
-        );
-      }
+      const read = await readDb(() => {
+        if (truncated) throw new ShipgateError('LIMIT', `larger than the ${MAX_DB_BYTES >> 20} MiB read limit`);
+        return parseRpmDb(backendOf(entry.path)!, content);
+      });
+      dbs.add(entry, read);
     },
     finish(view: FinalView) {
       const packages: Package[] = [];
       const seen = new Set<string>();
       // Prefer the current backend when an image still holds a migrated one.
-      const rank: Record<Backend, number> = { sqlite: 0, ndb: 1, bdb: 2 };
-      const paths = dbs.paths().sort((a, b) => rank[backendOf(a)!] - rank[backendOf(b)!]);
+      const paths = dbs
+        .paths()
+        .filter((path) => dbs.visible(path, view.visibleLayer(path)))
+        .sort((a, b) => RANK[backendOf(a)!] - RANK[backendOf(b)!]);
+      const current = paths[0] && backendOf(paths[0]);
       for (const path of paths) {
-        const versions = dbs.upToVisible(path, view.visibleLayer(path));
+        let versions;
+        try {
+          versions = visibleDbVersions(dbs, path, view.visibleLayer(path), 'rpm');
+        } catch (e) {
+          if (backendOf(path) === current) throw e;
+          logger().warn(`${(e as Error).message}; skipped, the image uses its ${current} database`);
+          continue;
+        }
         // /var/lib/rpm is often a symlink to /usr/lib/sysimage/rpm; and a migrated image may keep an old backend.
-        for (const p of attributeToLayers(versions.map((v) => ({ entry: v.entry, packages: v.value })))) {
+        for (const p of attributeToLayers(versions)) {
           const key = `${p.name}\u0000${p.version}\u0000${p.arch ?? ''}`;
           if (seen.has(key)) continue;
           seen.add(key);

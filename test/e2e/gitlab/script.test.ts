@@ -72,6 +72,8 @@ for (const shell of ['bash', 'sh']) {
         'Dockerfile',
         '--scanners',
         'vuln,secret,config,malware',
+        '--timeout',
+        '15m',
       ]);
     });
 
@@ -84,6 +86,7 @@ for (const shell of ['bash', 'sh']) {
         'fail-on': 'critical',
         scanners: 'vuln,secret',
         platform: 'linux/arm64/v8',
+        timeout: '1h30m',
         'vuln-db': 'osv mirror.zip',
         offline: true,
         'ignore-unfixed': true,
@@ -116,6 +119,8 @@ for (const shell of ['bash', 'sh']) {
         'critical',
         '--scanners',
         'vuln,secret',
+        '--timeout',
+        '1h30m',
         '--platform',
         'linux/arm64/v8',
         '--vuln-db',

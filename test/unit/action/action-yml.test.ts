@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import Ajv from 'ajv';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { getInputs, INPUT_NAMES } from '../../../src/action/inputs';
+import { getInputs, INPUT_NAMES, toPipelineOptions } from '../../../src/action/inputs';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
 const action = parse(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as {
@@ -69,6 +69,17 @@ describe('action.yml', () => {
       sarifFile: 'shipgate.sarif',
       workingDirectory: '/ws',
     });
+  });
+
+  it('maps the timeout input onto the scan deadline, like the CLI --timeout', () => {
+    const env = { GITHUB_WORKSPACE: '/ws', INPUT_DOCKERFILE: 'Dockerfile' };
+    expect(toPipelineOptions(getInputs(env)).timeoutMs).toBe(15 * 60 * 1000);
+    expect(toPipelineOptions(getInputs({ ...env, INPUT_TIMEOUT: '1h30m' })).timeoutMs).toBe(90 * 60 * 1000);
+    expect(toPipelineOptions(getInputs({ ...env, INPUT_TIMEOUT: '90' })).timeoutMs).toBe(90 * 1000);
+    expect(toPipelineOptions(getInputs({ ...env, INPUT_TIMEOUT: '0' }))).not.toHaveProperty('timeoutMs');
+    expect(() => getInputs({ ...env, INPUT_TIMEOUT: '5 minutes' })).toThrow(
+      'input timeout: invalid duration "5 minutes"',
+    );
   });
 
   it('documents every input and output in docs/github-action.md', () => {
