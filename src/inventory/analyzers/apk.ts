@@ -26,7 +26,8 @@ export function parseApkInstalled(text: string): Package[] {
     const f = new Map<string, string>();
     for (const line of block.split('\n')) {
       if (line.trim() === '') continue;
-      if (!FIELD.test(line)) throw new ShipgateError('IMAGE_FORMAT', `record ${i + 1}: a line is not a field`);
+      if (!FIELD.test(line))
+        throw new ShipgateError('IMAGE_FORMAT', `record ${i + 1}: a line is not a field`);
       if (line.length > 2 && !f.has(line[0]!)) f.set(line[0]!, line.slice(2));
     }
     const name = f.get('P');
@@ -64,7 +65,8 @@ export function apkAnalyzer(): Analyzer<InventoryPart> {
     wants: (entry: FileEntry) => DB_PATHS.includes(entry.path),
     async analyze(entry, content, truncated) {
       const read = await readDb(() => {
-        if (truncated) throw new ShipgateError('LIMIT', `larger than the ${MAX_DB_BYTES >> 20} MiB read limit`);
+        if (truncated)
+          throw new ShipgateError('LIMIT', `larger than the ${MAX_DB_BYTES >> 20} MiB read limit`);
         return parseApkInstalled(databaseText(content));
       });
       dbs.add(entry, read);

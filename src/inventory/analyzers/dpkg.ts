@@ -7,7 +7,14 @@ import { ShipgateError } from '../../core/errors';
 import type { Package } from '../../core/package';
 import type { Analyzer, FileEntry, FinalView } from '../../image/types';
 import { databaseText, parseControlParagraphs } from '../control';
-import { attributeToLayers, FileVersions, layerFields, readDb, visibleDbVersions, type DbRead } from '../layer';
+import {
+  attributeToLayers,
+  FileVersions,
+  layerFields,
+  readDb,
+  visibleDbVersions,
+  type DbRead,
+} from '../layer';
 import { osPackagePurl } from '../purl';
 import { inventoryPart, type InventoryPart } from '../types';
 
@@ -91,7 +98,8 @@ export function dpkgAnalyzer(): Analyzer<InventoryPart> {
       const p = entry.path;
       if (p === STATUS || p.startsWith(STATUS_D)) {
         const read = await readDb(() => {
-          if (truncated) throw new ShipgateError('LIMIT', `larger than the ${MAX_DB_BYTES >> 20} MiB read limit`);
+          if (truncated)
+            throw new ShipgateError('LIMIT', `larger than the ${MAX_DB_BYTES >> 20} MiB read limit`);
           return parseDpkgStatus(databaseText(content), p === STATUS);
         });
         (p === STATUS ? status : statusD).add(entry, read);
@@ -102,7 +110,9 @@ export function dpkgAnalyzer(): Analyzer<InventoryPart> {
     },
     finish(view: FinalView) {
       const packages: Package[] = [];
-      packages.push(...attributeToLayers(visibleDbVersions(status, STATUS, view.visibleLayer(STATUS), 'dpkg')));
+      packages.push(
+        ...attributeToLayers(visibleDbVersions(status, STATUS, view.visibleLayer(STATUS), 'dpkg')),
+      );
       for (const path of statusD.paths()) {
         const v = visibleDbVersions(statusD, path, view.visibleLayer(path), 'dpkg').at(-1);
         if (v) packages.push(...v.packages.map((p) => ({ ...p, ...layerFields(v.entry) })));

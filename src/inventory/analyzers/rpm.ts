@@ -75,7 +75,8 @@ export async function parseRpmDb(backend: Backend, db: Uint8Array): Promise<Pack
       if (!bad++) first = e instanceof Error ? e.message : String(e);
     }
   }
-  if (bad) throw new ShipgateError('IMAGE_FORMAT', `${bad} record(s) are not readable package headers (${first})`);
+  if (bad)
+    throw new ShipgateError('IMAGE_FORMAT', `${bad} record(s) are not readable package headers (${first})`);
   return out;
 }
 
@@ -87,7 +88,8 @@ export function rpmAnalyzer(): Analyzer<InventoryPart> {
     wants: (entry: FileEntry) => backendOf(entry.path) !== undefined,
     async analyze(entry, content, truncated) {
       const read = await readDb(() => {
-        if (truncated) throw new ShipgateError('LIMIT', `larger than the ${MAX_DB_BYTES >> 20} MiB read limit`);
+        if (truncated)
+          throw new ShipgateError('LIMIT', `larger than the ${MAX_DB_BYTES >> 20} MiB read limit`);
         return parseRpmDb(backendOf(entry.path)!, content);
       });
       dbs.add(entry, read);
