@@ -8,7 +8,7 @@ const __dirname = __sgDirname(__filename);
 import {
   COMMIT,
   VERSION
-} from "./chunk-XX2FT7T4.js";
+} from "./chunk-VMUKMH2K.js";
 import {
   EXIT,
   ShipgateError,
@@ -27,18 +27,18 @@ import "./chunk-YNPQFTY5.js";
 var COMMANDS = {
   scan: {
     summary: "lint Dockerfiles, scan an image, apply the policy and decide",
-    load: () => import("./chunk-RZZZSFM4.js")
+    load: () => import("./chunk-JBDEYPBE.js")
   },
-  lint: { summary: "lint Dockerfiles only", load: () => import("./chunk-WCVKO4ED.js") },
-  sbom: { summary: "write an SBOM (CycloneDX or SPDX) of an image", load: () => import("./chunk-5PDN7TPE.js") },
-  rules: { summary: "list every rule with its metadata", load: () => import("./chunk-YWO4MSHU.js") },
+  lint: { summary: "lint Dockerfiles only", load: () => import("./chunk-B522KPXP.js") },
+  sbom: { summary: "write an SBOM (CycloneDX or SPDX) of an image", load: () => import("./chunk-ZVBO52ST.js") },
+  rules: { summary: "list every rule with its metadata", load: () => import("./chunk-K67YS3KL.js") },
   policy: {
     summary: "validate a policy file, print its JSON Schema, or generate admission policies",
-    load: () => import("./chunk-WP5575OL.js")
+    load: () => import("./chunk-CKEA2FYV.js")
   },
   push: {
     summary: "push an approved image to a registry, only from a GitHub Actions or GitLab CI job",
-    load: () => import("./chunk-A2YP7L7Q.js")
+    load: () => import("./chunk-NTUA3LV3.js")
   }
 };
 var USAGE = `shipgate ${VERSION}: supply-chain gate for container images

@@ -22,7 +22,7 @@ import {
 import {
   blockingReasonsLine,
   runPipeline
-} from "./chunk-JBJVAXGM.js";
+} from "./chunk-DFS6BXF5.js";
 import {
   findRepoRoot
 } from "./chunk-VHKSCCE4.js";
@@ -33,7 +33,7 @@ import {
   str
 } from "./chunk-ZKBAGJAE.js";
 import "./chunk-NFJWSOGN.js";
-import "./chunk-RXYEBYA4.js";
+import "./chunk-Y4RF47BM.js";
 import "./chunk-6FNX4VTA.js";
 import "./chunk-LHRK2OEJ.js";
 import "./chunk-CYMQ7IB5.js";
@@ -46,7 +46,7 @@ import {
   repositoryName
 } from "./chunk-EI6OZJXT.js";
 import "./chunk-7ID7TX7T.js";
-import "./chunk-XX2FT7T4.js";
+import "./chunk-VMUKMH2K.js";
 import {
   EXIT,
   ShipgateError,

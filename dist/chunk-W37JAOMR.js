@@ -20,6 +20,9 @@ import {
   ShipgateError
 } from "./chunk-FIBSGUYX.js";
 import {
+  oneLine
+} from "./chunk-KDR2SZEQ.js";
+import {
   __toESM
 } from "./chunk-YNPQFTY5.js";
 
@@ -125,6 +128,7 @@ function policyJsonSchema() {
 }
 
 // src/policy/load.ts
+var MAX_POLICY_BYTES = 4 * 1024 * 1024;
 function loadPolicy(repoRoot, explicitPath) {
   let file;
   if (explicitPath) {
@@ -143,6 +147,10 @@ function loadPolicy(repoRoot, explicitPath) {
   }
   const rel = relative(repoRoot, file);
   const display = rel && !rel.startsWith("..") && !isAbsolute(rel) ? rel.split("\\").join("/") : file;
+  if (statSync(file).size > MAX_POLICY_BYTES)
+    throw new ShipgateError("CONFIG_INVALID", `${display} is larger than ${MAX_POLICY_BYTES >> 20} MiB`, {
+      hint: "a policy is a few kilobytes; move long ignore lists into fewer, broader entries"
+    });
   const policy = parsePolicy(readFileSync(file, "utf8"), display);
   return { ...policy, baseDir: resolve(file, "..") };
 }
@@ -155,7 +163,14 @@ function parsePolicy(text, name = "shipgate.yaml") {
     const msg = yamlError.message.split("\n")[0]?.replace(/ at line \d+, column \d+:?$/, "") ?? "syntax error";
     throw new ShipgateError("CONFIG_INVALID", `${name}${where}: YAML syntax error: ${msg}`);
   }
-  const data = doc.toJS({ maxAliasCount: 100 });
+  let data;
+  try {
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch (e) {
+    throw new ShipgateError("CONFIG_INVALID", `${name}: ${oneLine(e.message)}`, {
+      hint: "use fewer YAML aliases (*name); write the values out"
+    });
+  }
   if (data === null || data === void 0)
     throw new ShipgateError(
       "CONFIG_INVALID",

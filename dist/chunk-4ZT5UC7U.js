@@ -7,7 +7,7 @@ const __filename = __sgFileURLToPath(import.meta.url);
 const __dirname = __sgDirname(__filename);
 import {
   writeReports
-} from "./chunk-RWNVZCQ3.js";
+} from "./chunk-INUPKUV2.js";
 import {
   bool,
   oneOf,

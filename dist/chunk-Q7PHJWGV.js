@@ -7,8 +7,9 @@ const __filename = __sgFileURLToPath(import.meta.url);
 const __dirname = __sgDirname(__filename);
 import {
   osReleaseAnalyzer
-} from "./chunk-DJZEXVOB.js";
+} from "./chunk-FSDY5SO3.js";
 import "./chunk-NQRDU5S6.js";
+import "./chunk-FIBSGUYX.js";
 import {
   IMG_RULES,
   finding,

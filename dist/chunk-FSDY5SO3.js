@@ -9,6 +9,9 @@ import {
   parseEnvFile,
   parseOsRelease
 } from "./chunk-NQRDU5S6.js";
+import {
+  ShipgateError
+} from "./chunk-FIBSGUYX.js";
 
 // src/inventory/types.ts
 function inventoryPart(analyzer, packages, os) {
@@ -168,6 +171,25 @@ var FileVersions = class {
     return list[list.length - 1];
   }
 };
+async function readDb(parse) {
+  try {
+    return { packages: await parse() };
+  } catch (e) {
+    return { unreadable: e instanceof Error ? e.message : String(e) };
+  }
+}
+function visibleDbVersions(dbs, path, visibleLayer, kind) {
+  const versions = dbs.upToVisible(path, visibleLayer);
+  const last = versions[versions.length - 1];
+  if (last && "unreadable" in last.value) throw unreadableDb(kind, last.entry, last.value.unreadable);
+  return versions.map((v) => ({ entry: v.entry, packages: "packages" in v.value ? v.value.packages : [] }));
+}
+function unreadableDb(kind, entry, reason) {
+  return new ShipgateError(
+    "IMAGE_FORMAT",
+    `${entry.path} (layer ${entry.layerIndex}): cannot read the ${kind} database: ${reason}`
+  );
+}
 
 // src/inventory/analyzers/os-release.ts
 var SOURCES = [
@@ -251,6 +273,8 @@ export {
   layerFields,
   attributeToLayers,
   FileVersions,
+  readDb,
+  visibleDbVersions,
   inventoryPart,
   isInventoryPart,
   EOL_TABLE_UPDATED,

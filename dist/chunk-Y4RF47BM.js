@@ -12,7 +12,7 @@ var ANALYZERS = [
     name: "inventory",
     scanner: "vuln",
     always: true,
-    load: async () => (await import("./chunk-UHADTKQ3.js")).inventoryModule
+    load: async () => (await import("./chunk-ENCNFEQF.js")).inventoryModule
   },
   { name: "secrets", scanner: "secret", load: async () => (await import("./chunk-AC4WWQ6W.js")).secretsModule },
   {
@@ -28,7 +28,7 @@ var ANALYZERS = [
   {
     name: "end-of-life",
     scanner: "config",
-    load: async () => (await import("./chunk-IDPQSE54.js")).endOfLifeAnalyzer
+    load: async () => (await import("./chunk-Q7PHJWGV.js")).endOfLifeAnalyzer
   },
   {
     name: "users",

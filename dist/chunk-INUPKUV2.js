@@ -13,7 +13,7 @@ import {
   decisionHeadline,
   decisionLines,
   sortFindings
-} from "./chunk-JBJVAXGM.js";
+} from "./chunk-DFS6BXF5.js";
 import {
   parsePlatform
 } from "./chunk-LHRK2OEJ.js";
@@ -29,7 +29,7 @@ import {
 import {
   toCycloneDx,
   toSpdx
-} from "./chunk-IPKTJYIR.js";
+} from "./chunk-UQKG4XFR.js";
 import {
   ShipgateError
 } from "./chunk-FIBSGUYX.js";

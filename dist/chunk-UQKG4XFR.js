@@ -7,18 +7,20 @@ const __filename = __sgFileURLToPath(import.meta.url);
 const __dirname = __sgDirname(__filename);
 import {
   VERSION
-} from "./chunk-XX2FT7T4.js";
-import {
-  ShipgateError
-} from "./chunk-FIBSGUYX.js";
+} from "./chunk-VMUKMH2K.js";
 import {
   FileVersions,
   attributeToLayers,
   inventoryPart,
   isInventoryPart,
   layerFields,
-  osReleaseAnalyzer
-} from "./chunk-DJZEXVOB.js";
+  osReleaseAnalyzer,
+  readDb,
+  visibleDbVersions
+} from "./chunk-FSDY5SO3.js";
+import {
+  ShipgateError
+} from "./chunk-FIBSGUYX.js";
 import {
   logger
 } from "./chunk-MJPQLFBW.js";
@@ -11692,6 +11694,65 @@ var require_spdx_expression_parse = __commonJS({
   }
 });
 
+// src/inventory/control.ts
+var UTF8 = new TextDecoder("utf-8", { fatal: true });
+function databaseText(content) {
+  let text;
+  try {
+    text = UTF8.decode(content);
+  } catch {
+    throw new ShipgateError("IMAGE_FORMAT", "not UTF-8 text");
+  }
+  const nul = text.indexOf("\0");
+  if (nul >= 0) throw new ShipgateError("IMAGE_FORMAT", `binary content (a NUL byte at offset ${nul})`);
+  return text;
+}
+function parseControlParagraphs(text) {
+  const out = [];
+  let cur = /* @__PURE__ */ new Map();
+  let lastKey;
+  for (const [i2, line] of text.split("\n").entries()) {
+    if (line.trim() === "") {
+      if (cur.size) out.push(cur);
+      cur = /* @__PURE__ */ new Map();
+      lastKey = void 0;
+      continue;
+    }
+    if ((line[0] === " " || line[0] === "	") && lastKey) {
+      cur.set(lastKey, `${cur.get(lastKey)}
+${line.trim()}`);
+      continue;
+    }
+    const colon = line.indexOf(":");
+    if (colon <= 0 || line[0] === " " || line[0] === "	")
+      throw new ShipgateError("IMAGE_FORMAT", `line ${i2 + 1} is neither a field nor a continuation`);
+    lastKey = line.slice(0, colon).trim();
+    cur.set(lastKey, line.slice(colon + 1).trim());
+  }
+  if (cur.size) out.push(cur);
+  return out;
+}
+function parseHeaders(text) {
+  const out = /* @__PURE__ */ new Map();
+  let lastKey;
+  for (const line of text.split(/\r?\n/)) {
+    if (line === "") break;
+    if ((line[0] === " " || line[0] === "	") && lastKey) {
+      const list2 = out.get(lastKey);
+      list2[list2.length - 1] += `
+${line.trim()}`;
+      continue;
+    }
+    const colon = line.indexOf(":");
+    if (colon <= 0) continue;
+    lastKey = line.slice(0, colon).trim().toLowerCase();
+    const list = out.get(lastKey) ?? [];
+    list.push(line.slice(colon + 1).trim());
+    out.set(lastKey, list);
+  }
+  return out;
+}
+
 // src/inventory/purl.ts
 var import_packageurl_js = __toESM(require_packageurl_js(), 1);
 function purl(type, namespace, name, version, qualifiers = {}, subpath) {
@@ -11761,16 +11822,22 @@ function rpmSourceFile(p) {
 
 // src/inventory/analyzers/apk.ts
 var DB_PATHS = ["/lib/apk/db/installed", "/usr/lib/apk/db/installed"];
+var MAX_DB_BYTES = 256 * 1024 * 1024;
+var FIELD = /^[A-Za-z]:/;
 function parseApkInstalled(text) {
   const out = [];
-  for (const block of text.split(/\n\s*\n/)) {
+  for (const [i2, block] of text.split(/\n\s*\n/).entries()) {
+    if (block.trim() === "") continue;
     const f = /* @__PURE__ */ new Map();
     for (const line of block.split("\n")) {
-      if (line.length > 2 && line[1] === ":" && !f.has(line[0])) f.set(line[0], line.slice(2));
+      if (line.trim() === "") continue;
+      if (!FIELD.test(line))
+        throw new ShipgateError("IMAGE_FORMAT", `record ${i2 + 1}: a line is not a field`);
+      if (line.length > 2 && !f.has(line[0])) f.set(line[0], line.slice(2));
     }
     const name = f.get("P");
     const version = f.get("V");
-    if (!name || !version) continue;
+    if (!name || !version) throw new ShipgateError("IMAGE_FORMAT", `record ${i2 + 1} has no P or V field`);
     const p = {
       name,
       version,
@@ -11796,16 +11863,20 @@ function apkAnalyzer() {
   const dbs = new FileVersions();
   return {
     name: "apk",
-    maxBytes: 256 * 1024 * 1024,
+    maxBytes: MAX_DB_BYTES,
     wants: (entry) => DB_PATHS.includes(entry.path),
-    analyze(entry, content) {
-      dbs.add(entry, parseApkInstalled(content.toString("utf8")));
+    async analyze(entry, content, truncated) {
+      const read = await readDb(() => {
+        if (truncated)
+          throw new ShipgateError("LIMIT", `larger than the ${MAX_DB_BYTES >> 20} MiB read limit`);
+        return parseApkInstalled(databaseText(content));
+      });
+      dbs.add(entry, read);
     },
     finish(view) {
       const packages = [];
       for (const path of dbs.paths()) {
-        const versions = dbs.upToVisible(path, view.visibleLayer(path));
-        packages.push(...attributeToLayers(versions.map((v) => ({ entry: v.entry, packages: v.value }))));
+        packages.push(...attributeToLayers(visibleDbVersions(dbs, path, view.visibleLayer(path), "apk")));
       }
       return inventoryPart("apk", packages);
     }
@@ -11871,55 +11942,10 @@ function composerAnalyzer() {
   });
 }
 
-// src/inventory/control.ts
-function parseControlParagraphs(text) {
-  const out = [];
-  let cur = /* @__PURE__ */ new Map();
-  let lastKey;
-  for (const line of text.split("\n")) {
-    if (line.trim() === "") {
-      if (cur.size) out.push(cur);
-      cur = /* @__PURE__ */ new Map();
-      lastKey = void 0;
-      continue;
-    }
-    if ((line[0] === " " || line[0] === "	") && lastKey) {
-      cur.set(lastKey, `${cur.get(lastKey)}
-${line.trim()}`);
-      continue;
-    }
-    const colon = line.indexOf(":");
-    if (colon <= 0) continue;
-    lastKey = line.slice(0, colon).trim();
-    cur.set(lastKey, line.slice(colon + 1).trim());
-  }
-  if (cur.size) out.push(cur);
-  return out;
-}
-function parseHeaders(text) {
-  const out = /* @__PURE__ */ new Map();
-  let lastKey;
-  for (const line of text.split(/\r?\n/)) {
-    if (line === "") break;
-    if ((line[0] === " " || line[0] === "	") && lastKey) {
-      const list2 = out.get(lastKey);
-      list2[list2.length - 1] += `
-${line.trim()}`;
-      continue;
-    }
-    const colon = line.indexOf(":");
-    if (colon <= 0) continue;
-    lastKey = line.slice(0, colon).trim().toLowerCase();
-    const list = out.get(lastKey) ?? [];
-    list.push(line.slice(colon + 1).trim());
-    out.set(lastKey, list);
-  }
-  return out;
-}
-
 // src/inventory/analyzers/dpkg.ts
 var STATUS = "/var/lib/dpkg/status";
 var STATUS_D = "/var/lib/dpkg/status.d/";
+var MAX_DB_BYTES2 = 256 * 1024 * 1024;
 var COPYRIGHT = /^\/usr\/share\/doc\/([^/]+)\/copyright$/;
 var ON_DISK = /* @__PURE__ */ new Set([
   "installed",
@@ -11931,12 +11957,13 @@ var ON_DISK = /* @__PURE__ */ new Set([
 ]);
 function parseDpkgStatus(text, requireStatus = true) {
   const out = [];
-  for (const para of parseControlParagraphs(text)) {
+  for (const [i2, para] of parseControlParagraphs(text).entries()) {
     const name = para.get("Package");
-    const version = para.get("Version");
-    if (!name || !version) continue;
+    if (!name) throw new ShipgateError("IMAGE_FORMAT", `record ${i2 + 1} has no Package field`);
     const status = para.get("Status");
     if (status !== void 0 ? !ON_DISK.has(status.split(/\s+/)[2] ?? "") : requireStatus) continue;
+    const version = para.get("Version");
+    if (!version) throw new ShipgateError("IMAGE_FORMAT", `package ${name} has no Version field`);
     const p = { name, version, type: "deb", purl: "", sourceName: name, sourceVersion: version };
     const arch = para.get("Architecture");
     if (arch) p.arch = arch;
@@ -11968,29 +11995,35 @@ function dpkgAnalyzer() {
   const copyrights = new FileVersions();
   return {
     name: "dpkg",
-    maxBytes: 256 * 1024 * 1024,
+    maxBytes: MAX_DB_BYTES2,
     wants(entry) {
       const p = entry.path;
       if (p === STATUS) return true;
       if (p.startsWith(STATUS_D)) return !p.endsWith(".md5sums") && !p.slice(STATUS_D.length).includes("/");
       return p.startsWith("/usr/share/doc/") && entry.size < 1024 * 1024 && COPYRIGHT.test(p);
     },
-    analyze(entry, content) {
+    async analyze(entry, content, truncated) {
       const p = entry.path;
-      if (p === STATUS) status.add(entry, parseDpkgStatus(content.toString("utf8")));
-      else if (p.startsWith(STATUS_D)) statusD.add(entry, parseDpkgStatus(content.toString("utf8"), false));
-      else {
+      if (p === STATUS || p.startsWith(STATUS_D)) {
+        const read = await readDb(() => {
+          if (truncated)
+            throw new ShipgateError("LIMIT", `larger than the ${MAX_DB_BYTES2 >> 20} MiB read limit`);
+          return parseDpkgStatus(databaseText(content), p === STATUS);
+        });
+        (p === STATUS ? status : statusD).add(entry, read);
+      } else {
         const licenses = parseDep5Licenses(content.toString("utf8"));
         if (licenses?.length) copyrights.add(entry, licenses);
       }
     },
     finish(view) {
       const packages = [];
-      const versions = status.upToVisible(STATUS, view.visibleLayer(STATUS));
-      packages.push(...attributeToLayers(versions.map((v) => ({ entry: v.entry, packages: v.value }))));
+      packages.push(
+        ...attributeToLayers(visibleDbVersions(status, STATUS, view.visibleLayer(STATUS), "dpkg"))
+      );
       for (const path of statusD.paths()) {
-        const v = statusD.visible(path, view.visibleLayer(path));
-        if (v) packages.push(...v.value.map((p) => ({ ...p, ...layerFields(v.entry) })));
+        const v = visibleDbVersions(statusD, path, view.visibleLayer(path), "dpkg").at(-1);
+        if (v) packages.push(...v.packages.map((p) => ({ ...p, ...layerFields(v.entry) })));
       }
       for (const p of packages) {
         const path = `/usr/share/doc/${p.name}/copyright`;
@@ -13220,6 +13253,8 @@ var DB_FILES = {
   "Packages.db": "ndb"
 };
 var DB_DIRS = ["/var/lib/rpm/", "/usr/lib/sysimage/rpm/", "/usr/share/rpm/"];
+var MAX_DB_BYTES3 = 512 * 1024 * 1024;
+var RANK = { sqlite: 0, ndb: 1, bdb: 2 };
 function backendOf(path) {
   const dir = DB_DIRS.find((d) => path.startsWith(d));
   return dir ? DB_FILES[path.slice(dir.length)] : void 0;
@@ -13248,46 +13283,48 @@ function rpmPackage(h) {
 async function parseRpmDb(backend, db) {
   const out = [];
   let bad = 0;
+  let first = "";
   for (const blob of await readRpmBlobs(backend, db)) {
     if (blob.byteLength < 16) continue;
     try {
       out.push(rpmPackage(parseRpmHeader(blob)));
-    } catch {
-      bad++;
+    } catch (e) {
+      if (!bad++) first = e instanceof Error ? e.message : String(e);
     }
   }
-  if (bad) logger().warn(`rpm database: ${bad} record(s) could not be read and were skipped`);
+  if (bad)
+    throw new ShipgateError("IMAGE_FORMAT", `${bad} record(s) are not readable package headers (${first})`);
   return out;
 }
 function rpmAnalyzer() {
   const dbs = new FileVersions();
   return {
     name: "rpm",
-    // rpmdb.sqlite is commonly 10-100 MB; a truncated database cannot be read.
-    maxBytes: 512 * 1024 * 1024,
+    maxBytes: MAX_DB_BYTES3,
     wants: (entry) => backendOf(entry.path) !== void 0,
     async analyze(entry, content, truncated) {
-      const backend = backendOf(entry.path);
-      if (truncated) {
-        logger().warn(`${entry.path}: rpm database larger than the read limit; its packages are not listed`);
-        return;
-      }
-      try {
-        dbs.add(entry, await parseRpmDb(backend, content));
-      } catch (e) {
-        logger().warn(
-          `${entry.path}: cannot read the rpm database (${e instanceof Error ? e.message : String(e)})`
-        );
-      }
+      const read = await readDb(() => {
+        if (truncated)
+          throw new ShipgateError("LIMIT", `larger than the ${MAX_DB_BYTES3 >> 20} MiB read limit`);
+        return parseRpmDb(backendOf(entry.path), content);
+      });
+      dbs.add(entry, read);
     },
     finish(view) {
       const packages = [];
       const seen = /* @__PURE__ */ new Set();
-      const rank = { sqlite: 0, ndb: 1, bdb: 2 };
-      const paths = dbs.paths().sort((a, b) => rank[backendOf(a)] - rank[backendOf(b)]);
+      const paths = dbs.paths().filter((path) => dbs.visible(path, view.visibleLayer(path))).sort((a, b) => RANK[backendOf(a)] - RANK[backendOf(b)]);
+      const current = paths[0] && backendOf(paths[0]);
       for (const path of paths) {
-        const versions = dbs.upToVisible(path, view.visibleLayer(path));
-        for (const p of attributeToLayers(versions.map((v) => ({ entry: v.entry, packages: v.value })))) {
+        let versions;
+        try {
+          versions = visibleDbVersions(dbs, path, view.visibleLayer(path), "rpm");
+        } catch (e) {
+          if (backendOf(path) === current) throw e;
+          logger().warn(`${e.message}; skipped, the image uses its ${current} database`);
+          continue;
+        }
+        for (const p of attributeToLayers(versions)) {
           const key = `${p.name}\0${p.version}\0${p.arch ?? ""}`;
           if (seen.has(key)) continue;
           seen.add(key);

@@ -8,7 +8,7 @@ const __dirname = __sgDirname(__filename);
 import {
   loadPolicy,
   parsePolicy
-} from "./chunk-WTKEXDBS.js";
+} from "./chunk-W37JAOMR.js";
 import "./chunk-GJAWIMVQ.js";
 import {
   POLICY_FILE_NAMES,

@@ -20,7 +20,7 @@ import {
   SCANNERS,
   analyzerRules,
   scannerPart
-} from "./chunk-RXYEBYA4.js";
+} from "./chunk-Y4RF47BM.js";
 import {
   withPipelineOptions
 } from "./chunk-6FNX4VTA.js";
@@ -34,7 +34,7 @@ import {
 } from "./chunk-RUY2X633.js";
 import {
   VERSION
-} from "./chunk-XX2FT7T4.js";
+} from "./chunk-VMUKMH2K.js";
 import {
   ShipgateError
 } from "./chunk-FIBSGUYX.js";
@@ -145,7 +145,7 @@ async function readBounded(abs, path) {
 }
 async function readPolicy(repoRoot, configPath) {
   if (!configPath && !findPolicyFile(repoRoot)) return defaultPolicy();
-  const { loadPolicy } = await import("./chunk-ZHMV6GRC.js");
+  const { loadPolicy } = await import("./chunk-SZ7RE3IH.js");
   return loadPolicy(repoRoot, configPath);
 }
 function runPipeline(opts, inputs = {}) {
@@ -211,7 +211,7 @@ async function runUntil(opts, inputs, signal) {
   let packages = [];
   let analyzers;
   if (opts.image) {
-    const { mapImageFindings, scanImage } = await import("./chunk-CUXUR4AF.js");
+    const { mapImageFindings, scanImage } = await import("./chunk-EHHMC253.js");
     const scanned = await scanImage(opts, scanners, policy, inputs.image, signal);
     image = scanned.target;
     packages = scanned.packages;

@@ -14,7 +14,7 @@ import {
 } from "./chunk-ZKBAGJAE.js";
 import {
   allRules
-} from "./chunk-RXYEBYA4.js";
+} from "./chunk-Y4RF47BM.js";
 import {
   EXIT
 } from "./chunk-FIBSGUYX.js";

@@ -105,7 +105,7 @@ var package_default = {
 
 // src/core/version.ts
 var VERSION = package_default.version;
-var COMMIT = true ? "4b67361e64f07985c6f29f19e7cb8ca0b416f4ec" : "unknown";
+var COMMIT = true ? "3a9d9e366a7cbef3316897b01062738245f6386b" : "unknown";
 
 export {
   VERSION,

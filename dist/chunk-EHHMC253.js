@@ -19,7 +19,7 @@ import {
 import "./chunk-XUWY4MMM.js";
 import {
   createAnalyzers
-} from "./chunk-RXYEBYA4.js";
+} from "./chunk-Y4RF47BM.js";
 import {
   policyClamavDatabase,
   policyVexFiles
@@ -46,15 +46,15 @@ import {
   collectInventory,
   inflateSync,
   require_packageurl_js
-} from "./chunk-IPKTJYIR.js";
-import "./chunk-XX2FT7T4.js";
+} from "./chunk-UQKG4XFR.js";
+import "./chunk-VMUKMH2K.js";
+import "./chunk-FSDY5SO3.js";
+import "./chunk-NQRDU5S6.js";
 import {
   ShipgateError,
   isShipgateError,
   toShipgateError
 } from "./chunk-FIBSGUYX.js";
-import "./chunk-DJZEXVOB.js";
-import "./chunk-NQRDU5S6.js";
 import {
   redactUrl
 } from "./chunk-6INDVNBY.js";

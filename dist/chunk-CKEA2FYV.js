@@ -8,7 +8,7 @@ const __dirname = __sgDirname(__filename);
 import {
   loadPolicy,
   policyJsonSchema
-} from "./chunk-WTKEXDBS.js";
+} from "./chunk-W37JAOMR.js";
 import "./chunk-GJAWIMVQ.js";
 import {
   findRepoRoot

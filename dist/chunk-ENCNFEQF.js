@@ -12,16 +12,16 @@ import {
   inventoryModule,
   toCycloneDx,
   toSpdx
-} from "./chunk-IPKTJYIR.js";
-import "./chunk-XX2FT7T4.js";
-import "./chunk-FIBSGUYX.js";
+} from "./chunk-UQKG4XFR.js";
+import "./chunk-VMUKMH2K.js";
 import {
   EOL_TABLE_UPDATED,
   eolDate,
   isInventoryPart,
   osEndOfLife
-} from "./chunk-DJZEXVOB.js";
+} from "./chunk-FSDY5SO3.js";
 import "./chunk-NQRDU5S6.js";
+import "./chunk-FIBSGUYX.js";
 import "./chunk-MJPQLFBW.js";
 import "./chunk-KDR2SZEQ.js";
 import "./chunk-YNPQFTY5.js";

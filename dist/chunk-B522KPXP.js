@@ -12,12 +12,12 @@ import {
   checkOutputFlags,
   failOnFlag,
   writeOutputs
-} from "./chunk-YY7O2Z5S.js";
-import "./chunk-RWNVZCQ3.js";
+} from "./chunk-4ZT5UC7U.js";
+import "./chunk-INUPKUV2.js";
 import "./chunk-OHBRUBJW.js";
 import {
   runPipeline
-} from "./chunk-JBJVAXGM.js";
+} from "./chunk-DFS6BXF5.js";
 import {
   findRepoRoot
 } from "./chunk-VHKSCCE4.js";
@@ -26,7 +26,7 @@ import {
   str
 } from "./chunk-ZKBAGJAE.js";
 import "./chunk-NFJWSOGN.js";
-import "./chunk-RXYEBYA4.js";
+import "./chunk-Y4RF47BM.js";
 import "./chunk-6FNX4VTA.js";
 import "./chunk-LHRK2OEJ.js";
 import "./chunk-CYMQ7IB5.js";
@@ -35,14 +35,14 @@ import "./chunk-DML5XCCS.js";
 import "./chunk-IARREIY2.js";
 import "./chunk-EI6OZJXT.js";
 import "./chunk-7ID7TX7T.js";
-import "./chunk-IPKTJYIR.js";
-import "./chunk-XX2FT7T4.js";
+import "./chunk-UQKG4XFR.js";
+import "./chunk-VMUKMH2K.js";
+import "./chunk-FSDY5SO3.js";
+import "./chunk-NQRDU5S6.js";
 import {
   EXIT,
   ShipgateError
 } from "./chunk-FIBSGUYX.js";
-import "./chunk-DJZEXVOB.js";
-import "./chunk-NQRDU5S6.js";
 import "./chunk-6INDVNBY.js";
 import "./chunk-NBX24EBK.js";
 import "./chunk-MJPQLFBW.js";
