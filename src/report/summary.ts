@@ -44,7 +44,8 @@ const TRUNCATED_NOTE =
  * table cell or a code span, break the line, or @-mention someone.
  */
 export function escapeMarkdown(text: string): string {
-  return oneLine(stripControl(text))
+  // Masked first: once escaped (`a\_b`) or cut short, a registered secret no longer matches the final pass.
+  return oneLine(stripControl(mask(text)))
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
@@ -84,15 +85,15 @@ function findingLine(f: Finding, result: ScanResult, base: string | undefined): 
   const pkg = v
     ? ` ${escapeMarkdown(`${v.packageName} ${v.packageVersion}`)}${
         v.fixedVersions.length
-          ? ` → ${escapeMarkdown(truncate(v.fixedVersions.join(', '), 60))}`
+          ? ` → ${escapeMarkdown(truncate(mask(v.fixedVersions.join(', ')), 60))}`
           : ' (no fix)'
       }`
     : '';
-  const text = escapeMarkdown(truncate(oneLine(v?.summary ?? f.message), 160));
+  const text = escapeMarkdown(truncate(mask(oneLine(v?.summary ?? f.message)), 160));
   const inImage = f.kind !== 'dockerfile' ? imagePlaceLabel(f) : undefined;
-  const fix = !v && f.fix ? ` — fix: ${escapeMarkdown(truncate(f.fix, 120))}` : '';
+  const fix = !v && f.fix ? ` — fix: ${escapeMarkdown(truncate(mask(f.fix), 120))}` : '';
   const sup = f.suppressed
-    ? ` — _suppressed (${escapeMarkdown(f.suppressed.kind)}${f.suppressed.reason ? `: ${escapeMarkdown(truncate(f.suppressed.reason, 100))}` : ''})_`
+    ? ` — _suppressed (${escapeMarkdown(f.suppressed.kind)}${f.suppressed.reason ? `: ${escapeMarkdown(truncate(mask(f.suppressed.reason), 100))}` : ''})_`
     : '';
   return `- ${ICON[f.severity]} **${f.severity}** ${id}${pkg}: ${text}${at ? ` · ${at}` : ''}${
     inImage ? ` · _${escapeMarkdown(inImage)}_` : ''

@@ -125,10 +125,35 @@ function maskSecrets(text: string, n: number, redactions: readonly Redaction[]):
   return out;
 }
 
+interface Source {
+  lines: string[];
+  redactions: Redaction[];
+}
+
+/**
+ * The files findings point into, each read, split and its secret ranges collected once per report: a
+ * Dockerfile with thousands of findings would otherwise be re-read for every one of them.
+ */
+function sources(
+  result: ScanResult,
+  readFile: TextOptions['readFile'],
+): (path: string) => Source | undefined {
+  const cache = new Map<string, Source | undefined>();
+  return (path) => {
+    if (cache.has(path)) return cache.get(path);
+    const text = readFile?.(path);
+    const source =
+      text === undefined
+        ? undefined
+        : { lines: text.split(/\r\n|\r|\n/), redactions: secretRanges(result.findings, path) };
+    cache.set(path, source);
+    return source;
+  };
+}
+
 /** Source lines around the finding with a gutter, and a caret underline under the column range. */
-function codeFrame(text: string, f: Finding, p: Palette, redactions: readonly Redaction[]): string[] {
+function codeFrame(f: Finding, p: Palette, { lines, redactions }: Source): string[] {
   const loc = f.location!;
-  const lines = text.split(/\r\n|\r|\n/);
   if (loc.startLine < 1 || loc.startLine > lines.length) return [];
   const endLine = Math.min(loc.endLine ?? loc.startLine, loc.startLine + MAX_FRAME_LINES - 1);
   const first = Math.max(1, loc.startLine - CONTEXT);
@@ -160,7 +185,13 @@ function suppressedNote(f: Finding): string {
   return ` (suppressed: ${s.kind}${reason}${s.expires ? `, until ${clean(s.expires)}` : ''})`;
 }
 
-function findingBlock(f: Finding, result: ScanResult, o: TextOptions, p: Palette): string[] {
+function findingBlock(
+  f: Finding,
+  result: ScanResult,
+  o: TextOptions,
+  p: Palette,
+  source: (path: string) => Source | undefined,
+): string[] {
   const rule = ruleIndex(result).get(f.ruleId);
   const where = locationLabel(f);
   const title = rule?.title ? ` ${p.dim(clean(oneLine(rule.title)))}` : '';
@@ -174,8 +205,8 @@ function findingBlock(f: Finding, result: ScanResult, o: TextOptions, p: Palette
   if (inImage) out.push(p.dim(`    in image: ${clean(inImage)}`));
   if (f.image?.createdBy && o.verbose)
     out.push(p.dim(`    layer created by: ${clean(truncate(oneLine(f.image.createdBy), 120))}`));
-  const text = f.location ? o.readFile?.(f.location.path) : undefined;
-  if (text !== undefined) out.push(...codeFrame(text, f, p, secretRanges(result.findings, f.location!.path)));
+  const file = f.location ? source(f.location.path) : undefined;
+  if (file) out.push(...codeFrame(f, p, file));
   const fix = f.fix ?? (o.verbose ? rule?.fix : undefined);
   if (fix) out.push(`    ${p.green('fix:')} ${clean(oneLine(fix))}`);
   if (o.verbose) out.push(p.dim(`    docs: ${ruleHelpUri(rule ?? { id: f.ruleId, kind: f.kind })}`));
@@ -309,6 +340,7 @@ export function toText(result: ScanResult, o: TextOptions): string {
   const all = sortFindings(result.findings);
   const shown = o.showSuppressed ? all : all.filter((f) => !f.suppressed);
   const out: string[] = [];
+  const source = sources(result, o.readFile);
 
   for (const g of groupByTarget(result, shown)) {
     const count = g.findings.length;
@@ -319,7 +351,7 @@ export function toText(result: ScanResult, o: TextOptions): string {
     }
     const vulns = g.findings.filter((f) => f.kind === 'vulnerability');
     for (const f of g.findings.filter((x) => x.kind !== 'vulnerability'))
-      out.push(...findingBlock(f, result, o, p), '');
+      out.push(...findingBlock(f, result, o, p, source), '');
     if (vulns.length)
       out.push(p.bold(`  Vulnerabilities (${vulns.length})`), ...vulnerabilityTables(vulns, o, p));
   }

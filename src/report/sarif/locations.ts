@@ -46,13 +46,12 @@ function region(loc: SourceLocation, lineText: string | undefined, withSnippet: 
 export interface LocationContext {
   result: ScanResult;
   repoRoot: string;
-  readFile?: (path: string) => string | undefined;
+  /** The lines of a repository file (repository-relative path), when it can be read. */
+  lines: (path: string) => string[] | undefined;
 }
 
 function lineOf(ctx: LocationContext, path: string, line: number): string | undefined {
-  const text = ctx.readFile?.(path);
-  if (text === undefined) return undefined;
-  return text.split(/\r\n|\r|\n/)[line - 1];
+  return ctx.lines(path)?.[line - 1];
 }
 
 function repoLocation(ctx: LocationContext, loc: SourceLocation, withSnippet: boolean): PhysicalLocation {

@@ -178,13 +178,12 @@ function buildRun(
   findings: Finding[],
   result: ScanResult,
   options: SarifOptions,
-  hashes: (path: string) => string[] | undefined,
+  files: SourceFiles,
 ): Run {
   const metas = ruleIndex(result);
   const rules = rulesForPart(part, findings, metas);
   const indexOf = new Map(rules.map((r, i) => [r.id, i]));
-  const ctx: LocationContext = { result, repoRoot: options.repoRoot };
-  if (options.readFile) ctx.readFile = options.readFile;
+  const ctx: LocationContext = { result, repoRoot: options.repoRoot, lines: files.lines };
   const results: Result[] = findings.map((f) => {
     const placed = placeFinding(f, ctx);
     const r: Result = {
@@ -207,7 +206,7 @@ function buildRun(
       line &&
       phys.artifactLocation.uri
     ) {
-      const h = hashes(decodeURIComponent(phys.artifactLocation.uri))?.[line - 1];
+      const h = files.hashes(decodeURIComponent(phys.artifactLocation.uri))?.[line - 1];
       if (h && r.partialFingerprints) r.partialFingerprints.primaryLocationLineHash = h;
     }
     if (f.suppressed) r.suppressions = [suppressionOf(f.suppressed)];
@@ -303,17 +302,36 @@ function maskDeep<T>(value: T): T {
   return value;
 }
 
+interface SourceFiles {
+  lines: (path: string) => string[] | undefined;
+  hashes: (path: string) => string[] | undefined;
+}
+
+/** Each repository file findings point into, read and split once per log however many findings it has. */
+function sourceFiles(readFile: SarifOptions['readFile']): SourceFiles {
+  const lines = new Map<string, string[] | undefined>();
+  const hashes = new Map<string, string[] | undefined>();
+  const linesOf = (path: string): string[] | undefined => {
+    if (!readFile) return undefined;
+    if (!lines.has(path)) lines.set(path, readFile(path)?.split(/\r\n|\r|\n/));
+    return lines.get(path);
+  };
+  return {
+    lines: linesOf,
+    hashes: (path) => {
+      if (!readFile) return undefined;
+      if (!hashes.has(path)) {
+        const text = readFile(path);
+        hashes.set(path, text === undefined ? undefined : lineHashes(text));
+      }
+      return hashes.get(path);
+    },
+  };
+}
+
 /** Builds the SARIF log: one run per tool part, results sorted most severe first. */
 export function toSarif(result: ScanResult, options: SarifOptions): Log {
-  const cache = new Map<string, string[] | undefined>();
-  const hashes = (path: string): string[] | undefined => {
-    if (!options.readFile) return undefined;
-    if (!cache.has(path)) {
-      const text = options.readFile(path);
-      cache.set(path, text === undefined ? undefined : lineHashes(text));
-    }
-    return cache.get(path);
-  };
+  const files = sourceFiles(options.readFile);
   const sorted = sortFindings(result.findings);
   const runs = partsOf(result, options).map((part) =>
     buildRun(
@@ -321,7 +339,7 @@ export function toSarif(result: ScanResult, options: SarifOptions): Log {
       sorted.filter((f) => f.kind === part),
       result,
       options,
-      hashes,
+      files,
     ),
   );
   return maskDeep({ $schema: SARIF_SCHEMA_URI, version: '2.1.0', runs });
