@@ -8,7 +8,7 @@ const __dirname = __sgDirname(__filename);
 import {
   COMMIT,
   VERSION
-} from "./chunk-VMUKMH2K.js";
+} from "./chunk-66UJMQDC.js";
 import {
   EXIT,
   ShipgateError,
@@ -27,18 +27,18 @@ import "./chunk-YNPQFTY5.js";
 var COMMANDS = {
   scan: {
     summary: "lint Dockerfiles, scan an image, apply the policy and decide",
-    load: () => import("./chunk-JBDEYPBE.js")
+    load: () => import("./chunk-PTKRYDJ7.js")
   },
-  lint: { summary: "lint Dockerfiles only", load: () => import("./chunk-B522KPXP.js") },
-  sbom: { summary: "write an SBOM (CycloneDX or SPDX) of an image", load: () => import("./chunk-ZVBO52ST.js") },
-  rules: { summary: "list every rule with its metadata", load: () => import("./chunk-K67YS3KL.js") },
+  lint: { summary: "lint Dockerfiles only", load: () => import("./chunk-2UK5V7MZ.js") },
+  sbom: { summary: "write an SBOM (CycloneDX or SPDX) of an image", load: () => import("./chunk-KE5A2S6C.js") },
+  rules: { summary: "list every rule with its metadata", load: () => import("./chunk-4IAW4KZC.js") },
   policy: {
     summary: "validate a policy file, print its JSON Schema, or generate admission policies",
     load: () => import("./chunk-CKEA2FYV.js")
   },
   push: {
     summary: "push an approved image to a registry, only from a GitHub Actions or GitLab CI job",
-    load: () => import("./chunk-NTUA3LV3.js")
+    load: () => import("./chunk-NKXUHN6L.js")
   }
 };
 var USAGE = `shipgate ${VERSION}: supply-chain gate for container images

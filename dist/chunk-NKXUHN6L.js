@@ -22,7 +22,7 @@ import {
 import {
   blockingReasonsLine,
   runPipeline
-} from "./chunk-DFS6BXF5.js";
+} from "./chunk-Z5LMHQR3.js";
 import {
   findRepoRoot
 } from "./chunk-VHKSCCE4.js";
@@ -33,10 +33,10 @@ import {
   str
 } from "./chunk-ZKBAGJAE.js";
 import "./chunk-NFJWSOGN.js";
-import "./chunk-Y4RF47BM.js";
+import "./chunk-HS26FJAK.js";
 import "./chunk-6FNX4VTA.js";
 import "./chunk-LHRK2OEJ.js";
-import "./chunk-CYMQ7IB5.js";
+import "./chunk-A6DYLMPC.js";
 import "./chunk-RUY2X633.js";
 import "./chunk-DML5XCCS.js";
 import "./chunk-IARREIY2.js";
@@ -46,7 +46,7 @@ import {
   repositoryName
 } from "./chunk-EI6OZJXT.js";
 import "./chunk-7ID7TX7T.js";
-import "./chunk-VMUKMH2K.js";
+import "./chunk-66UJMQDC.js";
 import {
   EXIT,
   ShipgateError,

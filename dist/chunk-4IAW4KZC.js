@@ -14,7 +14,7 @@ import {
 } from "./chunk-ZKBAGJAE.js";
 import {
   allRules
-} from "./chunk-Y4RF47BM.js";
+} from "./chunk-HS26FJAK.js";
 import {
   EXIT
 } from "./chunk-FIBSGUYX.js";

@@ -535,7 +535,7 @@ function checkText(content, path) {
   let bad = 0;
   for (const ch of sample) {
     const c = ch.codePointAt(0) ?? 0;
-    if (c === 65533 || c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12) bad++;
+    if (c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12) bad++;
   }
   if (sample.length > 0 && bad / sample.length > 0.05)
     fail(path, 1, "binary content, not a Dockerfile", "pass the path of a text Dockerfile");

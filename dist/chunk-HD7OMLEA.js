@@ -12,8 +12,8 @@ import {
   inventoryModule,
   toCycloneDx,
   toSpdx
-} from "./chunk-UQKG4XFR.js";
-import "./chunk-VMUKMH2K.js";
+} from "./chunk-FSRWEXRH.js";
+import "./chunk-66UJMQDC.js";
 import {
   EOL_TABLE_UPDATED,
   eolDate,

@@ -9,11 +9,11 @@ import {
   SBOM_FORMATS,
   sbomKind,
   writeReports
-} from "./chunk-INUPKUV2.js";
+} from "./chunk-CDM3HBXE.js";
 import "./chunk-OHBRUBJW.js";
 import {
   runPipeline
-} from "./chunk-DFS6BXF5.js";
+} from "./chunk-Z5LMHQR3.js";
 import {
   findRepoRoot
 } from "./chunk-VHKSCCE4.js";
@@ -23,17 +23,17 @@ import {
   str
 } from "./chunk-ZKBAGJAE.js";
 import "./chunk-NFJWSOGN.js";
-import "./chunk-Y4RF47BM.js";
+import "./chunk-HS26FJAK.js";
 import "./chunk-6FNX4VTA.js";
 import "./chunk-LHRK2OEJ.js";
-import "./chunk-CYMQ7IB5.js";
+import "./chunk-A6DYLMPC.js";
 import "./chunk-RUY2X633.js";
 import "./chunk-DML5XCCS.js";
 import "./chunk-IARREIY2.js";
 import "./chunk-EI6OZJXT.js";
 import "./chunk-7ID7TX7T.js";
-import "./chunk-UQKG4XFR.js";
-import "./chunk-VMUKMH2K.js";
+import "./chunk-FSRWEXRH.js";
+import "./chunk-66UJMQDC.js";
 import "./chunk-FSDY5SO3.js";
 import "./chunk-NQRDU5S6.js";
 import {

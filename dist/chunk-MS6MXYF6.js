@@ -19,7 +19,7 @@ import {
 import "./chunk-XUWY4MMM.js";
 import {
   createAnalyzers
-} from "./chunk-Y4RF47BM.js";
+} from "./chunk-HS26FJAK.js";
 import {
   policyClamavDatabase,
   policyVexFiles
@@ -29,7 +29,7 @@ import {
 } from "./chunk-LHRK2OEJ.js";
 import {
   matchHistoryToInstruction
-} from "./chunk-CYMQ7IB5.js";
+} from "./chunk-A6DYLMPC.js";
 import {
   severityFromScore,
   severityRank
@@ -46,8 +46,8 @@ import {
   collectInventory,
   inflateSync,
   require_packageurl_js
-} from "./chunk-UQKG4XFR.js";
-import "./chunk-VMUKMH2K.js";
+} from "./chunk-FSRWEXRH.js";
+import "./chunk-66UJMQDC.js";
 import "./chunk-FSDY5SO3.js";
 import "./chunk-NQRDU5S6.js";
 import {

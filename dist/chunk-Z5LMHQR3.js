@@ -20,7 +20,7 @@ import {
   SCANNERS,
   analyzerRules,
   scannerPart
-} from "./chunk-Y4RF47BM.js";
+} from "./chunk-HS26FJAK.js";
 import {
   withPipelineOptions
 } from "./chunk-6FNX4VTA.js";
@@ -28,13 +28,13 @@ import {
   dockerfileRules,
   lintDockerfile,
   loadHadolintConfig
-} from "./chunk-CYMQ7IB5.js";
+} from "./chunk-A6DYLMPC.js";
 import {
   severityRank
 } from "./chunk-RUY2X633.js";
 import {
   VERSION
-} from "./chunk-VMUKMH2K.js";
+} from "./chunk-66UJMQDC.js";
 import {
   ShipgateError
 } from "./chunk-FIBSGUYX.js";
@@ -211,7 +211,7 @@ async function runUntil(opts, inputs, signal) {
   let packages = [];
   let analyzers;
   if (opts.image) {
-    const { mapImageFindings, scanImage } = await import("./chunk-EHHMC253.js");
+    const { mapImageFindings, scanImage } = await import("./chunk-MS6MXYF6.js");
     const scanned = await scanImage(opts, scanners, policy, inputs.image, signal);
     image = scanned.target;
     packages = scanned.packages;

@@ -105,7 +105,7 @@ var package_default = {
 
 // src/core/version.ts
 var VERSION = package_default.version;
-var COMMIT = true ? "3a9d9e366a7cbef3316897b01062738245f6386b" : "unknown";
+var COMMIT = true ? "d9091a09f2244b3c125adc87e48cec1d38d8f1eb" : "unknown";
 
 export {
   VERSION,

@@ -7,7 +7,7 @@ const __filename = __sgFileURLToPath(import.meta.url);
 const __dirname = __sgDirname(__filename);
 import {
   VERSION
-} from "./chunk-VMUKMH2K.js";
+} from "./chunk-66UJMQDC.js";
 import {
   FileVersions,
   attributeToLayers,

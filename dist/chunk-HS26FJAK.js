@@ -12,7 +12,7 @@ var ANALYZERS = [
     name: "inventory",
     scanner: "vuln",
     always: true,
-    load: async () => (await import("./chunk-ENCNFEQF.js")).inventoryModule
+    load: async () => (await import("./chunk-HD7OMLEA.js")).inventoryModule
   },
   { name: "secrets", scanner: "secret", load: async () => (await import("./chunk-AC4WWQ6W.js")).secretsModule },
   {
@@ -92,7 +92,7 @@ async function analyzerRules(scanners) {
 }
 async function allRules() {
   const [{ dockerfileRules }, { EOL_RULE }, rules] = await Promise.all([
-    import("./chunk-UU5YMNYB.js"),
+    import("./chunk-BBZ2OFWA.js"),
     import("./chunk-VNDHOZ74.js"),
     analyzerRules()
   ]);

@@ -13,7 +13,7 @@ import {
   decisionHeadline,
   decisionLines,
   sortFindings
-} from "./chunk-DFS6BXF5.js";
+} from "./chunk-Z5LMHQR3.js";
 import {
   parsePlatform
 } from "./chunk-LHRK2OEJ.js";
@@ -29,7 +29,7 @@ import {
 import {
   toCycloneDx,
   toSpdx
-} from "./chunk-UQKG4XFR.js";
+} from "./chunk-FSRWEXRH.js";
 import {
   ShipgateError
 } from "./chunk-FIBSGUYX.js";
@@ -993,9 +993,7 @@ function region(loc, lineText, withSnippet) {
   return r;
 }
 function lineOf(ctx, path, line) {
-  const text = ctx.readFile?.(path);
-  if (text === void 0) return void 0;
-  return text.split(/\r\n|\r|\n/)[line - 1];
+  return ctx.lines(path)?.[line - 1];
 }
 function repoLocation(ctx, loc, withSnippet) {
   const path = repoPath(loc.path, ctx.repoRoot);
@@ -1377,12 +1375,11 @@ function fallbackMeta(id, kind, findings) {
     tags: []
   };
 }
-function buildRun(part, findings, result, options, hashes) {
+function buildRun(part, findings, result, options, files) {
   const metas = ruleIndex(result);
   const rules = rulesForPart(part, findings, metas);
   const indexOf = new Map(rules.map((r, i) => [r.id, i]));
-  const ctx = { result, repoRoot: options.repoRoot };
-  if (options.readFile) ctx.readFile = options.readFile;
+  const ctx = { result, repoRoot: options.repoRoot, lines: files.lines };
   const results = findings.map((f) => {
     const placed = placeFinding(f, ctx);
     const r = {
@@ -1398,7 +1395,7 @@ function buildRun(part, findings, result, options, hashes) {
     const phys = placed.locations[0]?.physicalLocation;
     const line = phys?.region?.startLine;
     if (placed.source === "dockerfile" && phys?.artifactLocation?.uriBaseId === SRCROOT && line && phys.artifactLocation.uri) {
-      const h = hashes(decodeURIComponent(phys.artifactLocation.uri))?.[line - 1];
+      const h = files.hashes(decodeURIComponent(phys.artifactLocation.uri))?.[line - 1];
       if (h && r.partialFingerprints) r.partialFingerprints.primaryLocationLineHash = h;
     }
     if (f.suppressed) r.suppressions = [suppressionOf(f.suppressed)];
@@ -1481,16 +1478,28 @@ function maskDeep(value) {
   }
   return value;
 }
-function toSarif(result, options) {
-  const cache = /* @__PURE__ */ new Map();
-  const hashes = (path) => {
-    if (!options.readFile) return void 0;
-    if (!cache.has(path)) {
-      const text = options.readFile(path);
-      cache.set(path, text === void 0 ? void 0 : lineHashes(text));
-    }
-    return cache.get(path);
+function sourceFiles(readFile2) {
+  const lines = /* @__PURE__ */ new Map();
+  const hashes = /* @__PURE__ */ new Map();
+  const linesOf = (path) => {
+    if (!readFile2) return void 0;
+    if (!lines.has(path)) lines.set(path, readFile2(path)?.split(/\r\n|\r|\n/));
+    return lines.get(path);
   };
+  return {
+    lines: linesOf,
+    hashes: (path) => {
+      if (!readFile2) return void 0;
+      if (!hashes.has(path)) {
+        const text = readFile2(path);
+        hashes.set(path, text === void 0 ? void 0 : lineHashes(text));
+      }
+      return hashes.get(path);
+    }
+  };
+}
+function toSarif(result, options) {
+  const files = sourceFiles(options.readFile);
   const sorted = sortFindings(result.findings);
   const runs = partsOf(result, options).map(
     (part) => buildRun(
@@ -1498,7 +1507,7 @@ function toSarif(result, options) {
       sorted.filter((f) => f.kind === part),
       result,
       options,
-      hashes
+      files
     )
   );
   return maskDeep({ $schema: SARIF_SCHEMA_URI, version: "2.1.0", runs });
@@ -1777,7 +1786,7 @@ var ICON = { critical: "\u{1F7E5}", high: "\u{1F7E7}", medium: "\u{1F7E8}", low:
 var MAX_REASONS = 20;
 var TRUNCATED_NOTE = "_The summary was cut to fit the size limit; the SARIF and JSON reports have every finding._";
 function escapeMarkdown(text) {
-  return oneLine(stripControl(text)).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/([\\`*_{}[\]()#+!|~])/g, "\\$1").replace(/@/g, "@&#8203;");
+  return oneLine(stripControl(mask(text))).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/([\\`*_{}[\]()#+!|~])/g, "\\$1").replace(/@/g, "@&#8203;");
 }
 function safeUrl(url) {
   return encodeURI(url).replace(/[()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
@@ -1800,11 +1809,11 @@ function findingLine(f, result, base) {
   const id = `[${escapeMarkdown(f.ruleId)}](${safeUrl(ruleHelpUri(rule ?? { id: f.ruleId, kind: f.kind }))})`;
   const at = where(f, base);
   const v = f.vulnerability;
-  const pkg = v ? ` ${escapeMarkdown(`${v.packageName} ${v.packageVersion}`)}${v.fixedVersions.length ? ` \u2192 ${escapeMarkdown(truncate(v.fixedVersions.join(", "), 60))}` : " (no fix)"}` : "";
-  const text = escapeMarkdown(truncate(oneLine(v?.summary ?? f.message), 160));
+  const pkg = v ? ` ${escapeMarkdown(`${v.packageName} ${v.packageVersion}`)}${v.fixedVersions.length ? ` \u2192 ${escapeMarkdown(truncate(mask(v.fixedVersions.join(", ")), 60))}` : " (no fix)"}` : "";
+  const text = escapeMarkdown(truncate(mask(oneLine(v?.summary ?? f.message)), 160));
   const inImage = f.kind !== "dockerfile" ? imagePlaceLabel(f) : void 0;
-  const fix = !v && f.fix ? ` \u2014 fix: ${escapeMarkdown(truncate(f.fix, 120))}` : "";
-  const sup = f.suppressed ? ` \u2014 _suppressed (${escapeMarkdown(f.suppressed.kind)}${f.suppressed.reason ? `: ${escapeMarkdown(truncate(f.suppressed.reason, 100))}` : ""})_` : "";
+  const fix = !v && f.fix ? ` \u2014 fix: ${escapeMarkdown(truncate(mask(f.fix), 120))}` : "";
+  const sup = f.suppressed ? ` \u2014 _suppressed (${escapeMarkdown(f.suppressed.kind)}${f.suppressed.reason ? `: ${escapeMarkdown(truncate(mask(f.suppressed.reason), 100))}` : ""})_` : "";
   return `- ${ICON[f.severity]} **${f.severity}** ${id}${pkg}: ${text}${at ? ` \xB7 ${at}` : ""}${inImage ? ` \xB7 _${escapeMarkdown(inImage)}_` : ""}${fix}${sup}`;
 }
 function details2(summary, lines) {
@@ -1981,9 +1990,18 @@ function maskSecrets(text, n, redactions) {
   for (const r of redactions) if (r.line === n) out = maskRange(out, r.start - 1, r.end - 1);
   return out;
 }
-function codeFrame(text, f, p, redactions) {
+function sources(result, readFile2) {
+  const cache = /* @__PURE__ */ new Map();
+  return (path) => {
+    if (cache.has(path)) return cache.get(path);
+    const text = readFile2?.(path);
+    const source = text === void 0 ? void 0 : { lines: text.split(/\r\n|\r|\n/), redactions: secretRanges(result.findings, path) };
+    cache.set(path, source);
+    return source;
+  };
+}
+function codeFrame(f, p, { lines, redactions }) {
   const loc = f.location;
-  const lines = text.split(/\r\n|\r|\n/);
   if (loc.startLine < 1 || loc.startLine > lines.length) return [];
   const endLine = Math.min(loc.endLine ?? loc.startLine, loc.startLine + MAX_FRAME_LINES - 1);
   const first = Math.max(1, loc.startLine - CONTEXT2);
@@ -2012,7 +2030,7 @@ function suppressedNote(f) {
   const reason = s.reason ? `, ${clean2(oneLine(s.reason))}` : "";
   return ` (suppressed: ${s.kind}${reason}${s.expires ? `, until ${clean2(s.expires)}` : ""})`;
 }
-function findingBlock(f, result, o, p) {
+function findingBlock(f, result, o, p, source) {
   const rule = ruleIndex(result).get(f.ruleId);
   const where2 = locationLabel(f);
   const title = rule?.title ? ` ${p.dim(clean2(oneLine(rule.title)))}` : "";
@@ -2024,8 +2042,8 @@ function findingBlock(f, result, o, p) {
   if (inImage) out.push(p.dim(`    in image: ${clean2(inImage)}`));
   if (f.image?.createdBy && o.verbose)
     out.push(p.dim(`    layer created by: ${clean2(truncate(oneLine(f.image.createdBy), 120))}`));
-  const text = f.location ? o.readFile?.(f.location.path) : void 0;
-  if (text !== void 0) out.push(...codeFrame(text, f, p, secretRanges(result.findings, f.location.path)));
+  const file = f.location ? source(f.location.path) : void 0;
+  if (file) out.push(...codeFrame(f, p, file));
   const fix = f.fix ?? (o.verbose ? rule?.fix : void 0);
   if (fix) out.push(`    ${p.green("fix:")} ${clean2(oneLine(fix))}`);
   if (o.verbose) out.push(p.dim(`    docs: ${ruleHelpUri(rule ?? { id: f.ruleId, kind: f.kind })}`));
@@ -2139,6 +2157,7 @@ function toText(result, o) {
   const all = sortFindings(result.findings);
   const shown = o.showSuppressed ? all : all.filter((f) => !f.suppressed);
   const out = [];
+  const source = sources(result, o.readFile);
   for (const g of groupByTarget(result, shown)) {
     const count = g.findings.length;
     out.push(`${p.bold(clean2(g.title))}${p.dim(` (${plural(count, "finding")})`)}`);
@@ -2148,7 +2167,7 @@ function toText(result, o) {
     }
     const vulns = g.findings.filter((f) => f.kind === "vulnerability");
     for (const f of g.findings.filter((x) => x.kind !== "vulnerability"))
-      out.push(...findingBlock(f, result, o, p), "");
+      out.push(...findingBlock(f, result, o, p, source), "");
     if (vulns.length)
       out.push(p.bold(`  Vulnerabilities (${vulns.length})`), ...vulnerabilityTables(vulns, o, p));
   }

@@ -14,7 +14,7 @@ import {
   parseHadolintConfig,
   ruleAliases,
   toTarget
-} from "./chunk-CYMQ7IB5.js";
+} from "./chunk-A6DYLMPC.js";
 import "./chunk-RUY2X633.js";
 import "./chunk-DML5XCCS.js";
 import "./chunk-IARREIY2.js";
