@@ -1,7 +1,8 @@
 /**
  * Decompression bombs, huge entry counts and endless paths end in one-line LIMIT errors (exit 2), and the
  * temporary files of a decompressed archive are removed when the scan is interrupted. The bombs are made
- * by repeating one gzip member of zeros, so a few MB expand to GiBs without ever being written expanded.
+ * by repeating one gzip member of zeros, or zstd RLE blocks, so a few MB expand to GiBs without ever being
+ * written expanded.
  */
 import { spawn } from 'node:child_process';
 import { createWriteStream, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
@@ -47,6 +48,24 @@ async function writeGzipBomb(file: string, gib: number): Promise<void> {
   await once(out, 'close');
 }
 
+/**
+ * Writes zstd(tar with one file of `gib` GiB of zeros) by hand: one frame whose first block holds the tar
+ * header raw and whose other blocks are RLE blocks of 128 KiB of zeros (4 bytes each), so 2 GiB take 64 KiB.
+ */
+function writeZstdBomb(file: string, gib: number): void {
+  const block = (last: boolean, type: 0 | 1, size: number): Buffer => {
+    const v = (last ? 1 : 0) | (type << 1) | (size << 3);
+    return Buffer.from([v & 0xff, (v >> 8) & 0xff, (v >> 16) & 0xff]);
+  };
+  const RLE = 128 * 1024;
+  const count = (gib * 1024 * MiB) / RLE;
+  const header = tarHeader('big', gib * 1024 * MiB);
+  // Magic, a frame header descriptor with no content size, and a 128 KiB window (exponent 7).
+  const parts: Buffer[] = [Buffer.from([0x28, 0xb5, 0x2f, 0xfd, 0x00, 0x38]), block(false, 0, 512), header];
+  for (let i = 0; i < count; i++) parts.push(block(i === count - 1, 1, RLE), Buffer.from([0]));
+  writeFileSync(file, Buffer.concat(parts));
+}
+
 function expectLimit(r: CliRun, message: RegExp): void {
   expect(r.code, r.stderr).toBe(2);
   const last = r.stderr.trimEnd().split('\n').at(-1);
@@ -89,6 +108,31 @@ describe('hostile archives and layers: bounded expansion, entries and paths', ()
     const r = await shipgate(scan(`docker-archive:${archive}`));
     expectLimit(r, /layer 0 .*expands more than 100 times .*like a decompression bomb/);
   });
+
+  it(
+    'a zstd layer bomb (64 KiB to 2 GiB) trips the default ratio limit while streaming',
+    { timeout: 120_000 },
+    async () => {
+      const layer = join(tmp, 'layer-bomb.zst');
+      writeZstdBomb(layer, 2);
+      const config = JSON.stringify({
+        architecture: 'amd64',
+        os: 'linux',
+        rootfs: { type: 'layers', diff_ids: [NO_DIGEST] },
+      });
+      const archive = join(tmp, 'zstd-bomb.tar');
+      writeFileSync(
+        archive,
+        await tarOf([
+          { name: 'manifest.json', content: JSON.stringify([{ Config: 'c.json', Layers: ['l.tar.zst'] }]) },
+          { name: 'c.json', content: config },
+          { name: 'l.tar.zst', content: readFileSync(layer) },
+        ]),
+      );
+      const r = await shipgate(scan(`docker-archive:${archive}`));
+      expectLimit(r, /layer 0 .*expands more than 100 times .*like a decompression bomb/);
+    },
+  );
 
   it('more entries than SHIPGATE_MAX_ENTRIES, in a layer and in the archive', async () => {
     const files = Array.from({ length: 60 }, (_, i) => ({ name: `f${i}`, content: 'x' }));
