@@ -151,7 +151,8 @@ export async function openFromManifest(
         mediaType: desc.mediaType,
         digest: desc.digest,
         size: desc.size,
-        open: async () => chain(await store.streamBlob(desc), new DigestVerifier(desc.digest, label, desc.size)),
+        open: async () =>
+          chain(await store.streamBlob(desc), new DigestVerifier(desc.digest, label, desc.size)),
       };
     },
     close: () => store.close(),

@@ -11,7 +11,6 @@ import { Readable } from 'node:stream';
 import { mapConcurrent } from '../core/concurrency';
 import { ShipgateError } from '../core/errors';
 import { logger } from '../core/logger';
-import type { StoredLayer } from '../image/options';
 import { RegistryClient, type Descriptor } from './client';
 import { digestOf } from './digest';
 import { MT } from './media-types';
@@ -27,11 +26,19 @@ export interface CopySource {
   readonly layers: readonly CopyLayer[];
 }
 
+/** A blob exactly as the source stores it, verified against `digest` and `size` while it streams. */
+export interface StoredBlob {
+  readonly mediaType: string;
+  readonly digest: string;
+  readonly size: number;
+  open(): Promise<Readable>;
+}
+
 interface CopyLayer {
   /** The digest the uncompressed tar must have (the config's rootfs.diff_ids entry), when known. */
   readonly diffId?: string | undefined;
   /** The blob as stored, when the source can give it: copied byte for byte. */
-  readonly stored?: StoredLayer | undefined;
+  readonly stored?: StoredBlob | undefined;
   /** The layer as an uncompressed tar, verified against its stored digest while it streams. */
   open(): Promise<Readable>;
 }
@@ -113,12 +120,21 @@ function layerBlob(source: CopySource, layer: CopyLayer, index: number): Blob {
     return {
       label,
       mediaType: OCI_LAYER_TYPE[stored.mediaType] ?? stored.mediaType,
-      upload: { what: `${source.name} ${label}`, digest: stored.digest, size: stored.size, open: stored.open },
+      upload: {
+        what: `${source.name} ${label}`,
+        digest: stored.digest,
+        size: stored.size,
+        open: stored.open,
+      },
     };
   return {
     label,
     mediaType: MT.ociLayerTar,
-    upload: { what: `${source.name} ${label} (uncompressed)`, digest: layer.diffId, open: () => layer.open() },
+    upload: {
+      what: `${source.name} ${label} (uncompressed)`,
+      digest: layer.diffId,
+      open: () => layer.open(),
+    },
   };
 }
 

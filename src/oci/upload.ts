@@ -244,7 +244,9 @@ class BlobUploader {
         return locationOf(res, location, this.what);
       } catch (e) {
         if (!isShipgateError(e) || !['NETWORK', 'REGISTRY'].includes(e.code) || !this.spend()) throw e;
-        logger().warn(`${this.what}: a chunk failed at byte ${offset + sent} (${e.message}); resuming`);
+        logger().warn(
+          `${e.message}; resuming the upload at byte ${offset + sent} from the registry's offset`,
+        );
         await this.pause();
         const status = await this.status(location, e);
         location = status.location;
@@ -270,7 +272,10 @@ class BlobUploader {
     );
     await res.body?.cancel().catch(() => undefined);
     if (res.status !== 204 && res.status !== 202) throw new UploadLost(failure.message, { cause: failure });
-    return { location: locationOf(res, location, this.what), held: heldBytes(res.headers.get('range'), this.what) };
+    return {
+      location: locationOf(res, location, this.what),
+      held: heldBytes(res.headers.get('range'), this.what),
+    };
   }
 }
 

@@ -105,7 +105,7 @@ export function approvedDecision(result: ScanResult, image: OpenedImage): Decisi
 }
 
 /** The opened image as the copy reads it. */
-function copySource(image: OpenedImage): CopySource {
+export function copySource(image: OpenedImage): CopySource {
   const { info } = image;
   return {
     name: info.ref,
