@@ -8,7 +8,7 @@ const __dirname = __sgDirname(__filename);
 import {
   COMMIT,
   VERSION
-} from "./chunk-66UJMQDC.js";
+} from "./chunk-OSPGIW3E.js";
 import {
   EXIT,
   ShipgateError,
@@ -27,18 +27,18 @@ import "./chunk-YNPQFTY5.js";
 var COMMANDS = {
   scan: {
     summary: "lint Dockerfiles, scan an image, apply the policy and decide",
-    load: () => import("./chunk-PTKRYDJ7.js")
+    load: () => import("./chunk-KUBXDGNO.js")
   },
-  lint: { summary: "lint Dockerfiles only", load: () => import("./chunk-2UK5V7MZ.js") },
-  sbom: { summary: "write an SBOM (CycloneDX or SPDX) of an image", load: () => import("./chunk-KE5A2S6C.js") },
-  rules: { summary: "list every rule with its metadata", load: () => import("./chunk-4IAW4KZC.js") },
+  lint: { summary: "lint Dockerfiles only", load: () => import("./chunk-L5QEXNJ7.js") },
+  sbom: { summary: "write an SBOM (CycloneDX or SPDX) of an image", load: () => import("./chunk-DZTLFLCC.js") },
+  rules: { summary: "list every rule with its metadata", load: () => import("./chunk-JXZBL7OW.js") },
   policy: {
     summary: "validate a policy file, print its JSON Schema, or generate admission policies",
     load: () => import("./chunk-CKEA2FYV.js")
   },
   push: {
     summary: "push an approved image to a registry, only from a GitHub Actions or GitLab CI job",
-    load: () => import("./chunk-NKXUHN6L.js")
+    load: () => import("./chunk-QY2M4DFB.js")
   }
 };
 var USAGE = `shipgate ${VERSION}: supply-chain gate for container images

@@ -18,12 +18,26 @@ export interface OpenOptions {
   registryRetry?: { retries?: number; baseMs?: number; maxMs?: number };
 }
 
+/** A layer's blob exactly as the source stores it (compressed layers stay compressed). */
+export interface StoredLayer {
+  mediaType: string;
+  digest: string;
+  size: number;
+  /** The stored bytes, verified against `digest` and `size` while they stream. */
+  open(): Promise<import('node:stream').Readable>;
+}
+
 export interface OpenedImage {
   info: import('./types').ImageInfo;
   /** The config exactly as stored: its digest is info.configDigest. */
   configBytes: Buffer;
   /** The layer's content as an uncompressed tar, verified against its digest while it streams. */
   openLayer(index: number): Promise<import('node:stream').Readable>;
+  /**
+   * The layer's blob as stored, for copying it byte for byte; absent (or undefined for a layer) where the
+   * source cannot name the stored bytes' digest (a directory, a compressed layer of an old docker save).
+   */
+  storedLayer?(index: number): StoredLayer | undefined;
   close(): Promise<void>;
 }
 

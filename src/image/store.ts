@@ -143,6 +143,18 @@ export async function openFromManifest(
       const raw = await store.streamBlob(desc);
       return openLayerStream(raw, layer, what, { verifyDiffId: options.verifyDiffIds === true });
     },
+    storedLayer(index: number) {
+      const desc = manifest.layers[index];
+      if (!desc) return undefined;
+      const label = `${what}: layer ${index} (${desc.digest.slice(0, 19)})`;
+      return {
+        mediaType: desc.mediaType,
+        digest: desc.digest,
+        size: desc.size,
+        open: async () =>
+          chain(await store.streamBlob(desc), new DigestVerifier(desc.digest, label, desc.size)),
+      };
+    },
     close: () => store.close(),
   };
 }

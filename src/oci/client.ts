@@ -51,6 +51,8 @@ interface RequestSpec {
   /** Statuses returned to the caller instead of raising (e.g. 404 for HEAD). */
   accept?: number[];
   followRedirects?: boolean;
+  /** Retries after the first attempt; 0 where the caller recovers itself (upload chunks resume instead). */
+  retries?: number;
 }
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
@@ -91,10 +93,10 @@ export class RegistryClient {
   }
 
   /** One HTTP exchange with retries for transient failures; no auth handling. */
-  private fetchWithRetry(url: string, init: RequestInit, what: string): Promise<Response> {
+  private fetchWithRetry(url: string, init: RequestInit, what: string, retries?: number): Promise<Response> {
     return fetchWithRetry(url, init, {
       what,
-      retry: this.retry,
+      retry: retries === undefined ? this.retry : { ...this.retry, retries },
       ...(this.options.timeoutMs ? { timeoutMs: this.options.timeoutMs } : {}),
       giveUp: (f) => {
         const tries = `${f.attempts} attempt${f.attempts > 1 ? 's' : ''}`;
@@ -225,12 +227,12 @@ export class RegistryClient {
       body: spec.body,
       redirect: 'manual',
     });
-    let res = await this.fetchWithRetry(url.toString(), init(), what);
+    let res = await this.fetchWithRetry(url.toString(), init(), what, spec.retries);
     if (res.status === 401 && own) {
       const challenge = res.headers.get('www-authenticate');
       await res.body?.cancel().catch(() => undefined);
       headers.authorization = await this.authorize(challenge, scope, what);
-      res = await this.fetchWithRetry(url.toString(), init(), what);
+      res = await this.fetchWithRetry(url.toString(), init(), what, spec.retries);
       if (res.status === 401 || res.status === 403) {
         await res.body?.cancel().catch(() => undefined);
         throw new ShipgateError('AUTH', `${what}: ${this.registry} refused access (${res.status})`, {
@@ -354,11 +356,17 @@ export class RegistryClient {
   }
 
   async hasBlob(repository: string, digest: string, action: Action = 'pull'): Promise<boolean> {
+    return (await this.blobSize(repository, digest, action)) !== undefined;
+  }
+
+  /** The size of a blob the registry holds (HEAD), or undefined when it does not hold it. */
+  async blobSize(repository: string, digest: string, action: Action = 'pull'): Promise<number | undefined> {
     const res = await this.request(
       { method: 'HEAD', path: `/v2/${repository}/blobs/${digest}`, repository, action, accept: [404] },
       `blob ${this.registry}/${repository}@${digest}`,
     );
-    return res.status !== 404;
+    if (res.status === 404) return undefined;
+    return Number(res.headers.get('content-length') ?? -1);
   }
 
   /**

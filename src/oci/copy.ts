@@ -1,18 +1,21 @@
 /**
- * Copies an image to a registry in two steps: upload every blob, then put the manifest. Each layer is read
- * as its uncompressed tar (the source verifies it against its stored digest while it streams) and uploaded
- * as an uncompressed OCI tar layer, so its digest is the config's diff_id; the config is uploaded byte for
- * byte as stored, so the pushed image has the config digest that was scanned. Never re-compressing keeps the
- * copy the same for every source (compression output differs between zlib builds); the pushed manifest
- * therefore has a digest of its own, known before it is put: the digest to sign and admit.
+ * Copies an image to a registry in two steps: upload every blob, then put the manifest. Each layer is
+ * streamed as the source stores it (compressed layers stay compressed and keep their digests), verified
+ * against its stored digest while it flows into the upload; only a source that cannot name a layer's
+ * stored digest gives its uncompressed tar instead, whose digest is the config's diff_id. The config is
+ * uploaded byte for byte as stored, so the pushed image has the config digest that was scanned. Blobs go up
+ * several at a time (see upload.ts for skipping, mounting, chunks and resuming); the manifest, whose digest
+ * is known before it is put, goes last.
  */
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
+import { mapConcurrent } from '../core/concurrency';
 import { ShipgateError } from '../core/errors';
 import { logger } from '../core/logger';
 import { RegistryClient, type Descriptor } from './client';
 import { digestOf } from './digest';
 import { MT } from './media-types';
 import { parseImageRef, repositoryName, type RegistryRef } from './ref';
+import { DEFAULT_UPLOAD_TUNING, uploadBlob, type BlobToUpload, type UploadTuning } from './upload';
 
 /** An image as the copy reads it. */
 export interface CopySource {
@@ -23,12 +26,28 @@ export interface CopySource {
   readonly layers: readonly CopyLayer[];
 }
 
+/** A blob exactly as the source stores it, verified against `digest` and `size` while it streams. */
+export interface StoredBlob {
+  readonly mediaType: string;
+  readonly digest: string;
+  readonly size: number;
+  open(): Promise<Readable>;
+}
+
 interface CopyLayer {
   /** The digest the uncompressed tar must have (the config's rootfs.diff_ids entry), when known. */
   readonly diffId?: string | undefined;
+  /** The blob as stored, when the source can give it: copied byte for byte. */
+  readonly stored?: StoredBlob | undefined;
   /** The layer as an uncompressed tar, verified against its stored digest while it streams. */
   open(): Promise<Readable>;
 }
+
+/** Docker's layer media types and their OCI equivalents (same bytes) for the OCI manifest. */
+const OCI_LAYER_TYPE: Record<string, string> = {
+  [MT.dockerLayerGzip]: MT.ociLayerGzip,
+  [MT.dockerLayerTar]: MT.ociLayerTar,
+};
 
 /** A registry reference to push to; transports (oci:, docker-archive:, ...) are not destinations. */
 export function parseDestination(dest: string): RegistryRef {
@@ -65,16 +84,19 @@ export interface UploadedImage {
   layers: Descriptor[];
 }
 
-async function readAll(stream: Readable): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const c of stream) chunks.push(c as Buffer);
-  return Buffer.concat(chunks);
-}
-
 export interface CopyOptions {
   env?: NodeJS.ProcessEnv;
   insecureRegistries?: string[];
 }
+
+export interface UploadOptions extends Partial<UploadTuning> {
+  /** Blobs uploading at once (default 4). */
+  concurrency?: number;
+  /** A repository on the destination's registry holding the image: its blobs are mounted, not sent. */
+  mountFrom?: string | undefined;
+}
+
+export const DEFAULT_UPLOAD_CONCURRENCY = 4;
 
 /** A distribution client for the destination's registry. */
 export function destinationClient(destination: RegistryRef, options: CopyOptions = {}): RegistryClient {
@@ -85,14 +107,46 @@ export function destinationClient(destination: RegistryRef, options: CopyOptions
   });
 }
 
+interface Blob {
+  label: string;
+  mediaType: string;
+  upload: Omit<BlobToUpload, 'repository' | 'mountFrom'>;
+}
+
+function layerBlob(source: CopySource, layer: CopyLayer, index: number): Blob {
+  const label = `layer ${index + 1}/${source.layers.length}`;
+  const { stored } = layer;
+  if (stored)
+    return {
+      label,
+      mediaType: OCI_LAYER_TYPE[stored.mediaType] ?? stored.mediaType,
+      upload: {
+        what: `${source.name} ${label}`,
+        digest: stored.digest,
+        size: stored.size,
+        open: stored.open,
+      },
+    };
+  return {
+    label,
+    mediaType: MT.ociLayerTar,
+    upload: {
+      what: `${source.name} ${label} (uncompressed)`,
+      digest: layer.diffId,
+      open: () => layer.open(),
+    },
+  };
+}
+
 /**
- * Uploads the layers (one at a time, each held in memory while it uploads) and the config, and computes the
- * manifest without putting it. Blobs the registry already holds are not uploaded again.
+ * Uploads the layers and the config (a few at a time, each streamed) and computes the manifest without
+ * putting it. Blobs the registry already holds are not uploaded again.
  */
 export async function uploadBlobs(
   client: RegistryClient,
   source: CopySource,
   destination: RegistryRef,
+  options: UploadOptions = {},
 ): Promise<UploadedImage> {
   const log = logger();
   const repository = destination.repository;
@@ -101,23 +155,40 @@ export async function uploadBlobs(
       'DIGEST_MISMATCH',
       `${source.name}: the config does not match its digest ${source.config.digest}`,
     );
-  const layers: Descriptor[] = [];
-  for (const [index, layer] of source.layers.entries()) {
-    const tar = await readAll(await layer.open());
-    const digest = digestOf(tar);
-    if (layer.diffId && layer.diffId !== digest)
-      throw new ShipgateError(
-        'DIGEST_MISMATCH',
-        `${source.name}: layer ${index} unpacks to ${digest}, but the config says ${layer.diffId}`,
+  const tuning: UploadTuning = {
+    chunkThreshold: options.chunkThreshold ?? DEFAULT_UPLOAD_TUNING.chunkThreshold,
+    chunkSize: options.chunkSize ?? DEFAULT_UPLOAD_TUNING.chunkSize,
+    resumes: options.resumes ?? DEFAULT_UPLOAD_TUNING.resumes,
+  };
+  const configBytes = source.config.bytes;
+  const blobs: Blob[] = [
+    ...source.layers.map((layer, index) => layerBlob(source, layer, index)),
+    {
+      label: 'config',
+      mediaType: MT.ociConfig,
+      upload: {
+        what: `${source.name} config`,
+        digest: source.config.digest,
+        size: configBytes.length,
+        open: async () => Readable.from([configBytes]),
+      },
+    },
+  ];
+  const descriptors = await mapConcurrent(
+    blobs,
+    options.concurrency ?? DEFAULT_UPLOAD_CONCURRENCY,
+    async (blob): Promise<Descriptor> => {
+      const done = await uploadBlob(
+        client,
+        { ...blob.upload, repository, mountFrom: options.mountFrom },
+        tuning,
       );
-    const exists = await client.hasBlob(repository, digest, 'push');
-    if (!exists) await client.pushBlob(repository, tar, MT.ociLayerTar);
-    log.info(
-      `push: layer ${index + 1}/${source.layers.length} ${digest.slice(0, 19)} (${tar.length} bytes) ${exists ? 'exists' : 'uploaded'}`,
-    );
-    layers.push({ mediaType: MT.ociLayerTar, digest, size: tar.length });
-  }
-  const config = await client.pushBlob(repository, source.config.bytes, MT.ociConfig);
+      log.info(`push: ${blob.label} ${done.digest.slice(0, 19)} (${done.size} bytes) ${done.how}`);
+      return { mediaType: blob.mediaType, digest: done.digest, size: done.size };
+    },
+  );
+  const config = descriptors.pop()!;
+  const layers = descriptors;
   const manifest = ociManifest(config, layers);
   const digest = digestOf(manifest);
   if (destination.digest && destination.digest !== digest)

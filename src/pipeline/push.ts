@@ -15,7 +15,9 @@ import {
   uploadBlobs,
   type CopySource,
   type UploadedImage,
+  type UploadOptions,
 } from '../oci/copy';
+import { parseImageRef, type RegistryRef } from '../oci/ref';
 import { ciIdentity } from '../platform/ci';
 import type { CiIdentity, IdentityOptions } from '../platform/identity';
 import { blockingReasonsLine } from '../report/decision';
@@ -54,6 +56,8 @@ export interface PushRequest extends IdentityOptions {
   insecureRegistries?: string[];
   open?: ImageOpener;
   steps?: readonly PrePushStep[];
+  /** Upload concurrency and chunking; the mount source is derived from the image reference. */
+  upload?: Omit<UploadOptions, 'mountFrom'>;
 }
 
 export interface PushOutcome {
@@ -101,13 +105,23 @@ export function approvedDecision(result: ScanResult, image: OpenedImage): Decisi
 }
 
 /** The opened image as the copy reads it. */
-function copySource(image: OpenedImage): CopySource {
+export function copySource(image: OpenedImage): CopySource {
   const { info } = image;
   return {
     name: info.ref,
     config: { bytes: image.configBytes, digest: info.configDigest },
-    layers: info.layers.map((l) => ({ diffId: l.diffId, open: () => image.openLayer(l.index) })),
+    layers: info.layers.map((l) => ({
+      diffId: l.diffId,
+      stored: image.storedLayer?.(l.index),
+      open: () => image.openLayer(l.index),
+    })),
   };
+}
+
+/** The source's repository when it is on the destination's registry, so its blobs can be mounted. */
+function mountSource(source: string, destination: RegistryRef): string | undefined {
+  const ref = parseImageRef(source);
+  return ref.transport === 'registry' && ref.registry === destination.registry ? ref.repository : undefined;
 }
 
 /** Verifies the CI job, scans, gates, and pushes the approved image from the one opening of it. */
@@ -134,7 +148,10 @@ export async function scanGatePush(request: PushRequest): Promise<PushOutcome> {
       ...(request.env ? { env: request.env } : {}),
       ...(request.insecureRegistries ? { insecureRegistries: request.insecureRegistries } : {}),
     });
-    const uploaded: UploadedImage = await uploadBlobs(client, copySource(image), destination);
+    const uploaded: UploadedImage = await uploadBlobs(client, copySource(image), destination, {
+      ...request.upload,
+      mountFrom: mountSource(source, destination),
+    });
     const candidate: PushCandidate = {
       identity,
       source,

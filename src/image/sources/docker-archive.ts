@@ -203,6 +203,19 @@ async function readDockerArchive(
         streams.push(new DigestVerifier(layer.diffId!, `${label} uncompressed`));
       return chain(tar.stream(m), ...streams);
     },
+    storedLayer(index: number) {
+      const m = members[index];
+      const layer = layers[index];
+      const raw = verifyRawWith[index];
+      if (!m || !layer || !raw) return undefined;
+      const label = `${what}: layer ${index} (${raw.slice(0, 19)})`;
+      return {
+        mediaType: layer.mediaType,
+        digest: raw,
+        size: m.size,
+        open: async () => chain(tar.stream(m), new DigestVerifier(raw, label, m.size)),
+      };
+    },
     close: onClose,
   };
 }

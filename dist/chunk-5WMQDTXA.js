@@ -125,5 +125,6 @@ async function fetchWithRetry(url, init = {}, options = {}) {
 
 export {
   DEFAULT_RETRY,
+  backoffMs,
   fetchWithRetry
 };

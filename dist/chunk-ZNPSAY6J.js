@@ -1313,6 +1313,17 @@ async function openFromManifest(store, top, meta, options = {}) {
       const raw = await store.streamBlob(desc);
       return openLayerStream(raw, layer, what, { verifyDiffId: options.verifyDiffIds === true });
     },
+    storedLayer(index) {
+      const desc = manifest.layers[index];
+      if (!desc) return void 0;
+      const label = `${what}: layer ${index} (${desc.digest.slice(0, 19)})`;
+      return {
+        mediaType: desc.mediaType,
+        digest: desc.digest,
+        size: desc.size,
+        open: async () => chain(await store.streamBlob(desc), new DigestVerifier(desc.digest, label, desc.size))
+      };
+    },
     close: () => store.close()
   };
 }

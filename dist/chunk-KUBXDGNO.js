@@ -12,16 +12,16 @@ import {
   checkOutputFlags,
   failOnFlag,
   writeOutputs
-} from "./chunk-BA2RWQVD.js";
+} from "./chunk-IT7UD3PL.js";
 import {
   SBOM_FORMATS,
   sbomKind
-} from "./chunk-CDM3HBXE.js";
+} from "./chunk-QNPKMZQJ.js";
 import "./chunk-OHBRUBJW.js";
 import {
   parseDuration,
   runPipeline
-} from "./chunk-Z5LMHQR3.js";
+} from "./chunk-O5IRMSIG.js";
 import {
   findRepoRoot
 } from "./chunk-VHKSCCE4.js";
@@ -38,7 +38,7 @@ import {
 import {
   SCANNERS,
   isScanner
-} from "./chunk-HS26FJAK.js";
+} from "./chunk-PCZ452MH.js";
 import "./chunk-6FNX4VTA.js";
 import "./chunk-LHRK2OEJ.js";
 import "./chunk-A6DYLMPC.js";
@@ -47,8 +47,8 @@ import "./chunk-DML5XCCS.js";
 import "./chunk-IARREIY2.js";
 import "./chunk-EI6OZJXT.js";
 import "./chunk-7ID7TX7T.js";
-import "./chunk-FSRWEXRH.js";
-import "./chunk-66UJMQDC.js";
+import "./chunk-IU4QMHFZ.js";
+import "./chunk-OSPGIW3E.js";
 import "./chunk-FSDY5SO3.js";
 import "./chunk-NQRDU5S6.js";
 import {

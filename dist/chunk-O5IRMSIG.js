@@ -20,7 +20,7 @@ import {
   SCANNERS,
   analyzerRules,
   scannerPart
-} from "./chunk-HS26FJAK.js";
+} from "./chunk-PCZ452MH.js";
 import {
   withPipelineOptions
 } from "./chunk-6FNX4VTA.js";
@@ -34,7 +34,7 @@ import {
 } from "./chunk-RUY2X633.js";
 import {
   VERSION
-} from "./chunk-66UJMQDC.js";
+} from "./chunk-OSPGIW3E.js";
 import {
   ShipgateError
 } from "./chunk-FIBSGUYX.js";
@@ -211,7 +211,7 @@ async function runUntil(opts, inputs, signal) {
   let packages = [];
   let analyzers;
   if (opts.image) {
-    const { mapImageFindings, scanImage } = await import("./chunk-MS6MXYF6.js");
+    const { mapImageFindings, scanImage } = await import("./chunk-QD7KZPDE.js");
     const scanned = await scanImage(opts, scanners, policy, inputs.image, signal);
     image = scanned.target;
     packages = scanned.packages;

@@ -13,7 +13,7 @@ import {
   decisionHeadline,
   decisionLines,
   sortFindings
-} from "./chunk-Z5LMHQR3.js";
+} from "./chunk-O5IRMSIG.js";
 import {
   parsePlatform
 } from "./chunk-LHRK2OEJ.js";
@@ -29,7 +29,7 @@ import {
 import {
   toCycloneDx,
   toSpdx
-} from "./chunk-FSRWEXRH.js";
+} from "./chunk-IU4QMHFZ.js";
 import {
   ShipgateError
 } from "./chunk-FIBSGUYX.js";

@@ -12,8 +12,8 @@ import {
   inventoryModule,
   toCycloneDx,
   toSpdx
-} from "./chunk-FSRWEXRH.js";
-import "./chunk-66UJMQDC.js";
+} from "./chunk-IU4QMHFZ.js";
+import "./chunk-OSPGIW3E.js";
 import {
   EOL_TABLE_UPDATED,
   eolDate,

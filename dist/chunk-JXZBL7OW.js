@@ -14,7 +14,7 @@ import {
 } from "./chunk-ZKBAGJAE.js";
 import {
   allRules
-} from "./chunk-HS26FJAK.js";
+} from "./chunk-PCZ452MH.js";
 import {
   EXIT
 } from "./chunk-FIBSGUYX.js";

@@ -12,7 +12,7 @@ var ANALYZERS = [
     name: "inventory",
     scanner: "vuln",
     always: true,
-    load: async () => (await import("./chunk-HD7OMLEA.js")).inventoryModule
+    load: async () => (await import("./chunk-SCPQWCKW.js")).inventoryModule
   },
   { name: "secrets", scanner: "secret", load: async () => (await import("./chunk-AC4WWQ6W.js")).secretsModule },
   {

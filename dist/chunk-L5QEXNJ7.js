@@ -12,12 +12,12 @@ import {
   checkOutputFlags,
   failOnFlag,
   writeOutputs
-} from "./chunk-BA2RWQVD.js";
-import "./chunk-CDM3HBXE.js";
+} from "./chunk-IT7UD3PL.js";
+import "./chunk-QNPKMZQJ.js";
 import "./chunk-OHBRUBJW.js";
 import {
   runPipeline
-} from "./chunk-Z5LMHQR3.js";
+} from "./chunk-O5IRMSIG.js";
 import {
   findRepoRoot
 } from "./chunk-VHKSCCE4.js";
@@ -26,7 +26,7 @@ import {
   str
 } from "./chunk-ZKBAGJAE.js";
 import "./chunk-NFJWSOGN.js";
-import "./chunk-HS26FJAK.js";
+import "./chunk-PCZ452MH.js";
 import "./chunk-6FNX4VTA.js";
 import "./chunk-LHRK2OEJ.js";
 import "./chunk-A6DYLMPC.js";
@@ -35,8 +35,8 @@ import "./chunk-DML5XCCS.js";
 import "./chunk-IARREIY2.js";
 import "./chunk-EI6OZJXT.js";
 import "./chunk-7ID7TX7T.js";
-import "./chunk-FSRWEXRH.js";
-import "./chunk-66UJMQDC.js";
+import "./chunk-IU4QMHFZ.js";
+import "./chunk-OSPGIW3E.js";
 import "./chunk-FSDY5SO3.js";
 import "./chunk-NQRDU5S6.js";
 import {

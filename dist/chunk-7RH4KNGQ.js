@@ -14,7 +14,7 @@ import {
   parentOf,
   plainArchive,
   printable
-} from "./chunk-BNA75HEQ.js";
+} from "./chunk-MJAPK5I5.js";
 import {
   INDEX_TYPES,
   MAX_MANIFEST_BYTES,
@@ -27,7 +27,7 @@ import {
   openFromManifest,
   parseJson,
   parseManifest
-} from "./chunk-XUWY4MMM.js";
+} from "./chunk-ZNPSAY6J.js";
 import {
   digestOf,
   parseDigest,
@@ -3179,11 +3179,11 @@ async function openImage(ref, options = {}) {
     case "dir":
       return openDir(parsed.path, ref, options);
     case "docker-daemon": {
-      const { openDockerDaemon } = await import("./chunk-X5R7S2RA.js");
+      const { openDockerDaemon } = await import("./chunk-OP57R36P.js");
       return openDockerDaemon(parsed.name, ref, options);
     }
     case "registry": {
-      const { openRegistryImage } = await import("./chunk-QWRHW65P.js");
+      const { openRegistryImage } = await import("./chunk-GY46ARAC.js");
       return openRegistryImage(parsed, ref, options);
     }
     default:

@@ -7,7 +7,7 @@ const __filename = __sgFileURLToPath(import.meta.url);
 const __dirname = __sgDirname(__filename);
 import {
   writeReports
-} from "./chunk-CDM3HBXE.js";
+} from "./chunk-QNPKMZQJ.js";
 import {
   bool,
   oneOf,

@@ -7,7 +7,7 @@ const __filename = __sgFileURLToPath(import.meta.url);
 const __dirname = __sgDirname(__filename);
 import {
   VERSION
-} from "./chunk-66UJMQDC.js";
+} from "./chunk-OSPGIW3E.js";
 import {
   FileVersions,
   attributeToLayers,

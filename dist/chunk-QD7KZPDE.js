@@ -8,18 +8,18 @@ const __dirname = __sgDirname(__filename);
 import {
   openImage,
   walkImage
-} from "./chunk-UVAPG437.js";
+} from "./chunk-7RH4KNGQ.js";
 import {
   external_exports
 } from "./chunk-GJAWIMVQ.js";
-import "./chunk-BNA75HEQ.js";
+import "./chunk-MJAPK5I5.js";
 import {
   fetchWithRetry
-} from "./chunk-2VBO33L3.js";
-import "./chunk-XUWY4MMM.js";
+} from "./chunk-5WMQDTXA.js";
+import "./chunk-ZNPSAY6J.js";
 import {
   createAnalyzers
-} from "./chunk-HS26FJAK.js";
+} from "./chunk-PCZ452MH.js";
 import {
   policyClamavDatabase,
   policyVexFiles
@@ -46,8 +46,8 @@ import {
   collectInventory,
   inflateSync,
   require_packageurl_js
-} from "./chunk-FSRWEXRH.js";
-import "./chunk-66UJMQDC.js";
+} from "./chunk-IU4QMHFZ.js";
+import "./chunk-OSPGIW3E.js";
 import "./chunk-FSDY5SO3.js";
 import "./chunk-NQRDU5S6.js";
 import {

@@ -20,7 +20,7 @@ import {
   parseConfig,
   parseJson,
   sniffCompression
-} from "./chunk-XUWY4MMM.js";
+} from "./chunk-ZNPSAY6J.js";
 import {
   DigestVerifier,
   digestOf,
@@ -473,6 +473,19 @@ async function readDockerArchive(file, name, ref, options, onClose) {
       if (!raw || options.verifyDiffIds && raw !== layer.diffId)
         streams.push(new DigestVerifier(layer.diffId, `${label} uncompressed`));
       return chain(tar.stream(m), ...streams);
+    },
+    storedLayer(index) {
+      const m = members[index];
+      const layer = layers[index];
+      const raw = verifyRawWith[index];
+      if (!m || !layer || !raw) return void 0;
+      const label = `${what}: layer ${index} (${raw.slice(0, 19)})`;
+      return {
+        mediaType: layer.mediaType,
+        digest: raw,
+        size: m.size,
+        open: async () => chain(tar.stream(m), new DigestVerifier(raw, label, m.size))
+      };
     },
     close: onClose
   };

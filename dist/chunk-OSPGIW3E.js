@@ -105,7 +105,7 @@ var package_default = {
 
 // src/core/version.ts
 var VERSION = package_default.version;
-var COMMIT = true ? "d9091a09f2244b3c125adc87e48cec1d38d8f1eb" : "unknown";
+var COMMIT = true ? "33f7e886ed7381a54d9b60ca9289c41604e2bee4" : "unknown";
 
 export {
   VERSION,

@@ -8,11 +8,11 @@ const __dirname = __sgDirname(__filename);
 import {
   DEFAULT_RETRY,
   fetchWithRetry
-} from "./chunk-2VBO33L3.js";
+} from "./chunk-5WMQDTXA.js";
 import {
   MANIFEST_ACCEPT,
   MT
-} from "./chunk-XUWY4MMM.js";
+} from "./chunk-ZNPSAY6J.js";
 import {
   digestOf
 } from "./chunk-EI6OZJXT.js";
@@ -255,10 +255,10 @@ var RegistryClient = class {
     return spec.repository ? `repository:${spec.repository}:${spec.action === "push" ? "pull,push" : "pull"}` : "";
   }
   /** One HTTP exchange with retries for transient failures; no auth handling. */
-  fetchWithRetry(url, init, what) {
+  fetchWithRetry(url, init, what, retries) {
     return fetchWithRetry(url, init, {
       what,
-      retry: this.retry,
+      retry: retries === void 0 ? this.retry : { ...this.retry, retries },
       ...this.options.timeoutMs ? { timeoutMs: this.options.timeoutMs } : {},
       giveUp: (f) => {
         const tries = `${f.attempts} attempt${f.attempts > 1 ? "s" : ""}`;
@@ -384,12 +384,12 @@ var RegistryClient = class {
       body: spec.body,
       redirect: "manual"
     });
-    let res = await this.fetchWithRetry(url.toString(), init(), what);
+    let res = await this.fetchWithRetry(url.toString(), init(), what, spec.retries);
     if (res.status === 401 && own) {
       const challenge = res.headers.get("www-authenticate");
       await res.body?.cancel().catch(() => void 0);
       headers.authorization = await this.authorize(challenge, scope, what);
-      res = await this.fetchWithRetry(url.toString(), init(), what);
+      res = await this.fetchWithRetry(url.toString(), init(), what, spec.retries);
       if (res.status === 401 || res.status === 403) {
         await res.body?.cancel().catch(() => void 0);
         throw new ShipgateError("AUTH", `${what}: ${this.registry} refused access (${res.status})`, {
@@ -496,11 +496,16 @@ var RegistryClient = class {
     return Buffer.from(await res.arrayBuffer());
   }
   async hasBlob(repository, digest, action = "pull") {
+    return await this.blobSize(repository, digest, action) !== void 0;
+  }
+  /** The size of a blob the registry holds (HEAD), or undefined when it does not hold it. */
+  async blobSize(repository, digest, action = "pull") {
     const res = await this.request(
       { method: "HEAD", path: `/v2/${repository}/blobs/${digest}`, repository, action, accept: [404] },
       `blob ${this.registry}/${repository}@${digest}`
     );
-    return res.status !== 404;
+    if (res.status === 404) return void 0;
+    return Number(res.headers.get("content-length") ?? -1);
   }
   /**
    * Uploads a blob in one piece: POST to open an upload and PUT it with its digest, or (monolithic) the

@@ -8,8 +8,8 @@ const __dirname = __sgDirname(__filename);
 import {
   openDockerArchive,
   tempDir
-} from "./chunk-BNA75HEQ.js";
-import "./chunk-XUWY4MMM.js";
+} from "./chunk-MJAPK5I5.js";
+import "./chunk-ZNPSAY6J.js";
 import "./chunk-LHRK2OEJ.js";
 import "./chunk-EI6OZJXT.js";
 import {

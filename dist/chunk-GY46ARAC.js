@@ -7,11 +7,11 @@ const __filename = __sgFileURLToPath(import.meta.url);
 const __dirname = __sgDirname(__filename);
 import {
   RegistryClient
-} from "./chunk-WSCJCSDG.js";
-import "./chunk-2VBO33L3.js";
+} from "./chunk-OFRMWFUN.js";
+import "./chunk-5WMQDTXA.js";
 import {
   openFromManifest
-} from "./chunk-XUWY4MMM.js";
+} from "./chunk-ZNPSAY6J.js";
 import "./chunk-LHRK2OEJ.js";
 import {
   formatRegistryRef,

@@ -7,22 +7,25 @@ const __filename = __sgFileURLToPath(import.meta.url);
 const __dirname = __sgDirname(__filename);
 import {
   RegistryClient
-} from "./chunk-WSCJCSDG.js";
+} from "./chunk-OFRMWFUN.js";
 import {
   openImage
-} from "./chunk-UVAPG437.js";
+} from "./chunk-7RH4KNGQ.js";
 import {
   external_exports
 } from "./chunk-GJAWIMVQ.js";
-import "./chunk-BNA75HEQ.js";
-import "./chunk-2VBO33L3.js";
+import "./chunk-MJAPK5I5.js";
+import {
+  DEFAULT_RETRY,
+  backoffMs
+} from "./chunk-5WMQDTXA.js";
 import {
   MT
-} from "./chunk-XUWY4MMM.js";
+} from "./chunk-ZNPSAY6J.js";
 import {
   blockingReasonsLine,
   runPipeline
-} from "./chunk-Z5LMHQR3.js";
+} from "./chunk-O5IRMSIG.js";
 import {
   findRepoRoot
 } from "./chunk-VHKSCCE4.js";
@@ -33,7 +36,7 @@ import {
   str
 } from "./chunk-ZKBAGJAE.js";
 import "./chunk-NFJWSOGN.js";
-import "./chunk-HS26FJAK.js";
+import "./chunk-PCZ452MH.js";
 import "./chunk-6FNX4VTA.js";
 import "./chunk-LHRK2OEJ.js";
 import "./chunk-A6DYLMPC.js";
@@ -42,11 +45,12 @@ import "./chunk-DML5XCCS.js";
 import "./chunk-IARREIY2.js";
 import {
   digestOf,
+  parseDigest,
   parseImageRef,
   repositoryName
 } from "./chunk-EI6OZJXT.js";
 import "./chunk-7ID7TX7T.js";
-import "./chunk-66UJMQDC.js";
+import "./chunk-OSPGIW3E.js";
 import {
   EXIT,
   ShipgateError,
@@ -64,6 +68,250 @@ import {
 } from "./chunk-YNPQFTY5.js";
 
 // src/oci/copy.ts
+import { Readable } from "node:stream";
+
+// src/core/concurrency.ts
+async function mapConcurrent(items, limit, work) {
+  const results = new Array(items.length);
+  let next = 0;
+  let failure;
+  const worker = async () => {
+    while (!failure && next < items.length) {
+      const index = next++;
+      try {
+        results[index] = await work(items[index], index);
+      } catch (error) {
+        failure ??= { error };
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+  if (failure) throw failure.error;
+  return results;
+}
+
+// src/oci/upload.ts
+import { createHash } from "node:crypto";
+import { setTimeout as sleep } from "node:timers/promises";
+var MiB = 1024 * 1024;
+var DEFAULT_UPLOAD_TUNING = {
+  chunkThreshold: 16 * MiB,
+  chunkSize: 8 * MiB,
+  resumes: 3
+};
+var UploadLost = class extends Error {
+};
+async function* chunksOf(stream, size) {
+  let parts = [];
+  let held = 0;
+  for await (const piece of stream) {
+    parts.push(piece);
+    held += piece.length;
+    while (held >= size) {
+      const all = Buffer.concat(parts, held);
+      yield all.subarray(0, size);
+      parts = [all.subarray(size)];
+      held -= size;
+    }
+  }
+  if (held > 0) yield Buffer.concat(parts, held);
+}
+function locationOf(res, base, what) {
+  const location = res.headers.get("location");
+  if (!location) throw new ShipgateError("REGISTRY", `${what}: the registry gave no upload location`);
+  return new URL(location, base);
+}
+function heldBytes(range, what) {
+  const m = /^(?:bytes=)?0-(\d+)$/.exec(range?.trim() ?? "");
+  if (!m) throw new ShipgateError("REGISTRY", `${what}: the upload status has no usable Range header`);
+  const last = Number(m[1]);
+  return last === 0 ? 0 : last + 1;
+}
+var BlobUploader = class {
+  constructor(client, blob, tuning) {
+    this.client = client;
+    this.blob = blob;
+    this.tuning = tuning;
+    this.base = new URL(`${client.baseUrl}/`);
+    this.budget = tuning.resumes;
+  }
+  client;
+  blob;
+  tuning;
+  base;
+  budget;
+  attempt = 0;
+  get what() {
+    return `upload ${this.client.registry}/${this.blob.repository} ${this.blob.what}`;
+  }
+  async run() {
+    const { digest, repository, mountFrom } = this.blob;
+    if (digest) {
+      const size = await this.client.blobSize(repository, digest, "push");
+      if (size !== void 0) return { digest, size: this.blob.size ?? size, how: "exists" };
+    }
+    const mount = digest && mountFrom && mountFrom !== repository ? digest : void 0;
+    for (; ; ) {
+      const start = await this.start(mount);
+      if (start.status === 201 && mount) {
+        const size = this.blob.size ?? await this.client.blobSize(repository, mount, "push");
+        return { digest: mount, size: size ?? -1, how: "mounted" };
+      }
+      try {
+        return await this.send(locationOf(start, this.base, this.what));
+      } catch (e) {
+        if (!(e instanceof UploadLost) || !this.spend()) throw e instanceof UploadLost ? e.cause : e;
+        logger().warn(`${this.what}: the registry dropped the upload; starting it over`);
+        await this.pause();
+      }
+    }
+  }
+  spend() {
+    return this.budget-- > 0;
+  }
+  async pause() {
+    await sleep(backoffMs(this.attempt++, DEFAULT_RETRY));
+  }
+  /** POST opening an upload (with a mount request when asked): 201 mounted, 202 with a Location. */
+  async start(mount) {
+    const { repository, mountFrom } = this.blob;
+    const query = mount ? `?mount=${encodeURIComponent(mount)}&from=${encodeURIComponent(mountFrom ?? "")}` : "";
+    const res = await this.client.request(
+      {
+        method: "POST",
+        path: `/v2/${repository}/blobs/uploads/${query}`,
+        repository,
+        action: "push",
+        accept: [201, 202],
+        followRedirects: false
+      },
+      this.what
+    );
+    await res.body?.cancel().catch(() => void 0);
+    return res;
+  }
+  /** Streams the bytes into the upload at `location` and closes it with the digest. */
+  async send(location) {
+    const stream = await this.blob.open();
+    try {
+      const algorithm = this.blob.digest ? parseDigest(this.blob.digest, this.blob.what).algorithm : "sha256";
+      const hash = createHash(algorithm);
+      const { size } = this.blob;
+      if (size !== void 0 && size <= this.tuning.chunkThreshold) {
+        const parts = [];
+        for await (const chunk of chunksOf(stream, this.tuning.chunkSize)) parts.push(chunk);
+        const body = Buffer.concat(parts);
+        hash.update(body);
+        const digest2 = this.checked(`${algorithm}:${hash.digest("hex")}`);
+        await this.finish(location, digest2, body);
+        return { digest: digest2, size: body.length, how: "uploaded" };
+      }
+      let offset = 0;
+      for await (const chunk of chunksOf(stream, this.tuning.chunkSize)) {
+        hash.update(chunk);
+        location = await this.patch(location, chunk, offset);
+        offset += chunk.length;
+      }
+      const digest = this.checked(`${algorithm}:${hash.digest("hex")}`);
+      await this.finish(location, digest, Buffer.alloc(0));
+      return { digest, size: offset, how: "uploaded" };
+    } finally {
+      stream.destroy();
+    }
+  }
+  checked(actual) {
+    const expected = this.blob.digest;
+    if (expected && expected !== actual)
+      throw new ShipgateError(
+        "DIGEST_MISMATCH",
+        `${this.blob.what}: content digest ${actual} does not match ${expected}`,
+        { hint: "the image is corrupt or was tampered with; pull or save it again" }
+      );
+    return actual;
+  }
+  /** PUT closing the upload with its digest (and the last bytes, or the whole small blob). */
+  async finish(location, digest, body) {
+    const url = new URL(location);
+    url.searchParams.set("digest", digest);
+    const res = await this.client.request(
+      {
+        method: "PUT",
+        path: url.toString(),
+        repository: this.blob.repository,
+        action: "push",
+        headers: { "content-type": "application/octet-stream", "content-length": String(body.length) },
+        body,
+        followRedirects: false
+      },
+      this.what
+    );
+    await res.body?.cancel().catch(() => void 0);
+  }
+  /** PATCH one chunk at `offset`, resuming from the registry's offset when the exchange fails. */
+  async patch(location, chunk, offset) {
+    let sent = 0;
+    for (; ; ) {
+      const part = chunk.subarray(sent);
+      try {
+        const res = await this.client.request(
+          {
+            method: "PATCH",
+            path: location.toString(),
+            repository: this.blob.repository,
+            action: "push",
+            headers: {
+              "content-type": "application/octet-stream",
+              "content-length": String(part.length),
+              "content-range": `${offset + sent}-${offset + chunk.length - 1}`
+            },
+            body: part,
+            accept: [202],
+            followRedirects: false,
+            retries: 0
+          },
+          this.what
+        );
+        await res.body?.cancel().catch(() => void 0);
+        return locationOf(res, location, this.what);
+      } catch (e) {
+        if (!isShipgateError(e) || !["NETWORK", "REGISTRY"].includes(e.code) || !this.spend()) throw e;
+        logger().warn(`${this.what}: a chunk failed at byte ${offset + sent} (${e.message}); resuming`);
+        await this.pause();
+        const status = await this.status(location, e);
+        location = status.location;
+        sent = status.held - offset;
+        if (sent < 0 || sent > chunk.length) throw new UploadLost(e.message, { cause: e });
+        if (sent === chunk.length) return location;
+      }
+    }
+  }
+  /** GET on the upload: the bytes the registry holds and where to continue; UploadLost when it is gone. */
+  async status(location, failure) {
+    const res = await this.client.request(
+      {
+        method: "GET",
+        path: location.toString(),
+        repository: this.blob.repository,
+        action: "push",
+        accept: [400, 404, 416],
+        followRedirects: false
+      },
+      `${this.what} (status)`
+    );
+    await res.body?.cancel().catch(() => void 0);
+    if (res.status !== 204 && res.status !== 202) throw new UploadLost(failure.message, { cause: failure });
+    return { location: locationOf(res, location, this.what), held: heldBytes(res.headers.get("range"), this.what) };
+  }
+};
+function uploadBlob(client, blob, tuning = DEFAULT_UPLOAD_TUNING) {
+  return new BlobUploader(client, blob, tuning).run();
+}
+
+// src/oci/copy.ts
+var OCI_LAYER_TYPE = {
+  [MT.dockerLayerGzip]: MT.ociLayerGzip,
+  [MT.dockerLayerTar]: MT.ociLayerTar
+};
 function parseDestination(dest) {
   const ref = parseImageRef(dest);
   if (ref.transport !== "registry")
@@ -83,11 +331,7 @@ function ociManifest(config, layers) {
     })
   );
 }
-async function readAll(stream) {
-  const chunks = [];
-  for await (const c of stream) chunks.push(c);
-  return Buffer.concat(chunks);
-}
+var DEFAULT_UPLOAD_CONCURRENCY = 4;
 function destinationClient(destination, options = {}) {
   return new RegistryClient({
     registry: destination.registry,
@@ -95,7 +339,22 @@ function destinationClient(destination, options = {}) {
     ...options.insecureRegistries ? { insecureRegistries: options.insecureRegistries } : {}
   });
 }
-async function uploadBlobs(client, source, destination) {
+function layerBlob(source, layer, index) {
+  const label = `layer ${index + 1}/${source.layers.length}`;
+  const { stored } = layer;
+  if (stored)
+    return {
+      label,
+      mediaType: OCI_LAYER_TYPE[stored.mediaType] ?? stored.mediaType,
+      upload: { what: `${source.name} ${label}`, digest: stored.digest, size: stored.size, open: stored.open }
+    };
+  return {
+    label,
+    mediaType: MT.ociLayerTar,
+    upload: { what: `${source.name} ${label} (uncompressed)`, digest: layer.diffId, open: () => layer.open() }
+  };
+}
+async function uploadBlobs(client, source, destination, options = {}) {
   const log = logger();
   const repository = destination.repository;
   if (digestOf(source.config.bytes) !== source.config.digest)
@@ -103,23 +362,40 @@ async function uploadBlobs(client, source, destination) {
       "DIGEST_MISMATCH",
       `${source.name}: the config does not match its digest ${source.config.digest}`
     );
-  const layers = [];
-  for (const [index, layer] of source.layers.entries()) {
-    const tar = await readAll(await layer.open());
-    const digest2 = digestOf(tar);
-    if (layer.diffId && layer.diffId !== digest2)
-      throw new ShipgateError(
-        "DIGEST_MISMATCH",
-        `${source.name}: layer ${index} unpacks to ${digest2}, but the config says ${layer.diffId}`
+  const tuning = {
+    chunkThreshold: options.chunkThreshold ?? DEFAULT_UPLOAD_TUNING.chunkThreshold,
+    chunkSize: options.chunkSize ?? DEFAULT_UPLOAD_TUNING.chunkSize,
+    resumes: options.resumes ?? DEFAULT_UPLOAD_TUNING.resumes
+  };
+  const configBytes = source.config.bytes;
+  const blobs = [
+    ...source.layers.map((layer, index) => layerBlob(source, layer, index)),
+    {
+      label: "config",
+      mediaType: MT.ociConfig,
+      upload: {
+        what: `${source.name} config`,
+        digest: source.config.digest,
+        size: configBytes.length,
+        open: async () => Readable.from([configBytes])
+      }
+    }
+  ];
+  const descriptors = await mapConcurrent(
+    blobs,
+    options.concurrency ?? DEFAULT_UPLOAD_CONCURRENCY,
+    async (blob) => {
+      const done = await uploadBlob(
+        client,
+        { ...blob.upload, repository, mountFrom: options.mountFrom },
+        tuning
       );
-    const exists = await client.hasBlob(repository, digest2, "push");
-    if (!exists) await client.pushBlob(repository, tar, MT.ociLayerTar);
-    log.info(
-      `push: layer ${index + 1}/${source.layers.length} ${digest2.slice(0, 19)} (${tar.length} bytes) ${exists ? "exists" : "uploaded"}`
-    );
-    layers.push({ mediaType: MT.ociLayerTar, digest: digest2, size: tar.length });
-  }
-  const config = await client.pushBlob(repository, source.config.bytes, MT.ociConfig);
+      log.info(`push: ${blob.label} ${done.digest.slice(0, 19)} (${done.size} bytes) ${done.how}`);
+      return { mediaType: blob.mediaType, digest: done.digest, size: done.size };
+    }
+  );
+  const config = descriptors.pop();
+  const layers = descriptors;
   const manifest = ociManifest(config, layers);
   const digest = digestOf(manifest);
   if (destination.digest && destination.digest !== digest)
@@ -1579,8 +1855,16 @@ function copySource(image) {
   return {
     name: info.ref,
     config: { bytes: image.configBytes, digest: info.configDigest },
-    layers: info.layers.map((l) => ({ diffId: l.diffId, open: () => image.openLayer(l.index) }))
+    layers: info.layers.map((l) => ({
+      diffId: l.diffId,
+      stored: image.storedLayer?.(l.index),
+      open: () => image.openLayer(l.index)
+    }))
   };
+}
+function mountSource(source, destination) {
+  const ref = parseImageRef(source);
+  return ref.transport === "registry" && ref.registry === destination.registry ? ref.repository : void 0;
 }
 async function scanGatePush(request) {
   const log = logger();
@@ -1602,7 +1886,10 @@ async function scanGatePush(request) {
       ...request.env ? { env: request.env } : {},
       ...request.insecureRegistries ? { insecureRegistries: request.insecureRegistries } : {}
     });
-    const uploaded = await uploadBlobs(client, copySource(image), destination);
+    const uploaded = await uploadBlobs(client, copySource(image), destination, {
+      ...request.upload,
+      mountFrom: mountSource(source, destination)
+    });
     const candidate = {
       identity,
       source,
