@@ -19,7 +19,7 @@ export interface OpenOptions {
 }
 
 /** A layer's blob exactly as the source stores it (compressed layers stay compressed). */
-export interface StoredLayer {
+interface StoredLayer {
   mediaType: string;
   digest: string;
   size: number;

@@ -27,7 +27,7 @@ export interface CopySource {
 }
 
 /** A blob exactly as the source stores it, verified against `digest` and `size` while it streams. */
-export interface StoredBlob {
+interface StoredBlob {
   readonly mediaType: string;
   readonly digest: string;
   readonly size: number;
@@ -96,7 +96,7 @@ export interface UploadOptions extends Partial<UploadTuning> {
   mountFrom?: string | undefined;
 }
 
-export const DEFAULT_UPLOAD_CONCURRENCY = 4;
+const DEFAULT_UPLOAD_CONCURRENCY = 4;
 
 /** A distribution client for the destination's registry. */
 export function destinationClient(destination: RegistryRef, options: CopyOptions = {}): RegistryClient {
