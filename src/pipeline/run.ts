@@ -83,13 +83,14 @@ async function withTrivyIgnores(policy: Policy, repoRoot: string, named: readonl
   const files = readIgnoreFiles(repoRoot, named);
   if (!files.some((f) => f.entries.length)) return policy;
   const { allRules } = await import('../analyzers/registry');
-  const byPeer = new Map<string, MappedRule>();
+  const byPeer = new Map<string, MappedRule[]>();
   for (const r of await allRules()) {
     const peers = [
       ...(r.equivalents?.trivy ?? []),
       ...(r.kind === 'secret' ? (r.equivalents?.gitleaks ?? []) : []),
     ];
-    for (const id of peers) byPeer.set(normalizePeerId(id), { id: r.id, kind: r.kind });
+    for (const key of new Set(peers.map(normalizePeerId)))
+      byPeer.set(key, [...(byPeer.get(key) ?? []), { id: r.id, kind: r.kind }]);
   }
   let out = policy;
   for (const f of files) out = withExtraIgnores(out, trivyIgnoresToPolicy(f.entries, byPeer, f.source));

@@ -118,27 +118,32 @@ export function normalizePeerId(id: string): string {
 
 /**
  * Entries as policy ignores and secret allowances: ids shipgate knows under another name are mapped onto its
- * rule (`rules`, keyed by normalizePeerId), vulnerability ids (CVE, GHSA, ...) stay as they are. Secrets pass
- * only through secrets.allow, so entries for secret rules become allowances.
+ * rules (`rules`, keyed by normalizePeerId; one trivy check may be several shipgate rules, e.g. the Dockerfile's
+ * and the image configuration's), vulnerability ids (CVE, GHSA, ...) stay as they are. Secrets pass only
+ * through secrets.allow, so entries for secret rules become allowances.
  */
 export function trivyIgnoresToPolicy(
   entries: readonly TrivyIgnoreEntry[],
-  rules: ReadonlyMap<string, MappedRule>,
+  rules: ReadonlyMap<string, readonly MappedRule[]>,
   source: string,
 ): { ignores: PolicyIgnore[]; allow: SecretAllow[] } {
   const ignores: PolicyIgnore[] = [];
   const allow: SecretAllow[] = [];
   for (const e of entries) {
-    const rule = rules.get(normalizePeerId(e.id));
-    const id = rule?.id ?? e.id;
-    const reason = `from ${source}${rule ? ` (${e.id})` : ''}${e.statement ? `: ${e.statement}` : ''}`;
+    const mapped = rules.get(normalizePeerId(e.id)) ?? [];
+    const reason = `from ${source}${mapped.length ? ` (${e.id})` : ''}${e.statement ? `: ${e.statement}` : ''}`;
     const common = {
       ...(e.paths ? { paths: e.paths } : {}),
       reason,
       ...(e.expires ? { expires: e.expires } : {}),
     };
-    if (e.list === 'secrets' || rule?.kind === 'secret') allow.push({ rule: id, ...common });
-    else ignores.push({ id, ...common });
+    const targets: MappedRule[] = mapped.length
+      ? [...mapped]
+      : [{ id: e.id, kind: e.list === 'secrets' ? 'secret' : 'vulnerability' }];
+    for (const rule of targets) {
+      if (rule.kind === 'secret') allow.push({ rule: rule.id, ...common });
+      else ignores.push({ id: rule.id, ...common });
+    }
   }
   return { ignores, allow };
 }
