@@ -4,8 +4,8 @@
  */
 import { isAbsolute, resolve } from 'node:path';
 import { isScanner, SCANNERS, type Scanner } from '../analyzers/registry';
-import { ShipgateError } from '../core/errors';
-import { parseSeverity, type Severity } from '../core/severity';
+import { EXIT, parseExitCode, ShipgateError } from '../core/errors';
+import { parseSeverity, parseSeverityList, type Severity } from '../core/severity';
 import { parseDuration } from '../pipeline/deadline';
 import type { PipelineOptions } from '../pipeline/types';
 import { MALWARE_MODES, type MalwareMode } from '../policy/defaults';
@@ -16,6 +16,9 @@ export const INPUT_NAMES = [
   'image',
   'config',
   'fail-on',
+  'severity',
+  'exit-code',
+  'trivyignores',
   'upload-sarif',
   'wait-for-processing',
   'category',
@@ -51,6 +54,12 @@ export interface ActionInputs {
   image?: string;
   config?: string;
   failOn?: Severity | 'none';
+  /** Severities to report (trivy's severity); the others are hidden and do not block. */
+  severities?: Severity[];
+  /** The step's exit code when the policy refuses the image (default 1). */
+  exitCode: number;
+  /** Trivy ignore files to apply besides the repository root's. */
+  trivyignores: string[];
   uploadSarif: boolean;
   waitForProcessing: boolean;
   category?: string;
@@ -144,8 +153,13 @@ export function getInputs(env: NodeJS.ProcessEnv, cwd: string = process.cwd()): 
       hint: 'e.g. `with: { dockerfile: Dockerfile, image: ghcr.io/org/app:sha }`',
     });
 
+  const severityRaw = rawInput(env, 'severity');
+  const exitCodeRaw = rawInput(env, 'exit-code');
+
   const inputs: ActionInputs = {
     dockerfiles,
+    exitCode: exitCodeRaw === undefined ? EXIT.POLICY_FAILED : parseExitCode(exitCodeRaw, 'input exit-code'),
+    trivyignores: listInput(env, 'trivyignores'),
     uploadSarif: boolInput(env, 'upload-sarif', true),
     waitForProcessing: boolInput(env, 'wait-for-processing', true),
     sarifFile: rawInput(env, 'sarif-file') ?? 'shipgate.sarif',
@@ -176,6 +190,7 @@ export function getInputs(env: NodeJS.ProcessEnv, cwd: string = process.cwd()): 
     if (v) (inputs as unknown as Record<string, unknown>)[key] = v;
   }
   if (failOn) inputs.failOn = failOn;
+  if (severityRaw) inputs.severities = parseSeverityList(severityRaw, 'input severity');
   if (scannerList.length) inputs.scanners = scannerList.filter(isScanner);
   if (malwareMode) inputs.malwareMode = malwareMode as MalwareMode;
   return inputs;
@@ -192,6 +207,8 @@ export function toPipelineOptions(inputs: ActionInputs): PipelineOptions {
   if (inputs.platform) o.platform = inputs.platform;
   if (inputs.config) o.configPath = at(inputs.config);
   if (inputs.failOn) o.failOn = inputs.failOn;
+  if (inputs.severities) o.severities = [...inputs.severities];
+  if (inputs.trivyignores.length) o.ignoreFiles = inputs.trivyignores.map(at);
   if (inputs.vulnDb) o.vulnDb = at(inputs.vulnDb);
   if (inputs.offline) o.offline = true;
   if (inputs.ignoreUnfixed) o.ignoreUnfixed = true;

@@ -142,9 +142,12 @@ async function runInner(engine: Engine, env: NodeJS.ProcessEnv): Promise<number>
   );
 
   if (!decision.approved) {
-    core.setFailed(oneLine(`shipgate: not approved: ${blockingReasonsLine(decision)}`));
+    const line = oneLine(`shipgate: not approved: ${blockingReasonsLine(decision)}`);
+    // exit-code 0 (trivy's default) reports the refusal without failing the step.
+    if (inputs.exitCode === EXIT.OK) core.warning(line);
+    else core.setFailed(line);
     if (remoteError) core.error(oneLine(formatError(remoteError)));
-    return EXIT.POLICY_FAILED;
+    return inputs.exitCode;
   }
   if (remoteError) {
     core.setFailed(oneLine(formatError(remoteError)));

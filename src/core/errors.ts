@@ -34,6 +34,20 @@ export const EXIT = {
   REMOTE_ERROR: 4,
 } as const;
 
+/**
+ * Parses a user-given exit code for "refused by policy" (trivy's `--exit-code`): an integer 0-255.
+ * 0 lets a refused scan pass the job; the decision and reports still say it was refused.
+ */
+export function parseExitCode(v: string, what = '--exit-code'): number {
+  const s = v.trim();
+  const n = Number(s);
+  if (!/^\d{1,3}$/.test(s) || n > 255)
+    throw new ShipgateError('USAGE', `${what}: invalid exit code "${v}"`, {
+      hint: `use a number from 0 to 255 (default ${EXIT.POLICY_FAILED})`,
+    });
+  return n;
+}
+
 // A scan past its deadline is usually a slow registry or runner: worth retrying, like a remote failure.
 const REMOTE_CODES: ReadonlySet<ErrorCode> = new Set(['NETWORK', 'REGISTRY', 'GITHUB_API', 'TIMEOUT']);
 

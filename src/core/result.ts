@@ -33,6 +33,7 @@ type DecisionReasonCode =
   | 'malware-not-scanned'
   | 'required-property'
   | 'ignore-expired'
+  | 'severity-filter'
   | 'rule'
   | 'ok';
 

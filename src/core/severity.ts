@@ -33,6 +33,31 @@ export function parseSeverity(v: string, what = 'severity'): Severity | undefine
   });
 }
 
+/**
+ * Parses a comma list of severities to report, as trivy's `--severity` takes it ("CRITICAL,HIGH";
+ * case-insensitive; UNKNOWN and NEGLIGIBLE are shipgate's info). Returns them in ascending order, deduplicated.
+ */
+export function parseSeverityList(v: string, what = 'severity'): Severity[] {
+  const names = v
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  if (names.length === 0)
+    throw new ShipgateError('USAGE', `${what}: no severity given`, {
+      hint: `list one or more of ${[...SEVERITIES].reverse().join(', ')}, e.g. CRITICAL,HIGH`,
+    });
+  const out = new Set<Severity>();
+  for (const name of names) {
+    const s = parseSeverity(name, what);
+    if (!s)
+      throw new ShipgateError('USAGE', `invalid ${what} "${name}"`, {
+        hint: `list the severities to report, from ${[...SEVERITIES].reverse().join(', ')}`,
+      });
+    out.add(s);
+  }
+  return SEVERITIES.filter((s) => out.has(s));
+}
+
 /** Severity from a CVSS base score, using the CVSS v3 qualitative scale. */
 export function severityFromScore(score: number): Severity {
   if (score >= 9) return 'critical';

@@ -1,6 +1,7 @@
 /**
  * Where registry credentials come from, most specific first: SHIPGATE_REGISTRY_USERNAME/PASSWORD (only for
- * the host SHIPGATE_REGISTRY names), the Docker config (`auths`, `credHelpers`, `credsStore`), then CI
+ * the host SHIPGATE_REGISTRY names), GitLab Container Scanning's CS_REGISTRY_USER/PASSWORD (only for the host
+ * of CS_IMAGE), the Docker config (`auths`, `credHelpers`, `credsStore`), then CI
  * conveniences (GITHUB_TOKEN for ghcr.io, the GitLab job's registry variables). Every credential belongs to
  * one registry host. Every secret found is registered with addSecret() so logs mask it.
  */
@@ -10,6 +11,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { ShipgateError } from '../core/errors';
 import { addSecret, logger } from '../core/logger';
+import { parseReference, withoutTransport } from './ref';
 
 export interface Credentials {
   username?: string;
@@ -189,12 +191,31 @@ function explicitCredentials(registry: string, env: NodeJS.ProcessEnv): Credenti
   );
 }
 
+let warnedUnscopedCs = false;
+
+/** CS_REGISTRY_USER/PASSWORD (GitLab Container Scanning's), for the registry of CS_IMAGE and no other. */
+function containerScanningCredentials(registry: string, env: NodeJS.ProcessEnv): Credentials | undefined {
+  if (!env.CS_REGISTRY_PASSWORD) return undefined;
+  const image = env.CS_IMAGE?.trim();
+  if (!image) {
+    if (!warnedUnscopedCs)
+      logger().warn(
+        'CS_REGISTRY_USER/PASSWORD are ignored: set CS_IMAGE, whose registry host they belong to',
+      );
+    warnedUnscopedCs = true;
+    return undefined;
+  }
+  if (!sameRegistry(parseReference(withoutTransport(image), { lenient: true }).registry, registry))
+    return undefined;
+  return userPass(env.CS_REGISTRY_USER, env.CS_REGISTRY_PASSWORD, 'CS_REGISTRY_USER/PASSWORD');
+}
+
 /** Finds credentials for `registry` (host[:port]); undefined means anonymous. */
 export async function findCredentials(
   registry: string,
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<Credentials | undefined> {
-  const explicit = explicitCredentials(registry, env);
+  const explicit = explicitCredentials(registry, env) ?? containerScanningCredentials(registry, env);
   if (explicit) return explicit;
   const config = await readDockerConfig(env);
   if (config) {

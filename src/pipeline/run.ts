@@ -18,7 +18,10 @@ import { applyPolicy } from '../policy/apply';
 import { decide } from '../policy/decide';
 import { defaultPolicy, findPolicyFile, type Policy } from '../policy/defaults';
 import { dockerfileLintOptions } from '../policy/dockerfile-options';
-import { withPipelineOptions } from '../policy/overrides';
+import { readIgnoreFiles } from '../policy/ignore-files';
+import { withExtraIgnores, withPipelineOptions } from '../policy/overrides';
+import { filterBySeverity, hiddenMessage, type SeverityFilter } from '../policy/severity-filter';
+import { normalizePeerId, trivyIgnoresToPolicy, type MappedRule } from '../policy/trivyignore';
 import { withDeadline } from './deadline';
 import { repoRelative } from './paths';
 import type { PipelineOptions } from './types';
@@ -75,6 +78,25 @@ async function readPolicy(repoRoot: string, configPath: string | undefined): Pro
   return loadPolicy(repoRoot, configPath);
 }
 
+/** The policy with the entries of trivy ignore files appended, trivy's check ids mapped onto shipgate's rules. */
+async function withTrivyIgnores(policy: Policy, repoRoot: string, named: readonly string[]): Promise<Policy> {
+  const files = readIgnoreFiles(repoRoot, named);
+  if (!files.some((f) => f.entries.length)) return policy;
+  const { allRules } = await import('../analyzers/registry');
+  const byPeer = new Map<string, MappedRule[]>();
+  for (const r of await allRules()) {
+    const peers = [
+      ...(r.equivalents?.trivy ?? []),
+      ...(r.kind === 'secret' ? (r.equivalents?.gitleaks ?? []) : []),
+    ];
+    for (const key of new Set(peers.map(normalizePeerId)))
+      byPeer.set(key, [...(byPeer.get(key) ?? []), { id: r.id, kind: r.kind }]);
+  }
+  let out = policy;
+  for (const f of files) out = withExtraIgnores(out, trivyIgnoresToPolicy(f.entries, byPeer, f.source));
+  return out;
+}
+
 /** What a caller already holds and keeps using after the scan. */
 export interface PipelineInputs {
   /** The image `opts.image` names, already opened: scanned as is and left open (the push copies from it). */
@@ -101,12 +123,16 @@ async function runUntil(
   }
 
   // Paths given on the command line are relative to the working directory, not to the policy file.
-  const policy = withPipelineOptions(await readPolicy(opts.repoRoot, opts.configPath), {
-    ...(opts.ignoreUnfixed ? { ignoreUnfixed: true } : {}),
-    ...(opts.vex ? { vex: opts.vex.map((v) => resolve(v)) } : {}),
-    ...(opts.malwareMode ? { malwareMode: opts.malwareMode } : {}),
-    ...(opts.clamavDb ? { clamavDb: resolve(opts.clamavDb) } : {}),
-  });
+  const policy = await withTrivyIgnores(
+    withPipelineOptions(await readPolicy(opts.repoRoot, opts.configPath), {
+      ...(opts.ignoreUnfixed ? { ignoreUnfixed: true } : {}),
+      ...(opts.vex ? { vex: opts.vex.map((v) => resolve(v)) } : {}),
+      ...(opts.malwareMode ? { malwareMode: opts.malwareMode } : {}),
+      ...(opts.clamavDb ? { clamavDb: resolve(opts.clamavDb) } : {}),
+    }),
+    opts.repoRoot,
+    opts.ignoreFiles ?? [],
+  );
   log.debug(`policy: ${policy.source}`);
   const hadolint = await loadHadolintConfig(opts.repoRoot);
   const lintOptions = { ...dockerfileLintOptions(policy), ...(hadolint ? { hadolint } : {}) };
@@ -172,7 +198,20 @@ async function runUntil(
   warnings.push(...applied.warnings);
   for (const w of applied.warnings) log.warn(w);
 
-  const present = new Set(applied.findings.map((f) => f.ruleId));
+  let reported = applied.findings;
+  let severityFilter: SeverityFilter | undefined;
+  if (opts.severities) {
+    const filtered = filterBySeverity(applied.findings, opts.severities);
+    reported = filtered.findings;
+    severityFilter = filtered.filter;
+    if (reported.length < applied.findings.length) {
+      const message = hiddenMessage(filtered.filter);
+      warnings.push(message);
+      log.warn(message);
+    }
+  }
+
+  const present = new Set(reported.map((f) => f.ruleId));
   const result: ScanResult = {
     tool: { name: 'shipgate', version: VERSION },
     startedAt: startedAt.toISOString(),
@@ -180,7 +219,7 @@ async function runUntil(
     dockerfiles,
     ...(image ? { image } : {}),
     packages,
-    findings: sortFindings(applied.findings),
+    findings: sortFindings(reported),
     // Every Dockerfile rule that ran (SARIF lists them), plus the metadata of every other rule that fired.
     parts: [
       ...(dockerfiles.length ? (['dockerfile'] as const) : []),
@@ -193,10 +232,10 @@ async function runUntil(
     ...(analyzers ? { analyzers } : {}),
     warnings,
   };
-  result.decision = decide(
-    result,
-    policy,
-    opts.failOn ? { failOn: opts.failOn, now: startedAt } : { now: startedAt },
-  );
+  result.decision = decide(result, policy, {
+    now: startedAt,
+    ...(opts.failOn ? { failOn: opts.failOn } : {}),
+    ...(severityFilter ? { severityFilter } : {}),
+  });
   return result;
 }

@@ -16,6 +16,10 @@ export interface PipelineOptions {
   configPath?: string;
   /** Overrides the policy's severity threshold ("none" disables it). */
   failOn?: Severity | 'none';
+  /** Severities to report (trivy's --severity): findings of other severities are hidden and do not block. */
+  severities?: Severity[];
+  /** Trivy ignore files to read besides `.trivyignore` / `.trivyignore.yaml` at repoRoot. */
+  ignoreFiles?: string[];
   /** Vulnerability data: a directory or zip of OSV records, or undefined for the default cache/download. */
   vulnDb?: string;
   /** Never touch the network for vulnerability data (use the cache or vulnDb only). */

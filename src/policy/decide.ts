@@ -8,6 +8,7 @@ import { atLeast, severityRank, type Severity } from '../core/severity';
 import type { Policy } from './load';
 import { isExpired } from './match';
 import { checkRequiredProperties, PROPERTY_RULES } from './properties';
+import { hiddenCount, hiddenMessage, type SeverityFilter } from './severity-filter';
 import type { GatePart } from './schema';
 
 export interface DecideOverrides {
@@ -15,6 +16,8 @@ export interface DecideOverrides {
   failOn?: Severity | 'none';
   /** The current time, for ignore expiry. */
   now?: Date;
+  /** Findings hidden from the result by `--severity` (they no longer count; the decision says so). */
+  severityFilter?: SeverityFilter;
 }
 
 /** How many fingerprints a reason lists, and how many per-finding reasons (secrets, malware) are shown. */
@@ -193,6 +196,10 @@ export function decide(result: ScanResult, policy: Policy, overrides: DecideOver
         message: `secrets.allow for ${a.fingerprint ?? a.rule ?? 'secret'} expired on ${a.expires}`,
       });
 
+  const hidden = overrides.severityFilter ? hiddenCount(overrides.severityFilter) : 0;
+  if (overrides.severityFilter && hidden > 0)
+    info.push({ code: 'severity-filter', blocking: false, message: hiddenMessage(overrides.severityFilter) });
+
   const approved = blocking.length === 0;
   if (approved) {
     const suppressed = result.findings.filter((f) => f.suppressed).length;
@@ -203,6 +210,7 @@ export function decide(result: ScanResult, policy: Policy, overrides: DecideOver
     const extra = [
       below ? `${below} finding${below === 1 ? '' : 's'} below it` : '',
       suppressed ? `${suppressed} suppressed` : '',
+      hidden ? `${hidden} hidden by severity` : '',
     ].filter(Boolean);
     info.unshift({
       code: 'ok',

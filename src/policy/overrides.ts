@@ -2,6 +2,7 @@
 import { isAbsolute, resolve } from 'node:path';
 import type { MalwareMode } from './defaults';
 import type { Policy } from './load';
+import type { PolicyIgnore, SecretAllow } from './schema';
 
 /**
  * The policy with the command line's or action inputs' `--ignore-unfixed`, `--vex`, `--malware-mode` and
@@ -32,6 +33,19 @@ export function withPipelineOptions(
     };
   }
   return out;
+}
+
+/** The policy with ignores and secret allowances from other files (trivy ignore files) appended. */
+export function withExtraIgnores(
+  policy: Policy,
+  extra: { ignores: readonly PolicyIgnore[]; allow: readonly SecretAllow[] },
+): Policy {
+  if (extra.ignores.length === 0 && extra.allow.length === 0) return policy;
+  return {
+    ...policy,
+    ignores: [...policy.ignores, ...extra.ignores],
+    secrets: { ...policy.secrets, allow: [...policy.secrets.allow, ...extra.allow] },
+  };
 }
 
 /** The ClamAV database folder the policy names, resolved against the policy file's directory. */

@@ -1,5 +1,6 @@
 import { SCANNERS, isScanner } from '../../analyzers/registry';
-import { EXIT, ShipgateError } from '../../core/errors';
+import { EXIT, parseExitCode, ShipgateError } from '../../core/errors';
+import { parseSeverityList } from '../../core/severity';
 import { findRepoRoot } from '../../pipeline/paths';
 import { MALWARE_MODES } from '../../policy/defaults';
 import { runPipeline } from '../../pipeline/run';
@@ -8,6 +9,7 @@ import { SBOM_FORMATS, sbomKind } from '../../report/sbom';
 import type { ReportRequest } from '../../report/write';
 import { bool, list, oneOf, parseCommand, str } from '../args';
 import { checkOutputFlags, OUTPUT_HELP, OUTPUT_OPTIONS, writeOutputs } from '../output';
+import { gitlabFallbacks } from '../gitlab-env';
 import { failOnFlag, POLICY_OPTIONS } from '../policy-flags';
 import { parseDuration } from '../../pipeline/deadline';
 
@@ -32,6 +34,14 @@ Policy:
   -c, --config FILE       policy file (default shipgate.yaml at the repository root, if any)
       --fail-on SEV       fail at this severity or above: critical, high, medium, low, info, none
       --scanners LIST     image scanners to run (comma list of ${SCANNERS.join(', ')}; default all)
+      --severity LIST     report only these severities (e.g. CRITICAL,HIGH); the others are hidden and
+                          do not block
+      --ignorefile FILE   trivy ignore file to apply (repeatable); .trivyignore and .trivyignore.yaml at
+                          the repository root are always read
+      --exit-code N       exit code when the policy refuses the image (default 1); errors keep theirs
+
+In a GitLab CI job, CS_IMAGE, CS_DOCKERFILE_PATH and CS_SEVERITY_THRESHOLD stand in for --image, --dockerfile
+and --fail-on when those are not given; CS_REGISTRY_USER/PASSWORD log in to CS_IMAGE's registry.
 
 Malware:
       --malware-mode M    required (default): refuse when ClamAV or its database is missing; optional: warn
@@ -71,6 +81,9 @@ export async function run(argv: string[]): Promise<number> {
       'sbom-format': { type: 'string' },
       'gitlab-reports': { type: 'string' },
       timeout: { type: 'string' },
+      severity: { type: 'string' },
+      ignorefile: { type: 'string', multiple: true },
+      'exit-code': { type: 'string' },
     },
     HELP,
   );
@@ -93,22 +106,31 @@ export async function run(argv: string[]): Promise<number> {
   const malwareMode = str(p, 'malware-mode')
     ? oneOf(p, 'malware-mode', MALWARE_MODES, 'required')
     : undefined;
-  const image = str(p, 'image') ?? p.positionals[0];
+  const gitlab = gitlabFallbacks(process.env);
+  const image = str(p, 'image') ?? p.positionals[0] ?? gitlab.image;
   if (str(p, 'sbom') && !image) throw new ShipgateError('USAGE', '--sbom needs --image');
-  const failOn = failOnFlag(p);
+  const failOn = failOnFlag(p) ?? gitlab.failOn;
+  const dockerfiles = list(p, 'dockerfile');
+  if (dockerfiles.length === 0 && gitlab.dockerfile) dockerfiles.push(gitlab.dockerfile);
+  const severityText = str(p, 'severity');
+  const severities = severityText === undefined ? undefined : parseSeverityList(severityText, '--severity');
+  const exitCodeText = str(p, 'exit-code');
+  const refusedExit = exitCodeText === undefined ? EXIT.POLICY_FAILED : parseExitCode(exitCodeText);
   const repoRoot = findRepoRoot();
   const timeoutText = str(p, 'timeout') ?? process.env.SHIPGATE_TIMEOUT;
   const timeoutMs = timeoutText
     ? parseDuration(timeoutText, str(p, 'timeout') ? '--timeout' : 'SHIPGATE_TIMEOUT')
     : DEFAULT_TIMEOUT_MS;
   const opts: PipelineOptions = {
-    dockerfiles: list(p, 'dockerfile'),
+    dockerfiles,
     repoRoot,
     ...(image ? { image } : {}),
     ...(str(p, 'platform') ? { platform: str(p, 'platform')! } : {}),
     ...(str(p, 'context') ? { context: str(p, 'context')! } : {}),
     ...(str(p, 'config') ? { configPath: str(p, 'config')! } : {}),
     ...(failOn ? { failOn } : {}),
+    ...(severities ? { severities } : {}),
+    ...(list(p, 'ignorefile').length ? { ignoreFiles: list(p, 'ignorefile') } : {}),
     ...(scanners.length ? { scanners: scanners as PipelineOptions['scanners'] } : {}),
     ...(str(p, 'vuln-db') ? { vulnDb: str(p, 'vuln-db')! } : {}),
     ...(bool(p, 'offline') ? { offline: true } : {}),
@@ -125,5 +147,5 @@ export async function run(argv: string[]): Promise<number> {
   const gitlabDir = str(p, 'gitlab-reports');
   if (gitlabDir) more.push({ format: 'gitlab', path: gitlabDir });
   await writeOutputs(result, p, repoRoot, more);
-  return result.decision?.approved === false ? EXIT.POLICY_FAILED : EXIT.OK;
+  return result.decision?.approved === false ? refusedExit : EXIT.OK;
 }

@@ -29,6 +29,7 @@ function runJob(
   shell: string,
   inputs: Record<string, unknown>,
   exitWith = 0,
+  env: Record<string, string> = {},
 ): { args: string[]; status: number } {
   const job = render(join(ROOT, 'templates', 'scan.yml'), {
     'shipgate-command': `${process.execPath} ${recorder}`,
@@ -46,6 +47,7 @@ function runJob(
         ...job.variables,
         ARGS_FILE: argsFile,
         EXIT_WITH: String(exitWith),
+        ...env,
       },
       stdio: 'pipe',
     });
@@ -130,6 +132,41 @@ for (const shell of ['bash', 'sh']) {
         '--sbom-format',
         'spdx',
       ]);
+    });
+
+    it("passes trivy's severity, exit-code and ignore files as their flags", () => {
+      const { args } = runJob(shell, {
+        severity: 'CRITICAL,HIGH',
+        'exit-code': '3',
+        trivyignores: '.trivyignore.ci,security/accepted ids.yaml',
+      });
+      expect(args.slice(7)).toEqual([
+        '--dockerfile',
+        'Dockerfile',
+        '--ignorefile',
+        '.trivyignore.ci',
+        '--ignorefile',
+        'security/accepted ids.yaml',
+        '--severity',
+        'CRITICAL,HIGH',
+        '--exit-code',
+        '3',
+        '--scanners',
+        'vuln,secret,config,malware',
+        '--timeout',
+        '15m',
+      ]);
+    });
+
+    it("takes Container Scanning's CS_DOCKERFILE_PATH in place of the default Dockerfile only", () => {
+      const cs = { CS_DOCKERFILE_PATH: 'build/app.Dockerfile', CS_IMAGE: 'registry.example.com/app:1' };
+      expect(runJob(shell, {}, 0, cs).args.slice(7, 9)).toEqual(['--dockerfile', 'build/app.Dockerfile']);
+      expect(runJob(shell, { dockerfile: 'web.Dockerfile' }, 0, cs).args.slice(7, 9)).toEqual([
+        '--dockerfile',
+        'web.Dockerfile',
+      ]);
+      // CS_IMAGE is left to shipgate, which reads it when no image is given.
+      expect(runJob(shell, {}, 0, cs).args).not.toContain('--image');
     });
 
     it('does not run input values as shell code', () => {

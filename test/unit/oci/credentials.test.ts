@@ -20,6 +20,26 @@ function configDir(name: string, config: unknown): string {
 describe('findCredentials', () => {
   const empty = configDir('empty', {});
 
+  it("uses CS_REGISTRY_USER/PASSWORD for CS_IMAGE's registry host only", async () => {
+    const env = {
+      DOCKER_CONFIG: empty,
+      CS_IMAGE: 'registry.example.com:5000/team/app:1.2',
+      CS_REGISTRY_USER: 'scanner',
+      CS_REGISTRY_PASSWORD: 'cs-secret-5b1f',
+    };
+    expect(await findCredentials('registry.example.com:5000', env)).toEqual({
+      username: 'scanner',
+      password: 'cs-secret-5b1f',
+      source: 'CS_REGISTRY_USER/PASSWORD',
+    });
+    expect(mask('cs-secret-5b1f')).not.toContain('cs-secret-5b1f');
+    expect(await findCredentials('registry.example.com', env)).toBeUndefined();
+    expect(await findCredentials('docker.io', env)).toBeUndefined();
+    // Without CS_IMAGE there is no host to scope them to: they are not used anywhere.
+    const { CS_IMAGE: _, ...unscoped } = env;
+    expect(await findCredentials('registry.example.com:5000', unscoped)).toBeUndefined();
+  });
+
   it('uses GITHUB_TOKEN for ghcr.io only, with GITHUB_ACTOR as user', async () => {
     const env = { DOCKER_CONFIG: empty, GITHUB_TOKEN: 'ghs_tokenvalue123', GITHUB_ACTOR: 'octocat' };
     expect(await findCredentials('ghcr.io', env)).toEqual({
