@@ -10,7 +10,7 @@ import {
 } from './trivyignore';
 
 /** Read from the repository root when present, in this order. */
-export const TRIVY_IGNORE_FILES = ['.trivyignore', '.trivyignore.yaml'] as const;
+const TRIVY_IGNORE_FILES = ['.trivyignore', '.trivyignore.yaml'] as const;
 
 // An ignore list is a few kilobytes; this bounds a mistaken path (a log, an image tarball).
 const MAX_IGNORE_FILE_BYTES = 4 * 1024 * 1024;
