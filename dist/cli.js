@@ -8,13 +8,13 @@ const __dirname = __sgDirname(__filename);
 import {
   COMMIT,
   VERSION
-} from "./chunk-OSPGIW3E.js";
+} from "./chunk-EU4FJ7OR.js";
 import {
   EXIT,
   ShipgateError,
   formatError,
   toShipgateError
-} from "./chunk-FIBSGUYX.js";
+} from "./chunk-6XGGRQ24.js";
 import {
   Logger,
   setLogger,
@@ -27,18 +27,18 @@ import "./chunk-YNPQFTY5.js";
 var COMMANDS = {
   scan: {
     summary: "lint Dockerfiles, scan an image, apply the policy and decide",
-    load: () => import("./chunk-KUBXDGNO.js")
+    load: () => import("./chunk-UVFKOHNX.js")
   },
-  lint: { summary: "lint Dockerfiles only", load: () => import("./chunk-L5QEXNJ7.js") },
-  sbom: { summary: "write an SBOM (CycloneDX or SPDX) of an image", load: () => import("./chunk-DZTLFLCC.js") },
-  rules: { summary: "list every rule with its metadata", load: () => import("./chunk-JXZBL7OW.js") },
+  lint: { summary: "lint Dockerfiles only", load: () => import("./chunk-EP3T6RWI.js") },
+  sbom: { summary: "write an SBOM (CycloneDX or SPDX) of an image", load: () => import("./chunk-JWY47J5Q.js") },
+  rules: { summary: "list every rule with its metadata", load: () => import("./chunk-7JU37ZLS.js") },
   policy: {
     summary: "validate a policy file, print its JSON Schema, or generate admission policies",
-    load: () => import("./chunk-CKEA2FYV.js")
+    load: () => import("./chunk-43VMZHM2.js")
   },
   push: {
     summary: "push an approved image to a registry, only from a GitHub Actions or GitLab CI job",
-    load: () => import("./chunk-QY2M4DFB.js")
+    load: () => import("./chunk-ONQ5I3OZ.js")
   }
 };
 var USAGE = `shipgate ${VERSION}: supply-chain gate for container images

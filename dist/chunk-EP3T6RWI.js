@@ -1,0 +1,91 @@
+#!/usr/bin/env node
+import { createRequire as __sgCreateRequire } from 'node:module';
+import { fileURLToPath as __sgFileURLToPath } from 'node:url';
+import { dirname as __sgDirname } from 'node:path';
+const require = __sgCreateRequire(import.meta.url);
+const __filename = __sgFileURLToPath(import.meta.url);
+const __dirname = __sgDirname(__filename);
+import {
+  OUTPUT_HELP,
+  OUTPUT_OPTIONS,
+  POLICY_OPTIONS,
+  checkOutputFlags,
+  failOnFlag,
+  writeOutputs
+} from "./chunk-SGT4XU2L.js";
+import "./chunk-KT2FM3M5.js";
+import "./chunk-OHBRUBJW.js";
+import {
+  runPipeline
+} from "./chunk-W3OF55FA.js";
+import {
+  findRepoRoot
+} from "./chunk-33E2YJFD.js";
+import {
+  parseCommand,
+  str
+} from "./chunk-ERMINGJ2.js";
+import "./chunk-NFJWSOGN.js";
+import "./chunk-FALZRFZI.js";
+import "./chunk-5ANNZ2U5.js";
+import "./chunk-E3C7JO5B.js";
+import "./chunk-K3GUR7WN.js";
+import "./chunk-VNWBDBCX.js";
+import "./chunk-DML5XCCS.js";
+import "./chunk-IARREIY2.js";
+import "./chunk-IYDIWUN6.js";
+import "./chunk-7ID7TX7T.js";
+import "./chunk-VPQTKIDU.js";
+import "./chunk-EU4FJ7OR.js";
+import "./chunk-NX6EYPDP.js";
+import "./chunk-NQRDU5S6.js";
+import {
+  EXIT,
+  ShipgateError
+} from "./chunk-6XGGRQ24.js";
+import "./chunk-6INDVNBY.js";
+import "./chunk-NBX24EBK.js";
+import "./chunk-MJPQLFBW.js";
+import "./chunk-KDR2SZEQ.js";
+import "./chunk-YNPQFTY5.js";
+
+// src/cli/commands/lint.ts
+import { existsSync } from "node:fs";
+var HELP = `Usage: shipgate lint [Dockerfile...] [options]
+
+Lints Dockerfiles (default ./Dockerfile) and applies the policy's gate to the findings.
+
+Options:
+      --config FILE       policy file (default shipgate.yaml at the repository root, if any)
+      --fail-on SEV       fail at this severity or above: critical, high, medium, low, info, none
+${OUTPUT_HELP}
+`;
+async function run(argv) {
+  const p = parseCommand("lint", argv, { ...OUTPUT_OPTIONS, ...POLICY_OPTIONS }, HELP);
+  if (!p) return EXIT.OK;
+  checkOutputFlags(p);
+  let files = p.positionals;
+  if (files.length === 0) {
+    if (!existsSync("Dockerfile")) {
+      throw new ShipgateError("USAGE", "no Dockerfile given and ./Dockerfile does not exist", {
+        hint: 'run "shipgate lint path/to/Dockerfile"'
+      });
+    }
+    files = ["Dockerfile"];
+  }
+  const failOn = failOnFlag(p);
+  const repoRoot = findRepoRoot();
+  const config = str(p, "config");
+  const result = await runPipeline({
+    dockerfiles: files,
+    repoRoot,
+    scanners: [],
+    ...config ? { configPath: config } : {},
+    ...failOn ? { failOn } : {}
+  });
+  await writeOutputs(result, p, repoRoot);
+  return result.decision?.approved === false ? EXIT.POLICY_FAILED : EXIT.OK;
+}
+export {
+  run
+};
