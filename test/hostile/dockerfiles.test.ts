@@ -16,7 +16,9 @@ const MiB = 1024 ** 2;
  * took 35 s on an idle machine) still exceeds it; a busy CI runner does not.
  */
 let timeBoundMs = 15_000;
-const MEMORY_BOUND = 600 * MiB;
+// Peak RSS of the whole CLI process. The largest cases peak near 260 MB on Node 20 and 800 MB on Node 24 (most
+// of it outside the JavaScript heap); the bound is there to catch growth without limit, not to pin either.
+const MEMORY_BOUND = 1024 * MiB;
 // Spawning the CLI from the sources (tsx) takes a few seconds on a busy machine; the bound is per run.
 const TEST_TIMEOUT = 60_000;
 
