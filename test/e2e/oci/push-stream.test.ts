@@ -268,7 +268,8 @@ describeWithTools('streaming push to a real registry', REGISTRY_TOOLS, () => {
     peak = Math.max(peak, process.memoryUsage().rss);
     const growthMiB = (peak - before) / MiB;
     console.log(`push of 200 MiB: rss growth ${growthMiB.toFixed(1)} MiB`);
-    expect(growthMiB).toBeLessThan(64);
+    // Well under the layer's 200 MiB, so the layer is never held whole; GC lag on a busy runner reaches ~80 MiB.
+    expect(growthMiB).toBeLessThan(128);
     const layer = image.info.layers[0]!;
     expect(await client.blobSize('t/big', layer.digest)).toBe(200 * MiB);
   });
