@@ -21,7 +21,7 @@ import {
 } from '../platform/github';
 import { blockingReasonsLine, decisionLines } from '../report/decision';
 import { defaultCategory } from '../report/sarif';
-import { sbomKind } from '../report/sbom';
+import { sbomKind } from '../report/sbom-formats';
 import { renderReport, writeReports, type ReportOptions, type ReportRequest } from '../report/write';
 import type { Log } from 'sarif';
 import { getInputs, toPipelineOptions, type ActionInputs } from './inputs';

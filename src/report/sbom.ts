@@ -3,15 +3,7 @@ import { ShipgateError } from '../core/errors';
 import type { ScanResult } from '../core/result';
 import { parsePlatform } from '../oci/platform';
 import { toCycloneDx, toSpdx, type SbomImage } from '../inventory/index';
-
-/** The action's spellings (cyclonedx-json, spdx-json) are accepted too, so every front door takes the same values. */
-export const SBOM_FORMATS = ['cyclonedx', 'spdx', 'cyclonedx-json', 'spdx-json'] as const;
-export type SbomFormat = (typeof SBOM_FORMATS)[number];
-
-/** The report format an SBOM spelling names. */
-export function sbomKind(format: SbomFormat): 'cyclonedx' | 'spdx' {
-  return format.startsWith('spdx') ? 'spdx' : 'cyclonedx';
-}
+import { sbomKind, type SbomFormat } from './sbom-formats';
 
 export function renderSbom(result: ScanResult, format: SbomFormat): string {
   const target = result.image;

@@ -11,6 +11,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Log } from 'sarif';
+import { ShipgateError } from '../core/errors';
 import { logger, mask } from '../core/logger';
 import type { ScanResult } from '../core/result';
 import { writeGitlabReports } from './gitlab/index';
@@ -18,7 +19,6 @@ import { registerHistorySecrets } from './history-secrets';
 import { toJson } from './json';
 import { writeReportFile, writeReportStdout } from './output-file';
 import { limitForGitHub, toSarif } from './sarif/index';
-import { renderSbom } from './sbom';
 import { toMarkdownSummary, type SummaryOptions } from './summary';
 import { toText, type TextOptions } from './text';
 
@@ -78,6 +78,7 @@ class Renderer {
   constructor(
     private readonly result: ScanResult,
     private readonly options: ReportOptions,
+    private readonly sbom: typeof import('./sbom') | undefined,
   ) {
     this.readFile = repoReader(options.repoRoot);
   }
@@ -113,9 +114,24 @@ class Renderer {
         return toText(result, { color: false, ...options.text, readFile: this.readFile });
       case 'cyclonedx':
       case 'spdx':
-        return renderSbom(result, format);
+        if (!this.sbom) throw new ShipgateError('INTERNAL', 'the SBOM writers were not loaded');
+        return this.sbom.renderSbom(result, format);
     }
   }
+}
+
+/**
+ * The SBOM writers (and the CycloneDX library under them) load only when a request needs them, so a Dockerfile
+ * lint that writes SARIF or JSON starts fast.
+ */
+async function sbomWriters(
+  requests: readonly { format: TextReportFormat | 'gitlab' }[],
+  result: ScanResult,
+): Promise<typeof import('./sbom') | undefined> {
+  const needed = requests.some(
+    (r) => r.format === 'cyclonedx' || r.format === 'spdx' || (r.format === 'gitlab' && result.image),
+  );
+  return needed ? import('./sbom') : undefined;
 }
 
 /** One report as text, masked, without writing it (a job summary or a comment the front door posts). */
@@ -125,7 +141,7 @@ export async function renderReport(
   options: ReportOptions,
 ): Promise<string> {
   await registerHistorySecrets(result);
-  return mask(new Renderer(result, options).text(format));
+  return mask(new Renderer(result, options, await sbomWriters([{ format }], result)).text(format));
 }
 
 /** Writes every requested report, in order, and logs one line per file written. */
@@ -135,7 +151,7 @@ export async function writeReports(
   options: ReportOptions,
 ): Promise<WrittenReports> {
   await registerHistorySecrets(result);
-  const renderer = new Renderer(result, options);
+  const renderer = new Renderer(result, options, await sbomWriters(requests, result));
   let sarif: Log | undefined;
   for (const req of requests) {
     if (req.format === 'gitlab') {

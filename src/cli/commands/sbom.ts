@@ -1,7 +1,7 @@
 import { EXIT, ShipgateError } from '../../core/errors';
 import { findRepoRoot } from '../../pipeline/paths';
 import { runPipeline } from '../../pipeline/run';
-import { SBOM_FORMATS, sbomKind } from '../../report/sbom';
+import { SBOM_FORMATS, sbomKind } from '../../report/sbom-formats';
 import { writeReports } from '../../report/write';
 import { oneOf, parseCommand, str } from '../args';
 

@@ -5,7 +5,7 @@ import { findRepoRoot } from '../../pipeline/paths';
 import { MALWARE_MODES } from '../../policy/defaults';
 import { runPipeline } from '../../pipeline/run';
 import type { PipelineOptions } from '../../pipeline/types';
-import { SBOM_FORMATS, sbomKind } from '../../report/sbom';
+import { SBOM_FORMATS, sbomKind } from '../../report/sbom-formats';
 import type { ReportRequest } from '../../report/write';
 import { bool, list, oneOf, parseCommand, str } from '../args';
 import { checkOutputFlags, OUTPUT_HELP, OUTPUT_OPTIONS, writeOutputs } from '../output';
