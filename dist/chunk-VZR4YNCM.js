@@ -5,24 +5,14 @@ import { dirname as __sgDirname } from 'node:path';
 const require = __sgCreateRequire(import.meta.url);
 const __filename = __sgFileURLToPath(import.meta.url);
 const __dirname = __sgDirname(__filename);
-import {
-  ANALYZERS,
-  SCANNERS,
-  allRules,
-  analyzerRules,
-  createAnalyzers,
-  isScanner,
-  ruleDocsPages,
-  scannerPart
-} from "./chunk-5ANNZ2U5.js";
-import "./chunk-YNPQFTY5.js";
+
+// src/report/sbom-formats.ts
+var SBOM_FORMATS = ["cyclonedx", "spdx", "cyclonedx-json", "spdx-json"];
+function sbomKind(format) {
+  return format.startsWith("spdx") ? "spdx" : "cyclonedx";
+}
+
 export {
-  ANALYZERS,
-  SCANNERS,
-  allRules,
-  analyzerRules,
-  createAnalyzers,
-  isScanner,
-  ruleDocsPages,
-  scannerPart
+  SBOM_FORMATS,
+  sbomKind
 };

@@ -7,13 +7,15 @@ const __filename = __sgFileURLToPath(import.meta.url);
 const __dirname = __sgDirname(__filename);
 import {
   SBOM_FORMATS,
-  sbomKind,
+  sbomKind
+} from "./chunk-VZR4YNCM.js";
+import {
   writeReports
-} from "./chunk-KT2FM3M5.js";
+} from "./chunk-AER2SIEO.js";
 import "./chunk-OHBRUBJW.js";
 import {
   runPipeline
-} from "./chunk-W3OF55FA.js";
+} from "./chunk-K7TVCPGE.js";
 import {
   findRepoRoot
 } from "./chunk-33E2YJFD.js";
@@ -24,18 +26,14 @@ import {
 } from "./chunk-ERMINGJ2.js";
 import "./chunk-NFJWSOGN.js";
 import "./chunk-FALZRFZI.js";
-import "./chunk-5ANNZ2U5.js";
-import "./chunk-E3C7JO5B.js";
+import "./chunk-PVNQBD4X.js";
 import "./chunk-K3GUR7WN.js";
 import "./chunk-VNWBDBCX.js";
 import "./chunk-DML5XCCS.js";
 import "./chunk-IARREIY2.js";
 import "./chunk-IYDIWUN6.js";
 import "./chunk-7ID7TX7T.js";
-import "./chunk-VPQTKIDU.js";
-import "./chunk-EU4FJ7OR.js";
-import "./chunk-NX6EYPDP.js";
-import "./chunk-NQRDU5S6.js";
+import "./chunk-JF7OKC2Q.js";
 import {
   EXIT,
   ShipgateError

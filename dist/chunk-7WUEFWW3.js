@@ -12,12 +12,12 @@ import {
   checkOutputFlags,
   failOnFlag,
   writeOutputs
-} from "./chunk-SGT4XU2L.js";
-import "./chunk-KT2FM3M5.js";
+} from "./chunk-TQXLXLI7.js";
+import "./chunk-AER2SIEO.js";
 import "./chunk-OHBRUBJW.js";
 import {
   runPipeline
-} from "./chunk-W3OF55FA.js";
+} from "./chunk-K7TVCPGE.js";
 import {
   findRepoRoot
 } from "./chunk-33E2YJFD.js";
@@ -27,18 +27,14 @@ import {
 } from "./chunk-ERMINGJ2.js";
 import "./chunk-NFJWSOGN.js";
 import "./chunk-FALZRFZI.js";
-import "./chunk-5ANNZ2U5.js";
-import "./chunk-E3C7JO5B.js";
+import "./chunk-PVNQBD4X.js";
 import "./chunk-K3GUR7WN.js";
 import "./chunk-VNWBDBCX.js";
 import "./chunk-DML5XCCS.js";
 import "./chunk-IARREIY2.js";
 import "./chunk-IYDIWUN6.js";
 import "./chunk-7ID7TX7T.js";
-import "./chunk-VPQTKIDU.js";
-import "./chunk-EU4FJ7OR.js";
-import "./chunk-NX6EYPDP.js";
-import "./chunk-NQRDU5S6.js";
+import "./chunk-JF7OKC2Q.js";
 import {
   EXIT,
   ShipgateError

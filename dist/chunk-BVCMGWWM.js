@@ -14,7 +14,7 @@ import {
 } from "./chunk-ERMINGJ2.js";
 import {
   allRules
-} from "./chunk-5ANNZ2U5.js";
+} from "./chunk-PVNQBD4X.js";
 import {
   EXIT
 } from "./chunk-6XGGRQ24.js";

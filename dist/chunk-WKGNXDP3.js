@@ -8,7 +8,7 @@ const __dirname = __sgDirname(__filename);
 import {
   blockingReasonsLine,
   runPipeline
-} from "./chunk-W3OF55FA.js";
+} from "./chunk-K7TVCPGE.js";
 import {
   findRepoRoot
 } from "./chunk-33E2YJFD.js";
@@ -26,7 +26,7 @@ import {
   openImage
 } from "./chunk-46K3YIZH.js";
 import "./chunk-FALZRFZI.js";
-import "./chunk-5ANNZ2U5.js";
+import "./chunk-PVNQBD4X.js";
 import {
   external_exports
 } from "./chunk-GJAWIMVQ.js";
@@ -50,7 +50,7 @@ import {
   repositoryName
 } from "./chunk-IYDIWUN6.js";
 import "./chunk-7ID7TX7T.js";
-import "./chunk-EU4FJ7OR.js";
+import "./chunk-JF7OKC2Q.js";
 import {
   EXIT,
   ShipgateError,

@@ -7,7 +7,7 @@ const __filename = __sgFileURLToPath(import.meta.url);
 const __dirname = __sgDirname(__filename);
 import {
   VERSION
-} from "./chunk-EU4FJ7OR.js";
+} from "./chunk-JF7OKC2Q.js";
 import {
   FileVersions,
   attributeToLayers,

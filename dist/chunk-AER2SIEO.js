@@ -13,10 +13,7 @@ import {
   decisionHeadline,
   decisionLines,
   sortFindings
-} from "./chunk-W3OF55FA.js";
-import {
-  parsePlatform
-} from "./chunk-E3C7JO5B.js";
+} from "./chunk-K7TVCPGE.js";
 import {
   isSeverity,
   securitySeverity,
@@ -26,10 +23,6 @@ import {
 import {
   imageRepository
 } from "./chunk-IYDIWUN6.js";
-import {
-  toCycloneDx,
-  toSpdx
-} from "./chunk-VPQTKIDU.js";
 import {
   ShipgateError
 } from "./chunk-6XGGRQ24.js";
@@ -48,22 +41,6 @@ import {
   printable,
   stripControl
 } from "./chunk-KDR2SZEQ.js";
-
-// src/report/sbom.ts
-var SBOM_FORMATS = ["cyclonedx", "spdx", "cyclonedx-json", "spdx-json"];
-function sbomKind(format) {
-  return format.startsWith("spdx") ? "spdx" : "cyclonedx";
-}
-function renderSbom(result, format) {
-  const target = result.image;
-  if (!target) throw new ShipgateError("USAGE", "an SBOM needs an image to scan");
-  const { platform, ...facts } = target;
-  const image = { ...facts, ...platform ? { platform: parsePlatform(platform) } : {} };
-  const inventory = { ...target.os ? { os: target.os } : {}, packages: result.packages };
-  const text = sbomKind(format) === "spdx" ? toSpdx(inventory, image) : toCycloneDx(inventory, image);
-  return text.endsWith("\n") ? text : `${text}
-`;
-}
 
 // src/report/write.ts
 import { readFileSync } from "node:fs";
@@ -2215,13 +2192,15 @@ function repoReader(repoRoot) {
   };
 }
 var Renderer = class {
-  constructor(result, options) {
+  constructor(result, options, sbom) {
     this.result = result;
     this.options = options;
+    this.sbom = sbom;
     this.readFile = repoReader(options.repoRoot);
   }
   result;
   options;
+  sbom;
   texts = /* @__PURE__ */ new Map();
   sarifWarnings = [];
   readFile;
@@ -2256,13 +2235,20 @@ var Renderer = class {
         return toText(result, { color: false, ...options.text, readFile: this.readFile });
       case "cyclonedx":
       case "spdx":
-        return renderSbom(result, format);
+        if (!this.sbom) throw new ShipgateError("INTERNAL", "the SBOM writers were not loaded");
+        return this.sbom.renderSbom(result, format);
     }
   }
 };
+async function sbomWriters(requests, result) {
+  const needed = requests.some(
+    (r) => r.format === "cyclonedx" || r.format === "spdx" || r.format === "gitlab" && result.image
+  );
+  return needed ? import("./chunk-5L2SQHRS.js") : void 0;
+}
 async function writeReports(result, requests, options) {
   await registerHistorySecrets(result);
-  const renderer = new Renderer(result, options);
+  const renderer = new Renderer(result, options, await sbomWriters(requests, result));
   let sarif;
   for (const req of requests) {
     if (req.format === "gitlab") {
@@ -2284,7 +2270,5 @@ async function writeReports(result, requests, options) {
 }
 
 export {
-  SBOM_FORMATS,
-  sbomKind,
   writeReports
 };

@@ -15,7 +15,7 @@ import {
 } from "./chunk-FALZRFZI.js";
 import {
   createAnalyzers
-} from "./chunk-5ANNZ2U5.js";
+} from "./chunk-PVNQBD4X.js";
 import {
   external_exports
 } from "./chunk-GJAWIMVQ.js";
@@ -46,8 +46,8 @@ import {
   collectInventory,
   inflateSync,
   require_packageurl_js
-} from "./chunk-VPQTKIDU.js";
-import "./chunk-EU4FJ7OR.js";
+} from "./chunk-RSGZYMJV.js";
+import "./chunk-JF7OKC2Q.js";
 import "./chunk-NX6EYPDP.js";
 import "./chunk-NQRDU5S6.js";
 import {

@@ -12,8 +12,8 @@ import {
   inventoryModule,
   toCycloneDx,
   toSpdx
-} from "./chunk-VPQTKIDU.js";
-import "./chunk-EU4FJ7OR.js";
+} from "./chunk-RSGZYMJV.js";
+import "./chunk-JF7OKC2Q.js";
 import {
   EOL_TABLE_UPDATED,
   eolDate,

@@ -12,16 +12,17 @@ import {
   checkOutputFlags,
   failOnFlag,
   writeOutputs
-} from "./chunk-SGT4XU2L.js";
+} from "./chunk-TQXLXLI7.js";
 import {
   SBOM_FORMATS,
   sbomKind
-} from "./chunk-KT2FM3M5.js";
+} from "./chunk-VZR4YNCM.js";
+import "./chunk-AER2SIEO.js";
 import "./chunk-OHBRUBJW.js";
 import {
   parseDuration,
   runPipeline
-} from "./chunk-W3OF55FA.js";
+} from "./chunk-K7TVCPGE.js";
 import {
   findRepoRoot
 } from "./chunk-33E2YJFD.js";
@@ -39,8 +40,7 @@ import "./chunk-FALZRFZI.js";
 import {
   SCANNERS,
   isScanner
-} from "./chunk-5ANNZ2U5.js";
-import "./chunk-E3C7JO5B.js";
+} from "./chunk-PVNQBD4X.js";
 import "./chunk-K3GUR7WN.js";
 import {
   parseSeverity,
@@ -50,10 +50,7 @@ import "./chunk-DML5XCCS.js";
 import "./chunk-IARREIY2.js";
 import "./chunk-IYDIWUN6.js";
 import "./chunk-7ID7TX7T.js";
-import "./chunk-VPQTKIDU.js";
-import "./chunk-EU4FJ7OR.js";
-import "./chunk-NX6EYPDP.js";
-import "./chunk-NQRDU5S6.js";
+import "./chunk-JF7OKC2Q.js";
 import {
   EXIT,
   ShipgateError,

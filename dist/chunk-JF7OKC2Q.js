@@ -105,7 +105,7 @@ var package_default = {
 
 // src/core/version.ts
 var VERSION = package_default.version;
-var COMMIT = true ? "90ca45c3eec84ca8df4301976d1bc3584e098172" : "unknown";
+var COMMIT = true ? "6f4fa3e73177d0b7a154606e1d8efd51d2b0f566" : "unknown";
 
 export {
   VERSION,

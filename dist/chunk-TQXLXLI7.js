@@ -7,7 +7,7 @@ const __filename = __sgFileURLToPath(import.meta.url);
 const __dirname = __sgDirname(__filename);
 import {
   writeReports
-} from "./chunk-KT2FM3M5.js";
+} from "./chunk-AER2SIEO.js";
 import {
   bool,
   oneOf,
