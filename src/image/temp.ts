@@ -3,8 +3,8 @@
  * removed by their owner's cleanup, and also when the process is interrupted (SIGINT, SIGTERM) while they
  * exist; the signal is then raised again so the process ends as it would have.
  */
-import { rmSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -23,8 +23,10 @@ export async function tempDir(
   prefix: string,
   parent?: string,
 ): Promise<{ dir: string; cleanup(): Promise<void> }> {
-  const dir = await mkdtemp(join(parent ?? tmpdir(), prefix));
+  // The handlers go in first and the directory is made and registered synchronously, so no signal can land
+  // between its creation and its registration.
   if (live.size === 0) for (const s of SIGNALS) process.on(s, onSignal);
+  const dir = mkdtempSync(join(parent ?? tmpdir(), prefix));
   live.add(dir);
   return {
     dir,
