@@ -8,7 +8,7 @@ const __dirname = __sgDirname(__filename);
 import {
   COMMIT,
   VERSION
-} from "./chunk-JF7OKC2Q.js";
+} from "./chunk-QAOPYVPE.js";
 import {
   EXIT,
   ShipgateError,
@@ -27,18 +27,18 @@ import "./chunk-YNPQFTY5.js";
 var COMMANDS = {
   scan: {
     summary: "lint Dockerfiles, scan an image, apply the policy and decide",
-    load: () => import("./chunk-OLPH43BK.js")
+    load: () => import("./chunk-TDI3HSTX.js")
   },
-  lint: { summary: "lint Dockerfiles only", load: () => import("./chunk-7WUEFWW3.js") },
-  sbom: { summary: "write an SBOM (CycloneDX or SPDX) of an image", load: () => import("./chunk-PR56HDVZ.js") },
-  rules: { summary: "list every rule with its metadata", load: () => import("./chunk-BVCMGWWM.js") },
+  lint: { summary: "lint Dockerfiles only", load: () => import("./chunk-SQGIW2MR.js") },
+  sbom: { summary: "write an SBOM (CycloneDX or SPDX) of an image", load: () => import("./chunk-E3AH7H4P.js") },
+  rules: { summary: "list every rule with its metadata", load: () => import("./chunk-MNHMUZJC.js") },
   policy: {
     summary: "validate a policy file, print its JSON Schema, or generate admission policies",
     load: () => import("./chunk-43VMZHM2.js")
   },
   push: {
     summary: "push an approved image to a registry, only from a GitHub Actions or GitLab CI job",
-    load: () => import("./chunk-WKGNXDP3.js")
+    load: () => import("./chunk-B5NYEKGZ.js")
   }
 };
 var USAGE = `shipgate ${VERSION}: supply-chain gate for container images

@@ -105,7 +105,7 @@ var package_default = {
 
 // src/core/version.ts
 var VERSION = package_default.version;
-var COMMIT = true ? "6f4fa3e73177d0b7a154606e1d8efd51d2b0f566" : "unknown";
+var COMMIT = true ? "39fa8011d5e845fb27c40cbfb5ba970202cd3787" : "unknown";
 
 export {
   VERSION,

@@ -7,7 +7,7 @@ const __filename = __sgFileURLToPath(import.meta.url);
 const __dirname = __sgDirname(__filename);
 import {
   writeReports
-} from "./chunk-AER2SIEO.js";
+} from "./chunk-PUUKG6HG.js";
 import {
   bool,
   oneOf,

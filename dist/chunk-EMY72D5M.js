@@ -8,18 +8,18 @@ const __dirname = __sgDirname(__filename);
 import {
   openImage,
   walkImage
-} from "./chunk-46K3YIZH.js";
+} from "./chunk-7SRHUFS3.js";
 import {
   policyClamavDatabase,
   policyVexFiles
 } from "./chunk-FALZRFZI.js";
 import {
   createAnalyzers
-} from "./chunk-PVNQBD4X.js";
+} from "./chunk-OVVTMBSC.js";
 import {
   external_exports
 } from "./chunk-GJAWIMVQ.js";
-import "./chunk-L5PPV7H2.js";
+import "./chunk-CJZQYKUR.js";
 import {
   fetchWithRetry
 } from "./chunk-GM2UGWEC.js";
@@ -46,8 +46,8 @@ import {
   collectInventory,
   inflateSync,
   require_packageurl_js
-} from "./chunk-RSGZYMJV.js";
-import "./chunk-JF7OKC2Q.js";
+} from "./chunk-ZIQIIAM3.js";
+import "./chunk-QAOPYVPE.js";
 import "./chunk-NX6EYPDP.js";
 import "./chunk-NQRDU5S6.js";
 import {

@@ -8,7 +8,7 @@ const __dirname = __sgDirname(__filename);
 import {
   blockingReasonsLine,
   runPipeline
-} from "./chunk-K7TVCPGE.js";
+} from "./chunk-BTNVYRZI.js";
 import {
   findRepoRoot
 } from "./chunk-33E2YJFD.js";
@@ -24,13 +24,13 @@ import {
 } from "./chunk-LZN466DQ.js";
 import {
   openImage
-} from "./chunk-46K3YIZH.js";
+} from "./chunk-7SRHUFS3.js";
 import "./chunk-FALZRFZI.js";
-import "./chunk-PVNQBD4X.js";
+import "./chunk-OVVTMBSC.js";
 import {
   external_exports
 } from "./chunk-GJAWIMVQ.js";
-import "./chunk-L5PPV7H2.js";
+import "./chunk-CJZQYKUR.js";
 import {
   DEFAULT_RETRY,
   backoffMs
@@ -50,7 +50,7 @@ import {
   repositoryName
 } from "./chunk-IYDIWUN6.js";
 import "./chunk-7ID7TX7T.js";
-import "./chunk-JF7OKC2Q.js";
+import "./chunk-QAOPYVPE.js";
 import {
   EXIT,
   ShipgateError,

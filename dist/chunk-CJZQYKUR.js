@@ -36,8 +36,8 @@ import {
 } from "./chunk-KDR2SZEQ.js";
 
 // src/image/temp.ts
-import { rmSync } from "node:fs";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtempSync, rmSync } from "node:fs";
+import { rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 var live = /* @__PURE__ */ new Set();
@@ -49,8 +49,8 @@ function onSignal(signal) {
   process.kill(process.pid, signal);
 }
 async function tempDir(prefix, parent) {
-  const dir = await mkdtemp(join(parent ?? tmpdir(), prefix));
   if (live.size === 0) for (const s of SIGNALS) process.on(s, onSignal);
+  const dir = mkdtempSync(join(parent ?? tmpdir(), prefix));
   live.add(dir);
   return {
     dir,

@@ -14,7 +14,7 @@ import {
   parentOf,
   plainArchive,
   printable
-} from "./chunk-L5PPV7H2.js";
+} from "./chunk-CJZQYKUR.js";
 import {
   INDEX_TYPES,
   MAX_MANIFEST_BYTES,
@@ -3179,7 +3179,7 @@ async function openImage(ref, options = {}) {
     case "dir":
       return openDir(parsed.path, ref, options);
     case "docker-daemon": {
-      const { openDockerDaemon } = await import("./chunk-OFHCP2KI.js");
+      const { openDockerDaemon } = await import("./chunk-HGQO4XRT.js");
       return openDockerDaemon(parsed.name, ref, options);
     }
     case "registry": {

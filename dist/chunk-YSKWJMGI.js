@@ -12,8 +12,8 @@ import {
   inventoryModule,
   toCycloneDx,
   toSpdx
-} from "./chunk-RSGZYMJV.js";
-import "./chunk-JF7OKC2Q.js";
+} from "./chunk-ZIQIIAM3.js";
+import "./chunk-QAOPYVPE.js";
 import {
   EOL_TABLE_UPDATED,
   eolDate,

@@ -14,7 +14,7 @@ import {
   isScanner,
   ruleDocsPages,
   scannerPart
-} from "./chunk-PVNQBD4X.js";
+} from "./chunk-OVVTMBSC.js";
 import "./chunk-YNPQFTY5.js";
 export {
   ANALYZERS,

@@ -13,7 +13,7 @@ import {
   decisionHeadline,
   decisionLines,
   sortFindings
-} from "./chunk-K7TVCPGE.js";
+} from "./chunk-BTNVYRZI.js";
 import {
   isSeverity,
   securitySeverity,
@@ -2244,7 +2244,7 @@ async function sbomWriters(requests, result) {
   const needed = requests.some(
     (r) => r.format === "cyclonedx" || r.format === "spdx" || r.format === "gitlab" && result.image
   );
-  return needed ? import("./chunk-5L2SQHRS.js") : void 0;
+  return needed ? import("./chunk-ZGZXBNEQ.js") : void 0;
 }
 async function writeReports(result, requests, options) {
   await registerHistorySecrets(result);

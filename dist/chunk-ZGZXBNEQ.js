@@ -14,8 +14,8 @@ import {
 import {
   toCycloneDx,
   toSpdx
-} from "./chunk-RSGZYMJV.js";
-import "./chunk-JF7OKC2Q.js";
+} from "./chunk-ZIQIIAM3.js";
+import "./chunk-QAOPYVPE.js";
 import "./chunk-NX6EYPDP.js";
 import "./chunk-NQRDU5S6.js";
 import {

@@ -26,7 +26,7 @@ import {
   SCANNERS,
   analyzerRules,
   scannerPart
-} from "./chunk-PVNQBD4X.js";
+} from "./chunk-OVVTMBSC.js";
 import {
   dockerfileRules,
   lintDockerfile,
@@ -40,7 +40,7 @@ import {
 } from "./chunk-DML5XCCS.js";
 import {
   VERSION
-} from "./chunk-JF7OKC2Q.js";
+} from "./chunk-QAOPYVPE.js";
 import {
   ShipgateError
 } from "./chunk-6XGGRQ24.js";
@@ -304,7 +304,7 @@ async function readPolicy(repoRoot, configPath) {
 async function withTrivyIgnores(policy, repoRoot, named) {
   const files = readIgnoreFiles(repoRoot, named);
   if (!files.some((f) => f.entries.length)) return policy;
-  const { allRules } = await import("./chunk-TAKSR4IW.js");
+  const { allRules } = await import("./chunk-ZYAVXRYS.js");
   const byPeer = /* @__PURE__ */ new Map();
   for (const r of await allRules()) {
     const peers = [
@@ -385,7 +385,7 @@ async function runUntil(opts, inputs, signal) {
   let packages = [];
   let analyzers;
   if (opts.image) {
-    const { mapImageFindings, scanImage } = await import("./chunk-XSRPCPNE.js");
+    const { mapImageFindings, scanImage } = await import("./chunk-EMY72D5M.js");
     const scanned = await scanImage(opts, scanners, policy, inputs.image, signal);
     image = scanned.target;
     packages = scanned.packages;

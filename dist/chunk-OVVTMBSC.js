@@ -12,7 +12,7 @@ var ANALYZERS = [
     name: "inventory",
     scanner: "vuln",
     always: true,
-    load: async () => (await import("./chunk-JDX4ZN3L.js")).inventoryModule
+    load: async () => (await import("./chunk-YSKWJMGI.js")).inventoryModule
   },
   { name: "secrets", scanner: "secret", load: async () => (await import("./chunk-TX3DATQR.js")).secretsModule },
   {

@@ -7,7 +7,7 @@ const __filename = __sgFileURLToPath(import.meta.url);
 const __dirname = __sgDirname(__filename);
 import {
   VERSION
-} from "./chunk-JF7OKC2Q.js";
+} from "./chunk-QAOPYVPE.js";
 import {
   FileVersions,
   attributeToLayers,

@@ -14,7 +14,7 @@ import {
 } from "./chunk-ERMINGJ2.js";
 import {
   allRules
-} from "./chunk-PVNQBD4X.js";
+} from "./chunk-OVVTMBSC.js";
 import {
   EXIT
 } from "./chunk-6XGGRQ24.js";

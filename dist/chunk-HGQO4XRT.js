@@ -8,7 +8,7 @@ const __dirname = __sgDirname(__filename);
 import {
   openDockerArchive,
   tempDir
-} from "./chunk-L5PPV7H2.js";
+} from "./chunk-CJZQYKUR.js";
 import "./chunk-7ELSL7QK.js";
 import "./chunk-E3C7JO5B.js";
 import "./chunk-IYDIWUN6.js";

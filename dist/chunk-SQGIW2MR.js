@@ -12,12 +12,12 @@ import {
   checkOutputFlags,
   failOnFlag,
   writeOutputs
-} from "./chunk-TQXLXLI7.js";
-import "./chunk-AER2SIEO.js";
+} from "./chunk-HDGAIYH2.js";
+import "./chunk-PUUKG6HG.js";
 import "./chunk-OHBRUBJW.js";
 import {
   runPipeline
-} from "./chunk-K7TVCPGE.js";
+} from "./chunk-BTNVYRZI.js";
 import {
   findRepoRoot
 } from "./chunk-33E2YJFD.js";
@@ -27,14 +27,14 @@ import {
 } from "./chunk-ERMINGJ2.js";
 import "./chunk-NFJWSOGN.js";
 import "./chunk-FALZRFZI.js";
-import "./chunk-PVNQBD4X.js";
+import "./chunk-OVVTMBSC.js";
 import "./chunk-K3GUR7WN.js";
 import "./chunk-VNWBDBCX.js";
 import "./chunk-DML5XCCS.js";
 import "./chunk-IARREIY2.js";
 import "./chunk-IYDIWUN6.js";
 import "./chunk-7ID7TX7T.js";
-import "./chunk-JF7OKC2Q.js";
+import "./chunk-QAOPYVPE.js";
 import {
   EXIT,
   ShipgateError

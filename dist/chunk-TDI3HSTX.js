@@ -12,17 +12,17 @@ import {
   checkOutputFlags,
   failOnFlag,
   writeOutputs
-} from "./chunk-TQXLXLI7.js";
+} from "./chunk-HDGAIYH2.js";
 import {
   SBOM_FORMATS,
   sbomKind
 } from "./chunk-VZR4YNCM.js";
-import "./chunk-AER2SIEO.js";
+import "./chunk-PUUKG6HG.js";
 import "./chunk-OHBRUBJW.js";
 import {
   parseDuration,
   runPipeline
-} from "./chunk-K7TVCPGE.js";
+} from "./chunk-BTNVYRZI.js";
 import {
   findRepoRoot
 } from "./chunk-33E2YJFD.js";
@@ -40,7 +40,7 @@ import "./chunk-FALZRFZI.js";
 import {
   SCANNERS,
   isScanner
-} from "./chunk-PVNQBD4X.js";
+} from "./chunk-OVVTMBSC.js";
 import "./chunk-K3GUR7WN.js";
 import {
   parseSeverity,
@@ -50,7 +50,7 @@ import "./chunk-DML5XCCS.js";
 import "./chunk-IARREIY2.js";
 import "./chunk-IYDIWUN6.js";
 import "./chunk-7ID7TX7T.js";
-import "./chunk-JF7OKC2Q.js";
+import "./chunk-QAOPYVPE.js";
 import {
   EXIT,
   ShipgateError,
