@@ -113,7 +113,7 @@ export async function bundle(outdir) {
       entryPoints: Object.fromEntries(Object.entries(b.entryPoints).map(([k, v]) => [k, join(ROOT, v)])),
       bundle: true,
       platform: 'node',
-      target: 'node20',
+      target: 'node22',
       format: 'esm',
       banner: { js: (b.shebang ? '#!/usr/bin/env node\n' : '') + BANNER },
       define: { __SHIPGATE_COMMIT__: JSON.stringify(commit) },

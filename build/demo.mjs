@@ -5,6 +5,9 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildDemoImage } from './demo-image.mjs';
+import { runOnSupportedNode, supported } from './node-runtime.mjs';
+
+if (!supported()) runOnSupportedNode(fileURLToPath(import.meta.url), process.argv.slice(2));
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const cli = join(root, 'dist', 'cli.js');
