@@ -16,6 +16,8 @@ const LAYERS = {
   policy: ['core', 'oci', 'dockerfile', 'vuln'],
   report: ['core', 'oci', 'policy', 'inventory', 'secrets', 'vuln', 'dockerfile'],
   platform: ['core', 'oci', 'policy', 'report'],
+  sign: ['core', 'oci', 'admission', 'policy', 'report', 'platform'],
+  'registry-auth': ['core', 'oci', 'platform'],
   pipeline: [
     'core',
     'oci',
@@ -31,8 +33,9 @@ const LAYERS = {
     'policy',
     'report',
     'platform',
+    'sign',
   ],
-  action: ['core', 'oci', 'analyzers', 'policy', 'report', 'platform', 'pipeline'],
+  action: ['core', 'oci', 'analyzers', 'policy', 'report', 'platform', 'sign', 'pipeline'],
   cli: [
     'core',
     'oci',
@@ -48,6 +51,8 @@ const LAYERS = {
     'policy',
     'report',
     'platform',
+    'sign',
+    'registry-auth',
     'pipeline',
   ],
 };

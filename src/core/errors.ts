@@ -23,6 +23,8 @@ export type ErrorCode =
   | 'GUARD' // the CI job's identity could not be established, or a push was refused
   | 'TIMEOUT' // the whole scan ran past its deadline (--timeout)
   | 'LIMIT' // an image exceeds a size, ratio, entry-count or path-length bound
+  | 'SIGN' // signing, attesting or attaching to the registry could not be completed
+  | 'VERIFY' // a signature or attestation is missing, invalid, or not from the expected identity
   | 'INTERNAL'; // a bug
 
 /** Exit codes shared by the CLI, the GitHub Action and the GitLab component. */
@@ -49,7 +51,7 @@ export function parseExitCode(v: string, what = '--exit-code'): number {
 }
 
 // A scan past its deadline is usually a slow registry or runner: worth retrying, like a remote failure.
-const REMOTE_CODES: ReadonlySet<ErrorCode> = new Set(['NETWORK', 'REGISTRY', 'GITHUB_API', 'TIMEOUT']);
+const REMOTE_CODES: ReadonlySet<ErrorCode> = new Set(['NETWORK', 'REGISTRY', 'GITHUB_API', 'TIMEOUT', 'SIGN']);
 
 export interface ShipgateErrorOptions {
   /** What the user can do about it, shown after the message. */
@@ -70,6 +72,8 @@ export class ShipgateError extends Error {
 
   get exitCode(): number {
     if (this.code === 'INTERNAL') return EXIT.INTERNAL_ERROR;
+    // A failed verification is a refusal, like a policy failure: the image must not be trusted.
+    if (this.code === 'VERIFY') return EXIT.POLICY_FAILED;
     if (REMOTE_CODES.has(this.code)) return EXIT.REMOTE_ERROR;
     return EXIT.INPUT_ERROR;
   }

@@ -1,0 +1,2 @@
+/** Signing and verification with sigstore: statements, keyless and key signers, registry storage, verify. */
+export * from './types';
