@@ -1,13 +1,17 @@
 /**
- * sigstore policy-controller ClusterImagePolicy (policy.sigstore.dev/v1beta1): a keyless authority bound to
- * the CI identity, checked against the transparency log, plus CUE policies requiring attestation types.
+ * sigstore policy-controller ClusterImagePolicy (policy.sigstore.dev/v1beta1): an authority bound to the CI
+ * identity (keyless, checked against the transparency log) or to a public key, plus CUE policies requiring
+ * shipgate's approval (`approved: true`, `forced: false`) and any other attestation types asked for.
  */
-import type { AdmissionSpec, KubeObject } from './types';
+import { APPROVAL_PREDICATE_TYPE } from '../core/predicates';
+import { keylessIdentity, type AdmissionSpec, type KubeObject } from './types';
 
 /** The CUE policy is evaluated against the in-toto statement, so it pins the statement's predicateType. */
 function predicateTypeCue(predicateType: string): string {
   return `predicateType: ${JSON.stringify(predicateType)}\n`;
 }
+
+const APPROVAL_CUE = `${predicateTypeCue(APPROVAL_PREDICATE_TYPE)}predicate: {\n\tapproved: true\n\tforced: false\n}\n`;
 
 function attestationName(predicateType: string, index: number): string {
   const slug = predicateType
@@ -20,21 +24,45 @@ function attestationName(predicateType: string, index: number): string {
   return `${slug || 'attestation'}-${index + 1}`;
 }
 
+function attestations(spec: AdmissionSpec): Record<string, unknown>[] {
+  const out: Record<string, unknown>[] = [];
+  if (spec.requireApproval)
+    out.push({
+      name: 'shipgate-approval',
+      predicateType: APPROVAL_PREDICATE_TYPE,
+      policy: { type: 'cue', data: APPROVAL_CUE },
+    });
+  spec.attestations
+    .filter((t) => !(spec.requireApproval && t === APPROVAL_PREDICATE_TYPE))
+    .forEach((predicateType, i) =>
+      out.push({
+        name: attestationName(predicateType, i),
+        predicateType,
+        policy: { type: 'cue', data: predicateTypeCue(predicateType) },
+      }),
+    );
+  return out;
+}
+
 export function policyControllerPolicy(spec: AdmissionSpec): KubeObject {
-  const identity: Record<string, unknown> = { issuer: spec.identity.issuer };
-  if (spec.identity.subject !== undefined) identity.subject = spec.identity.subject;
-  else identity.subjectRegExp = spec.identity.subjectRegExp;
-  const authority: Record<string, unknown> = {
-    name: 'ci-keyless',
-    keyless: { url: spec.fulcioUrl, identities: [identity] },
-    ctlog: { url: spec.rekorUrl },
-  };
-  if (spec.attestations.length > 0)
-    authority.attestations = spec.attestations.map((predicateType, i) => ({
-      name: attestationName(predicateType, i),
-      predicateType,
-      policy: { type: 'cue', data: predicateTypeCue(predicateType) },
-    }));
+  let authority: Record<string, unknown>;
+  if (spec.publicKey !== undefined) {
+    authority = { name: 'ci-key', key: { data: spec.publicKey, hashAlgorithm: 'sha256' } };
+  } else {
+    const signer = keylessIdentity(spec);
+    const identity: Record<string, unknown> = { issuer: signer.issuer };
+    if (signer.subject !== undefined) identity.subject = signer.subject;
+    else identity.subjectRegExp = signer.subjectRegExp;
+    authority = {
+      name: 'ci-keyless',
+      keyless: { url: spec.fulcioUrl, identities: [identity] },
+      ctlog: { url: spec.rekorUrl },
+    };
+  }
+  // policy-controller 0.13 reads sigstore bundles (keyless only) when asked; its default reads cosign's tags.
+  if (spec.signatureFormat === 'bundle') authority.signatureFormat = 'bundle';
+  const required = attestations(spec);
+  if (required.length > 0) authority.attestations = required;
   return {
     apiVersion: 'policy.sigstore.dev/v1beta1',
     kind: 'ClusterImagePolicy',

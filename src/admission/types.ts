@@ -1,3 +1,4 @@
+import { ShipgateError } from '../core/errors';
 import type { SignerIdentity } from './identity';
 
 export const DEFAULT_FULCIO_URL = 'https://fulcio.sigstore.dev';
@@ -6,19 +7,39 @@ export const DEFAULT_POLICY_NAME = 'shipgate-signed-images';
 
 export type AdmissionFormat = 'kyverno' | 'policy-controller';
 
+/**
+ * Where the controller reads signatures: `legacy` (cosign's `sha256-<hex>.sig`/`.att` tags, what Kyverno's
+ * `type: Cosign` and policy-controller's default read) or `bundle` (sigstore bundles attached as OCI
+ * referrers). shipgate writes both by default.
+ */
+export type SignatureFormat = 'legacy' | 'bundle';
+
 /** Everything needed to generate an admission policy; validated before it reaches a generator. */
 export interface AdmissionSpec {
   name: string;
   /** Image globs the policy applies to, e.g. `ghcr.io/org/*`. */
   images: string[];
-  identity: SignerIdentity;
+  /** The keyless signer (CI identity); absent for key-based signing. */
+  identity?: SignerIdentity;
   rekorUrl: string;
   fulcioUrl: string;
   /** Kyverno only: a namespaced Policy instead of a ClusterPolicy. */
   namespace?: string;
   /** In-toto predicate types that must be attested by the same identity. */
   attestations: string[];
+  /** Require shipgate's approval attestation with `approved: true` and `forced: false`. */
+  requireApproval: boolean;
+  signatureFormat: SignatureFormat;
+  /** Key-based signing: the PEM public key; no keyless identity or transparency log is then required. */
+  publicKey?: string;
 }
 
 /** A Kubernetes object as plain data, ready for YAML. */
 export type KubeObject = Record<string, unknown> & { apiVersion: string; kind: string };
+
+/** The keyless identity of a spec that has no public key; admissionSpec() guarantees one of the two. */
+export function keylessIdentity(spec: AdmissionSpec): SignerIdentity {
+  if (spec.identity === undefined)
+    throw new ShipgateError('INTERNAL', 'admission: a policy without a public key needs a keyless identity');
+  return spec.identity;
+}

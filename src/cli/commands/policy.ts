@@ -1,5 +1,10 @@
-import { writeFileSync } from 'node:fs';
-import { admissionSpec, renderAdmissionYaml, type AdmissionFormat } from '../../admission/index';
+import { readFileSync, writeFileSync } from 'node:fs';
+import {
+  admissionSpec,
+  renderAdmissionYaml,
+  type AdmissionFormat,
+  type SignatureFormat,
+} from '../../admission/index';
 import { EXIT, ShipgateError } from '../../core/errors';
 import { findRepoRoot } from '../../pipeline/paths';
 import { loadPolicy, policyJsonSchema } from '../../policy/index';
@@ -22,7 +27,12 @@ Admission policy (docs/admission.md):
       --ref REF                  only this ref, e.g. refs/heads/main (default any branch or tag)
       --ref-pattern RE           only refs matching RE, e.g. 'refs/tags/v.*' (anchored for you)
       --issuer URL               any other OIDC issuer, with --subject-regexp RE (anchored) or --subject SAN
+      --key PUBLIC.pem           key-based signing: the public key (no transparency log is required)
   Options:
+      --no-require-approval      do not require shipgate's approval attestation (required by default:
+                                 predicate https://shipgate.dev/attestation/approval/v1, approved, not forced)
+      --signature-format FMT     legacy (cosign .sig/.att tags, default) or bundle (sigstore bundles as OCI
+                                 referrers: Kyverno type SigstoreBundle, policy-controller 0.13+)
       --require-attestation T    also require an attestation of predicate type T by the same signer
                                  (repeatable), e.g. https://slsa.dev/provenance/v1
       --rekor-url URL            transparency log (default https://rekor.sigstore.dev)
@@ -46,11 +56,22 @@ const ADMISSION_OPTIONS = {
   'subject-regexp': { type: 'string' },
   subject: { type: 'string' },
   'require-attestation': { type: 'string', multiple: true },
+  'no-require-approval': { type: 'boolean' },
+  'signature-format': { type: 'string' },
+  key: { type: 'string' },
   'rekor-url': { type: 'string' },
   name: { type: 'string' },
   namespace: { type: 'string' },
   output: { type: 'string', short: 'o' },
 } as const;
+
+function readPublicKey(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new ShipgateError('INPUT', `--key: cannot read ${file}`, { cause: e });
+  }
+}
 
 function admission(argv: string[]): number {
   const p = parse('policy admission', argv, ADMISSION_OPTIONS);
@@ -67,6 +88,7 @@ function admission(argv: string[]): number {
     const v = str(p, name);
     return v === undefined ? {} : { [name.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase())]: v };
   };
+  const key = str(p, 'key');
   const spec = admissionSpec({
     format,
     images: list(p, 'images'),
@@ -84,6 +106,9 @@ function admission(argv: string[]): number {
     ...opt('name'),
     ...opt('namespace'),
     requireAttestations: list(p, 'require-attestation'),
+    requireApproval: p.values['no-require-approval'] !== true,
+    signatureFormat: oneOf<SignatureFormat>(p, 'signature-format', ['legacy', 'bundle'], 'legacy'),
+    ...(key !== undefined && { publicKey: readPublicKey(key) }),
   });
   const yaml = renderAdmissionYaml(format, spec);
   const output = str(p, 'output');

@@ -24,6 +24,7 @@ import { run } from '../../../src/cli/commands/policy';
 import { formatError, ShipgateError } from '../../../src/core/errors';
 
 const SLSA = 'https://slsa.dev/provenance/v1';
+const APPROVAL = 'https://shipgate.dev/attestation/approval/v1';
 const BASE: AdmissionOptions = {
   format: 'kyverno',
   images: ['ghcr.io/acme/*'],
@@ -71,13 +72,25 @@ describe('Kyverno ClusterPolicy', () => {
     expect(keyless.issuer).toBe('https://token.actions.githubusercontent.com');
     expect(new RegExp(keyless.subjectRegExp as string).test(SAN)).toBe(true);
     expect(at(keyless, 'rekor', 'url')).toBe('https://rekor.sigstore.dev');
-    const attestation = at(verify, 'attestations', 0) as Obj;
+    const approval = at(verify, 'attestations', 0) as Obj;
+    expect(approval.type).toBe(APPROVAL);
+    expect(at(approval, 'attestors', 0, 'entries', 0, 'keyless')).toEqual(keyless);
+    expect(approval.conditions).toEqual([
+      {
+        all: [
+          { key: '{{ approved }}', operator: 'Equals', value: true },
+          { key: '{{ forced }}', operator: 'Equals', value: false },
+        ],
+      },
+    ]);
+    const attestation = at(verify, 'attestations', 1) as Obj;
     expect(attestation.type).toBe(SLSA);
     expect(at(attestation, 'attestors', 0, 'entries', 0, 'keyless')).toEqual(keyless);
+    expect(verify).not.toHaveProperty('type'); // type Cosign (the default) reads cosign's .sig/.att tags
   });
 
-  it('omits attestations unless asked, and becomes a namespaced Policy with --namespace', () => {
-    const plain = admissionPolicy('kyverno', admissionSpec(BASE));
+  it('omits attestations only when the approval is not required, and becomes a namespaced Policy with --namespace', () => {
+    const plain = admissionPolicy('kyverno', admissionSpec({ ...BASE, requireApproval: false }));
     expect(at(plain, 'spec', 'rules', 0, 'verifyImages', 0)).not.toHaveProperty('attestations');
     const ns = admissionPolicy('kyverno', admissionSpec({ ...BASE, namespace: 'prod' }));
     expect(ns.kind).toBe('Policy');
@@ -140,7 +153,13 @@ describe('policy-controller ClusterImagePolicy', () => {
     expect(identity.issuer).toBe('https://token.actions.githubusercontent.com');
     expect(new RegExp(identity.subjectRegExp as string).test(SAN)).toBe(true);
     expect(at(authority, 'ctlog', 'url')).toBe('https://rekor.example');
-    const attestation = at(authority, 'attestations', 0) as Obj;
+    const approval = at(authority, 'attestations', 0) as Obj;
+    expect(approval.name).toBe('shipgate-approval');
+    expect(approval.predicateType).toBe(APPROVAL);
+    expect(at(approval, 'policy', 'data')).toBe(
+      `predicateType: "${APPROVAL}"\npredicate: {\n\tapproved: true\n\tforced: false\n}\n`,
+    );
+    const attestation = at(authority, 'attestations', 1) as Obj;
     expect(attestation.name).toMatch(/^[a-z0-9-]+$/);
     expect(attestation.predicateType).toBe(SLSA);
     expect(at(attestation, 'policy', 'type')).toBe('cue');
@@ -213,7 +232,8 @@ describe('shipgate policy admission', () => {
     expect(re.test('https://gitlab.com/acme/app//.gitlab-ci.yml@refs/tags/v1.0.0')).toBe(true);
     expect(re.test('https://gitlab.com/acme/app/.gitlab-ci.yml@refs/tags/v1.0.0')).toBe(false);
     expect(at(p, 'metadata', 'name')).toBe('acme-app');
-    expect(at(p, 'spec', 'authorities', 0, 'attestations', 0, 'predicateType')).toBe(SLSA);
+    expect(at(p, 'spec', 'authorities', 0, 'attestations', 0, 'predicateType')).toBe(APPROVAL);
+    expect(at(p, 'spec', 'authorities', 0, 'attestations', 1, 'predicateType')).toBe(SLSA);
   });
 
   it('refuses bad input with one-line USAGE errors', async () => {
