@@ -3,6 +3,7 @@
  * the shapes passed between them. Bundles are kept in their serialized (JSON) form at module boundaries.
  */
 import type { SerializedBundle } from '@sigstore/bundle';
+import { APPROVAL_PREDICATE_TYPE } from '../core/predicates';
 
 export type { SerializedBundle };
 
@@ -14,7 +15,7 @@ export const PREDICATE = {
   cyclonedx: 'https://cyclonedx.org/bom',
   vuln: 'https://cosign.sigstore.dev/attestation/vuln/v1',
   /** shipgate's approval (schemas/approval-v1.schema.json, docs/signing.md). */
-  approval: 'https://shipgate.dev/attestation/approval/v1',
+  approval: APPROVAL_PREDICATE_TYPE,
 } as const;
 export type PredicateName = keyof typeof PREDICATE;
 
