@@ -6,7 +6,8 @@ import { bool, oneOf, str } from './args';
 
 const FORMATS = ['text', 'json', 'sarif'] as const;
 
-export const OUTPUT_OPTIONS = {
+/** The output flags of `shipgate lint`; `shipgate scan` adds the image-only ones (IMAGE_OUTPUT_OPTIONS). */
+export const LINT_OUTPUT_OPTIONS = {
   format: { type: 'string', short: 'f' },
   output: { type: 'string', short: 'o' },
   sarif: { type: 'string' },
@@ -15,10 +16,11 @@ export const OUTPUT_OPTIONS = {
   category: { type: 'string' },
   'no-color': { type: 'boolean' },
   'show-suppressed': { type: 'boolean' },
-  'list-packages': { type: 'boolean' },
 } as const;
 
-export const OUTPUT_HELP = `Output:
+export const OUTPUT_OPTIONS = { ...LINT_OUTPUT_OPTIONS, 'list-packages': { type: 'boolean' } } as const;
+
+export const LINT_OUTPUT_HELP = `Output:
   -f, --format FMT        text (default), json or sarif, written to stdout or --output
   -o, --output FILE       write the main format to FILE instead of stdout
       --sarif FILE        also write SARIF 2.1.0 (trimmed to GitHub's limits)
@@ -26,7 +28,9 @@ export const OUTPUT_HELP = `Output:
       --summary FILE      also write the markdown summary (decision, counts, top findings)
       --category NAME     SARIF category (automationDetails.id) for this scan
       --no-color          no ANSI colours (also NO_COLOR=1)
-      --show-suppressed   list suppressed findings in text output
+      --show-suppressed   list suppressed findings in text output`;
+
+export const OUTPUT_HELP = `${LINT_OUTPUT_HELP}
       --list-packages     list the image's packages (the inventory) in text output`;
 
 function useColor(p: Parsed, toFile: boolean): boolean {

@@ -3,7 +3,7 @@ import { EXIT, ShipgateError } from '../../core/errors';
 import { runPipeline } from '../../pipeline/run';
 import { findRepoRoot } from '../../pipeline/paths';
 import { parseCommand, str } from '../args';
-import { checkOutputFlags, OUTPUT_HELP, OUTPUT_OPTIONS, writeOutputs } from '../output';
+import { checkOutputFlags, LINT_OUTPUT_HELP, LINT_OUTPUT_OPTIONS, writeOutputs } from '../output';
 import { failOnFlag, POLICY_OPTIONS } from '../policy-flags';
 
 const HELP = `Usage: shipgate lint [Dockerfile...] [options]
@@ -13,11 +13,11 @@ Lints Dockerfiles (default ./Dockerfile) and applies the policy's gate to the fi
 Options:
       --config FILE       policy file (default shipgate.yaml at the repository root, if any)
       --fail-on SEV       fail at this severity or above: critical, high, medium, low, info, none
-${OUTPUT_HELP}
+${LINT_OUTPUT_HELP}
 `;
 
 export async function run(argv: string[]): Promise<number> {
-  const p = parseCommand('lint', argv, { ...OUTPUT_OPTIONS, ...POLICY_OPTIONS }, HELP);
+  const p = parseCommand('lint', argv, { ...LINT_OUTPUT_OPTIONS, ...POLICY_OPTIONS }, HELP);
   if (!p) return EXIT.OK;
   checkOutputFlags(p);
   let files = p.positionals;
