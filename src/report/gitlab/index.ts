@@ -7,14 +7,13 @@ import type { ScanResult } from '../../core/result';
 import { writeReportFile } from '../output-file';
 import { buildCodeQualityReport } from './code-quality';
 import { dotenvVariables, formatDotenv } from './dotenv';
-import { buildContainerScanningReport, buildDependencyScanningReport } from './security';
+import { buildContainerScanningReport } from './security';
 
 export { buildCodeQualityReport } from './code-quality';
 export { dotenvVariables, formatDotenv } from './dotenv';
-export { buildContainerScanningReport, buildDependencyScanningReport } from './security';
+export { buildContainerScanningReport } from './security';
 const GITLAB_REPORT_FILES = {
   containerScanning: 'gl-container-scanning-report.json',
-  dependencyScanning: 'gl-dependency-scanning-report.json',
   codeQuality: 'gl-code-quality-report.json',
   cyclonedx: 'gl-sbom.cdx.json',
   dotenv: 'shipgate.env',
@@ -33,7 +32,6 @@ export interface GitlabReportOptions {
 
 export interface GitlabReportFiles {
   containerScanning: string;
-  dependencyScanning: string;
   codeQuality: string;
   cyclonedx?: string;
   dotenv: string;
@@ -58,7 +56,7 @@ function json(value: unknown): string {
   return `${JSON.stringify(value, null, 2)}\n`;
 }
 
-/** Writes the container scanning, dependency scanning, Code Quality, CycloneDX (optional) and dotenv reports. */
+/** Writes the container scanning, Code Quality, CycloneDX (optional) and dotenv reports. */
 export async function writeGitlabReports(
   result: ScanResult,
   dir: string,
@@ -81,16 +79,11 @@ export async function writeGitlabReports(
   const codeQuality = buildCodeQualityReport(result);
   const files: GitlabReportFiles = {
     containerScanning: join(dir, GITLAB_REPORT_FILES.containerScanning),
-    dependencyScanning: join(dir, GITLAB_REPORT_FILES.dependencyScanning),
     codeQuality: join(dir, GITLAB_REPORT_FILES.codeQuality),
     dotenv: join(dir, GITLAB_REPORT_FILES.dotenv),
     codeQualitySkipped: codeQuality.skipped,
   };
   await writeReportFile(files.containerScanning, json(buildContainerScanningReport(result, securityOptions)));
-  await writeReportFile(
-    files.dependencyScanning,
-    json(buildDependencyScanningReport(result, securityOptions)),
-  );
   await writeReportFile(files.codeQuality, json(codeQuality.issues));
   await writeReportFile(files.dotenv, formatDotenv(dotenvVariables(result)));
   if (options.cyclonedx) {

@@ -1,6 +1,7 @@
 /**
- * GitLab security reports (schema 15.x): container scanning for operating-system packages and dependency
- * scanning for language packages found in the image. Pure: the caller reads files and writes the result.
+ * GitLab's container scanning report (schema 15.x): vulnerabilities in the image's operating-system and
+ * language packages, as GitLab's own container scanning reports them (the vulnerability report page is where
+ * GitLab users look for image findings). Pure: the caller reads files and writes the result.
  */
 import { ruleHelpUri, type Finding } from '../../core/finding';
 import type { Package } from '../../core/package';
@@ -27,7 +28,7 @@ import {
 } from './common';
 import { finalFromLine, insertLineDiff, upgradeCommand } from './remediation';
 
-type ScanType = 'container_scanning' | 'dependency_scanning';
+type ScanType = 'container_scanning';
 
 interface GitlabScan {
   analyzer: { id: string; name: string; version: string; vendor: { name: string }; url: string };
@@ -61,11 +62,6 @@ interface ContainerLocation {
   default_branch_image?: string;
 }
 
-interface DependencyLocation {
-  file: string;
-  dependency: { package: { name: string }; version: string };
-}
-
 interface GitlabRemediation {
   fixes: { id: string }[];
   summary: string;
@@ -81,7 +77,6 @@ interface GitlabSecurityReport<L> {
 }
 
 export type ContainerScanningReport = GitlabSecurityReport<ContainerLocation>;
-export type DependencyScanningReport = GitlabSecurityReport<DependencyLocation>;
 
 export interface SecurityReportOptions {
   /** The image's name on the default branch (GitLab's CS_DEFAULT_BRANCH_IMAGE), so findings match across branches. */
@@ -295,14 +290,17 @@ function systemVulnerability(
   return out;
 }
 
-/** The `container_scanning` report: vulnerabilities in the image's operating-system packages. */
+/**
+ * The `container_scanning` report: vulnerabilities in the image's operating-system packages, then in its
+ * language packages (each with the path it was found at in its details); remediation patches for the first.
+ */
 export function buildContainerScanningReport(
   result: ScanResult,
   options: SecurityReportOptions = {},
 ): ContainerScanningReport {
-  const { system, os, osSuppressed } = classify(result);
+  const { system, os, lang, osSuppressed, langSuppressed } = classify(result);
   const osName = operatingSystem(result.image?.os);
-  const packageVulnerabilities = os.map(([f, pkg]) => {
+  const located = ([f, pkg]: [Finding, Package | undefined]) => {
     const v = f.vulnerability!;
     const location: ContainerLocation = {
       dependency: { package: { name: v.packageName }, version: v.packageVersion },
@@ -311,44 +309,23 @@ export function buildContainerScanningReport(
     };
     if (options.defaultBranchImage) location.default_branch_image = truncate(options.defaultBranchImage, 255);
     return vulnerability(f, pkg, 'container_scanning', location);
-  });
+  };
+  const osVulnerabilities = os.map(located);
   const vulnerabilities = [
     ...system.map((f) => systemVulnerability(f, result, osName, options)),
-    ...packageVulnerabilities,
+    ...osVulnerabilities,
+    ...lang.map(located),
   ];
   return {
     version: SCHEMA_VERSION,
     schema: schemaUrl('container-scanning'),
-    scan: scanObject(result, 'container_scanning', osSuppressed, options.failed ?? false),
+    scan: scanObject(result, 'container_scanning', osSuppressed + langSuppressed, options.failed ?? false),
     vulnerabilities,
     remediations: remediations(
       result,
       os,
-      packageVulnerabilities.map((v) => v.id),
+      osVulnerabilities.map((v) => v.id),
       options,
     ),
-  };
-}
-
-/** The `dependency_scanning` report: vulnerabilities in language packages, located at their manifest in the image. */
-export function buildDependencyScanningReport(
-  result: ScanResult,
-  options: SecurityReportOptions = {},
-): DependencyScanningReport {
-  const { lang, langSuppressed } = classify(result);
-  const vulnerabilities = lang.map(([f, pkg]) => {
-    const v = f.vulnerability!;
-    const file = pkg?.path ?? f.image?.path ?? pkg?.binaryPath ?? imageName(result, f);
-    return vulnerability<DependencyLocation>(f, pkg, 'dependency_scanning', {
-      file,
-      dependency: { package: { name: v.packageName }, version: v.packageVersion },
-    });
-  });
-  return {
-    version: SCHEMA_VERSION,
-    schema: schemaUrl('dependency-scanning'),
-    scan: scanObject(result, 'dependency_scanning', langSuppressed, options.failed ?? false),
-    vulnerabilities,
-    remediations: [],
   };
 }

@@ -21,9 +21,6 @@ function load(file: string): object {
 export const validateContainerScanning: ValidateFunction = ajv().compile(
   load('gitlab-v15.2.4-container-scanning-report-format.json'),
 );
-export const validateDependencyScanning: ValidateFunction = ajv().compile(
-  load('gitlab-v15.2.4-dependency-scanning-report-format.json'),
-);
 
 /**
  * GitLab's Code Quality report format, written from https://docs.gitlab.com/ci/testing/code_quality/

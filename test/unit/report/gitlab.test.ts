@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -7,7 +7,6 @@ import { uuidV5 } from '../../../src/report/gitlab/common';
 import {
   buildCodeQualityReport,
   buildContainerScanningReport,
-  buildDependencyScanningReport,
   dotenvVariables,
   formatDotenv,
   writeGitlabReports,
@@ -21,12 +20,7 @@ import {
   IMAGE_REF,
   scanResult,
 } from '../../support/gitlab/fixtures';
-import {
-  errorsOf,
-  validateCodeQuality,
-  validateContainerScanning,
-  validateDependencyScanning,
-} from '../../support/gitlab/schemas';
+import { errorsOf, validateCodeQuality, validateContainerScanning } from '../../support/gitlab/schemas';
 
 const tmp = mkdtempSync(join(tmpdir(), 'shipgate-gitlab-reports-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -64,9 +58,10 @@ describe('container scanning report', () => {
     expect(validateContainerScanning(bad)).toBe(false);
   });
 
-  it('holds the unsuppressed OS package vulnerabilities only', () => {
+  it('holds the unsuppressed OS package vulnerabilities, then the language package ones', () => {
     const names = report.vulnerabilities.map((v) => v.location.dependency.package.name);
-    expect(names.sort()).toEqual(['libssl3', 'zlib1g']);
+    expect(names.slice(0, 2).sort()).toEqual(['libssl3', 'zlib1g']);
+    expect(names.slice(2).sort()).toEqual(['lodash', 'stdlib']); // minimist is suppressed by VEX
     for (const v of report.vulnerabilities) {
       expect(v.location.operating_system).toBe('debian:12');
       expect(v.location.image).toBe(IMAGE_REF);
@@ -180,25 +175,35 @@ describe('container scanning report', () => {
   });
 });
 
-describe('dependency scanning report', () => {
-  const report = buildDependencyScanningReport(scanResult());
+describe('language package vulnerabilities in the container scanning report', () => {
+  const report = buildContainerScanningReport(scanResult());
 
-  it('validates against the official GitLab 15.2.4 schema', () => {
-    expect(validateDependencyScanning(report), errorsOf(validateDependencyScanning)).toBe(true);
-  });
-
-  it('holds language package vulnerabilities located at their manifest in the image', () => {
+  it('locates them at the image, with the path they were found at in their details', () => {
     const byName = new Map(report.vulnerabilities.map((v) => [v.location.dependency.package.name, v]));
-    expect([...byName.keys()].sort()).toEqual(['lodash', 'stdlib']); // minimist is suppressed by VEX
     const lodash = byName.get('lodash')!;
-    expect(lodash.location.file).toBe('/app/node_modules/lodash/package.json');
+    expect(lodash.location.image).toBe(IMAGE_REF);
+    expect(lodash.location.dependency.version).not.toBe('');
+    expect(lodash.details?.package_path?.value).toBe('/app/node_modules/lodash/package.json');
     expect(lodash.identifiers.map((i) => i.type)).toEqual(['cve', 'ghsa']);
     expect(lodash.name).toBe('Command Injection in lodash');
-    expect(byName.get('stdlib')!.location.file).toBe('/usr/local/bin/healthcheck');
+    expect(byName.get('stdlib')!.details?.package_path?.value).toBe('/usr/local/bin/healthcheck');
     expect(byName.get('stdlib')!.severity).toBe('Unknown');
-    expect(report.scan.messages.some((m) => m.level === 'info' && m.value.startsWith('1 suppressed'))).toBe(
+  });
+
+  it('counts suppressed OS and language findings alike', () => {
+    expect(report.scan.messages.some((m) => m.level === 'info' && /^\d+ suppressed/.test(m.value))).toBe(
       true,
     );
+  });
+
+  it('gets no remediation patch (those upgrade OS packages in the Dockerfile)', () => {
+    const withTexts = buildContainerScanningReport(scanResult(), { dockerfileTexts: texts });
+    const langIds = new Set(
+      withTexts.vulnerabilities
+        .filter((v) => ['lodash', 'stdlib'].includes(v.location.dependency.package.name))
+        .map((v) => v.id),
+    );
+    for (const r of withTexts.remediations) for (const f of r.fixes) expect(langIds.has(f.id)).toBe(false);
   });
 });
 
@@ -304,8 +309,7 @@ describe('writeGitlabReports', () => {
     const cs = JSON.parse(readFileSync(files.containerScanning, 'utf8')) as unknown;
     expect(validateContainerScanning(cs), errorsOf(validateContainerScanning)).toBe(true);
     expect((cs as { remediations: unknown[] }).remediations).toHaveLength(1);
-    const ds = JSON.parse(readFileSync(files.dependencyScanning, 'utf8')) as unknown;
-    expect(validateDependencyScanning(ds), errorsOf(validateDependencyScanning)).toBe(true);
+    expect(existsSync(join(out, 'gl-dependency-scanning-report.json'))).toBe(false);
     const cq = JSON.parse(readFileSync(files.codeQuality, 'utf8')) as unknown;
     expect(validateCodeQuality(cq), errorsOf(validateCodeQuality)).toBe(true);
     expect(readFileSync(files.dotenv, 'utf8')).toMatch(/^SHIPGATE_APPROVED=false$/m);

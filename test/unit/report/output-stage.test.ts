@@ -271,7 +271,6 @@ describe('one masking pass over every output', () => {
       'out/scan/summary.md',
       'out/scan/sbom.cdx.json',
       'out/scan/gl/gl-container-scanning-report.json',
-      'out/scan/gl/gl-dependency-scanning-report.json',
       'out/scan/gl/gl-code-quality-report.json',
       'out/scan/gl/gl-sbom.cdx.json',
       'out/scan/gl/shipgate.env',
@@ -370,7 +369,6 @@ describe('GitLab reports of a Dockerfile-only scan', () => {
     expect(readdirSync(join(work, 'lint-only', 'gl')).sort()).toEqual([
       'gl-code-quality-report.json',
       'gl-container-scanning-report.json',
-      'gl-dependency-scanning-report.json',
       'shipgate.env',
     ]);
   });

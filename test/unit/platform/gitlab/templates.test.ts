@@ -89,7 +89,6 @@ describe('scan component', () => {
     expect(job.artifacts.paths).toEqual(['gl-reports/']);
     expect(job.artifacts.reports).toEqual({
       container_scanning: 'gl-reports/gl-container-scanning-report.json',
-      dependency_scanning: 'gl-reports/gl-dependency-scanning-report.json',
       codequality: 'gl-reports/gl-code-quality-report.json',
       cyclonedx: 'gl-reports/gl-sbom.cdx.json',
       dotenv: 'gl-reports/shipgate.env',
