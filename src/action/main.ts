@@ -31,7 +31,10 @@ export interface Engine {
   runPipeline(options: PipelineOptions): Promise<ScanResult>;
 }
 
-/** Routes the one logger to the runner: info to the log, debug to step debug, masks to ::add-mask::. */
+/**
+ * Routes the one logger to the runner: info to the log, debug to step debug, masks to ::add-mask::, each phase
+ * in a ::group:: section; progress comes as a line every few seconds (the log is not a terminal).
+ */
 const actionsSink: LogSink = {
   write(level, line) {
     if (level === 'debug') core.debug(line);
@@ -42,6 +45,12 @@ const actionsSink: LogSink = {
   },
   secret(value) {
     core.setSecret(value);
+  },
+  group(title) {
+    core.startGroup(title);
+  },
+  endGroup() {
+    core.endGroup();
   },
 };
 

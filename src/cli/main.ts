@@ -1,6 +1,7 @@
 import { EXIT, ShipgateError, formatError, toShipgateError } from '../core/errors';
-import { Logger, setLogger, stderrSink, type LogLevel } from '../core/logger';
+import { Logger, setLogger, type LogLevel, type LogSink } from '../core/logger';
 import { COMMIT, VERSION } from '../core/version';
+import { cliSink, TerminalSink } from './log-sinks';
 
 const COMMANDS: Record<
   string,
@@ -35,13 +36,15 @@ ${Object.entries(COMMANDS)
 Global options:
   -h, --help       help for shipgate or a command
   -V, --version    print the version and the commit it was built from
-  -q, --quiet      only warnings and errors on stderr
+  -q, --quiet      only warnings and errors on stderr (no progress, no log sections)
   -v, --verbose    debug output on stderr
 
 Exit codes: 0 approved, 1 policy failed, 2 usage or input error, 3 internal error, 4 remote service error
 or timeout.
 Docs: https://github.com/shipgate/shipgate#readme
 `;
+
+let sink: LogSink | undefined;
 
 /** Strips the global logging flags, configures the logger, and returns the remaining arguments. */
 function configureLogging(argv: string[]): string[] {
@@ -52,7 +55,8 @@ function configureLogging(argv: string[]): string[] {
     else if (a === '-v' || a === '--verbose' || a === '--debug') level = 'debug';
     else rest.push(a);
   }
-  setLogger(new Logger([stderrSink], level), [stderrSink]);
+  sink = cliSink();
+  setLogger(new Logger([sink], level), [sink]);
   return rest;
 }
 
@@ -76,7 +80,12 @@ export async function main(argv: string[]): Promise<number> {
         hint: `commands: ${Object.keys(COMMANDS).join(', ')}; run "shipgate --help"`,
       });
     }
-    return await (await cmd.load()).run(rest);
+    try {
+      return await (await cmd.load()).run(rest);
+    } finally {
+      // A bar left by work an error cut short would keep drawing (and the process alive).
+      if (sink instanceof TerminalSink) sink.close();
+    }
   } catch (e) {
     const err = toShipgateError(e);
     process.stderr.write(`${formatError(err)}\n`);

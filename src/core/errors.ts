@@ -51,7 +51,13 @@ export function parseExitCode(v: string, what = '--exit-code'): number {
 }
 
 // A scan past its deadline is usually a slow registry or runner: worth retrying, like a remote failure.
-const REMOTE_CODES: ReadonlySet<ErrorCode> = new Set(['NETWORK', 'REGISTRY', 'GITHUB_API', 'TIMEOUT', 'SIGN']);
+const REMOTE_CODES: ReadonlySet<ErrorCode> = new Set([
+  'NETWORK',
+  'REGISTRY',
+  'GITHUB_API',
+  'TIMEOUT',
+  'SIGN',
+]);
 
 export interface ShipgateErrorOptions {
   /** What the user can do about it, shown after the message. */

@@ -3,6 +3,7 @@
  * registered with addSecret() are masked everywhere, every line is one printable line whatever untrusted
  * text it carries, and each front door decides where lines go.
  */
+import { progressLine, type ProgressState } from './progress';
 import { printable } from './text';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
@@ -13,7 +14,73 @@ export interface LogSink {
   write(level: LogLevel, line: string): void;
   /** Called once per registered secret, for sinks with their own masking (GitHub `::add-mask::`). */
   secret?(value: string): void;
+  /** A collapsible section of the log begins (GitHub `::group::`, GitLab `section_start`). Never nested. */
+  group?(title: string): void;
+  endGroup?(): void;
+  /** Progress of long work, for sinks that draw it (a terminal bar); the others get a line now and then. */
+  progress?(state: ProgressState): void;
 }
+
+/** How often a CI log gets a progress line for long work. */
+export const PROGRESS_INTERVAL_MS = 5000;
+
+/** Long work reporting how far it got. */
+export interface Progress {
+  /** Adds to what is done (bytes or items). */
+  add(n: number): void;
+  done(): void;
+}
+
+class ProgressReporter implements Progress {
+  private readonly state: ProgressState;
+  private lastLine: number;
+  private printed = false;
+
+  constructor(
+    private readonly sinkList: LogSink[],
+    private readonly clock: () => number,
+    label: string,
+    total: number | undefined,
+    unit: ProgressState['unit'],
+  ) {
+    const now = clock();
+    this.state = { label, done: 0, unit, startedAt: now, now, finished: false };
+    if (total !== undefined) this.state.total = total;
+    this.lastLine = now;
+  }
+
+  add(n: number): void {
+    if (this.state.finished) return;
+    this.state.done += n;
+    this.emit();
+  }
+
+  done(): void {
+    if (this.state.finished) return;
+    this.state.finished = true;
+    this.emit();
+  }
+
+  private emit(): void {
+    this.state.now = this.clock();
+    const due = this.state.now - this.lastLine >= PROGRESS_INTERVAL_MS;
+    // A finished piece of work gets a closing line only where progress lines were printed for it.
+    const line = (this.state.finished ? this.printed : due)
+      ? printable(mask(progressLine(this.state)))
+      : undefined;
+    for (const sink of this.sinkList) {
+      if (sink.progress) sink.progress({ ...this.state });
+      else if (line !== undefined) sink.write('info', line);
+    }
+    if (line !== undefined) {
+      this.lastLine = this.state.now;
+      this.printed = true;
+    }
+  }
+}
+
+const SILENT: Progress = { add() {}, done() {} };
+let groupDepth = 0;
 
 const secrets = new Set<string>();
 
@@ -63,9 +130,40 @@ export class Logger {
     return LEVELS[level] >= LEVELS[this.level];
   }
 
+  /** The clock progress is measured with (tests set a fake one). */
+  clock: () => number = () => performance.now();
+
+  /** Reports progress of long work: a bar on a terminal, a line every few seconds in a CI log. */
+  progress(label: string, options: { total?: number; unit?: ProgressState['unit'] } = {}): Progress {
+    if (!this.enabled('info')) return SILENT;
+    return new ProgressReporter(
+      this.sinkList,
+      this.clock,
+      printable(mask(`${this.prefix}${label}`)),
+      options.total,
+      options.unit ?? 'bytes',
+    );
+  }
+
+  /** Runs work inside a collapsible log section where the sink has them; nested calls do not nest. */
+  async group<T>(title: string, work: () => Promise<T>): Promise<T> {
+    if (!this.enabled('info') || groupDepth > 0) return work();
+    groupDepth++;
+    const line = printable(mask(title));
+    for (const s of this.sinkList) s.group?.(line);
+    try {
+      return await work();
+    } finally {
+      for (const s of this.sinkList) s.endGroup?.();
+      groupDepth--;
+    }
+  }
+
   /** A child logger that prefixes its lines, e.g. "[image] ". */
   child(prefix: string): Logger {
-    return new Logger(this.sinkList, this.level, `${this.prefix}${prefix}`);
+    const child = new Logger(this.sinkList, this.level, `${this.prefix}${prefix}`);
+    child.clock = this.clock;
+    return child;
   }
 
   /** Runs work with start/finish lines and the elapsed time at debug level (progress on long work). */

@@ -83,10 +83,18 @@ export async function scanImage(
       ...(clamavDatabase ? { clamavDatabase } : {}),
     });
     const walkers = instances.flatMap((i) => i.walkers);
+    // Progress by stored (compressed) layer sizes, counted as each layer is finished.
+    const progress = log.progress(`reading the layers of ${info.ref}`, { total: info.size });
+    let previous = 0;
     const walk = await walkImage(image, walkers, {
-      onLayer: (l) =>
-        log.info(`layer ${l.index + 1}/${info.layers.length} ${l.digest.slice(7, 19)} (${mb(l.size)})`),
+      onLayer: (l) => {
+        progress.add(previous);
+        previous = l.size;
+        log.info(`layer ${l.index + 1}/${info.layers.length} ${l.digest.slice(7, 19)} (${mb(l.size)})`);
+      },
     });
+    progress.add(previous);
+    progress.done();
     const output = new Map<Analyzer<AnalyzerOutput>, AnalyzerOutput | undefined>(
       walkers.map((w, i) => [w, walk.results[i]]),
     );

@@ -155,17 +155,20 @@ async function runUntil(
   const secrets = scanners.has('secret') ? await import('../secrets/index') : undefined;
   if (secrets) addRules(await analyzerRules(new Set(['secret'])));
   if (opts.dockerfiles.length) addRules(dockerfileRules());
-  // Read every Dockerfile first (in parallel), then lint: a many-file lint does not wait on I/O per file.
-  const texts = await Promise.all(opts.dockerfiles.map((path) => readDockerfile(path)));
-  for (const [i, path] of opts.dockerfiles.entries()) {
-    const content = texts[i]!;
-    const rel = repoRelative(opts.repoRoot, path);
-    const { findings: found, target } = await lintDockerfile({ path: rel, content }, lintOptions);
-    log.info(`${rel}: ${found.length} Dockerfile finding${found.length === 1 ? '' : 's'}`);
-    findings.push(...found);
-    dockerfiles.push(target);
-    if (secrets) findings.push(...secrets.scanDockerfileText(rel, content));
-  }
+  if (opts.dockerfiles.length)
+    await log.group('shipgate: Dockerfile lint', async () => {
+      // Read every Dockerfile first (in parallel), then lint: a many-file lint does not wait on I/O per file.
+      const texts = await Promise.all(opts.dockerfiles.map((path) => readDockerfile(path)));
+      for (const [i, path] of opts.dockerfiles.entries()) {
+        const content = texts[i]!;
+        const rel = repoRelative(opts.repoRoot, path);
+        const { findings: found, target } = await lintDockerfile({ path: rel, content }, lintOptions);
+        log.info(`${rel}: ${found.length} Dockerfile finding${found.length === 1 ? '' : 's'}`);
+        findings.push(...found);
+        dockerfiles.push(target);
+        if (secrets) findings.push(...secrets.scanDockerfileText(rel, content));
+      }
+    });
   if (opts.context && secrets) {
     const dockerfile = opts.dockerfiles[0];
     findings.push(
@@ -185,7 +188,9 @@ async function runUntil(
   if (opts.image) {
     // Loaded only when an image is scanned, so `shipgate lint` starts fast.
     const { mapImageFindings, scanImage } = await import('./image');
-    const scanned = await scanImage(opts, scanners, policy, inputs.image, signal);
+    const scanned = await log.group(`shipgate: image scan of ${opts.image}`, () =>
+      scanImage(opts, scanners, policy, inputs.image, signal),
+    );
     image = scanned.target;
     packages = scanned.packages;
     analyzers = scanned.analyzers;

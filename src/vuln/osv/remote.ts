@@ -12,7 +12,7 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
-import { Readable } from 'node:stream';
+import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
@@ -207,11 +207,22 @@ async function loadOne(
   const builder = new IndexBuilder(new Set([ecosystem]));
   try {
     if (!res.body) throw new ShipgateError('NETWORK', `${redactUrl(url)}: empty response`);
+    const length = Number(res.headers.get('content-length'));
+    const progress = log.progress(`downloading OSV ${ecosystem} data`, {
+      ...(Number.isFinite(length) && length > 0 ? { total: length } : {}),
+    });
     try {
       await pipeline(
         Readable.fromWeb(res.body as import('node:stream/web').ReadableStream),
+        new Transform({
+          transform(chunk: Buffer, _enc, done) {
+            progress.add(chunk.length);
+            done(null, chunk);
+          },
+        }),
         createWriteStream(tmpZip),
       );
+      progress.done();
     } catch (e) {
       throw new ShipgateError(
         'NETWORK',
