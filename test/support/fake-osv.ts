@@ -40,6 +40,12 @@ export class FakeOsv {
   readonly archives = new Map<string, { body: Uint8Array; etag: string; lastModified: string }>();
   readonly records = new Map<string, OsvRecord>();
   failures: Failure[] = [];
+  /** Serve `<ecosystem>/modified_id.csv` and `<ecosystem>/<id>.json` as the bucket does (off by default). */
+  listings = false;
+  /** Per ecosystem, the records the listing and per-record files are made from (setArchive fills it). */
+  readonly current = new Map<string, OsvRecord[]>();
+  /** Replaces the listing text of an ecosystem (to serve a broken one). */
+  readonly rawListings = new Map<string, string>();
   /** Vulnerability ids per querybatch result page. */
   pageSize = 1;
   private version = 0;
@@ -51,7 +57,26 @@ export class FakeOsv {
       etag: `"${ecosystem}-${this.version}"`,
       lastModified: new Date(Date.UTC(2026, 0, this.version)).toUTCString(),
     });
+    this.current.set(ecosystem, records);
     for (const r of records) this.records.set(r.id, r);
+  }
+
+  /** Changes records of an ecosystem without a new archive, as the bucket's per-record files change first. */
+  updateRecords(ecosystem: string, changed: OsvRecord[]): void {
+    const ids = new Set(changed.map((r) => r.id));
+    this.current.set(ecosystem, [
+      ...(this.current.get(ecosystem) ?? []).filter((r) => !ids.has(r.id)),
+      ...changed,
+    ]);
+    for (const r of changed) this.records.set(r.id, r);
+  }
+
+  /** The bucket's modified_id.csv: `<modified>,<id>` per record, newest first. */
+  listing(ecosystem: string): string {
+    const records = [...(this.current.get(ecosystem) ?? [])].sort(
+      (a, b) => Date.parse(b.modified ?? '') - Date.parse(a.modified ?? '') || (a.id < b.id ? -1 : 1),
+    );
+    return records.map((r) => `${r.modified},${r.id}\n`).join('');
   }
 
   setRawArchive(ecosystem: string, body: Uint8Array): void {
@@ -88,6 +113,17 @@ export class FakeOsv {
       const headers: Record<string, string> = fail.retryAfter ? { 'retry-after': fail.retryAfter } : {};
       res.writeHead(fail.status, headers).end(`scripted ${fail.status}`);
       return;
+    }
+    const listing = /^\/(.+)\/modified_id\.csv$/.exec(path);
+    if (req.method === 'GET' && listing && this.listings) {
+      const text = this.rawListings.get(listing[1]!) ?? this.listing(listing[1]!);
+      return void res.writeHead(200, { 'content-type': 'text/csv' }).end(text);
+    }
+    const one = /^\/([^/]+)\/([^/]+)\.json$/.exec(path);
+    if (req.method === 'GET' && one && this.listings) {
+      const r = this.current.get(one[1]!)?.find((x) => x.id === one[2]);
+      if (!r) return void res.writeHead(404).end('not found');
+      return void res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(r));
     }
     const m = /^\/(.+)\/all\.zip$/.exec(path);
     if (req.method === 'GET' && m) {

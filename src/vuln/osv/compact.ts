@@ -282,11 +282,23 @@ export class IndexBuilder {
   private readonly builtAt = new Date().toISOString();
   /** Records skipped because they were withdrawn. */
   withdrawn = 0;
+  /** The newest `modified` time of every record added (withdrawn ones too): what the data is current to. */
+  newestModified: string | undefined;
 
   /** @param only archive names (ecosystem bases) to keep; undefined keeps all. */
   constructor(private readonly only?: ReadonlySet<string>) {}
 
+  /** Starts an archive's index from an existing one (whose records are kept as they are). */
+  seed(index: EcosystemIndex): void {
+    this.indexes.set(index.ecosystem, index);
+  }
+
   add(record: OsvRecord): void {
+    if (
+      record.modified &&
+      Date.parse(record.modified) > Date.parse(this.newestModified ?? '1970-01-01T00:00:00Z')
+    )
+      this.newestModified = record.modified;
     if (record.withdrawn) {
       this.withdrawn++;
       return;

@@ -23,6 +23,10 @@ import { IndexedVulnDatabase, type LoadedIndex } from './db';
 import { redactUrl } from '../../core/redact';
 import { fetchWithRetry, type HttpOptions } from './http';
 import { addZipFile } from './local';
+import { applyChanges, changesSince, fetchRecords, listingUrl } from './incremental';
+import { mapConcurrent } from '../../core/concurrency';
+
+const ECOSYSTEM_CONCURRENCY = 3;
 
 export const DEFAULT_OSV_URL = 'https://osv-vulnerabilities.storage.googleapis.com';
 export const DEFAULT_MAX_AGE_MS = 12 * 60 * 60 * 1000;
@@ -49,7 +53,14 @@ export interface CacheMeta {
   /** When the archive was last downloaded or confirmed unchanged (ISO time). */
   checkedAt: string;
   records: number;
+  /** The newest `modified` time among the records: changes from then on are fetched on refresh. */
+  modifiedThrough?: string;
+  /** When the whole archive was last downloaded; past FULL_REFRESH_MS it is downloaded again. */
+  fullAt?: string;
 }
+
+/** Incremental refreshes rebuild from the cached index; a whole download at least weekly bounds any drift. */
+export const FULL_REFRESH_MS = 7 * 24 * 60 * 60 * 1000;
 
 /**
  * The OSV cache directory: SHIPGATE_CACHE_DIR/osv, else $XDG_CACHE_HOME/shipgate/osv,
@@ -159,6 +170,17 @@ async function loadOne(
     });
   }
 
+  if (cached && meta?.modifiedThrough && meta.fullAt && now - Date.parse(meta.fullAt) < FULL_REFRESH_MS) {
+    try {
+      const updated = await refreshIncrementally(ecosystem, cached, meta, meta.modifiedThrough, opts, now);
+      if (updated) return updated;
+    } catch (e) {
+      const stale = staleCopy(e);
+      if (stale) return stale;
+      throw e;
+    }
+  }
+
   const headers: Record<string, string> = {};
   if (cached && meta?.etag) headers['If-None-Match'] = meta.etag;
   if (cached && meta?.lastModified) headers['If-Modified-Since'] = meta.lastModified;
@@ -248,7 +270,9 @@ async function loadOne(
     url,
     checkedAt: new Date(now).toISOString(),
     records: compiled.records.length,
+    fullAt: new Date(now).toISOString(),
   };
+  if (builder.newestModified) fresh.modifiedThrough = builder.newestModified;
   const etag = res.headers.get('etag');
   const lm = res.headers.get('last-modified');
   if (etag) fresh.etag = etag;
@@ -257,6 +281,40 @@ async function loadOne(
   writeAtomic(paths.meta, JSON.stringify(fresh));
   log.info(
     `OSV ${ecosystem}: ${count} records (${compiled.records.length} with package ranges), ${(bytes / 1e6).toFixed(1)} MB`,
+  );
+  return { index, meta: fresh, from: 'download' };
+}
+
+/** Applies the records changed since the cache's newest one; undefined when the whole archive is needed. */
+async function refreshIncrementally(
+  ecosystem: string,
+  cached: LoadedIndex,
+  meta: CacheMeta,
+  since: string,
+  opts: Required<Pick<RemoteDbOptions, 'baseUrl' | 'cacheDir' | 'maxAgeMs'>> & RemoteDbOptions,
+  now: number,
+): Promise<Loaded | undefined> {
+  const log = logger();
+  const changes = await changesSince(listingUrl(opts.baseUrl, ecosystem), since, opts.http);
+  if (!changes) return undefined;
+  const records = changes.ids.length
+    ? await fetchRecords(opts.baseUrl, ecosystem, changes.ids, opts.http)
+    : [];
+  if (!records) return undefined;
+  const compiled = applyChanges(cached, records);
+  const index = storeIndex(compiled);
+  const paths = cachePaths(opts.cacheDir, ecosystem);
+  const fresh: CacheMeta = {
+    ...meta,
+    checkedAt: new Date(now).toISOString(),
+    records: compiled.records.length,
+    modifiedThrough: changes.newest,
+  };
+  writeCachedIndex(paths, index);
+  writeAtomic(paths.meta, JSON.stringify(fresh));
+  const withdrawn = records.filter((r) => r.withdrawn).length;
+  log.info(
+    `OSV ${ecosystem}: ${records.length} record${records.length === 1 ? '' : 's'} changed since ${since}${withdrawn ? ` (${withdrawn} withdrawn)` : ''}; ${compiled.records.length} records`,
   );
   return { index, meta: fresh, from: 'download' };
 }
@@ -274,11 +332,13 @@ export async function loadRemoteDatabase(
   };
   const indexes = new Map<string, LoadedIndex>();
   const froms = new Set<string>();
-  for (const eco of [...new Set(ecosystems)].sort()) {
-    const l = await loadOne(eco, opts);
-    indexes.set(eco, l.index);
-    froms.add(l.from);
-  }
+  const names = [...new Set(ecosystems)].sort();
+  // A few ecosystems at a time: the downloads overlap, the compiled indexes stay few in memory.
+  const loaded = await mapConcurrent(names, ECOSYSTEM_CONCURRENCY, (eco) => loadOne(eco, opts));
+  names.forEach((eco, i) => {
+    indexes.set(eco, loaded[i]!.index);
+    froms.add(loaded[i]!.from);
+  });
   return new IndexedVulnDatabase(
     indexes,
     `osv database (${[...froms].join(', ') || 'empty'}; ${opts.cacheDir})`,

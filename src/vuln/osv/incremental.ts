@@ -1,0 +1,176 @@
+/**
+ * Incremental refresh of a cached ecosystem index: OSV publishes `<ecosystem>/modified_id.csv`, every record's
+ * id with its modification time, newest first. Only the records modified since the cache's newest record are
+ * fetched (`<ecosystem>/<id>.json`), their old entries replaced and withdrawn ones dropped. Anything that
+ * makes the listing untrustworthy (missing, unordered, malformed, too many changes, a record that cannot be
+ * fetched or does not match) answers undefined, and the caller downloads the whole archive instead.
+ */
+import { mapConcurrent } from '../../core/concurrency';
+import { logger } from '../../core/logger';
+import { redactUrl } from '../../core/redact';
+import { IndexBuilder, type CompactAffected, type CompactRecord, type EcosystemIndex } from './compact';
+import type { LoadedIndex } from './db';
+import { fetchWithRetry, type HttpOptions } from './http';
+import { parseOsvRecord, type OsvRecord } from './types';
+
+/** Past this many changed records, one archive download is cheaper than that many requests. */
+export const MAX_INCREMENTAL_RECORDS = 2000;
+const FETCH_CONCURRENCY = 8;
+const LINE = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z),([A-Za-z0-9][A-Za-z0-9._:-]*)$/;
+
+export function listingUrl(baseUrl: string, ecosystem: string): string {
+  return `${baseUrl.replace(/\/+$/, '')}/${encodeURIComponent(ecosystem)}/modified_id.csv`;
+}
+
+export function recordUrl(baseUrl: string, ecosystem: string, id: string): string {
+  return `${baseUrl.replace(/\/+$/, '')}/${encodeURIComponent(ecosystem)}/${encodeURIComponent(id)}.json`;
+}
+
+export interface Changes {
+  /** Ids modified at or after the watermark, newest first, without repeats. */
+  ids: string[];
+  /** The newest modification time the listing names. */
+  newest: string;
+}
+
+/**
+ * Reads the listing up to the first line older than `since` (records modified at exactly `since` are
+ * fetched again: same-second changes are not lost). Undefined when the listing cannot be trusted.
+ */
+export async function changesSince(
+  url: string,
+  since: string,
+  http: HttpOptions | undefined,
+): Promise<Changes | undefined> {
+  const log = logger();
+  const sinceMs = Date.parse(since);
+  const res = await fetchWithRetry(url, {}, { timeoutMs: 120_000, ...http });
+  if (res.status !== 200 || !res.body) {
+    await res.body?.cancel();
+    log.info(`no change listing at ${redactUrl(url)} (HTTP ${res.status}): refreshing the whole archive`);
+    return undefined;
+  }
+  const ids: string[] = [];
+  const seen = new Set<string>();
+  let newest: string | undefined;
+  let previous = Infinity;
+  let rest = '';
+  const decoder = new TextDecoder();
+  const reader = res.body.getReader();
+  const untrusted = async (why: string): Promise<undefined> => {
+    await reader.cancel();
+    log.warn(`OSV change listing ${redactUrl(url)} ${why}: refreshing the whole archive`);
+    return undefined;
+  };
+  for (;;) {
+    const { done, value } = await reader.read();
+    rest += done ? decoder.decode() : decoder.decode(value, { stream: true });
+    const lines = rest.split('\n');
+    rest = done ? '' : lines.pop()!;
+    for (const raw of lines) {
+      const line = raw.trim();
+      if (line === '') continue;
+      const m = LINE.exec(line);
+      if (!m) return untrusted(`has a malformed line "${line.slice(0, 80)}"`);
+      const at = Date.parse(m[1]!);
+      if (Number.isNaN(at)) return untrusted(`has an invalid time "${m[1]}"`);
+      if (at > previous) return untrusted('is not sorted newest first');
+      previous = at;
+      newest ??= m[1]!;
+      if (at < sinceMs) {
+        await reader.cancel();
+        return { ids, newest };
+      }
+      if (!seen.has(m[2]!)) {
+        seen.add(m[2]!);
+        ids.push(m[2]!);
+        if (ids.length > MAX_INCREMENTAL_RECORDS) {
+          await reader.cancel();
+          log.info(`more than ${MAX_INCREMENTAL_RECORDS} OSV records changed: refreshing the whole archive`);
+          return undefined;
+        }
+      }
+    }
+    if (done) break;
+  }
+  // The listing ended without a line older than the cache: it may be truncated, or the cache older than it.
+  return untrusted(newest === undefined ? 'is empty' : 'does not reach back to the cached data');
+}
+
+/** Fetches the changed records; undefined if any cannot be fetched or is not the record asked for. */
+export async function fetchRecords(
+  baseUrl: string,
+  ecosystem: string,
+  ids: readonly string[],
+  http: HttpOptions | undefined,
+): Promise<OsvRecord[] | undefined> {
+  const log = logger();
+  const progress = log.progress(`fetching ${ids.length} changed OSV ${ecosystem} records`, {
+    total: ids.length,
+    unit: 'items',
+  });
+  const records = await mapConcurrent(ids, FETCH_CONCURRENCY, async (id) => {
+    const url = recordUrl(baseUrl, ecosystem, id);
+    const res = await fetchWithRetry(url, {}, { timeoutMs: 60_000, ...http });
+    if (res.status !== 200) {
+      await res.body?.cancel();
+      log.warn(`OSV record ${id}: HTTP ${res.status} from ${redactUrl(url)}; refreshing the whole archive`);
+      return undefined;
+    }
+    let record: OsvRecord;
+    try {
+      record = parseOsvRecord(await res.text());
+    } catch (e) {
+      log.warn(`OSV record ${id} is not valid (${(e as Error).message}); refreshing the whole archive`);
+      return undefined;
+    }
+    progress.add(1);
+    if (record.id !== id) {
+      log.warn(`OSV record ${id} names itself ${record.id}; refreshing the whole archive`);
+      return undefined;
+    }
+    return record;
+  });
+  progress.done();
+  return records.every((r) => r !== undefined) ? (records as OsvRecord[]) : undefined;
+}
+
+/** Decodes every slot of a stored index back into an in-memory index. */
+function decode(stored: LoadedIndex): EcosystemIndex {
+  const { header, data } = stored;
+  const slot = <T>(k: number): T =>
+    JSON.parse(data.toString('utf8', header.offsets[k]!, header.offsets[k + 1]!)) as T;
+  const packages = Object.create(null) as Record<string, CompactAffected[]>;
+  for (const [name, k] of Object.entries(header.packages)) packages[name] = slot<CompactAffected[]>(k);
+  const records: CompactRecord[] = [];
+  for (let i = 0; i < header.recordCount; i++) records.push(slot<CompactRecord>(header.recordBase + i));
+  return { format: header.format, ecosystem: header.ecosystem, builtAt: header.builtAt, records, packages };
+}
+
+/**
+ * The cached index with the changed records applied: every entry of a changed record is removed, then
+ * the new versions are added (withdrawn records are not, which drops them).
+ */
+export function applyChanges(stored: LoadedIndex, changed: readonly OsvRecord[]): EcosystemIndex {
+  const old = decode(stored);
+  const replaced = new Set(changed.map((r) => r.id));
+  const renumber = new Map<number, number>();
+  const records: CompactRecord[] = [];
+  old.records.forEach((r, i) => {
+    if (replaced.has(r.id)) return;
+    renumber.set(i, records.length);
+    records.push(r);
+  });
+  const packages = Object.create(null) as Record<string, CompactAffected[]>;
+  for (const [name, entries] of Object.entries(old.packages)) {
+    const kept = entries.flatMap((e) => {
+      const r = renumber.get(e.r);
+      return r === undefined ? [] : [{ ...e, r }];
+    });
+    if (kept.length) packages[name] = kept;
+  }
+  const builder = new IndexBuilder(new Set([old.ecosystem]));
+  builder.seed({ ...old, builtAt: new Date().toISOString(), records, packages });
+  for (const r of changed) builder.add(r);
+  return builder.result().get(old.ecosystem)!;
+}
