@@ -18,9 +18,22 @@ export { buildStatements, OSV_DB, type StatementsInput } from './statements';
 export { imageStatement, type ImageSubject } from './statement';
 export { createSigner, keySigner, PUBLIC_GOOD, type ShipgateSigner, type SigningConfig } from './signer';
 export { identityProvider, SIGSTORE_AUDIENCE, type IdentityTokenSource } from './identity-token';
-export { generateKeyPair, loadSigningKey, readSigningKey, keyHint, type GeneratedKeyPair, type SigningKey } from './keys';
+export {
+  generateKeyPair,
+  loadSigningKey,
+  readSigningKey,
+  keyHint,
+  type GeneratedKeyPair,
+  type SigningKey,
+} from './keys';
 export { signMessage, signStatement } from './bundle';
-export { loadTrustMaterial, parseTrustedRoot, tufCacheDir, type LoadedTrust, type TrustConfig } from './trust';
+export {
+  loadTrustMaterial,
+  parseTrustedRoot,
+  tufCacheDir,
+  type LoadedTrust,
+  type TrustConfig,
+} from './trust';
 export {
   verifyBundles,
   type RejectedBundle,
@@ -31,6 +44,11 @@ export {
 } from './verify';
 export { FULCIO_OIDS, type FulcioExtensions } from './certificate';
 export { BUILT_IN_POLICY, type ApprovalPredicate } from './predicates/approval';
-export { type SlsaProvenance, GITHUB_BUILD_TYPE, GITLAB_BUILD_TYPE, LOCAL_BUILD_TYPE } from './predicates/slsa';
+export {
+  type SlsaProvenance,
+  GITHUB_BUILD_TYPE,
+  GITLAB_BUILD_TYPE,
+  LOCAL_BUILD_TYPE,
+} from './predicates/slsa';
 export type { VulnDbInfo } from './predicates/scan-facts';
 export type { VulnPredicate } from './predicates/vuln';

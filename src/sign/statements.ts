@@ -47,7 +47,12 @@ function predicateFor(name: PredicateName, input: StatementsInput, env: NodeJS.P
     case 'signature':
       return signaturePredicate();
     case 'slsa':
-      return slsaProvenance({ ...input.provenance, env, dockerfiles: input.result.dockerfiles, ...(input.now ? { finishedOn: input.now } : {}) });
+      return slsaProvenance({
+        ...input.provenance,
+        env,
+        dockerfiles: input.result.dockerfiles,
+        ...(input.now ? { finishedOn: input.now } : {}),
+      });
     case 'cyclonedx':
       return cyclonedxPredicate(input.result);
     case 'vuln': {
@@ -68,5 +73,7 @@ function predicateFor(name: PredicateName, input: StatementsInput, env: NodeJS.P
 /** One in-toto statement per requested predicate, each about the image digest. */
 export function buildStatements(input: StatementsInput): Statement[] {
   const env = input.env ?? process.env;
-  return input.predicates.map((name) => imageStatement(input.image, PREDICATE[name], predicateFor(name, input, env)));
+  return input.predicates.map((name) =>
+    imageStatement(input.image, PREDICATE[name], predicateFor(name, input, env)),
+  );
 }

@@ -13,8 +13,22 @@ import { writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { fulcioHandler, initializeCA, initializeCTLog, initializeTLog, initializeTSA, rekorHandler, tsaHandler } from '@sigstore/mock';
-import { HashAlgorithm, PublicKeyDetails, TrustedRoot, type CertificateAuthority, type TransparencyLogInstance } from '@sigstore/protobuf-specs';
+import {
+  fulcioHandler,
+  initializeCA,
+  initializeCTLog,
+  initializeTLog,
+  initializeTSA,
+  rekorHandler,
+  tsaHandler,
+} from '@sigstore/mock';
+import {
+  HashAlgorithm,
+  PublicKeyDetails,
+  TrustedRoot,
+  type CertificateAuthority,
+  type TransparencyLogInstance,
+} from '@sigstore/protobuf-specs';
 
 type Handler = ReturnType<typeof fulcioHandler>;
 
@@ -40,7 +54,9 @@ function certificateAuthority(certificates: ArrayBufferView[], url: string): Cer
     subject: { commonName: 'sigstore', organization: 'sigstore.mock' },
     uri: url,
     certChain: {
-      certificates: certificates.map((c) => ({ rawBytes: Buffer.from(c.buffer, c.byteOffset, c.byteLength) })),
+      certificates: certificates.map((c) => ({
+        rawBytes: Buffer.from(c.buffer, c.byteOffset, c.byteLength),
+      })),
     },
     validFor: { start: EPOCH },
     operator: 'sigstore.mock',
@@ -52,7 +68,11 @@ function logInstance(key: Buffer, url: string): TransparencyLogInstance {
     baseUrl: url,
     logId: { keyId: createHash('sha256').update(key).digest() },
     hashAlgorithm: HashAlgorithm.SHA2_256,
-    publicKey: { rawBytes: key, keyDetails: PublicKeyDetails.PKIX_ECDSA_P256_SHA_256, validFor: { start: EPOCH } },
+    publicKey: {
+      rawBytes: key,
+      keyDetails: PublicKeyDetails.PKIX_ECDSA_P256_SHA_256,
+      validFor: { start: EPOCH },
+    },
     checkpointKeyId: undefined,
     operator: 'sigstore.mock',
   };
@@ -72,7 +92,11 @@ export async function startSigstore(options: MockOptions = {}): Promise<MockSigs
       fn(Buffer.concat(chunks).toString('utf8')).then(
         ({ statusCode, response, contentType }) => {
           res.writeHead(statusCode, contentType ? { 'content-type': contentType } : {});
-          res.end(typeof response === 'string' ? response : Buffer.from(response.buffer, response.byteOffset, response.byteLength));
+          res.end(
+            typeof response === 'string'
+              ? response
+              : Buffer.from(response.buffer, response.byteOffset, response.byteLength),
+          );
         },
         (e: unknown) => res.writeHead(500).end(String(e)),
       );
@@ -86,7 +110,8 @@ export async function startSigstore(options: MockOptions = {}): Promise<MockSigs
   const ca = await initializeCA(keyPair, ctlog, options.clock);
   const tlog = await initializeTLog(url, keyPair, options.clock);
   const tsa = await initializeTSA(keyPair, options.clock);
-  for (const h of [fulcioHandler(ca, { subjectClaim: 'fulcio_san' }), rekorHandler(tlog), tsaHandler(tsa)]) handlers.set(h.path, h.fn);
+  for (const h of [fulcioHandler(ca, { subjectClaim: 'fulcio_san' }), rekorHandler(tlog), tsaHandler(tsa)])
+    handlers.set(h.path, h.fn);
 
   const root: TrustedRoot = {
     mediaType: 'application/vnd.dev.sigstore.trustedroot+json;version=0.1',
