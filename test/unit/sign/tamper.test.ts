@@ -181,14 +181,14 @@ describe('refused bundles', () => {
     const evil = await signed(['signature'], { run: { repository: 'acme/app-evil' } });
     const san = 'https://github.com/acme/app-evil/.github/workflows/release.yml@refs/heads/main';
     // What an unanchored match (sigstore-js's policy, Kyverno's subjectRegExp) would accept.
-    expect(new RegExp('https://github\.com/acme/app').test(san)).toBe(true);
+    expect(new RegExp('https://github\\.com/acme/app').test(san)).toBe(true);
     expect(refusal(evil, { identity: githubIdentity({ repository: 'acme/app' }) })).toContain(
       `the certificate identity "${san}" is not one matching`,
     );
     // A user pattern whose alternative escapes its own anchors is anchored as a whole.
     const widened = {
       issuer: RELEASE_ON_MAIN.issuer,
-      subjectRegExp: '^https://github\.com/acme/app/.+$|app-evil',
+      subjectRegExp: '^https://github\\.com/acme/app/.+$|app-evil',
     };
     expect(refusal(evil, { identity: widened })).toContain(
       `the certificate identity "${san}" is not one matching`,
@@ -196,7 +196,7 @@ describe('refused bundles', () => {
     expect(() =>
       verifyBundles(evil, trust, {
         image: IMAGE,
-        identity: { issuer: RELEASE_ON_MAIN.issuer, subjectRegExp: '^https://github\.com/acme/app/.+$|.*' },
+        identity: { issuer: RELEASE_ON_MAIN.issuer, subjectRegExp: '^https://github\\.com/acme/app/.+$|.*' },
       }),
     ).toThrow(
       expect.objectContaining({ code: 'USAGE', message: expect.stringContaining('accepts any signer') }),
