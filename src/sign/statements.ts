@@ -23,6 +23,8 @@ export interface StatementsInput {
   /** Approval: the policy file and its sha256 (absent: built-in default), and whether --force was given. */
   approval?: Pick<ApprovalInput, 'policyFile' | 'force'>;
   vulnDb?: VulnDbInfo;
+  /** The CycloneDX JSON the output stage wrote, attested as is (default: rendered again from the result). */
+  sbom?: string;
   env?: NodeJS.ProcessEnv;
   now?: Date;
 }
@@ -54,7 +56,7 @@ function predicateFor(name: PredicateName, input: StatementsInput, env: NodeJS.P
         ...(input.now ? { finishedOn: input.now } : {}),
       });
     case 'cyclonedx':
-      return cyclonedxPredicate(input.result);
+      return cyclonedxPredicate(input.result, input.sbom);
     case 'vuln': {
       const run = ciRun(env);
       return vulnPredicate({ result: input.result, db: input.vulnDb ?? OSV_DB, ...(run ? { run } : {}) });
