@@ -24,6 +24,7 @@ export {
   readSigningKey,
   keyHint,
   type GeneratedKeyPair,
+  type KeyAlgorithm,
   type SigningKey,
 } from './keys';
 export { signMessage, signStatement } from './bundle';
@@ -45,6 +46,7 @@ export {
 export { FULCIO_OIDS, type FulcioExtensions } from './certificate';
 export { BUILT_IN_POLICY, type ApprovalPredicate } from './predicates/approval';
 export {
+  type ResourceDescriptor,
   type SlsaProvenance,
   GITHUB_BUILD_TYPE,
   GITLAB_BUILD_TYPE,

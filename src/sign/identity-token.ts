@@ -12,7 +12,7 @@ import { decodeJwt } from '../platform/jwt';
 
 /** The audience public-good Fulcio accepts. */
 export const SIGSTORE_AUDIENCE = 'sigstore';
-export const GITLAB_TOKEN_VARIABLE = 'SIGSTORE_ID_TOKEN';
+const GITLAB_TOKEN_VARIABLE = 'SIGSTORE_ID_TOKEN';
 
 /** Serializable from the CLI flags `--identity-token-env NAME` and `--identity-token-file FILE`. */
 export type IdentityTokenSource =

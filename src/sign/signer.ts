@@ -71,7 +71,7 @@ export function keySigner(key: SigningKey): Signer {
 }
 
 /** The witnesses of the configuration: Rekor unless `tlog: false`, and the TSA when a URL is given. */
-export function witnesses(config: SigningConfig): Witness[] {
+function witnesses(config: SigningConfig): Witness[] {
   const fetchOptions = config.timeoutMs === undefined ? {} : { timeout: config.timeoutMs };
   const out: Witness[] = [];
   if (config.tlog !== false)

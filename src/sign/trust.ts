@@ -12,7 +12,7 @@ import type { KeyObject } from 'node:crypto';
 import { ShipgateError } from '../core/errors';
 import { parsePublicKey } from './keys';
 
-export const PUBLIC_GOOD_TUF_MIRROR = 'https://tuf-repo-cdn.sigstore.dev';
+const PUBLIC_GOOD_TUF_MIRROR = 'https://tuf-repo-cdn.sigstore.dev';
 
 /** Serializable from the CLI flags `--trusted-root FILE`, `--public-key FILE` and `--tuf-mirror-url`. */
 export interface TrustConfig {

@@ -139,7 +139,7 @@ export function unsignedToken(claims: Record<string, unknown>): string {
   return `${part({ alg: 'none', typ: 'JWT' })}.${part(claims)}.unsigned`;
 }
 
-export const GITHUB_ISSUER = 'https://token.actions.githubusercontent.com';
+const GITHUB_ISSUER = 'https://token.actions.githubusercontent.com';
 
 export interface GithubRun {
   repository: string;

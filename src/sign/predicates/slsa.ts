@@ -49,7 +49,7 @@ export interface ProvenanceInput {
 const PINNED = /^(.+)@sha256:([0-9a-f]{64})$/;
 
 /** Base images pinned by digest in the Dockerfiles' FROM lines (stage names and scratch have no digest). */
-export function baseImageDependencies(dockerfiles: readonly DockerfileTarget[]): ResourceDescriptor[] {
+function baseImageDependencies(dockerfiles: readonly DockerfileTarget[]): ResourceDescriptor[] {
   const seen = new Map<string, ResourceDescriptor>();
   for (const df of dockerfiles)
     for (const stage of df.stages) {

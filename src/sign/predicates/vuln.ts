@@ -7,7 +7,7 @@ import { countBySeverity, type ScanResult } from '../../core/result';
 import { COMMIT, VERSION } from '../../core/version';
 import type { VulnDbInfo } from './scan-facts';
 
-export const SHIPGATE_URI = 'https://github.com/shipgate/shipgate';
+const SHIPGATE_URI = 'https://github.com/shipgate/shipgate';
 
 export interface VulnPredicate {
   invocation: { parameters: unknown[]; uri: string; event_id: string; 'builder.id': string };
