@@ -77,10 +77,7 @@ export interface KeyInput {
 export function loadSigningKey(input: KeyInput): SigningKey {
   const { pem, where } = input;
   if (!/-----BEGIN (?:ENCRYPTED |EC )?PRIVATE KEY-----/.test(pem))
-    throw keyError(
-      `${where} is not a PEM private key`,
-      'give a PKCS#8 or encrypted PKCS#8 PEM file ("shipgate keygen" writes one)',
-    );
+    throw keyError(`${where} is not a PEM private key`, 'give a PKCS#8 or encrypted PKCS#8 PEM file');
   const encrypted = pem.includes('-----BEGIN ENCRYPTED PRIVATE KEY-----');
   let key: KeyObject;
   try {
