@@ -2,6 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { assertBundle, bundleFromJSON } from '@sigstore/bundle';
+import { toSignedEntity, Verifier } from '@sigstore/verify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { githubIdentity, gitlabIdentity } from '../../../src/admission/identity';
 import {
@@ -15,7 +16,13 @@ import {
   type LoadedTrust,
 } from '../../../src/sign/api';
 import { PREDICATE, type PredicateName } from '../../../src/sign/types';
-import { githubClaims, gitlabClaims, startSigstore, type MockSigstore } from '../../support/sigstore';
+import {
+  githubClaims,
+  gitlabClaims,
+  startSigstore,
+  unsignedToken,
+  type MockSigstore,
+} from '../../support/sigstore';
 import {
   approvedScan,
   BASE_DIGEST,
@@ -157,6 +164,39 @@ describe('keyless', () => {
     expect(bundle.messageSignature?.messageDigest?.algorithm).toBe('SHA2_256');
     expect(bundle.verificationMaterial.tlogEntries[0]?.kindVersion?.kind).toBe('hashedrekord');
     expect(() => assertBundle(bundleFromJSON(bundle))).not.toThrow();
+    const verified = new Verifier(trust.material).verify(toSignedEntity(bundleFromJSON(bundle), payload));
+    expect(verified.identity?.subjectAlternativeName).toBe(
+      'https://github.com/acme/app/.github/workflows/release.yml@refs/heads/main',
+    );
+    expect(() =>
+      new Verifier(trust.material).verify(toSignedEntity(bundleFromJSON(bundle), Buffer.from('other'))),
+    ).toThrow();
+  });
+
+  it('names the service or the token source that failed', async () => {
+    const [statement] = buildStatements({ image: IMAGE, result: approvedScan(), predicates: ['signature'] });
+    const noToken = await createSigner(
+      { identityToken: { kind: 'env', name: 'MISSING' }, fulcioUrl: sigstore.url, rekorUrl: sigstore.url },
+      {},
+    );
+    await expect(signStatement(statement!, noToken)).rejects.toMatchObject({
+      code: 'SIGN',
+      message: 'no ID token: MISSING is not set',
+    });
+    const closed = await createSigner(
+      {
+        identityToken: { kind: 'env', name: 'T' },
+        fulcioUrl: `${sigstore.url}/nowhere`,
+        rekorUrl: sigstore.url,
+      },
+      { T: unsignedToken(githubClaims({ repository: 'acme/app' })) },
+    );
+    await expect(signStatement(statement!, closed)).rejects.toMatchObject({
+      code: 'SIGN',
+      message: expect.stringMatching(
+        /^signing https:\/\/sigstore\.dev\/cosign\/sign\/v1: the certificate authority \(Fulcio\) failed: /,
+      ),
+    });
   });
 });
 
