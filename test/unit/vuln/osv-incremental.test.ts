@@ -87,7 +87,7 @@ function freshBuild(records: OsvRecord[]) {
   const d = join(dir, 'oracle');
   mkdirSync(d, { recursive: true });
   for (const r of records) writeFileSync(join(d, `${r.id}.json`), JSON.stringify(r));
-  return loadLocalDatabase(d, new Set(['Debian']));
+  return loadLocalDatabase(d, ['Debian']);
 }
 
 function later(r: OsvRecord, iso: string, change: (r: OsvRecord) => void = () => {}): OsvRecord {
