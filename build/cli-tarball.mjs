@@ -1,11 +1,11 @@
 // The standalone CLI, a release asset: `shipgate-<version>.tar.gz` holding `shipgate-<version>/dist/` (cli.js, its
 // chunks, the WebAssembly files it loads, licenses.txt; not the action's index.js) and the README. Run it with
 // `node shipgate-<version>/dist/cli.js`. The archive is reproducible: entries sorted, one fixed time (see
-// sourceDate in commit.mjs), owner 0:0 without names, fixed modes, and gzip without a name or time, so
+// sourceDate in commit.mjs), owner 0:0 without names, modes that do not depend on the checkout (0755 for cli.js, 0644 for the rest), and gzip without a name or time, so
 // SHA256SUMS stays the same when the release is rebuilt from the same commit.
 //
 //   node build/cli-tarball.mjs [--dist DIR] --output FILE
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
@@ -61,8 +61,8 @@ export async function cliTarball({ root = ROOT, distDir = join(root, 'dist') } =
   tar.entry({ ...owner, name: `${top}/`, type: 'directory', mode: 0o755 });
   for (const d of dirs) tar.entry({ ...owner, name: `${top}/${d}/`, type: 'directory', mode: 0o755 });
   for (const e of entries) {
-    const executable = (statSync(e.path).mode & 0o111) !== 0;
-    tar.entry({ ...owner, name: `${top}/${e.name}`, mode: executable ? 0o755 : 0o644 }, readFileSync(e.path));
+    const mode = e.name === 'dist/cli.js' ? 0o755 : 0o644;
+    tar.entry({ ...owner, name: `${top}/${e.name}`, mode }, readFileSync(e.path));
   }
   tar.finalize();
   await ended;
