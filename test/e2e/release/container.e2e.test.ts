@@ -1,6 +1,7 @@
 /**
  * The shipgate container image, built by build/image.sh from the packed npm tarball: it runs under podman as
- * user 65532 without a shell, prints its version, lints a mounted Dockerfile, and shipgate itself approves it
+ * user 65532, prints its version, lints a mounted Dockerfile, runs a CI job script with its busybox shell (GitLab
+ * runs the component's script that way), and shipgate itself approves it
  * under the default policy. The scan runs offline with the OSV records in test/fixtures/osv and a ClamAV
  * database holding one EICAR signature, so malware scanning really runs (the release workflow downloads both).
  */
@@ -84,7 +85,7 @@ describeWithTools('the shipgate container image', [...RELEASE_IMAGE_TOOLS, 'clam
     );
   });
 
-  it('runs as user 65532 with node as entrypoint and no shell', () => {
+  it('runs as user 65532 with node as entrypoint', () => {
     const inspect = podman(['image', 'inspect', '--format', '{{json .Config}}', image]);
     expect(inspect.code, inspect.stderr).toBe(0);
     const config = JSON.parse(inspect.stdout) as { User: string; Entrypoint: string[] };
@@ -92,9 +93,18 @@ describeWithTools('the shipgate container image', [...RELEASE_IMAGE_TOOLS, 'clam
     expect(config.Entrypoint).toEqual(['/usr/local/bin/node', '/app/dist/cli.js']);
     const id = podmanRun(['--entrypoint', '/usr/local/bin/node', image, '-p', 'process.getuid()']);
     expect(id.stdout.trim(), id.stderr).toBe('65532');
-    const shell = podmanRun(['--entrypoint', '/bin/sh', image, '-c', 'true']);
-    expect(shell.code).not.toBe(0);
-    expect(shell.stderr).toMatch(/no such file or directory/);
+  });
+
+  it('runs a CI job script with its shell, as GitLab does with the job image', () => {
+    const r = podmanRun([
+      '--entrypoint',
+      '/bin/sh',
+      image,
+      '-c',
+      'set -eu; mkdir -p "$HOME/gl-reports"; shipgate --version > "$HOME/gl-reports/version"; cat "$HOME/gl-reports/version"',
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(new RegExp(`^shipgate ${pkg.version.replace(/\./g, '\\.')} \\(commit`));
   });
 
   it('lints a mounted Dockerfile and exits with the gate decision', () => {
@@ -141,6 +151,6 @@ describeWithTools('the shipgate container image', [...RELEASE_IMAGE_TOOLS, 'clam
     expect(json.analyzers.map((a) => a.name)).toContain('malware');
     expect(json.image.os).toMatchObject({ id: 'debian', versionId: '12' });
     const debs = json.packages.filter((p) => p.type === 'deb').map((p) => p.name);
-    expect(debs.sort()).toEqual(['base-files', 'libc6', 'libgcc-s1', 'libstdc++6']);
+    expect(debs.sort()).toEqual(['base-files', 'busybox-static', 'libc6', 'libgcc-s1', 'libstdc++6']);
   });
 });
