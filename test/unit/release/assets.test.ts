@@ -4,9 +4,9 @@
  * when made twice, and SHA256SUMS matches the files.
  */
 import { Spec, Validation } from '@cyclonedx/cyclonedx-library';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -157,6 +157,31 @@ describe('the standalone CLI tarball', () => {
     expect(new Set(headers.map((h) => h.mtime?.getTime())).size).toBe(1);
     expect(headers.find((h) => h.name === `${top}dist/cli.js`)?.mode).toBe(0o755);
     expect(headers.find((h) => h.name === `${top}dist/sql-wasm.wasm`)?.mode).toBe(0o644);
+  });
+});
+
+describe('the standalone CLI, unpacked', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'sg-standalone-'));
+    writeFileSync(join(dir, 'cli.tar.gz'), await cliTarball());
+    execFileSync('tar', ['-xzf', 'cli.tar.gz'], { cwd: dir });
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('runs with node alone: --version, and a lint that loads the WebAssembly grammars', () => {
+    const cli = join(dir, `shipgate-${pkg.version}`, 'dist', 'cli.js');
+    expect(execFileSync(process.execPath, [cli, '--version'], { encoding: 'utf8' })).toMatch(
+      new RegExp(`^shipgate ${pkg.version.replace(/\./g, '\\.')} \\(commit `),
+    );
+    writeFileSync(join(dir, 'Dockerfile'), 'FROM debian:12\nRUN apt-get update && apt-get install -y curl\n');
+    const lint = spawnSync(process.execPath, [cli, 'lint', 'Dockerfile', '--format', 'json'], {
+      cwd: dir,
+      encoding: 'utf8',
+    });
+    expect(lint.status, lint.stderr).toBe(1);
+    const ids = (JSON.parse(lint.stdout) as { findings: { ruleId: string }[] }).findings.map((f) => f.ruleId);
+    expect(ids).toContain('SG-DF-001');
   });
 });
 
