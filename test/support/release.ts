@@ -15,7 +15,7 @@ import { ROOT } from './tools';
 /** Commands build/image.sh and running its image need (runc: see podmanRun). */
 export const RELEASE_IMAGE_TOOLS = ['buildah', 'podman', 'runc', 'dpkg-deb', 'apt-get'];
 
-export const IMAGE_NAME = 'localhost/shipgate:test';
+const IMAGE_NAME = 'localhost/shipgate:test';
 
 /** Builds dist/ (once per run) and packs the npm tarball into dir; returns its path. */
 export async function packTarball(dir: string): Promise<string> {
