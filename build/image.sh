@@ -20,7 +20,6 @@
 # DEBIAN_SECURITY_MIRROR (empty to leave security updates out), DEBIAN_KEYRING.
 set -euo pipefail
 
-NODE_VERSION=${NODE_VERSION:-22.23.5}
 DEBIAN_SUITE=${DEBIAN_SUITE:-bookworm}
 DEBIAN_MIRROR=${DEBIAN_MIRROR:-http://deb.debian.org/debian}
 DEBIAN_SECURITY_MIRROR=${DEBIAN_SECURITY_MIRROR-http://deb.debian.org/debian-security}
@@ -36,6 +35,9 @@ tarball=$(realpath "$1")
 image=$2
 archive=${3:+$(realpath -m "$3")}
 here=$(cd "$(dirname "$0")/.." && pwd)
+# The Node version the repository itself runs on (build/node-runtime.mjs), unless NODE_VERSION sets another.
+NODE_VERSION=${NODE_VERSION:-$(cd "$here" && node --input-type=module \
+  -e 'process.stdout.write((await import("./build/node-runtime.mjs")).NODE_PACKAGE_VERSION)')}
 epoch=${SOURCE_DATE_EPOCH:-$(git -C "$here" log -1 --format=%ct)}
 revision=${SOURCE_REVISION:-$(git -C "$here" rev-parse HEAD)}
 read -r -a buildah_flags <<<"${BUILDAH_FLAGS:-}"
