@@ -33,3 +33,18 @@ export function sourceCommit(root) {
   const dirty = git(root, ['status', '--porcelain', '--', ...BUILD_INPUTS]) !== '';
   return dirty ? `${commit}-dirty` : commit;
 }
+
+/**
+ * The time reproducible release files carry: SOURCE_DATE_EPOCH when set, else the committer time of the source
+ * commit (so rebuilding the same sources gives the same bytes), else the Unix epoch outside git.
+ */
+export function sourceDate(root) {
+  const env = process.env.SOURCE_DATE_EPOCH;
+  if (env !== undefined && env !== '') {
+    if (!/^\d+$/.test(env)) throw new Error(`SOURCE_DATE_EPOCH must be a number of seconds, got "${env}"`);
+    return new Date(Number(env) * 1000);
+  }
+  const commit = sourceCommit(root).replace(/-dirty$/, '');
+  if (commit === 'unknown') return new Date(0);
+  return new Date(Number(git(root, ['show', '-s', '--format=%ct', commit])) * 1000);
+}

@@ -18,6 +18,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundle, ROOT } from '../../../build/bundle.mjs';
 import { sourceCommit } from '../../../build/commit.mjs';
+import { indicators } from '../../../src/malware/heuristics';
 
 const git = (cwd: string, ...args: string[]): string =>
   execFileSync('git', ['-c', 'user.name=test', '-c', 'user.email=test@example.com', ...args], {
@@ -137,6 +138,10 @@ describe('the bundle', () => {
     const out = execFileSync(process.execPath, [join(first, 'cli.js'), '--version'], { encoding: 'utf8' });
     expect(out).toBe(`shipgate ${pkg.version} (commit ${built.commit})\n`);
     expect(existsSync(join(first, 'index.js'))).toBe(true);
+  });
+
+  it("matches none of shipgate's own malware indicators, so an image with shipgate installed is not refused", () => {
+    for (const f of readdirSync(first)) expect(indicators(f, readFileSync(join(first, f))), f).toEqual([]);
   });
 
   it('refuses to build into a folder that holds the checkout', async () => {
