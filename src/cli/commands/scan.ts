@@ -12,6 +12,13 @@ import { checkOutputFlags, OUTPUT_HELP, OUTPUT_OPTIONS, writeOutputs } from '../
 import { gitlabFallbacks } from '../gitlab-env';
 import { failOnFlag, POLICY_OPTIONS } from '../policy-flags';
 import { parseDuration } from '../../pipeline/deadline';
+import { readFileSync } from 'node:fs';
+import { logger } from '../../core/logger';
+import type { ScanResult } from '../../core/result';
+import { RegistryClient } from '../../oci/client';
+import { parseImageRef, type RegistryRef } from '../../oci/ref';
+import { signImage, type SignOptions } from '../../pipeline/sign';
+import { SIGNING_HELP, SIGNING_OPTIONS, signOptions } from '../signing-flags';
 
 /** Long enough for a large image with a cold vulnerability cache on a CI runner. */
 const DEFAULT_TIMEOUT_MS = 15 * 60 * 1000;
@@ -56,14 +63,41 @@ Vulnerability data:
 ${OUTPUT_HELP}
       --sbom FILE         also write an SBOM of the image
       --sbom-format FMT   cyclonedx (default) or spdx
-      --gitlab-reports DIR  also write GitLab reports (container/dependency scanning, code quality, SBOM, dotenv)
+      --gitlab-reports DIR  also write GitLab reports (container scanning, code quality, SBOM, dotenv)
+
+      --sign              once approved, sign and attest the scanned digest (a registry image; for a local
+                          archive use "shipgate push --sign"), store the bundles next to it, read them back
+
+${SIGNING_HELP}
 `;
 
-export async function run(argv: string[]): Promise<number> {
+const SIGN_HELP = `Usage: shipgate sign IMAGE [--dockerfile FILE]... [options]
+
+Scans IMAGE (a registry reference) as "shipgate scan" does and, only if the policy approves it, signs the
+scanned manifest digest and attests it (SLSA provenance, CycloneDX SBOM, vulnerability scan, shipgate's
+approval), keyless by default. The sigstore bundles are attached as OCI referrers (or the sha256-<hex> tag
+where the registry has no referrers API) and in cosign's .sig/.att tags, then read back. Verify with
+"shipgate verify".
+
+Options: every option of "shipgate scan" (see "shipgate scan --help"), and:
+      --force             sign although the policy refused the image; the approval attestation then says
+                          approved: false, forced: true, which generated admission policies refuse
+
+${SIGNING_HELP}
+`;
+
+export function run(argv: string[]): Promise<number> {
+  return scanCommand('scan', argv);
+}
+
+/** `shipgate scan`, or `shipgate sign` (a scan that signs, and may be forced). */
+export async function scanCommand(command: 'scan' | 'sign', argv: string[]): Promise<number> {
   const p = parseCommand(
-    'scan',
+    command,
     argv,
     {
+      ...SIGNING_OPTIONS,
+      ...(command === 'scan' ? { sign: { type: 'boolean' } } : { force: { type: 'boolean' } }),
       ...OUTPUT_OPTIONS,
       ...POLICY_OPTIONS,
       dockerfile: { type: 'string', short: 'd', multiple: true },
@@ -85,10 +119,11 @@ export async function run(argv: string[]): Promise<number> {
       ignorefile: { type: 'string', multiple: true },
       'exit-code': { type: 'string' },
     },
-    HELP,
+    command === 'scan' ? HELP : SIGN_HELP,
   );
   if (!p) return EXIT.OK;
   checkOutputFlags(p);
+  const sign = command === 'sign' || bool(p, 'sign');
   // `shipgate scan IMAGE` is short for `shipgate scan --image IMAGE`.
   if (p.positionals.length > 1 || (p.positionals.length === 1 && str(p, 'image'))) {
     throw new ShipgateError('USAGE', `scan: unexpected argument "${p.positionals.at(-1)}"`, {
@@ -140,6 +175,9 @@ export async function run(argv: string[]): Promise<number> {
     ...(str(p, 'clamav-db') ? { clamavDb: str(p, 'clamav-db')! } : {}),
     ...(timeoutMs ? { timeoutMs } : {}),
   };
+  // Checked before the scan: a typo in a signing flag or a local image must not cost a whole scan.
+  const signing = sign ? signOptions(p, repoRoot, bool(p, 'force')) : undefined;
+  const target = sign ? signTarget(image, command) : undefined;
   const result = await runPipeline(opts);
   const more: ReportRequest[] = [];
   const sbomPath = str(p, 'sbom');
@@ -147,5 +185,43 @@ export async function run(argv: string[]): Promise<number> {
   const gitlabDir = str(p, 'gitlab-reports');
   if (gitlabDir) more.push({ format: 'gitlab', path: gitlabDir });
   await writeOutputs(result, p, repoRoot, more);
-  return result.decision?.approved === false ? refusedExit : EXIT.OK;
+  const approved = result.decision?.approved !== false;
+  if (signing && target && (approved || signing.force)) {
+    const sbom = sbomPath && sbomFormat === 'cyclonedx' ? readFileSync(sbomPath, 'utf8') : undefined;
+    const signed = await signScanned(target, result, { ...signing, ...(sbom ? { sbom } : {}) });
+    process.stderr.write(`signed ${signed.reference}\n`);
+  } else if (signing) logger().warn('not signed: the policy did not approve the image');
+  return approved ? EXIT.OK : refusedExit;
+}
+
+/** Where a scanned registry image will be signed; a USAGE error for anything that is not in a registry. */
+function signTarget(image: string | undefined, command: string): RegistryRef {
+  if (!image)
+    throw new ShipgateError('USAGE', `${command}: signing needs an image`, {
+      hint: `e.g. shipgate ${command === 'sign' ? 'sign' : 'scan --sign'} ghcr.io/acme/app@sha256:...`,
+    });
+  const ref = parseImageRef(image);
+  if (ref.transport !== 'registry')
+    throw new ShipgateError('USAGE', `${command}: ${image} is not in a registry, so there is nowhere to attach a signature`, {
+      hint: 'push it with "shipgate push --sign IMAGE DEST", which signs the digest it pushes',
+    });
+  return ref;
+}
+
+/** Signs the digest the scan opened, on its registry. */
+async function signScanned(ref: RegistryRef, result: ScanResult, options: SignOptions) {
+  const scanned = result.image;
+  if (!scanned?.digest || !scanned.configDigest)
+    throw new ShipgateError('SIGN', `the registry gave no manifest digest for ${ref.registry}/${ref.repository}`);
+  return signImage(
+    {
+      client: new RegistryClient({ registry: ref.registry }),
+      repository: ref.repository,
+      digest: scanned.digest,
+      configDigest: scanned.configDigest,
+      origin: 'scanned',
+    },
+    result,
+    options,
+  );
 }

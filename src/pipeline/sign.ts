@@ -1,0 +1,170 @@
+/**
+ * Signing in the run that scanned: the image signature and the attestations are made for the digest the
+ * scan opened (or the digest the push computed from that same opened image), only when its decision is
+ * approved (or forced, which the approval attestation records), stored next to the image, and read back.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { isAbsolute, join } from 'node:path';
+import { ShipgateError } from '../core/errors';
+import { logger } from '../core/logger';
+import type { ScanResult } from '../core/result';
+import type { RegistryClient } from '../oci/client';
+import { blockingReasonsLine } from '../report/decision';
+import {
+  buildStatements,
+  createSigner,
+  signMessage,
+  signStatement,
+  type PredicateName,
+  type SigningConfig,
+} from '../sign/index';
+import { readBack } from '../sign/read-back';
+import { simpleSigningPayload } from '../sign/cosign-legacy';
+import { storeSignatures } from '../sign/store';
+import { PREDICATE, type Placement } from '../sign/types';
+
+/** The attestations signing writes unless told otherwise (the image signature is always written). */
+export const DEFAULT_ATTESTATIONS: readonly PredicateName[] = ['slsa', 'cyclonedx', 'vuln', 'approval'];
+export const ATTESTATION_NAMES: readonly PredicateName[] = DEFAULT_ATTESTATIONS;
+
+export interface SignOptions {
+  signing: SigningConfig;
+  /** Attestations besides the signature (default DEFAULT_ATTESTATIONS). */
+  attestations?: readonly PredicateName[];
+  /** Sign although the decision refused the image; the approval attestation says `forced: true`. */
+  force?: boolean;
+  /** Also write cosign's legacy `.sig`/`.att` tags (default true). */
+  legacy?: boolean;
+  /** Allow a provenance attestation outside CI (it then names the local machine as builder). */
+  localProvenance?: boolean;
+  /** The CycloneDX JSON the output stage wrote, attested as is. */
+  sbom?: string;
+  /** Where a policy file path in the decision is relative to. */
+  repoRoot: string;
+  env?: NodeJS.ProcessEnv;
+}
+
+/** The image to sign: where it is, and the digest the signatures name. */
+export interface SignTarget {
+  client: RegistryClient;
+  /** Repository on the client's registry, e.g. acme/app. */
+  repository: string;
+  /** The manifest digest. */
+  digest: string;
+  /** The config digest of that manifest: it must be the config the scan opened. */
+  configDigest: string;
+  /**
+   * `scanned`: the digest is the manifest the scan opened. `pushed`: the manifest the push computed from the
+   * very image the scan opened (same config, same layers), whose digest the source did not have.
+   */
+  origin: 'scanned' | 'pushed';
+}
+
+export interface SignedArtifact {
+  predicateType: string;
+  placements: Placement[];
+}
+
+export interface SignOutcome {
+  /** host/repository@sha256:… that was signed. */
+  reference: string;
+  digest: string;
+  forced: boolean;
+  signer: 'keyless' | 'key';
+  artifacts: SignedArtifact[];
+  /** Everything written, as read back from the registry. */
+  placements: Placement[];
+}
+
+function refused(message: string, hint: string): ShipgateError {
+  return new ShipgateError('GUARD', `signing refused: ${message}`, { hint });
+}
+
+/** The policy file the decision came from, with the sha256 of its content; undefined for the built-in policy. */
+function policyFile(result: ScanResult, repoRoot: string): { path: string; sha256: string } | undefined {
+  const source = result.decision?.policy;
+  if (!source || source === 'default policy') return undefined;
+  const path = isAbsolute(source) ? source : join(repoRoot, source);
+  try {
+    return { path: source, sha256: createHash('sha256').update(readFileSync(path)).digest('hex') };
+  } catch (e) {
+    throw new ShipgateError('SIGN', `cannot read the policy file ${source} to record its digest`, { cause: e });
+  }
+}
+
+/** Refuses to sign anything but the approved (or forced) image the scan opened. */
+export function checkSignable(
+  result: ScanResult,
+  target: Pick<SignTarget, 'digest' | 'configDigest' | 'origin'>,
+  force = false,
+): boolean {
+  const scanned = result.image;
+  if (!scanned)
+    throw refused('no image was scanned in this run', 'sign the image the scan opens: give it to scan with --sign');
+  if (scanned.configDigest !== target.configDigest || (target.origin === 'scanned' && scanned.digest !== target.digest))
+    throw refused(`${target.digest} is not the image this run scanned`, 'sign the digest the scan printed');
+  const decision = result.decision;
+  if (!decision) throw refused('the scan has no decision', 'run the scan with a policy');
+  if (decision.approved) return false;
+  if (!force)
+    throw refused(
+      `the image is not approved: ${blockingReasonsLine(decision)}`,
+      'fix the findings or adjust the policy; --force signs anyway and records the signature as forced',
+    );
+  logger().warn(`signing an image the policy refused (--force): the approval attestation records forced: true`);
+  return true;
+}
+
+/** Signs and attests `target` for the scan `result`, stores everything next to it and reads it back. */
+export async function signImage(target: SignTarget, result: ScanResult, options: SignOptions): Promise<SignOutcome> {
+  const log = logger();
+  const forced = checkSignable(result, target, options.force);
+  const env = options.env ?? process.env;
+  const name = `${target.client.registry}/${target.repository}`;
+  const reference = `${name}@${target.digest}`;
+  const attestations = [...new Set(options.attestations ?? DEFAULT_ATTESTATIONS)].filter((a) => a !== 'signature');
+  const predicates: PredicateName[] = ['signature', ...attestations];
+  const policy = policyFile(result, options.repoRoot);
+  const statements = buildStatements({
+    image: { repository: name, digest: target.digest },
+    result,
+    predicates,
+    approval: { ...(policy ? { policyFile: policy } : {}), ...(options.force ? { force: true } : {}) },
+    ...(options.localProvenance ? { provenance: { local: true } } : {}),
+    ...(options.sbom !== undefined ? { sbom: options.sbom } : {}),
+    env,
+  });
+  const signer = await createSigner(options.signing, env);
+  log.info(
+    `signing ${reference} (${signer.kind === 'key' ? `key ${signer.publicKey?.hint ?? ''}` : 'keyless'}): signature and ${attestations.join(', ') || 'no attestations'}`,
+  );
+  const bundles = [];
+  for (const s of statements) bundles.push(await signStatement(s, signer));
+  const legacy = options.legacy !== false;
+  const legacySignature = legacy ? await signMessage(simpleSigningPayload(name, target.digest), signer) : undefined;
+  const stored = await log.step(`storing ${bundles.length} bundles next to ${reference}`, () =>
+    storeSignatures(target.client, target.repository, target.digest, {
+      bundles,
+      reference: name,
+      legacy,
+      ...(legacySignature ? { legacySignature } : {}),
+    }),
+  );
+  const placements = await log.step('reading back what was stored', () => readBack(target.client, stored));
+  const artifacts: SignedArtifact[] = statements.map((s) => ({ predicateType: s.predicateType, placements: [] }));
+  stored.forEach((s, i) => {
+    const placement = placements[i]!;
+    const predicateType =
+      s.placement.kind === 'legacy-sig'
+        ? PREDICATE.signature
+        : s.placement.kind === 'legacy-att'
+          ? s.layers[0]?.annotations?.predicateType
+          : s.annotations?.['dev.sigstore.bundle.predicateType'];
+    const artifact = artifacts.find((a) => a.predicateType === predicateType);
+    if (artifact) artifact.placements.push(placement);
+  });
+  for (const a of artifacts)
+    log.info(`${a.predicateType}: ${a.placements.map((p) => `${p.kind} ${p.tag ?? p.digest}`).join(', ')}`);
+  return { reference, digest: target.digest, forced, signer: signer.kind, artifacts, placements };
+}
