@@ -8,6 +8,7 @@
  * A tag updated by several clients has no atomic update on most registries, so tags are changed by
  * read-modify-write: read (keeping the ETag), change, write (If-Match when there was an ETag), then re-read
  * until the change is seen twice, a settle delay apart; a change lost to a concurrent writer is redone.
+ * Writers in one process take turns per tag, so the settle check only has other processes to catch.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ShipgateError } from '../core/errors';
@@ -205,7 +206,7 @@ async function referrersPage(
   repository: string,
   path: string,
   what: string,
-): Promise<{ manifests: Descriptor[]; next?: string; filtered: boolean } | undefined> {
+): Promise<{ manifests: Descriptor[]; next?: string } | undefined> {
   const res = await client.request(
     { method: 'GET', path, repository, accept: [400, 404, 405], headers: { accept: MT.ociIndex } },
     what,
@@ -216,11 +217,8 @@ async function referrersPage(
   }
   const index = parseIndex(Buffer.from(await res.arrayBuffer()));
   if (!index) return undefined;
-  const filtered = (res.headers.get('oci-filters-applied') ?? '')
-    .split(',')
-    .some((f) => f.trim() === 'artifactType');
   const next = nextLink(res.headers.get('link'), client.baseUrl);
-  return { manifests: index.manifests.filter(isDescriptor), filtered, ...(next ? { next } : {}) };
+  return { manifests: index.manifests.filter(isDescriptor), ...(next ? { next } : {}) };
 }
 
 /** The `rel="next"` target of a Link header, when it stays on the registry's origin. */
@@ -305,16 +303,47 @@ export interface TagChange {
   holds(current: TaggedDocument | undefined): boolean;
 }
 
+/** Updates of one tag in flight in this process, chained so that they run one after another. */
+const tagQueues = new Map<string, Promise<void>>();
+
+async function oneAtATime<T>(key: string, run: () => Promise<T>): Promise<T> {
+  const before = tagQueues.get(key) ?? Promise.resolve();
+  const result = before.then(run);
+  const done = result.then(
+    () => undefined,
+    () => undefined,
+  );
+  tagQueues.set(key, done);
+  try {
+    return await result;
+  } finally {
+    if (tagQueues.get(key) === done) tagQueues.delete(key);
+  }
+}
+
 /**
  * Changes the document at a tag by read-modify-write until the change is seen in two reads a settle delay
- * apart, redoing it when a concurrent writer replaced the tag in between. Returns the document as verified.
+ * apart, redoing it when a concurrent writer replaced the tag in between. Updates of one tag from this
+ * process run one at a time, so only other processes can race them. Returns the document as verified.
  */
-export async function updateTag(
+export function updateTag(
   client: RegistryClient,
   repository: string,
   tag: string,
   change: TagChange,
   options: TagUpdateOptions = {},
+): Promise<TaggedDocument> {
+  return oneAtATime(`${client.registry}/${repository}:${tag}`, () =>
+    updateTagNow(client, repository, tag, change, options),
+  );
+}
+
+async function updateTagNow(
+  client: RegistryClient,
+  repository: string,
+  tag: string,
+  change: TagChange,
+  options: TagUpdateOptions,
 ): Promise<TaggedDocument> {
   const attempts = options.attempts ?? 10;
   const settleMs = options.settleMs ?? 500;

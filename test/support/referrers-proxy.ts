@@ -25,6 +25,13 @@ export interface ReferrersProxy {
   referrers: Map<string, ReferrerEntry[]>;
   /** Serve the referrers API in pages of this many entries (default: one page). */
   pageSize: number | undefined;
+  /** Whether to serve the referrers API and answer OCI-Subject (default true); off, it only forwards. */
+  serveReferrers: boolean;
+  /**
+   * Runs after the registry stored a manifest PUT through the proxy and before the client hears of it: a
+   * concurrent writer whose write lands just after the client's.
+   */
+  afterManifestPut: ((name: string, reference: string) => Promise<void>) | undefined;
   /** Changes the body of GET responses whose path matches; return undefined to leave it. */
   alter: ((path: string, body: Buffer) => Buffer | undefined) | undefined;
   stop(): Promise<void>;
@@ -76,7 +83,7 @@ export async function startReferrersProxy(upstream: string): Promise<ReferrersPr
     return subject;
   };
 
-  const serveReferrers = (res: ServerResponse, url: URL, name: string, digest: string): void => {
+  const answerReferrers = (res: ServerResponse, url: URL, name: string, digest: string): void => {
     const artifactType = url.searchParams.get('artifactType');
     let list = referrers.get(`${name}@${digest}`) ?? [];
     if (artifactType) list = list.filter((e) => e.artifactType === artifactType);
@@ -123,9 +130,10 @@ export async function startReferrersProxy(upstream: string): Promise<ReferrersPr
           up.pipe(res);
           return;
         }
-        void readBody(up).then((upBody) => {
+        void readBody(up).then(async (upBody) => {
           const headers = { ...up.headers };
-          if (putManifest && body) {
+          if (putManifest && body) await proxy.afterManifestPut?.(putManifest[1]!, putManifest[2]!);
+          if (putManifest && body && proxy.serveReferrers) {
             const digest =
               (up.headers['docker-content-digest'] as string | undefined) ??
               `sha256:${createHash('sha256').update(body).digest('hex')}`;
@@ -147,8 +155,8 @@ export async function startReferrersProxy(upstream: string): Promise<ReferrersPr
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://proxy');
     const ref = REFERRERS.exec(url.pathname);
-    if (req.method === 'GET' && ref) {
-      serveReferrers(res, url, ref[1]!, ref[2]!);
+    if (req.method === 'GET' && ref && proxy.serveReferrers) {
+      answerReferrers(res, url, ref[1]!, ref[2]!);
       return;
     }
     if (req.method === 'PUT' && MANIFEST_PUT.test(url.pathname)) {
@@ -167,6 +175,8 @@ export async function startReferrersProxy(upstream: string): Promise<ReferrersPr
     host: `127.0.0.1:${port}`,
     referrers,
     pageSize: undefined,
+    serveReferrers: true,
+    afterManifestPut: undefined,
     alter: undefined,
     stop: () =>
       new Promise<void>((resolve) => {
