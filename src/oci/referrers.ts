@@ -20,12 +20,12 @@ import { backoffMs, type RetryPolicy } from './retry';
 
 export const EMPTY_MEDIA_TYPE = 'application/vnd.oci.empty.v1+json';
 /** The empty JSON object every artifact manifest without a config points at. */
-export const EMPTY_BLOB = Buffer.from('{}');
+const EMPTY_BLOB = Buffer.from('{}');
 
 /** Pages of the referrers API followed at most (each page is an index the registry chose the size of). */
 const MAX_PAGES = 20;
 
-export interface ArtifactLayer {
+interface ArtifactLayer {
   mediaType: string;
   data: Buffer;
   annotations?: Record<string, string>;
@@ -393,7 +393,7 @@ async function updateTagNow(
 }
 
 /** Adds a descriptor to the referrers tag-schema index of `subjectDigest`; returns the tag. */
-export async function addToReferrersIndex(
+async function addToReferrersIndex(
   client: RegistryClient,
   repository: string,
   subjectDigest: string,
@@ -489,6 +489,7 @@ export async function listReferrers(
   options: { artifactType?: string } = {},
 ): Promise<{ manifests: Descriptor[]; via: 'api' | 'tag'; tag?: string }> {
   const { artifactType } = options;
+  // Filtered here as well: a registry that ignores the filter only says so by omitting OCI-Filters-Applied.
   const keep = (ms: Descriptor[]): Descriptor[] =>
     artifactType ? ms.filter((m) => m.artifactType === artifactType) : ms;
   const api = await referrersFromApi(client, repository, digest, artifactType);

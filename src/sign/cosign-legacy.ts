@@ -17,9 +17,9 @@ import { updateTag, type TagUpdateOptions, type TaggedDocument } from '../oci/re
 import { manifestReference, type StoredArtifact } from './stored';
 import { IN_TOTO_PAYLOAD_TYPE, type SerializedBundle } from './types';
 
-export const SIMPLE_SIGNING_MEDIA_TYPE = 'application/vnd.dev.cosign.simplesigning.v1+json';
-export const DSSE_ENVELOPE_MEDIA_TYPE = 'application/vnd.dsse.envelope.v1+json';
-export const COSIGN_SIGNATURE_TYPE = 'cosign container image signature';
+const SIMPLE_SIGNING_MEDIA_TYPE = 'application/vnd.dev.cosign.simplesigning.v1+json';
+const DSSE_ENVELOPE_MEDIA_TYPE = 'application/vnd.dsse.envelope.v1+json';
+const COSIGN_SIGNATURE_TYPE = 'cosign container image signature';
 
 export const COSIGN_ANNOTATION = {
   signature: 'dev.cosignproject.cosign/signature',

@@ -20,9 +20,9 @@ import {
 import { manifestReference, type StoredArtifact } from './stored';
 import type { Placement, SerializedBundle } from './types';
 
-export const BUNDLE_MEDIA_TYPE_PREFIX = 'application/vnd.dev.sigstore.bundle';
-export const MAX_REFERRERS = 50;
-export const MAX_BUNDLE_BYTES = 10 * 1024 * 1024;
+const BUNDLE_MEDIA_TYPE_PREFIX = 'application/vnd.dev.sigstore.bundle';
+const MAX_REFERRERS = 50;
+const MAX_BUNDLE_BYTES = 10 * 1024 * 1024;
 
 export interface ReadLimits {
   /** Artifacts read at most (default 50). */

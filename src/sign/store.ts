@@ -19,7 +19,7 @@ import {
 import { manifestReference, type StoredArtifact } from './stored';
 import { BUNDLE_V03_MEDIA_TYPE, PREDICATE, type SerializedBundle } from './types';
 
-export const BUNDLE_ANNOTATION = {
+const BUNDLE_ANNOTATION = {
   content: 'dev.sigstore.bundle.content',
   predicateType: 'dev.sigstore.bundle.predicateType',
   created: 'org.opencontainers.image.created',

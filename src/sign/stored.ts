@@ -1,7 +1,7 @@
 /** What an attachment wrote to the registry, kept so that read-back can check it landed as written. */
 import type { Placement } from './types';
 
-export interface StoredLayer {
+interface StoredLayer {
   mediaType: string;
   digest: string;
   data: Buffer;

@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { createServer, request, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-export interface ReferrerEntry {
+interface ReferrerEntry {
   mediaType: string;
   digest: string;
   size: number;
