@@ -118,8 +118,17 @@ export async function fetchBundles(
   }
   const out: FetchedBundle[] = [];
   for (const d of candidates) {
-    const { bytes } = await client.getManifest(repository, d.digest);
-    const m = parseManifest(bytes);
+    const ref = manifestReference(client.registry, repository, d.digest);
+    const got = await client.getManifest(repository, d.digest).catch((e: unknown) => {
+      // An index entry whose manifest was deleted hides no other bundle.
+      if (isShipgateError(e) && e.code === 'NOT_FOUND') return undefined;
+      throw e;
+    });
+    if (!got) {
+      logger().warn(`bundle ${ref}: listed as a referrer but not in the registry; skipped`);
+      continue;
+    }
+    const m = parseManifest(got.bytes);
     const layer = m.layers?.[0];
     if (
       !m.artifactType?.startsWith(BUNDLE_MEDIA_TYPE_PREFIX) ||
@@ -127,9 +136,7 @@ export async function fetchBundles(
     )
       continue;
     if (layer.size > maxBytes) {
-      logger().warn(
-        `bundle ${manifestReference(client.registry, repository, d.digest)}: ${layer.size} bytes; skipped (limit ${maxBytes})`,
-      );
+      logger().warn(`bundle ${ref}: ${layer.size} bytes; skipped (limit ${maxBytes})`);
       continue;
     }
     const data = await readLayer(client, repository, layer, maxBytes);
@@ -137,23 +144,17 @@ export async function fetchBundles(
     try {
       bundle = JSON.parse(data.toString('utf8')) as SerializedBundle;
     } catch {
-      throw new ShipgateError(
-        'VERIFY',
-        `bundle ${manifestReference(client.registry, repository, d.digest)}: not JSON`,
-      );
+      throw new ShipgateError('VERIFY', `bundle ${ref}: not JSON`);
     }
     if (typeof bundle.mediaType !== 'string' || !bundle.mediaType.startsWith(BUNDLE_MEDIA_TYPE_PREFIX))
-      throw new ShipgateError(
-        'VERIFY',
-        `bundle ${manifestReference(client.registry, repository, d.digest)}: not a sigstore bundle`,
-      );
+      throw new ShipgateError('VERIFY', `bundle ${ref}: not a sigstore bundle`);
     out.push({
       bundle,
       bytes: data,
       annotations: m.annotations ?? {},
       placement: {
         kind: listed.via === 'api' ? 'referrers' : 'fallback-tag',
-        reference: manifestReference(client.registry, repository, d.digest),
+        reference: ref,
         digest: d.digest,
         ...(listed.tag ? { tag: listed.tag } : {}),
       },

@@ -214,6 +214,12 @@ describeWithTools('sigstore bundles stored next to an image', REGISTRY_TOOLS, ()
       now: new Date(stored[0]!.annotations!['org.opencontainers.image.created']!),
     });
     expect((await listReferrers(direct, repo, digest)).manifests.length).toBe(2);
+    // A listed bundle whose manifest was deleted is skipped; the others are still found.
+    const gone = await fetch(`${reg.url}/v2/${repo}/manifests/${stored[0]!.placement.digest}`, {
+      method: 'DELETE',
+    });
+    expect(gone.status).toBe(202);
+    expect((await fetchBundles(direct, repo, digest)).map((f) => f.bundle)).toEqual([input.bundles[1]]);
   });
 
   it('keeps every one of 8 concurrent writers to one digest, in the index and in .att', async () => {
