@@ -25,8 +25,13 @@ export interface ReferrersProxy {
   referrers: Map<string, ReferrerEntry[]>;
   /** Serve the referrers API in pages of this many entries (default: one page). */
   pageSize: number | undefined;
-  /** Whether to serve the referrers API and answer OCI-Subject (default true); off, it only forwards. */
-  serveReferrers: boolean;
+  /**
+   * `serve` (default): the referrers API; `absent`: forward to the registry (404); `false-200`: answer 200
+   * with a page that is not an index, as some registries do for any path.
+   */
+  referrersApi: 'serve' | 'absent' | 'false-200';
+  /** Whether to answer manifest PUTs with `OCI-Subject` (default true; ECR sends it without an API). */
+  announceSubject: boolean;
   /**
    * Runs after the registry stored a manifest PUT through the proxy and before the client hears of it: a
    * concurrent writer whose write lands just after the client's.
@@ -133,7 +138,7 @@ export async function startReferrersProxy(upstream: string): Promise<ReferrersPr
         void readBody(up).then(async (upBody) => {
           const headers = { ...up.headers };
           if (putManifest && body) await proxy.afterManifestPut?.(putManifest[1]!, putManifest[2]!);
-          if (putManifest && body && proxy.serveReferrers) {
+          if (putManifest && body && proxy.announceSubject) {
             const digest =
               (up.headers['docker-content-digest'] as string | undefined) ??
               `sha256:${createHash('sha256').update(body).digest('hex')}`;
@@ -155,8 +160,13 @@ export async function startReferrersProxy(upstream: string): Promise<ReferrersPr
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://proxy');
     const ref = REFERRERS.exec(url.pathname);
-    if (req.method === 'GET' && ref && proxy.serveReferrers) {
+    if (req.method === 'GET' && ref && proxy.referrersApi === 'serve') {
       answerReferrers(res, url, ref[1]!, ref[2]!);
+      return;
+    }
+    if (req.method === 'GET' && ref && proxy.referrersApi === 'false-200') {
+      res.writeHead(200, { 'content-type': 'text/html' });
+      res.end('<html><body>Welcome</body></html>');
       return;
     }
     if (req.method === 'PUT' && MANIFEST_PUT.test(url.pathname)) {
@@ -175,7 +185,8 @@ export async function startReferrersProxy(upstream: string): Promise<ReferrersPr
     host: `127.0.0.1:${port}`,
     referrers,
     pageSize: undefined,
-    serveReferrers: true,
+    referrersApi: 'serve',
+    announceSubject: true,
     afterManifestPut: undefined,
     alter: undefined,
     stop: () =>

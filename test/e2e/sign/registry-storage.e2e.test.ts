@@ -181,6 +181,58 @@ describeWithTools('sigstore bundles stored next to an image', REGISTRY_TOOLS, ()
     }
   });
 
+  it('falls back to the tag schema when OCI-Subject comes without an API, or the API answers a false 200', async () => {
+    try {
+      for (const mode of ['absent', 'false-200'] as const) {
+        proxy.referrersApi = mode;
+        const repo = `acme/pitfall-${mode}`;
+        const digest = await pushTestImage(viaProxy, repo, 'v1');
+        const stored = await attachBundle(
+          viaProxy,
+          repo,
+          digest,
+          await signer.dsse(statement(digest, PREDICATE.slsa)),
+        );
+        expect(stored.placement).toMatchObject({ kind: 'fallback-tag', tag: referrersTag(digest) });
+        // The proxy did announce the subject, as ECR does.
+        expect(proxy.referrers.get(`${repo}@${digest}`)).toHaveLength(1);
+        const listed = await listReferrers(viaProxy, repo, digest);
+        expect(listed).toEqual({
+          manifests: [expect.objectContaining({ digest: stored.placement.digest })],
+          via: 'tag',
+          tag: referrersTag(digest),
+        });
+        expect(await readBack(viaProxy, [stored])).toEqual([stored.placement]);
+      }
+    } finally {
+      proxy.referrersApi = 'serve';
+    }
+  });
+
+  it('gives up with one clear line when every update of a tag is overwritten', async () => {
+    const repo = 'acme/contested';
+    const digest = await pushTestImage(direct, repo, 'v1');
+    const tag = referrersTag(digest);
+    const empty = Buffer.from(JSON.stringify({ schemaVersion: 2, mediaType: OCI_INDEX, manifests: [] }));
+    proxy.referrersApi = 'absent';
+    proxy.afterManifestPut = async (name, reference) => {
+      if (name === repo && reference === tag) await direct.putManifest(repo, tag, empty, OCI_INDEX);
+    };
+    try {
+      const bundle = await signer.dsse(statement(digest, PREDICATE.slsa));
+      const err = await failure(
+        attachBundle(viaProxy, repo, digest, bundle, { attempts: 3, baseMs: 1, settleMs: 0 }),
+      );
+      expect(err.code).toBe('REGISTRY');
+      expect(err.message).toBe(
+        `referrers index ${proxy.host}/${repo}:${tag}: the registry did not keep the update after 3 attempts`,
+      );
+    } finally {
+      proxy.referrersApi = 'serve';
+      proxy.afterManifestPut = undefined;
+    }
+  });
+
   it('keeps the fallback index where the registry has no referrers API', async () => {
     const repo = 'acme/fallback';
     const digest = await pushTestImage(direct, repo, 'v1');
@@ -263,7 +315,8 @@ describeWithTools('sigstore bundles stored next to an image', REGISTRY_TOOLS, ()
     const log = new MemorySink();
     const previous = logger();
     setLogger(new Logger([log], 'debug'), [log]);
-    proxy.serveReferrers = false;
+    proxy.referrersApi = 'absent';
+    proxy.announceSubject = false;
     const overwritten = new Set<string>();
     proxy.afterManifestPut = async (name, reference) => {
       if (name !== repo || overwritten.has(reference) || (reference !== tag && reference !== sigTag)) return;
@@ -293,7 +346,8 @@ describeWithTools('sigstore bundles stored next to an image', REGISTRY_TOOLS, ()
       ]);
       expect(await readBack(viaProxy, stored)).toHaveLength(3);
     } finally {
-      proxy.serveReferrers = true;
+      proxy.referrersApi = 'serve';
+      proxy.announceSubject = true;
       proxy.afterManifestPut = undefined;
       setLogger(previous);
     }
