@@ -32,6 +32,8 @@ export const COSIGN_ANNOTATION = {
 
 /** cosign refuses signature manifests with more layers (pkg/oci/mutate/signatures.go). */
 const MAX_LAYERS = 1000;
+/** Message digest algorithms of a bundle (protobuf-specs HashAlgorithm) → node:crypto names. */
+const HASHES: Record<string, string> = { SHA2_256: 'sha256', SHA2_384: 'sha384', SHA2_512: 'sha512' };
 /** go-containerregistry's zero time, which cosign leaves in its configs unless asked to record one. */
 const ZERO_TIME = '0001-01-01T00:00:00Z';
 
@@ -136,8 +138,12 @@ export function legacySignatureLayer(bundle: SerializedBundle, payload: Buffer):
     throw new ShipgateError('SIGN', 'legacy cosign signature: the bundle is not a message signature', {
       hint: 'the `.sig` tag holds signatures over the simple-signing payload (signMessage)',
     });
-  const sha = createHash('sha256').update(payload).digest();
-  if (ms.messageDigest && !Buffer.from(ms.messageDigest.digest, 'base64').equals(sha))
+  const algorithm = ms.messageDigest && HASHES[ms.messageDigest.algorithm];
+  if (
+    ms.messageDigest &&
+    (!algorithm ||
+      !Buffer.from(ms.messageDigest.digest, 'base64').equals(createHash(algorithm).update(payload).digest()))
+  )
     throw new ShipgateError('SIGN', 'legacy cosign signature: the bundle signs another payload');
   return {
     mediaType: SIMPLE_SIGNING_MEDIA_TYPE,
