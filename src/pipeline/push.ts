@@ -17,6 +17,7 @@ import {
   type UploadedImage,
   type UploadOptions,
 } from '../oci/copy';
+import type { RegistryClient } from '../oci/client';
 import { parseImageRef, type RegistryRef } from '../oci/ref';
 import { ciIdentity } from '../platform/ci';
 import type { CiIdentity, IdentityOptions } from '../platform/identity';
@@ -30,6 +31,12 @@ type ImageOpener = (ref: string, options: OpenOptions) => Promise<OpenedImage>;
 /** What a pre-push step sees: an approved image whose blobs are in the registry and whose manifest is not yet. */
 export interface PushCandidate {
   identity: CiIdentity;
+  /** The scan of the image, whose decision approved it. */
+  result: ScanResult;
+  /** The destination registry, with the job's credentials. */
+  client: RegistryClient;
+  /** The repository on that registry. */
+  repository: string;
   /** The image as given (oci-archive:app.tar). */
   source: string;
   /** The scanned image's config digest, which the pushed manifest names unchanged. */
@@ -154,6 +161,9 @@ export async function scanGatePush(request: PushRequest): Promise<PushOutcome> {
     });
     const candidate: PushCandidate = {
       identity,
+      result,
+      client,
+      repository: destination.repository,
       source,
       configDigest: image.info.configDigest,
       decision,

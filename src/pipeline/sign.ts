@@ -22,7 +22,7 @@ import {
 import { readBack } from '../sign/read-back';
 import { simpleSigningPayload } from '../sign/cosign-legacy';
 import { storeSignatures } from '../sign/store';
-import { PREDICATE, type Placement } from '../sign/types';
+import { PREDICATE, type Placement, type SerializedBundle } from '../sign/types';
 
 /** The attestations signing writes unless told otherwise (the image signature is always written). */
 export const DEFAULT_ATTESTATIONS: readonly PredicateName[] = ['slsa', 'cyclonedx', 'vuln', 'approval'];
@@ -89,7 +89,9 @@ function policyFile(result: ScanResult, repoRoot: string): { path: string; sha25
   try {
     return { path: source, sha256: createHash('sha256').update(readFileSync(path)).digest('hex') };
   } catch (e) {
-    throw new ShipgateError('SIGN', `cannot read the policy file ${source} to record its digest`, { cause: e });
+    throw new ShipgateError('SIGN', `cannot read the policy file ${source} to record its digest`, {
+      cause: e,
+    });
   }
 }
 
@@ -101,8 +103,14 @@ export function checkSignable(
 ): boolean {
   const scanned = result.image;
   if (!scanned)
-    throw refused('no image was scanned in this run', 'sign the image the scan opens: give it to scan with --sign');
-  if (scanned.configDigest !== target.configDigest || (target.origin === 'scanned' && scanned.digest !== target.digest))
+    throw refused(
+      'no image was scanned in this run',
+      'sign the image the scan opens: give it to scan with --sign',
+    );
+  if (
+    scanned.configDigest !== target.configDigest ||
+    (target.origin === 'scanned' && scanned.digest !== target.digest)
+  )
     throw refused(`${target.digest} is not the image this run scanned`, 'sign the digest the scan printed');
   const decision = result.decision;
   if (!decision) throw refused('the scan has no decision', 'run the scan with a policy');
@@ -112,18 +120,26 @@ export function checkSignable(
       `the image is not approved: ${blockingReasonsLine(decision)}`,
       'fix the findings or adjust the policy; --force signs anyway and records the signature as forced',
     );
-  logger().warn(`signing an image the policy refused (--force): the approval attestation records forced: true`);
+  logger().warn(
+    `signing an image the policy refused (--force): the approval attestation records forced: true`,
+  );
   return true;
 }
 
 /** Signs and attests `target` for the scan `result`, stores everything next to it and reads it back. */
-export async function signImage(target: SignTarget, result: ScanResult, options: SignOptions): Promise<SignOutcome> {
+export async function signImage(
+  target: SignTarget,
+  result: ScanResult,
+  options: SignOptions,
+): Promise<SignOutcome> {
   const log = logger();
   const forced = checkSignable(result, target, options.force);
   const env = options.env ?? process.env;
   const name = `${target.client.registry}/${target.repository}`;
   const reference = `${name}@${target.digest}`;
-  const attestations = [...new Set(options.attestations ?? DEFAULT_ATTESTATIONS)].filter((a) => a !== 'signature');
+  const attestations = [...new Set(options.attestations ?? DEFAULT_ATTESTATIONS)].filter(
+    (a) => a !== 'signature',
+  );
   const predicates: PredicateName[] = ['signature', ...attestations];
   const policy = policyFile(result, options.repoRoot);
   const statements = buildStatements({
@@ -139,10 +155,12 @@ export async function signImage(target: SignTarget, result: ScanResult, options:
   log.info(
     `signing ${reference} (${signer.kind === 'key' ? `key ${signer.publicKey?.hint ?? ''}` : 'keyless'}): signature and ${attestations.join(', ') || 'no attestations'}`,
   );
-  const bundles = [];
+  const bundles: SerializedBundle[] = [];
   for (const s of statements) bundles.push(await signStatement(s, signer));
   const legacy = options.legacy !== false;
-  const legacySignature = legacy ? await signMessage(simpleSigningPayload(name, target.digest), signer) : undefined;
+  const legacySignature = legacy
+    ? await signMessage(simpleSigningPayload(name, target.digest), signer)
+    : undefined;
   const stored = await log.step(`storing ${bundles.length} bundles next to ${reference}`, () =>
     storeSignatures(target.client, target.repository, target.digest, {
       bundles,
@@ -152,7 +170,10 @@ export async function signImage(target: SignTarget, result: ScanResult, options:
     }),
   );
   const placements = await log.step('reading back what was stored', () => readBack(target.client, stored));
-  const artifacts: SignedArtifact[] = statements.map((s) => ({ predicateType: s.predicateType, placements: [] }));
+  const artifacts: SignedArtifact[] = statements.map((s) => ({
+    predicateType: s.predicateType,
+    placements: [],
+  }));
   stored.forEach((s, i) => {
     const placement = placements[i]!;
     const predicateType =

@@ -1,6 +1,8 @@
 import { EXIT, ShipgateError } from '../../core/errors';
 import { findRepoRoot } from '../../pipeline/paths';
-import { scanGatePush } from '../../pipeline/push';
+import { scanGatePush, type PrePushStep } from '../../pipeline/push';
+import { signImage, type SignOutcome } from '../../pipeline/sign';
+import { SIGNING_HELP, SIGNING_OPTIONS, signOptions } from '../signing-flags';
 import { FORK_CODE_EVENTS } from '../../platform/github/oidc';
 import { normalizeIssuer } from '../../platform/issuer';
 import type { PipelineOptions } from '../../pipeline/types';
@@ -15,8 +17,9 @@ Pushes IMAGE to the registry reference DEST, only from a CI job and only once th
      nbf and iat; then its claims must match the job's variables, and runs that can execute a fork's code
      are refused (GitHub pull_request_target, workflow_run, issue_comment; GitLab fork merge requests);
   2. IMAGE is opened once and scanned as "shipgate scan" does (with the Dockerfiles); the policy must approve;
-  3. the layers and config are copied from that opened image and the manifest is put last; the pushed
-     repository@sha256:... is printed.
+  3. the layers and config are copied from that opened image; with --sign, the digest of the manifest about to
+     be put is signed and attested (see below) and the bundles are stored and read back; the manifest is put
+     last, so a failed signature leaves no tag. The pushed repository@sha256:... is printed.
 There is no flag to push from elsewhere: build and scan locally with "shipgate scan".
 
 Arguments:
@@ -44,6 +47,10 @@ Options:
                           accept a GitHub run for EVENT although it can execute a fork's code
                           (pull_request_target, workflow_run or issue_comment; repeatable)
 
+      --sign              sign and attest the pushed digest (keyless with the job's identity by default)
+
+${SIGNING_HELP}
+
 Registry credentials: docker login, or SHIPGATE_REGISTRY (host) with SHIPGATE_REGISTRY_USERNAME/PASSWORD.
 `;
 
@@ -61,6 +68,8 @@ export async function run(argv: string[]): Promise<number> {
       'oidc-audience': { type: 'string' },
       'oidc-allow-event': { type: 'string', multiple: true },
       'oidc-project': { type: 'string' },
+      sign: { type: 'boolean' },
+      ...SIGNING_OPTIONS,
     },
     HELP,
   );
@@ -96,7 +105,30 @@ export async function run(argv: string[]): Promise<number> {
     throw new ShipgateError('USAGE', `push: --oidc-allow-event: "${unknown}" is not refused to begin with`, {
       hint: `it takes ${FORK_CODE_EVENTS.join(', ')}`,
     });
+  const signing = bool(p, 'sign') ? signOptions(p, pipeline.repoRoot) : undefined;
+  let signed: SignOutcome | undefined;
+  const steps: PrePushStep[] = signing
+    ? [
+        {
+          name: 'signing',
+          run: async (c) => {
+            signed = await signImage(
+              {
+                client: c.client,
+                repository: c.repository,
+                digest: c.digest,
+                configDigest: c.configDigest,
+                origin: 'pushed',
+              },
+              c.result,
+              signing,
+            );
+          },
+        },
+      ]
+    : [];
   const pushed = await scanGatePush({
+    steps,
     pipeline,
     destination: dest,
     ...(issuer !== undefined ? { issuer: normalizeIssuer(issuer) } : {}),
@@ -105,5 +137,6 @@ export async function run(argv: string[]): Promise<number> {
     ...(project ? { project } : {}),
   });
   process.stdout.write(`${pushed.reference}\n`);
+  if (signed) process.stderr.write(`signed ${signed.reference}\n`);
   return EXIT.OK;
 }

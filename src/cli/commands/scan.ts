@@ -202,9 +202,13 @@ function signTarget(image: string | undefined, command: string): RegistryRef {
     });
   const ref = parseImageRef(image);
   if (ref.transport !== 'registry')
-    throw new ShipgateError('USAGE', `${command}: ${image} is not in a registry, so there is nowhere to attach a signature`, {
-      hint: 'push it with "shipgate push --sign IMAGE DEST", which signs the digest it pushes',
-    });
+    throw new ShipgateError(
+      'USAGE',
+      `${command}: ${image} is not in a registry, so there is nowhere to attach a signature`,
+      {
+        hint: 'push it with "shipgate push --sign IMAGE DEST", which signs the digest it pushes',
+      },
+    );
   return ref;
 }
 
@@ -212,7 +216,10 @@ function signTarget(image: string | undefined, command: string): RegistryRef {
 async function signScanned(ref: RegistryRef, result: ScanResult, options: SignOptions) {
   const scanned = result.image;
   if (!scanned?.digest || !scanned.configDigest)
-    throw new ShipgateError('SIGN', `the registry gave no manifest digest for ${ref.registry}/${ref.repository}`);
+    throw new ShipgateError(
+      'SIGN',
+      `the registry gave no manifest digest for ${ref.registry}/${ref.repository}`,
+    );
   return signImage(
     {
       client: new RegistryClient({ registry: ref.registry }),
