@@ -9,8 +9,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { LAYER_TAR, serialHeavySuite, tarOf, writeLayoutImage } from '../../support/images';
 import { startIssuer, type TestIssuer } from '../../support/oidc-issuer';
+import { parseConfig } from '../../../src/registry-auth/config';
 import {
   basic,
+  configText,
   githubClaims,
   gitlabClaims,
   makeConfig,
@@ -210,6 +212,29 @@ describeWithTools(
         }),
       );
       expect(statuses.filter((s) => s !== 200)).toEqual([]);
+    });
+
+    it('a key signed by a CA the registry trusts works through x5c (signing certificate first)', async () => {
+      const text = configText(keys, github, gitlab)
+        .replace(keys.ecKey, keys.leafKey)
+        .replace(keys.ecCert, keys.leafChain);
+      const chained = await startAuth(parseConfig(text, 'chain.yaml', keys.dir));
+      const behindCa = await startRegistry({
+        tokenAuth: {
+          realm: `${chained.server.url}/token`,
+          service: SERVICE,
+          issuer: TOKEN_ISSUER,
+          rootCertBundle: keys.caCert,
+        },
+      });
+      try {
+        const token = await github.sign(githubClaims(github));
+        await pushImage(layout, 'v1', `${behindCa.host}/team/app:v1`, { user: 'ci', password: token });
+        expect(chained.audit().at(-1)).toMatchObject({ outcome: 'granted' });
+      } finally {
+        await behindCa.stop();
+        await chained.server.close();
+      }
     });
   },
 );
