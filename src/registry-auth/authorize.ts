@@ -11,6 +11,7 @@ import type { IssuerPool } from './issuers';
 import { evaluateRules } from './match';
 import type { Outcome } from './metrics';
 import type { Scope } from './scope';
+import { VerifiedTokens } from './verified-tokens';
 
 export interface AuthRequest {
   scopes: readonly Scope[];
@@ -68,8 +69,24 @@ function tokenClaims(payload: Record<string, unknown>, verified: boolean): Token
   return out;
 }
 
-async function identify(pool: IssuerPool, password: string | undefined, now?: Date): Promise<Requester> {
+/** What a decision needs besides the request. */
+export interface DecideContext {
+  config: RegistryAuthConfig;
+  pool: IssuerPool;
+  verified: VerifiedTokens;
+}
+
+function verifiedRequester(issuer: string, claims: Record<string, unknown>): Requester {
+  return { issuer, claims, reason: `ID token verified (${issuer})`, token: tokenClaims(claims, true) };
+}
+
+async function identify(ctx: DecideContext, password: string | undefined, now?: Date): Promise<Requester> {
   if (password === undefined) return { claims: {}, reason: 'anonymous' };
+  const t = (now ?? new Date()).getTime();
+  const cacheKey = VerifiedTokens.key(password);
+  const known = ctx.verified.get(cacheKey, t);
+  if (known) return verifiedRequester(known.issuer, known.claims);
+  const { pool } = ctx;
   const decoded = decodeJwt(password);
   if (typeof decoded === 'string') return { claims: {}, reason: 'the password is not a CI ID token' };
   const payload =
@@ -92,12 +109,9 @@ async function identify(pool: IssuerPool, password: string | undefined, now?: Da
       keys,
       ...(now ? { now } : {}),
     });
-    return {
-      issuer: state.config.name,
-      claims: verified as Record<string, unknown>,
-      reason: `ID token verified (${state.config.name})`,
-      token: tokenClaims(verified as Record<string, unknown>, true),
-    };
+    const claims = verified as Record<string, unknown>;
+    ctx.verified.set(cacheKey, state.config.name, claims, t);
+    return verifiedRequester(state.config.name, claims);
   } catch (e) {
     if (!isShipgateError(e)) throw e;
     const err: ShipgateError = e;
@@ -115,12 +129,9 @@ function levelAllows(level: AccessLevel, verified: boolean): boolean {
 }
 
 /** Decides a token request. Never throws for anything the requester sent. */
-export async function decide(
-  config: RegistryAuthConfig,
-  pool: IssuerPool,
-  req: AuthRequest,
-): Promise<Decision> {
-  const who = await identify(pool, req.password, req.now);
+export async function decide(ctx: DecideContext, req: AuthRequest): Promise<Decision> {
+  const { config } = ctx;
+  const who = await identify(ctx, req.password, req.now);
   const verified = who.issuer !== undefined;
   const subject = claimString(who.claims.sub) ?? req.account ?? '';
   const base = { subject, ...(who.token ? { token: who.token } : {}) };

@@ -13,6 +13,7 @@ import { IssuerPool } from './issuers';
 import { Metrics, type Outcome } from './metrics';
 import { formatScope, parseScopes } from './scope';
 import type { SigningKey } from './signing-key';
+import { VerifiedTokens } from './verified-tokens';
 import { signRegistryToken } from './token';
 
 const MAX_BODY_BYTES = 64 * 1024;
@@ -107,6 +108,8 @@ export async function startRegistryAuth(options: ServeOptions): Promise<Registry
     ...(options.cooldownMs !== undefined ? { cooldownMs: options.cooldownMs } : {}),
   });
 
+  const context = { config, pool, verified: new VerifiedTokens() };
+
   const audit = (req: IncomingMessage, fields: AuditFields): void => {
     const forwarded = req.headers['x-forwarded-for'];
     log.info(
@@ -154,7 +157,7 @@ export async function startRegistryAuth(options: ServeOptions): Promise<Registry
       });
     let decision: Decision;
     try {
-      decision = await decide(config, pool, {
+      decision = await decide(context, {
         scopes: parsed.scopes,
         ...(call.password !== undefined ? { password: call.password } : {}),
         ...(account !== undefined ? { account } : {}),
@@ -190,7 +193,7 @@ export async function startRegistryAuth(options: ServeOptions): Promise<Registry
         },
         audit: { ...base, status: 401 },
       };
-    const issued = await signRegistryToken(key, {
+    const issued = signRegistryToken(key, {
       issuer: config.issuer,
       service: config.service,
       subject: decision.subject,

@@ -1,14 +1,22 @@
 /**
  * The registry token, shaped as distribution 2.8.2 decodes it: `aud` a string, `exp`/`nbf`/`iat` integers,
- * `access` a list of `{type, name, actions}`; the header names the key by `x5c` and libtrust `kid`.
+ * `access` a list of `{type, name, actions}`; the header names the key by `x5c` and libtrust `kid`. Signed
+ * with node:crypto directly (ECDSA as raw r‖s, as JWS and libtrust expect): it is several times cheaper than
+ * going through WebCrypto, and every token request signs one.
  */
-import { randomUUID } from 'node:crypto';
-import { SignJWT } from 'jose';
+import { randomUUID, sign } from 'node:crypto';
 import type { Scope } from './scope';
-import type { SigningKey } from './signing-key';
+import type { SigningAlgorithm, SigningKey } from './signing-key';
 
 /** How far `nbf` is set back, for registry clocks running behind. */
 const NBF_BACKDATE_S = 10;
+
+const HASHES: Record<SigningAlgorithm, string> = {
+  ES256: 'sha256',
+  ES384: 'sha384',
+  ES512: 'sha512',
+  RS256: 'sha256',
+};
 
 export interface TokenRequest {
   issuer: string;
@@ -26,20 +34,29 @@ export interface IssuedToken {
   issuedAt: string;
 }
 
-export async function signRegistryToken(key: SigningKey, req: TokenRequest): Promise<IssuedToken> {
-  const now = req.now ?? new Date();
-  const iat = Math.floor(now.getTime() / 1000);
-  const token = await new SignJWT({
+const part = (value: unknown): string => Buffer.from(JSON.stringify(value)).toString('base64url');
+
+export function signRegistryToken(key: SigningKey, req: TokenRequest): IssuedToken {
+  const iat = Math.floor((req.now ?? new Date()).getTime() / 1000);
+  const header = part({ alg: key.alg, typ: 'JWT', kid: key.kid, x5c: key.x5c });
+  const payload = part({
+    iss: req.issuer,
+    sub: req.subject,
+    aud: req.service,
+    exp: iat + req.lifetimeS,
+    nbf: iat - NBF_BACKDATE_S,
+    iat,
+    jti: randomUUID(),
     access: req.access.map((s) => ({ type: s.type, name: s.name, actions: s.actions })),
-  })
-    .setProtectedHeader({ alg: key.alg, typ: 'JWT', kid: key.kid, x5c: key.x5c })
-    .setIssuer(req.issuer)
-    .setSubject(req.subject)
-    .setAudience(req.service)
-    .setIssuedAt(iat)
-    .setNotBefore(iat - NBF_BACKDATE_S)
-    .setExpirationTime(iat + req.lifetimeS)
-    .setJti(randomUUID())
-    .sign(key.privateKey);
-  return { token, expiresIn: req.lifetimeS, issuedAt: new Date(iat * 1000).toISOString() };
+  });
+  const input = `${header}.${payload}`;
+  const signature = sign(HASHES[key.alg], Buffer.from(input), {
+    key: key.privateKey,
+    ...(key.alg === 'RS256' ? {} : { dsaEncoding: 'ieee-p1363' as const }),
+  });
+  return {
+    token: `${input}.${signature.toString('base64url')}`,
+    expiresIn: req.lifetimeS,
+    issuedAt: new Date(iat * 1000).toISOString(),
+  };
 }

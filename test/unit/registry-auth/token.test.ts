@@ -70,7 +70,7 @@ describeWithTools('registry token signing key and token shape', TOKEN_KEY_TOOLS,
   it('signs the token distribution 2.8.2 accepts: x5c leaf first, libtrust kid, string aud, integer times', async () => {
     const key = loadSigningKey(keys.leafKey, keys.leafChain);
     const now = new Date('2026-12-02T10:00:00.500Z');
-    const issued = await signRegistryToken(key, {
+    const issued = signRegistryToken(key, {
       issuer: 'shipgate-registry-auth',
       service: 'registry.example.com',
       subject: 'repo:team/app:ref:refs/heads/main',
@@ -120,7 +120,7 @@ describeWithTools('registry token signing key and token shape', TOKEN_KEY_TOOLS,
 
   it('RS256 tokens verify against the RSA certificate', async () => {
     const key = loadSigningKey(keys.rsaKey, keys.rsaCert);
-    const issued = await signRegistryToken(key, {
+    const issued = signRegistryToken(key, {
       issuer: 'i',
       service: 's',
       subject: '',
