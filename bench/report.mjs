@@ -84,5 +84,26 @@ export function renderBenchmarks(r) {
       `| matching | ${fmt(v.matchMs)} | < 1 s |`,
     );
   }
+  if (b.registryAuth) {
+    const a = b.registryAuth;
+    out.push(
+      '',
+      '## Registry token service',
+      '',
+      `\`shipgate registry-auth\` on loopback (\`bench/registry-auth.ts\`): rounds of ${a.concurrency} concurrent token requests`,
+      '(Basic auth with a CI ID token of a local OIDC issuer, a rule match, an ES256 registry token, an audit line),',
+      `${a.requests} requests in all; the service in its own process, load average ${a.loadAverage?.toFixed(1) ?? '?'} during the run.`,
+      '',
+      '| | shipgate | target |',
+      '|:--|--:|--:|',
+      `| p50 latency | ${fmt(a.p50Ms)} | |`,
+      `| p99 latency | ${fmt(a.p99Ms)} | < 50 ms |`,
+      `| errors | ${a.errors} | 0 |`,
+      `| service CPU per request | ${a.serverCpuMsPerRequest} ms | |`,
+      '',
+      `A burst is served on one core: its last request waits for the ${a.concurrency - 1} before it, so p99 is about`,
+      `${a.concurrency} × the CPU per request plus what other processes take from the core.`,
+    );
+  }
   return `${out.join('\n')}\n`;
 }

@@ -36,9 +36,21 @@ export interface IssuedToken {
 
 const part = (value: unknown): string => Buffer.from(JSON.stringify(value)).toString('base64url');
 
+// The header is the same for every token of a key: encoded once.
+const headers = new WeakMap<SigningKey, string>();
+
+function headerOf(key: SigningKey): string {
+  let header = headers.get(key);
+  if (!header) {
+    header = part({ alg: key.alg, typ: 'JWT', kid: key.kid, x5c: key.x5c });
+    headers.set(key, header);
+  }
+  return header;
+}
+
 export function signRegistryToken(key: SigningKey, req: TokenRequest): IssuedToken {
   const iat = Math.floor((req.now ?? new Date()).getTime() / 1000);
-  const header = part({ alg: key.alg, typ: 'JWT', kid: key.kid, x5c: key.x5c });
+  const header = headerOf(key);
   const payload = part({
     iss: req.issuer,
     sub: req.subject,
