@@ -95,6 +95,8 @@ async function measure(): Promise<void> {
         maxMs: round1(ms.at(-1)!),
         errors,
         serverCpuMsPerRequest: Math.round(((cpu1 - cpu0) / samples.length) * 1000) / 1000,
+        date: new Date().toISOString(),
+        node: process.version,
         targets: { p99Ms: 50 },
         ok: errors === 0 && p99Ms < 50,
       })}\n`,
