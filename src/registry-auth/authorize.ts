@@ -22,7 +22,7 @@ export interface AuthRequest {
 }
 
 /** The requester's token claims the audit line records (never the token). */
-export interface TokenClaims {
+interface TokenClaims {
   issuer?: string;
   subject?: string;
   repository?: string;
@@ -34,7 +34,7 @@ export interface TokenClaims {
 export interface Decision {
   outcome: Extract<Outcome, 'granted' | 'partial' | 'refused' | 'unauthorized' | 'unavailable'>;
   granted: Scope[];
-  /** The registry token's `sub`. */
+  /** The registry token's `sub`: the verified ID token's subject, else empty. */
   subject: string;
   reason: string;
   token?: TokenClaims;
@@ -133,7 +133,8 @@ export async function decide(ctx: DecideContext, req: AuthRequest): Promise<Deci
   const { config } = ctx;
   const who = await identify(ctx, req.password, req.now);
   const verified = who.issuer !== undefined;
-  const subject = claimString(who.claims.sub) ?? req.account ?? '';
+  // The protocol leaves `sub` empty for a requester that did not authenticate.
+  const subject = (verified && claimString(who.claims.sub)) || '';
   const base = { subject, ...(who.token ? { token: who.token } : {}) };
   if (who.unavailable) return { ...base, outcome: 'unavailable', granted: [], reason: who.reason };
 

@@ -14,15 +14,15 @@ import { normalizeIssuer } from '../platform/issuer';
 const MAX_CONFIG_BYTES = 1024 * 1024;
 
 /** Where each kind of CI publishes its ID tokens when the config names no URL. */
-export const ISSUER_PRESETS = {
+const ISSUER_PRESETS = {
   github: 'https://token.actions.githubusercontent.com',
   gitlab: 'https://gitlab.com',
 } as const;
 
-export type IssuerKind = keyof typeof ISSUER_PRESETS;
+type IssuerKind = keyof typeof ISSUER_PRESETS;
 
 /** The claims a rule may pin: GitHub's, GitLab's and the standard `sub`. Anything else is a typo. */
-export const CLAIM_NAMES = [
+const CLAIM_NAMES = [
   'sub',
   // GitHub Actions
   'repository',
@@ -114,7 +114,7 @@ const ruleSchema = z.strictObject({
     .describe('What the rule grants; push includes pull (an upload needs both)'),
 });
 
-export const registryAuthSchema = z.strictObject({
+const registryAuthSchema = z.strictObject({
   listen: hostPort.default('127.0.0.1:5001'),
   service: z.string().min(1).describe("The registry's auth.token.service; tokens are issued for it (`aud`)"),
   issuer: z.string().min(1).describe("The registry's auth.token.issuer; tokens name it in `iss`"),

@@ -13,7 +13,7 @@ const RETRY_MS = 30_000;
 
 export interface IssuerState {
   config: TrustedIssuer;
-  keys?: IssuerKeys;
+  keys?: Promise<IssuerKeys>;
   /** The issuer's keys were fetched successfully at least once. */
   reachable: boolean;
   /** Why the last attempt failed, while unreachable. */
@@ -47,20 +47,19 @@ export class IssuerPool {
     return this.states;
   }
 
-  /** The issuer's keys, discovering them first if that has not succeeded yet. */
-  async keys(state: IssuerState): Promise<IssuerKeys> {
-    if (!state.keys) {
-      try {
-        state.keys = await discoverIssuer(state.config.url, {
-          fetch: this.countingFetch(state),
-          ...(this.options.cooldownMs !== undefined ? { cooldownMs: this.options.cooldownMs } : {}),
-        });
-      } catch (e) {
-        state.problem = (e as Error).message;
-        throw e;
-      }
-    }
-    return state.keys;
+  /** The issuer's keys, discovering them first if that has not succeeded yet (once for concurrent callers). */
+  keys(state: IssuerState): Promise<IssuerKeys> {
+    state.keys ??= discoverIssuer(state.config.url, {
+      fetch: this.countingFetch(state),
+      ...(this.options.cooldownMs !== undefined ? { cooldownMs: this.options.cooldownMs } : {}),
+    });
+    const keys = state.keys;
+    keys.catch((e: unknown) => {
+      state.problem = (e as Error).message;
+      // A failed discovery is tried again by the next caller.
+      if (state.keys === keys) delete state.keys;
+    });
+    return keys;
   }
 
   /** Discovers every issuer and loads its keys; failures are kept for /healthz and retried later. */
@@ -72,7 +71,7 @@ export class IssuerPool {
           try {
             const keys = await this.keys(s);
             // Loads jose's cached key set; no key has this id, so the expected answer is "no matching key".
-            await keys.getKey({ alg: 'RS256', kid: 'shipgate-warm-up' }, undefined as never);
+            await keys.getKey({ alg: 'RS256', kid: 'shipgate-warm-up' }, { payload: '', signature: '' });
           } catch (e) {
             if (!(e instanceof errors.JWKSNoMatchingKey)) s.problem = (e as Error).message;
           }

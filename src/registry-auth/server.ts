@@ -64,7 +64,7 @@ interface AuditFields {
   token?: Decision['token'];
 }
 
-export function splitHostPort(listen: string): { host: string; port: number } {
+function splitHostPort(listen: string): { host: string; port: number } {
   const i = listen.lastIndexOf(':');
   return { host: listen.slice(0, i).replace(/^\[(.*)\]$/, '$1'), port: Number(listen.slice(i + 1)) };
 }

@@ -21,7 +21,7 @@ const HASHES: Record<SigningAlgorithm, string> = {
 export interface TokenRequest {
   issuer: string;
   service: string;
-  /** The requester, as the token's `sub` (the ID token's subject, or the account name, or empty). */
+  /** The requester, as the token's `sub` (the verified ID token's subject, or empty). */
   subject: string;
   access: readonly Scope[];
   lifetimeS: number;

@@ -10,7 +10,7 @@ import { loadSigningKey, startRegistryAuth, type RegistryAuthServer } from '../.
 import type { TestIssuer } from './oidc-issuer';
 import type { TokenKeys } from './token-keys';
 
-export const AUDIENCE = 'registry.test';
+const AUDIENCE = 'registry.test';
 export const SERVICE = 'test-registry';
 export const TOKEN_ISSUER = 'shipgate-test-auth';
 
