@@ -300,12 +300,14 @@ export async function startRegistryAuth(options: ServeOptions): Promise<Registry
       audit(req, fields);
       metrics.request(fields.outcome, (performance.now() - t0) / 1000);
     }
+    const body = Buffer.from(JSON.stringify(answer.body));
     res.writeHead(answer.status, {
       'content-type': 'application/json',
+      'content-length': body.length,
       'cache-control': 'no-store',
       ...answer.headers,
     });
-    res.end(req.method === 'HEAD' ? undefined : JSON.stringify(answer.body));
+    res.end(req.method === 'HEAD' ? undefined : body);
   }
 
   const server: Server = createServer((req, res) => {
