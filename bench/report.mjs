@@ -110,7 +110,7 @@ export function renderBenchmarks(r) {
       `${a.concurrency} × the CPU per request, plus whatever other processes take from the core.` +
         (a.ok
           ? ''
-          : ` The p99 target was not met in this run (${(s.p99Ms / f.p99Ms).toFixed(1)}× the bare server's p99; CPU per request ${(s.cpuMsPerRequest / f.cpuMsPerRequest).toFixed(1)}× its own, most of it HTTP and the ES256 signature).`),
+          : ` The p99 target was not met in this run (${(s.p99Ms / f.p99Ms).toFixed(1)}× the bare server's p99; CPU per request ${(s.cpuMsPerRequest / f.cpuMsPerRequest).toFixed(1)}× its own, the ES256 signature being the largest single part).`),
     );
   }
   return `${out.join('\n')}\n`;
