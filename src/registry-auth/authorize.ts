@@ -3,7 +3,7 @@
  * else), and which of the requested actions the rules and the default policy allow. Grants are requested ∩
  * allowed; a partial grant is not an error. Only a verified ID token can obtain push or delete.
  */
-import { isShipgateError, type ShipgateError } from '../core/errors';
+import { isShipgateError } from '../core/errors';
 import { decodeJwt } from '../platform/jwt';
 import { verifyIdToken } from '../platform/verify-token';
 import type { AccessLevel, Action, RegistryAuthConfig } from './config';
@@ -17,7 +17,6 @@ export interface AuthRequest {
   scopes: readonly Scope[];
   /** The Basic password (the ID token), absent for an anonymous request. */
   password?: string;
-  account?: string;
   now?: Date;
 }
 
@@ -114,13 +113,7 @@ async function identify(ctx: DecideContext, password: string | undefined, now?: 
     return verifiedRequester(state.config.name, claims);
   } catch (e) {
     if (!isShipgateError(e)) throw e;
-    const err: ShipgateError = e;
-    return {
-      claims: {},
-      reason: err.message,
-      token: unverified,
-      unavailable: err.code === 'NETWORK',
-    };
+    return { claims: {}, reason: e.message, token: unverified, unavailable: e.code === 'NETWORK' };
   }
 }
 

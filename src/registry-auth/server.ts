@@ -129,10 +129,7 @@ export async function startRegistryAuth(options: ServeOptions): Promise<Registry
     );
   };
 
-  async function token(
-    req: IncomingMessage,
-    call: TokenCall,
-  ): Promise<{ answer: Answer; audit: AuditFields }> {
+  async function token(call: TokenCall): Promise<{ answer: Answer; audit: AuditFields }> {
     const requested = call.scopes
       .flatMap((s) => s.split(' '))
       .filter(Boolean)
@@ -160,7 +157,6 @@ export async function startRegistryAuth(options: ServeOptions): Promise<Registry
       decision = await decide(context, {
         scopes: parsed.scopes,
         ...(call.password !== undefined ? { password: call.password } : {}),
-        ...(account !== undefined ? { account } : {}),
       });
     } finally {
       forgetSecret(call.password);
@@ -292,7 +288,7 @@ export async function startRegistryAuth(options: ServeOptions): Promise<Registry
             status: call.status,
             reason: 'invalid OAuth2 request',
           };
-        } else ({ answer, audit: fields } = await token(req, call));
+        } else ({ answer, audit: fields } = await token(call));
       } catch (e) {
         answer = { status: 500, body: { errors: [{ code: 'INTERNAL', message: 'internal error' }] } };
         fields = { requested: [], outcome: 'error', status: 500, reason: (e as Error).message };

@@ -301,6 +301,14 @@ describeWithTools('registry-auth server', TOKEN_KEY_TOOLS, () => {
       expect(body!.status).toBe('not ready');
       expect(body!.issuers[1]).toMatchObject({ name: 'gitlab', reachable: false });
       expect(body!.issuers[1]!.problem).toMatch(/503/);
+      // A token of that issuer cannot be verified now: 503, so the client retries, rather than a pull-only grant.
+      const q = new URLSearchParams({ service: SERVICE, scope: 'repository:group/app:pull,push' });
+      const res = await fetch(`${other.server.url}/token?${q}`, {
+        headers: { authorization: basic('ci', await down.sign(gitlabClaims(down))) },
+      });
+      expect(res.status).toBe(503);
+      expect(other.audit().at(-1)).toMatchObject({ outcome: 'unavailable', status: 503 });
+      expect(String(other.audit().at(-1)!.reason)).toMatch(/cannot fetch the OpenID configuration/);
       const metrics = await (await fetch(`${other.server.url}/metrics`)).text();
       expect(metrics).toMatch(/^shipgate_registry_auth_jwks_fetch_errors_total\{issuer="gitlab"\} [1-9]/m);
     } finally {
