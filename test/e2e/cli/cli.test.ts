@@ -90,7 +90,16 @@ describe('shipgate CLI basics', () => {
   it('documents every command exactly as --help prints it (docs/cli.md)', () => {
     const doc = readFileSync(join(ROOT, 'docs', 'cli.md'), 'utf8');
     const version = shipgate(['--version']).stdout.trim().split(' ')[1]!;
-    for (const cmd of [[], ['scan'], ['lint'], ['sbom'], ['rules'], ['policy'], ['push'], ['registry-auth']]) {
+    for (const cmd of [
+      [],
+      ['scan'],
+      ['lint'],
+      ['sbom'],
+      ['rules'],
+      ['policy'],
+      ['push'],
+      ['registry-auth'],
+    ]) {
       const help = shipgate([...cmd, '--help']).stdout.replace(`shipgate ${version}:`, 'shipgate VERSION:');
       expect(doc, `docs/cli.md is out of date for "shipgate ${cmd.join(' ')} --help"`).toContain(
         help.trimEnd(),
