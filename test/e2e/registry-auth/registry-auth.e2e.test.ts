@@ -186,8 +186,14 @@ describeWithTools(
       },
     );
 
-    it('every decision produced one JSON audit line, none carrying a token', () => {
+    it('every decision produced one JSON audit line, none carrying a token', async () => {
       const lines = auth.audit();
+      // The service counted as many token requests as it wrote audit lines.
+      const metrics = await (await fetch(`${auth.server.url}/metrics`)).text();
+      const counted = [...metrics.matchAll(/^shipgate_registry_auth_requests_total\{[^}]*\} (\d+)$/gm)]
+        .map((m) => Number(m[1]))
+        .reduce((a, b) => a + b, 0);
+      expect(counted).toBe(lines.length);
       expect(lines.length).toBeGreaterThan(10);
       const text = auth.sink.text();
       expect(text).not.toMatch(/eyJ[A-Za-z0-9_-]+\.eyJ[A-Za-z0-9_-]+\./);
