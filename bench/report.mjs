@@ -84,5 +84,34 @@ export function renderBenchmarks(r) {
       `| matching | ${fmt(v.matchMs)} | < 1 s |`,
     );
   }
+  if (b.registryAuth) {
+    const a = b.registryAuth;
+    const s = a.shipgate;
+    const f = a.floor;
+    out.push(
+      '',
+      '## Registry token service',
+      '',
+      `\`shipgate registry-auth\` on loopback (\`bench/registry-auth.ts\`): ${a.requests / a.concurrency} rounds of ${a.concurrency} concurrent token`,
+      'requests, each with a CI ID token of a local OIDC issuer (verified, matched against the rules), an ES256 registry',
+      'token and an audit line; the service in its own process. The peer is a bare `node:http` server answering the',
+      "same requests with a constant body of a token reply's size, measured the same way in the same run: the limit",
+      'of this machine, client and concurrency.',
+      `Measured ${a.date.slice(0, 10)} with Node ${a.node}, load average ${a.loadAverage?.toFixed(1) ?? '?'} at the end of the run.`,
+      '',
+      '| | shipgate | bare node:http | target |',
+      '|:--|--:|--:|--:|',
+      `| p50 latency | ${fmt(s.p50Ms)} | ${fmt(f.p50Ms)} | |`,
+      `| p99 latency | ${fmt(s.p99Ms)} | ${fmt(f.p99Ms)} | < 50 ms |`,
+      `| errors | ${s.errors} | ${f.errors} | 0 |`,
+      `| server CPU per request | ${s.cpuMsPerRequest} ms | ${f.cpuMsPerRequest} ms | |`,
+      '',
+      `A burst is served on one core: its last request waits for the ${a.concurrency - 1} before it, so p99 is about`,
+      `${a.concurrency} × the CPU per request, plus whatever other processes take from the core.` +
+        (a.ok
+          ? ''
+          : ` The p99 target was not met in this run (${(s.p99Ms / f.p99Ms).toFixed(1)}× the bare server's p99; CPU per request ${(s.cpuMsPerRequest / f.cpuMsPerRequest).toFixed(1)}× its own, the ES256 signature being the largest single part).`),
+    );
+  }
   return `${out.join('\n')}\n`;
 }

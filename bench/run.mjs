@@ -101,6 +101,18 @@ if (want('vuln')) {
   results.benches.vuln = JSON.parse(out.trim().split('\n').pop());
 }
 
+if (want('registry-auth')) {
+  const out = sh(
+    node,
+    [join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(ROOT, 'bench', 'registry-auth.ts')],
+    { cwd: ROOT },
+  );
+  results.benches.registryAuth = {
+    ...JSON.parse(out.trim().split('\n').pop()),
+    loadAverage: loadavg()[0],
+  };
+}
+
 // Keep figures of benches not run this time, so a partial run does not erase the others.
 const resultsFile = join(ROOT, 'bench', 'results.json');
 if (existsSync(resultsFile)) {

@@ -22,7 +22,13 @@ const COMMANDS: Record<
     summary: 'push an approved image to a registry, only from a GitHub Actions or GitLab CI job',
     load: () => import('./commands/push'),
   },
+  'registry-auth': {
+    summary: 'serve registry tokens that grant push only to verified CI jobs',
+    load: () => import('./commands/registry-auth'),
+  },
 };
+
+const NAME_WIDTH = Math.max(...Object.keys(COMMANDS).map((n) => n.length));
 
 const USAGE = `shipgate ${VERSION}: supply-chain gate for container images
 
@@ -30,7 +36,7 @@ Usage: shipgate <command> [options]
 
 Commands:
 ${Object.entries(COMMANDS)
-  .map(([name, c]) => `  ${name.padEnd(8)} ${c.summary}`)
+  .map(([name, c]) => `  ${name.padEnd(NAME_WIDTH)} ${c.summary}`)
   .join('\n')}
 
 Global options:

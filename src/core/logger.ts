@@ -99,6 +99,14 @@ export function mask(text: string): string {
   return out;
 }
 
+/**
+ * Forgets one secret. A long-running service registers every credential it reads and forgets it once the
+ * request is answered, so the set does not grow with every request.
+ */
+export function forgetSecret(value: string | undefined): void {
+  if (value) secrets.delete(value);
+}
+
 /** Test helper: forget registered secrets. */
 export function clearSecrets(): void {
   secrets.clear();

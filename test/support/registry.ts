@@ -1,6 +1,6 @@
 /**
  * A real registry for tests: the `docker-registry` binary (Debian's distribution build) listening on
- * 127.0.0.1 with storage in a temporary directory, optionally behind htpasswd basic auth.
+ * 127.0.0.1 with storage in a temporary directory, optionally behind htpasswd basic auth or token auth.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -31,8 +31,17 @@ export function freePort(): Promise<number> {
   });
 }
 
+/** distribution's `auth.token` settings: the token service at `realm` signs with a key `rootCertBundle` holds. */
+export interface TokenAuth {
+  realm: string;
+  service: string;
+  issuer: string;
+  /** PEM file of the certificates (or CAs) whose keys may sign tokens. */
+  rootCertBundle: string;
+}
+
 export async function startRegistry(
-  opts: { htpasswd?: { user: string; password: string } } = {},
+  opts: { htpasswd?: { user: string; password: string }; tokenAuth?: TokenAuth } = {},
 ): Promise<TestRegistry> {
   const dir = mkdtempSync(join(tmpdir(), 'shipgate-registry-'));
   const port = await freePort();
@@ -42,6 +51,10 @@ export async function startRegistry(
     const line = await run('htpasswd', ['-Bbn', opts.htpasswd.user, opts.htpasswd.password]);
     writeFileSync(join(dir, 'htpasswd'), line);
     auth = `auth:\n  htpasswd:\n    realm: shipgate-test\n    path: ${join(dir, 'htpasswd')}\n`;
+  }
+  if (opts.tokenAuth) {
+    const t = opts.tokenAuth;
+    auth = `auth:\n  token:\n    realm: ${t.realm}\n    service: ${t.service}\n    issuer: ${t.issuer}\n    rootcertbundle: ${t.rootCertBundle}\n`;
   }
   writeFileSync(
     join(dir, 'config.yml'),

@@ -29,6 +29,7 @@ export const TOOL_PACKAGES: Record<string, string> = {
   clamscan: 'clamav',
   sigtool: 'clamav',
   htpasswd: 'apache2-utils',
+  openssl: 'openssl',
   zstd: 'zstd',
   'dpkg-query': 'dpkg',
   dpkg: 'dpkg',

@@ -1,0 +1,129 @@
+/**
+ * `shipgate registry-auth` as a process: --check prints the effective rules, start-up errors are one line with
+ * an exit code, and a served instance answers /healthz and stops cleanly on SIGTERM.
+ */
+import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { startIssuer, type TestIssuer } from '../../support/oidc-issuer';
+import { configText } from '../../support/registry-auth';
+import { makeTokenKeys, TOKEN_KEY_TOOLS, type TokenKeys } from '../../support/token-keys';
+import { describeWithTools, ROOT } from '../../support/tools';
+
+const CLI = join(ROOT, 'src', 'cli', 'index.ts');
+const TSX = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+describeWithTools('shipgate registry-auth', TOKEN_KEY_TOOLS, () => {
+  let keys: TokenKeys;
+  let github: TestIssuer;
+  let gitlab: TestIssuer;
+  let config: string;
+
+  beforeAll(async () => {
+    keys = makeTokenKeys(mkdtempSync(join(tmpdir(), 'shipgate-rauth-cli-')));
+    github = await startIssuer();
+    gitlab = await startIssuer();
+    config = join(keys.dir, 'registry-auth.yaml');
+    writeFileSync(config, configText(keys, github, gitlab));
+  });
+  afterAll(async () => {
+    await github?.stop();
+    await gitlab?.stop();
+    rmSync(keys.dir, { recursive: true, force: true });
+  });
+
+  function cli(
+    args: string[],
+    onStderr?: (text: string, kill: (s: NodeJS.Signals) => void) => void,
+  ): Promise<Run> {
+    return new Promise((resolve) => {
+      const child = spawn(process.execPath, ['--import', TSX, CLI, ...args], {
+        env: { ...process.env, TSX_DISABLE_CACHE: '1' },
+      });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+      child.stderr.on('data', (d: Buffer) => {
+        stderr += d.toString();
+        onStderr?.(stderr, (s) => child.kill(s));
+      });
+      child.on('close', (code) => resolve({ code, stdout, stderr }));
+    });
+  }
+
+  it('--check prints the effective rules without serving', async () => {
+    const r = await cli(['registry-auth', '--config', config, '--check']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('service test-registry, issuer shipgate-test-auth, listen 127.0.0.1:0');
+    expect(r.stdout).toMatch(/signing key ES256, kid ([A-Z2-7]{4}:){11}[A-Z2-7]{4}; tokens valid 300 s/);
+    expect(r.stdout).toContain(
+      'rule app-main: pull,push on team/app for github when repository_id=1001 repository_owner_id=77 workflow_ref=team/app/.github/workflows/release.yml@refs/heads/main event_name=push ref=refs/heads/main',
+    );
+    expect(r.stdout).toContain(
+      'rule gitlab-app: pull,push on group/app, group/app/* for gitlab when project_id=42 ref_protected=true ref=main|release/*',
+    );
+  });
+
+  it('start-up errors are one line with an exit code', async () => {
+    const bad = join(keys.dir, 'bad.yaml');
+    writeFileSync(
+      bad,
+      configText(keys, github, gitlab).replace('event_name: push', 'event_name: pull_request_target'),
+    );
+    const r1 = await cli(['registry-auth', '--config', bad, '--check']);
+    expect(r1.code).toBe(2);
+    expect(r1.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r1.stderr).toMatch(
+      /^shipgate: error \[CONFIG_INVALID\]: .*bad\.yaml: rules\[0\] \(app-main\) must not grant push to event_name pull_request_target/,
+    );
+
+    const ed = join(keys.dir, 'ed.yaml');
+    writeFileSync(
+      ed,
+      configText(keys, github, gitlab).replace(keys.ecKey, keys.edKey).replace(keys.ecCert, keys.edCert),
+    );
+    const r2 = await cli(['registry-auth', '--config', ed]);
+    expect(r2.code).toBe(2);
+    expect(r2.stderr).toMatch(/^shipgate: error \[UNSUPPORTED\]: the token signing key .* is a ed25519 key/);
+
+    const r3 = await cli(['registry-auth']);
+    expect(r3.code).toBe(2);
+    expect(r3.stderr).toMatch(/\[USAGE\]: registry-auth: --config FILE is required/);
+  });
+
+  it('--schema prints the JSON Schema', async () => {
+    const r = await cli(['registry-auth', '--schema']);
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.stdout) as { title: string }).title).toBe('shipgate registry-auth configuration');
+  });
+
+  it('serves until SIGTERM, then stops cleanly', async () => {
+    let health: number | undefined;
+    let asked = false;
+    const r = await cli(['registry-auth', '--config', config], (stderr, kill) => {
+      const m = /listening on (http:\/\/\S+)/.exec(stderr);
+      if (!m || asked) return;
+      asked = true;
+      void (async () => {
+        for (let i = 0; i < 100 && health !== 200; i++) {
+          health = (await fetch(`${m[1]}/healthz`)).status;
+          if (health !== 200) await new Promise((res) => setTimeout(res, 50));
+        }
+        kill('SIGTERM');
+      })();
+    });
+    expect(health).toBe(200);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('registry-auth: SIGTERM, finishing requests in flight');
+  });
+});
