@@ -22,6 +22,14 @@ const COMMANDS: Record<
     summary: 'push an approved image to a registry, only from a GitHub Actions or GitLab CI job',
     load: () => import('./commands/push'),
   },
+  sign: {
+    summary: 'scan a registry image and, if approved, sign and attest its digest (sigstore)',
+    load: () => import('./commands/sign'),
+  },
+  verify: {
+    summary: "verify an image's signatures and shipgate approval for its digest",
+    load: () => import('./commands/verify'),
+  },
   'registry-auth': {
     summary: 'serve registry tokens that grant push only to verified CI jobs',
     load: () => import('./commands/registry-auth'),
@@ -36,7 +44,7 @@ Usage: shipgate <command> [options]
 
 Commands:
 ${Object.entries(COMMANDS)
-  .map(([name, c]) => `  ${name.padEnd(NAME_WIDTH)} ${c.summary}`)
+  .map(([name, c]) => `  ${name.padEnd(NAME_WIDTH)}  ${c.summary}`)
   .join('\n')}
 
 Global options:

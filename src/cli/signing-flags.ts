@@ -1,6 +1,6 @@
 /** The signing flags of `scan --sign`, `push --sign`, `sign` and `attest`, mapped onto the signing options. */
 import { ShipgateError } from '../core/errors';
-import { ATTESTATION_NAMES, DEFAULT_ATTESTATIONS, type SignOptions } from '../pipeline/sign';
+import { DEFAULT_ATTESTATIONS, type SignOptions } from '../pipeline/sign';
 import type { PredicateName, SigningConfig } from '../sign/index';
 import { bool, list, oneOf, str, type Parsed } from './args';
 
@@ -43,15 +43,15 @@ function attestations(p: Parsed): PredicateName[] {
   if (names.length === 0) return [...DEFAULT_ATTESTATIONS];
   if (names.length === 1 && names[0] === 'none') return [];
   for (const n of names)
-    if (!(ATTESTATION_NAMES as readonly string[]).includes(n))
+    if (!(DEFAULT_ATTESTATIONS as readonly string[]).includes(n))
       throw new ShipgateError('USAGE', `--attest: unknown attestation "${n}"`, {
-        hint: `use a comma list of ${ATTESTATION_NAMES.join(', ')}, or none`,
+        hint: `use a comma list of ${DEFAULT_ATTESTATIONS.join(', ')}, or none`,
       });
   return names as PredicateName[];
 }
 
 /** The signer configuration the flags ask for. */
-export function signingConfig(p: Parsed): SigningConfig {
+function signingConfig(p: Parsed): SigningConfig {
   const config: SigningConfig = {};
   const key = str(p, 'key');
   if (key !== undefined) config.key = key;

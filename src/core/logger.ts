@@ -193,7 +193,7 @@ export class Logger {
 }
 
 /** Writes to stderr, keeping stdout for reports. */
-export const stderrSink: LogSink = {
+const stderrSink: LogSink = {
   write(level, line) {
     const tag = level === 'warn' ? 'warning: ' : level === 'error' ? 'error: ' : '';
     process.stderr.write(`${tag}${line}\n`);

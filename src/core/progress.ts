@@ -36,7 +36,7 @@ function formatSeconds(s: number): string {
 }
 
 /** Units per second so far; undefined before a meaningful interval has passed. */
-export function rate(state: ProgressState): number | undefined {
+function rate(state: ProgressState): number | undefined {
   const seconds = (state.now - state.startedAt) / 1000;
   return seconds >= 0.5 && state.done > 0 ? state.done / seconds : undefined;
 }

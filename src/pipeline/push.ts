@@ -1,8 +1,9 @@
 /**
  * scan → gate → (pre-push steps) → push, on one opened image: the CI job's identity is established first,
  * then the image is opened once, scanned, and, only if the decision for that image is approved, its blobs
- * are uploaded from the same opened image, the pre-push steps run (signing plugs in there) and the manifest
- * is put last. A refused push leaves no manifest in the registry.
+ * are uploaded from the same opened image, the pre-push steps run (signing plugs in there: the manifest is
+ * then put by digest first, so signatures can name it) and the tag is put last. A refused push leaves no
+ * manifest in the registry; a failed step leaves no tag.
  */
 import { isShipgateError, ShipgateError } from '../core/errors';
 import { logger } from '../core/logger';
@@ -28,7 +29,10 @@ import type { PipelineOptions } from './types';
 /** Opens an image; openImage() unless a caller supplies another (to wrap or count opens). */
 type ImageOpener = (ref: string, options: OpenOptions) => Promise<OpenedImage>;
 
-/** What a pre-push step sees: an approved image whose blobs are in the registry and whose manifest is not yet. */
+/**
+ * What a pre-push step sees: an approved image whose blobs and manifest are in the registry by digest, and
+ * which no tag names yet.
+ */
 export interface PushCandidate {
   identity: CiIdentity;
   /** The scan of the image, whose decision approved it. */
@@ -48,7 +52,7 @@ export interface PushCandidate {
   digest: string;
 }
 
-/** A step between the gate and the manifest put, such as signing; throwing stops the push before the manifest. */
+/** A step between the gate and the tag, such as signing; throwing stops the push before any tag names the image. */
 export interface PrePushStep {
   readonly name: string;
   run(candidate: PushCandidate): Promise<void>;
@@ -170,7 +174,12 @@ export async function scanGatePush(request: PushRequest): Promise<PushOutcome> {
       reference: uploaded.reference,
       digest: uploaded.digest,
     };
-    for (const step of request.steps ?? []) await log.step(`push: ${step.name}`, () => step.run(candidate));
+    const steps = request.steps ?? [];
+    // The steps see the manifest by its digest (a signature's referrer needs its subject to exist), but no
+    // tag names it until every step succeeded.
+    if (steps.length)
+      await putManifest(client, { ...uploaded, destination: { ...destination, tag: undefined } });
+    for (const step of steps) await log.step(`push: ${step.name}`, () => step.run(candidate));
     await putManifest(client, uploaded);
     return { identity, result, reference: uploaded.reference, digest: uploaded.digest };
   } finally {

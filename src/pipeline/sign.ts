@@ -26,7 +26,6 @@ import { PREDICATE, type Placement, type SerializedBundle } from '../sign/types'
 
 /** The attestations signing writes unless told otherwise (the image signature is always written). */
 export const DEFAULT_ATTESTATIONS: readonly PredicateName[] = ['slsa', 'cyclonedx', 'vuln', 'approval'];
-export const ATTESTATION_NAMES: readonly PredicateName[] = DEFAULT_ATTESTATIONS;
 
 export interface SignOptions {
   signing: SigningConfig;
@@ -61,7 +60,7 @@ export interface SignTarget {
   origin: 'scanned' | 'pushed';
 }
 
-export interface SignedArtifact {
+interface SignedArtifact {
   predicateType: string;
   placements: Placement[];
 }
@@ -96,7 +95,7 @@ function policyFile(result: ScanResult, repoRoot: string): { path: string; sha25
 }
 
 /** Refuses to sign anything but the approved (or forced) image the scan opened. */
-export function checkSignable(
+function checkSignable(
   result: ScanResult,
   target: Pick<SignTarget, 'digest' | 'configDigest' | 'origin'>,
   force = false,

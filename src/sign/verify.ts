@@ -154,7 +154,12 @@ function witnessTimes(bundle: Bundle): Date[] {
   for (const entry of bundle.verificationMaterial.tlogEntries)
     if (entry.inclusionPromise) times.push(new Date(Number(entry.integratedTime) * 1000));
   for (const ts of bundle.verificationMaterial.timestampVerificationData?.rfc3161Timestamps ?? [])
-    times.push(RFC3161Timestamp.parse(copy(ts.signedTimestamp)).signingTime);
+    try {
+      times.push(RFC3161Timestamp.parse(copy(ts.signedTimestamp)).signingTime);
+    } catch (e) {
+      // e.g. a GeneralizedTime whose fraction has other than three digits, which @sigstore/core cannot read.
+      fail(`its RFC 3161 timestamp cannot be read (${(e as Error).message})`);
+    }
   return times;
 }
 

@@ -79,6 +79,10 @@ function logInstance(key: Buffer, url: string): TransparencyLogInstance {
 }
 
 export async function startSigstore(options: MockOptions = {}): Promise<MockSigstore> {
+  // The mock TSA (pkijs) writes GeneralizedTime fractions without trailing zeros ("…12.45Z"), which
+  // @sigstore/core reads only with exactly three digits: a clock whose milliseconds end in a non-zero digit
+  // keeps timestamps readable. The default is fixed at start; a suite runs well within certificate validity.
+  const clock = options.clock ?? new Date(Math.floor(Date.now() / 1000) * 1000 + 123);
   const handlers = new Map<string, Handler['fn']>();
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -106,10 +110,10 @@ export async function startSigstore(options: MockOptions = {}): Promise<MockSigs
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   const keyPair = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
-  const ctlog = await initializeCTLog(keyPair, options.clock);
-  const ca = await initializeCA(keyPair, ctlog, options.clock);
-  const tlog = await initializeTLog(url, keyPair, options.clock);
-  const tsa = await initializeTSA(keyPair, options.clock);
+  const ctlog = await initializeCTLog(keyPair, clock);
+  const ca = await initializeCA(keyPair, ctlog, clock);
+  const tlog = await initializeTLog(url, keyPair, clock);
+  const tsa = await initializeTSA(keyPair, clock);
   for (const h of [fulcioHandler(ca, { subjectClaim: 'fulcio_san' }), rekorHandler(tlog), tsaHandler(tsa)])
     handlers.set(h.path, h.fn);
 

@@ -22,7 +22,7 @@ export function listingUrl(baseUrl: string, ecosystem: string): string {
   return `${baseUrl.replace(/\/+$/, '')}/${encodeURIComponent(ecosystem)}/modified_id.csv`;
 }
 
-export function recordUrl(baseUrl: string, ecosystem: string, id: string): string {
+function recordUrl(baseUrl: string, ecosystem: string, id: string): string {
   return `${baseUrl.replace(/\/+$/, '')}/${encodeURIComponent(ecosystem)}/${encodeURIComponent(id)}.json`;
 }
 

@@ -1,0 +1,55 @@
+#!/usr/bin/env node
+import { createRequire as __sgCreateRequire } from 'node:module';
+import { fileURLToPath as __sgFileURLToPath } from 'node:url';
+import { dirname as __sgDirname } from 'node:path';
+const require = __sgCreateRequire(import.meta.url);
+const __filename = __sgFileURLToPath(import.meta.url);
+const __dirname = __sgDirname(__filename);
+import {
+  scanCommand
+} from "./chunk-BTMDHOP7.js";
+import "./chunk-BOIMT6HY.js";
+import "./chunk-LB5TRJ3C.js";
+import "./chunk-OHBRUBJW.js";
+import "./chunk-PPEEMQ57.js";
+import "./chunk-CL4VK5SC.js";
+import "./chunk-ANKGLQNW.js";
+import "./chunk-3XYH5XI6.js";
+import "./chunk-VZR4YNCM.js";
+import "./chunk-GQ67IRQJ.js";
+import "./chunk-U65Y67VX.js";
+import "./chunk-TKPGPKVO.js";
+import "./chunk-E6RXDVUV.js";
+import "./chunk-LYRF6LE5.js";
+import "./chunk-UQEJMVB5.js";
+import "./chunk-YUTJTEX7.js";
+import "./chunk-ENAC3JU5.js";
+import "./chunk-FALZRFZI.js";
+import "./chunk-QKPDAH6V.js";
+import "./chunk-NR5M6ORV.js";
+import "./chunk-TXKN6PNT.js";
+import "./chunk-3BWA7Y3J.js";
+import "./chunk-KOFARODE.js";
+import "./chunk-BQRJFUTN.js";
+import "./chunk-DML5XCCS.js";
+import "./chunk-IARREIY2.js";
+import "./chunk-3NAJZOGZ.js";
+import "./chunk-7ID7TX7T.js";
+import "./chunk-7HRJEW2N.js";
+import "./chunk-RA42DZNG.js";
+import "./chunk-CBPPCJ6P.js";
+import "./chunk-NQRDU5S6.js";
+import "./chunk-YH6AYXDN.js";
+import "./chunk-6INDVNBY.js";
+import "./chunk-NBX24EBK.js";
+import "./chunk-GMQYA5PP.js";
+import "./chunk-KDR2SZEQ.js";
+import "./chunk-YNPQFTY5.js";
+
+// src/cli/commands/sign.ts
+function run(argv) {
+  return scanCommand("sign", argv);
+}
+export {
+  run
+};
