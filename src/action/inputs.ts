@@ -9,6 +9,10 @@ import { parseSeverity, parseSeverityList, type Severity } from '../core/severit
 import { parseDuration } from '../pipeline/deadline';
 import type { PipelineOptions } from '../pipeline/types';
 import { MALWARE_MODES, type MalwareMode } from '../policy/defaults';
+import { addSecret } from '../core/logger';
+import { normalizeIssuer } from '../platform/issuer';
+import { DEFAULT_ATTESTATIONS, type SignOptions } from '../pipeline/sign';
+import type { PredicateName, SigningConfig } from '../sign/index';
 
 /** Every input the action reads; action.yml declares exactly these (a test checks both ways). */
 export const INPUT_NAMES = [
@@ -40,6 +44,17 @@ export const INPUT_NAMES = [
   'clamav-db',
   'timeout',
   'working-directory',
+  'push',
+  'sign',
+  'attest',
+  'signing-key',
+  'signing-key-passphrase',
+  'fulcio-url',
+  'rekor-url',
+  'tsa-url',
+  'legacy-signatures',
+  'oidc-project',
+  'oidc-issuer',
 ] as const;
 
 type InputName = (typeof INPUT_NAMES)[number];
@@ -85,6 +100,53 @@ export interface ActionInputs {
   workingDirectory: string;
   /** The checkout (GITHUB_WORKSPACE): report paths are relative to it. */
   repoRoot: string;
+  /** Push the approved image here (shipgate push), from this verified GitHub Actions job. */
+  push?: string;
+  /** `--oidc-project` of the push guard: the repository the job's ID token must name. */
+  oidcProject?: string;
+  /** `--oidc-issuer` of the push guard (GitHub Enterprise Server: https://HOST/_services/token). */
+  oidcIssuer?: string;
+  /** Sign and attest the approved digest (the pushed one with `push`, else the scanned registry image). */
+  sign: boolean;
+  signing?: SignOptions;
+}
+
+const ATTESTATION_CHOICES: readonly PredicateName[] = DEFAULT_ATTESTATIONS;
+
+/** The signing inputs, read when `sign` is true. */
+function signingInputs(env: NodeJS.ProcessEnv, repoRoot: string, workingDirectory: string): SignOptions {
+  const names = listInput(env, 'attest').map((n) => n.toLowerCase());
+  for (const n of names)
+    if (n !== 'none' && !(ATTESTATION_CHOICES as readonly string[]).includes(n))
+      throw new ShipgateError('USAGE', `input attest: unknown attestation "${n}"`, {
+        hint: `use a comma list of ${ATTESTATION_CHOICES.join(', ')}, or none`,
+      });
+  const signing: SigningConfig = {};
+  const key = rawInput(env, 'signing-key');
+  if (key) signing.key = isAbsolute(key) ? key : resolve(workingDirectory, key);
+  const passphrase = rawInput(env, 'signing-key-passphrase');
+  if (passphrase) {
+    addSecret(passphrase);
+    // The key loader reads the passphrase from a variable named by the configuration.
+    env.SHIPGATE_SIGNING_KEY_PASSPHRASE = passphrase;
+    signing.keyPassphraseEnv = 'SHIPGATE_SIGNING_KEY_PASSPHRASE';
+  }
+  for (const [field, name] of [
+    ['fulcioUrl', 'fulcio-url'],
+    ['rekorUrl', 'rekor-url'],
+    ['tsaUrl', 'tsa-url'],
+  ] as const) {
+    const v = rawInput(env, name);
+    if (v) signing[field] = v;
+  }
+  return {
+    signing,
+    attestations:
+      names.length === 0 ? [...DEFAULT_ATTESTATIONS] : names.includes('none') ? [] : (names as PredicateName[]),
+    legacy: boolInput(env, 'legacy-signatures', true),
+    repoRoot,
+    env,
+  };
 }
 
 /** The raw value of an input, trimmed; undefined when empty. */
@@ -175,8 +237,28 @@ export function getInputs(env: NodeJS.ProcessEnv, cwd: string = process.cwd()): 
     timeoutMs: parseDuration(rawInput(env, 'timeout') ?? DEFAULT_TIMEOUT, 'input timeout'),
     workingDirectory,
     repoRoot: resolve(workspace),
+    sign: boolInput(env, 'sign', false),
   };
   if (image) inputs.image = image;
+  const push = rawInput(env, 'push');
+  if (push) {
+    if (!image)
+      throw new ShipgateError('USAGE', 'input push: there is no image to push', {
+        hint: 'set the input image to the built image, e.g. oci-archive:${{ runner.temp }}/image.tar',
+      });
+    inputs.push = push;
+  }
+  const oidcProject = rawInput(env, 'oidc-project');
+  if (oidcProject) inputs.oidcProject = oidcProject;
+  const oidcIssuer = rawInput(env, 'oidc-issuer');
+  if (oidcIssuer) inputs.oidcIssuer = normalizeIssuer(oidcIssuer);
+  if (inputs.sign) {
+    if (!image)
+      throw new ShipgateError('USAGE', 'input sign: there is no image to sign', {
+        hint: 'set the input image, and push (or scan a registry image) so the signature has somewhere to go',
+      });
+    inputs.signing = signingInputs(env, inputs.repoRoot, workingDirectory);
+  }
   const optional: [keyof ActionInputs, InputName][] = [
     ['config', 'config'],
     ['category', 'category'],

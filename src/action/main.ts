@@ -4,10 +4,14 @@
  */
 import { isAbsolute, relative, resolve } from 'node:path';
 import * as core from '@actions/core';
-import { EXIT, formatError, oneLine, toShipgateError, type ShipgateError } from '../core/errors';
+import { EXIT, formatError, oneLine, ShipgateError, toShipgateError } from '../core/errors';
 import { addSecret, Logger, logger, setLogger, type LogSink } from '../core/logger';
 import { countBySeverity, type ScanResult } from '../core/result';
 import type { PipelineOptions } from '../pipeline/types';
+import type { PrePushStep, PushOutcome, PushRequest } from '../pipeline/push';
+import type { SignOptions, SignOutcome, SignTarget } from '../pipeline/sign';
+import { RegistryClient } from '../oci/client';
+import { parseImageRef } from '../oci/ref';
 import {
   appendJobSummary,
   createClient,
@@ -26,9 +30,102 @@ import { renderReport, writeReports, type ReportOptions, type ReportRequest } fr
 import type { Log } from 'sarif';
 import { getInputs, toPipelineOptions, type ActionInputs } from './inputs';
 
-/** The scan the action runs; index.ts passes the real pipeline. */
+/** The scan the action runs; index.ts passes the real pipeline (and the push and signing steps). */
 export interface Engine {
   runPipeline(options: PipelineOptions): Promise<ScanResult>;
+  scanGatePush?(request: PushRequest): Promise<PushOutcome>;
+  signImage?(target: SignTarget, result: ScanResult, options: SignOptions): Promise<SignOutcome>;
+}
+
+/** Runs the scan; with `push`, as shipgate push (verified job, approved image, signed before the tag). */
+async function scan(
+  engine: Engine,
+  inputs: ActionInputs,
+  env: NodeJS.ProcessEnv,
+): Promise<{ result: ScanResult; pushed?: string; signed?: SignOutcome }> {
+  const options = toPipelineOptions(inputs);
+  if (!inputs.push) {
+    const result = await engine.runPipeline(options);
+    if (!inputs.signing || !result.decision?.approved) return { result };
+    const signed = await signScanned(engine, inputs, result);
+    return { result, signed };
+  }
+  if (!engine.scanGatePush || (inputs.signing && !engine.signImage))
+    throw new ShipgateError('INTERNAL', 'this build of the action cannot push or sign');
+  let signed: SignOutcome | undefined;
+  const signing = inputs.signing;
+  const steps: PrePushStep[] =
+    signing && engine.signImage
+      ? [
+          {
+            name: 'signing',
+            run: async (c) => {
+              signed = await engine.signImage!(
+                { client: c.client, repository: c.repository, digest: c.digest, configDigest: c.configDigest, origin: 'pushed' },
+                c.result,
+                signing,
+              );
+            },
+          },
+        ]
+      : [];
+  let scanned: ScanResult | undefined;
+  try {
+    const out = await engine.scanGatePush({
+      pipeline: options,
+      destination: inputs.push,
+      env,
+      steps,
+      onScanned: (r) => (scanned = r),
+      ...(inputs.oidcProject ? { project: inputs.oidcProject } : {}),
+      ...(inputs.oidcIssuer ? { issuer: inputs.oidcIssuer } : {}),
+    });
+    return { result: out.result, pushed: out.reference, ...(signed ? { signed } : {}) };
+  } catch (e) {
+    // An image the policy refused was not pushed: its scan is reported like any refused scan. Any other
+    // failure (the job's identity, the registry, signing) is an error, approved or not.
+    if (scanned?.decision && !scanned.decision.approved) return { result: scanned };
+    throw e;
+  }
+}
+
+/** Signs the registry image the scan opened (no push). */
+async function signScanned(engine: Engine, inputs: ActionInputs, result: ScanResult): Promise<SignOutcome> {
+  const ref = parseImageRef(inputs.image ?? '');
+  const scanned = result.image;
+  if (ref.transport !== 'registry' || !scanned?.digest || !scanned.configDigest || !engine.signImage)
+    throw new ShipgateError('USAGE', `input sign: ${inputs.image ?? ''} is not in a registry, so there is nowhere to attach a signature`, {
+      hint: 'set the input push to a registry reference: the approved image is pushed and that digest signed',
+    });
+  return engine.signImage(
+    {
+      client: new RegistryClient({ registry: ref.registry }),
+      repository: ref.repository,
+      digest: scanned.digest,
+      configDigest: scanned.configDigest,
+      origin: 'scanned',
+    },
+    result,
+    inputs.signing!,
+  );
+}
+
+/** The job summary's section on what was pushed and signed. */
+function signedSummary(pushed: string | undefined, signed: SignOutcome | undefined): string {
+  const lines: string[] = [];
+  if (pushed) lines.push(`### Pushed\n\n\`${pushed}\`\n`);
+  if (signed) {
+    lines.push(
+      `### Signed${signed.forced ? ' (forced)' : ''}\n\n\`${signed.reference}\` (${signed.signer === 'key' ? 'key' : 'keyless'})\n`,
+      '| statement | stored as |',
+      '| --- | --- |',
+      ...signed.artifacts.map(
+        (a) => `| \`${a.predicateType}\` | ${a.placements.map((p) => `${p.kind} \`${p.tag ?? p.digest}\``).join('<br>')} |`,
+      ),
+      '',
+    );
+  }
+  return lines.join('\n');
 }
 
 /**
@@ -77,7 +174,7 @@ async function runInner(engine: Engine, env: NodeJS.ProcessEnv): Promise<number>
   addSecret(inputs.token);
   const ctx = env.GITHUB_REPOSITORY ? readGitHubContext(env) : undefined;
 
-  const result = await engine.runPipeline(toPipelineOptions(inputs));
+  const { result, pushed, signed } = await scan(engine, inputs, env);
   const decision = result.decision;
   if (!decision) throw toShipgateError(new Error('the pipeline returned no decision'));
   for (const line of decisionLines(decision)) logger().info(line);
@@ -111,7 +208,10 @@ async function runInner(engine: Engine, env: NodeJS.ProcessEnv): Promise<number>
   warnings.emit('shipgate: code scanning', written.sarifWarnings);
   const sarif = written.sarif!;
 
-  if (inputs.summary) appendJobSummary(await renderReport(result, 'summary', reportOptions), env);
+  if (inputs.summary) {
+    appendJobSummary(await renderReport(result, 'summary', reportOptions), env);
+    if (pushed || signed) appendJobSummary(signedSummary(pushed, signed), env);
+  }
 
   let remoteError: ShipgateError | undefined;
   if (inputs.uploadSarif) remoteError = await upload(inputs, ctx, sarif, result, env, warnings);
@@ -143,6 +243,14 @@ async function runInner(engine: Engine, env: NodeJS.ProcessEnv): Promise<number>
   core.setOutput('json-file', rel(jsonPath));
   core.setOutput('sbom-file', sbomPath ? rel(sbomPath) : '');
   core.setOutput('digest', result.image?.digest ?? '');
+  core.setOutput('pushed', pushed ?? '');
+  core.setOutput('signed-digest', signed?.digest ?? '');
+  core.setOutput(
+    'attestations',
+    JSON.stringify(
+      (signed?.artifacts ?? []).map((a) => ({ predicateType: a.predicateType, placements: a.placements })),
+    ),
+  );
   core.setOutput('findings', String(active));
   for (const s of ['critical', 'high', 'medium', 'low'] as const) core.setOutput(s, String(counts[s]));
   core.setOutput(

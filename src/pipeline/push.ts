@@ -67,6 +67,8 @@ export interface PushRequest extends IdentityOptions {
   insecureRegistries?: string[];
   open?: ImageOpener;
   steps?: readonly PrePushStep[];
+  /** Called with the scan once it is done, before the gate (a front door reports a refused scan). */
+  onScanned?: (result: ScanResult) => void;
   /** Upload concurrency and chunking; the mount source is derived from the image reference. */
   upload?: Omit<UploadOptions, 'mountFrom'>;
 }
@@ -152,6 +154,7 @@ export async function scanGatePush(request: PushRequest): Promise<PushOutcome> {
   const image = await log.step(`opening ${source}`, () => open(source, platform ? { platform } : {}));
   try {
     const result = await runPipeline(request.pipeline, { image });
+    request.onScanned?.(result);
     const decision = approvedDecision(result, image);
     log.info(`push: ${source} is approved (policy: ${decision.policy})`);
 
