@@ -129,7 +129,9 @@ export async function bundle(outdir) {
       chunkNames: 'chunk-[hash]', // beside the wasm files, which modules find next to themselves
       // Optional plugins of @cyclonedx/cyclonedx-library (XML output, schema validation) that shipgate does not
       // use at run time; the library loads them lazily and copes with their absence.
-      external: ['xmlbuilder2', 'libxmljs2', 'ajv', 'ajv-formats', 'ajv-formats-draft2019'],
+      // `debug` (under sigstore-js's HTTP client) tries supports-color in a try/catch: left out, so the bundle does
+      // not change with whatever a development install happens to have.
+      external: ['xmlbuilder2', 'libxmljs2', 'ajv', 'ajv-formats', 'ajv-formats-draft2019', 'supports-color'],
     });
     for (const file of Object.keys(res.metafile.inputs)) inputs.add(file);
   }

@@ -19,7 +19,7 @@ import {
 } from "./chunk-FALZRFZI.js";
 import {
   createAnalyzers
-} from "./chunk-QKPDAH6V.js";
+} from "./chunk-JMWTZWRO.js";
 import {
   external_exports
 } from "./chunk-GJAWIMVQ.js";
@@ -51,8 +51,8 @@ import {
   collectInventory,
   inflateSync,
   require_packageurl_js
-} from "./chunk-7HRJEW2N.js";
-import "./chunk-RA42DZNG.js";
+} from "./chunk-YF2E343K.js";
+import "./chunk-4UTMCMYB.js";
 import "./chunk-CBPPCJ6P.js";
 import "./chunk-NQRDU5S6.js";
 import {

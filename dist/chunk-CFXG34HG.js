@@ -14,7 +14,7 @@ import {
 } from "./chunk-LYRF6LE5.js";
 import {
   allRules
-} from "./chunk-QKPDAH6V.js";
+} from "./chunk-JMWTZWRO.js";
 import {
   EXIT
 } from "./chunk-YH6AYXDN.js";

@@ -14,7 +14,7 @@ import {
 import {
   toCycloneDx,
   toSpdx
-} from "./chunk-7HRJEW2N.js";
+} from "./chunk-YF2E343K.js";
 import {
   ShipgateError
 } from "./chunk-YH6AYXDN.js";

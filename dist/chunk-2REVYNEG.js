@@ -12,13 +12,13 @@ import {
   checkOutputFlags,
   failOnFlag,
   writeOutputs
-} from "./chunk-BOIMT6HY.js";
+} from "./chunk-JZCHXSZQ.js";
 import {
   SIGNING_HELP,
   SIGNING_OPTIONS,
   signImage,
   signOptions
-} from "./chunk-PPEEMQ57.js";
+} from "./chunk-CNPGUUKH.js";
 import {
   SBOM_FORMATS,
   sbomKind
@@ -26,7 +26,7 @@ import {
 import {
   parseDuration,
   runPipeline
-} from "./chunk-GQ67IRQJ.js";
+} from "./chunk-WLHU2WEE.js";
 import {
   findRepoRoot
 } from "./chunk-E6RXDVUV.js";
@@ -46,7 +46,7 @@ import {
 import {
   SCANNERS,
   isScanner
-} from "./chunk-QKPDAH6V.js";
+} from "./chunk-JMWTZWRO.js";
 import {
   parseSeverity,
   parseSeverityList

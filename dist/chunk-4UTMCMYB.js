@@ -116,7 +116,7 @@ var package_default = {
 
 // src/core/version.ts
 var VERSION = package_default.version;
-var COMMIT = true ? "9fa1be127bfdb50abc5f91f414f09c566fb75804-dirty" : "unknown";
+var COMMIT = true ? "38704e5c6ea19db5292644105aec6656f893d2d0-dirty" : "unknown";
 
 export {
   VERSION,

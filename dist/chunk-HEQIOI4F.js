@@ -19,17 +19,17 @@ import {
   SIGNING_OPTIONS,
   signImage,
   signOptions
-} from "./chunk-PPEEMQ57.js";
-import "./chunk-CL4VK5SC.js";
+} from "./chunk-CNPGUUKH.js";
+import "./chunk-LGFOIL6D.js";
 import {
   decodeJwt
 } from "./chunk-ANKGLQNW.js";
-import "./chunk-3XYH5XI6.js";
+import "./chunk-F2Y5CMRI.js";
 import "./chunk-VZR4YNCM.js";
 import {
   blockingReasonsLine,
   runPipeline
-} from "./chunk-GQ67IRQJ.js";
+} from "./chunk-WLHU2WEE.js";
 import "./chunk-U65Y67VX.js";
 import "./chunk-TKPGPKVO.js";
 import {
@@ -51,7 +51,7 @@ import {
 } from "./chunk-5J7ZKM2S.js";
 import "./chunk-ENAC3JU5.js";
 import "./chunk-FALZRFZI.js";
-import "./chunk-QKPDAH6V.js";
+import "./chunk-JMWTZWRO.js";
 import {
   external_exports
 } from "./chunk-GJAWIMVQ.js";
@@ -76,8 +76,8 @@ import {
   repositoryName
 } from "./chunk-3NAJZOGZ.js";
 import "./chunk-7ID7TX7T.js";
-import "./chunk-7HRJEW2N.js";
-import "./chunk-RA42DZNG.js";
+import "./chunk-YF2E343K.js";
+import "./chunk-4UTMCMYB.js";
 import "./chunk-CBPPCJ6P.js";
 import "./chunk-NQRDU5S6.js";
 import {
@@ -873,6 +873,7 @@ async function scanGatePush(request) {
   const image = await log.step(`opening ${source}`, () => open(source, platform ? { platform } : {}));
   try {
     const result = await runPipeline(request.pipeline, { image });
+    request.onScanned?.(result);
     const decision = approvedDecision(result, image);
     log.info(`push: ${source} is approved (policy: ${decision.policy})`);
     const client = destinationClient(destination, {
@@ -895,7 +896,8 @@ async function scanGatePush(request) {
       digest: uploaded.digest
     };
     const steps = request.steps ?? [];
-    if (steps.length) await putManifest(client, { ...uploaded, destination: { ...destination, tag: void 0 } });
+    if (steps.length)
+      await putManifest(client, { ...uploaded, destination: { ...destination, tag: void 0 } });
     for (const step of steps) await log.step(`push: ${step.name}`, () => step.run(candidate));
     await putManifest(client, uploaded);
     return { identity, result, reference: uploaded.reference, digest: uploaded.digest };

@@ -12,12 +12,12 @@ import {
   checkOutputFlags,
   failOnFlag,
   writeOutputs
-} from "./chunk-BOIMT6HY.js";
-import "./chunk-LB5TRJ3C.js";
+} from "./chunk-JZCHXSZQ.js";
+import "./chunk-ZBG3K4HC.js";
 import "./chunk-OHBRUBJW.js";
 import {
   runPipeline
-} from "./chunk-GQ67IRQJ.js";
+} from "./chunk-WLHU2WEE.js";
 import "./chunk-U65Y67VX.js";
 import {
   findRepoRoot
@@ -28,14 +28,14 @@ import {
 } from "./chunk-LYRF6LE5.js";
 import "./chunk-UQEJMVB5.js";
 import "./chunk-FALZRFZI.js";
-import "./chunk-QKPDAH6V.js";
+import "./chunk-JMWTZWRO.js";
 import "./chunk-KOFARODE.js";
 import "./chunk-BQRJFUTN.js";
 import "./chunk-DML5XCCS.js";
 import "./chunk-IARREIY2.js";
 import "./chunk-3NAJZOGZ.js";
 import "./chunk-7ID7TX7T.js";
-import "./chunk-RA42DZNG.js";
+import "./chunk-4UTMCMYB.js";
 import {
   EXIT,
   ShipgateError

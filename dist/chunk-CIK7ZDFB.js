@@ -12,8 +12,8 @@ import {
   inventoryModule,
   toCycloneDx,
   toSpdx
-} from "./chunk-7HRJEW2N.js";
-import "./chunk-RA42DZNG.js";
+} from "./chunk-YF2E343K.js";
+import "./chunk-4UTMCMYB.js";
 import {
   EOL_TABLE_UPDATED,
   eolDate,

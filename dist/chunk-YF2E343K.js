@@ -7,7 +7,7 @@ const __filename = __sgFileURLToPath(import.meta.url);
 const __dirname = __sgDirname(__filename);
 import {
   VERSION
-} from "./chunk-RA42DZNG.js";
+} from "./chunk-4UTMCMYB.js";
 import {
   FileVersions,
   attributeToLayers,

@@ -7,7 +7,7 @@ const __filename = __sgFileURLToPath(import.meta.url);
 const __dirname = __sgDirname(__filename);
 import {
   writeReports
-} from "./chunk-LB5TRJ3C.js";
+} from "./chunk-ZBG3K4HC.js";
 import {
   bool,
   oneOf,

@@ -21,10 +21,10 @@ import {
   simpleSigningPayload,
   statementPredicateType,
   subjectDescriptor
-} from "./chunk-CL4VK5SC.js";
+} from "./chunk-LGFOIL6D.js";
 import {
   blockingReasonsLine
-} from "./chunk-GQ67IRQJ.js";
+} from "./chunk-WLHU2WEE.js";
 import {
   bool,
   list,
@@ -135,7 +135,6 @@ async function storeSignatures(client, repository, imageDigest, input, options =
 
 // src/pipeline/sign.ts
 var DEFAULT_ATTESTATIONS = ["slsa", "cyclonedx", "vuln", "approval"];
-var ATTESTATION_NAMES = DEFAULT_ATTESTATIONS;
 function refused(message, hint) {
   return new ShipgateError("GUARD", `signing refused: ${message}`, { hint });
 }
@@ -264,9 +263,9 @@ function attestations(p) {
   if (names.length === 0) return [...DEFAULT_ATTESTATIONS];
   if (names.length === 1 && names[0] === "none") return [];
   for (const n of names)
-    if (!ATTESTATION_NAMES.includes(n))
+    if (!DEFAULT_ATTESTATIONS.includes(n))
       throw new ShipgateError("USAGE", `--attest: unknown attestation "${n}"`, {
-        hint: `use a comma list of ${ATTESTATION_NAMES.join(", ")}, or none`
+        hint: `use a comma list of ${DEFAULT_ATTESTATIONS.join(", ")}, or none`
       });
   return names;
 }
