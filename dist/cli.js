@@ -8,7 +8,7 @@ const __dirname = __sgDirname(__filename);
 import {
   COMMIT,
   VERSION
-} from "./chunk-4UTMCMYB.js";
+} from "./chunk-ABWQI7EG.js";
 import {
   EXIT,
   ShipgateError,
@@ -987,26 +987,26 @@ function cliSink(env = process.env, stream = process.stderr) {
 var COMMANDS = {
   scan: {
     summary: "lint Dockerfiles, scan an image, apply the policy and decide",
-    load: () => import("./chunk-H7PXZ5NY.js")
+    load: () => import("./chunk-7XCPRXCI.js")
   },
-  lint: { summary: "lint Dockerfiles only", load: () => import("./chunk-APA7QVZ3.js") },
-  sbom: { summary: "write an SBOM (CycloneDX or SPDX) of an image", load: () => import("./chunk-YQCIRZL4.js") },
-  rules: { summary: "list every rule with its metadata", load: () => import("./chunk-CFXG34HG.js") },
+  lint: { summary: "lint Dockerfiles only", load: () => import("./chunk-QMRCQYM6.js") },
+  sbom: { summary: "write an SBOM (CycloneDX or SPDX) of an image", load: () => import("./chunk-BTE5Z3S7.js") },
+  rules: { summary: "list every rule with its metadata", load: () => import("./chunk-6BHGGZYO.js") },
   policy: {
     summary: "validate a policy file, print its JSON Schema, or generate admission policies",
     load: () => import("./chunk-TO6XOHV3.js")
   },
   push: {
     summary: "push an approved image to a registry, only from a GitHub Actions or GitLab CI job",
-    load: () => import("./chunk-HEQIOI4F.js")
+    load: () => import("./chunk-3SMIGZC6.js")
   },
   sign: {
     summary: "scan a registry image and, if approved, sign and attest its digest (sigstore)",
-    load: () => import("./chunk-L4P2WZU4.js")
+    load: () => import("./chunk-F4YI5WVW.js")
   },
   verify: {
     summary: "verify an image's signatures and shipgate approval for its digest",
-    load: () => import("./chunk-HFPUYPYQ.js")
+    load: () => import("./chunk-CHPVHEXE.js")
   },
   "registry-auth": {
     summary: "serve registry tokens that grant push only to verified CI jobs",

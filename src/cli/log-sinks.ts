@@ -2,7 +2,7 @@
  * Where the CLI's log lines go: stderr, with progress bars on an interactive terminal, collapsible sections in
  * a GitLab job log, and plain lines (progress every few seconds) anywhere else, such as other CI systems.
  */
-import { Format, MultiBar, type SingleBar } from 'cli-progress';
+import cliProgress, { type SingleBar } from 'cli-progress';
 import type { LogLevel, LogSink } from '../core/logger';
 import { progressLine, type ProgressState } from '../core/progress';
 
@@ -10,6 +10,9 @@ function tagged(level: LogLevel, line: string): string {
   const tag = level === 'warn' ? 'warning: ' : level === 'error' ? 'error: ' : '';
   return `${tag}${line}\n`;
 }
+
+// cli-progress is CommonJS: its classes are read from the default export (no named ESM exports).
+const { Format, MultiBar } = cliProgress;
 
 /** Plain lines on a stream. */
 export function plainSink(stream: NodeJS.WritableStream): LogSink {
@@ -39,7 +42,7 @@ export function gitlabSink(stream: NodeJS.WritableStream, now: () => number = Da
 
 /** An interactive terminal: a bar per piece of long work (cli-progress), log lines printed above the bars. */
 export class TerminalSink implements LogSink {
-  private bars: MultiBar | undefined;
+  private bars: InstanceType<typeof MultiBar> | undefined;
   private readonly active = new Map<string, SingleBar>();
 
   constructor(private readonly stream: NodeJS.WritableStream) {}

@@ -170,6 +170,13 @@ describe('no false positives on the repository node_modules tree', () => {
     };
     const found = (await an.finish(treeView(entries), image)) as Finding[];
     expect(entries.length).toBeGreaterThan(1000);
-    expect(found.map((f) => `${f.ruleId} ${f.image?.path}`)).toEqual([]);
+    // True positives, not false ones: real private keys that peer packages ship on purpose.
+    const shipped = new Set([
+      // @sigstore/cli's StaticSigner: a hard-coded EC private key (dev dependency, for the signing bench).
+      'SG-SEC-023 /usr/lib/node_modules/@sigstore/cli/dist/signer.js',
+    ]);
+    const reported = found.map((f) => `${f.ruleId} ${f.image?.path}`);
+    for (const s of shipped) expect(reported, `${s} is still found`).toContain(s);
+    expect(reported.filter((r) => !shipped.has(r))).toEqual([]);
   }, 120_000);
 });

@@ -26,7 +26,7 @@ import {
   SCANNERS,
   analyzerRules,
   scannerPart
-} from "./chunk-JMWTZWRO.js";
+} from "./chunk-747UEB4H.js";
 import {
   dockerfileRules,
   lintDockerfile,
@@ -40,7 +40,7 @@ import {
 } from "./chunk-DML5XCCS.js";
 import {
   VERSION
-} from "./chunk-4UTMCMYB.js";
+} from "./chunk-ABWQI7EG.js";
 import {
   ShipgateError
 } from "./chunk-YH6AYXDN.js";
@@ -304,7 +304,7 @@ async function readPolicy(repoRoot, configPath) {
 async function withTrivyIgnores(policy, repoRoot, named) {
   const files = readIgnoreFiles(repoRoot, named);
   if (!files.some((f) => f.entries.length)) return policy;
-  const { allRules } = await import("./chunk-MFZPF47J.js");
+  const { allRules } = await import("./chunk-PFN5KFFA.js");
   const byPeer = /* @__PURE__ */ new Map();
   for (const r of await allRules()) {
     const peers = [
@@ -388,7 +388,7 @@ async function runUntil(opts, inputs, signal) {
   let packages = [];
   let analyzers;
   if (opts.image) {
-    const { mapImageFindings, scanImage } = await import("./chunk-UXRD73W4.js");
+    const { mapImageFindings, scanImage } = await import("./chunk-RGI2GZCI.js");
     const scanned = await log.group(
       `shipgate: image scan of ${opts.image}`,
       () => scanImage(opts, scanners, policy, inputs.image, signal)

@@ -19,7 +19,7 @@ import {
 } from "./chunk-FALZRFZI.js";
 import {
   createAnalyzers
-} from "./chunk-JMWTZWRO.js";
+} from "./chunk-747UEB4H.js";
 import {
   external_exports
 } from "./chunk-GJAWIMVQ.js";
@@ -51,8 +51,8 @@ import {
   collectInventory,
   inflateSync,
   require_packageurl_js
-} from "./chunk-YF2E343K.js";
-import "./chunk-4UTMCMYB.js";
+} from "./chunk-4DINEJW5.js";
+import "./chunk-ABWQI7EG.js";
 import "./chunk-CBPPCJ6P.js";
 import "./chunk-NQRDU5S6.js";
 import {

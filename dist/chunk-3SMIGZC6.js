@@ -19,17 +19,17 @@ import {
   SIGNING_OPTIONS,
   signImage,
   signOptions
-} from "./chunk-CNPGUUKH.js";
-import "./chunk-LGFOIL6D.js";
+} from "./chunk-GMHEEBJ3.js";
+import "./chunk-ZHF34PJT.js";
 import {
   decodeJwt
 } from "./chunk-ANKGLQNW.js";
-import "./chunk-F2Y5CMRI.js";
+import "./chunk-43TFYCRX.js";
 import "./chunk-VZR4YNCM.js";
 import {
   blockingReasonsLine,
   runPipeline
-} from "./chunk-WLHU2WEE.js";
+} from "./chunk-W5VRG5IZ.js";
 import "./chunk-U65Y67VX.js";
 import "./chunk-TKPGPKVO.js";
 import {
@@ -51,7 +51,7 @@ import {
 } from "./chunk-5J7ZKM2S.js";
 import "./chunk-ENAC3JU5.js";
 import "./chunk-FALZRFZI.js";
-import "./chunk-JMWTZWRO.js";
+import "./chunk-747UEB4H.js";
 import {
   external_exports
 } from "./chunk-GJAWIMVQ.js";
@@ -76,8 +76,8 @@ import {
   repositoryName
 } from "./chunk-3NAJZOGZ.js";
 import "./chunk-7ID7TX7T.js";
-import "./chunk-YF2E343K.js";
-import "./chunk-4UTMCMYB.js";
+import "./chunk-4DINEJW5.js";
+import "./chunk-ABWQI7EG.js";
 import "./chunk-CBPPCJ6P.js";
 import "./chunk-NQRDU5S6.js";
 import {

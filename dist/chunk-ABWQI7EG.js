@@ -116,7 +116,7 @@ var package_default = {
 
 // src/core/version.ts
 var VERSION = package_default.version;
-var COMMIT = true ? "38704e5c6ea19db5292644105aec6656f893d2d0-dirty" : "unknown";
+var COMMIT = true ? "be0d651dac2479585d22dcdbae9f9ce2c9a5b6e8" : "unknown";
 
 export {
   VERSION,

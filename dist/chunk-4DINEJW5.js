@@ -7,7 +7,7 @@ const __filename = __sgFileURLToPath(import.meta.url);
 const __dirname = __sgDirname(__filename);
 import {
   VERSION
-} from "./chunk-4UTMCMYB.js";
+} from "./chunk-ABWQI7EG.js";
 import {
   FileVersions,
   attributeToLayers,

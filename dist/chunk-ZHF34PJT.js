@@ -10,7 +10,7 @@ import {
 } from "./chunk-ANKGLQNW.js";
 import {
   renderSbom
-} from "./chunk-F2Y5CMRI.js";
+} from "./chunk-43TFYCRX.js";
 import {
   countBySeverity
 } from "./chunk-U65Y67VX.js";
@@ -38,7 +38,7 @@ import {
 import {
   COMMIT,
   VERSION
-} from "./chunk-4UTMCMYB.js";
+} from "./chunk-ABWQI7EG.js";
 import {
   ShipgateError,
   isShipgateError

@@ -12,13 +12,13 @@ import {
   checkOutputFlags,
   failOnFlag,
   writeOutputs
-} from "./chunk-JZCHXSZQ.js";
+} from "./chunk-36CE6XXX.js";
 import {
   SIGNING_HELP,
   SIGNING_OPTIONS,
   signImage,
   signOptions
-} from "./chunk-CNPGUUKH.js";
+} from "./chunk-GMHEEBJ3.js";
 import {
   SBOM_FORMATS,
   sbomKind
@@ -26,7 +26,7 @@ import {
 import {
   parseDuration,
   runPipeline
-} from "./chunk-WLHU2WEE.js";
+} from "./chunk-W5VRG5IZ.js";
 import {
   findRepoRoot
 } from "./chunk-E6RXDVUV.js";
@@ -46,7 +46,7 @@ import {
 import {
   SCANNERS,
   isScanner
-} from "./chunk-JMWTZWRO.js";
+} from "./chunk-747UEB4H.js";
 import {
   parseSeverity,
   parseSeverityList

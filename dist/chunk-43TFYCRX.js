@@ -14,7 +14,7 @@ import {
 import {
   toCycloneDx,
   toSpdx
-} from "./chunk-YF2E343K.js";
+} from "./chunk-4DINEJW5.js";
 import {
   ShipgateError
 } from "./chunk-YH6AYXDN.js";

@@ -12,8 +12,8 @@ import {
   inventoryModule,
   toCycloneDx,
   toSpdx
-} from "./chunk-YF2E343K.js";
-import "./chunk-4UTMCMYB.js";
+} from "./chunk-4DINEJW5.js";
+import "./chunk-ABWQI7EG.js";
 import {
   EOL_TABLE_UPDATED,
   eolDate,

@@ -14,7 +14,7 @@ import {
   isScanner,
   ruleDocsPages,
   scannerPart
-} from "./chunk-JMWTZWRO.js";
+} from "./chunk-747UEB4H.js";
 import "./chunk-YNPQFTY5.js";
 export {
   ANALYZERS,

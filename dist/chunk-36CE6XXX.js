@@ -7,7 +7,7 @@ const __filename = __sgFileURLToPath(import.meta.url);
 const __dirname = __sgDirname(__filename);
 import {
   writeReports
-} from "./chunk-ZBG3K4HC.js";
+} from "./chunk-NX4PJLJM.js";
 import {
   bool,
   oneOf,

@@ -15,9 +15,9 @@ import {
   fetchBundles,
   loadTrustMaterial,
   verifyBundles
-} from "./chunk-LGFOIL6D.js";
+} from "./chunk-ZHF34PJT.js";
 import "./chunk-ANKGLQNW.js";
-import "./chunk-F2Y5CMRI.js";
+import "./chunk-43TFYCRX.js";
 import "./chunk-VZR4YNCM.js";
 import "./chunk-U65Y67VX.js";
 import "./chunk-TKPGPKVO.js";
@@ -37,8 +37,8 @@ import "./chunk-3BWA7Y3J.js";
 import {
   parseImageRef
 } from "./chunk-3NAJZOGZ.js";
-import "./chunk-YF2E343K.js";
-import "./chunk-4UTMCMYB.js";
+import "./chunk-4DINEJW5.js";
+import "./chunk-ABWQI7EG.js";
 import "./chunk-CBPPCJ6P.js";
 import "./chunk-NQRDU5S6.js";
 import {

@@ -21,10 +21,10 @@ import {
   simpleSigningPayload,
   statementPredicateType,
   subjectDescriptor
-} from "./chunk-LGFOIL6D.js";
+} from "./chunk-ZHF34PJT.js";
 import {
   blockingReasonsLine
-} from "./chunk-WLHU2WEE.js";
+} from "./chunk-W5VRG5IZ.js";
 import {
   bool,
   list,

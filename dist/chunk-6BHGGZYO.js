@@ -14,7 +14,7 @@ import {
 } from "./chunk-LYRF6LE5.js";
 import {
   allRules
-} from "./chunk-JMWTZWRO.js";
+} from "./chunk-747UEB4H.js";
 import {
   EXIT
 } from "./chunk-YH6AYXDN.js";

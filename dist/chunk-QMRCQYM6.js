@@ -12,12 +12,12 @@ import {
   checkOutputFlags,
   failOnFlag,
   writeOutputs
-} from "./chunk-JZCHXSZQ.js";
-import "./chunk-ZBG3K4HC.js";
+} from "./chunk-36CE6XXX.js";
+import "./chunk-NX4PJLJM.js";
 import "./chunk-OHBRUBJW.js";
 import {
   runPipeline
-} from "./chunk-WLHU2WEE.js";
+} from "./chunk-W5VRG5IZ.js";
 import "./chunk-U65Y67VX.js";
 import {
   findRepoRoot
@@ -28,14 +28,14 @@ import {
 } from "./chunk-LYRF6LE5.js";
 import "./chunk-UQEJMVB5.js";
 import "./chunk-FALZRFZI.js";
-import "./chunk-JMWTZWRO.js";
+import "./chunk-747UEB4H.js";
 import "./chunk-KOFARODE.js";
 import "./chunk-BQRJFUTN.js";
 import "./chunk-DML5XCCS.js";
 import "./chunk-IARREIY2.js";
 import "./chunk-3NAJZOGZ.js";
 import "./chunk-7ID7TX7T.js";
-import "./chunk-4UTMCMYB.js";
+import "./chunk-ABWQI7EG.js";
 import {
   EXIT,
   ShipgateError
