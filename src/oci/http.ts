@@ -69,7 +69,7 @@ function defaultGiveUp(hint: string | undefined): (f: GiveUp) => ShipgateError {
  */
 export async function fetchWithRetry(
   url: string,
-  init: RequestInit = {},
+  init: RequestInit | (() => RequestInit) = {},
   options: HttpOptions = {},
 ): Promise<Response> {
   const what = options.what ?? redactUrl(url);
@@ -98,7 +98,7 @@ export async function fetchWithRetry(
       });
       let res: Response;
       try {
-        res = await fetch(url, { ...init, signal: ac.signal });
+        res = await fetch(url, { ...(typeof init === 'function' ? init() : init), signal: ac.signal });
       } catch (e) {
         clearTimeout(timer);
         if (signal?.aborted) throw abortError(what, signal);
