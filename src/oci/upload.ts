@@ -95,14 +95,18 @@ async function* fill(stream: Readable, buffers: Buffer[], hash: Hash): AsyncGene
  */
 async function* chunksOf(stream: Readable, size: number, hash: Hash): AsyncGenerator<Buffer> {
   const source = fill(stream, [Buffer.allocUnsafe(size), Buffer.allocUnsafe(size)], hash);
-  let next = source.next();
+  const ahead = (): Promise<IteratorResult<Buffer>> => {
+    const next = source.next();
+    // A failure while reading ahead surfaces when the chunk is awaited, not as an unhandled rejection.
+    next.catch(() => undefined);
+    return next;
+  };
+  let next = ahead();
   try {
     for (;;) {
-      // A failure while reading ahead surfaces when the chunk is awaited, not as an unhandled rejection.
-      next.catch(() => undefined);
       const item = await next;
       if (item.done) return;
-      next = source.next();
+      next = ahead();
       yield item.value;
     }
   } finally {
