@@ -83,7 +83,10 @@ export function renderBenchmarks(r) {
       'calls `uploadBlobs` and `putManifest` on the opened image, timed inside the process, by',
       '`bench/push-upload.ts`): the part to compare with skopeo. "shipgate push" is the whole command as a CI job runs',
       'it (a simulated GitLab job whose ID token a local OIDC issuer signs): verify the job, scan, gate, upload,',
-      'put the manifest. Each cell: median time, peak memory of the process.',
+      'put the manifest. Each cell: median time, peak memory of the process.' +
+        (b.push.loadAverage !== undefined
+          ? ` Load average at the start of this section: ${b.push.loadAverage}.`
+          : ''),
     );
     for (const [title, s] of [
       [`Debian bookworm minbase`, b.push.debian],
