@@ -65,7 +65,8 @@ function defaultGiveUp(hint: string | undefined): (f: GiveUp) => ShipgateError {
 
 /**
  * fetch() with timeout and retries. Returns the response for any status that is not retried (the caller
- * decides about 304, 404, ...); throws after the last failed attempt or when cancelled.
+ * decides about 304, 404, ...); throws after the last failed attempt or when cancelled. `init` may be a
+ * function, called for every attempt, where the body is a stream (sending consumes it).
  */
 export async function fetchWithRetry(
   url: string,
