@@ -47,7 +47,7 @@ function physicalLimitScript(blobs) {
 }
 
 /** A single-layer OCI image of ~1 GB (uncompressed): 1,024 files of 1 MiB of random bytes. */
-async function bigImage() {
+export async function bigImage() {
   const dir = join(WORK, 'big-image');
   if (existsSync(join(dir, 'index.json'))) return dir;
   rmSync(dir, { recursive: true, force: true });

@@ -65,11 +65,12 @@ function defaultGiveUp(hint: string | undefined): (f: GiveUp) => ShipgateError {
 
 /**
  * fetch() with timeout and retries. Returns the response for any status that is not retried (the caller
- * decides about 304, 404, ...); throws after the last failed attempt or when cancelled.
+ * decides about 304, 404, ...); throws after the last failed attempt or when cancelled. `init` may be a
+ * function, called for every attempt, where the body is a stream (sending consumes it).
  */
 export async function fetchWithRetry(
   url: string,
-  init: RequestInit = {},
+  init: RequestInit | (() => RequestInit) = {},
   options: HttpOptions = {},
 ): Promise<Response> {
   const what = options.what ?? redactUrl(url);
@@ -98,7 +99,7 @@ export async function fetchWithRetry(
       });
       let res: Response;
       try {
-        res = await fetch(url, { ...init, signal: ac.signal });
+        res = await fetch(url, { ...(typeof init === 'function' ? init() : init), signal: ac.signal });
       } catch (e) {
         clearTimeout(timer);
         if (signal?.aborted) throw abortError(what, signal);

@@ -2,12 +2,12 @@
  * Uploads one blob from a stream with the distribution upload protocol: skipped when the registry holds it
  * (HEAD), mounted from another repository of the same registry when one is named, otherwise POST to open an
  * upload, then either one PUT (small blobs) or PATCHes of fixed-size chunks closed by a PUT with the digest,
- * following the Location the registry returns each time. Only one chunk is in memory at a time. A chunk whose
- * connection drops is resumed from the offset the registry reports (GET on the upload → Range); when the
- * registry has dropped the upload itself, the blob starts over from a new upload. Both count against one
- * bounded budget per blob.
+ * following the Location the registry returns each time. Two chunks are in memory: the one on the wire and
+ * the next, read ahead. A chunk whose connection drops is resumed from the offset the registry reports (GET on
+ * the upload → Range); when the registry has dropped the upload itself, the blob starts over from a new
+ * upload. Both count against one bounded budget per blob.
  */
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Readable } from 'node:stream';
 import { isShipgateError, ShipgateError } from '../core/errors';
@@ -21,7 +21,7 @@ const MiB = 1024 * 1024;
 export interface UploadTuning {
   /** Blobs larger than this, or of unknown size, go up in chunks. */
   chunkThreshold: number;
-  /** Bytes per PATCH: about the memory one upload holds. */
+  /** Bytes per PATCH: one upload holds two chunks (the one sent and the next, read ahead). */
   chunkSize: number;
   /** Times one blob's upload may resume or start over after a failed chunk. */
   resumes: number;
@@ -55,21 +55,64 @@ export interface UploadedBlob {
 /** The upload the registry dropped (unknown or invalid upload session): start the blob over. */
 class UploadLost extends Error {}
 
-/** Fixed-size chunks of a stream (the last may be shorter), holding no more than one chunk plus a piece. */
-async function* chunksOf(stream: Readable, size: number): AsyncGenerator<Buffer> {
-  let parts: Buffer[] = [];
+/** A blob small enough to go up in one PUT, read whole. */
+async function readAll(stream: Readable): Promise<Buffer> {
+  const parts: Buffer[] = [];
+  for await (const piece of stream) parts.push(piece as Buffer);
+  return parts.length === 1 ? parts[0]! : Buffer.concat(parts);
+}
+
+/** Fills `buffers` in turn with the stream's bytes, hashing each full chunk; the last chunk may be shorter. */
+async function* fill(stream: Readable, buffers: Buffer[], hash: Hash): AsyncGenerator<Buffer> {
+  let turn = 0;
   let held = 0;
-  for await (const piece of stream) {
-    parts.push(piece as Buffer);
-    held += (piece as Buffer).length;
-    while (held >= size) {
-      const all = Buffer.concat(parts, held);
-      yield all.subarray(0, size);
-      parts = [all.subarray(size)];
-      held -= size;
+  for await (const data of stream) {
+    let piece = data as Buffer;
+    while (piece.length > 0) {
+      const chunk = buffers[turn % buffers.length]!;
+      const n = piece.copy(chunk, held);
+      held += n;
+      piece = piece.subarray(n);
+      if (held === chunk.length) {
+        hash.update(chunk);
+        yield chunk;
+        turn++;
+        held = 0;
+      }
     }
   }
-  if (held > 0) yield Buffer.concat(parts, held);
+  if (held > 0) {
+    const last = buffers[turn % buffers.length]!.subarray(0, held);
+    hash.update(last);
+    yield last;
+  }
+}
+
+/**
+ * Fixed-size chunks of a stream (the last may be shorter), hashed in order. The next chunk is read and hashed
+ * while the caller sends this one, into the other of two buffers used in turn: a chunk is the caller's until
+ * it asks for the next one, and nothing else is allocated per chunk.
+ */
+async function* chunksOf(stream: Readable, size: number, hash: Hash): AsyncGenerator<Buffer> {
+  const source = fill(stream, [Buffer.allocUnsafe(size), Buffer.allocUnsafe(size)], hash);
+  const ahead = (): Promise<IteratorResult<Buffer>> => {
+    const next = source.next();
+    // A failure while reading ahead surfaces when the chunk is awaited, not as an unhandled rejection.
+    next.catch(() => undefined);
+    return next;
+  };
+  let next = ahead();
+  try {
+    for (;;) {
+      const item = await next;
+      if (item.done) return;
+      next = ahead();
+      yield item.value;
+    }
+  } finally {
+    // Not awaited: it waits for the chunk being read ahead, which ends once the caller destroys the stream.
+    source.return(undefined).catch(() => undefined);
+  }
 }
 
 function locationOf(res: Response, base: URL, what: string): URL {
@@ -164,17 +207,14 @@ class BlobUploader {
       const hash = createHash(algorithm);
       const { size } = this.blob;
       if (size !== undefined && size <= this.tuning.chunkThreshold) {
-        const parts: Buffer[] = [];
-        for await (const chunk of chunksOf(stream, this.tuning.chunkSize)) parts.push(chunk);
-        const body = Buffer.concat(parts);
+        const body = await readAll(stream);
         hash.update(body);
         const digest = this.checked(`${algorithm}:${hash.digest('hex')}`);
         await this.finish(location, digest, body);
         return { digest, size: body.length, how: 'uploaded' };
       }
       let offset = 0;
-      for await (const chunk of chunksOf(stream, this.tuning.chunkSize)) {
-        hash.update(chunk);
+      for await (const chunk of chunksOf(stream, this.tuning.chunkSize, hash)) {
         location = await this.patch(location, chunk, offset);
         offset += chunk.length;
       }

@@ -10,7 +10,7 @@ import { bool, list, parseCommand, str } from '../args';
 
 const HELP = `Usage: shipgate push IMAGE DEST [--dockerfile FILE]... [--config FILE] [options]
 
-Pushes IMAGE to the registry reference DEST, only from a CI job and only once the image is approved:
+Pushes IMAGE to the registry reference DEST, only from a verified CI job and only once the image is approved:
   1. the job must be a GitHub Actions or GitLab CI job with an OIDC ID token (GitHub: permissions
      id-token: write; GitLab: id_tokens: SHIPGATE_ID_TOKEN or SIGSTORE_ID_TOKEN). The token is verified:
      signature against the issuer's published keys (asymmetric algorithms only), issuer, audience, exp,
@@ -21,6 +21,10 @@ Pushes IMAGE to the registry reference DEST, only from a CI job and only once th
      be put is signed and attested (see below) and the bundles are stored and read back; the manifest is put
      last, so a failed signature leaves no tag. The pushed repository@sha256:... is printed.
 There is no flag to push from elsewhere: build and scan locally with "shipgate scan".
+Not verified: which branch, tag or workflow may push (restrict the job with protected branches and
+environments). The check guards pushes made with shipgate only: the same registry credentials still push
+with docker or any other tool. Restrict push rights at the registry and admit only CI-signed, approved
+images in the cluster (docs/push.md: threat model).
 
 Arguments:
   IMAGE                   docker-archive:FILE, oci-archive:FILE, oci:DIR[:TAG], docker:NAME or a registry

@@ -1,16 +1,19 @@
 /**
  * The streaming push against a real registry, seen through a recording proxy: blobs the registry holds are
- * skipped, blobs are mounted across repositories, large blobs go up in chunks and resume after a dropped
- * connection, uploads overlap, a failed blob leaves no tag, and a 200 MiB layer is never held in memory.
+ * skipped, blobs are mounted across repositories, large blobs go up in chunks (the next read while one is sent)
+ * and resume after a dropped connection, uploads overlap, a failed blob leaves no tag, and a 200 MiB layer is
+ * never held in memory.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { createWriteStream, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { openImage, type OpenedImage } from '../../../src/image/index';
 import { RegistryClient } from '../../../src/oci/client';
 import { parseDestination, putManifest, uploadBlobs, type UploadOptions } from '../../../src/oci/copy';
+import { uploadBlob } from '../../../src/oci/upload';
 import { copySource } from '../../../src/pipeline/push';
 import { LAYER_TAR, serialHeavySuite, setTag, writeBlob } from '../../support/images';
 import { startRecordingProxy, type Exchange, type RecordingProxy } from '../../support/recording-proxy';
@@ -206,6 +209,55 @@ describeWithTools('streaming push to a real registry', REGISTRY_TOOLS, () => {
     } finally {
       await image.close();
     }
+  });
+
+  it('reads and hashes the next chunk while the current one is on the wire', async () => {
+    const piece = 256 * 1024;
+    const data = randomBytes(4 * MiB);
+    const readAt: number[] = [];
+    function* pieces(): Generator<Buffer> {
+      for (let at = 0; at < data.length; at += piece) {
+        readAt.push(performance.now());
+        yield data.subarray(at, at + piece);
+      }
+    }
+    const done = await uploadBlob(
+      client,
+      {
+        repository: 't/ahead',
+        digest: `sha256:${createHash('sha256').update(data).digest('hex')}`,
+        size: data.length,
+        what: 'read-ahead blob',
+        // One piece at a time: the stream itself buffers at most one piece ahead.
+        open: async () => Readable.from(pieces(), { objectMode: false, highWaterMark: 1 }),
+      },
+      { chunkSize: MiB, chunkThreshold: MiB, resumes: 0 },
+    );
+    expect(done.how).toBe('uploaded');
+    const patches = uploads(proxy.exchanges, 'PATCH');
+    expect(patches).toHaveLength(4);
+    // Chunk k+1 is read, to its last piece, before the registry has answered the PATCH of chunk k.
+    for (let k = 0; k < 3; k++) expect(readAt[(k + 1) * 4 + 3]!).toBeLessThan(patches[k]!.end!);
+    expect(await registryDigest('t/ahead', done.digest)).toBe(done.digest);
+  });
+
+  it('fails the blob with the error of a chunk read ahead, while the one before is on the wire', async () => {
+    function* failing(): Generator<Buffer> {
+      yield randomBytes(MiB);
+      yield randomBytes(MiB / 2);
+      throw new Error('the source broke');
+    }
+    const blob = {
+      repository: 't/ahead-broken',
+      size: 4 * MiB,
+      what: 'broken blob',
+      open: async () => Readable.from(failing(), { objectMode: false, highWaterMark: 1 }),
+    };
+    await expect(
+      uploadBlob(client, blob, { chunkSize: MiB, chunkThreshold: MiB, resumes: 0 }),
+    ).rejects.toThrow('the source broke');
+    expect(uploads(proxy.exchanges, 'PATCH')).toHaveLength(1);
+    expect(uploads(proxy.exchanges, 'PUT')).toHaveLength(0);
   });
 
   it('uploads several blobs at once (bounded)', async () => {
