@@ -218,3 +218,82 @@ export async function buildDemoImage(out) {
   );
   return { out, digest: `sha256:${manifestDigest}` };
 }
+
+/**
+ * An image the default policy approves (with malware scanning optional: a fresh machine has no ClamAV
+ * database): a static stand-in binary, a non-root user, a health check, OCI labels, no packages.
+ */
+export async function buildApprovedImage(out) {
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(join(out, 'blobs', 'sha256'), { recursive: true });
+  const blob = (buf) => {
+    const digest = sha256(buf);
+    writeFileSync(join(out, 'blobs', 'sha256', digest), buf);
+    return { digest: `sha256:${digest}`, size: buf.length };
+  };
+  const files = [
+    await tarOf([
+      { path: 'etc', type: 'dir' },
+      {
+        path: 'etc/passwd',
+        content: 'root:x:0:0:root:/root:/sbin/nologin\napp:x:1000:1000::/app:/sbin/nologin\n',
+      },
+      { path: 'etc/group', content: 'root:x:0:\napp:x:1000:\n' },
+    ]),
+    await tarOf([
+      { path: 'app', type: 'dir' },
+      { path: 'app/server', content: '#!/bin/true\n', mode: 0o755 },
+    ]),
+  ];
+  const layers = files.map((tar) => ({
+    mediaType: 'application/vnd.oci.image.layer.v1.tar+gzip',
+    ...blob(gzipSync(tar, { level: 9 })),
+  }));
+  const config = Buffer.from(
+    JSON.stringify({
+      created: '2024-01-01T00:00:00Z',
+      architecture: 'amd64',
+      os: 'linux',
+      config: {
+        User: '1000',
+        Entrypoint: ['/app/server'],
+        WorkingDir: '/app',
+        Labels: {
+          'org.opencontainers.image.source': 'https://github.com/shipgate/shipgate',
+          'org.opencontainers.image.revision': '0'.repeat(40),
+          'org.opencontainers.image.version': '1.0.0',
+        },
+        Healthcheck: { Test: ['CMD', '/app/server', '--health'], Interval: 30_000_000_000 },
+      },
+      rootfs: { type: 'layers', diff_ids: files.map((f) => `sha256:${sha256(f)}`) },
+      history: [
+        { created: '2024-01-01T00:00:00Z', created_by: 'COPY rootfs /' },
+        { created: '2024-01-01T00:00:00Z', created_by: 'COPY app /app' },
+      ],
+    }),
+  );
+  const manifest = Buffer.from(
+    JSON.stringify({
+      schemaVersion: 2,
+      mediaType: 'application/vnd.oci.image.manifest.v1+json',
+      config: { mediaType: 'application/vnd.oci.image.config.v1+json', ...blob(config) },
+      layers,
+    }),
+  );
+  const m = blob(manifest);
+  writeFileSync(join(out, 'oci-layout'), JSON.stringify({ imageLayoutVersion: '1.0.0' }));
+  writeFileSync(
+    join(out, 'index.json'),
+    JSON.stringify({
+      schemaVersion: 2,
+      manifests: [
+        {
+          mediaType: 'application/vnd.oci.image.manifest.v1+json',
+          ...m,
+          annotations: { 'org.opencontainers.image.ref.name': 'latest' },
+        },
+      ],
+    }),
+  );
+  return { out, digest: m.digest };
+}

@@ -5,6 +5,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildDemoImage } from './demo-image.mjs';
+import { signingDemo } from './demo-sign.mjs';
 import { runOnSupportedNode, supported } from './node-runtime.mjs';
 
 if (!supported()) runOnSupportedNode(fileURLToPath(import.meta.url), process.argv.slice(2));
@@ -70,3 +71,6 @@ if (lint !== 0 || scan !== 1) {
   process.exit(1);
 }
 console.log('The demo image was refused by the gate, as expected (exit code 1 from "shipgate scan").');
+
+console.log('\n== 3. An approved image: signed, attested and verified (a key made here, a local registry)');
+if (!(await signingDemo({ out, shipgate }))) process.exit(1);

@@ -8,7 +8,7 @@ const __dirname = __sgDirname(__filename);
 import {
   COMMIT,
   VERSION
-} from "./chunk-ABWQI7EG.js";
+} from "./chunk-YQ4C24VF.js";
 import {
   EXIT,
   ShipgateError,
@@ -905,6 +905,7 @@ function tagged(level, line) {
   return `${tag}${line}
 `;
 }
+var { Format, MultiBar } = import_cli_progress.default;
 function plainSink(stream) {
   return { write: (level, line) => void stream.write(tagged(level, line)) };
 }
@@ -952,13 +953,13 @@ var TerminalSink = class {
       if (this.active.size === 0) this.close();
       return;
     }
-    this.bars ??= new import_cli_progress.MultiBar({
+    this.bars ??= new MultiBar({
       stream: this.stream,
       clearOnComplete: true,
       hideCursor: null,
       barsize: 24,
       // Work of unknown size gets no bar, only the line (bytes so far and the rate).
-      format: (options, params, p) => params.total > 0 ? `${import_cli_progress.Format.BarFormat(params.progress, options)} ${p.line}` : p.line,
+      format: (options, params, p) => params.total > 0 ? `${Format.BarFormat(params.progress, options)} ${p.line}` : p.line,
       barCompleteChar: "\u2588",
       barIncompleteChar: "\u2591"
     });
@@ -987,26 +988,26 @@ function cliSink(env = process.env, stream = process.stderr) {
 var COMMANDS = {
   scan: {
     summary: "lint Dockerfiles, scan an image, apply the policy and decide",
-    load: () => import("./chunk-7XCPRXCI.js")
+    load: () => import("./chunk-V6V2QP6L.js")
   },
-  lint: { summary: "lint Dockerfiles only", load: () => import("./chunk-QMRCQYM6.js") },
-  sbom: { summary: "write an SBOM (CycloneDX or SPDX) of an image", load: () => import("./chunk-BTE5Z3S7.js") },
-  rules: { summary: "list every rule with its metadata", load: () => import("./chunk-6BHGGZYO.js") },
+  lint: { summary: "lint Dockerfiles only", load: () => import("./chunk-GB2VBZ2V.js") },
+  sbom: { summary: "write an SBOM (CycloneDX or SPDX) of an image", load: () => import("./chunk-TPMW33U2.js") },
+  rules: { summary: "list every rule with its metadata", load: () => import("./chunk-2OARDLU7.js") },
   policy: {
     summary: "validate a policy file, print its JSON Schema, or generate admission policies",
     load: () => import("./chunk-TO6XOHV3.js")
   },
   push: {
     summary: "push an approved image to a registry, only from a GitHub Actions or GitLab CI job",
-    load: () => import("./chunk-3SMIGZC6.js")
+    load: () => import("./chunk-3JNJS6UO.js")
   },
   sign: {
     summary: "scan a registry image and, if approved, sign and attest its digest (sigstore)",
-    load: () => import("./chunk-F4YI5WVW.js")
+    load: () => import("./chunk-T5EU7RNB.js")
   },
   verify: {
     summary: "verify an image's signatures and shipgate approval for its digest",
-    load: () => import("./chunk-CHPVHEXE.js")
+    load: () => import("./chunk-55QIVEX4.js")
   },
   "registry-auth": {
     summary: "serve registry tokens that grant push only to verified CI jobs",

@@ -2,7 +2,7 @@
  * The pure parts of registry storage: cosign's simple-signing payload, bundle → legacy layer annotations,
  * cosign's config and manifest, the bundle manifest annotations, and the fallback index merge.
  */
-import { createHash } from 'node:crypto';
+import { createHash, generateKeyPairSync } from 'node:crypto';
 import type { SerializedBundle } from '@sigstore/bundle';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ShipgateError } from '../../../src/core/errors';
@@ -25,6 +25,9 @@ import {
   simpleSigningPayload,
   verificationAnnotations,
 } from '../../../src/sign/cosign-legacy';
+import { signMessage, signStatement } from '../../../src/sign/bundle';
+import { loadSigningKey } from '../../../src/sign/keys';
+import { keySigner } from '../../../src/sign/signer';
 import { bundleAnnotations } from '../../../src/sign/store';
 import { BUNDLE_V03_MEDIA_TYPE, PREDICATE } from '../../../src/sign/types';
 import { statement, testSigner, type TestSigner } from '../../support/sign-fixtures';
@@ -51,6 +54,23 @@ describe('cosign legacy formats', () => {
     signer = await testSigner();
     message = await signer.message(payload);
     dsse = await signer.dsse(statement(DIGEST, PREDICATE.slsa, { buildDefinition: { buildType: 'x' } }));
+  });
+
+  it('writes the .sig and .att layers of key-based bundles made without a log or timestamp (air-gapped)', async () => {
+    const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+    const key = loadSigningKey({
+      pem: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+      where: 'test key',
+    });
+    const offline = { kind: 'key' as const, signer: keySigner(key), witnesses: [] };
+    const sig = legacySignatureLayer(await signMessage(payload, offline), payload);
+    expect(sig.annotations?.[COSIGN_ANNOTATION.signature]).toMatch(/^[A-Za-z0-9+/]+=*$/);
+    expect(sig.annotations).not.toHaveProperty(COSIGN_ANNOTATION.certificate);
+    expect(sig.annotations).not.toHaveProperty(COSIGN_ANNOTATION.bundle);
+    const att = legacyAttestationLayer(
+      await signStatement(statement(DIGEST, PREDICATE.approval, { approved: true }), offline),
+    );
+    expect(att.annotations?.predicateType).toBe(PREDICATE.approval);
   });
 
   it('writes the simple-signing payload byte for byte as sigstore/sigstore marshals it', () => {

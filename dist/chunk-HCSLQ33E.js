@@ -21,10 +21,10 @@ import {
   simpleSigningPayload,
   statementPredicateType,
   subjectDescriptor
-} from "./chunk-ZHF34PJT.js";
+} from "./chunk-6I2YPRPN.js";
 import {
   blockingReasonsLine
-} from "./chunk-W5VRG5IZ.js";
+} from "./chunk-WRN65VIH.js";
 import {
   bool,
   list,

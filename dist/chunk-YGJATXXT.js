@@ -7,7 +7,7 @@ const __filename = __sgFileURLToPath(import.meta.url);
 const __dirname = __sgDirname(__filename);
 import {
   writeReports
-} from "./chunk-NX4PJLJM.js";
+} from "./chunk-2CB2GHLR.js";
 import {
   bool,
   oneOf,

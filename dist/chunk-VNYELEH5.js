@@ -14,7 +14,7 @@ import {
   isScanner,
   ruleDocsPages,
   scannerPart
-} from "./chunk-747UEB4H.js";
+} from "./chunk-JEHDYKL5.js";
 import "./chunk-YNPQFTY5.js";
 export {
   ANALYZERS,

@@ -14,7 +14,7 @@ import {
 import {
   toCycloneDx,
   toSpdx
-} from "./chunk-4DINEJW5.js";
+} from "./chunk-K2CEOVX3.js";
 import {
   ShipgateError
 } from "./chunk-YH6AYXDN.js";

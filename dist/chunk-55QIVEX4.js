@@ -15,9 +15,9 @@ import {
   fetchBundles,
   loadTrustMaterial,
   verifyBundles
-} from "./chunk-ZHF34PJT.js";
+} from "./chunk-6I2YPRPN.js";
 import "./chunk-ANKGLQNW.js";
-import "./chunk-43TFYCRX.js";
+import "./chunk-TO2BZPZJ.js";
 import "./chunk-VZR4YNCM.js";
 import "./chunk-U65Y67VX.js";
 import "./chunk-TKPGPKVO.js";
@@ -29,16 +29,16 @@ import {
 } from "./chunk-LYRF6LE5.js";
 import {
   RegistryClient
-} from "./chunk-YUTJTEX7.js";
+} from "./chunk-XWGNLJ2M.js";
 import "./chunk-ENAC3JU5.js";
-import "./chunk-NR5M6ORV.js";
+import "./chunk-OSPBQAJB.js";
 import "./chunk-TXKN6PNT.js";
 import "./chunk-3BWA7Y3J.js";
 import {
   parseImageRef
 } from "./chunk-3NAJZOGZ.js";
-import "./chunk-4DINEJW5.js";
-import "./chunk-ABWQI7EG.js";
+import "./chunk-K2CEOVX3.js";
+import "./chunk-YQ4C24VF.js";
 import "./chunk-CBPPCJ6P.js";
 import "./chunk-NQRDU5S6.js";
 import {

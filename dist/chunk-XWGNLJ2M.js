@@ -8,7 +8,7 @@ const __dirname = __sgDirname(__filename);
 import {
   DEFAULT_RETRY,
   fetchWithRetry
-} from "./chunk-NR5M6ORV.js";
+} from "./chunk-OSPBQAJB.js";
 import {
   MANIFEST_ACCEPT,
   MT
@@ -243,6 +243,14 @@ function realmAccess(realm, registry) {
 }
 
 // src/oci/client.ts
+function bodyStream(body) {
+  return new ReadableStream({
+    start(controller) {
+      controller.enqueue(body);
+      controller.close();
+    }
+  });
+}
 var REDIRECTS = /* @__PURE__ */ new Set([301, 302, 303, 307, 308]);
 var MAX_REDIRECTS = 5;
 var RegistryClient = class {
@@ -396,18 +404,19 @@ var RegistryClient = class {
     };
     const known = own ? this.authByScope.get(scope) ?? this.basicAuth : void 0;
     if (known) headers.authorization = known;
+    const { body } = spec;
     const init = () => ({
       method: spec.method,
-      headers,
-      body: spec.body,
+      headers: body ? { ...headers, "content-length": String(body.length) } : headers,
+      ...body ? { body: bodyStream(body), duplex: "half" } : {},
       redirect: "manual"
     });
-    let res = await this.fetchWithRetry(url.toString(), init(), what, spec.retries);
+    let res = await this.fetchWithRetry(url.toString(), init, what, spec.retries);
     if (res.status === 401 && own) {
       const challenge = res.headers.get("www-authenticate");
       await res.body?.cancel().catch(() => void 0);
       headers.authorization = await this.authorize(challenge, scope, what);
-      res = await this.fetchWithRetry(url.toString(), init(), what, spec.retries);
+      res = await this.fetchWithRetry(url.toString(), init, what, spec.retries);
       if (res.status === 401 || res.status === 403) {
         await res.body?.cancel().catch(() => void 0);
         throw new ShipgateError("AUTH", `${what}: ${this.registry} refused access (${res.status})`, {

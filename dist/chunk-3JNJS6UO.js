@@ -19,17 +19,17 @@ import {
   SIGNING_OPTIONS,
   signImage,
   signOptions
-} from "./chunk-GMHEEBJ3.js";
-import "./chunk-ZHF34PJT.js";
+} from "./chunk-HCSLQ33E.js";
+import "./chunk-6I2YPRPN.js";
 import {
   decodeJwt
 } from "./chunk-ANKGLQNW.js";
-import "./chunk-43TFYCRX.js";
+import "./chunk-TO2BZPZJ.js";
 import "./chunk-VZR4YNCM.js";
 import {
   blockingReasonsLine,
   runPipeline
-} from "./chunk-W5VRG5IZ.js";
+} from "./chunk-WRN65VIH.js";
 import "./chunk-U65Y67VX.js";
 import "./chunk-TKPGPKVO.js";
 import {
@@ -44,14 +44,14 @@ import {
 import "./chunk-UQEJMVB5.js";
 import {
   RegistryClient
-} from "./chunk-YUTJTEX7.js";
+} from "./chunk-XWGNLJ2M.js";
 import {
   mapConcurrent,
   openImage
-} from "./chunk-5J7ZKM2S.js";
+} from "./chunk-63SKTGGP.js";
 import "./chunk-ENAC3JU5.js";
 import "./chunk-FALZRFZI.js";
-import "./chunk-747UEB4H.js";
+import "./chunk-JEHDYKL5.js";
 import {
   external_exports
 } from "./chunk-GJAWIMVQ.js";
@@ -59,7 +59,7 @@ import "./chunk-F3N6QRNX.js";
 import {
   DEFAULT_RETRY,
   backoffMs
-} from "./chunk-NR5M6ORV.js";
+} from "./chunk-OSPBQAJB.js";
 import "./chunk-JDYXYOIR.js";
 import {
   MT
@@ -76,8 +76,8 @@ import {
   repositoryName
 } from "./chunk-3NAJZOGZ.js";
 import "./chunk-7ID7TX7T.js";
-import "./chunk-4DINEJW5.js";
-import "./chunk-ABWQI7EG.js";
+import "./chunk-K2CEOVX3.js";
+import "./chunk-YQ4C24VF.js";
 import "./chunk-CBPPCJ6P.js";
 import "./chunk-NQRDU5S6.js";
 import {
@@ -108,20 +108,53 @@ var DEFAULT_UPLOAD_TUNING = {
 };
 var UploadLost = class extends Error {
 };
-async function* chunksOf(stream, size) {
-  let parts = [];
+async function readAll(stream) {
+  const parts = [];
+  for await (const piece of stream) parts.push(piece);
+  return parts.length === 1 ? parts[0] : Buffer.concat(parts);
+}
+async function* fill(stream, buffers, hash) {
+  let turn = 0;
   let held = 0;
-  for await (const piece of stream) {
-    parts.push(piece);
-    held += piece.length;
-    while (held >= size) {
-      const all = Buffer.concat(parts, held);
-      yield all.subarray(0, size);
-      parts = [all.subarray(size)];
-      held -= size;
+  for await (const data of stream) {
+    let piece = data;
+    while (piece.length > 0) {
+      const chunk = buffers[turn % buffers.length];
+      const n = piece.copy(chunk, held);
+      held += n;
+      piece = piece.subarray(n);
+      if (held === chunk.length) {
+        hash.update(chunk);
+        yield chunk;
+        turn++;
+        held = 0;
+      }
     }
   }
-  if (held > 0) yield Buffer.concat(parts, held);
+  if (held > 0) {
+    const last = buffers[turn % buffers.length].subarray(0, held);
+    hash.update(last);
+    yield last;
+  }
+}
+async function* chunksOf(stream, size, hash) {
+  const source = fill(stream, [Buffer.allocUnsafe(size), Buffer.allocUnsafe(size)], hash);
+  const ahead = () => {
+    const next2 = source.next();
+    next2.catch(() => void 0);
+    return next2;
+  };
+  let next = ahead();
+  try {
+    for (; ; ) {
+      const item = await next;
+      if (item.done) return;
+      next = ahead();
+      yield item.value;
+    }
+  } finally {
+    source.return(void 0).catch(() => void 0);
+  }
 }
 function locationOf(res, base, what) {
   const location = res.headers.get("location");
@@ -205,17 +238,14 @@ var BlobUploader = class {
       const hash = createHash(algorithm);
       const { size } = this.blob;
       if (size !== void 0 && size <= this.tuning.chunkThreshold) {
-        const parts = [];
-        for await (const chunk of chunksOf(stream, this.tuning.chunkSize)) parts.push(chunk);
-        const body = Buffer.concat(parts);
+        const body = await readAll(stream);
         hash.update(body);
         const digest2 = this.checked(`${algorithm}:${hash.digest("hex")}`);
         await this.finish(location, digest2, body);
         return { digest: digest2, size: body.length, how: "uploaded" };
       }
       let offset = 0;
-      for await (const chunk of chunksOf(stream, this.tuning.chunkSize)) {
-        hash.update(chunk);
+      for await (const chunk of chunksOf(stream, this.tuning.chunkSize, hash)) {
         location = await this.patch(location, chunk, offset);
         offset += chunk.length;
       }
@@ -909,7 +939,7 @@ async function scanGatePush(request) {
 // src/cli/commands/push.ts
 var HELP = `Usage: shipgate push IMAGE DEST [--dockerfile FILE]... [--config FILE] [options]
 
-Pushes IMAGE to the registry reference DEST, only from a CI job and only once the image is approved:
+Pushes IMAGE to the registry reference DEST, only from a verified CI job and only once the image is approved:
   1. the job must be a GitHub Actions or GitLab CI job with an OIDC ID token (GitHub: permissions
      id-token: write; GitLab: id_tokens: SHIPGATE_ID_TOKEN or SIGSTORE_ID_TOKEN). The token is verified:
      signature against the issuer's published keys (asymmetric algorithms only), issuer, audience, exp,
@@ -920,6 +950,10 @@ Pushes IMAGE to the registry reference DEST, only from a CI job and only once th
      be put is signed and attested (see below) and the bundles are stored and read back; the manifest is put
      last, so a failed signature leaves no tag. The pushed repository@sha256:... is printed.
 There is no flag to push from elsewhere: build and scan locally with "shipgate scan".
+Not verified: which branch, tag or workflow may push (restrict the job with protected branches and
+environments). The check guards pushes made with shipgate only: the same registry credentials still push
+with docker or any other tool. Restrict push rights at the registry and admit only CI-signed, approved
+images in the cluster (docs/push.md: threat model).
 
 Arguments:
   IMAGE                   docker-archive:FILE, oci-archive:FILE, oci:DIR[:TAG], docker:NAME or a registry

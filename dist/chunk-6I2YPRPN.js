@@ -10,7 +10,7 @@ import {
 } from "./chunk-ANKGLQNW.js";
 import {
   renderSbom
-} from "./chunk-43TFYCRX.js";
+} from "./chunk-TO2BZPZJ.js";
 import {
   countBySeverity
 } from "./chunk-U65Y67VX.js";
@@ -19,13 +19,13 @@ import {
 } from "./chunk-TKPGPKVO.js";
 import {
   referrersTag
-} from "./chunk-YUTJTEX7.js";
+} from "./chunk-XWGNLJ2M.js";
 import {
   require_semver
 } from "./chunk-ENAC3JU5.js";
 import {
   backoffMs
-} from "./chunk-NR5M6ORV.js";
+} from "./chunk-OSPBQAJB.js";
 import {
   MANIFEST_ACCEPT,
   MT
@@ -38,7 +38,7 @@ import {
 import {
   COMMIT,
   VERSION
-} from "./chunk-ABWQI7EG.js";
+} from "./chunk-YQ4C24VF.js";
 import {
   ShipgateError,
   isShipgateError
@@ -57168,12 +57168,12 @@ function verificationAnnotations(bundle) {
     out[COSIGN_ANNOTATION.certificate] = pem(b64(certs[0], "certificate"));
     out[COSIGN_ANNOTATION.chain] = certs.slice(1).map((c) => pem(b64(c, "certificate"))).join("");
   }
-  const ts = vm.timestampVerificationData?.rfc3161Timestamps[0]?.signedTimestamp;
+  const ts = vm.timestampVerificationData?.rfc3161Timestamps?.[0]?.signedTimestamp;
   if (ts)
     out[COSIGN_ANNOTATION.rfc3161Timestamp] = JSON.stringify({
       SignedRFC3161Timestamp: b64(ts, "RFC 3161 timestamp").toString("base64")
     });
-  const entry = vm.tlogEntries[0];
+  const entry = vm.tlogEntries?.[0];
   if (entry?.inclusionPromise) {
     const set = {
       SignedEntryTimestamp: b64(entry.inclusionPromise.signedEntryTimestamp, "SET").toString("base64"),

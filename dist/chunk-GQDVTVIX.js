@@ -9,7 +9,7 @@ import {
   mapConcurrent,
   openImage,
   walkImage
-} from "./chunk-5J7ZKM2S.js";
+} from "./chunk-63SKTGGP.js";
 import {
   require_semver
 } from "./chunk-ENAC3JU5.js";
@@ -19,14 +19,14 @@ import {
 } from "./chunk-FALZRFZI.js";
 import {
   createAnalyzers
-} from "./chunk-747UEB4H.js";
+} from "./chunk-JEHDYKL5.js";
 import {
   external_exports
 } from "./chunk-GJAWIMVQ.js";
 import "./chunk-F3N6QRNX.js";
 import {
   fetchWithRetry
-} from "./chunk-NR5M6ORV.js";
+} from "./chunk-OSPBQAJB.js";
 import "./chunk-JDYXYOIR.js";
 import "./chunk-TXKN6PNT.js";
 import {
@@ -51,8 +51,8 @@ import {
   collectInventory,
   inflateSync,
   require_packageurl_js
-} from "./chunk-4DINEJW5.js";
-import "./chunk-ABWQI7EG.js";
+} from "./chunk-K2CEOVX3.js";
+import "./chunk-YQ4C24VF.js";
 import "./chunk-CBPPCJ6P.js";
 import "./chunk-NQRDU5S6.js";
 import {

@@ -116,7 +116,7 @@ var package_default = {
 
 // src/core/version.ts
 var VERSION = package_default.version;
-var COMMIT = true ? "be0d651dac2479585d22dcdbae9f9ce2c9a5b6e8" : "unknown";
+var COMMIT = true ? "910819fda034ee187e5b4dc7405813473edec98d-dirty" : "unknown";
 
 export {
   VERSION,

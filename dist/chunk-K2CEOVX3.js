@@ -7,7 +7,7 @@ const __filename = __sgFileURLToPath(import.meta.url);
 const __dirname = __sgDirname(__filename);
 import {
   VERSION
-} from "./chunk-ABWQI7EG.js";
+} from "./chunk-YQ4C24VF.js";
 import {
   FileVersions,
   attributeToLayers,

@@ -3185,7 +3185,7 @@ async function openImage(ref, options = {}) {
       return openDockerDaemon(parsed.name, ref, options);
     }
     case "registry": {
-      const { openRegistryImage } = await import("./chunk-563ZBSPM.js");
+      const { openRegistryImage } = await import("./chunk-NDWRGAVO.js");
       return openRegistryImage(parsed, ref, options);
     }
     default:

@@ -26,7 +26,7 @@ import {
   SCANNERS,
   analyzerRules,
   scannerPart
-} from "./chunk-747UEB4H.js";
+} from "./chunk-JEHDYKL5.js";
 import {
   dockerfileRules,
   lintDockerfile,
@@ -40,7 +40,7 @@ import {
 } from "./chunk-DML5XCCS.js";
 import {
   VERSION
-} from "./chunk-ABWQI7EG.js";
+} from "./chunk-YQ4C24VF.js";
 import {
   ShipgateError
 } from "./chunk-YH6AYXDN.js";
@@ -304,7 +304,7 @@ async function readPolicy(repoRoot, configPath) {
 async function withTrivyIgnores(policy, repoRoot, named) {
   const files = readIgnoreFiles(repoRoot, named);
   if (!files.some((f) => f.entries.length)) return policy;
-  const { allRules } = await import("./chunk-PFN5KFFA.js");
+  const { allRules } = await import("./chunk-VNYELEH5.js");
   const byPeer = /* @__PURE__ */ new Map();
   for (const r of await allRules()) {
     const peers = [
@@ -388,7 +388,7 @@ async function runUntil(opts, inputs, signal) {
   let packages = [];
   let analyzers;
   if (opts.image) {
-    const { mapImageFindings, scanImage } = await import("./chunk-RGI2GZCI.js");
+    const { mapImageFindings, scanImage } = await import("./chunk-GQDVTVIX.js");
     const scanned = await log.group(
       `shipgate: image scan of ${opts.image}`,
       () => scanImage(opts, scanners, policy, inputs.image, signal)

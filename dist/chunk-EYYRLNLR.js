@@ -12,13 +12,13 @@ import {
   checkOutputFlags,
   failOnFlag,
   writeOutputs
-} from "./chunk-36CE6XXX.js";
+} from "./chunk-YGJATXXT.js";
 import {
   SIGNING_HELP,
   SIGNING_OPTIONS,
   signImage,
   signOptions
-} from "./chunk-GMHEEBJ3.js";
+} from "./chunk-HCSLQ33E.js";
 import {
   SBOM_FORMATS,
   sbomKind
@@ -26,7 +26,7 @@ import {
 import {
   parseDuration,
   runPipeline
-} from "./chunk-W5VRG5IZ.js";
+} from "./chunk-WRN65VIH.js";
 import {
   findRepoRoot
 } from "./chunk-E6RXDVUV.js";
@@ -42,11 +42,11 @@ import {
 } from "./chunk-UQEJMVB5.js";
 import {
   RegistryClient
-} from "./chunk-YUTJTEX7.js";
+} from "./chunk-XWGNLJ2M.js";
 import {
   SCANNERS,
   isScanner
-} from "./chunk-747UEB4H.js";
+} from "./chunk-JEHDYKL5.js";
 import {
   parseSeverity,
   parseSeverityList

@@ -7,7 +7,7 @@ const __filename = __sgFileURLToPath(import.meta.url);
 const __dirname = __sgDirname(__filename);
 import {
   writeReports
-} from "./chunk-NX4PJLJM.js";
+} from "./chunk-2CB2GHLR.js";
 import "./chunk-OHBRUBJW.js";
 import {
   SBOM_FORMATS,
@@ -15,7 +15,7 @@ import {
 } from "./chunk-VZR4YNCM.js";
 import {
   runPipeline
-} from "./chunk-W5VRG5IZ.js";
+} from "./chunk-WRN65VIH.js";
 import "./chunk-U65Y67VX.js";
 import {
   findRepoRoot
@@ -27,14 +27,14 @@ import {
 } from "./chunk-LYRF6LE5.js";
 import "./chunk-UQEJMVB5.js";
 import "./chunk-FALZRFZI.js";
-import "./chunk-747UEB4H.js";
+import "./chunk-JEHDYKL5.js";
 import "./chunk-KOFARODE.js";
 import "./chunk-BQRJFUTN.js";
 import "./chunk-DML5XCCS.js";
 import "./chunk-IARREIY2.js";
 import "./chunk-3NAJZOGZ.js";
 import "./chunk-7ID7TX7T.js";
-import "./chunk-ABWQI7EG.js";
+import "./chunk-YQ4C24VF.js";
 import {
   EXIT,
   ShipgateError

@@ -12,8 +12,8 @@ import {
   inventoryModule,
   toCycloneDx,
   toSpdx
-} from "./chunk-4DINEJW5.js";
-import "./chunk-ABWQI7EG.js";
+} from "./chunk-K2CEOVX3.js";
+import "./chunk-YQ4C24VF.js";
 import {
   EOL_TABLE_UPDATED,
   eolDate,

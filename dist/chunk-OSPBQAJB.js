@@ -100,7 +100,7 @@ async function fetchWithRetry(url, init = {}, options = {}) {
       });
       let res;
       try {
-        res = await fetch(url, { ...init, signal: ac.signal });
+        res = await fetch(url, { ...typeof init === "function" ? init() : init, signal: ac.signal });
       } catch (e) {
         clearTimeout(timer);
         if (signal?.aborted) throw abortError(what, signal);

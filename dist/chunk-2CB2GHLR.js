@@ -13,7 +13,7 @@ import {
   decisionHeadline,
   decisionLines,
   sortFindings
-} from "./chunk-W5VRG5IZ.js";
+} from "./chunk-WRN65VIH.js";
 import {
   countBySeverity
 } from "./chunk-U65Y67VX.js";
@@ -2218,7 +2218,7 @@ async function sbomWriters(requests, result) {
   const needed = requests.some(
     (r) => r.format === "cyclonedx" || r.format === "spdx" || r.format === "gitlab" && result.image
   );
-  return needed ? import("./chunk-XMC2WAGO.js") : void 0;
+  return needed ? import("./chunk-LSRO3QBM.js") : void 0;
 }
 async function writeReports(result, requests, options) {
   await registerHistorySecrets(result);

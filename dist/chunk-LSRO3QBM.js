@@ -7,11 +7,11 @@ const __filename = __sgFileURLToPath(import.meta.url);
 const __dirname = __sgDirname(__filename);
 import {
   renderSbom
-} from "./chunk-43TFYCRX.js";
+} from "./chunk-TO2BZPZJ.js";
 import "./chunk-VZR4YNCM.js";
 import "./chunk-3BWA7Y3J.js";
-import "./chunk-4DINEJW5.js";
-import "./chunk-ABWQI7EG.js";
+import "./chunk-K2CEOVX3.js";
+import "./chunk-YQ4C24VF.js";
 import "./chunk-CBPPCJ6P.js";
 import "./chunk-NQRDU5S6.js";
 import "./chunk-YH6AYXDN.js";

@@ -14,7 +14,7 @@ import {
 } from "./chunk-LYRF6LE5.js";
 import {
   allRules
-} from "./chunk-747UEB4H.js";
+} from "./chunk-JEHDYKL5.js";
 import {
   EXIT
 } from "./chunk-YH6AYXDN.js";

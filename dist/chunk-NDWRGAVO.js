@@ -7,8 +7,8 @@ const __filename = __sgFileURLToPath(import.meta.url);
 const __dirname = __sgDirname(__filename);
 import {
   RegistryClient
-} from "./chunk-YUTJTEX7.js";
-import "./chunk-NR5M6ORV.js";
+} from "./chunk-XWGNLJ2M.js";
+import "./chunk-OSPBQAJB.js";
 import {
   openFromManifest
 } from "./chunk-JDYXYOIR.js";

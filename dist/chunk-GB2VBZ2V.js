@@ -12,12 +12,12 @@ import {
   checkOutputFlags,
   failOnFlag,
   writeOutputs
-} from "./chunk-36CE6XXX.js";
-import "./chunk-NX4PJLJM.js";
+} from "./chunk-YGJATXXT.js";
+import "./chunk-2CB2GHLR.js";
 import "./chunk-OHBRUBJW.js";
 import {
   runPipeline
-} from "./chunk-W5VRG5IZ.js";
+} from "./chunk-WRN65VIH.js";
 import "./chunk-U65Y67VX.js";
 import {
   findRepoRoot
@@ -28,14 +28,14 @@ import {
 } from "./chunk-LYRF6LE5.js";
 import "./chunk-UQEJMVB5.js";
 import "./chunk-FALZRFZI.js";
-import "./chunk-747UEB4H.js";
+import "./chunk-JEHDYKL5.js";
 import "./chunk-KOFARODE.js";
 import "./chunk-BQRJFUTN.js";
 import "./chunk-DML5XCCS.js";
 import "./chunk-IARREIY2.js";
 import "./chunk-3NAJZOGZ.js";
 import "./chunk-7ID7TX7T.js";
-import "./chunk-ABWQI7EG.js";
+import "./chunk-YQ4C24VF.js";
 import {
   EXIT,
   ShipgateError
