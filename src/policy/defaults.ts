@@ -34,7 +34,7 @@ export const DEFAULT_POLICY_FILE: PolicyFile = {
     'fail-on': 'high',
     'only-fixable': false,
     max: {},
-    parts: ['dockerfile', 'vulnerabilities', 'secrets', 'config', 'malware'],
+    parts: ['dockerfile', 'manifests', 'vulnerabilities', 'secrets', 'config', 'malware'],
   },
   dockerfile: {
     'require-non-root': false,

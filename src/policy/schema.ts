@@ -11,7 +11,7 @@ export type { MalwareMode } from './modes';
 const FAIL_ON_VALUES = ['critical', 'high', 'medium', 'low', 'none'] as const;
 const SEVERITY_VALUES = ['critical', 'high', 'medium', 'low', 'info'] as const;
 /** The parts of a scan the gate can look at (the finding kinds, with `vulnerabilities` plural as users write it). */
-const GATE_PARTS = ['dockerfile', 'vulnerabilities', 'secrets', 'config', 'malware'] as const;
+const GATE_PARTS = ['dockerfile', 'manifests', 'vulnerabilities', 'secrets', 'config', 'malware'] as const;
 
 const isoDate = z.iso.date().describe('A date, YYYY-MM-DD');
 
