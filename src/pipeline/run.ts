@@ -116,8 +116,9 @@ async function runUntil(
   const log = logger();
   const startedAt = new Date();
   const scanners = new Set(opts.scanners ?? SCANNERS);
-  if (opts.dockerfiles.length === 0 && !opts.image) {
-    throw new ShipgateError('USAGE', 'nothing to scan: give a Dockerfile, an image, or both', {
+  const manifestPaths = opts.manifests ?? [];
+  if (opts.dockerfiles.length === 0 && !opts.image && manifestPaths.length === 0) {
+    throw new ShipgateError('USAGE', 'nothing to scan: give a Dockerfile, manifests, an image, or several', {
       hint: 'e.g. shipgate scan --dockerfile Dockerfile --image oci-archive:app.tar',
     });
   }
@@ -169,6 +170,27 @@ async function runUntil(
         if (secrets) findings.push(...secrets.scanDockerfileText(rel, content));
       }
     });
+  let manifestsLinted = false;
+  if (manifestPaths.length) {
+    // Loaded only when manifests are given, so a Dockerfile-only lint starts fast.
+    const [{ lintManifests, manifestRules }, { readManifests }, { manifestLintOptions }] = await Promise.all([
+      import('../manifests/index'),
+      import('./manifests'),
+      import('../policy/manifest-options'),
+    ]);
+    addRules(manifestRules());
+    manifestsLinted = true;
+    const options = manifestLintOptions(policy, opts.pss);
+    await log.group('shipgate: Kubernetes manifests', async () => {
+      for (const input of await readManifests(manifestPaths, opts.repoRoot)) {
+        const { findings: found, objects } = lintManifests(input, options);
+        log.info(
+          `${input.path}: ${objects} object${objects === 1 ? '' : 's'}, ${found.length} manifest finding${found.length === 1 ? '' : 's'}`,
+        );
+        findings.push(...found);
+      }
+    });
+  }
   if (opts.context && secrets) {
     const dockerfile = opts.dockerfiles[0];
     findings.push(
@@ -225,15 +247,22 @@ async function runUntil(
     ...(image ? { image } : {}),
     packages,
     findings: sortFindings(reported),
-    // Every Dockerfile rule that ran (SARIF lists them), plus the metadata of every other rule that fired.
+    // Every Dockerfile and manifest rule that ran (SARIF lists them; PSS controls when they fired), plus the
+    // metadata of every other rule that fired.
     parts: [
       ...(dockerfiles.length ? (['dockerfile'] as const) : []),
+      ...(manifestsLinted ? (['manifest'] as const) : []),
       // Secrets are also looked for in Dockerfiles; the other scanners need an image.
       ...SCANNERS.filter((s) => scanners.has(s) && (image || (s === 'secret' && dockerfiles.length))).map(
         scannerPart,
       ),
     ],
-    rules: [...rules.values()].filter((r) => r.kind === 'dockerfile' || present.has(r.id)),
+    rules: [...rules.values()].filter(
+      (r) =>
+        r.kind === 'dockerfile' ||
+        (r.kind === 'manifest' && !r.id.startsWith('SG-K8S-1')) ||
+        present.has(r.id),
+    ),
     ...(analyzers ? { analyzers } : {}),
     warnings,
   };

@@ -41,6 +41,7 @@ export const DEFAULT_POLICY_FILE: PolicyFile = {
     'require-multistage': false,
     'require-digest-pinned-base': false,
   },
+  manifests: { pss: 'privileged' },
   rules: {},
   ignores: [],
   secrets: { allow: [] },
