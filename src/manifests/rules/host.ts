@@ -172,7 +172,7 @@ const automount = defineRule({
     "Every container gets an API token of the pod's service account unless this is false; an attacker in the container uses it against the API server. Most applications never call the Kubernetes API.",
   fix: yaml('spec:', '  automountServiceAccountToken: false'),
   tags: ['security', 'kubernetes', 'least-privilege'],
-  equivalents: { trivy: ['KSV036', 'AVD-KSV-0036'], checkov: ['CKV_K8S_38'] },
+  equivalents: { checkov: ['CKV_K8S_38'] },
   hint: 'set `automountServiceAccountToken: false` unless the pod calls the Kubernetes API',
   check({ file, report }) {
     for (const pod of file.pods) {

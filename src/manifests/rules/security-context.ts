@@ -232,13 +232,9 @@ const dangerousCapability = defineRule({
   description:
     'A container adds ALL or a capability that controls the node or other workloads: SYS_ADMIN, NET_ADMIN, NET_RAW, SYS_PTRACE, SYS_MODULE, SYS_RAWIO, SYS_BOOT, SYS_TIME, DAC_READ_SEARCH, BPF, PERFMON, MAC_ADMIN, MAC_OVERRIDE.',
   rationale:
-    'SYS_ADMIN is close to root on the node (mounts, namespaces), SYS_MODULE loads kernel modules, SYS_PTRACE reads other processes, NET_ADMIN/NET_RAW rewrite or spoof traffic, DAC_READ_SEARCH opens any file by handle (the "shocker" escape).',
+    'SYS_ADMIN is close to root on the node (mounts, namespaces), SYS_MODULE loads kernel modules, SYS_PTRACE reads other processes, NET_ADMIN/NET_RAW rewrite or spoof traffic, DAC_READ_SEARCH opens any file by handle (the "shocker" escape). Trivy KSV005 and Checkov CKV_K8S_39 check SYS_ADMIN alone, Checkov CKV_K8S_28 NET_RAW alone: subsets of this rule, so they are not listed as equivalents.',
   fix: 'Remove the capability. If the workload really needs it, isolate it in its own namespace with a reviewed exception.',
   tags: ['security', 'kubernetes', 'least-privilege'],
-  equivalents: {
-    trivy: ['KSV005', 'AVD-KSV-0005'],
-    checkov: ['CKV_K8S_39', 'CKV_K8S_28'],
-  },
   hint: 'remove the capability from `capabilities.add`',
   check({ file, report }) {
     for (const pod of file.pods)
@@ -306,7 +302,7 @@ const seccomp = defineRule({
     'Kubernetes runs containers without seccomp unless asked, so every system call is open to an exploit. `RuntimeDefault` blocks the rarely needed, often exploited ones; the restricted Pod Security Standard requires it.',
   fix: yaml('spec:', '  securityContext:', '    seccompProfile:', '      type: RuntimeDefault'),
   tags: ['security', 'kubernetes', 'pss-restricted'],
-  equivalents: { trivy: ['KSV030', 'AVD-KSV-0030', 'KSV104', 'AVD-KSV-0104'], checkov: ['CKV_K8S_31'] },
+  equivalents: { trivy: ['KSV030', 'AVD-KSV-0030'], checkov: ['CKV_K8S_31'] },
   hint: 'set `securityContext.seccompProfile.type: RuntimeDefault` on the pod',
   check({ file, report }) {
     for (const pod of file.pods) {
@@ -341,7 +337,6 @@ const apparmor = defineRule({
     'On nodes with AppArmor the runtime confines containers with its default profile; turning it off removes a layer that stops writes to /proc and /sys and mounts. The baseline Pod Security Standard refuses it.',
   fix: 'Remove the override, or use `appArmorProfile: {type: RuntimeDefault}` (or a `Localhost` profile).',
   tags: ['security', 'kubernetes', 'pss-baseline'],
-  equivalents: { trivy: ['KSV002', 'AVD-KSV-0002'] },
   hint: 'use the RuntimeDefault AppArmor profile',
   check({ file, report }) {
     for (const pod of file.pods) {
