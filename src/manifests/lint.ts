@@ -107,7 +107,7 @@ function toFinding(file: ParsedManifests, rule: Rule, r: Report): Finding {
 const aliasCache = new WeakMap<RuleMeta, Set<string>>();
 
 /** Every id a rule answers to: its own and its peers' (trivy's KSV012 also as AVD-KSV-0012 and KSV-0012). */
-export function aliases(meta: RuleMeta): Set<string> {
+function aliases(meta: RuleMeta): Set<string> {
   let ids = aliasCache.get(meta);
   if (ids) return ids;
   ids = new Set([meta.id.toUpperCase()]);

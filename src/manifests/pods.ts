@@ -15,8 +15,6 @@ const TEMPLATE_PATH: Record<string, readonly string[]> = {
   CronJob: ['spec', 'jobTemplate', 'spec', 'template'],
 };
 
-export const WORKLOAD_KINDS: readonly string[] = Object.keys(TEMPLATE_PATH);
-
 const CONTAINER_FIELDS: readonly ContainerField[] = ['initContainers', 'containers', 'ephemeralContainers'];
 
 /** The pod spec of a workload object (none for other kinds or when the spec is missing). */

@@ -382,7 +382,7 @@ const CONTROLS: Control[] = [
 ];
 
 /** Whether a control applies at a level (restricted includes baseline). */
-export function inLevel(control: PssLevel, level: PssLevel | undefined): boolean {
+function inLevel(control: PssLevel, level: PssLevel | undefined): boolean {
   return level === 'restricted' || (level === 'baseline' && control === 'baseline');
 }
 

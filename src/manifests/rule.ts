@@ -17,7 +17,7 @@ export interface Report {
   severity?: Severity;
 }
 
-export interface RuleContext {
+interface RuleContext {
   file: ParsedManifests;
   options: ManifestLintOptions;
   report(r: Report): void;

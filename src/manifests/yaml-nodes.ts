@@ -66,7 +66,3 @@ export function stringsOf(seq: YAMLSeq | undefined, doc: Document.Parsed): { val
   }
   return out;
 }
-
-export function isTrue(v: unknown): boolean {
-  return v === true;
-}
