@@ -3,5 +3,5 @@ export { parseManifests, MAX_DOCUMENTS } from './parse';
 export { lintManifests, IGNORE_ANNOTATION } from './lint';
 export { manifestRules } from './rules-list';
 export { MANIFESTS_DOCS } from './docs';
-export type { ManifestLintOptions, PssLevel } from './options';
+export type { ManifestLintOptions, PssLevel, ScannedImage } from './options';
 export type { ManifestObject, ParsedManifests, PodTarget, Container, Span } from './types';

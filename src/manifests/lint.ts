@@ -94,6 +94,7 @@ function toFinding(file: ParsedManifests, rule: Rule, r: Report): Finding {
       snippet: file.lines[span.line - 1] ?? '',
     },
     fingerprint,
+    ...(r.image ? { image: r.image } : {}),
     fix: r.fix ?? rule.hint,
     properties: {
       object: `${o.kind}/${o.name}`,

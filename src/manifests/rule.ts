@@ -15,6 +15,8 @@ export interface Report {
   /** Distinguishes several findings of one rule on one container (e.g. the capability). */
   key?: string;
   severity?: Severity;
+  /** The image the finding is also about (cross-checks with the scanned image): reports show both places. */
+  image?: { ref: string; digest?: string };
 }
 
 interface RuleContext {

@@ -14,6 +14,7 @@ import type { OpenedImage } from '../image/index';
 import { sortFindings } from '../core/order';
 import { VERSION } from '../core/version';
 import { dockerfileRules, lintDockerfile, loadHadolintConfig } from '../dockerfile/index';
+import type { ScannedImage } from '../manifests/index';
 import { applyPolicy } from '../policy/apply';
 import { decide } from '../policy/decide';
 import { defaultPolicy, findPolicyFile, type Policy } from '../policy/defaults';
@@ -170,27 +171,6 @@ async function runUntil(
         if (secrets) findings.push(...secrets.scanDockerfileText(rel, content));
       }
     });
-  let manifestsLinted = false;
-  if (manifestPaths.length) {
-    // Loaded only when manifests are given, so a Dockerfile-only lint starts fast.
-    const [{ lintManifests, manifestRules }, { readManifests }, { manifestLintOptions }] = await Promise.all([
-      import('../manifests/index'),
-      import('./manifests'),
-      import('../policy/manifest-options'),
-    ]);
-    addRules(manifestRules());
-    manifestsLinted = true;
-    const options = manifestLintOptions(policy, opts.pss);
-    await log.group('shipgate: Kubernetes manifests', async () => {
-      for (const input of await readManifests(manifestPaths, opts.repoRoot)) {
-        const { findings: found, objects } = lintManifests(input, options);
-        log.info(
-          `${input.path}: ${objects} object${objects === 1 ? '' : 's'}, ${found.length} manifest finding${found.length === 1 ? '' : 's'}`,
-        );
-        findings.push(...found);
-      }
-    });
-  }
   if (opts.context && secrets) {
     const dockerfile = opts.dockerfiles[0];
     findings.push(
@@ -207,6 +187,7 @@ async function runUntil(
   let image: ScanResult['image'];
   let packages: ScanResult['packages'] = [];
   let analyzers: AnalyzerStatus[] | undefined;
+  let scannedImage: ScannedImage | undefined;
   if (opts.image) {
     // Loaded only when an image is scanned, so `shipgate lint` starts fast.
     const { mapImageFindings, scanImage } = await import('./image');
@@ -219,8 +200,39 @@ async function runUntil(
     warnings.push(...scanned.warnings);
     addRules(scanned.rules);
     findings.push(...mapImageFindings(scanned.findings, dockerfiles[0]));
+    scannedImage = {
+      ref: scanned.target.ref,
+      ...(scanned.target.repository ? { repository: scanned.target.repository } : {}),
+      ...(scanned.target.digest ? { digest: scanned.target.digest } : {}),
+      user: scanned.user,
+    };
   }
 
+  // After the image scan: containers of the scanned image are cross-checked against it.
+  let manifestsLinted = false;
+  if (manifestPaths.length) {
+    // Loaded only when manifests are given, so a Dockerfile-only lint starts fast.
+    const [{ lintManifests, manifestRules }, { readManifests }, { manifestLintOptions }] = await Promise.all([
+      import('../manifests/index'),
+      import('./manifests'),
+      import('../policy/manifest-options'),
+    ]);
+    addRules(manifestRules());
+    manifestsLinted = true;
+    const options = {
+      ...manifestLintOptions(policy, opts.pss),
+      ...(scannedImage ? { image: scannedImage } : {}),
+    };
+    await log.group('shipgate: Kubernetes manifests', async () => {
+      for (const input of await readManifests(manifestPaths, opts.repoRoot)) {
+        const { findings: found, objects } = lintManifests(input, options);
+        log.info(
+          `${input.path}: ${objects} object${objects === 1 ? '' : 's'}, ${found.length} manifest finding${found.length === 1 ? '' : 's'}`,
+        );
+        findings.push(...found);
+      }
+    });
+  }
   const applied = applyPolicy(findings, policy, startedAt);
   warnings.push(...applied.warnings);
   for (const w of applied.warnings) log.warn(w);
