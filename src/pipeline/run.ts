@@ -217,12 +217,12 @@ async function runUntil(
       import('./manifests'),
       import('../policy/manifest-options'),
     ]);
-    addRules(manifestRules());
-    manifestsLinted = true;
     const options = {
       ...manifestLintOptions(policy, opts.pss),
       ...(scannedImage ? { image: scannedImage } : {}),
     };
+    addRules(manifestRules(options.pss ?? 'privileged'));
+    manifestsLinted = true;
     await log.group('shipgate: Kubernetes manifests', async () => {
       for (const input of await readManifests(manifestPaths, opts.repoRoot)) {
         const { findings: found, objects } = lintManifests(input, options);
@@ -259,8 +259,8 @@ async function runUntil(
     ...(image ? { image } : {}),
     packages,
     findings: sortFindings(reported),
-    // Every Dockerfile and manifest rule that ran (SARIF lists them; PSS controls when they fired), plus the
-    // metadata of every other rule that fired.
+    // Every Dockerfile and manifest rule that ran (SARIF lists them), plus the metadata of every other rule
+    // that fired.
     parts: [
       ...(dockerfiles.length ? (['dockerfile'] as const) : []),
       ...(manifestsLinted ? (['manifest'] as const) : []),
@@ -270,10 +270,7 @@ async function runUntil(
       ),
     ],
     rules: [...rules.values()].filter(
-      (r) =>
-        r.kind === 'dockerfile' ||
-        (r.kind === 'manifest' && !r.id.startsWith('SG-K8S-1')) ||
-        present.has(r.id),
+      (r) => r.kind === 'dockerfile' || r.kind === 'manifest' || present.has(r.id),
     ),
     ...(analyzers ? { analyzers } : {}),
     warnings,

@@ -91,5 +91,16 @@ describe('manifests in the pipeline', () => {
     expect(result.findings.filter((f) => f.ruleId.startsWith('SG-K8S-1')).map((f) => f.ruleId)).toEqual([
       'SG-K8S-102',
     ]);
+    // SARIF lists the rules that ran: the baseline controls, not the restricted ones.
+    const ids = result.rules.map((r) => r.id);
+    expect(ids).toContain('SG-K8S-111');
+    expect(ids).not.toContain('SG-K8S-121');
+    const plain = await runPipeline({
+      dockerfiles: [],
+      manifests: [join(dir, 'k8s')],
+      repoRoot: dir,
+      scanners: [],
+    });
+    expect(plain.rules.filter((r) => /^SG-K8S-1\d\d$/.test(r.id))).toEqual([]);
   });
 });
