@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { ScanResult } from '../../../src/core/result';
 import { lintManifests, manifestRules, type ScannedImage } from '../../../src/manifests/index';
 import { toSarif } from '../../../src/report/sarif/sarif';
+import { toText } from '../../../src/report/text';
 
 const DIGEST = `sha256:${'1'.repeat(64)}`;
 const OTHER = `sha256:${'2'.repeat(64)}`;
@@ -118,5 +119,9 @@ describe('cross-checks with the scanned image', () => {
     expect(res?.locations?.[0]?.physicalLocation?.region?.startLine).toBe(11);
     expect(JSON.stringify(res?.relatedLocations)).toContain('ghcr.io/example/api');
     expect(res?.message.text).toContain(`Image: ghcr.io/example/api`);
+    // The text report keeps it with the manifest, not with the image's own findings.
+    const text = toText(result, { color: false });
+    expect(text.indexOf('k8s/api.yaml')).toBeGreaterThanOrEqual(0);
+    expect(text.indexOf('SG-K8S-029')).toBeGreaterThan(text.indexOf('k8s/api.yaml'));
   });
 });
