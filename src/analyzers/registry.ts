@@ -121,19 +121,30 @@ export async function analyzerRules(scanners?: ReadonlySet<string>): Promise<Rul
   return out;
 }
 
-/** Every rule shipgate has: the Dockerfile linter's, every analyzer's, and the vulnerability matcher's. */
+/** Every rule shipgate has: the Dockerfile and manifest linters', every analyzer's, and the vulnerability matcher's. */
 export async function allRules(): Promise<RuleMeta[]> {
-  const [{ dockerfileRules }, { EOL_RULE }, rules] = await Promise.all([
+  const [{ dockerfileRules }, { manifestRules }, { EOL_RULE }, rules] = await Promise.all([
     import('../dockerfile/index'),
+    import('../manifests/index'),
     import('../vuln/rules'),
     analyzerRules(),
   ]);
-  return [...dockerfileRules(), ...rules, EOL_RULE];
+  return [...dockerfileRules(), ...manifestRules(), ...rules, EOL_RULE];
 }
 
-/** The rules page (under docs/rules/) of the Dockerfile linter and of each scanner whose analyzers have rules. */
-const RULE_DOCS: { file: string; scanner?: Scanner; load(): Promise<RuleDocsIntro> }[] = [
+/** The rules page (under docs/rules/) of each linter and of each scanner whose analyzers have rules. */
+const RULE_DOCS: {
+  file: string;
+  scanner?: Scanner;
+  load(): Promise<RuleDocsIntro>;
+  rules?: () => Promise<RuleMeta[]>;
+}[] = [
   { file: 'dockerfile.md', load: async () => (await import('../dockerfile/docs')).DOCKERFILE_DOCS },
+  {
+    file: 'manifests.md',
+    load: async () => (await import('../manifests/index')).MANIFESTS_DOCS,
+    rules: async () => (await import('../manifests/index')).manifestRules(),
+  },
   {
     file: 'secrets.md',
     scanner: 'secret',
@@ -159,7 +170,11 @@ export async function ruleDocsPages(): Promise<{ file: string; page: RuleDocsPag
       file: d.file,
       page: {
         ...(await d.load()),
-        rules: d.scanner ? await analyzerRules(new Set([d.scanner])) : dockerfileRules(),
+        rules: d.rules
+          ? await d.rules()
+          : d.scanner
+            ? await analyzerRules(new Set([d.scanner]))
+            : dockerfileRules(),
       },
     })),
   );

@@ -8,10 +8,13 @@ const COMMANDS: Record<
   { summary: string; load: () => Promise<{ run(argv: string[]): Promise<number> }> }
 > = {
   scan: {
-    summary: 'lint Dockerfiles, scan an image, apply the policy and decide',
+    summary: 'lint Dockerfiles and manifests, scan an image, apply the policy and decide',
     load: () => import('./commands/scan'),
   },
-  lint: { summary: 'lint Dockerfiles only', load: () => import('./commands/lint') },
+  lint: {
+    summary: 'lint Dockerfiles and Kubernetes manifests (no image)',
+    load: () => import('./commands/lint'),
+  },
   sbom: { summary: 'write an SBOM (CycloneDX or SPDX) of an image', load: () => import('./commands/sbom') },
   rules: { summary: 'list every rule with its metadata', load: () => import('./commands/rules') },
   policy: {

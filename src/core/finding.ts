@@ -1,9 +1,9 @@
 import type { Severity } from './severity';
 
 /** Which part of shipgate produced a finding; each is its own SARIF run and GitLab report section. */
-export type FindingKind = 'dockerfile' | 'vulnerability' | 'secret' | 'config' | 'malware';
+export type FindingKind = 'dockerfile' | 'manifest' | 'vulnerability' | 'secret' | 'config' | 'malware';
 
-/** A place in the repository (a Dockerfile line). Paths are POSIX and relative to the repository root. */
+/** A place in the repository (a Dockerfile or Kubernetes manifest line). Paths are POSIX and relative to the repository root. */
 export interface SourceLocation {
   path: string;
   startLine: number;
@@ -59,7 +59,7 @@ export interface Suppression {
 }
 
 export interface Finding {
-  /** Stable rule id: SG-DF-NNN, SG-IMG-NNN, SG-SEC-NNN, SG-MAL-NNN or a vulnerability id (CVE/GHSA/...). */
+  /** Stable rule id: SG-DF-NNN, SG-K8S-NNN, SG-IMG-NNN, SG-SEC-NNN, SG-MAL-NNN or a vulnerability id (CVE/GHSA/...). */
   ruleId: string;
   kind: FindingKind;
   severity: Severity;
@@ -104,6 +104,7 @@ export interface RuleMeta {
     trivy?: string[];
     buildkit?: string[];
     checkov?: string[];
+    kubeScore?: string[];
     dockle?: string[];
     gitleaks?: string[];
   };
@@ -117,12 +118,14 @@ export function ruleHelpUri(rule: Pick<RuleMeta, 'id' | 'kind'>): string {
   const page =
     rule.kind === 'dockerfile'
       ? 'rules/dockerfile.md'
-      : rule.kind === 'secret'
-        ? 'rules/secrets.md'
-        : rule.kind === 'config'
-          ? 'rules/image-config.md'
-          : rule.kind === 'malware'
-            ? 'rules/malware.md'
-            : 'vulnerabilities.md';
+      : rule.kind === 'manifest'
+        ? 'rules/manifests.md'
+        : rule.kind === 'secret'
+          ? 'rules/secrets.md'
+          : rule.kind === 'config'
+            ? 'rules/image-config.md'
+            : rule.kind === 'malware'
+              ? 'rules/malware.md'
+              : 'vulnerabilities.md';
   return `${DOCS_BASE_URL}/${page}#${rule.id.toLowerCase()}`;
 }

@@ -3,7 +3,14 @@ import type { Finding, FindingKind } from './finding';
 import { severityRank } from './severity';
 
 /** The tool parts in report order; each is one SARIF run and one summary section. */
-export const PARTS: readonly FindingKind[] = ['dockerfile', 'vulnerability', 'secret', 'config', 'malware'];
+export const PARTS: readonly FindingKind[] = [
+  'dockerfile',
+  'manifest',
+  'vulnerability',
+  'secret',
+  'config',
+  'malware',
+];
 
 function cmp(a: string | number | undefined, b: string | number | undefined): number {
   if (a === b) return 0;

@@ -17,6 +17,7 @@ const TOOL_NAMES: Record<string, string> = {
   trivy: 'Trivy',
   buildkit: 'BuildKit check',
   checkov: 'Checkov',
+  kubeScore: 'kube-score',
   dockle: 'Dockle',
   gitleaks: 'Gitleaks',
 };

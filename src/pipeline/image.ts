@@ -35,6 +35,8 @@ export interface ImageScan {
   /** What each analyzer did; a failed or incomplete one is for the policy to judge. */
   analyzers: AnalyzerStatus[];
   warnings: string[];
+  /** The configuration's `User` ("" when unset), for the manifest cross-checks. */
+  user: string;
 }
 
 function mb(bytes: number): string {
@@ -179,7 +181,15 @@ export async function scanImage(
       })),
       size: info.size,
     };
-    return { target, packages: inventory.packages, findings, rules, analyzers, warnings };
+    return {
+      target,
+      packages: inventory.packages,
+      findings,
+      rules,
+      analyzers,
+      warnings,
+      user: info.config.config?.User ?? '',
+    };
   } finally {
     if (!opened) await image.close();
   }

@@ -14,6 +14,7 @@ import type { OpenedImage } from '../image/index';
 import { sortFindings } from '../core/order';
 import { VERSION } from '../core/version';
 import { dockerfileRules, lintDockerfile, loadHadolintConfig } from '../dockerfile/index';
+import type { ScannedImage } from '../manifests/index';
 import { applyPolicy } from '../policy/apply';
 import { decide } from '../policy/decide';
 import { defaultPolicy, findPolicyFile, type Policy } from '../policy/defaults';
@@ -116,8 +117,9 @@ async function runUntil(
   const log = logger();
   const startedAt = new Date();
   const scanners = new Set(opts.scanners ?? SCANNERS);
-  if (opts.dockerfiles.length === 0 && !opts.image) {
-    throw new ShipgateError('USAGE', 'nothing to scan: give a Dockerfile, an image, or both', {
+  const manifestPaths = opts.manifests ?? [];
+  if (opts.dockerfiles.length === 0 && !opts.image && manifestPaths.length === 0) {
+    throw new ShipgateError('USAGE', 'nothing to scan: give a Dockerfile, manifests, an image, or several', {
       hint: 'e.g. shipgate scan --dockerfile Dockerfile --image oci-archive:app.tar',
     });
   }
@@ -185,6 +187,7 @@ async function runUntil(
   let image: ScanResult['image'];
   let packages: ScanResult['packages'] = [];
   let analyzers: AnalyzerStatus[] | undefined;
+  let scannedImage: ScannedImage | undefined;
   if (opts.image) {
     // Loaded only when an image is scanned, so `shipgate lint` starts fast.
     const { mapImageFindings, scanImage } = await import('./image');
@@ -197,8 +200,39 @@ async function runUntil(
     warnings.push(...scanned.warnings);
     addRules(scanned.rules);
     findings.push(...mapImageFindings(scanned.findings, dockerfiles[0]));
+    scannedImage = {
+      ref: scanned.target.ref,
+      ...(scanned.target.repository ? { repository: scanned.target.repository } : {}),
+      ...(scanned.target.digest ? { digest: scanned.target.digest } : {}),
+      user: scanned.user,
+    };
   }
 
+  // After the image scan: containers of the scanned image are cross-checked against it.
+  let manifestsLinted = false;
+  if (manifestPaths.length) {
+    // Loaded only when manifests are given, so a Dockerfile-only lint starts fast.
+    const [{ lintManifests, manifestRules }, { readManifests }, { manifestLintOptions }] = await Promise.all([
+      import('../manifests/index'),
+      import('./manifests'),
+      import('../policy/manifest-options'),
+    ]);
+    const options = {
+      ...manifestLintOptions(policy, opts.pss),
+      ...(scannedImage ? { image: scannedImage } : {}),
+    };
+    addRules(manifestRules(options.pss ?? 'privileged'));
+    manifestsLinted = true;
+    await log.group('shipgate: Kubernetes manifests', async () => {
+      for (const input of await readManifests(manifestPaths, opts.repoRoot)) {
+        const { findings: found, objects } = lintManifests(input, options);
+        log.info(
+          `${input.path}: ${objects} object${objects === 1 ? '' : 's'}, ${found.length} manifest finding${found.length === 1 ? '' : 's'}`,
+        );
+        findings.push(...found);
+      }
+    });
+  }
   const applied = applyPolicy(findings, policy, startedAt);
   warnings.push(...applied.warnings);
   for (const w of applied.warnings) log.warn(w);
@@ -225,15 +259,19 @@ async function runUntil(
     ...(image ? { image } : {}),
     packages,
     findings: sortFindings(reported),
-    // Every Dockerfile rule that ran (SARIF lists them), plus the metadata of every other rule that fired.
+    // Every Dockerfile and manifest rule that ran (SARIF lists them), plus the metadata of every other rule
+    // that fired.
     parts: [
       ...(dockerfiles.length ? (['dockerfile'] as const) : []),
+      ...(manifestsLinted ? (['manifest'] as const) : []),
       // Secrets are also looked for in Dockerfiles; the other scanners need an image.
       ...SCANNERS.filter((s) => scanners.has(s) && (image || (s === 'secret' && dockerfiles.length))).map(
         scannerPart,
       ),
     ],
-    rules: [...rules.values()].filter((r) => r.kind === 'dockerfile' || present.has(r.id)),
+    rules: [...rules.values()].filter(
+      (r) => r.kind === 'dockerfile' || r.kind === 'manifest' || present.has(r.id),
+    ),
     ...(analyzers ? { analyzers } : {}),
     warnings,
   };

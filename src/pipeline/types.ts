@@ -1,11 +1,16 @@
 import type { Scanner } from '../analyzers/registry';
 import type { Severity } from '../core/severity';
+import type { PssLevel } from '../manifests/options';
 import type { MalwareMode } from '../policy/schema';
 
 /** Everything one scan needs; the CLI flags, action inputs and GitLab inputs all map onto this. */
 export interface PipelineOptions {
   /** Dockerfiles to lint (paths as given; reported relative to repoRoot). */
   dockerfiles: string[];
+  /** Kubernetes manifests to lint: YAML files, folders (their .yaml/.yml files) or `-` for stdin. */
+  manifests?: string[];
+  /** Overrides the policy's `manifests.pss`: the Pod Security Standards level to check. */
+  pss?: PssLevel | 'privileged';
   /** Image to scan: a reference with an optional transport (docker-archive:, oci-archive:, oci:, docker:, or a registry ref). */
   image?: string;
   /** os/arch[/variant] to pick from a multi-platform image; default the runner's. */

@@ -26,14 +26,16 @@ const MAX_ITEM_REASONS = 10;
 
 const PART_OF: Record<FindingKind, GatePart> = {
   dockerfile: 'dockerfile',
+  manifest: 'manifests',
   vulnerability: 'vulnerabilities',
   secret: 'secrets',
   config: 'config',
   malware: 'malware',
 };
 
-const NOUN: Record<'dockerfile' | 'vulnerability' | 'config', [string, string]> = {
+const NOUN: Record<'dockerfile' | 'manifest' | 'vulnerability' | 'config', [string, string]> = {
   dockerfile: ['Dockerfile finding', 'Dockerfile findings'],
+  manifest: ['Kubernetes manifest finding', 'Kubernetes manifest findings'],
   vulnerability: ['vulnerability', 'vulnerabilities'],
   config: ['image configuration finding', 'image configuration findings'],
 };
@@ -142,7 +144,7 @@ export function decide(result: ScanResult, policy: Policy, overrides: DecideOver
       !(onlyFixable && f.kind === 'vulnerability' && !f.fixable),
   );
   if (threshold) {
-    for (const kind of ['vulnerability', 'dockerfile', 'config'] as const) {
+    for (const kind of ['vulnerability', 'dockerfile', 'manifest', 'config'] as const) {
       const over = counted.filter((f) => f.kind === kind && atLeast(f.severity, threshold));
       if (over.length === 0) continue;
       let note = '';

@@ -132,6 +132,8 @@ const KNOWN_KEYS = [
   'require-digest-pinned-base',
   'minimal-base',
   'allowed-registries',
+  'manifests',
+  'pss',
   'rules',
   'enabled',
   'severity',

@@ -11,7 +11,7 @@ export type { MalwareMode } from './modes';
 const FAIL_ON_VALUES = ['critical', 'high', 'medium', 'low', 'none'] as const;
 const SEVERITY_VALUES = ['critical', 'high', 'medium', 'low', 'info'] as const;
 /** The parts of a scan the gate can look at (the finding kinds, with `vulnerabilities` plural as users write it). */
-const GATE_PARTS = ['dockerfile', 'vulnerabilities', 'secrets', 'config', 'malware'] as const;
+const GATE_PARTS = ['dockerfile', 'manifests', 'vulnerabilities', 'secrets', 'config', 'malware'] as const;
 
 const isoDate = z.iso.date().describe('A date, YYYY-MM-DD');
 
@@ -83,6 +83,23 @@ const dockerfileSchema = z
   })
   .describe('Properties every Dockerfile must have.');
 
+const manifestsSchema = z
+  .strictObject({
+    pss: z
+      .enum(['privileged', 'baseline', 'restricted'])
+      .default('privileged')
+      .describe(
+        'Pod Security Standards level to check manifests against (restricted includes baseline); privileged checks none of the SG-K8S-1NN controls.',
+      ),
+    'allowed-registries': z
+      .array(z.string().min(1))
+      .optional()
+      .describe(
+        'Registries container images in manifests may come from (e.g. ghcr.io/org, "*.dkr.ecr.*.amazonaws.com"); when set, SG-K8S-026 reports any other.',
+      ),
+  })
+  .describe('Kubernetes manifest checks.');
+
 const ruleOverride = z
   .strictObject({
     enabled: z.boolean().optional().describe('false turns the rule off; true turns an optional rule on.'),
@@ -130,6 +147,7 @@ export const policySchema = z
       'require-multistage': false,
       'require-digest-pinned-base': false,
     }),
+    manifests: manifestsSchema.default({ pss: 'privileged' }),
     rules: z
       .record(z.string().regex(/^[A-Za-z][A-Za-z0-9_-]*$/), ruleOverride)
       .default({})

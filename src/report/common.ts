@@ -5,6 +5,7 @@ import type { Severity } from '../core/severity';
 
 export const PART_LABEL: Record<FindingKind, string> = {
   dockerfile: 'Dockerfile',
+  manifest: 'Kubernetes manifests',
   vulnerability: 'Vulnerabilities',
   secret: 'Secrets',
   config: 'Image configuration',

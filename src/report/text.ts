@@ -302,7 +302,9 @@ function groupByTarget(result: ScanResult, shown: Finding[]): Group[] {
   const files: string[] = [];
   let image: Group | undefined;
   for (const f of shown) {
-    const fromImage = f.image !== undefined || (f.kind !== 'dockerfile' && !f.location);
+    // Manifest findings stay with their YAML file even when they also name the scanned image.
+    const fromImage =
+      f.kind === 'manifest' ? !f.location : f.image !== undefined || (f.kind !== 'dockerfile' && !f.location);
     if (!fromImage && f.location) {
       const key = `file:${f.location.path}`;
       let g = groups.get(key);

@@ -3,7 +3,7 @@ import { EXIT } from '../../core/errors';
 import { ruleHelpUri } from '../../core/finding';
 import { oneOf, parseCommand } from '../args';
 
-const HELP = `Usage: shipgate rules [--format text|json] [--kind dockerfile|secret|config|malware|vulnerability]
+const HELP = `Usage: shipgate rules [--format text|json] [--kind dockerfile|manifest|secret|config|malware|vulnerability]
 
 Lists every rule with its id, severity, title and the equivalent checks of other tools.
 `;
@@ -20,7 +20,7 @@ export async function run(argv: string[]): Promise<number> {
   const kind = oneOf(
     p,
     'kind',
-    ['all', 'dockerfile', 'secret', 'config', 'malware', 'vulnerability'] as const,
+    ['all', 'dockerfile', 'manifest', 'secret', 'config', 'malware', 'vulnerability'] as const,
     'all',
   );
   const rules = (await allRules()).filter((r) => kind === 'all' || r.kind === kind);

@@ -30,6 +30,8 @@ malware), applies the policy and decides whether the image is approved.
 
 Targets:
   -d, --dockerfile FILE   a Dockerfile to lint (repeatable); image findings map onto the first one's lines
+      --manifests PATH    Kubernetes manifests to check with the image: a YAML file, a folder or - (repeatable)
+      --pss LEVEL         also check the manifests against the Pod Security Standards: baseline, restricted
   -i, --image REF         docker-archive:FILE, oci-archive:FILE, oci:DIR[:TAG], docker:NAME, dir:ROOTFS or
                           a registry reference (ghcr.io/org/app:1.2, host:5000/app@sha256:...)
       --platform P        os/arch[/variant] to pick from a multi-platform image (default: this machine's)
@@ -101,6 +103,8 @@ export async function scanCommand(command: 'scan' | 'sign', argv: string[]): Pro
       ...OUTPUT_OPTIONS,
       ...POLICY_OPTIONS,
       dockerfile: { type: 'string', short: 'd', multiple: true },
+      manifests: { type: 'string', multiple: true },
+      pss: { type: 'string' },
       image: { type: 'string', short: 'i' },
       platform: { type: 'string' },
       context: { type: 'string' },
@@ -156,8 +160,14 @@ export async function scanCommand(command: 'scan' | 'sign', argv: string[]): Pro
   const timeoutMs = timeoutText
     ? parseDuration(timeoutText, str(p, 'timeout') ? '--timeout' : 'SHIPGATE_TIMEOUT')
     : DEFAULT_TIMEOUT_MS;
+  const manifests = list(p, 'manifests');
+  const pss = str(p, 'pss')
+    ? oneOf(p, 'pss', ['privileged', 'baseline', 'restricted'] as const, 'privileged')
+    : undefined;
   const opts: PipelineOptions = {
     dockerfiles,
+    ...(manifests.length ? { manifests } : {}),
+    ...(pss ? { pss } : {}),
     repoRoot,
     ...(image ? { image } : {}),
     ...(str(p, 'platform') ? { platform: str(p, 'platform')! } : {}),

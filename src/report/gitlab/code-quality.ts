@@ -39,6 +39,7 @@ const SEVERITY: Record<Severity, CodeQualitySeverity> = {
 
 const KIND_CATEGORY: Record<Finding['kind'], string> = {
   dockerfile: 'Style',
+  manifest: 'Security',
   vulnerability: 'Security',
   secret: 'Security',
   config: 'Security',

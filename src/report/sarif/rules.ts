@@ -15,6 +15,7 @@ export const SARIF_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
 
 const PRECISION: Record<FindingKind, string> = {
   dockerfile: 'very-high',
+  manifest: 'very-high',
   vulnerability: 'high',
   secret: 'high',
   config: 'very-high',
@@ -23,6 +24,7 @@ const PRECISION: Record<FindingKind, string> = {
 
 const PART_TAG: Record<FindingKind, string[]> = {
   dockerfile: ['dockerfile'],
+  manifest: ['kubernetes'],
   vulnerability: ['vulnerability', 'container'],
   secret: ['secret', 'container'],
   config: ['image-config', 'container'],

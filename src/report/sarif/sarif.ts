@@ -49,6 +49,8 @@ export function defaultCategory(result: ScanResult, part: FindingKind, repoRoot 
     for (const f of result.findings)
       if (f.kind === 'dockerfile' && f.location) dockerfiles.push(f.location.path);
   const image = result.image ? imageRepository(result.image) : undefined;
+  // Manifest runs are one category per image (or one per repository): stable whichever files have findings.
+  if (part === 'manifest') return slug(image ?? 'default', (s) => stableHash(s));
   const target =
     part === 'dockerfile'
       ? dockerfiles.length
@@ -93,7 +95,7 @@ function suppressionOf(s: Suppression): SarifSuppression {
 function messageText(f: Finding, result: ScanResult, fromLineFallback: boolean): string {
   const parts = [f.message.trim()];
   if (!/[.!?]$/.test(parts[0] as string)) parts[0] = `${parts[0]}.`;
-  if (f.image || (f.kind !== 'dockerfile' && result.image)) {
+  if (f.image || (f.kind !== 'dockerfile' && f.kind !== 'manifest' && result.image)) {
     const name = imageDisplayName(f.image?.ref ?? result.image?.ref, f.image?.digest ?? result.image?.digest);
     if (name) parts.push(`Image: ${name}.`);
     const v = f.vulnerability;

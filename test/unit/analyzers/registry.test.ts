@@ -12,6 +12,7 @@ import { ANALYZERS, SCANNERS, scannerPart } from '../../../src/analyzers/registr
 import { main } from '../../../src/cli/main';
 import { isShipgateError } from '../../../src/core/errors';
 import { dockerfileRules } from '../../../src/dockerfile/index';
+import { manifestRules } from '../../../src/manifests/index';
 import { EOL_RULE } from '../../../src/vuln/rules';
 import { ROOT } from '../../support/tools';
 
@@ -105,7 +106,12 @@ describe('front doors accept exactly the registered scanners', () => {
 describe('shipgate rules', () => {
   it('lists exactly the registered rules, each once', async () => {
     const modules = await Promise.all(ANALYZERS.map((a) => a.load()));
-    const registered = [...dockerfileRules(), ...modules.flatMap((m) => m.rules), EOL_RULE].map((r) => r.id);
+    const registered = [
+      ...dockerfileRules(),
+      ...manifestRules(),
+      ...modules.flatMap((m) => m.rules),
+      EOL_RULE,
+    ].map((r) => r.id);
     const { code, stdout } = await cli(['rules', '--format', 'json']);
     expect(code).toBe(0);
     const listed = (JSON.parse(stdout) as { id: string }[]).map((r) => r.id);

@@ -21,6 +21,7 @@ describe('docs/rules', () => {
   it('has one page for every rule kind but vulnerabilities, together holding every rule but SG-OS-001', async () => {
     expect(pages.map((p) => p.file)).toEqual([
       'dockerfile.md',
+      'manifests.md',
       'secrets.md',
       'image-config.md',
       'malware.md',

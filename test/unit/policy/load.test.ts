@@ -33,7 +33,14 @@ describe('loadPolicy', () => {
     expect(p.source).toBe('default policy');
     expect(p).toEqual(defaultPolicy());
     expect(p.gate['fail-on']).toBe('high');
-    expect(p.gate.parts).toEqual(['dockerfile', 'vulnerabilities', 'secrets', 'config', 'malware']);
+    expect(p.gate.parts).toEqual([
+      'dockerfile',
+      'manifests',
+      'vulnerabilities',
+      'secrets',
+      'config',
+      'malware',
+    ]);
   });
 
   it.each(['shipgate.yaml', 'shipgate.yml'])('finds %s at the repository root', (name) => {
