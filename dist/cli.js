@@ -8,7 +8,7 @@ const __dirname = __sgDirname(__filename);
 import {
   COMMIT,
   VERSION
-} from "./chunk-YQ4C24VF.js";
+} from "./chunk-SAVRNWWS.js";
 import {
   EXIT,
   ShipgateError,
@@ -987,27 +987,30 @@ function cliSink(env = process.env, stream = process.stderr) {
 // src/cli/main.ts
 var COMMANDS = {
   scan: {
-    summary: "lint Dockerfiles, scan an image, apply the policy and decide",
-    load: () => import("./chunk-V6V2QP6L.js")
+    summary: "lint Dockerfiles and manifests, scan an image, apply the policy and decide",
+    load: () => import("./chunk-XO2WUTKW.js")
   },
-  lint: { summary: "lint Dockerfiles only", load: () => import("./chunk-GB2VBZ2V.js") },
-  sbom: { summary: "write an SBOM (CycloneDX or SPDX) of an image", load: () => import("./chunk-TPMW33U2.js") },
-  rules: { summary: "list every rule with its metadata", load: () => import("./chunk-2OARDLU7.js") },
+  lint: {
+    summary: "lint Dockerfiles and Kubernetes manifests (no image)",
+    load: () => import("./chunk-OFBLEYFX.js")
+  },
+  sbom: { summary: "write an SBOM (CycloneDX or SPDX) of an image", load: () => import("./chunk-QOQOBD32.js") },
+  rules: { summary: "list every rule with its metadata", load: () => import("./chunk-QXVUYTGS.js") },
   policy: {
     summary: "validate a policy file, print its JSON Schema, or generate admission policies",
-    load: () => import("./chunk-TO6XOHV3.js")
+    load: () => import("./chunk-7VUAO6AN.js")
   },
   push: {
     summary: "push an approved image to a registry, only from a GitHub Actions or GitLab CI job",
-    load: () => import("./chunk-3JNJS6UO.js")
+    load: () => import("./chunk-AMTCDAAZ.js")
   },
   sign: {
     summary: "scan a registry image and, if approved, sign and attest its digest (sigstore)",
-    load: () => import("./chunk-T5EU7RNB.js")
+    load: () => import("./chunk-L2TJCSKD.js")
   },
   verify: {
     summary: "verify an image's signatures and shipgate approval for its digest",
-    load: () => import("./chunk-55QIVEX4.js")
+    load: () => import("./chunk-XQNK7AGG.js")
   },
   "registry-auth": {
     summary: "serve registry tokens that grant push only to verified CI jobs",

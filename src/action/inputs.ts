@@ -142,7 +142,11 @@ function signingInputs(env: NodeJS.ProcessEnv, repoRoot: string, workingDirector
   return {
     signing,
     attestations:
-      names.length === 0 ? [...DEFAULT_ATTESTATIONS] : names.includes('none') ? [] : (names as PredicateName[]),
+      names.length === 0
+        ? [...DEFAULT_ATTESTATIONS]
+        : names.includes('none')
+          ? []
+          : (names as PredicateName[]),
     legacy: boolInput(env, 'legacy-signatures', true),
     repoRoot,
     env,

@@ -61,7 +61,13 @@ async function scan(
             name: 'signing',
             run: async (c) => {
               signed = await engine.signImage!(
-                { client: c.client, repository: c.repository, digest: c.digest, configDigest: c.configDigest, origin: 'pushed' },
+                {
+                  client: c.client,
+                  repository: c.repository,
+                  digest: c.digest,
+                  configDigest: c.configDigest,
+                  origin: 'pushed',
+                },
                 c.result,
                 signing,
               );
@@ -94,9 +100,13 @@ async function signScanned(engine: Engine, inputs: ActionInputs, result: ScanRes
   const ref = parseImageRef(inputs.image ?? '');
   const scanned = result.image;
   if (ref.transport !== 'registry' || !scanned?.digest || !scanned.configDigest || !engine.signImage)
-    throw new ShipgateError('USAGE', `input sign: ${inputs.image ?? ''} is not in a registry, so there is nowhere to attach a signature`, {
-      hint: 'set the input push to a registry reference: the approved image is pushed and that digest signed',
-    });
+    throw new ShipgateError(
+      'USAGE',
+      `input sign: ${inputs.image ?? ''} is not in a registry, so there is nowhere to attach a signature`,
+      {
+        hint: 'set the input push to a registry reference: the approved image is pushed and that digest signed',
+      },
+    );
   return engine.signImage(
     {
       client: new RegistryClient({ registry: ref.registry }),
@@ -120,7 +130,8 @@ function signedSummary(pushed: string | undefined, signed: SignOutcome | undefin
       '| statement | stored as |',
       '| --- | --- |',
       ...signed.artifacts.map(
-        (a) => `| \`${a.predicateType}\` | ${a.placements.map((p) => `${p.kind} \`${p.tag ?? p.digest}\``).join('<br>')} |`,
+        (a) =>
+          `| \`${a.predicateType}\` | ${a.placements.map((p) => `${p.kind} \`${p.tag ?? p.digest}\``).join('<br>')} |`,
       ),
       '',
     );

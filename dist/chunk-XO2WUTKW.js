@@ -1,0 +1,54 @@
+#!/usr/bin/env node
+import { createRequire as __sgCreateRequire } from 'node:module';
+import { fileURLToPath as __sgFileURLToPath } from 'node:url';
+import { dirname as __sgDirname } from 'node:path';
+const require = __sgCreateRequire(import.meta.url);
+const __filename = __sgFileURLToPath(import.meta.url);
+const __dirname = __sgDirname(__filename);
+import {
+  run,
+  scanCommand
+} from "./chunk-ZPU2AVJM.js";
+import "./chunk-HQTRIVU7.js";
+import "./chunk-BRXAIW6D.js";
+import "./chunk-TKPGPKVO.js";
+import "./chunk-ANKGLQNW.js";
+import "./chunk-ENAC3JU5.js";
+import "./chunk-V2G5TW3F.js";
+import "./chunk-7D62EO5Q.js";
+import "./chunk-VZR4YNCM.js";
+import "./chunk-374XLH5O.js";
+import "./chunk-63QWEKYT.js";
+import "./chunk-TL4XXFZ3.js";
+import "./chunk-XB3BWD3K.js";
+import "./chunk-U65Y67VX.js";
+import "./chunk-LYRF6LE5.js";
+import "./chunk-FALZRFZI.js";
+import "./chunk-VYLKKKIO.js";
+import "./chunk-Z4YPB5OH.js";
+import "./chunk-62UOYVGW.js";
+import "./chunk-XWGNLJ2M.js";
+import "./chunk-OSPBQAJB.js";
+import "./chunk-TXKN6PNT.js";
+import "./chunk-3BWA7Y3J.js";
+import "./chunk-X3RXQSOQ.js";
+import "./chunk-XFBQM6L4.js";
+import "./chunk-IARREIY2.js";
+import "./chunk-7ID7TX7T.js";
+import "./chunk-WRC2BTZW.js";
+import "./chunk-DML5XCCS.js";
+import "./chunk-3NAJZOGZ.js";
+import "./chunk-PMHXRVHR.js";
+import "./chunk-SAVRNWWS.js";
+import "./chunk-CBPPCJ6P.js";
+import "./chunk-NQRDU5S6.js";
+import "./chunk-YH6AYXDN.js";
+import "./chunk-6INDVNBY.js";
+import "./chunk-NBX24EBK.js";
+import "./chunk-GMQYA5PP.js";
+import "./chunk-KDR2SZEQ.js";
+import "./chunk-YNPQFTY5.js";
+export {
+  run,
+  scanCommand
+};
