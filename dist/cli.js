@@ -8,7 +8,7 @@ const __dirname = __sgDirname(__filename);
 import {
   COMMIT,
   VERSION
-} from "./chunk-SAVRNWWS.js";
+} from "./chunk-TG6MR2NM.js";
 import {
   EXIT,
   ShipgateError,
@@ -988,29 +988,33 @@ function cliSink(env = process.env, stream = process.stderr) {
 var COMMANDS = {
   scan: {
     summary: "lint Dockerfiles and manifests, scan an image, apply the policy and decide",
-    load: () => import("./chunk-XO2WUTKW.js")
+    load: () => import("./chunk-WK55XWY5.js")
   },
   lint: {
     summary: "lint Dockerfiles and Kubernetes manifests (no image)",
-    load: () => import("./chunk-OFBLEYFX.js")
+    load: () => import("./chunk-KVVLHEQ4.js")
   },
-  sbom: { summary: "write an SBOM (CycloneDX or SPDX) of an image", load: () => import("./chunk-QOQOBD32.js") },
-  rules: { summary: "list every rule with its metadata", load: () => import("./chunk-QXVUYTGS.js") },
+  sbom: { summary: "write an SBOM (CycloneDX or SPDX) of an image", load: () => import("./chunk-5UYRBYDV.js") },
+  rules: { summary: "list every rule with its metadata", load: () => import("./chunk-OD4UQ7BX.js") },
   policy: {
     summary: "validate a policy file, print its JSON Schema, or generate admission policies",
     load: () => import("./chunk-7VUAO6AN.js")
   },
   push: {
     summary: "push an approved image to a registry, only from a GitHub Actions or GitLab CI job",
-    load: () => import("./chunk-AMTCDAAZ.js")
+    load: () => import("./chunk-RFEYE4E7.js")
   },
   sign: {
     summary: "scan a registry image and, if approved, sign and attest its digest (sigstore)",
-    load: () => import("./chunk-L2TJCSKD.js")
+    load: () => import("./chunk-SSVG2T6V.js")
+  },
+  attest: {
+    summary: "sign a statement of your own predicate about an image digest and attach it",
+    load: () => import("./chunk-UAXORYJG.js")
   },
   verify: {
     summary: "verify an image's signatures and shipgate approval for its digest",
-    load: () => import("./chunk-XQNK7AGG.js")
+    load: () => import("./chunk-NMQ2GHNF.js")
   },
   "registry-auth": {
     summary: "serve registry tokens that grant push only to verified CI jobs",

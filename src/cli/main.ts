@@ -29,6 +29,10 @@ const COMMANDS: Record<
     summary: 'scan a registry image and, if approved, sign and attest its digest (sigstore)',
     load: () => import('./commands/sign'),
   },
+  attest: {
+    summary: 'sign a statement of your own predicate about an image digest and attach it',
+    load: () => import('./commands/attest'),
+  },
   verify: {
     summary: "verify an image's signatures and shipgate approval for its digest",
     load: () => import('./commands/verify'),

@@ -14,6 +14,7 @@ import { blockingReasonsLine } from '../report/decision';
 import {
   buildStatements,
   createSigner,
+  imageStatement,
   signMessage,
   signStatement,
   type PredicateName,
@@ -187,4 +188,47 @@ export async function signImage(
   for (const a of artifacts)
     log.info(`${a.predicateType}: ${a.placements.map((p) => `${p.kind} ${p.tag ?? p.digest}`).join(', ')}`);
   return { reference, digest: target.digest, forced, signer: signer.kind, artifacts, placements };
+}
+
+export interface AttestOptions {
+  signing: SigningConfig;
+  legacy?: boolean;
+  env?: NodeJS.ProcessEnv;
+}
+
+/**
+ * Signs a statement of the user's own predicate about a registry digest and stores it like the others. The
+ * signature and shipgate's approval are not among what it may attest: those come only from a scan in the same
+ * run (signImage), so an approval cannot be written by hand.
+ */
+export async function attestImage(
+  target: Pick<SignTarget, 'client' | 'repository' | 'digest'>,
+  predicateType: string,
+  predicate: unknown,
+  options: AttestOptions,
+): Promise<SignOutcome> {
+  if (predicateType === PREDICATE.approval || predicateType === PREDICATE.signature)
+    throw new ShipgateError('USAGE', `attest: ${predicateType} is written only by a scan in the same run`, {
+      hint: 'use "shipgate sign IMAGE", which scans the image and attests its approval',
+    });
+  const name = `${target.client.registry}/${target.repository}`;
+  const reference = `${name}@${target.digest}`;
+  const statement = imageStatement({ repository: name, digest: target.digest }, predicateType, predicate);
+  const signer = await createSigner(options.signing, options.env ?? process.env);
+  const bundle = await signStatement(statement, signer);
+  const stored = await storeSignatures(target.client, target.repository, target.digest, {
+    bundles: [bundle],
+    reference: name,
+    legacy: options.legacy !== false,
+  });
+  const placements = await readBack(target.client, stored);
+  logger().info(`${predicateType}: ${placements.map((p) => `${p.kind} ${p.tag ?? p.digest}`).join(', ')}`);
+  return {
+    reference,
+    digest: target.digest,
+    forced: false,
+    signer: signer.kind,
+    artifacts: [{ predicateType, placements }],
+    placements,
+  };
 }

@@ -267,6 +267,37 @@ describeWithTools(
       );
     });
 
+    it("attest adds a predicate of the user's own, which verify can require; an approval cannot be attested by hand", async () => {
+      const predicate = join(work, 'tests.json');
+      writeFileSync(predicate, JSON.stringify({ passed: 42, failed: 0 }));
+      const type = 'https://example.com/test-result/v1';
+      const r = await shipgate(
+        ['attest', pushed, '--predicate', predicate, '--type', type, ...signing()],
+        work,
+        env,
+      );
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout.trim()).toBe(`attested ${pushed}`);
+      const v = await shipgate(['verify', pushed, ...identity(), '--require-predicate', type], work, env);
+      expect(v.code, v.stderr).toBe(0);
+      expect(v.stderr).toContain(`verified ${type} by`);
+      const forged = await shipgate(
+        [
+          'attest',
+          pushed,
+          '--predicate',
+          predicate,
+          '--type',
+          'https://shipgate.dev/attestation/approval/v1',
+          ...signing(),
+        ],
+        work,
+        env,
+      );
+      expect(forged.code).toBe(2);
+      expect(forged.stderr).toMatch(/\[USAGE\].*written only by a scan in the same run/);
+    });
+
     it('verify refuses another project, another ref, an unanchored impostor pattern, and an unsigned digest', async () => {
       const refused = async (args: string[], message: RegExp) => {
         const r = await shipgate(['verify', ...args], work, env);

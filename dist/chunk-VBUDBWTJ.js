@@ -12,6 +12,7 @@ import {
   attachArtifact,
   buildStatements,
   createSigner,
+  imageStatement,
   legacyAttestationLayer,
   legacySignatureLayer,
   manifestReference,
@@ -21,10 +22,10 @@ import {
   simpleSigningPayload,
   statementPredicateType,
   subjectDescriptor
-} from "./chunk-BRXAIW6D.js";
+} from "./chunk-JNST6F3F.js";
 import {
   blockingReasonsLine
-} from "./chunk-TL4XXFZ3.js";
+} from "./chunk-YFHBOS32.js";
 import {
   bool,
   list,
@@ -224,6 +225,32 @@ async function signImage(target, result, options) {
     log.info(`${a.predicateType}: ${a.placements.map((p) => `${p.kind} ${p.tag ?? p.digest}`).join(", ")}`);
   return { reference, digest: target.digest, forced, signer: signer.kind, artifacts, placements };
 }
+async function attestImage(target, predicateType, predicate, options) {
+  if (predicateType === PREDICATE.approval || predicateType === PREDICATE.signature)
+    throw new ShipgateError("USAGE", `attest: ${predicateType} is written only by a scan in the same run`, {
+      hint: 'use "shipgate sign IMAGE", which scans the image and attests its approval'
+    });
+  const name = `${target.client.registry}/${target.repository}`;
+  const reference = `${name}@${target.digest}`;
+  const statement = imageStatement({ repository: name, digest: target.digest }, predicateType, predicate);
+  const signer = await createSigner(options.signing, options.env ?? process.env);
+  const bundle = await signStatement(statement, signer);
+  const stored = await storeSignatures(target.client, target.repository, target.digest, {
+    bundles: [bundle],
+    reference: name,
+    legacy: options.legacy !== false
+  });
+  const placements = await readBack(target.client, stored);
+  logger().info(`${predicateType}: ${placements.map((p) => `${p.kind} ${p.tag ?? p.digest}`).join(", ")}`);
+  return {
+    reference,
+    digest: target.digest,
+    forced: false,
+    signer: signer.kind,
+    artifacts: [{ predicateType, placements }],
+    placements
+  };
+}
 
 // src/cli/signing-flags.ts
 var SIGNING_OPTIONS = {
@@ -307,6 +334,7 @@ function signOptions(p, repoRoot, force = false) {
 
 export {
   signImage,
+  attestImage,
   SIGNING_OPTIONS,
   SIGNING_HELP,
   signOptions

@@ -14,7 +14,7 @@ import {
 import {
   toCycloneDx,
   toSpdx
-} from "./chunk-PMHXRVHR.js";
+} from "./chunk-EK5W42CT.js";
 import {
   ShipgateError
 } from "./chunk-YH6AYXDN.js";

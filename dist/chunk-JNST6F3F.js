@@ -16,7 +16,7 @@ import {
 } from "./chunk-ENAC3JU5.js";
 import {
   renderSbom
-} from "./chunk-V2G5TW3F.js";
+} from "./chunk-YZGXWLFQ.js";
 import {
   countBySeverity
 } from "./chunk-U65Y67VX.js";
@@ -38,7 +38,7 @@ import {
 import {
   COMMIT,
   VERSION
-} from "./chunk-SAVRNWWS.js";
+} from "./chunk-TG6MR2NM.js";
 import {
   ShipgateError,
   isShipgateError
@@ -57504,6 +57504,7 @@ async function readBack(client, stored) {
 export {
   PREDICATE,
   BUNDLE_V03_MEDIA_TYPE,
+  imageStatement,
   buildStatements,
   createSigner,
   signStatement,

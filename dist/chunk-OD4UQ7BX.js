@@ -14,7 +14,7 @@ import {
 } from "./chunk-LYRF6LE5.js";
 import {
   allRules
-} from "./chunk-Z4YPB5OH.js";
+} from "./chunk-5QO6DIPQ.js";
 import {
   EXIT
 } from "./chunk-YH6AYXDN.js";

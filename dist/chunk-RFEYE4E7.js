@@ -23,20 +23,22 @@ import {
   SIGNING_OPTIONS,
   signImage,
   signOptions
-} from "./chunk-HQTRIVU7.js";
-import "./chunk-BRXAIW6D.js";
+} from "./chunk-VBUDBWTJ.js";
+import "./chunk-JNST6F3F.js";
 import "./chunk-TKPGPKVO.js";
 import {
   decodeJwt
 } from "./chunk-ANKGLQNW.js";
 import "./chunk-ENAC3JU5.js";
-import "./chunk-V2G5TW3F.js";
+import "./chunk-YZGXWLFQ.js";
 import "./chunk-VZR4YNCM.js";
 import {
-  blockingReasonsLine,
   runPipeline
-} from "./chunk-TL4XXFZ3.js";
+} from "./chunk-CCVRPXXR.js";
 import "./chunk-XB3BWD3K.js";
+import {
+  blockingReasonsLine
+} from "./chunk-YFHBOS32.js";
 import "./chunk-U65Y67VX.js";
 import {
   bool,
@@ -48,7 +50,7 @@ import "./chunk-FALZRFZI.js";
 import {
   findRepoRoot
 } from "./chunk-VYLKKKIO.js";
-import "./chunk-Z4YPB5OH.js";
+import "./chunk-5QO6DIPQ.js";
 import {
   external_exports
 } from "./chunk-GJAWIMVQ.js";
@@ -78,8 +80,8 @@ import {
   parseImageRef,
   repositoryName
 } from "./chunk-3NAJZOGZ.js";
-import "./chunk-PMHXRVHR.js";
-import "./chunk-SAVRNWWS.js";
+import "./chunk-EK5W42CT.js";
+import "./chunk-TG6MR2NM.js";
 import "./chunk-CBPPCJ6P.js";
 import "./chunk-NQRDU5S6.js";
 import {

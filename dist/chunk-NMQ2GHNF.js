@@ -15,11 +15,11 @@ import {
   fetchBundles,
   loadTrustMaterial,
   verifyBundles
-} from "./chunk-BRXAIW6D.js";
+} from "./chunk-JNST6F3F.js";
 import "./chunk-TKPGPKVO.js";
 import "./chunk-ANKGLQNW.js";
 import "./chunk-ENAC3JU5.js";
-import "./chunk-V2G5TW3F.js";
+import "./chunk-YZGXWLFQ.js";
 import "./chunk-VZR4YNCM.js";
 import "./chunk-U65Y67VX.js";
 import {
@@ -37,8 +37,8 @@ import "./chunk-3BWA7Y3J.js";
 import {
   parseImageRef
 } from "./chunk-3NAJZOGZ.js";
-import "./chunk-PMHXRVHR.js";
-import "./chunk-SAVRNWWS.js";
+import "./chunk-EK5W42CT.js";
+import "./chunk-TG6MR2NM.js";
 import "./chunk-CBPPCJ6P.js";
 import "./chunk-NQRDU5S6.js";
 import {

@@ -116,7 +116,7 @@ var package_default = {
 
 // src/core/version.ts
 var VERSION = package_default.version;
-var COMMIT = true ? "473e060b13cdd3567d25dd0ff40b39e8ca113e70" : "unknown";
+var COMMIT = true ? "d28876f0009e065e61ebecc2470427b59697a797-dirty" : "unknown";
 
 export {
   VERSION,

@@ -10,7 +10,7 @@ import {
   SIGNING_OPTIONS,
   signImage,
   signOptions
-} from "./chunk-HQTRIVU7.js";
+} from "./chunk-VBUDBWTJ.js";
 import {
   OUTPUT_HELP,
   OUTPUT_OPTIONS,
@@ -18,7 +18,7 @@ import {
   checkOutputFlags,
   failOnFlag,
   writeOutputs
-} from "./chunk-7D62EO5Q.js";
+} from "./chunk-5GFG2UL3.js";
 import {
   SBOM_FORMATS,
   sbomKind
@@ -26,7 +26,7 @@ import {
 import {
   parseDuration,
   runPipeline
-} from "./chunk-TL4XXFZ3.js";
+} from "./chunk-CCVRPXXR.js";
 import {
   bool,
   list,
@@ -40,7 +40,7 @@ import {
 import {
   SCANNERS,
   isScanner
-} from "./chunk-Z4YPB5OH.js";
+} from "./chunk-5QO6DIPQ.js";
 import {
   MALWARE_MODES
 } from "./chunk-62UOYVGW.js";

@@ -19,7 +19,7 @@ import {
 } from "./chunk-FALZRFZI.js";
 import {
   createAnalyzers
-} from "./chunk-Z4YPB5OH.js";
+} from "./chunk-5QO6DIPQ.js";
 import {
   external_exports
 } from "./chunk-GJAWIMVQ.js";
@@ -52,8 +52,8 @@ import {
   collectInventory,
   inflateSync,
   require_packageurl_js
-} from "./chunk-PMHXRVHR.js";
-import "./chunk-SAVRNWWS.js";
+} from "./chunk-EK5W42CT.js";
+import "./chunk-TG6MR2NM.js";
 import "./chunk-CBPPCJ6P.js";
 import "./chunk-NQRDU5S6.js";
 import {

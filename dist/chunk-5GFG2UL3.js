@@ -7,7 +7,7 @@ const __filename = __sgFileURLToPath(import.meta.url);
 const __dirname = __sgDirname(__filename);
 import {
   writeReports
-} from "./chunk-374XLH5O.js";
+} from "./chunk-TCZB4YD4.js";
 import {
   bool,
   oneOf,

@@ -12,13 +12,14 @@ import {
   checkOutputFlags,
   failOnFlag,
   writeOutputs
-} from "./chunk-7D62EO5Q.js";
-import "./chunk-374XLH5O.js";
+} from "./chunk-5GFG2UL3.js";
+import "./chunk-TCZB4YD4.js";
 import "./chunk-63QWEKYT.js";
 import {
   runPipeline
-} from "./chunk-TL4XXFZ3.js";
+} from "./chunk-CCVRPXXR.js";
 import "./chunk-XB3BWD3K.js";
+import "./chunk-YFHBOS32.js";
 import "./chunk-U65Y67VX.js";
 import {
   list,
@@ -30,7 +31,7 @@ import "./chunk-FALZRFZI.js";
 import {
   findRepoRoot
 } from "./chunk-VYLKKKIO.js";
-import "./chunk-Z4YPB5OH.js";
+import "./chunk-5QO6DIPQ.js";
 import "./chunk-62UOYVGW.js";
 import "./chunk-X3RXQSOQ.js";
 import "./chunk-XFBQM6L4.js";
@@ -39,7 +40,7 @@ import "./chunk-7ID7TX7T.js";
 import "./chunk-WRC2BTZW.js";
 import "./chunk-DML5XCCS.js";
 import "./chunk-3NAJZOGZ.js";
-import "./chunk-SAVRNWWS.js";
+import "./chunk-TG6MR2NM.js";
 import {
   EXIT,
   ShipgateError

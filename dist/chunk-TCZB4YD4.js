@@ -10,10 +10,12 @@ import {
 } from "./chunk-63QWEKYT.js";
 import {
   PARTS,
-  decisionHeadline,
-  decisionLines,
   sortFindings
-} from "./chunk-TL4XXFZ3.js";
+} from "./chunk-CCVRPXXR.js";
+import {
+  decisionHeadline,
+  decisionLines
+} from "./chunk-YFHBOS32.js";
 import {
   countBySeverity
 } from "./chunk-U65Y67VX.js";
@@ -2223,7 +2225,7 @@ async function sbomWriters(requests, result) {
   const needed = requests.some(
     (r) => r.format === "cyclonedx" || r.format === "spdx" || r.format === "gitlab" && result.image
   );
-  return needed ? import("./chunk-VX3J6IIU.js") : void 0;
+  return needed ? import("./chunk-CM7IQBRZ.js") : void 0;
 }
 async function writeReports(result, requests, options) {
   await registerHistorySecrets(result);

@@ -24,7 +24,7 @@ import {
   SCANNERS,
   analyzerRules,
   scannerPart
-} from "./chunk-Z4YPB5OH.js";
+} from "./chunk-5QO6DIPQ.js";
 import {
   defaultPolicy,
   findPolicyFile
@@ -42,7 +42,7 @@ import {
 } from "./chunk-DML5XCCS.js";
 import {
   VERSION
-} from "./chunk-SAVRNWWS.js";
+} from "./chunk-TG6MR2NM.js";
 import {
   ShipgateError
 } from "./chunk-YH6AYXDN.js";
@@ -313,7 +313,7 @@ async function readPolicy(repoRoot, configPath) {
 async function withTrivyIgnores(policy, repoRoot, named) {
   const files = readIgnoreFiles(repoRoot, named);
   if (!files.some((f) => f.entries.length)) return policy;
-  const { allRules } = await import("./chunk-4UU42HMF.js");
+  const { allRules } = await import("./chunk-AQXIJEG2.js");
   const byPeer = /* @__PURE__ */ new Map();
   for (const r of await allRules()) {
     const peers = [
@@ -399,7 +399,7 @@ async function runUntil(opts, inputs, signal) {
   let analyzers;
   let scannedImage;
   if (opts.image) {
-    const { mapImageFindings, scanImage } = await import("./chunk-2HSQZ65X.js");
+    const { mapImageFindings, scanImage } = await import("./chunk-4V5BZ4PE.js");
     const scanned = await log.group(
       `shipgate: image scan of ${opts.image}`,
       () => scanImage(opts, scanners, policy, inputs.image, signal)
@@ -488,29 +488,9 @@ async function runUntil(opts, inputs, signal) {
   return result;
 }
 
-// src/report/decision.ts
-function decisionHeadline(d) {
-  if (d.approved) return "approved";
-  const n = d.reasons.filter((r) => r.blocking).length;
-  return `not approved (${n} blocking reason${n === 1 ? "" : "s"})`;
-}
-function blockingReasonsLine(d, max = 5) {
-  const blocking = d.reasons.filter((r) => r.blocking).map((r) => r.message);
-  const shown = blocking.slice(0, max).join("; ");
-  return blocking.length > max ? `${shown}; and ${blocking.length - max} more` : shown;
-}
-function decisionLines(d) {
-  const lines = [`shipgate: ${decisionHeadline(d)} (policy: ${d.policy})`];
-  for (const r of d.reasons) lines.push(`  ${r.blocking ? "BLOCKING" : "note"}: ${r.message}`);
-  return lines;
-}
-
 export {
   PARTS,
   sortFindings,
   parseDuration,
-  runPipeline,
-  decisionHeadline,
-  blockingReasonsLine,
-  decisionLines
+  runPipeline
 };
