@@ -8,7 +8,7 @@ const __dirname = __sgDirname(__filename);
 import {
   COMMIT,
   VERSION
-} from "./chunk-TG6MR2NM.js";
+} from "./chunk-KPO3MDM2.js";
 import {
   EXIT,
   ShipgateError,
@@ -988,33 +988,33 @@ function cliSink(env = process.env, stream = process.stderr) {
 var COMMANDS = {
   scan: {
     summary: "lint Dockerfiles and manifests, scan an image, apply the policy and decide",
-    load: () => import("./chunk-WK55XWY5.js")
+    load: () => import("./chunk-MFZRPY4X.js")
   },
   lint: {
     summary: "lint Dockerfiles and Kubernetes manifests (no image)",
-    load: () => import("./chunk-KVVLHEQ4.js")
+    load: () => import("./chunk-JHC7C55G.js")
   },
-  sbom: { summary: "write an SBOM (CycloneDX or SPDX) of an image", load: () => import("./chunk-5UYRBYDV.js") },
-  rules: { summary: "list every rule with its metadata", load: () => import("./chunk-OD4UQ7BX.js") },
+  sbom: { summary: "write an SBOM (CycloneDX or SPDX) of an image", load: () => import("./chunk-UADSPVAZ.js") },
+  rules: { summary: "list every rule with its metadata", load: () => import("./chunk-OAQ6KOR7.js") },
   policy: {
     summary: "validate a policy file, print its JSON Schema, or generate admission policies",
     load: () => import("./chunk-7VUAO6AN.js")
   },
   push: {
     summary: "push an approved image to a registry, only from a GitHub Actions or GitLab CI job",
-    load: () => import("./chunk-RFEYE4E7.js")
+    load: () => import("./chunk-NSWBIQVG.js")
   },
   sign: {
     summary: "scan a registry image and, if approved, sign and attest its digest (sigstore)",
-    load: () => import("./chunk-SSVG2T6V.js")
+    load: () => import("./chunk-TDKQJOBH.js")
   },
   attest: {
     summary: "sign a statement of your own predicate about an image digest and attach it",
-    load: () => import("./chunk-UAXORYJG.js")
+    load: () => import("./chunk-U7E2GJTY.js")
   },
   verify: {
     summary: "verify an image's signatures and shipgate approval for its digest",
-    load: () => import("./chunk-NMQ2GHNF.js")
+    load: () => import("./chunk-URK3JHN2.js")
   },
   "registry-auth": {
     summary: "serve registry tokens that grant push only to verified CI jobs",

@@ -9,9 +9,14 @@ import { addSecret, Logger, logger, setLogger, type LogSink } from '../core/logg
 import { countBySeverity, type ScanResult } from '../core/result';
 import type { PipelineOptions } from '../pipeline/types';
 import type { PrePushStep, PushOutcome, PushRequest } from '../pipeline/push';
-import type { SignOptions, SignOutcome, SignTarget } from '../pipeline/sign';
-import { RegistryClient } from '../oci/client';
-import { parseImageRef } from '../oci/ref';
+import {
+  pushedTarget,
+  scannedTarget,
+  signableRegistryImage,
+  type SignOptions,
+  type SignOutcome,
+  type SignTarget,
+} from '../pipeline/sign';
 import {
   appendJobSummary,
   createClient,
@@ -60,17 +65,7 @@ async function scan(
           {
             name: 'signing',
             run: async (c) => {
-              signed = await engine.signImage!(
-                {
-                  client: c.client,
-                  repository: c.repository,
-                  digest: c.digest,
-                  configDigest: c.configDigest,
-                  origin: 'pushed',
-                },
-                c.result,
-                signing,
-              );
+              signed = await engine.signImage!(pushedTarget(c), c.result, signing);
             },
           },
         ]
@@ -97,27 +92,10 @@ async function scan(
 
 /** Signs the registry image the scan opened (no push). */
 async function signScanned(engine: Engine, inputs: ActionInputs, result: ScanResult): Promise<SignOutcome> {
-  const ref = parseImageRef(inputs.image ?? '');
-  const scanned = result.image;
-  if (ref.transport !== 'registry' || !scanned?.digest || !scanned.configDigest || !engine.signImage)
-    throw new ShipgateError(
-      'USAGE',
-      `input sign: ${inputs.image ?? ''} is not in a registry, so there is nowhere to attach a signature`,
-      {
-        hint: 'set the input push to a registry reference: the approved image is pushed and that digest signed',
-      },
-    );
-  return engine.signImage(
-    {
-      client: new RegistryClient({ registry: ref.registry }),
-      repository: ref.repository,
-      digest: scanned.digest,
-      configDigest: scanned.configDigest,
-      origin: 'scanned',
-    },
-    result,
-    inputs.signing!,
-  );
+  const ref = signableRegistryImage(inputs.image, 'input sign');
+  if (!engine.signImage || !inputs.signing)
+    throw new ShipgateError('INTERNAL', 'this build of the action cannot sign');
+  return engine.signImage(scannedTarget(ref, result), result, inputs.signing);
 }
 
 /** The job summary's section on what was pushed and signed. */

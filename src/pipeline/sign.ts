@@ -9,7 +9,9 @@ import { isAbsolute, join } from 'node:path';
 import { ShipgateError } from '../core/errors';
 import { logger } from '../core/logger';
 import type { ScanResult } from '../core/result';
-import type { RegistryClient } from '../oci/client';
+import { RegistryClient } from '../oci/client';
+import { parseImageRef, type RegistryRef } from '../oci/ref';
+import type { PushCandidate } from './push';
 import { blockingReasonsLine } from '../report/decision';
 import {
   buildStatements,
@@ -230,5 +232,47 @@ export async function attestImage(
     signer: signer.kind,
     artifacts: [{ predicateType, placements }],
     placements,
+  };
+}
+
+/** What a push's signing step signs: the digest the push computed from the scanned image, not yet tagged. */
+export function pushedTarget(c: PushCandidate): SignTarget {
+  return {
+    client: c.client,
+    repository: c.repository,
+    digest: c.digest,
+    configDigest: c.configDigest,
+    origin: 'pushed',
+  };
+}
+
+/** The registry an image to be signed after its scan is in; a USAGE error for one that is not in a registry. */
+export function signableRegistryImage(image: string | undefined, what: string): RegistryRef {
+  const ref = image === undefined ? undefined : parseImageRef(image);
+  if (ref?.transport !== 'registry')
+    throw new ShipgateError(
+      'USAGE',
+      `${what}: ${image ?? 'no image'} is not in a registry, so there is nowhere to attach a signature`,
+      {
+        hint: 'push it with "shipgate push --sign IMAGE DEST" (action: the push input), which signs the digest it pushes',
+      },
+    );
+  return ref;
+}
+
+/** What signing a scanned registry image signs: the manifest digest the scan opened. */
+export function scannedTarget(ref: RegistryRef, result: ScanResult, env?: NodeJS.ProcessEnv): SignTarget {
+  const scanned = result.image;
+  if (!scanned?.digest || !scanned.configDigest)
+    throw new ShipgateError(
+      'SIGN',
+      `the registry gave no manifest digest for ${ref.registry}/${ref.repository}`,
+    );
+  return {
+    client: new RegistryClient({ registry: ref.registry, ...(env ? { env } : {}) }),
+    repository: ref.repository,
+    digest: scanned.digest,
+    configDigest: scanned.configDigest,
+    origin: 'scanned',
   };
 }

@@ -1,7 +1,7 @@
 import { EXIT, ShipgateError } from '../../core/errors';
 import { findRepoRoot } from '../../pipeline/paths';
 import { scanGatePush, type PrePushStep } from '../../pipeline/push';
-import { signImage, type SignOutcome } from '../../pipeline/sign';
+import { pushedTarget, signImage, type SignOutcome } from '../../pipeline/sign';
 import { SIGNING_HELP, SIGNING_OPTIONS, signOptions } from '../signing-flags';
 import { FORK_CODE_EVENTS } from '../../platform/github/oidc';
 import { normalizeIssuer } from '../../platform/issuer';
@@ -116,17 +116,7 @@ export async function run(argv: string[]): Promise<number> {
         {
           name: 'signing',
           run: async (c) => {
-            signed = await signImage(
-              {
-                client: c.client,
-                repository: c.repository,
-                digest: c.digest,
-                configDigest: c.configDigest,
-                origin: 'pushed',
-              },
-              c.result,
-              signing,
-            );
+            signed = await signImage(pushedTarget(c), c.result, signing);
           },
         },
       ]

@@ -14,10 +14,7 @@ import { failOnFlag, POLICY_OPTIONS } from '../policy-flags';
 import { parseDuration } from '../../pipeline/deadline';
 import { readFileSync } from 'node:fs';
 import { logger } from '../../core/logger';
-import type { ScanResult } from '../../core/result';
-import { RegistryClient } from '../../oci/client';
-import { parseImageRef, type RegistryRef } from '../../oci/ref';
-import { signImage, type SignOptions } from '../../pipeline/sign';
+import { scannedTarget, signableRegistryImage, signImage } from '../../pipeline/sign';
 import { SIGNING_HELP, SIGNING_OPTIONS, signOptions } from '../signing-flags';
 
 /** Long enough for a large image with a cold vulnerability cache on a CI runner. */
@@ -187,7 +184,7 @@ export async function scanCommand(command: 'scan' | 'sign', argv: string[]): Pro
   };
   // Checked before the scan: a typo in a signing flag or a local image must not cost a whole scan.
   const signing = sign ? signOptions(p, repoRoot, bool(p, 'force')) : undefined;
-  const target = sign ? signTarget(image, command) : undefined;
+  const target = sign ? signableRegistryImage(image, command) : undefined;
   const result = await runPipeline(opts);
   const more: ReportRequest[] = [];
   const sbomPath = str(p, 'sbom');
@@ -198,47 +195,11 @@ export async function scanCommand(command: 'scan' | 'sign', argv: string[]): Pro
   const approved = result.decision?.approved !== false;
   if (signing && target && (approved || signing.force)) {
     const sbom = sbomPath && sbomFormat === 'cyclonedx' ? readFileSync(sbomPath, 'utf8') : undefined;
-    const signed = await signScanned(target, result, { ...signing, ...(sbom ? { sbom } : {}) });
+    const signed = await signImage(scannedTarget(target, result), result, {
+      ...signing,
+      ...(sbom ? { sbom } : {}),
+    });
     process.stderr.write(`signed ${signed.reference}\n`);
   } else if (signing) logger().warn('not signed: the policy did not approve the image');
   return approved ? EXIT.OK : refusedExit;
-}
-
-/** Where a scanned registry image will be signed; a USAGE error for anything that is not in a registry. */
-function signTarget(image: string | undefined, command: string): RegistryRef {
-  if (!image)
-    throw new ShipgateError('USAGE', `${command}: signing needs an image`, {
-      hint: `e.g. shipgate ${command === 'sign' ? 'sign' : 'scan --sign'} ghcr.io/acme/app@sha256:...`,
-    });
-  const ref = parseImageRef(image);
-  if (ref.transport !== 'registry')
-    throw new ShipgateError(
-      'USAGE',
-      `${command}: ${image} is not in a registry, so there is nowhere to attach a signature`,
-      {
-        hint: 'push it with "shipgate push --sign IMAGE DEST", which signs the digest it pushes',
-      },
-    );
-  return ref;
-}
-
-/** Signs the digest the scan opened, on its registry. */
-async function signScanned(ref: RegistryRef, result: ScanResult, options: SignOptions) {
-  const scanned = result.image;
-  if (!scanned?.digest || !scanned.configDigest)
-    throw new ShipgateError(
-      'SIGN',
-      `the registry gave no manifest digest for ${ref.registry}/${ref.repository}`,
-    );
-  return signImage(
-    {
-      client: new RegistryClient({ registry: ref.registry }),
-      repository: ref.repository,
-      digest: scanned.digest,
-      configDigest: scanned.configDigest,
-      origin: 'scanned',
-    },
-    result,
-    options,
-  );
 }

@@ -7,11 +7,11 @@ const __filename = __sgFileURLToPath(import.meta.url);
 const __dirname = __sgDirname(__filename);
 import {
   renderSbom
-} from "./chunk-YZGXWLFQ.js";
+} from "./chunk-A3P3JPWH.js";
 import "./chunk-VZR4YNCM.js";
 import "./chunk-3BWA7Y3J.js";
-import "./chunk-EK5W42CT.js";
-import "./chunk-TG6MR2NM.js";
+import "./chunk-VS4DLFWA.js";
+import "./chunk-KPO3MDM2.js";
 import "./chunk-CBPPCJ6P.js";
 import "./chunk-NQRDU5S6.js";
 import "./chunk-YH6AYXDN.js";

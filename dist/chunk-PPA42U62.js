@@ -12,7 +12,7 @@ var ANALYZERS = [
     name: "inventory",
     scanner: "vuln",
     always: true,
-    load: async () => (await import("./chunk-BIMNGSHM.js")).inventoryModule
+    load: async () => (await import("./chunk-ACE3Y3RG.js")).inventoryModule
   },
   { name: "secrets", scanner: "secret", load: async () => (await import("./chunk-BDYOQQ5H.js")).secretsModule },
   {

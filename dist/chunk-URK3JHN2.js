@@ -15,11 +15,11 @@ import {
   fetchBundles,
   loadTrustMaterial,
   verifyBundles
-} from "./chunk-JNST6F3F.js";
+} from "./chunk-EE3G6NEX.js";
 import "./chunk-TKPGPKVO.js";
 import "./chunk-ANKGLQNW.js";
 import "./chunk-ENAC3JU5.js";
-import "./chunk-YZGXWLFQ.js";
+import "./chunk-A3P3JPWH.js";
 import "./chunk-VZR4YNCM.js";
 import "./chunk-U65Y67VX.js";
 import {
@@ -37,8 +37,8 @@ import "./chunk-3BWA7Y3J.js";
 import {
   parseImageRef
 } from "./chunk-3NAJZOGZ.js";
-import "./chunk-EK5W42CT.js";
-import "./chunk-TG6MR2NM.js";
+import "./chunk-VS4DLFWA.js";
+import "./chunk-KPO3MDM2.js";
 import "./chunk-CBPPCJ6P.js";
 import "./chunk-NQRDU5S6.js";
 import {

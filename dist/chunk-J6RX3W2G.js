@@ -14,7 +14,7 @@ import {
   isScanner,
   ruleDocsPages,
   scannerPart
-} from "./chunk-5QO6DIPQ.js";
+} from "./chunk-PPA42U62.js";
 import "./chunk-YNPQFTY5.js";
 export {
   ANALYZERS,

@@ -12,8 +12,8 @@ import {
   inventoryModule,
   toCycloneDx,
   toSpdx
-} from "./chunk-EK5W42CT.js";
-import "./chunk-TG6MR2NM.js";
+} from "./chunk-VS4DLFWA.js";
+import "./chunk-KPO3MDM2.js";
 import {
   EOL_TABLE_UPDATED,
   eolDate,

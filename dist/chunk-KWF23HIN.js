@@ -22,7 +22,7 @@ import {
   simpleSigningPayload,
   statementPredicateType,
   subjectDescriptor
-} from "./chunk-JNST6F3F.js";
+} from "./chunk-EE3G6NEX.js";
 import {
   blockingReasonsLine
 } from "./chunk-YFHBOS32.js";

@@ -10,7 +10,7 @@ import {
   SIGNING_OPTIONS,
   signImage,
   signOptions
-} from "./chunk-VBUDBWTJ.js";
+} from "./chunk-KWF23HIN.js";
 import {
   OUTPUT_HELP,
   OUTPUT_OPTIONS,
@@ -18,7 +18,7 @@ import {
   checkOutputFlags,
   failOnFlag,
   writeOutputs
-} from "./chunk-5GFG2UL3.js";
+} from "./chunk-AUP3MZ56.js";
 import {
   SBOM_FORMATS,
   sbomKind
@@ -26,7 +26,7 @@ import {
 import {
   parseDuration,
   runPipeline
-} from "./chunk-CCVRPXXR.js";
+} from "./chunk-3AIM2MXC.js";
 import {
   bool,
   list,
@@ -40,7 +40,7 @@ import {
 import {
   SCANNERS,
   isScanner
-} from "./chunk-5QO6DIPQ.js";
+} from "./chunk-PPA42U62.js";
 import {
   MALWARE_MODES
 } from "./chunk-62UOYVGW.js";

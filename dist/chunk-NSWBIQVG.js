@@ -23,18 +23,18 @@ import {
   SIGNING_OPTIONS,
   signImage,
   signOptions
-} from "./chunk-VBUDBWTJ.js";
-import "./chunk-JNST6F3F.js";
+} from "./chunk-KWF23HIN.js";
+import "./chunk-EE3G6NEX.js";
 import "./chunk-TKPGPKVO.js";
 import {
   decodeJwt
 } from "./chunk-ANKGLQNW.js";
 import "./chunk-ENAC3JU5.js";
-import "./chunk-YZGXWLFQ.js";
+import "./chunk-A3P3JPWH.js";
 import "./chunk-VZR4YNCM.js";
 import {
   runPipeline
-} from "./chunk-CCVRPXXR.js";
+} from "./chunk-3AIM2MXC.js";
 import "./chunk-XB3BWD3K.js";
 import {
   blockingReasonsLine
@@ -50,7 +50,7 @@ import "./chunk-FALZRFZI.js";
 import {
   findRepoRoot
 } from "./chunk-VYLKKKIO.js";
-import "./chunk-5QO6DIPQ.js";
+import "./chunk-PPA42U62.js";
 import {
   external_exports
 } from "./chunk-GJAWIMVQ.js";
@@ -80,8 +80,8 @@ import {
   parseImageRef,
   repositoryName
 } from "./chunk-3NAJZOGZ.js";
-import "./chunk-EK5W42CT.js";
-import "./chunk-TG6MR2NM.js";
+import "./chunk-VS4DLFWA.js";
+import "./chunk-KPO3MDM2.js";
 import "./chunk-CBPPCJ6P.js";
 import "./chunk-NQRDU5S6.js";
 import {

@@ -7,7 +7,7 @@ const __filename = __sgFileURLToPath(import.meta.url);
 const __dirname = __sgDirname(__filename);
 import {
   writeReports
-} from "./chunk-TCZB4YD4.js";
+} from "./chunk-2VP4H2HY.js";
 import {
   bool,
   oneOf,

@@ -16,7 +16,7 @@ import {
 } from "./chunk-ENAC3JU5.js";
 import {
   renderSbom
-} from "./chunk-YZGXWLFQ.js";
+} from "./chunk-A3P3JPWH.js";
 import {
   countBySeverity
 } from "./chunk-U65Y67VX.js";
@@ -38,7 +38,7 @@ import {
 import {
   COMMIT,
   VERSION
-} from "./chunk-TG6MR2NM.js";
+} from "./chunk-KPO3MDM2.js";
 import {
   ShipgateError,
   isShipgateError

@@ -14,7 +14,7 @@ import {
 import {
   toCycloneDx,
   toSpdx
-} from "./chunk-EK5W42CT.js";
+} from "./chunk-VS4DLFWA.js";
 import {
   ShipgateError
 } from "./chunk-YH6AYXDN.js";

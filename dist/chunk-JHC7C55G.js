@@ -12,12 +12,12 @@ import {
   checkOutputFlags,
   failOnFlag,
   writeOutputs
-} from "./chunk-5GFG2UL3.js";
-import "./chunk-TCZB4YD4.js";
+} from "./chunk-AUP3MZ56.js";
+import "./chunk-2VP4H2HY.js";
 import "./chunk-63QWEKYT.js";
 import {
   runPipeline
-} from "./chunk-CCVRPXXR.js";
+} from "./chunk-3AIM2MXC.js";
 import "./chunk-XB3BWD3K.js";
 import "./chunk-YFHBOS32.js";
 import "./chunk-U65Y67VX.js";
@@ -31,7 +31,7 @@ import "./chunk-FALZRFZI.js";
 import {
   findRepoRoot
 } from "./chunk-VYLKKKIO.js";
-import "./chunk-5QO6DIPQ.js";
+import "./chunk-PPA42U62.js";
 import "./chunk-62UOYVGW.js";
 import "./chunk-X3RXQSOQ.js";
 import "./chunk-XFBQM6L4.js";
@@ -40,7 +40,7 @@ import "./chunk-7ID7TX7T.js";
 import "./chunk-WRC2BTZW.js";
 import "./chunk-DML5XCCS.js";
 import "./chunk-3NAJZOGZ.js";
-import "./chunk-TG6MR2NM.js";
+import "./chunk-KPO3MDM2.js";
 import {
   EXIT,
   ShipgateError

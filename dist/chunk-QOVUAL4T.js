@@ -19,7 +19,7 @@ import {
 } from "./chunk-FALZRFZI.js";
 import {
   createAnalyzers
-} from "./chunk-5QO6DIPQ.js";
+} from "./chunk-PPA42U62.js";
 import {
   external_exports
 } from "./chunk-GJAWIMVQ.js";
@@ -52,8 +52,8 @@ import {
   collectInventory,
   inflateSync,
   require_packageurl_js
-} from "./chunk-EK5W42CT.js";
-import "./chunk-TG6MR2NM.js";
+} from "./chunk-VS4DLFWA.js";
+import "./chunk-KPO3MDM2.js";
 import "./chunk-CBPPCJ6P.js";
 import "./chunk-NQRDU5S6.js";
 import {

@@ -116,7 +116,7 @@ var package_default = {
 
 // src/core/version.ts
 var VERSION = package_default.version;
-var COMMIT = true ? "d28876f0009e065e61ebecc2470427b59697a797-dirty" : "unknown";
+var COMMIT = true ? "bb3538be2b0293d79fa8a98b27dfa242f631b92d" : "unknown";
 
 export {
   VERSION,

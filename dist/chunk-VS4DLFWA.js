@@ -7,7 +7,7 @@ const __filename = __sgFileURLToPath(import.meta.url);
 const __dirname = __sgDirname(__filename);
 import {
   VERSION
-} from "./chunk-TG6MR2NM.js";
+} from "./chunk-KPO3MDM2.js";
 import {
   FileVersions,
   attributeToLayers,

@@ -14,7 +14,7 @@ import {
 } from "./chunk-LYRF6LE5.js";
 import {
   allRules
-} from "./chunk-5QO6DIPQ.js";
+} from "./chunk-PPA42U62.js";
 import {
   EXIT
 } from "./chunk-YH6AYXDN.js";

@@ -11,7 +11,7 @@ import {
 import {
   PARTS,
   sortFindings
-} from "./chunk-CCVRPXXR.js";
+} from "./chunk-3AIM2MXC.js";
 import {
   decisionHeadline,
   decisionLines
@@ -2225,7 +2225,7 @@ async function sbomWriters(requests, result) {
   const needed = requests.some(
     (r) => r.format === "cyclonedx" || r.format === "spdx" || r.format === "gitlab" && result.image
   );
-  return needed ? import("./chunk-CM7IQBRZ.js") : void 0;
+  return needed ? import("./chunk-XHX4HXFY.js") : void 0;
 }
 async function writeReports(result, requests, options) {
   await registerHistorySecrets(result);
