@@ -231,8 +231,14 @@ export async function parseDockerfile(content: string, path: string): Promise<Pa
     const allArgsRange = ast1.getArgumentsRange();
     const allArgsStart = allArgsRange ? doc.offset(allArgsRange.start) : end;
     const heredocs: Heredoc[] = [];
-    const astHeredocs =
-      (ast1 as unknown as { getHeredocs?: () => import('dockerfile-ast').Heredoc[] }).getHeredocs?.() ?? [];
+    let astHeredocs: import('dockerfile-ast').Heredoc[];
+    try {
+      astHeredocs =
+        (ast1 as unknown as { getHeredocs?: () => import('dockerfile-ast').Heredoc[] }).getHeredocs?.() ?? [];
+    } catch {
+      // dockerfile-ast throws on some malformed heredoc markers (a "<<" with stray backslashes).
+      fail(path, line, 'malformed heredoc', 'check the "<<" marker and the lines up to its delimiter');
+    }
     for (const h of astHeredocs) {
       const delim = h.getDelimiterRange();
       if (!delim)
