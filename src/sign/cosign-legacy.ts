@@ -106,12 +106,13 @@ export function verificationAnnotations(bundle: SerializedBundle): Record<string
       .map((c) => pem(b64(c, 'certificate')))
       .join('');
   }
-  const ts = vm.timestampVerificationData?.rfc3161Timestamps[0]?.signedTimestamp;
+  // Bundle JSON leaves out empty repeated fields (protobuf JSON): no timestamp or no log entry is no array.
+  const ts = vm.timestampVerificationData?.rfc3161Timestamps?.[0]?.signedTimestamp;
   if (ts)
     out[COSIGN_ANNOTATION.rfc3161Timestamp] = JSON.stringify({
       SignedRFC3161Timestamp: b64(ts, 'RFC 3161 timestamp').toString('base64'),
     });
-  const entry = vm.tlogEntries[0];
+  const entry = vm.tlogEntries?.[0];
   // Only a Rekor v1 entry has a SET; without one, verifiers of this format have nothing to check.
   if (entry?.inclusionPromise) {
     const set: RekorSet = {
