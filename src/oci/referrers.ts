@@ -449,23 +449,9 @@ export interface AttachOptions extends TagUpdateOptions {
 }
 
 /**
- * Pushes an artifact referring to `subject` (blobs, then the manifest by digest) and makes it findable: by
- * the referrers API when the registry serves it, else by adding it to the fallback index.
- */
-export async function attachArtifact(
-  client: RegistryClient,
-  repository: string,
-  subject: Descriptor,
-  artifact: Artifact,
-  options: AttachOptions = {},
-): Promise<AttachedArtifact> {
-  const [attached] = await attachArtifacts(client, repository, subject, [artifact], options);
-  return attached!;
-}
-
-/**
- * attachArtifact for several artifacts of one subject, in order: the fallback index, when needed, is updated
- * once for all of them (each tag update waits for the registry to settle, so one per artifact adds up).
+ * Pushes artifacts referring to `subject` (blobs, then each manifest by digest, in order) and makes them
+ * findable: by the referrers API when the registry serves it, else by adding them to the fallback index, in
+ * one update for all of them (each tag update waits for the registry to settle, so one per artifact adds up).
  */
 export async function attachArtifacts(
   client: RegistryClient,

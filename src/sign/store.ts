@@ -69,7 +69,7 @@ export async function attachBundle(
 }
 
 /** attachBundle for several bundles of one image, in order (the fallback index is updated once). */
-export async function attachBundles(
+async function attachBundles(
   client: RegistryClient,
   repository: string,
   imageDigest: string,
