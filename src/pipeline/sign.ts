@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
+import { mapConcurrent } from '../core/concurrency';
 import { ShipgateError } from '../core/errors';
 import { logger } from '../core/logger';
 import type { ScanResult } from '../core/result';
@@ -25,7 +26,10 @@ import {
 import { readBack } from '../sign/read-back';
 import { simpleSigningPayload } from '../sign/cosign-legacy';
 import { storeSignatures } from '../sign/store';
-import { PREDICATE, type Placement, type SerializedBundle } from '../sign/types';
+import { PREDICATE, type Placement } from '../sign/types';
+
+/** Signatures requested from the signing services at once. */
+const SIGNING_CONCURRENCY = 4;
 
 /** The attestations signing writes unless told otherwise (the image signature is always written). */
 export const DEFAULT_ATTESTATIONS: readonly PredicateName[] = ['slsa', 'cyclonedx', 'vuln', 'approval'];
@@ -157,12 +161,12 @@ export async function signImage(
   log.info(
     `signing ${reference} (${signer.kind === 'key' ? `key ${signer.publicKey?.hint ?? ''}` : 'keyless'}): signature and ${attestations.join(', ') || 'no attestations'}`,
   );
-  const bundles: SerializedBundle[] = [];
-  for (const s of statements) bundles.push(await signStatement(s, signer));
   const legacy = options.legacy !== false;
-  const legacySignature = legacy
-    ? await signMessage(simpleSigningPayload(name, target.digest), signer)
-    : undefined;
+  // Each signature gets its own Fulcio certificate and log entry: they can be requested side by side.
+  const [bundles, legacySignature] = await Promise.all([
+    mapConcurrent(statements, SIGNING_CONCURRENCY, (s) => signStatement(s, signer)),
+    legacy ? signMessage(simpleSigningPayload(name, target.digest), signer) : undefined,
+  ]);
   const stored = await log.step(`storing ${bundles.length} bundles next to ${reference}`, () =>
     storeSignatures(target.client, target.repository, target.digest, {
       bundles,

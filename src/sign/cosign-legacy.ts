@@ -106,6 +106,7 @@ export function verificationAnnotations(bundle: SerializedBundle): Record<string
       .map((c) => pem(b64(c, 'certificate')))
       .join('');
   }
+  // Bundle JSON leaves out empty repeated fields (protobuf JSON): no timestamp or no log entry is no array.
   const ts = vm.timestampVerificationData?.rfc3161Timestamps?.[0]?.signedTimestamp;
   if (ts)
     out[COSIGN_ANNOTATION.rfc3161Timestamp] = JSON.stringify({
@@ -272,9 +273,22 @@ export async function appendLegacyLayer(
   layer: LegacyLayer,
   options: TagUpdateOptions = {},
 ): Promise<StoredArtifact> {
+  const [stored] = await appendLegacyLayers(client, repository, imageDigest, kind, [layer], options);
+  return stored!;
+}
+
+/** appendLegacyLayer for several layers, in order, in one update of the tag; one stored artifact per layer. */
+export async function appendLegacyLayers(
+  client: RegistryClient,
+  repository: string,
+  imageDigest: string,
+  kind: LegacyKind,
+  layers: LegacyLayer[],
+  options: TagUpdateOptions = {},
+): Promise<StoredArtifact[]> {
   const tag = legacyTag(imageDigest, kind);
   const where = `${client.registry}/${repository}:${tag}`;
-  const digest = digestOf(layer.payload);
+  const wanted = layers.map((layer) => ({ layer, digest: digestOf(layer.payload) }));
   const doc = await updateTag(
     client,
     repository,
@@ -283,27 +297,33 @@ export async function appendLegacyLayer(
       what: kind === 'sig' ? 'cosign signatures' : 'cosign attestations',
       apply: async (current) => {
         const existing = current ? manifestLayers(current, where) : [];
-        if (holdsLayer(existing, digest, layer.annotations)) return undefined;
-        if (existing.length >= MAX_LAYERS)
+        const missing = wanted.filter((w) => !holdsLayer(existing, w.digest, w.layer.annotations));
+        if (missing.length === 0) return undefined;
+        if (existing.length + missing.length > MAX_LAYERS)
           throw new ShipgateError(
             'SIGN',
             `${where}: already ${existing.length} layers, cosign reads at most ${MAX_LAYERS}`,
           );
-        const added = await client.pushBlob(repository, layer.payload, layer.mediaType);
-        const layers = [...existing, { ...added, annotations: layer.annotations }];
+        const all = [...existing];
+        for (const { layer } of missing) {
+          const added = await client.pushBlob(repository, layer.payload, layer.mediaType);
+          all.push({ ...added, annotations: layer.annotations });
+        }
         const config = await client.pushBlob(
           repository,
-          legacyConfig(layers.map((l) => l.digest)),
+          legacyConfig(all.map((l) => l.digest)),
           MT.ociConfig,
         );
-        return { bytes: legacyManifest(config, layers), mediaType: MT.ociManifest };
+        return { bytes: legacyManifest(config, all), mediaType: MT.ociManifest };
       },
-      holds: (current) =>
-        current ? holdsLayer(manifestLayers(current, where), digest, layer.annotations) : false,
+      holds: (current) => {
+        const held = current ? manifestLayers(current, where) : undefined;
+        return held ? wanted.every((w) => holdsLayer(held, w.digest, w.layer.annotations)) : false;
+      },
     },
     options,
   );
-  return {
+  return wanted.map(({ layer, digest }) => ({
     placement: {
       kind: kind === 'sig' ? 'legacy-sig' : 'legacy-att',
       reference: manifestReference(client.registry, repository, doc.digest),
@@ -314,5 +334,5 @@ export async function appendLegacyLayer(
     subject: imageDigest,
     manifest: doc.bytes,
     layers: [{ mediaType: layer.mediaType, digest, data: layer.payload, annotations: layer.annotations }],
-  };
+  }));
 }

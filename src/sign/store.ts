@@ -8,9 +8,9 @@
 import { ShipgateError } from '../core/errors';
 import type { RegistryClient } from '../oci/client';
 import { digestOf } from '../oci/digest';
-import { attachArtifact, subjectDescriptor, type AttachOptions } from '../oci/referrers';
+import { attachArtifacts, subjectDescriptor, type AttachOptions } from '../oci/referrers';
 import {
-  appendLegacyLayer,
+  appendLegacyLayers,
   legacyAttestationLayer,
   legacySignatureLayer,
   simpleSigningPayload,
@@ -64,35 +64,51 @@ export async function attachBundle(
   bundle: SerializedBundle,
   options: AttachBundleOptions = {},
 ): Promise<StoredArtifact> {
-  const annotations = bundleAnnotations(bundle, options.now);
-  const data = Buffer.from(JSON.stringify(bundle));
+  const [stored] = await attachBundles(client, repository, imageDigest, [bundle], options);
+  return stored!;
+}
+
+/** attachBundle for several bundles of one image, in order (the fallback index is updated once). */
+async function attachBundles(
+  client: RegistryClient,
+  repository: string,
+  imageDigest: string,
+  bundles: SerializedBundle[],
+  options: AttachBundleOptions = {},
+): Promise<StoredArtifact[]> {
+  const prepared = bundles.map((bundle) => ({
+    annotations: bundleAnnotations(bundle, options.now),
+    data: Buffer.from(JSON.stringify(bundle)),
+  }));
   const subject = await subjectDescriptor(client, repository, imageDigest);
-  const attached = await attachArtifact(
+  const attached = await attachArtifacts(
     client,
     repository,
     subject,
-    {
+    prepared.map(({ annotations, data }) => ({
       artifactType: BUNDLE_V03_MEDIA_TYPE,
       layers: [{ mediaType: BUNDLE_V03_MEDIA_TYPE, data }],
       annotations,
-    },
+    })),
     options,
   );
-  const { digest } = attached.descriptor;
-  return {
-    placement: {
-      kind: attached.via === 'api' ? 'referrers' : 'fallback-tag',
-      reference: manifestReference(client.registry, repository, digest),
-      digest,
-      ...(attached.tag ? { tag: attached.tag } : {}),
-    },
-    repository,
-    subject: imageDigest,
-    manifest: attached.manifest,
-    layers: [{ mediaType: BUNDLE_V03_MEDIA_TYPE, digest: digestOf(data), data }],
-    artifactType: BUNDLE_V03_MEDIA_TYPE,
-    annotations,
-  };
+  return attached.map(({ descriptor, manifest, via, tag }, i) => {
+    const { annotations, data } = prepared[i]!;
+    return {
+      placement: {
+        kind: via === 'api' ? 'referrers' : 'fallback-tag',
+        reference: manifestReference(client.registry, repository, descriptor.digest),
+        digest: descriptor.digest,
+        ...(tag ? { tag } : {}),
+      },
+      repository,
+      subject: imageDigest,
+      manifest,
+      layers: [{ mediaType: BUNDLE_V03_MEDIA_TYPE, digest: digestOf(data), data }],
+      artifactType: BUNDLE_V03_MEDIA_TYPE,
+      annotations,
+    };
+  });
 }
 
 export interface StoreInput {
@@ -118,29 +134,30 @@ export async function storeSignatures(
   input: StoreInput,
   options: AttachBundleOptions = {},
 ): Promise<StoredArtifact[]> {
-  const stored: StoredArtifact[] = [];
-  for (const bundle of input.bundles)
-    stored.push(await attachBundle(client, repository, imageDigest, bundle, options));
-  if (input.legacy === false) return stored;
-  if (input.legacySignature) {
-    const reference = input.reference ?? `${client.registry}/${repository}`;
-    const layer = legacySignatureLayer(input.legacySignature, simpleSigningPayload(reference, imageDigest));
-    stored.push(await appendLegacyLayer(client, repository, imageDigest, 'sig', layer, options));
-  }
-  for (const bundle of input.bundles) {
-    const predicateType = bundle.dsseEnvelope ? statementPredicateType(bundle) : undefined;
-    // cosign keeps image signatures in `.sig`; the DSSE form of one has no place among attestations.
-    if (!predicateType || predicateType === PREDICATE.signature) continue;
-    stored.push(
-      await appendLegacyLayer(
-        client,
-        repository,
-        imageDigest,
-        'att',
-        legacyAttestationLayer(bundle),
-        options,
-      ),
-    );
-  }
-  return stored;
+  const legacy = input.legacy !== false;
+  const reference = input.reference ?? `${client.registry}/${repository}`;
+  const signatureLayers =
+    legacy && input.legacySignature
+      ? [legacySignatureLayer(input.legacySignature, simpleSigningPayload(reference, imageDigest))]
+      : [];
+  // cosign keeps image signatures in `.sig`; the DSSE form of one has no place among attestations.
+  const attestationLayers = legacy
+    ? input.bundles
+        .filter((b) => {
+          const predicateType = b.dsseEnvelope ? statementPredicateType(b) : undefined;
+          return predicateType !== undefined && predicateType !== PREDICATE.signature;
+        })
+        .map(legacyAttestationLayer)
+    : [];
+  // Three different tags: each is updated once, and the three updates settle together.
+  const [referrers, signatures, attestations] = await Promise.all([
+    attachBundles(client, repository, imageDigest, input.bundles, options),
+    signatureLayers.length
+      ? appendLegacyLayers(client, repository, imageDigest, 'sig', signatureLayers, options)
+      : [],
+    attestationLayers.length
+      ? appendLegacyLayers(client, repository, imageDigest, 'att', attestationLayers, options)
+      : [],
+  ]);
+  return [...referrers, ...signatures, ...attestations];
 }

@@ -274,6 +274,54 @@ describeWithTools('sigstore bundles stored next to an image', REGISTRY_TOOLS, ()
     expect((await fetchBundles(direct, repo, digest)).map((f) => f.bundle)).toEqual([input.bundles[1]]);
   });
 
+  it('updates the fallback index and each legacy tag once for all the bundles of a signing', async () => {
+    const repo = 'acme/batched';
+    const digest = await pushTestImage(direct, repo, 'v1');
+    const puts: string[] = [];
+    class CountingClient extends RegistryClient {
+      override request(spec: Parameters<RegistryClient['request']>[0], what: string): Promise<Response> {
+        if (spec.method === 'PUT' && spec.path.includes('/manifests/'))
+          puts.push(spec.path.split('/').pop()!);
+        return super.request(spec, what);
+      }
+    }
+    const counting = new CountingClient({ registry: reg.host, credentials: null });
+    const bundles = [
+      await signer.dsse(statement(digest, PREDICATE.signature)),
+      await signer.dsse(statement(digest, PREDICATE.slsa, { buildDefinition: { buildType: 'b' } })),
+      await signer.dsse(statement(digest, PREDICATE.vuln, { scanner: { uri: 'x' } })),
+      await signer.dsse(statement(digest, PREDICATE.approval, { approved: true })),
+    ];
+    const legacySignature = await signer.message(simpleSigningPayload(`${reg.host}/${repo}`, digest));
+    const stored = await storeSignatures(counting, repo, digest, { bundles, legacySignature });
+    const hex = digest.slice('sha256:'.length);
+    // Four bundle manifests by digest, then one write of each tag.
+    expect(puts.filter((p) => p.startsWith('sha256:'))).toHaveLength(4);
+    expect(puts.filter((p) => !p.startsWith('sha256:')).sort()).toEqual(
+      [`sha256-${hex}`, `sha256-${hex}.att`, `sha256-${hex}.sig`].sort(),
+    );
+    expect(stored.map((s) => s.placement.kind)).toEqual([
+      ...Array<string>(4).fill('fallback-tag'),
+      'legacy-sig',
+      'legacy-att',
+      'legacy-att',
+      'legacy-att',
+    ]);
+    const index = JSON.parse((await skopeoRaw(reg.host, repo, referrersTag(digest))).toString()) as {
+      manifests: { digest: string }[];
+    };
+    expect(index.manifests.map((e) => e.digest)).toEqual(stored.slice(0, 4).map((s) => s.placement.digest));
+    const att = JSON.parse((await skopeoRaw(reg.host, repo, `sha256-${hex}.att`)).toString()) as {
+      layers: { annotations: Record<string, string> }[];
+    };
+    expect(att.layers.map((l) => l.annotations.predicateType)).toEqual([
+      PREDICATE.slsa,
+      PREDICATE.vuln,
+      PREDICATE.approval,
+    ]);
+    expect(await readBack(direct, stored)).toEqual(stored.map((s) => s.placement));
+  });
+
   it('keeps every one of 8 concurrent writers to one digest, in the index and in .att', async () => {
     const repo = 'acme/concurrent';
     const digest = await pushTestImage(direct, repo, 'v1');

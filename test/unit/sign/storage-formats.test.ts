@@ -122,6 +122,21 @@ describe('cosign legacy formats', () => {
     expect(thrown(() => legacySignatureLayer(dsse, payload)).message).toContain('not a message signature');
   });
 
+  it('reads bundles whose JSON leaves out empty timestamp and log entry lists, as protobuf JSON does', () => {
+    const { tlogEntries: _entries, ...rest } = message.verificationMaterial;
+    const bare = {
+      ...message,
+      verificationMaterial: { ...rest, timestampVerificationData: {} },
+    } as unknown as SerializedBundle;
+    const a = verificationAnnotations(bare);
+    expect(a[COSIGN_ANNOTATION.certificate]).toBe(signer.certificate);
+    expect(a[COSIGN_ANNOTATION.rfc3161Timestamp]).toBeUndefined();
+    expect(a[COSIGN_ANNOTATION.bundle]).toBeUndefined();
+    expect(legacySignatureLayer(bare, payload).annotations[COSIGN_ANNOTATION.certificate]).toBe(
+      signer.certificate,
+    );
+  });
+
   it('puts certificates after the leaf into the chain annotation', () => {
     const leaf = message.verificationMaterial.x509CertificateChain!.certificates[0]!;
     const withChain = {
