@@ -2,12 +2,7 @@
  * The expectation flags of `shipgate verify` and `shipgate audit`: the signer, the checks and the trust,
  * mapped onto the verification expectations (without the image, which each command finds itself).
  */
-import {
-  explicitIdentity,
-  githubIdentity,
-  gitlabIdentity,
-  type SignerIdentity,
-} from '../admission/identity';
+import { explicitIdentity, githubIdentity, gitlabIdentity, type SignerIdentity } from '../admission/identity';
 import { ShipgateError } from '../core/errors';
 import {
   PREDICATE,

@@ -474,7 +474,7 @@ export class RegistryClient {
   ): Promise<string[]> {
     const out: string[] = [];
     const seen = new Set<string>();
-    for (let path: string | undefined = first; path; ) {
+    for (let path: string | undefined = first; path;) {
       // A registry whose next page links back to one already read would otherwise loop for ever.
       if (seen.has(path))
         throw new ShipgateError('REGISTRY', `${what}: the registry's pages link back to ${path}`);

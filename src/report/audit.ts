@@ -68,7 +68,7 @@ const RULES: AuditRule[] = [
     name: 'not-approved',
     reasons: ['no-approval', 'not-approved'],
     short: 'Image without an approval that approves it',
-    help: "The image is signed but has no verified shipgate approval attestation, or the approval says the policy refused it. Rebuild it through the gated pipeline, or delete it.",
+    help: 'The image is signed but has no verified shipgate approval attestation, or the approval says the policy refused it. Rebuild it through the gated pipeline, or delete it.',
   },
   {
     id: 'SG-AUDIT-003',
