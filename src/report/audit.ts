@@ -11,7 +11,7 @@ import { VERSION } from '../core/version';
 import { plural, slug, truncate } from './common';
 
 /** Why an image fails the audit (the verification failures of sign/verify). */
-export type AuditReason =
+type AuditReason =
   | 'unsigned'
   | 'wrong-signer'
   | 'too-old'
@@ -45,7 +45,7 @@ export interface AuditReport {
   signatureTags: number;
 }
 
-export const AUDIT_JSON_VERSION = 1;
+const AUDIT_JSON_VERSION = 1;
 
 interface AuditRule {
   id: string;
@@ -114,7 +114,7 @@ function ruleOf(reason: AuditReason | undefined): AuditRule {
 }
 
 /** oci://host/repository@digest */
-export function imageUri(image: Pick<AuditedImage, 'repository' | 'digest'>): string {
+function imageUri(image: Pick<AuditedImage, 'repository' | 'digest'>): string {
   return `oci://${image.repository}@${image.digest}`;
 }
 
