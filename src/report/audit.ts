@@ -216,7 +216,7 @@ function result(image: AuditedImage, index: Map<string, number>): Result {
       },
     ],
     partialFingerprints: { 'shipgate/audit/v1': stableHash(`${uri}\n${rule.id}`) },
-    properties: { image: uri, tags: image.tags, reason: image.reason ?? 'invalid' },
+    properties: { image: uri, imageTags: image.tags, reason: image.reason ?? 'invalid' },
   };
 }
 
