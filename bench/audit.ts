@@ -1,7 +1,8 @@
 /**
  * Benchmark: `shipgate audit` of one repository with 1,000 tags on a local docker-registry. The tags point at
- * five images: four signed and approved (keyless, against a local sigstore, as `push --sign` stores them)
- * and one unsigned, so the audit resolves 1,000 tags, skips the signature tags and verifies five digests.
+ * 25 images: 24 signed and approved (keyless, against a local sigstore, as `push --sign` stores them) and
+ * one unsigned, so the audit resolves 1,000 tags and the signature tags, skips the latter and verifies 25
+ * digests.
  * Cold: no cache. Incremental: with the cache of the previous run, only the failing digest is verified again.
  * The peer is `skopeo list-tags` of the same repository: listing alone, without resolving or verifying.
  * Prints JSON { tags, images, cold, incremental, skopeoListTags } (median wall ms, peak RSS).
@@ -23,7 +24,7 @@ import { githubClaims, startSigstore, unsignedToken } from '../test/support/sigs
 import { measure, ROOT } from './lib.mjs';
 
 const TAGS = 1000;
-const SIGNED = 4;
+const SIGNED = 24;
 const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json';
 
 interface Measured {

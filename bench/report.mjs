@@ -132,8 +132,8 @@ export function renderBenchmarks(r) {
       `| skopeo list-tags (listing only) | ${fmt(a.skopeoListTags.medianMs)} | ${mb(a.skopeoListTags.peakRssMb)} |`,
       '',
       'Both audit runs resolve every tag, one HEAD each (a tag can be moved at any time, so its digest is never taken',
-      "from the cache): that is most of the time, bound by the registry's answers on this loaded machine. The cache",
-      'saves the verification of the digests that passed (fetching their referrers and bundles, and the cryptography).',
+      'from the cache): that is the floor of an incremental run, bound by how fast the registry answers. The cache saves',
+      'the verification of the digests that passed (reading their referrers and bundles, and the cryptography).',
     );
   }
   return `${out.join('\n')}\n`;
