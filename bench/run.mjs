@@ -137,6 +137,15 @@ if (want('sign')) {
   results.benches.sign = { ...JSON.parse(out.trim().split('\n').pop()), loadAverage: loadavg()[0] };
 }
 
+if (want('audit')) {
+  const out = sh(
+    node,
+    [join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(ROOT, 'bench', 'audit.ts')],
+    { cwd: ROOT },
+  );
+  results.benches.audit = { ...JSON.parse(out.trim().split('\n').pop()), loadAverage: loadavg()[0] };
+}
+
 // Keep figures of benches not run this time, so a partial run does not erase the others.
 const resultsFile = join(ROOT, 'bench', 'results.json');
 if (existsSync(resultsFile)) {

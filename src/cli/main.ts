@@ -37,6 +37,10 @@ const COMMANDS: Record<
     summary: "verify an image's signatures and shipgate approval for its digest",
     load: () => import('./commands/verify'),
   },
+  audit: {
+    summary: 'find the images in a registry that are not signed and approved as verify expects',
+    load: () => import('./commands/audit'),
+  },
   'registry-auth': {
     summary: 'serve registry tokens that grant push only to verified CI jobs',
     load: () => import('./commands/registry-auth'),

@@ -14,6 +14,7 @@ import { MANIFEST_ACCEPT, MT } from './media-types';
 import { parseChallenge } from './challenge';
 import { findCredentials, type Credentials } from './credentials';
 import { fetchWithRetry } from './http';
+import { nextLink } from './link';
 import { isLoopback, realmAccess } from './origin';
 import { DEFAULT_RETRY, type RetryPolicy } from './retry';
 
@@ -472,6 +473,49 @@ export class RegistryClient {
         `push manifest: the registry stored ${sent}, expected ${digest}`,
       );
     return { mediaType, digest, size: bytes.length };
+  }
+
+  /** Every tag of a repository, following the `Link` pages; `pageSize` sets `n=` (the registry's default otherwise). */
+  async listTags(repository: string, pageSize?: number): Promise<string[]> {
+    const first = `/v2/${repository}/tags/list${pageSize ? `?n=${pageSize}` : ''}`;
+    return this.listPages(first, 'tags', `tags of ${this.registry}/${repository}`, repository);
+  }
+
+  /** Every repository of the registry (`/v2/_catalog`, paginated); registries may refuse it (AUTH, NOT_FOUND). */
+  async listRepositories(pageSize?: number): Promise<string[]> {
+    const first = `/v2/_catalog${pageSize ? `?n=${pageSize}` : ''}`;
+    return this.listPages(first, 'repositories', `catalog of ${this.registry}`);
+  }
+
+  private async listPages(
+    first: string,
+    field: 'tags' | 'repositories',
+    what: string,
+    repository?: string,
+  ): Promise<string[]> {
+    const out: string[] = [];
+    const seen = new Set<string>();
+    for (let path: string | undefined = first; path;) {
+      // A registry whose next page links back to one already read would otherwise loop for ever.
+      if (seen.has(path))
+        throw new ShipgateError('REGISTRY', `${what}: the registry's pages link back to ${path}`);
+      seen.add(path);
+      const res = await this.request({ method: 'GET', path, ...(repository ? { repository } : {}) }, what);
+      let page: unknown;
+      try {
+        page = ((await res.json()) as Record<string, unknown>)[field];
+      } catch {
+        throw new ShipgateError('REGISTRY', `${what}: the registry answered a page that is not JSON`);
+      }
+      // distribution answers `"tags": null` for a repository whose tags were all deleted.
+      if (page !== null && page !== undefined) {
+        if (!Array.isArray(page) || page.some((t) => typeof t !== 'string'))
+          throw new ShipgateError('REGISTRY', `${what}: "${field}" is not a list of names`);
+        out.push(...(page as string[]));
+      }
+      path = nextLink(res.headers.get('link'), this.baseUrl);
+    }
+    return out;
   }
 
   /**

@@ -15,6 +15,7 @@ import { ShipgateError } from '../core/errors';
 import { logger } from '../core/logger';
 import { referrersTag, type Descriptor, type RegistryClient } from './client';
 import { digestOf } from './digest';
+import { nextLink } from './link';
 import { MANIFEST_ACCEPT, MT } from './media-types';
 import { backoffMs, type RetryPolicy } from './retry';
 
@@ -219,22 +220,6 @@ async function referrersPage(
   if (!index) return undefined;
   const next = nextLink(res.headers.get('link'), client.baseUrl);
   return { manifests: index.manifests.filter(isDescriptor), ...(next ? { next } : {}) };
-}
-
-/** The `rel="next"` target of a Link header, when it stays on the registry's origin. */
-export function nextLink(header: string | null, baseUrl: string): string | undefined {
-  if (!header) return undefined;
-  for (const part of header.split(',')) {
-    const m = /^\s*<([^>]*)>\s*;(.*)$/.exec(part);
-    if (!m || !/\brel="?next"?/i.test(m[2]!)) continue;
-    try {
-      const url = new URL(m[1]!, `${baseUrl}/`);
-      return url.origin === new URL(baseUrl).origin ? url.toString() : undefined;
-    } catch {
-      return undefined;
-    }
-  }
-  return undefined;
 }
 
 /** All pages of the referrers API, or undefined when the registry does not serve it. */

@@ -37,6 +37,8 @@ export {
 } from './trust';
 export {
   verifyBundles,
+  VerificationFailed,
+  type VerifyFailure,
   type RejectedBundle,
   type VerifiedSigner,
   type VerifiedStatement,

@@ -74,11 +74,47 @@ export interface VerifyReport {
   approval?: ApprovalPredicate;
 }
 
-/** A failed check of one bundle; becomes a RejectedBundle. */
-class BundleCheckError extends Error {}
+/** What a rejected bundle failed: its signer, its age, or anything else (cryptography, format, subject). */
+type BundleCheck = 'signer' | 'age' | 'invalid';
 
-function fail(message: string): never {
-  throw new BundleCheckError(message);
+/** A failed check of one bundle; becomes a RejectedBundle. */
+class BundleCheckError extends Error {
+  constructor(
+    message: string,
+    readonly check: BundleCheck,
+  ) {
+    super(message);
+  }
+}
+
+function fail(message: string, check: BundleCheck = 'invalid'): never {
+  throw new BundleCheckError(message, check);
+}
+
+/**
+ * Why an image failed verification, for callers that sort failures (the registry audit): nothing attached,
+ * signatures from another signer, signatures too old, bundles that do not verify, a required statement
+ * missing, no approval, an approval that refuses, or one signed with --force.
+ */
+export type VerifyFailure =
+  | 'unsigned'
+  | 'wrong-signer'
+  | 'too-old'
+  | 'invalid'
+  | 'missing-predicate'
+  | 'no-approval'
+  | 'not-approved'
+  | 'forced';
+
+/** The VERIFY error verifyBundles throws, with the kind of failure and the report so far. */
+export class VerificationFailed extends ShipgateError {
+  constructor(
+    message: string,
+    readonly failure: VerifyFailure,
+    readonly report: VerifyReport,
+  ) {
+    super('VERIFY', message, { hint: 'the image is not signed as required; do not deploy it' });
+  }
 }
 
 /** A subject pattern is anchored whatever the user wrote: `a$|evil` must not admit "…evil…". */
@@ -212,19 +248,22 @@ interface Checks {
 
 function checkKeylessSigner(signer: Signer, checks: Checks): VerifiedSigner {
   const { identity, certificate } = checks.expect;
-  if (!identity || !checks.matchSubject) fail('signed keyless, but only key-based signatures are expected');
+  if (!identity || !checks.matchSubject)
+    fail('signed keyless, but only key-based signatures are expected', 'signer');
   const issuer = signer.identity?.extensions?.issuer ?? '';
   const san = signer.identity?.subjectAlternativeName ?? '';
-  if (issuer !== identity.issuer) fail(`the certificate issuer is "${issuer}", not "${identity.issuer}"`);
+  if (issuer !== identity.issuer)
+    fail(`the certificate issuer is "${issuer}", not "${identity.issuer}"`, 'signer');
   if (!checks.matchSubject(san))
     fail(
       `the certificate identity "${san}" is not ${identity.subject ?? `one matching ${identity.subjectRegExp ?? ''}`}`,
+      'signer',
     );
   const extensions = fulcioExtensions(signer.identity?.oids);
   for (const [name, want] of Object.entries(certificate ?? {}) as [FulcioExtensionName, string][]) {
     const got = extensions[name];
     if (got !== want)
-      fail(`the certificate ${EXTENSION_LABEL[name]} is "${got ?? '(absent)'}", not "${want}"`);
+      fail(`the certificate ${EXTENSION_LABEL[name]} is "${got ?? '(absent)'}", not "${want}"`, 'signer');
   }
   return { kind: 'keyless', issuer, subject: san, extensions };
 }
@@ -251,7 +290,8 @@ function verifyOne(serialized: SerializedBundle, checks: Checks): VerifiedStatem
       'keyless signature without a transparency-log entry or timestamp: nothing proves it was made while its short-lived certificate was valid',
     );
   }
-  if (!keyless && !checks.expect.keys) fail('signed with a key, but only keyless signatures are expected');
+  if (!keyless && !checks.expect.keys)
+    fail('signed with a key, but only keyless signatures are expected', 'signer');
   const unwitnessed = !keyless && times.length === 0 && tlogs === 0;
   if (unwitnessed && !checks.expect.allowUnwitnessedKeyBundles)
     fail(
@@ -267,7 +307,8 @@ function verifyOne(serialized: SerializedBundle, checks: Checks): VerifiedStatem
   try {
     signer = verifier.verify(toSignedEntity(bundle));
   } catch (e) {
-    fail(sigstoreFailure(e));
+    // The one VERIFY error trust material throws: a key-based bundle signed by a key that is not trusted.
+    fail(sigstoreFailure(e), e instanceof ShipgateError && e.code === 'VERIFY' ? 'signer' : 'invalid');
   }
   const verifiedSigner: VerifiedSigner = keyless
     ? checkKeylessSigner(signer, checks)
@@ -282,9 +323,13 @@ function verifyOne(serialized: SerializedBundle, checks: Checks): VerifiedStatem
   const { maxAgeSeconds } = checks.expect;
   if (maxAgeSeconds !== undefined) {
     if (!earliest)
-      fail('a maximum age is required and the signature carries no transparency-log or timestamp time');
+      fail(
+        'a maximum age is required and the signature carries no transparency-log or timestamp time',
+        'age',
+      );
     const age = (checks.now.getTime() - earliest.getTime()) / 1000;
-    if (age > maxAgeSeconds) fail(`signed at ${earliest.toISOString()}, more than ${maxAgeSeconds} s ago`);
+    if (age > maxAgeSeconds)
+      fail(`signed at ${earliest.toISOString()}, more than ${maxAgeSeconds} s ago`, 'age');
   }
   return {
     predicateType: statement.predicateType,
@@ -306,13 +351,29 @@ function predicateTypeOf(serialized: SerializedBundle): string | undefined {
   }
 }
 
-function verifyError(message: string, report: VerifyReport): ShipgateError {
+function verifyError(message: string, report: VerifyReport, failure: VerifyFailure): VerificationFailed {
   const rejected = report.rejected.map(
     (r) => `bundle ${r.index + 1}${r.predicateType ? ` (${r.predicateType})` : ''}: ${r.reason}`,
   );
-  return new ShipgateError('VERIFY', [message, ...rejected].join('; '), {
-    hint: 'the image is not signed as required; do not deploy it',
-  });
+  return new VerificationFailed([message, ...rejected].join('; '), failure, report);
+}
+
+/** The failure the rejected bundles (of one predicate type, if given) point at: age, then signer, then the rest. */
+function rejectedFailure(
+  report: VerifyReport,
+  checks: readonly BundleCheck[],
+  predicateType?: string,
+): VerifyFailure | undefined {
+  const failed = new Set(
+    checks.filter(
+      (_, i) => predicateType === undefined || report.rejected[i]!.predicateType === predicateType,
+    ),
+  );
+  // A bundle is checked for its signer before its age: too old means the right signer, signed long ago.
+  if (failed.has('age')) return 'too-old';
+  if (failed.has('signer')) return 'wrong-signer';
+  if (failed.has('invalid')) return 'invalid';
+  return undefined;
 }
 
 function checkApproval(report: VerifyReport, expect: VerifyExpectations): void {
@@ -322,7 +383,7 @@ function checkApproval(report: VerifyReport, expect: VerifyExpectations): void {
   const newest = approvals[0];
   if (!newest) {
     if (expect.approval?.required)
-      throw verifyError(`no verified approval attestation (${PREDICATE.approval})`, report);
+      throw verifyError(`no verified approval attestation (${PREDICATE.approval})`, report, 'no-approval');
     return;
   }
   const approval = newest.statement.predicate as ApprovalPredicate;
@@ -332,6 +393,7 @@ function checkApproval(report: VerifyReport, expect: VerifyExpectations): void {
     throw verifyError(
       `the approval attestation is about ${String(approval.image?.digest)}, not ${expect.image.digest}`,
       report,
+      'invalid',
     );
   if (approval.approved === true && approval.forced === false) return;
   if (approval.forced === true) {
@@ -339,6 +401,7 @@ function checkApproval(report: VerifyReport, expect: VerifyExpectations): void {
     throw verifyError(
       'the approval attestation says the image was signed with --force although the policy did not approve it',
       report,
+      'forced',
     );
   }
   const blocking = Array.isArray(approval.decision?.blocking)
@@ -347,6 +410,7 @@ function checkApproval(report: VerifyReport, expect: VerifyExpectations): void {
   throw verifyError(
     `the approval attestation says the policy did not approve the image${blocking ? ` (${blocking})` : ''}`,
     report,
+    'not-approved',
   );
 }
 
@@ -370,6 +434,7 @@ export function verifyBundles(
     ...(expect.identity ? { matchSubject: subjectMatcher(expect.identity) } : {}),
   };
   const report: VerifyReport = { digest: expect.image.digest, verified: [], rejected: [] };
+  const failedChecks: BundleCheck[] = [];
   bundles.forEach((bundle, index) => {
     try {
       report.verified.push(verifyOne(bundle, checks));
@@ -377,18 +442,25 @@ export function verifyBundles(
       if (!(e instanceof BundleCheckError)) throw e;
       const predicateType = predicateTypeOf(bundle);
       report.rejected.push({ index, ...(predicateType ? { predicateType } : {}), reason: e.message });
+      failedChecks.push(e.check);
     }
   });
   if (report.verified.length === 0)
-    throw verifyError(
-      bundles.length
-        ? `no bundle verified for ${expect.image.digest}`
-        : `no signature or attestation found for ${expect.image.digest}`,
-      report,
-    );
+    throw bundles.length
+      ? verifyError(
+          `no bundle verified for ${expect.image.digest}`,
+          report,
+          rejectedFailure(report, failedChecks) ?? 'invalid',
+        )
+      : verifyError(`no signature or attestation found for ${expect.image.digest}`, report, 'unsigned');
   for (const type of expect.requiredPredicates ?? [])
     if (!report.verified.some((v) => v.predicateType === type))
-      throw verifyError(`no verified ${type} statement`, report);
+      throw verifyError(
+        `no verified ${type} statement`,
+        report,
+        rejectedFailure(report, failedChecks, type) ??
+          (type === PREDICATE.approval ? 'no-approval' : 'missing-predicate'),
+      );
   checkApproval(report, expect);
   return report;
 }

@@ -1,10 +1,4 @@
 import { writeFileSync } from 'node:fs';
-import {
-  explicitIdentity,
-  githubIdentity,
-  gitlabIdentity,
-  type SignerIdentity,
-} from '../../admission/identity';
 import { EXIT, ShipgateError } from '../../core/errors';
 import { logger } from '../../core/logger';
 import { RegistryClient } from '../../oci/client';
@@ -12,14 +6,13 @@ import { parseImageRef } from '../../oci/ref';
 import { fetchBundles } from '../../sign/read-back';
 import {
   loadTrustMaterial,
-  PREDICATE,
+  VerificationFailed,
   verifyBundles,
-  type FulcioExtensions,
-  type PredicateName,
   type VerifyExpectations,
   type VerifyReport,
 } from '../../sign/index';
-import { bool, list, parseCommand, str, type Parsed } from '../args';
+import { parseCommand, str } from '../args';
+import { VERIFY_HELP, VERIFY_OPTIONS, verifyFlags } from '../verify-flags';
 
 const HELP = `Usage: shipgate verify IMAGE SIGNER [options]
 
@@ -31,135 +24,14 @@ the required predicates; and shipgate's approval (approved, not forced). Says wh
 Arguments:
   IMAGE                       a registry reference; a tag is resolved to its digest first (printed)
 
-Signer, one of:
-      --github-repository O/R GitHub Actions in OWNER/REPO (issuer https://token.actions.githubusercontent.com)
-        --workflow FILE       only this workflow, e.g. .github/workflows/release.yml
-      --gitlab-project G/P    GitLab CI in GROUP/PROJECT
-        --gitlab-server URL   GitLab instance, the issuer (default https://gitlab.com)
-        --gitlab-ci-config P  CI configuration path (default .gitlab-ci.yml)
-      --ref REF               only this ref, e.g. refs/heads/main (default any branch or tag)
-      --ref-pattern RE        only refs matching RE (anchored for you)
-      --certificate-oidc-issuer URL
-                              any other issuer, with --certificate-identity SAN (exact) or
-                              --certificate-identity-regexp RE (anchored: ^(?:RE)$)
-      --key PUBLIC.pem        key-based signatures by this public key (repeatable)
-
-Checks:
-      --require-predicate T   also require a verified statement of this type: slsa, cyclonedx, vuln, approval
-                              or a predicate type URI (repeatable); the signature is always required
-      --no-require-approval   do not require shipgate's approval attestation (required by default)
-      --allow-forced          accept an approval signed with --force (approved: false, forced: true)
-      --max-age DURATION      refuse signatures older than this, e.g. 30d, 12h
-      --certificate-extension NAME=VALUE
-                              keyless: a Fulcio certificate extension must have exactly this value, e.g.
-                              runnerEnvironment=github-hosted, sourceRepositoryRef=refs/heads/main (repeatable)
-      --allow-unwitnessed-key key-based bundles without transparency log or timestamp (air-gapped signing)
-
-Trust:
-      --trusted-root FILE     a sigstore trusted root JSON (private sigstore); default: the public-good root,
-                              fetched and verified through TUF
-      --tuf-mirror-url URL    another TUF mirror for the trusted root
+${VERIFY_HELP}
   -o, --output FILE           write the verification report as JSON
 `;
 
-const OPTIONS = {
-  'github-repository': { type: 'string' },
-  workflow: { type: 'string' },
-  'gitlab-project': { type: 'string' },
-  'gitlab-server': { type: 'string' },
-  'gitlab-ci-config': { type: 'string' },
-  ref: { type: 'string' },
-  'ref-pattern': { type: 'string' },
-  'certificate-oidc-issuer': { type: 'string' },
-  'certificate-identity': { type: 'string' },
-  'certificate-identity-regexp': { type: 'string' },
-  key: { type: 'string', multiple: true },
-  'require-predicate': { type: 'string', multiple: true },
-  'no-require-approval': { type: 'boolean' },
-  'allow-forced': { type: 'boolean' },
-  'max-age': { type: 'string' },
-  'certificate-extension': { type: 'string', multiple: true },
-  'allow-unwitnessed-key': { type: 'boolean' },
-  'trusted-root': { type: 'string' },
-  'tuf-mirror-url': { type: 'string' },
-  output: { type: 'string', short: 'o' },
-} as const;
+const OPTIONS = { ...VERIFY_OPTIONS, output: { type: 'string', short: 'o' } } as const;
 
 function usage(message: string, hint?: string): ShipgateError {
   return new ShipgateError('USAGE', `verify: ${message}`, hint === undefined ? {} : { hint });
-}
-
-function identity(p: Parsed): SignerIdentity | undefined {
-  const ref = str(p, 'ref');
-  const refPattern = str(p, 'ref-pattern');
-  const refs = { ...(ref !== undefined && { ref }), ...(refPattern !== undefined && { refPattern }) };
-  const github = str(p, 'github-repository');
-  const gitlab = str(p, 'gitlab-project');
-  const issuer = str(p, 'certificate-oidc-issuer');
-  const given = [github, gitlab, issuer].filter((v) => v !== undefined).length;
-  if (given > 1)
-    throw usage('give one of --github-repository, --gitlab-project and --certificate-oidc-issuer');
-  if (github !== undefined) {
-    const workflow = str(p, 'workflow');
-    return githubIdentity({ repository: github, ...(workflow !== undefined && { workflow }), ...refs });
-  }
-  if (gitlab !== undefined) {
-    const server = str(p, 'gitlab-server');
-    const ciConfig = str(p, 'gitlab-ci-config');
-    return gitlabIdentity({
-      project: gitlab,
-      ...(server !== undefined && { server }),
-      ...(ciConfig !== undefined && { ciConfig }),
-      ...refs,
-    });
-  }
-  if (issuer !== undefined) {
-    const subject = str(p, 'certificate-identity');
-    const pattern = str(p, 'certificate-identity-regexp');
-    if ((subject === undefined) === (pattern === undefined))
-      throw usage(
-        '--certificate-oidc-issuer needs one of --certificate-identity and --certificate-identity-regexp',
-      );
-    // An anchored form of whatever was given: a bare pattern must not match inside a longer subject.
-    return explicitIdentity({
-      issuer,
-      ...(subject !== undefined ? { subject } : { subjectRegExp: `^(?:${pattern})$` }),
-    });
-  }
-  return undefined;
-}
-
-const NAMES: Record<string, PredicateName> = {
-  slsa: 'slsa',
-  cyclonedx: 'cyclonedx',
-  vuln: 'vuln',
-  approval: 'approval',
-};
-
-function predicateType(name: string): string {
-  const short = NAMES[name];
-  if (short) return PREDICATE[short];
-  if (/^[a-z][a-z0-9+.-]*:\/\/\S+$/i.test(name)) return name;
-  throw usage(`--require-predicate: "${name}" is neither slsa, cyclonedx, vuln, approval nor a URI`);
-}
-
-/** 30d, 12h, 90m, 45s: the age limit in seconds. */
-function maxAge(text: string): number {
-  const m = /^(\d+)([dhms])$/.exec(text.trim());
-  if (!m) throw usage(`--max-age: invalid duration "${text}"`, 'e.g. 30d, 12h, 90m');
-  return Number(m[1]) * { d: 86_400, h: 3_600, m: 60, s: 1 }[m[2] as 'd' | 'h' | 'm' | 's'];
-}
-
-function extensions(p: Parsed): FulcioExtensions | undefined {
-  const pairs = list(p, 'certificate-extension');
-  if (!pairs.length) return undefined;
-  const out: Record<string, string> = {};
-  for (const pair of pairs) {
-    const eq = pair.indexOf('=');
-    if (eq <= 0) throw usage(`--certificate-extension: "${pair}" is not NAME=VALUE`);
-    out[pair.slice(0, eq)] = pair.slice(eq + 1);
-  }
-  return out as FulcioExtensions;
 }
 
 function summary(report: VerifyReport): string[] {
@@ -179,35 +51,12 @@ export async function run(argv: string[]): Promise<number> {
     throw usage('give exactly one IMAGE', 'e.g. shipgate verify ghcr.io/acme/app@sha256:...');
   const ref = parseImageRef(image);
   if (ref.transport !== 'registry') throw usage(`${image} is not a registry reference`);
-  const expectedIdentity = identity(p);
-  const keys = list(p, 'key');
-  if (!expectedIdentity && keys.length === 0)
-    throw usage(
-      'no signer given',
-      'use --github-repository, --gitlab-project, --certificate-oidc-issuer, or --key',
-    );
-  const required = list(p, 'require-predicate').map(predicateType);
-  const approvalRequired = !bool(p, 'no-require-approval');
+  const flags = verifyFlags('verify', p);
   const expect: VerifyExpectations = {
     image: { digest: '', repository: `${ref.registry}/${ref.repository}` },
-    ...(expectedIdentity ? { identity: expectedIdentity } : {}),
-    ...(keys.length ? { keys: true } : {}),
-    requiredPredicates: [PREDICATE.signature, ...(approvalRequired ? [PREDICATE.approval] : []), ...required],
-    approval: { required: approvalRequired, ...(bool(p, 'allow-forced') ? { allowForced: true } : {}) },
-    ...(str(p, 'max-age') !== undefined ? { maxAgeSeconds: maxAge(str(p, 'max-age')!) } : {}),
-    ...(extensions(p) ? { certificate: extensions(p)! } : {}),
-    ...(bool(p, 'allow-unwitnessed-key') ? { allowUnwitnessedKeyBundles: true } : {}),
+    ...flags.expect,
   };
-  const trustedRoot = str(p, 'trusted-root');
-  const mirror = str(p, 'tuf-mirror-url');
-  const trust = await loadTrustMaterial({
-    ...(trustedRoot !== undefined ? { trustedRoot } : {}),
-    ...(mirror !== undefined ? { tufMirrorUrl: mirror } : {}),
-    ...(keys.length ? { publicKeys: keys } : {}),
-    ...(keys.length && !expectedIdentity && trustedRoot === undefined && bool(p, 'allow-unwitnessed-key')
-      ? { keysOnly: true }
-      : {}),
-  });
+  const trust = await loadTrustMaterial(flags.trust);
 
   const client = new RegistryClient({ registry: ref.registry });
   let digest = ref.digest;
@@ -234,7 +83,7 @@ export async function run(argv: string[]): Promise<number> {
       expect,
     );
   } catch (e) {
-    const partial = (e as ShipgateError & { report?: VerifyReport }).report;
+    const partial = e instanceof VerificationFailed ? e.report : undefined;
     if (partial) for (const line of summary(partial)) logger().info(line);
     if (output)
       writeFileSync(

@@ -7,10 +7,10 @@ import type { SerializedBundle } from '@sigstore/bundle';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ShipgateError } from '../../../src/core/errors';
 import { digestOf } from '../../../src/oci/digest';
+import { nextLink } from '../../../src/oci/link';
 import {
   artifactManifest,
   mergeIndex,
-  nextLink,
   parseIndex,
   referrerDescriptor,
   type OciIndex,

@@ -1,0 +1,186 @@
+/**
+ * The expectation flags of `shipgate verify` and `shipgate audit`: the signer, the checks and the trust,
+ * mapped onto the verification expectations (without the image, which each command finds itself).
+ */
+import { explicitIdentity, githubIdentity, gitlabIdentity, type SignerIdentity } from '../admission/identity';
+import { ShipgateError } from '../core/errors';
+import {
+  PREDICATE,
+  type FulcioExtensions,
+  type PredicateName,
+  type TrustConfig,
+  type VerifyExpectations,
+} from '../sign/index';
+import { bool, list, str, type Parsed } from './args';
+
+export const VERIFY_OPTIONS = {
+  'github-repository': { type: 'string' },
+  workflow: { type: 'string' },
+  'gitlab-project': { type: 'string' },
+  'gitlab-server': { type: 'string' },
+  'gitlab-ci-config': { type: 'string' },
+  ref: { type: 'string' },
+  'ref-pattern': { type: 'string' },
+  'certificate-oidc-issuer': { type: 'string' },
+  'certificate-identity': { type: 'string' },
+  'certificate-identity-regexp': { type: 'string' },
+  key: { type: 'string', multiple: true },
+  'require-predicate': { type: 'string', multiple: true },
+  'no-require-approval': { type: 'boolean' },
+  'allow-forced': { type: 'boolean' },
+  'max-age': { type: 'string' },
+  'certificate-extension': { type: 'string', multiple: true },
+  'allow-unwitnessed-key': { type: 'boolean' },
+  'trusted-root': { type: 'string' },
+  'tuf-mirror-url': { type: 'string' },
+} as const;
+
+export const VERIFY_HELP = `Signer, one of:
+      --github-repository O/R GitHub Actions in OWNER/REPO (issuer https://token.actions.githubusercontent.com)
+        --workflow FILE       only this workflow, e.g. .github/workflows/release.yml
+      --gitlab-project G/P    GitLab CI in GROUP/PROJECT
+        --gitlab-server URL   GitLab instance, the issuer (default https://gitlab.com)
+        --gitlab-ci-config P  CI configuration path (default .gitlab-ci.yml)
+      --ref REF               only this ref, e.g. refs/heads/main (default any branch or tag)
+      --ref-pattern RE        only refs matching RE (anchored for you)
+      --certificate-oidc-issuer URL
+                              any other issuer, with --certificate-identity SAN (exact) or
+                              --certificate-identity-regexp RE (anchored: ^(?:RE)$)
+      --key PUBLIC.pem        key-based signatures by this public key (repeatable)
+
+Checks:
+      --require-predicate T   also require a verified statement of this type: slsa, cyclonedx, vuln, approval
+                              or a predicate type URI (repeatable); the signature is always required
+      --no-require-approval   do not require shipgate's approval attestation (required by default)
+      --allow-forced          accept an approval signed with --force (approved: false, forced: true)
+      --max-age DURATION      refuse signatures older than this, e.g. 30d, 12h
+      --certificate-extension NAME=VALUE
+                              keyless: a Fulcio certificate extension must have exactly this value, e.g.
+                              runnerEnvironment=github-hosted, sourceRepositoryRef=refs/heads/main (repeatable)
+      --allow-unwitnessed-key key-based bundles without transparency log or timestamp (air-gapped signing)
+
+Trust:
+      --trusted-root FILE     a sigstore trusted root JSON (private sigstore); default: the public-good root,
+                              fetched and verified through TUF
+      --tuf-mirror-url URL    another TUF mirror for the trusted root`;
+
+/** What the flags ask verification to prove, and what it trusts. */
+export interface VerifyFlags {
+  /** The expectations without the image (each command sets it per digest). */
+  expect: Omit<VerifyExpectations, 'image'>;
+  trust: TrustConfig;
+}
+
+function usage(command: string, message: string, hint?: string): ShipgateError {
+  return new ShipgateError('USAGE', `${command}: ${message}`, hint === undefined ? {} : { hint });
+}
+
+function identity(command: string, p: Parsed): SignerIdentity | undefined {
+  const ref = str(p, 'ref');
+  const refPattern = str(p, 'ref-pattern');
+  const refs = { ...(ref !== undefined && { ref }), ...(refPattern !== undefined && { refPattern }) };
+  const github = str(p, 'github-repository');
+  const gitlab = str(p, 'gitlab-project');
+  const issuer = str(p, 'certificate-oidc-issuer');
+  const given = [github, gitlab, issuer].filter((v) => v !== undefined).length;
+  if (given > 1)
+    throw usage(command, 'give one of --github-repository, --gitlab-project and --certificate-oidc-issuer');
+  if (github !== undefined) {
+    const workflow = str(p, 'workflow');
+    return githubIdentity({ repository: github, ...(workflow !== undefined && { workflow }), ...refs });
+  }
+  if (gitlab !== undefined) {
+    const server = str(p, 'gitlab-server');
+    const ciConfig = str(p, 'gitlab-ci-config');
+    return gitlabIdentity({
+      project: gitlab,
+      ...(server !== undefined && { server }),
+      ...(ciConfig !== undefined && { ciConfig }),
+      ...refs,
+    });
+  }
+  if (issuer !== undefined) {
+    const subject = str(p, 'certificate-identity');
+    const pattern = str(p, 'certificate-identity-regexp');
+    if ((subject === undefined) === (pattern === undefined))
+      throw usage(
+        command,
+        '--certificate-oidc-issuer needs one of --certificate-identity and --certificate-identity-regexp',
+      );
+    // An anchored form of whatever was given: a bare pattern must not match inside a longer subject.
+    return explicitIdentity({
+      issuer,
+      ...(subject !== undefined ? { subject } : { subjectRegExp: `^(?:${pattern})$` }),
+    });
+  }
+  return undefined;
+}
+
+const NAMES: Record<string, PredicateName> = {
+  slsa: 'slsa',
+  cyclonedx: 'cyclonedx',
+  vuln: 'vuln',
+  approval: 'approval',
+};
+
+function predicateType(command: string, name: string): string {
+  const short = NAMES[name];
+  if (short) return PREDICATE[short];
+  if (/^[a-z][a-z0-9+.-]*:\/\/\S+$/i.test(name)) return name;
+  throw usage(command, `--require-predicate: "${name}" is neither slsa, cyclonedx, vuln, approval nor a URI`);
+}
+
+/** 30d, 12h, 90m, 45s: the age limit in seconds. */
+function maxAge(command: string, text: string): number {
+  const m = /^(\d+)([dhms])$/.exec(text.trim());
+  if (!m) throw usage(command, `--max-age: invalid duration "${text}"`, 'e.g. 30d, 12h, 90m');
+  return Number(m[1]) * { d: 86_400, h: 3_600, m: 60, s: 1 }[m[2] as 'd' | 'h' | 'm' | 's'];
+}
+
+function extensions(command: string, p: Parsed): FulcioExtensions | undefined {
+  const pairs = list(p, 'certificate-extension');
+  if (!pairs.length) return undefined;
+  const out: Record<string, string> = {};
+  for (const pair of pairs) {
+    const eq = pair.indexOf('=');
+    if (eq <= 0) throw usage(command, `--certificate-extension: "${pair}" is not NAME=VALUE`);
+    out[pair.slice(0, eq)] = pair.slice(eq + 1);
+  }
+  return out as FulcioExtensions;
+}
+
+/** Reads the signer, check and trust flags; a USAGE error names `command` when they are incomplete. */
+export function verifyFlags(command: string, p: Parsed): VerifyFlags {
+  const expectedIdentity = identity(command, p);
+  const keys = list(p, 'key');
+  if (!expectedIdentity && keys.length === 0)
+    throw usage(
+      command,
+      'no signer given',
+      'use --github-repository, --gitlab-project, --certificate-oidc-issuer, or --key',
+    );
+  const required = list(p, 'require-predicate').map((name) => predicateType(command, name));
+  const approvalRequired = !bool(p, 'no-require-approval');
+  const age = str(p, 'max-age');
+  const certificate = extensions(command, p);
+  const expect: VerifyFlags['expect'] = {
+    ...(expectedIdentity ? { identity: expectedIdentity } : {}),
+    ...(keys.length ? { keys: true } : {}),
+    requiredPredicates: [PREDICATE.signature, ...(approvalRequired ? [PREDICATE.approval] : []), ...required],
+    approval: { required: approvalRequired, ...(bool(p, 'allow-forced') ? { allowForced: true } : {}) },
+    ...(age !== undefined ? { maxAgeSeconds: maxAge(command, age) } : {}),
+    ...(certificate ? { certificate } : {}),
+    ...(bool(p, 'allow-unwitnessed-key') ? { allowUnwitnessedKeyBundles: true } : {}),
+  };
+  const trustedRoot = str(p, 'trusted-root');
+  const mirror = str(p, 'tuf-mirror-url');
+  const trust: TrustConfig = {
+    ...(trustedRoot !== undefined ? { trustedRoot } : {}),
+    ...(mirror !== undefined ? { tufMirrorUrl: mirror } : {}),
+    ...(keys.length ? { publicKeys: keys } : {}),
+    ...(keys.length && !expectedIdentity && trustedRoot === undefined && bool(p, 'allow-unwitnessed-key')
+      ? { keysOnly: true }
+      : {}),
+  };
+  return { expect, trust };
+}
