@@ -81,8 +81,9 @@ function logInstance(key: Buffer, url: string): TransparencyLogInstance {
 export async function startSigstore(options: MockOptions = {}): Promise<MockSigstore> {
   // The mock TSA (pkijs) writes GeneralizedTime fractions without trailing zeros ("…12.45Z"), which
   // @sigstore/core reads only with exactly three digits: a clock whose milliseconds end in a non-zero digit
-  // keeps timestamps readable. The default is fixed at start; a suite runs well within certificate validity.
-  const clock = options.clock ?? new Date(Math.floor(Date.now() / 1000) * 1000 + 123);
+  // keeps timestamps readable. The clock (default: now) is fixed at start; a suite runs well within
+  // certificate validity.
+  const clock = new Date(Math.floor((options.clock ?? new Date()).getTime() / 1000) * 1000 + 123);
   const handlers = new Map<string, Handler['fn']>();
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];

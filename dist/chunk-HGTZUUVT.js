@@ -1,0 +1,261 @@
+#!/usr/bin/env node
+import { createRequire as __sgCreateRequire } from 'node:module';
+import { fileURLToPath as __sgFileURLToPath } from 'node:url';
+import { dirname as __sgDirname } from 'node:path';
+const require = __sgCreateRequire(import.meta.url);
+const __filename = __sgFileURLToPath(import.meta.url);
+const __dirname = __sgDirname(__filename);
+import {
+  SIGNING_HELP,
+  SIGNING_OPTIONS,
+  scannedTarget,
+  signImage,
+  signOptions,
+  signableRegistryImage
+} from "./chunk-F5NWRU26.js";
+import {
+  OUTPUT_HELP,
+  OUTPUT_OPTIONS,
+  POLICY_OPTIONS,
+  checkOutputFlags,
+  failOnFlag,
+  writeOutputs
+} from "./chunk-4ADVU5OH.js";
+import {
+  SBOM_FORMATS,
+  sbomKind
+} from "./chunk-VZR4YNCM.js";
+import {
+  parseDuration,
+  runPipeline
+} from "./chunk-DHKIFRZQ.js";
+import {
+  bool,
+  list,
+  oneOf,
+  parseCommand,
+  str
+} from "./chunk-LYRF6LE5.js";
+import {
+  findRepoRoot
+} from "./chunk-VYLKKKIO.js";
+import {
+  SCANNERS,
+  isScanner
+} from "./chunk-LRJHB3UR.js";
+import {
+  MALWARE_MODES
+} from "./chunk-62UOYVGW.js";
+import {
+  parseSeverity,
+  parseSeverityList
+} from "./chunk-WRC2BTZW.js";
+import {
+  EXIT,
+  ShipgateError,
+  parseExitCode
+} from "./chunk-YH6AYXDN.js";
+import {
+  logger
+} from "./chunk-GMQYA5PP.js";
+
+// src/cli/gitlab-env.ts
+var CS_SEVERITIES = ["UNKNOWN", "LOW", "MEDIUM", "HIGH", "CRITICAL"];
+function gitlabFallbacks(env) {
+  if (env.GITLAB_CI !== "true") return {};
+  const out = {};
+  const image = env.CS_IMAGE?.trim();
+  if (image) out.image = image;
+  const dockerfile = env.CS_DOCKERFILE_PATH?.trim();
+  if (dockerfile) out.dockerfile = dockerfile;
+  const threshold = env.CS_SEVERITY_THRESHOLD?.trim();
+  if (threshold) {
+    if (!CS_SEVERITIES.includes(threshold.toUpperCase()))
+      throw new ShipgateError("USAGE", `CS_SEVERITY_THRESHOLD: invalid value "${threshold}"`, {
+        hint: `use one of ${CS_SEVERITIES.join(", ")}`
+      });
+    out.failOn = parseSeverity(threshold, "CS_SEVERITY_THRESHOLD");
+  }
+  return out;
+}
+
+// src/cli/commands/scan.ts
+import { readFileSync } from "node:fs";
+var DEFAULT_TIMEOUT_MS = 15 * 60 * 1e3;
+var HELP = `Usage: shipgate scan [IMAGE] [--dockerfile FILE]... [--image REF] [options]
+
+Lints the Dockerfiles, scans the image (packages, vulnerabilities, secrets in every layer, configuration,
+malware), applies the policy and decides whether the image is approved.
+
+Targets:
+  -d, --dockerfile FILE   a Dockerfile to lint (repeatable); image findings map onto the first one's lines
+      --manifests PATH    Kubernetes manifests to check with the image: a YAML file, a folder or - (repeatable)
+      --pss LEVEL         also check the manifests against the Pod Security Standards: baseline, restricted
+  -i, --image REF         docker-archive:FILE, oci-archive:FILE, oci:DIR[:TAG], docker:NAME, dir:ROOTFS or
+                          a registry reference (ghcr.io/org/app:1.2, host:5000/app@sha256:...)
+      --platform P        os/arch[/variant] to pick from a multi-platform image (default: this machine's)
+      --context DIR       build context: files the Dockerfile copies are scanned for secrets
+      --timeout DURATION  deadline for the whole scan, e.g. 15m (default), 90s, 1h; 0 for none
+                          (also SHIPGATE_TIMEOUT); past it the scan ends with a TIMEOUT error, exit 4
+
+Policy:
+  -c, --config FILE       policy file (default shipgate.yaml at the repository root, if any)
+      --fail-on SEV       fail at this severity or above: critical, high, medium, low, info, none
+      --scanners LIST     image scanners to run (comma list of ${SCANNERS.join(", ")}; default all)
+      --severity LIST     report only these severities (e.g. CRITICAL,HIGH); the others are hidden and
+                          do not block
+      --ignorefile FILE   trivy ignore file to apply (repeatable); .trivyignore and .trivyignore.yaml at
+                          the repository root are always read
+      --exit-code N       exit code when the policy refuses the image (default 1); errors keep theirs
+
+In a GitLab CI job, CS_IMAGE, CS_DOCKERFILE_PATH and CS_SEVERITY_THRESHOLD stand in for --image, --dockerfile
+and --fail-on when those are not given; CS_REGISTRY_USER/PASSWORD log in to CS_IMAGE's registry.
+
+Malware:
+      --malware-mode M    required (default): refuse when ClamAV or its database is missing; optional: warn
+      --clamav-db DIR     ClamAV signature database folder (default ClamAV's own)
+
+Vulnerability data:
+      --vuln-db PATH      OSV records: a directory or zip (offline), instead of the cached OSV database
+      --offline           never download vulnerability data (use --vuln-db or the cache)
+      --ignore-unfixed    hide vulnerabilities that have no fix yet
+      --vex FILE          OpenVEX document to apply (repeatable)
+
+${OUTPUT_HELP}
+      --sbom FILE         also write an SBOM of the image
+      --sbom-format FMT   cyclonedx (default) or spdx
+      --gitlab-reports DIR  also write GitLab reports (container scanning, code quality, SBOM, dotenv)
+
+      --sign              once approved, sign and attest the scanned digest (a registry image; for a local
+                          archive use "shipgate push --sign"), store the bundles next to it, read them back
+
+${SIGNING_HELP}
+`;
+var SIGN_HELP = `Usage: shipgate sign IMAGE [--dockerfile FILE]... [options]
+
+Scans IMAGE (a registry reference) as "shipgate scan" does and, only if the policy approves it, signs the
+scanned manifest digest and attests it (SLSA provenance, CycloneDX SBOM, vulnerability scan, shipgate's
+approval), keyless by default. The sigstore bundles are attached as OCI referrers (or the sha256-<hex> tag
+where the registry has no referrers API) and in cosign's .sig/.att tags, then read back. Verify with
+"shipgate verify".
+
+Options: every option of "shipgate scan" (see "shipgate scan --help"), and:
+      --force             sign although the policy refused the image; the approval attestation then says
+                          approved: false, forced: true, which generated admission policies refuse
+
+${SIGNING_HELP}
+`;
+function run(argv) {
+  return scanCommand("scan", argv);
+}
+async function scanCommand(command, argv) {
+  const p = parseCommand(
+    command,
+    argv,
+    {
+      ...SIGNING_OPTIONS,
+      ...command === "scan" ? { sign: { type: "boolean" } } : { force: { type: "boolean" } },
+      ...OUTPUT_OPTIONS,
+      ...POLICY_OPTIONS,
+      dockerfile: { type: "string", short: "d", multiple: true },
+      manifests: { type: "string", multiple: true },
+      pss: { type: "string" },
+      image: { type: "string", short: "i" },
+      platform: { type: "string" },
+      context: { type: "string" },
+      scanners: { type: "string", multiple: true },
+      "vuln-db": { type: "string" },
+      "malware-mode": { type: "string" },
+      "clamav-db": { type: "string" },
+      offline: { type: "boolean" },
+      "ignore-unfixed": { type: "boolean" },
+      vex: { type: "string", multiple: true },
+      sbom: { type: "string" },
+      "sbom-format": { type: "string" },
+      "gitlab-reports": { type: "string" },
+      timeout: { type: "string" },
+      severity: { type: "string" },
+      ignorefile: { type: "string", multiple: true },
+      "exit-code": { type: "string" }
+    },
+    command === "scan" ? HELP : SIGN_HELP
+  );
+  if (!p) return EXIT.OK;
+  checkOutputFlags(p);
+  const sign = command === "sign" || bool(p, "sign");
+  if (p.positionals.length > 1 || p.positionals.length === 1 && str(p, "image")) {
+    throw new ShipgateError("USAGE", `scan: unexpected argument "${p.positionals.at(-1)}"`, {
+      hint: "give one image (as an argument or with --image) and Dockerfiles with --dockerfile"
+    });
+  }
+  const scanners = list(p, "scanners");
+  const unknown = scanners.filter((s) => !isScanner(s));
+  if (unknown.length) {
+    throw new ShipgateError("USAGE", `--scanners: unknown scanner "${unknown[0]}"`, {
+      hint: `use ${SCANNERS.join(", ")}`
+    });
+  }
+  const sbomFormat = oneOf(p, "sbom-format", SBOM_FORMATS, "cyclonedx");
+  const malwareMode = str(p, "malware-mode") ? oneOf(p, "malware-mode", MALWARE_MODES, "required") : void 0;
+  const gitlab = gitlabFallbacks(process.env);
+  const image = str(p, "image") ?? p.positionals[0] ?? gitlab.image;
+  if (str(p, "sbom") && !image) throw new ShipgateError("USAGE", "--sbom needs --image");
+  const failOn = failOnFlag(p) ?? gitlab.failOn;
+  const dockerfiles = list(p, "dockerfile");
+  if (dockerfiles.length === 0 && gitlab.dockerfile) dockerfiles.push(gitlab.dockerfile);
+  const severityText = str(p, "severity");
+  const severities = severityText === void 0 ? void 0 : parseSeverityList(severityText, "--severity");
+  const exitCodeText = str(p, "exit-code");
+  const refusedExit = exitCodeText === void 0 ? EXIT.POLICY_FAILED : parseExitCode(exitCodeText);
+  const repoRoot = findRepoRoot();
+  const timeoutText = str(p, "timeout") ?? process.env.SHIPGATE_TIMEOUT;
+  const timeoutMs = timeoutText ? parseDuration(timeoutText, str(p, "timeout") ? "--timeout" : "SHIPGATE_TIMEOUT") : DEFAULT_TIMEOUT_MS;
+  const manifests = list(p, "manifests");
+  const pss = str(p, "pss") ? oneOf(p, "pss", ["privileged", "baseline", "restricted"], "privileged") : void 0;
+  const opts = {
+    dockerfiles,
+    ...manifests.length ? { manifests } : {},
+    ...pss ? { pss } : {},
+    repoRoot,
+    ...image ? { image } : {},
+    ...str(p, "platform") ? { platform: str(p, "platform") } : {},
+    ...str(p, "context") ? { context: str(p, "context") } : {},
+    ...str(p, "config") ? { configPath: str(p, "config") } : {},
+    ...failOn ? { failOn } : {},
+    ...severities ? { severities } : {},
+    ...list(p, "ignorefile").length ? { ignoreFiles: list(p, "ignorefile") } : {},
+    ...scanners.length ? { scanners } : {},
+    ...str(p, "vuln-db") ? { vulnDb: str(p, "vuln-db") } : {},
+    ...bool(p, "offline") ? { offline: true } : {},
+    ...bool(p, "ignore-unfixed") ? { ignoreUnfixed: true } : {},
+    ...list(p, "vex").length ? { vex: list(p, "vex") } : {},
+    ...malwareMode ? { malwareMode } : {},
+    ...str(p, "clamav-db") ? { clamavDb: str(p, "clamav-db") } : {},
+    ...timeoutMs ? { timeoutMs } : {}
+  };
+  const signing = sign ? signOptions(p, repoRoot, bool(p, "force")) : void 0;
+  const target = sign ? signableRegistryImage(image, command) : void 0;
+  const result = await runPipeline(opts);
+  const more = [];
+  const sbomPath = str(p, "sbom");
+  if (sbomPath) more.push({ format: sbomKind(sbomFormat), path: sbomPath });
+  const gitlabDir = str(p, "gitlab-reports");
+  if (gitlabDir) more.push({ format: "gitlab", path: gitlabDir });
+  await writeOutputs(result, p, repoRoot, more);
+  const approved = result.decision?.approved !== false;
+  if (signing && target && (approved || signing.force)) {
+    const sbom = sbomPath && sbomFormat === "cyclonedx" ? readFileSync(sbomPath, "utf8") : void 0;
+    const signed = await signImage(scannedTarget(target, result), result, {
+      ...signing,
+      ...sbom ? { sbom } : {}
+    });
+    process.stderr.write(`signed ${signed.reference}
+`);
+  } else if (signing) logger().warn("not signed: the policy did not approve the image");
+  return approved ? EXIT.OK : refusedExit;
+}
+
+export {
+  run,
+  scanCommand
+};
