@@ -74,8 +74,14 @@ export async function readManifests(
         hint: 'check the path (it is relative to the working directory)',
       });
     const files: string[] = [];
-    if (s.isDirectory()) await walk(abs, files);
-    else files.push(abs);
+    if (s.isDirectory()) {
+      await walk(abs, files);
+      // A folder with nothing to lint must not pass as if it had been checked.
+      if (files.length === 0)
+        throw new ShipgateError('INPUT', `${path} is a folder without .yaml or .yml files`, {
+          hint: 'name a Dockerfile, or a folder or file of Kubernetes manifests',
+        });
+    } else files.push(abs);
     for (const f of files)
       out.push({
         path: repoRelative(repoRoot, f),

@@ -9,15 +9,15 @@ import {
   SIGNING_OPTIONS,
   attestImage,
   signOptions
-} from "./chunk-F5NWRU26.js";
+} from "./chunk-SUELX5WL.js";
 import {
   PREDICATE
-} from "./chunk-XARXNXGM.js";
+} from "./chunk-PUYGNR4D.js";
 import "./chunk-TKPGPKVO.js";
 import "./chunk-ANKGLQNW.js";
 import "./chunk-SCYKMJJI.js";
 import "./chunk-ENAC3JU5.js";
-import "./chunk-J3FESIQ4.js";
+import "./chunk-M2YC2ZG5.js";
 import "./chunk-VZR4YNCM.js";
 import "./chunk-YFHBOS32.js";
 import "./chunk-U65Y67VX.js";
@@ -35,8 +35,8 @@ import "./chunk-3BWA7Y3J.js";
 import {
   parseImageRef
 } from "./chunk-2MFDTXUL.js";
-import "./chunk-N4OBE47V.js";
-import "./chunk-6BOXC75W.js";
+import "./chunk-RXB4MDGJ.js";
+import "./chunk-IGFCPDD5.js";
 import "./chunk-CBPPCJ6P.js";
 import "./chunk-NQRDU5S6.js";
 import {

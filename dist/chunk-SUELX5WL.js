@@ -22,7 +22,7 @@ import {
   simpleSigningPayload,
   statementPredicateType,
   subjectDescriptor
-} from "./chunk-XARXNXGM.js";
+} from "./chunk-PUYGNR4D.js";
 import {
   mapConcurrent
 } from "./chunk-SCYKMJJI.js";

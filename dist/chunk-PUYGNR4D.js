@@ -16,7 +16,7 @@ import {
 } from "./chunk-ENAC3JU5.js";
 import {
   renderSbom
-} from "./chunk-J3FESIQ4.js";
+} from "./chunk-M2YC2ZG5.js";
 import {
   countBySeverity
 } from "./chunk-U65Y67VX.js";
@@ -39,7 +39,7 @@ import {
 import {
   COMMIT,
   VERSION
-} from "./chunk-6BOXC75W.js";
+} from "./chunk-IGFCPDD5.js";
 import {
   ShipgateError,
   isShipgateError

@@ -12,7 +12,7 @@ import {
   signImage,
   signOptions,
   signableRegistryImage
-} from "./chunk-F5NWRU26.js";
+} from "./chunk-SUELX5WL.js";
 import {
   OUTPUT_HELP,
   OUTPUT_OPTIONS,
@@ -20,7 +20,7 @@ import {
   checkOutputFlags,
   failOnFlag,
   writeOutputs
-} from "./chunk-4ADVU5OH.js";
+} from "./chunk-MSV2NYGD.js";
 import {
   SBOM_FORMATS,
   sbomKind
@@ -28,7 +28,7 @@ import {
 import {
   parseDuration,
   runPipeline
-} from "./chunk-DHKIFRZQ.js";
+} from "./chunk-HZ6Z3Y2C.js";
 import {
   bool,
   list,
@@ -42,7 +42,7 @@ import {
 import {
   SCANNERS,
   isScanner
-} from "./chunk-LRJHB3UR.js";
+} from "./chunk-R6YB5GSW.js";
 import {
   MALWARE_MODES
 } from "./chunk-62UOYVGW.js";

@@ -7,7 +7,7 @@ const __filename = __sgFileURLToPath(import.meta.url);
 const __dirname = __sgDirname(__filename);
 import {
   writeReports
-} from "./chunk-EHYFAI3W.js";
+} from "./chunk-KIUXGLIP.js";
 import {
   bool,
   oneOf,

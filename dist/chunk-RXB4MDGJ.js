@@ -7,7 +7,7 @@ const __filename = __sgFileURLToPath(import.meta.url);
 const __dirname = __sgDirname(__filename);
 import {
   VERSION
-} from "./chunk-6BOXC75W.js";
+} from "./chunk-IGFCPDD5.js";
 import {
   FileVersions,
   attributeToLayers,

@@ -23,8 +23,8 @@ import {
   pushedTarget,
   signImage,
   signOptions
-} from "./chunk-F5NWRU26.js";
-import "./chunk-XARXNXGM.js";
+} from "./chunk-SUELX5WL.js";
+import "./chunk-PUYGNR4D.js";
 import "./chunk-TKPGPKVO.js";
 import {
   decodeJwt
@@ -33,11 +33,11 @@ import {
   mapConcurrent
 } from "./chunk-SCYKMJJI.js";
 import "./chunk-ENAC3JU5.js";
-import "./chunk-J3FESIQ4.js";
+import "./chunk-M2YC2ZG5.js";
 import "./chunk-VZR4YNCM.js";
 import {
   runPipeline
-} from "./chunk-DHKIFRZQ.js";
+} from "./chunk-HZ6Z3Y2C.js";
 import "./chunk-NQ7JLJSQ.js";
 import {
   blockingReasonsLine
@@ -53,7 +53,7 @@ import "./chunk-FALZRFZI.js";
 import {
   findRepoRoot
 } from "./chunk-VYLKKKIO.js";
-import "./chunk-LRJHB3UR.js";
+import "./chunk-R6YB5GSW.js";
 import {
   external_exports
 } from "./chunk-GJAWIMVQ.js";
@@ -83,8 +83,8 @@ import {
   parseImageRef,
   repositoryName
 } from "./chunk-2MFDTXUL.js";
-import "./chunk-N4OBE47V.js";
-import "./chunk-6BOXC75W.js";
+import "./chunk-RXB4MDGJ.js";
+import "./chunk-IGFCPDD5.js";
 import "./chunk-CBPPCJ6P.js";
 import "./chunk-NQRDU5S6.js";
 import {

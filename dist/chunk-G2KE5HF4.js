@@ -12,8 +12,8 @@ import {
   inventoryModule,
   toCycloneDx,
   toSpdx
-} from "./chunk-N4OBE47V.js";
-import "./chunk-6BOXC75W.js";
+} from "./chunk-RXB4MDGJ.js";
+import "./chunk-IGFCPDD5.js";
 import {
   EOL_TABLE_UPDATED,
   eolDate,

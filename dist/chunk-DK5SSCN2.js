@@ -6,20 +6,21 @@ const require = __sgCreateRequire(import.meta.url);
 const __filename = __sgFileURLToPath(import.meta.url);
 const __dirname = __sgDirname(__filename);
 import {
+  run,
   scanCommand
-} from "./chunk-HGTZUUVT.js";
-import "./chunk-F5NWRU26.js";
-import "./chunk-XARXNXGM.js";
+} from "./chunk-ZICIEU7H.js";
+import "./chunk-SUELX5WL.js";
+import "./chunk-PUYGNR4D.js";
 import "./chunk-TKPGPKVO.js";
 import "./chunk-ANKGLQNW.js";
 import "./chunk-SCYKMJJI.js";
 import "./chunk-ENAC3JU5.js";
-import "./chunk-J3FESIQ4.js";
-import "./chunk-4ADVU5OH.js";
+import "./chunk-M2YC2ZG5.js";
+import "./chunk-MSV2NYGD.js";
 import "./chunk-VZR4YNCM.js";
-import "./chunk-EHYFAI3W.js";
+import "./chunk-KIUXGLIP.js";
 import "./chunk-63QWEKYT.js";
-import "./chunk-DHKIFRZQ.js";
+import "./chunk-HZ6Z3Y2C.js";
 import "./chunk-NQ7JLJSQ.js";
 import "./chunk-YFHBOS32.js";
 import "./chunk-M25HSUGT.js";
@@ -27,7 +28,7 @@ import "./chunk-U65Y67VX.js";
 import "./chunk-LYRF6LE5.js";
 import "./chunk-FALZRFZI.js";
 import "./chunk-VYLKKKIO.js";
-import "./chunk-LRJHB3UR.js";
+import "./chunk-R6YB5GSW.js";
 import "./chunk-62UOYVGW.js";
 import "./chunk-CDGENQDI.js";
 import "./chunk-OSPBQAJB.js";
@@ -40,8 +41,8 @@ import "./chunk-7ID7TX7T.js";
 import "./chunk-WRC2BTZW.js";
 import "./chunk-DML5XCCS.js";
 import "./chunk-2MFDTXUL.js";
-import "./chunk-N4OBE47V.js";
-import "./chunk-6BOXC75W.js";
+import "./chunk-RXB4MDGJ.js";
+import "./chunk-IGFCPDD5.js";
 import "./chunk-CBPPCJ6P.js";
 import "./chunk-NQRDU5S6.js";
 import "./chunk-YH6AYXDN.js";
@@ -50,11 +51,7 @@ import "./chunk-NBX24EBK.js";
 import "./chunk-GMQYA5PP.js";
 import "./chunk-KDR2SZEQ.js";
 import "./chunk-YNPQFTY5.js";
-
-// src/cli/commands/sign.ts
-function run(argv) {
-  return scanCommand("sign", argv);
-}
 export {
-  run
+  run,
+  scanCommand
 };

@@ -21,7 +21,7 @@ import {
 } from "./chunk-FALZRFZI.js";
 import {
   createAnalyzers
-} from "./chunk-LRJHB3UR.js";
+} from "./chunk-R6YB5GSW.js";
 import {
   external_exports
 } from "./chunk-GJAWIMVQ.js";
@@ -54,8 +54,8 @@ import {
   collectInventory,
   inflateSync,
   require_packageurl_js
-} from "./chunk-N4OBE47V.js";
-import "./chunk-6BOXC75W.js";
+} from "./chunk-RXB4MDGJ.js";
+import "./chunk-IGFCPDD5.js";
 import "./chunk-CBPPCJ6P.js";
 import "./chunk-NQRDU5S6.js";
 import {

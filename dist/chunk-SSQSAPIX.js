@@ -12,7 +12,7 @@ import {
 } from "./chunk-KPJ2ELJZ.js";
 import {
   PREDICATE
-} from "./chunk-XARXNXGM.js";
+} from "./chunk-PUYGNR4D.js";
 import {
   bool,
   list,

@@ -14,7 +14,7 @@ import {
 import {
   toCycloneDx,
   toSpdx
-} from "./chunk-N4OBE47V.js";
+} from "./chunk-RXB4MDGJ.js";
 import {
   ShipgateError
 } from "./chunk-YH6AYXDN.js";

@@ -14,7 +14,7 @@ import {
 } from "./chunk-LYRF6LE5.js";
 import {
   allRules
-} from "./chunk-LRJHB3UR.js";
+} from "./chunk-R6YB5GSW.js";
 import {
   EXIT
 } from "./chunk-YH6AYXDN.js";
