@@ -8,7 +8,7 @@ const __dirname = __sgDirname(__filename);
 import {
   COMMIT,
   VERSION
-} from "./chunk-IGFCPDD5.js";
+} from "./chunk-YG6UCBYR.js";
 import {
   EXIT,
   ShipgateError,
@@ -988,37 +988,37 @@ function cliSink(env = process.env, stream = process.stderr) {
 var COMMANDS = {
   scan: {
     summary: "lint Dockerfiles and manifests, scan an image, apply the policy and decide",
-    load: () => import("./chunk-DK5SSCN2.js")
+    load: () => import("./chunk-IPVZMBMU.js")
   },
   lint: {
     summary: "lint Dockerfiles and Kubernetes manifests (no image)",
-    load: () => import("./chunk-WDBOJSF2.js")
+    load: () => import("./chunk-FQK3M5HM.js")
   },
-  sbom: { summary: "write an SBOM (CycloneDX or SPDX) of an image", load: () => import("./chunk-QYMIRWSQ.js") },
-  rules: { summary: "list every rule with its metadata", load: () => import("./chunk-3YB3VTS4.js") },
+  sbom: { summary: "write an SBOM (CycloneDX or SPDX) of an image", load: () => import("./chunk-D6H4RR26.js") },
+  rules: { summary: "list every rule with its metadata", load: () => import("./chunk-UHVQJOZA.js") },
   policy: {
     summary: "validate a policy file, print its JSON Schema, or generate admission policies",
     load: () => import("./chunk-FSLRYH3U.js")
   },
   push: {
     summary: "push an approved image to a registry, only from a GitHub Actions or GitLab CI job",
-    load: () => import("./chunk-3A6QDTVY.js")
+    load: () => import("./chunk-7OPE5VRI.js")
   },
   sign: {
     summary: "scan a registry image and, if approved, sign and attest its digest (sigstore)",
-    load: () => import("./chunk-IHB44OMT.js")
+    load: () => import("./chunk-PKEST5N4.js")
   },
   attest: {
     summary: "sign a statement of your own predicate about an image digest and attach it",
-    load: () => import("./chunk-QDMA36XA.js")
+    load: () => import("./chunk-SE5YHLKW.js")
   },
   verify: {
     summary: "verify an image's signatures and shipgate approval for its digest",
-    load: () => import("./chunk-GVWXIE55.js")
+    load: () => import("./chunk-EFDCE6MU.js")
   },
   audit: {
     summary: "find the images in a registry that are not signed and approved as verify expects",
-    load: () => import("./chunk-G4SWOZ4H.js")
+    load: () => import("./chunk-A5CUL3PH.js")
   },
   "registry-auth": {
     summary: "serve registry tokens that grant push only to verified CI jobs",

@@ -116,7 +116,7 @@ var package_default = {
 
 // src/core/version.ts
 var VERSION = package_default.version;
-var COMMIT = true ? "cb4ac1a3cfc63eab1503ebadc26c8c2522f104e2-dirty" : "unknown";
+var COMMIT = true ? "12a15c4130ad2881f25afc50c5ac792c996efc62" : "unknown";
 
 export {
   VERSION,

@@ -12,7 +12,7 @@ import {
   signImage,
   signOptions,
   signableRegistryImage
-} from "./chunk-SUELX5WL.js";
+} from "./chunk-XNC2J6WZ.js";
 import {
   OUTPUT_HELP,
   OUTPUT_OPTIONS,
@@ -20,7 +20,7 @@ import {
   checkOutputFlags,
   failOnFlag,
   writeOutputs
-} from "./chunk-MSV2NYGD.js";
+} from "./chunk-UN2GQJK6.js";
 import {
   SBOM_FORMATS,
   sbomKind
@@ -28,7 +28,7 @@ import {
 import {
   parseDuration,
   runPipeline
-} from "./chunk-HZ6Z3Y2C.js";
+} from "./chunk-RV4M4EEM.js";
 import {
   bool,
   list,
@@ -42,7 +42,7 @@ import {
 import {
   SCANNERS,
   isScanner
-} from "./chunk-R6YB5GSW.js";
+} from "./chunk-NWPGELJ5.js";
 import {
   MALWARE_MODES
 } from "./chunk-62UOYVGW.js";

@@ -9,7 +9,7 @@ import {
   VERIFY_HELP,
   VERIFY_OPTIONS,
   verifyFlags
-} from "./chunk-SSQSAPIX.js";
+} from "./chunk-UJXFCWSN.js";
 import "./chunk-KPJ2ELJZ.js";
 import {
   VerificationFailed,
@@ -17,14 +17,14 @@ import {
   loadTrustMaterial,
   parseIndex,
   verifyBundles
-} from "./chunk-PUYGNR4D.js";
+} from "./chunk-JP44EATE.js";
 import "./chunk-TKPGPKVO.js";
 import "./chunk-ANKGLQNW.js";
 import {
   mapConcurrent
 } from "./chunk-SCYKMJJI.js";
 import "./chunk-ENAC3JU5.js";
-import "./chunk-M2YC2ZG5.js";
+import "./chunk-TWHIOUVX.js";
 import "./chunk-VZR4YNCM.js";
 import {
   plural,
@@ -53,10 +53,10 @@ import {
   parseRegistryRef,
   splitReference
 } from "./chunk-2MFDTXUL.js";
-import "./chunk-RXB4MDGJ.js";
+import "./chunk-CGBAMUM4.js";
 import {
   VERSION
-} from "./chunk-IGFCPDD5.js";
+} from "./chunk-YG6UCBYR.js";
 import "./chunk-CBPPCJ6P.js";
 import "./chunk-NQRDU5S6.js";
 import {

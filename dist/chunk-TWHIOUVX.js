@@ -14,7 +14,7 @@ import {
 import {
   toCycloneDx,
   toSpdx
-} from "./chunk-RXB4MDGJ.js";
+} from "./chunk-CGBAMUM4.js";
 import {
   ShipgateError
 } from "./chunk-YH6AYXDN.js";

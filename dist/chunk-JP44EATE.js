@@ -16,7 +16,7 @@ import {
 } from "./chunk-ENAC3JU5.js";
 import {
   renderSbom
-} from "./chunk-M2YC2ZG5.js";
+} from "./chunk-TWHIOUVX.js";
 import {
   countBySeverity
 } from "./chunk-U65Y67VX.js";
@@ -39,7 +39,7 @@ import {
 import {
   COMMIT,
   VERSION
-} from "./chunk-IGFCPDD5.js";
+} from "./chunk-YG6UCBYR.js";
 import {
   ShipgateError,
   isShipgateError

@@ -6,18 +6,23 @@ const require = __sgCreateRequire(import.meta.url);
 const __filename = __sgFileURLToPath(import.meta.url);
 const __dirname = __sgDirname(__filename);
 import {
-  renderSbom
-} from "./chunk-M2YC2ZG5.js";
-import "./chunk-VZR4YNCM.js";
-import "./chunk-3BWA7Y3J.js";
-import "./chunk-RXB4MDGJ.js";
-import "./chunk-IGFCPDD5.js";
-import "./chunk-CBPPCJ6P.js";
-import "./chunk-NQRDU5S6.js";
-import "./chunk-YH6AYXDN.js";
-import "./chunk-GMQYA5PP.js";
-import "./chunk-KDR2SZEQ.js";
+  ANALYZERS,
+  SCANNERS,
+  allRules,
+  analyzerRules,
+  createAnalyzers,
+  isScanner,
+  ruleDocsPages,
+  scannerPart
+} from "./chunk-NWPGELJ5.js";
 import "./chunk-YNPQFTY5.js";
 export {
-  renderSbom
+  ANALYZERS,
+  SCANNERS,
+  allRules,
+  analyzerRules,
+  createAnalyzers,
+  isScanner,
+  ruleDocsPages,
+  scannerPart
 };

@@ -7,7 +7,7 @@ const __filename = __sgFileURLToPath(import.meta.url);
 const __dirname = __sgDirname(__filename);
 import {
   VERSION
-} from "./chunk-IGFCPDD5.js";
+} from "./chunk-YG6UCBYR.js";
 import {
   FileVersions,
   attributeToLayers,

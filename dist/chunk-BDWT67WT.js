@@ -21,7 +21,7 @@ import {
 } from "./chunk-FALZRFZI.js";
 import {
   createAnalyzers
-} from "./chunk-R6YB5GSW.js";
+} from "./chunk-NWPGELJ5.js";
 import {
   external_exports
 } from "./chunk-GJAWIMVQ.js";
@@ -54,8 +54,8 @@ import {
   collectInventory,
   inflateSync,
   require_packageurl_js
-} from "./chunk-RXB4MDGJ.js";
-import "./chunk-IGFCPDD5.js";
+} from "./chunk-CGBAMUM4.js";
+import "./chunk-YG6UCBYR.js";
 import "./chunk-CBPPCJ6P.js";
 import "./chunk-NQRDU5S6.js";
 import {

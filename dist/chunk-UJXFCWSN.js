@@ -12,7 +12,7 @@ import {
 } from "./chunk-KPJ2ELJZ.js";
 import {
   PREDICATE
-} from "./chunk-PUYGNR4D.js";
+} from "./chunk-JP44EATE.js";
 import {
   bool,
   list,

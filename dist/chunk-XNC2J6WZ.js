@@ -22,7 +22,7 @@ import {
   simpleSigningPayload,
   statementPredicateType,
   subjectDescriptor
-} from "./chunk-PUYGNR4D.js";
+} from "./chunk-JP44EATE.js";
 import {
   mapConcurrent
 } from "./chunk-SCYKMJJI.js";

@@ -23,8 +23,8 @@ import {
   pushedTarget,
   signImage,
   signOptions
-} from "./chunk-SUELX5WL.js";
-import "./chunk-PUYGNR4D.js";
+} from "./chunk-XNC2J6WZ.js";
+import "./chunk-JP44EATE.js";
 import "./chunk-TKPGPKVO.js";
 import {
   decodeJwt
@@ -33,11 +33,11 @@ import {
   mapConcurrent
 } from "./chunk-SCYKMJJI.js";
 import "./chunk-ENAC3JU5.js";
-import "./chunk-M2YC2ZG5.js";
+import "./chunk-TWHIOUVX.js";
 import "./chunk-VZR4YNCM.js";
 import {
   runPipeline
-} from "./chunk-HZ6Z3Y2C.js";
+} from "./chunk-RV4M4EEM.js";
 import "./chunk-NQ7JLJSQ.js";
 import {
   blockingReasonsLine
@@ -53,7 +53,7 @@ import "./chunk-FALZRFZI.js";
 import {
   findRepoRoot
 } from "./chunk-VYLKKKIO.js";
-import "./chunk-R6YB5GSW.js";
+import "./chunk-NWPGELJ5.js";
 import {
   external_exports
 } from "./chunk-GJAWIMVQ.js";
@@ -83,8 +83,8 @@ import {
   parseImageRef,
   repositoryName
 } from "./chunk-2MFDTXUL.js";
-import "./chunk-RXB4MDGJ.js";
-import "./chunk-IGFCPDD5.js";
+import "./chunk-CGBAMUM4.js";
+import "./chunk-YG6UCBYR.js";
 import "./chunk-CBPPCJ6P.js";
 import "./chunk-NQRDU5S6.js";
 import {

@@ -11,7 +11,7 @@ import {
 import {
   PARTS,
   sortFindings
-} from "./chunk-HZ6Z3Y2C.js";
+} from "./chunk-RV4M4EEM.js";
 import {
   decisionHeadline,
   decisionLines
@@ -2154,7 +2154,7 @@ async function sbomWriters(requests, result) {
   const needed = requests.some(
     (r) => r.format === "cyclonedx" || r.format === "spdx" || r.format === "gitlab" && result.image
   );
-  return needed ? import("./chunk-ILN6H6SV.js") : void 0;
+  return needed ? import("./chunk-7IJS7IQI.js") : void 0;
 }
 async function writeReports(result, requests, options) {
   await registerHistorySecrets(result);

@@ -9,15 +9,15 @@ import {
   SIGNING_OPTIONS,
   attestImage,
   signOptions
-} from "./chunk-SUELX5WL.js";
+} from "./chunk-XNC2J6WZ.js";
 import {
   PREDICATE
-} from "./chunk-PUYGNR4D.js";
+} from "./chunk-JP44EATE.js";
 import "./chunk-TKPGPKVO.js";
 import "./chunk-ANKGLQNW.js";
 import "./chunk-SCYKMJJI.js";
 import "./chunk-ENAC3JU5.js";
-import "./chunk-M2YC2ZG5.js";
+import "./chunk-TWHIOUVX.js";
 import "./chunk-VZR4YNCM.js";
 import "./chunk-YFHBOS32.js";
 import "./chunk-U65Y67VX.js";
@@ -35,8 +35,8 @@ import "./chunk-3BWA7Y3J.js";
 import {
   parseImageRef
 } from "./chunk-2MFDTXUL.js";
-import "./chunk-RXB4MDGJ.js";
-import "./chunk-IGFCPDD5.js";
+import "./chunk-CGBAMUM4.js";
+import "./chunk-YG6UCBYR.js";
 import "./chunk-CBPPCJ6P.js";
 import "./chunk-NQRDU5S6.js";
 import {

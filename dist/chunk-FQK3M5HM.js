@@ -12,12 +12,12 @@ import {
   checkOutputFlags,
   failOnFlag,
   writeOutputs
-} from "./chunk-MSV2NYGD.js";
-import "./chunk-KIUXGLIP.js";
+} from "./chunk-UN2GQJK6.js";
+import "./chunk-TXRCCZIH.js";
 import "./chunk-63QWEKYT.js";
 import {
   runPipeline
-} from "./chunk-HZ6Z3Y2C.js";
+} from "./chunk-RV4M4EEM.js";
 import "./chunk-NQ7JLJSQ.js";
 import "./chunk-YFHBOS32.js";
 import "./chunk-M25HSUGT.js";
@@ -32,7 +32,7 @@ import "./chunk-FALZRFZI.js";
 import {
   findRepoRoot
 } from "./chunk-VYLKKKIO.js";
-import "./chunk-R6YB5GSW.js";
+import "./chunk-NWPGELJ5.js";
 import "./chunk-62UOYVGW.js";
 import "./chunk-W2B3TTNE.js";
 import "./chunk-3ZQKS24I.js";
@@ -41,7 +41,7 @@ import "./chunk-7ID7TX7T.js";
 import "./chunk-WRC2BTZW.js";
 import "./chunk-DML5XCCS.js";
 import "./chunk-2MFDTXUL.js";
-import "./chunk-IGFCPDD5.js";
+import "./chunk-YG6UCBYR.js";
 import {
   EXIT,
   ShipgateError

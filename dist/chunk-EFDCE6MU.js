@@ -9,18 +9,18 @@ import {
   VERIFY_HELP,
   VERIFY_OPTIONS,
   verifyFlags
-} from "./chunk-SSQSAPIX.js";
+} from "./chunk-UJXFCWSN.js";
 import "./chunk-KPJ2ELJZ.js";
 import {
   VerificationFailed,
   fetchBundles,
   loadTrustMaterial,
   verifyBundles
-} from "./chunk-PUYGNR4D.js";
+} from "./chunk-JP44EATE.js";
 import "./chunk-TKPGPKVO.js";
 import "./chunk-ANKGLQNW.js";
 import "./chunk-ENAC3JU5.js";
-import "./chunk-M2YC2ZG5.js";
+import "./chunk-TWHIOUVX.js";
 import "./chunk-VZR4YNCM.js";
 import "./chunk-U65Y67VX.js";
 import {
@@ -36,8 +36,8 @@ import "./chunk-3BWA7Y3J.js";
 import {
   parseImageRef
 } from "./chunk-2MFDTXUL.js";
-import "./chunk-RXB4MDGJ.js";
-import "./chunk-IGFCPDD5.js";
+import "./chunk-CGBAMUM4.js";
+import "./chunk-YG6UCBYR.js";
 import "./chunk-CBPPCJ6P.js";
 import "./chunk-NQRDU5S6.js";
 import {
