@@ -4,13 +4,10 @@
  */
 import { explicitIdentity, githubIdentity, gitlabIdentity, type SignerIdentity } from '../admission/identity';
 import { ShipgateError } from '../core/errors';
-import {
-  PREDICATE,
-  type FulcioExtensions,
-  type PredicateName,
-  type TrustConfig,
-  type VerifyExpectations,
-} from '../sign/index';
+import type { FulcioExtensions } from '../sign/certificate';
+import type { TrustConfig } from '../sign/trust';
+import { PREDICATE, type PredicateName } from '../sign/types';
+import type { VerifyExpectations } from '../sign/verify';
 import { bool, list, str, type Parsed } from './args';
 
 export const VERIFY_OPTIONS = {

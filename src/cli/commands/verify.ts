@@ -4,13 +4,14 @@ import { logger } from '../../core/logger';
 import { RegistryClient } from '../../oci/client';
 import { parseImageRef } from '../../oci/ref';
 import { fetchBundles } from '../../sign/read-back';
+// The modules themselves, not the signing index: verification loads no signing, statements or SBOM code.
+import { loadTrustMaterial } from '../../sign/trust';
 import {
-  loadTrustMaterial,
   VerificationFailed,
   verifyBundles,
   type VerifyExpectations,
   type VerifyReport,
-} from '../../sign/index';
+} from '../../sign/verify';
 import { parseCommand, str } from '../args';
 import { VERIFY_HELP, VERIFY_OPTIONS, verifyFlags } from '../verify-flags';
 
