@@ -8,7 +8,7 @@ const __dirname = __sgDirname(__filename);
 import {
   COMMIT,
   VERSION
-} from "./chunk-YG6UCBYR.js";
+} from "./chunk-HEZDP4TV.js";
 import {
   EXIT,
   ShipgateError,
@@ -988,37 +988,37 @@ function cliSink(env = process.env, stream = process.stderr) {
 var COMMANDS = {
   scan: {
     summary: "lint Dockerfiles and manifests, scan an image, apply the policy and decide",
-    load: () => import("./chunk-IPVZMBMU.js")
+    load: () => import("./chunk-3EPLQTBB.js")
   },
   lint: {
     summary: "lint Dockerfiles and Kubernetes manifests (no image)",
-    load: () => import("./chunk-FQK3M5HM.js")
+    load: () => import("./chunk-MKZAXR3E.js")
   },
-  sbom: { summary: "write an SBOM (CycloneDX or SPDX) of an image", load: () => import("./chunk-D6H4RR26.js") },
-  rules: { summary: "list every rule with its metadata", load: () => import("./chunk-UHVQJOZA.js") },
+  sbom: { summary: "write an SBOM (CycloneDX or SPDX) of an image", load: () => import("./chunk-3Q4F4YN2.js") },
+  rules: { summary: "list every rule with its metadata", load: () => import("./chunk-UYHT5AYA.js") },
   policy: {
     summary: "validate a policy file, print its JSON Schema, or generate admission policies",
     load: () => import("./chunk-FSLRYH3U.js")
   },
   push: {
     summary: "push an approved image to a registry, only from a GitHub Actions or GitLab CI job",
-    load: () => import("./chunk-7OPE5VRI.js")
+    load: () => import("./chunk-KD6Z6DKC.js")
   },
   sign: {
     summary: "scan a registry image and, if approved, sign and attest its digest (sigstore)",
-    load: () => import("./chunk-PKEST5N4.js")
+    load: () => import("./chunk-MINVLJQW.js")
   },
   attest: {
     summary: "sign a statement of your own predicate about an image digest and attach it",
-    load: () => import("./chunk-SE5YHLKW.js")
+    load: () => import("./chunk-JIR2CB3J.js")
   },
   verify: {
     summary: "verify an image's signatures and shipgate approval for its digest",
-    load: () => import("./chunk-EFDCE6MU.js")
+    load: () => import("./chunk-LQWYXKAI.js")
   },
   audit: {
     summary: "find the images in a registry that are not signed and approved as verify expects",
-    load: () => import("./chunk-A5CUL3PH.js")
+    load: () => import("./chunk-5RYE6CN7.js")
   },
   "registry-auth": {
     summary: "serve registry tokens that grant push only to verified CI jobs",

@@ -6,23 +6,18 @@ const require = __sgCreateRequire(import.meta.url);
 const __filename = __sgFileURLToPath(import.meta.url);
 const __dirname = __sgDirname(__filename);
 import {
-  ANALYZERS,
-  SCANNERS,
-  allRules,
-  analyzerRules,
-  createAnalyzers,
-  isScanner,
-  ruleDocsPages,
-  scannerPart
-} from "./chunk-NWPGELJ5.js";
+  renderSbom
+} from "./chunk-CS76ZARG.js";
+import "./chunk-VZR4YNCM.js";
+import "./chunk-3BWA7Y3J.js";
+import "./chunk-BZMGC3S7.js";
+import "./chunk-HEZDP4TV.js";
+import "./chunk-CBPPCJ6P.js";
+import "./chunk-NQRDU5S6.js";
+import "./chunk-YH6AYXDN.js";
+import "./chunk-GMQYA5PP.js";
+import "./chunk-KDR2SZEQ.js";
 import "./chunk-YNPQFTY5.js";
 export {
-  ANALYZERS,
-  SCANNERS,
-  allRules,
-  analyzerRules,
-  createAnalyzers,
-  isScanner,
-  ruleDocsPages,
-  scannerPart
+  renderSbom
 };

@@ -14,7 +14,7 @@ import {
 } from "./chunk-LYRF6LE5.js";
 import {
   allRules
-} from "./chunk-NWPGELJ5.js";
+} from "./chunk-333SKY23.js";
 import {
   EXIT
 } from "./chunk-YH6AYXDN.js";

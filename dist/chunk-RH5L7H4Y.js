@@ -12,7 +12,7 @@ import {
 } from "./chunk-KPJ2ELJZ.js";
 import {
   PREDICATE
-} from "./chunk-JP44EATE.js";
+} from "./chunk-E2NJCAIB.js";
 import {
   bool,
   list,

@@ -9,22 +9,22 @@ import {
   VERIFY_HELP,
   VERIFY_OPTIONS,
   verifyFlags
-} from "./chunk-UJXFCWSN.js";
+} from "./chunk-RH5L7H4Y.js";
 import "./chunk-KPJ2ELJZ.js";
+import "./chunk-YE3YS7OY.js";
 import {
   VerificationFailed,
   fetchBundles,
   loadTrustMaterial,
   parseIndex,
   verifyBundles
-} from "./chunk-JP44EATE.js";
+} from "./chunk-E2NJCAIB.js";
 import "./chunk-TKPGPKVO.js";
 import "./chunk-ANKGLQNW.js";
 import {
   mapConcurrent
-} from "./chunk-SCYKMJJI.js";
-import "./chunk-ENAC3JU5.js";
-import "./chunk-TWHIOUVX.js";
+} from "./chunk-XOTGUEJX.js";
+import "./chunk-CS76ZARG.js";
 import "./chunk-VZR4YNCM.js";
 import {
   plural,
@@ -53,10 +53,10 @@ import {
   parseRegistryRef,
   splitReference
 } from "./chunk-2MFDTXUL.js";
-import "./chunk-CGBAMUM4.js";
+import "./chunk-BZMGC3S7.js";
 import {
   VERSION
-} from "./chunk-YG6UCBYR.js";
+} from "./chunk-HEZDP4TV.js";
 import "./chunk-CBPPCJ6P.js";
 import "./chunk-NQRDU5S6.js";
 import {

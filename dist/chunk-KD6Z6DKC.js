@@ -23,21 +23,21 @@ import {
   pushedTarget,
   signImage,
   signOptions
-} from "./chunk-XNC2J6WZ.js";
-import "./chunk-JP44EATE.js";
+} from "./chunk-H7HMKOB4.js";
+import "./chunk-YE3YS7OY.js";
+import "./chunk-E2NJCAIB.js";
 import "./chunk-TKPGPKVO.js";
 import {
   decodeJwt
 } from "./chunk-ANKGLQNW.js";
 import {
   mapConcurrent
-} from "./chunk-SCYKMJJI.js";
-import "./chunk-ENAC3JU5.js";
-import "./chunk-TWHIOUVX.js";
+} from "./chunk-XOTGUEJX.js";
+import "./chunk-CS76ZARG.js";
 import "./chunk-VZR4YNCM.js";
 import {
   runPipeline
-} from "./chunk-RV4M4EEM.js";
+} from "./chunk-EARTOFJM.js";
 import "./chunk-NQ7JLJSQ.js";
 import {
   blockingReasonsLine
@@ -53,7 +53,7 @@ import "./chunk-FALZRFZI.js";
 import {
   findRepoRoot
 } from "./chunk-VYLKKKIO.js";
-import "./chunk-NWPGELJ5.js";
+import "./chunk-333SKY23.js";
 import {
   external_exports
 } from "./chunk-GJAWIMVQ.js";
@@ -83,8 +83,8 @@ import {
   parseImageRef,
   repositoryName
 } from "./chunk-2MFDTXUL.js";
-import "./chunk-CGBAMUM4.js";
-import "./chunk-YG6UCBYR.js";
+import "./chunk-BZMGC3S7.js";
+import "./chunk-HEZDP4TV.js";
 import "./chunk-CBPPCJ6P.js";
 import "./chunk-NQRDU5S6.js";
 import {

@@ -10,18 +10,16 @@ import {
   walkImage
 } from "./chunk-JAPXNYB3.js";
 import {
-  mapConcurrent
-} from "./chunk-SCYKMJJI.js";
-import {
+  mapConcurrent,
   require_semver
-} from "./chunk-ENAC3JU5.js";
+} from "./chunk-XOTGUEJX.js";
 import {
   policyClamavDatabase,
   policyVexFiles
 } from "./chunk-FALZRFZI.js";
 import {
   createAnalyzers
-} from "./chunk-NWPGELJ5.js";
+} from "./chunk-333SKY23.js";
 import {
   external_exports
 } from "./chunk-GJAWIMVQ.js";
@@ -54,8 +52,8 @@ import {
   collectInventory,
   inflateSync,
   require_packageurl_js
-} from "./chunk-CGBAMUM4.js";
-import "./chunk-YG6UCBYR.js";
+} from "./chunk-BZMGC3S7.js";
+import "./chunk-HEZDP4TV.js";
 import "./chunk-CBPPCJ6P.js";
 import "./chunk-NQRDU5S6.js";
 import {

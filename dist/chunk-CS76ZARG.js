@@ -14,7 +14,7 @@ import {
 import {
   toCycloneDx,
   toSpdx
-} from "./chunk-CGBAMUM4.js";
+} from "./chunk-BZMGC3S7.js";
 import {
   ShipgateError
 } from "./chunk-YH6AYXDN.js";

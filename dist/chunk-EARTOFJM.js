@@ -24,7 +24,7 @@ import {
   SCANNERS,
   analyzerRules,
   scannerPart
-} from "./chunk-NWPGELJ5.js";
+} from "./chunk-333SKY23.js";
 import {
   defaultPolicy,
   findPolicyFile
@@ -42,7 +42,7 @@ import {
 } from "./chunk-DML5XCCS.js";
 import {
   VERSION
-} from "./chunk-YG6UCBYR.js";
+} from "./chunk-HEZDP4TV.js";
 import {
   ShipgateError
 } from "./chunk-YH6AYXDN.js";
@@ -313,7 +313,7 @@ async function readPolicy(repoRoot, configPath) {
 async function withTrivyIgnores(policy, repoRoot, named) {
   const files = readIgnoreFiles(repoRoot, named);
   if (!files.some((f) => f.entries.length)) return policy;
-  const { allRules } = await import("./chunk-RHV4TKWG.js");
+  const { allRules } = await import("./chunk-IEOKNTWA.js");
   const byPeer = /* @__PURE__ */ new Map();
   for (const r of await allRules()) {
     const peers = [
@@ -399,7 +399,7 @@ async function runUntil(opts, inputs, signal) {
   let analyzers;
   let scannedImage;
   if (opts.image) {
-    const { mapImageFindings, scanImage } = await import("./chunk-BDWT67WT.js");
+    const { mapImageFindings, scanImage } = await import("./chunk-FXZMSKYB.js");
     const scanned = await log.group(
       `shipgate: image scan of ${opts.image}`,
       () => scanImage(opts, scanners, policy, inputs.image, signal)

@@ -116,7 +116,7 @@ var package_default = {
 
 // src/core/version.ts
 var VERSION = package_default.version;
-var COMMIT = true ? "12a15c4130ad2881f25afc50c5ac792c996efc62" : "unknown";
+var COMMIT = true ? "14f8661da97f81cf1161f7c47e2476c8df3ec4df" : "unknown";
 
 export {
   VERSION,

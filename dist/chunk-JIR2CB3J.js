@@ -9,15 +9,15 @@ import {
   SIGNING_OPTIONS,
   attestImage,
   signOptions
-} from "./chunk-XNC2J6WZ.js";
+} from "./chunk-H7HMKOB4.js";
+import "./chunk-YE3YS7OY.js";
 import {
   PREDICATE
-} from "./chunk-JP44EATE.js";
+} from "./chunk-E2NJCAIB.js";
 import "./chunk-TKPGPKVO.js";
 import "./chunk-ANKGLQNW.js";
-import "./chunk-SCYKMJJI.js";
-import "./chunk-ENAC3JU5.js";
-import "./chunk-TWHIOUVX.js";
+import "./chunk-XOTGUEJX.js";
+import "./chunk-CS76ZARG.js";
 import "./chunk-VZR4YNCM.js";
 import "./chunk-YFHBOS32.js";
 import "./chunk-U65Y67VX.js";
@@ -35,8 +35,8 @@ import "./chunk-3BWA7Y3J.js";
 import {
   parseImageRef
 } from "./chunk-2MFDTXUL.js";
-import "./chunk-CGBAMUM4.js";
-import "./chunk-YG6UCBYR.js";
+import "./chunk-BZMGC3S7.js";
+import "./chunk-HEZDP4TV.js";
 import "./chunk-CBPPCJ6P.js";
 import "./chunk-NQRDU5S6.js";
 import {

@@ -12,7 +12,7 @@ var ANALYZERS = [
     name: "inventory",
     scanner: "vuln",
     always: true,
-    load: async () => (await import("./chunk-P4CAVV4E.js")).inventoryModule
+    load: async () => (await import("./chunk-PSZT2IFD.js")).inventoryModule
   },
   { name: "secrets", scanner: "secret", load: async () => (await import("./chunk-BDYOQQ5H.js")).secretsModule },
   {

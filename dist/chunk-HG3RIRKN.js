@@ -12,7 +12,7 @@ import {
   signImage,
   signOptions,
   signableRegistryImage
-} from "./chunk-XNC2J6WZ.js";
+} from "./chunk-H7HMKOB4.js";
 import {
   OUTPUT_HELP,
   OUTPUT_OPTIONS,
@@ -20,7 +20,7 @@ import {
   checkOutputFlags,
   failOnFlag,
   writeOutputs
-} from "./chunk-UN2GQJK6.js";
+} from "./chunk-74J2GHDP.js";
 import {
   SBOM_FORMATS,
   sbomKind
@@ -28,7 +28,7 @@ import {
 import {
   parseDuration,
   runPipeline
-} from "./chunk-RV4M4EEM.js";
+} from "./chunk-EARTOFJM.js";
 import {
   bool,
   list,
@@ -42,7 +42,7 @@ import {
 import {
   SCANNERS,
   isScanner
-} from "./chunk-NWPGELJ5.js";
+} from "./chunk-333SKY23.js";
 import {
   MALWARE_MODES
 } from "./chunk-62UOYVGW.js";

@@ -2222,6 +2222,27 @@ var require_semver2 = __commonJS({
   }
 });
 
+// src/core/concurrency.ts
+async function mapConcurrent(items, limit, work) {
+  const results = new Array(items.length);
+  let next = 0;
+  let failure;
+  const worker = async () => {
+    while (!failure && next < items.length) {
+      const index = next++;
+      try {
+        results[index] = await work(items[index], index);
+      } catch (error) {
+        failure ??= { error };
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+  if (failure) throw failure.error;
+  return results;
+}
+
 export {
-  require_semver2 as require_semver
+  require_semver2 as require_semver,
+  mapConcurrent
 };

@@ -7,7 +7,7 @@ const __filename = __sgFileURLToPath(import.meta.url);
 const __dirname = __sgDirname(__filename);
 import {
   writeReports
-} from "./chunk-TXRCCZIH.js";
+} from "./chunk-OT5KCTTY.js";
 import {
   bool,
   oneOf,

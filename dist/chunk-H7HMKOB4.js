@@ -6,26 +6,28 @@ const require = __sgCreateRequire(import.meta.url);
 const __filename = __sgFileURLToPath(import.meta.url);
 const __dirname = __sgDirname(__filename);
 import {
+  buildStatements,
+  createSigner,
+  signMessage,
+  signStatement
+} from "./chunk-YE3YS7OY.js";
+import {
   BUNDLE_V03_MEDIA_TYPE,
   PREDICATE,
   appendLegacyLayers,
   attachArtifacts,
-  buildStatements,
-  createSigner,
   imageStatement,
   legacyAttestationLayer,
   legacySignatureLayer,
   manifestReference,
   readBack,
-  signMessage,
-  signStatement,
   simpleSigningPayload,
   statementPredicateType,
   subjectDescriptor
-} from "./chunk-JP44EATE.js";
+} from "./chunk-E2NJCAIB.js";
 import {
   mapConcurrent
-} from "./chunk-SCYKMJJI.js";
+} from "./chunk-XOTGUEJX.js";
 import {
   blockingReasonsLine
 } from "./chunk-YFHBOS32.js";

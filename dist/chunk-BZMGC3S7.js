@@ -7,7 +7,7 @@ const __filename = __sgFileURLToPath(import.meta.url);
 const __dirname = __sgDirname(__filename);
 import {
   VERSION
-} from "./chunk-YG6UCBYR.js";
+} from "./chunk-HEZDP4TV.js";
 import {
   FileVersions,
   attributeToLayers,

@@ -11,7 +11,7 @@ import {
 import {
   PARTS,
   sortFindings
-} from "./chunk-RV4M4EEM.js";
+} from "./chunk-EARTOFJM.js";
 import {
   decisionHeadline,
   decisionLines
@@ -2154,7 +2154,7 @@ async function sbomWriters(requests, result) {
   const needed = requests.some(
     (r) => r.format === "cyclonedx" || r.format === "spdx" || r.format === "gitlab" && result.image
   );
-  return needed ? import("./chunk-7IJS7IQI.js") : void 0;
+  return needed ? import("./chunk-OS37UQDJ.js") : void 0;
 }
 async function writeReports(result, requests, options) {
   await registerHistorySecrets(result);

@@ -9,20 +9,15 @@ import {
   VERIFY_HELP,
   VERIFY_OPTIONS,
   verifyFlags
-} from "./chunk-UJXFCWSN.js";
+} from "./chunk-RH5L7H4Y.js";
 import "./chunk-KPJ2ELJZ.js";
 import {
   VerificationFailed,
   fetchBundles,
   loadTrustMaterial,
   verifyBundles
-} from "./chunk-JP44EATE.js";
+} from "./chunk-E2NJCAIB.js";
 import "./chunk-TKPGPKVO.js";
-import "./chunk-ANKGLQNW.js";
-import "./chunk-ENAC3JU5.js";
-import "./chunk-TWHIOUVX.js";
-import "./chunk-VZR4YNCM.js";
-import "./chunk-U65Y67VX.js";
 import {
   parseCommand,
   str
@@ -32,14 +27,9 @@ import {
 } from "./chunk-CDGENQDI.js";
 import "./chunk-OSPBQAJB.js";
 import "./chunk-TXKN6PNT.js";
-import "./chunk-3BWA7Y3J.js";
 import {
   parseImageRef
 } from "./chunk-2MFDTXUL.js";
-import "./chunk-CGBAMUM4.js";
-import "./chunk-YG6UCBYR.js";
-import "./chunk-CBPPCJ6P.js";
-import "./chunk-NQRDU5S6.js";
 import {
   EXIT,
   ShipgateError
