@@ -8,7 +8,8 @@
  * `fulcio_san` claim, which the token makers below fill the way real Fulcio derives it (GitHub:
  * https://github.com/{job_workflow_ref}; GitLab: https://{ci_config_ref_uri}).
  */
-import { generateKeyPairSync, createHash } from 'node:crypto';
+import { createHash, generateKeyPairSync, type KeyObject } from 'node:crypto';
+import { RFC3161Timestamp } from '@sigstore/core';
 import { writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -78,12 +79,41 @@ function logInstance(key: Buffer, url: string): TransparencyLogInstance {
   };
 }
 
+/** Whether the TSA's signature over a timestamp verifies with its key. */
+function validTimestamp(response: Buffer, key: KeyObject): boolean {
+  try {
+    const ts = RFC3161Timestamp.parse(Buffer.from(response)) as unknown as {
+      verifySignature(k: KeyObject): void;
+    };
+    ts.verifySignature(key);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The time with its milliseconds set to 123. */
+function readable(d: Date): Date {
+  return new Date(Math.floor(d.getTime() / 1000) * 1000 + 123);
+}
+
+/** A Date that reads as the current time (milliseconds 123) whenever the TSA asks it. */
+function readableNow(): Date {
+  return new Proxy(new Date(), {
+    get(_target, prop) {
+      const now = readable(new Date());
+      const value: unknown = Reflect.get(now, prop);
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(now) : value;
+    },
+  });
+}
+
 export async function startSigstore(options: MockOptions = {}): Promise<MockSigstore> {
   // The mock TSA (pkijs) writes GeneralizedTime fractions without trailing zeros ("…12.45Z"), which
-  // @sigstore/core reads only with exactly three digits: a clock whose milliseconds end in a non-zero digit
-  // keeps timestamps readable. The clock (default: now) is fixed at start; a suite runs well within
-  // certificate validity.
-  const clock = new Date(Math.floor((options.clock ?? new Date()).getTime() / 1000) * 1000 + 123);
+  // @sigstore/core reads only with exactly three digits: the TSA's clock always has 123 milliseconds. Fulcio
+  // and Rekor keep the given clock (default: the real time), so a timestamp is never earlier than the
+  // certificate it covers.
+  const tsaClock = options.clock ? readable(options.clock) : readableNow();
   const handlers = new Map<string, Handler['fn']>();
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -111,12 +141,26 @@ export async function startSigstore(options: MockOptions = {}): Promise<MockSigs
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   const keyPair = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
-  const ctlog = await initializeCTLog(keyPair, clock);
-  const ca = await initializeCA(keyPair, ctlog, clock);
-  const tlog = await initializeTLog(url, keyPair, clock);
-  const tsa = await initializeTSA(keyPair, clock);
-  for (const h of [fulcioHandler(ca, { subjectClaim: 'fulcio_san' }), rekorHandler(tlog), tsaHandler(tsa)])
+  const ctlog = await initializeCTLog(keyPair, options.clock);
+  const ca = await initializeCA(keyPair, ctlog, options.clock);
+  const tlog = await initializeTLog(url, keyPair, options.clock);
+  const tsa = await initializeTSA(keyPair, tsaClock);
+  for (const h of [fulcioHandler(ca, { subjectClaim: 'fulcio_san' }), rekorHandler(tlog)])
     handlers.set(h.path, h.fn);
+  // The mock TSA now and then returns a timestamp whose signature does not verify (an encoding slip in the
+  // mock, independent of shipgate): such answers are made again, so tests see what a real TSA returns.
+  const timestamp = tsaHandler(tsa);
+  handlers.set(timestamp.path, async (body) => {
+    for (let attempt = 1; ; attempt++) {
+      const answer = await timestamp.fn(body);
+      if (
+        attempt === 5 ||
+        !Buffer.isBuffer(answer.response) ||
+        validTimestamp(answer.response, keyPair.publicKey)
+      )
+        return answer;
+    }
+  });
 
   const root: TrustedRoot = {
     mediaType: 'application/vnd.dev.sigstore.trustedroot+json;version=0.1',
