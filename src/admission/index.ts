@@ -5,6 +5,7 @@
  */
 import { stringify } from 'yaml';
 import { ShipgateError } from '../core/errors';
+import { isPredicateTypeUri } from '../core/predicates';
 import { explicitIdentity, githubIdentity, gitlabIdentity, type SignerIdentity } from './identity';
 import { kyvernoPolicy } from './kyverno';
 import { policyControllerPolicy } from './policy-controller';
@@ -171,7 +172,7 @@ export function admissionSpec(o: AdmissionOptions): AdmissionSpec {
   }
   const attestations = [...new Set(o.requireAttestations ?? [])];
   for (const t of attestations)
-    if (!/^[a-z][a-z0-9+.-]*:\/\/\S+$/i.test(t))
+    if (!isPredicateTypeUri(t))
       throw usage(
         `--require-attestation: "${t}" is not a predicate type URI`,
         'for example https://slsa.dev/provenance/v1',

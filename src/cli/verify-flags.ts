@@ -6,11 +6,12 @@ import { explicitIdentity, githubIdentity, gitlabIdentity, type SignerIdentity }
 import { ShipgateError } from '../core/errors';
 import type { FulcioExtensions } from '../sign/certificate';
 import type { TrustConfig } from '../sign/trust';
-import { PREDICATE, type PredicateName } from '../sign/types';
+import { PREDICATE, predicateTypeOf } from '../sign/types';
 import type { VerifyExpectations } from '../sign/verify';
 import { bool, list, str, type Parsed } from './args';
 
-export const VERIFY_OPTIONS = {
+/** The CI signer flags, shared with `shipgate policy admission`, which builds the same identities. */
+export const CI_IDENTITY_OPTIONS = {
   'github-repository': { type: 'string' },
   workflow: { type: 'string' },
   'gitlab-project': { type: 'string' },
@@ -18,6 +19,10 @@ export const VERIFY_OPTIONS = {
   'gitlab-ci-config': { type: 'string' },
   ref: { type: 'string' },
   'ref-pattern': { type: 'string' },
+} as const;
+
+export const VERIFY_OPTIONS = {
+  ...CI_IDENTITY_OPTIONS,
   'certificate-oidc-issuer': { type: 'string' },
   'certificate-identity': { type: 'string' },
   'certificate-identity-regexp': { type: 'string' },
@@ -113,18 +118,14 @@ function identity(command: string, p: Parsed): SignerIdentity | undefined {
   return undefined;
 }
 
-const NAMES: Record<string, PredicateName> = {
-  slsa: 'slsa',
-  cyclonedx: 'cyclonedx',
-  vuln: 'vuln',
-  approval: 'approval',
-};
-
 function predicateType(command: string, name: string): string {
-  const short = NAMES[name];
-  if (short) return PREDICATE[short];
-  if (/^[a-z][a-z0-9+.-]*:\/\/\S+$/i.test(name)) return name;
-  throw usage(command, `--require-predicate: "${name}" is neither slsa, cyclonedx, vuln, approval nor a URI`);
+  const type = predicateTypeOf(name);
+  if (type === undefined)
+    throw usage(
+      command,
+      `--require-predicate: "${name}" is neither slsa, cyclonedx, vuln, approval nor a URI`,
+    );
+  return type;
 }
 
 /** 30d, 12h, 90m, 45s: the age limit in seconds. */

@@ -7,19 +7,12 @@ import type { Log, ReportingDescriptor, Result } from 'sarif';
 import { stableHash } from '../core/hash';
 import { mask } from '../core/logger';
 import { printable } from '../core/text';
+import type { VerifyFailure } from '../core/predicates';
 import { VERSION } from '../core/version';
 import { plural, slug, truncate } from './common';
 
-/** Why an image fails the audit (the verification failures of sign/verify). */
-type AuditReason =
-  | 'unsigned'
-  | 'wrong-signer'
-  | 'too-old'
-  | 'invalid'
-  | 'missing-predicate'
-  | 'no-approval'
-  | 'not-approved'
-  | 'forced';
+/** Why an image fails the audit: the verification failures of sign/verify. */
+type AuditReason = VerifyFailure;
 
 export interface AuditedImage {
   /** host/repository. */

@@ -3,7 +3,7 @@
  * the shapes passed between them. Bundles are kept in their serialized (JSON) form at module boundaries.
  */
 import type { SerializedBundle } from '@sigstore/bundle';
-import { APPROVAL_PREDICATE_TYPE } from '../core/predicates';
+import { APPROVAL_PREDICATE_TYPE, isPredicateTypeUri } from '../core/predicates';
 
 export type { SerializedBundle };
 
@@ -18,6 +18,15 @@ export const PREDICATE = {
   approval: APPROVAL_PREDICATE_TYPE,
 } as const;
 export type PredicateName = keyof typeof PREDICATE;
+
+/** The predicates a user names on the command line by their short name. */
+const NAMED: readonly PredicateName[] = ['slsa', 'cyclonedx', 'vuln', 'approval'];
+
+/** The predicate type a flag value names: slsa, cyclonedx, vuln, approval, or a URI; undefined otherwise. */
+export function predicateTypeOf(name: string): string | undefined {
+  if ((NAMED as readonly string[]).includes(name)) return PREDICATE[name as PredicateName];
+  return isPredicateTypeUri(name) ? name : undefined;
+}
 
 export const IN_TOTO_STATEMENT_V1 = 'https://in-toto.io/Statement/v1';
 export const IN_TOTO_PAYLOAD_TYPE = 'application/vnd.in-toto+json';

@@ -16,6 +16,7 @@ import { RFC3161Timestamp, X509Certificate } from '@sigstore/core';
 import { toSignedEntity, Verifier, VerificationError, type Signer } from '@sigstore/verify';
 import type { SignerIdentity } from '../admission/identity';
 import { ShipgateError } from '../core/errors';
+import type { VerifyFailure } from '../core/predicates';
 import { fulcioExtensions, type FulcioExtensionName, type FulcioExtensions } from './certificate';
 import type { ApprovalPredicate } from './predicates/approval';
 import { sha256Hex } from './statement';
@@ -91,20 +92,7 @@ function fail(message: string, check: BundleCheck = 'invalid'): never {
   throw new BundleCheckError(message, check);
 }
 
-/**
- * Why an image failed verification, for callers that sort failures (the registry audit): nothing attached,
- * signatures from another signer, signatures too old, bundles that do not verify, a required statement
- * missing, no approval, an approval that refuses, or one signed with --force.
- */
-export type VerifyFailure =
-  | 'unsigned'
-  | 'wrong-signer'
-  | 'too-old'
-  | 'invalid'
-  | 'missing-predicate'
-  | 'no-approval'
-  | 'not-approved'
-  | 'forced';
+export type { VerifyFailure };
 
 /** The VERIFY error verifyBundles throws, with the kind of failure and the report so far. */
 export class VerificationFailed extends ShipgateError {

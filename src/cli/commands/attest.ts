@@ -1,11 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { EXIT, ShipgateError } from '../../core/errors';
-import { logger } from '../../core/logger';
-import { RegistryClient } from '../../oci/client';
-import { parseImageRef } from '../../oci/ref';
 import { attestImage } from '../../pipeline/sign';
-import { PREDICATE, type PredicateName } from '../../sign/index';
+import { predicateTypeOf } from '../../sign/types';
 import { bool, parseCommand, str } from '../args';
+import { registryImage } from '../registry-image';
 import { SIGNING_OPTIONS, signOptions } from '../signing-flags';
 
 const HELP = `Usage: shipgate attest IMAGE --predicate FILE --type TYPE [options]
@@ -24,8 +22,6 @@ Options:
                             as for "shipgate sign" (see "shipgate sign --help"); keyless by default
 `;
 
-const SHORT: Partial<Record<string, PredicateName>> = { slsa: 'slsa', cyclonedx: 'cyclonedx', vuln: 'vuln' };
-
 export async function run(argv: string[]): Promise<number> {
   const p = parseCommand(
     'attest',
@@ -42,9 +38,8 @@ export async function run(argv: string[]): Promise<number> {
   const file = str(p, 'predicate');
   const typeText = str(p, 'type');
   if (!file || !typeText) throw new ShipgateError('USAGE', 'attest: give --predicate FILE and --type TYPE');
-  const short = SHORT[typeText];
-  const predicateType = short ? PREDICATE[short] : typeText;
-  if (!short && !/^[a-z][a-z0-9+.-]*:\/\/\S+$/i.test(typeText))
+  const predicateType = predicateTypeOf(typeText);
+  if (predicateType === undefined)
     throw new ShipgateError(
       'USAGE',
       `attest: --type "${typeText}" is neither slsa, cyclonedx, vuln nor a URI`,
@@ -55,19 +50,7 @@ export async function run(argv: string[]): Promise<number> {
   } catch (e) {
     throw new ShipgateError('INPUT', `attest: ${file} is not a readable JSON document`, { cause: e });
   }
-  const ref = parseImageRef(image);
-  if (ref.transport !== 'registry')
-    throw new ShipgateError('USAGE', `attest: ${image} is not a registry reference`);
-  const client = new RegistryClient({ registry: ref.registry });
-  let digest = ref.digest;
-  if (!digest) {
-    const head = await client.headManifest(ref.repository, ref.tag ?? 'latest');
-    if (!head?.digest) throw new ShipgateError('NOT_FOUND', `${image}: no such manifest`);
-    digest = head.digest;
-    logger().info(
-      `${image} is ${ref.registry}/${ref.repository}@${digest} (attesting the digest, not the tag)`,
-    );
-  }
+  const { ref, client, digest } = await registryImage(image, 'attest', 'attesting');
   const options = signOptions(p, process.cwd());
   const out = await attestImage({ client, repository: ref.repository, digest }, predicateType, predicate, {
     signing: options.signing,

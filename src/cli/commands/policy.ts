@@ -9,6 +9,7 @@ import { EXIT, ShipgateError } from '../../core/errors';
 import { findRepoRoot } from '../../pipeline/paths';
 import { loadPolicy, policyJsonSchema } from '../../policy/index';
 import { list, oneOf, parse, str } from '../args';
+import { CI_IDENTITY_OPTIONS } from '../verify-flags';
 
 const HELP = `Usage: shipgate policy check [FILE]    validate a policy file (default: shipgate.yaml at the repository root)
        shipgate policy schema          print the policy file's JSON Schema (for editor completion)
@@ -45,13 +46,7 @@ const ADMISSION_OPTIONS = {
   help: { type: 'boolean', short: 'h' },
   format: { type: 'string' },
   images: { type: 'string', multiple: true },
-  'github-repository': { type: 'string' },
-  workflow: { type: 'string' },
-  'gitlab-project': { type: 'string' },
-  'gitlab-server': { type: 'string' },
-  'gitlab-ci-config': { type: 'string' },
-  ref: { type: 'string' },
-  'ref-pattern': { type: 'string' },
+  ...CI_IDENTITY_OPTIONS,
   issuer: { type: 'string' },
   'subject-regexp': { type: 'string' },
   subject: { type: 'string' },

@@ -1,8 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { EXIT, ShipgateError } from '../../core/errors';
 import { logger } from '../../core/logger';
-import { RegistryClient } from '../../oci/client';
-import { parseImageRef } from '../../oci/ref';
 import { fetchBundles } from '../../sign/read-back';
 // The modules themselves, not the signing index: verification loads no signing, statements or SBOM code.
 import { loadTrustMaterial } from '../../sign/trust';
@@ -13,6 +11,7 @@ import {
   type VerifyReport,
 } from '../../sign/verify';
 import { parseCommand, str } from '../args';
+import { registryImage } from '../registry-image';
 import { VERIFY_HELP, VERIFY_OPTIONS, verifyFlags } from '../verify-flags';
 
 const HELP = `Usage: shipgate verify IMAGE SIGNER [options]
@@ -50,29 +49,14 @@ export async function run(argv: string[]): Promise<number> {
   const [image, extra] = p.positionals;
   if (!image || extra !== undefined)
     throw usage('give exactly one IMAGE', 'e.g. shipgate verify ghcr.io/acme/app@sha256:...');
-  const ref = parseImageRef(image);
-  if (ref.transport !== 'registry') throw usage(`${image} is not a registry reference`);
   const flags = verifyFlags('verify', p);
   const expect: VerifyExpectations = {
-    image: { digest: '', repository: `${ref.registry}/${ref.repository}` },
+    image: { digest: '' },
     ...flags.expect,
   };
   const trust = await loadTrustMaterial(flags.trust);
-
-  const client = new RegistryClient({ registry: ref.registry });
-  let digest = ref.digest;
-  if (!digest) {
-    const head = await client.headManifest(ref.repository, ref.tag ?? 'latest');
-    if (!head?.digest)
-      throw new ShipgateError('NOT_FOUND', `${image}: no such manifest`, {
-        hint: 'check the tag, or give the digest',
-      });
-    digest = head.digest;
-    logger().info(
-      `${image} is ${ref.registry}/${ref.repository}@${digest} (verifying the digest, not the tag)`,
-    );
-  }
-  expect.image.digest = digest;
+  const { ref, client, digest } = await registryImage(image, 'verify', 'verifying');
+  expect.image = { digest, repository: `${ref.registry}/${ref.repository}` };
   const fetched = await fetchBundles(client, ref.repository, digest);
   logger().info(`${fetched.length} sigstore bundle${fetched.length === 1 ? '' : 's'} attached to ${digest}`);
   const output = str(p, 'output');
