@@ -8,7 +8,7 @@ const __dirname = __sgDirname(__filename);
 import {
   COMMIT,
   VERSION
-} from "./chunk-HEZDP4TV.js";
+} from "./chunk-M6FEL437.js";
 import {
   EXIT,
   ShipgateError,
@@ -988,37 +988,37 @@ function cliSink(env = process.env, stream = process.stderr) {
 var COMMANDS = {
   scan: {
     summary: "lint Dockerfiles and manifests, scan an image, apply the policy and decide",
-    load: () => import("./chunk-3EPLQTBB.js")
+    load: () => import("./chunk-LAPRT33A.js")
   },
   lint: {
     summary: "lint Dockerfiles and Kubernetes manifests (no image)",
-    load: () => import("./chunk-MKZAXR3E.js")
+    load: () => import("./chunk-O65BRHWL.js")
   },
-  sbom: { summary: "write an SBOM (CycloneDX or SPDX) of an image", load: () => import("./chunk-3Q4F4YN2.js") },
-  rules: { summary: "list every rule with its metadata", load: () => import("./chunk-UYHT5AYA.js") },
+  sbom: { summary: "write an SBOM (CycloneDX or SPDX) of an image", load: () => import("./chunk-YAILG3GO.js") },
+  rules: { summary: "list every rule with its metadata", load: () => import("./chunk-O576XIXY.js") },
   policy: {
     summary: "validate a policy file, print its JSON Schema, or generate admission policies",
-    load: () => import("./chunk-FSLRYH3U.js")
+    load: () => import("./chunk-MZPWR23R.js")
   },
   push: {
     summary: "push an approved image to a registry, only from a GitHub Actions or GitLab CI job",
-    load: () => import("./chunk-KD6Z6DKC.js")
+    load: () => import("./chunk-2NUA3DSC.js")
   },
   sign: {
     summary: "scan a registry image and, if approved, sign and attest its digest (sigstore)",
-    load: () => import("./chunk-MINVLJQW.js")
+    load: () => import("./chunk-BEDEYUIE.js")
   },
   attest: {
     summary: "sign a statement of your own predicate about an image digest and attach it",
-    load: () => import("./chunk-JIR2CB3J.js")
+    load: () => import("./chunk-NOW4AQX3.js")
   },
   verify: {
     summary: "verify an image's signatures and shipgate approval for its digest",
-    load: () => import("./chunk-LQWYXKAI.js")
+    load: () => import("./chunk-TBJ6M7PC.js")
   },
   audit: {
     summary: "find the images in a registry that are not signed and approved as verify expects",
-    load: () => import("./chunk-5RYE6CN7.js")
+    load: () => import("./chunk-FL4YQOMV.js")
   },
   "registry-auth": {
     summary: "serve registry tokens that grant push only to verified CI jobs",

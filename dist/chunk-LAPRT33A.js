@@ -6,20 +6,21 @@ const require = __sgCreateRequire(import.meta.url);
 const __filename = __sgFileURLToPath(import.meta.url);
 const __dirname = __sgDirname(__filename);
 import {
+  run,
   scanCommand
-} from "./chunk-HG3RIRKN.js";
-import "./chunk-H7HMKOB4.js";
-import "./chunk-YE3YS7OY.js";
-import "./chunk-E2NJCAIB.js";
-import "./chunk-TKPGPKVO.js";
+} from "./chunk-BB6B4XX3.js";
+import "./chunk-HCACKMJC.js";
+import "./chunk-WNDTPNI7.js";
+import "./chunk-EYME2ZUS.js";
+import "./chunk-LPHRMR6J.js";
 import "./chunk-ANKGLQNW.js";
 import "./chunk-XOTGUEJX.js";
-import "./chunk-CS76ZARG.js";
-import "./chunk-74J2GHDP.js";
+import "./chunk-555NRNYB.js";
+import "./chunk-T3IBS4JE.js";
 import "./chunk-VZR4YNCM.js";
-import "./chunk-OT5KCTTY.js";
+import "./chunk-2XTX55MY.js";
 import "./chunk-63QWEKYT.js";
-import "./chunk-EARTOFJM.js";
+import "./chunk-ALTOMGJX.js";
 import "./chunk-NQ7JLJSQ.js";
 import "./chunk-YFHBOS32.js";
 import "./chunk-M25HSUGT.js";
@@ -27,7 +28,7 @@ import "./chunk-U65Y67VX.js";
 import "./chunk-LYRF6LE5.js";
 import "./chunk-FALZRFZI.js";
 import "./chunk-VYLKKKIO.js";
-import "./chunk-333SKY23.js";
+import "./chunk-GJZAA7JJ.js";
 import "./chunk-62UOYVGW.js";
 import "./chunk-CDGENQDI.js";
 import "./chunk-OSPBQAJB.js";
@@ -40,8 +41,8 @@ import "./chunk-7ID7TX7T.js";
 import "./chunk-WRC2BTZW.js";
 import "./chunk-DML5XCCS.js";
 import "./chunk-2MFDTXUL.js";
-import "./chunk-BZMGC3S7.js";
-import "./chunk-HEZDP4TV.js";
+import "./chunk-PORJYYC7.js";
+import "./chunk-M6FEL437.js";
 import "./chunk-CBPPCJ6P.js";
 import "./chunk-NQRDU5S6.js";
 import "./chunk-YH6AYXDN.js";
@@ -50,11 +51,7 @@ import "./chunk-NBX24EBK.js";
 import "./chunk-GMQYA5PP.js";
 import "./chunk-KDR2SZEQ.js";
 import "./chunk-YNPQFTY5.js";
-
-// src/cli/commands/sign.ts
-function run(argv) {
-  return scanCommand("sign", argv);
-}
 export {
-  run
+  run,
+  scanCommand
 };

@@ -23,21 +23,21 @@ import {
   pushedTarget,
   signImage,
   signOptions
-} from "./chunk-H7HMKOB4.js";
-import "./chunk-YE3YS7OY.js";
-import "./chunk-E2NJCAIB.js";
-import "./chunk-TKPGPKVO.js";
+} from "./chunk-HCACKMJC.js";
+import "./chunk-WNDTPNI7.js";
+import "./chunk-EYME2ZUS.js";
+import "./chunk-LPHRMR6J.js";
 import {
   decodeJwt
 } from "./chunk-ANKGLQNW.js";
 import {
   mapConcurrent
 } from "./chunk-XOTGUEJX.js";
-import "./chunk-CS76ZARG.js";
+import "./chunk-555NRNYB.js";
 import "./chunk-VZR4YNCM.js";
 import {
   runPipeline
-} from "./chunk-EARTOFJM.js";
+} from "./chunk-ALTOMGJX.js";
 import "./chunk-NQ7JLJSQ.js";
 import {
   blockingReasonsLine
@@ -53,7 +53,7 @@ import "./chunk-FALZRFZI.js";
 import {
   findRepoRoot
 } from "./chunk-VYLKKKIO.js";
-import "./chunk-333SKY23.js";
+import "./chunk-GJZAA7JJ.js";
 import {
   external_exports
 } from "./chunk-GJAWIMVQ.js";
@@ -83,8 +83,8 @@ import {
   parseImageRef,
   repositoryName
 } from "./chunk-2MFDTXUL.js";
-import "./chunk-BZMGC3S7.js";
-import "./chunk-HEZDP4TV.js";
+import "./chunk-PORJYYC7.js";
+import "./chunk-M6FEL437.js";
 import "./chunk-CBPPCJ6P.js";
 import "./chunk-NQRDU5S6.js";
 import {

@@ -6,8 +6,10 @@ const require = __sgCreateRequire(import.meta.url);
 const __filename = __sgFileURLToPath(import.meta.url);
 const __dirname = __sgDirname(__filename);
 import {
-  APPROVAL_PREDICATE_TYPE
-} from "./chunk-TKPGPKVO.js";
+  IN_TOTO_PAYLOAD_TYPE,
+  IN_TOTO_STATEMENT_V1,
+  PREDICATE
+} from "./chunk-LPHRMR6J.js";
 import {
   nextLink,
   referrersTag
@@ -10669,20 +10671,6 @@ var require_dist7 = __commonJS({
   }
 });
 
-// src/sign/types.ts
-var PREDICATE = {
-  /** The image signature, as cosign v3 signs images: a DSSE statement about the digest. */
-  signature: "https://sigstore.dev/cosign/sign/v1",
-  slsa: "https://slsa.dev/provenance/v1",
-  cyclonedx: "https://cyclonedx.org/bom",
-  vuln: "https://cosign.sigstore.dev/attestation/vuln/v1",
-  /** shipgate's approval (schemas/approval-v1.schema.json, docs/signing.md). */
-  approval: APPROVAL_PREDICATE_TYPE
-};
-var IN_TOTO_STATEMENT_V1 = "https://in-toto.io/Statement/v1";
-var IN_TOTO_PAYLOAD_TYPE = "application/vnd.in-toto+json";
-var BUNDLE_V03_MEDIA_TYPE = "application/vnd.dev.sigstore.bundle.v0.3+json";
-
 // src/sign/trust.ts
 var import_protobuf_specs = __toESM(require_dist(), 1);
 var import_tuf = __toESM(require_dist4(), 1);
@@ -11979,10 +11967,6 @@ async function readBack(client, stored) {
 }
 
 export {
-  PREDICATE,
-  IN_TOTO_STATEMENT_V1,
-  IN_TOTO_PAYLOAD_TYPE,
-  BUNDLE_V03_MEDIA_TYPE,
   sha256Hex,
   imageStatement,
   require_dist5 as require_dist,

@@ -6,13 +6,15 @@ const require = __sgCreateRequire(import.meta.url);
 const __filename = __sgFileURLToPath(import.meta.url);
 const __dirname = __sgDirname(__filename);
 import {
+  CI_IDENTITY_OPTIONS,
   explicitIdentity,
   githubIdentity,
   gitlabIdentity
-} from "./chunk-KPJ2ELJZ.js";
+} from "./chunk-FOCJDSPV.js";
 import {
-  APPROVAL_PREDICATE_TYPE
-} from "./chunk-TKPGPKVO.js";
+  APPROVAL_PREDICATE_TYPE,
+  isPredicateTypeUri
+} from "./chunk-LPHRMR6J.js";
 import "./chunk-NQ7JLJSQ.js";
 import {
   list,
@@ -321,7 +323,7 @@ function admissionSpec(o) {
   }
   const attestations3 = [...new Set(o.requireAttestations ?? [])];
   for (const t of attestations3)
-    if (!/^[a-z][a-z0-9+.-]*:\/\/\S+$/i.test(t))
+    if (!isPredicateTypeUri(t))
       throw usage(
         `--require-attestation: "${t}" is not a predicate type URI`,
         "for example https://slsa.dev/provenance/v1"
@@ -412,13 +414,7 @@ var ADMISSION_OPTIONS = {
   help: { type: "boolean", short: "h" },
   format: { type: "string" },
   images: { type: "string", multiple: true },
-  "github-repository": { type: "string" },
-  workflow: { type: "string" },
-  "gitlab-project": { type: "string" },
-  "gitlab-server": { type: "string" },
-  "gitlab-ci-config": { type: "string" },
-  ref: { type: "string" },
-  "ref-pattern": { type: "string" },
+  ...CI_IDENTITY_OPTIONS,
   issuer: { type: "string" },
   "subject-regexp": { type: "string" },
   subject: { type: "string" },

@@ -24,7 +24,7 @@ import {
   SCANNERS,
   analyzerRules,
   scannerPart
-} from "./chunk-333SKY23.js";
+} from "./chunk-GJZAA7JJ.js";
 import {
   defaultPolicy,
   findPolicyFile
@@ -42,7 +42,7 @@ import {
 } from "./chunk-DML5XCCS.js";
 import {
   VERSION
-} from "./chunk-HEZDP4TV.js";
+} from "./chunk-M6FEL437.js";
 import {
   ShipgateError
 } from "./chunk-YH6AYXDN.js";
@@ -313,7 +313,7 @@ async function readPolicy(repoRoot, configPath) {
 async function withTrivyIgnores(policy, repoRoot, named) {
   const files = readIgnoreFiles(repoRoot, named);
   if (!files.some((f) => f.entries.length)) return policy;
-  const { allRules } = await import("./chunk-IEOKNTWA.js");
+  const { allRules } = await import("./chunk-LG5CVQY3.js");
   const byPeer = /* @__PURE__ */ new Map();
   for (const r of await allRules()) {
     const peers = [
@@ -399,7 +399,7 @@ async function runUntil(opts, inputs, signal) {
   let analyzers;
   let scannedImage;
   if (opts.image) {
-    const { mapImageFindings, scanImage } = await import("./chunk-FXZMSKYB.js");
+    const { mapImageFindings, scanImage } = await import("./chunk-ZSXOGOVG.js");
     const scanned = await log.group(
       `shipgate: image scan of ${opts.image}`,
       () => scanImage(opts, scanners, policy, inputs.image, signal)

@@ -14,7 +14,7 @@ import {
 } from "./chunk-LYRF6LE5.js";
 import {
   allRules
-} from "./chunk-333SKY23.js";
+} from "./chunk-GJZAA7JJ.js";
 import {
   EXIT
 } from "./chunk-YH6AYXDN.js";

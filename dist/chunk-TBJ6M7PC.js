@@ -6,30 +6,28 @@ const require = __sgCreateRequire(import.meta.url);
 const __filename = __sgFileURLToPath(import.meta.url);
 const __dirname = __sgDirname(__filename);
 import {
+  registryImage
+} from "./chunk-UN4WAC5K.js";
+import {
   VERIFY_HELP,
   VERIFY_OPTIONS,
   verifyFlags
-} from "./chunk-RH5L7H4Y.js";
-import "./chunk-KPJ2ELJZ.js";
+} from "./chunk-FOCJDSPV.js";
 import {
   VerificationFailed,
   fetchBundles,
   loadTrustMaterial,
   verifyBundles
-} from "./chunk-E2NJCAIB.js";
-import "./chunk-TKPGPKVO.js";
+} from "./chunk-EYME2ZUS.js";
+import "./chunk-LPHRMR6J.js";
 import {
   parseCommand,
   str
 } from "./chunk-LYRF6LE5.js";
-import {
-  RegistryClient
-} from "./chunk-CDGENQDI.js";
+import "./chunk-CDGENQDI.js";
 import "./chunk-OSPBQAJB.js";
 import "./chunk-TXKN6PNT.js";
-import {
-  parseImageRef
-} from "./chunk-2MFDTXUL.js";
+import "./chunk-2MFDTXUL.js";
 import {
   EXIT,
   ShipgateError
@@ -74,28 +72,14 @@ async function run(argv) {
   const [image, extra] = p.positionals;
   if (!image || extra !== void 0)
     throw usage("give exactly one IMAGE", "e.g. shipgate verify ghcr.io/acme/app@sha256:...");
-  const ref = parseImageRef(image);
-  if (ref.transport !== "registry") throw usage(`${image} is not a registry reference`);
   const flags = verifyFlags("verify", p);
   const expect = {
-    image: { digest: "", repository: `${ref.registry}/${ref.repository}` },
+    image: { digest: "" },
     ...flags.expect
   };
   const trust = await loadTrustMaterial(flags.trust);
-  const client = new RegistryClient({ registry: ref.registry });
-  let digest = ref.digest;
-  if (!digest) {
-    const head = await client.headManifest(ref.repository, ref.tag ?? "latest");
-    if (!head?.digest)
-      throw new ShipgateError("NOT_FOUND", `${image}: no such manifest`, {
-        hint: "check the tag, or give the digest"
-      });
-    digest = head.digest;
-    logger().info(
-      `${image} is ${ref.registry}/${ref.repository}@${digest} (verifying the digest, not the tag)`
-    );
-  }
-  expect.image.digest = digest;
+  const { ref, client, digest } = await registryImage(image, "verify", "verifying");
+  expect.image = { digest, repository: `${ref.registry}/${ref.repository}` };
   const fetched = await fetchBundles(client, ref.repository, digest);
   logger().info(`${fetched.length} sigstore bundle${fetched.length === 1 ? "" : "s"} attached to ${digest}`);
   const output = str(p, "output");

@@ -6,18 +6,21 @@ const require = __sgCreateRequire(import.meta.url);
 const __filename = __sgFileURLToPath(import.meta.url);
 const __dirname = __sgDirname(__filename);
 import {
+  registryImage
+} from "./chunk-UN4WAC5K.js";
+import {
   SIGNING_OPTIONS,
   attestImage,
   signOptions
-} from "./chunk-H7HMKOB4.js";
-import "./chunk-YE3YS7OY.js";
+} from "./chunk-HCACKMJC.js";
+import "./chunk-WNDTPNI7.js";
+import "./chunk-EYME2ZUS.js";
 import {
-  PREDICATE
-} from "./chunk-E2NJCAIB.js";
-import "./chunk-TKPGPKVO.js";
+  predicateTypeOf
+} from "./chunk-LPHRMR6J.js";
 import "./chunk-ANKGLQNW.js";
 import "./chunk-XOTGUEJX.js";
-import "./chunk-CS76ZARG.js";
+import "./chunk-555NRNYB.js";
 import "./chunk-VZR4YNCM.js";
 import "./chunk-YFHBOS32.js";
 import "./chunk-U65Y67VX.js";
@@ -26,17 +29,13 @@ import {
   parseCommand,
   str
 } from "./chunk-LYRF6LE5.js";
-import {
-  RegistryClient
-} from "./chunk-CDGENQDI.js";
+import "./chunk-CDGENQDI.js";
 import "./chunk-OSPBQAJB.js";
 import "./chunk-TXKN6PNT.js";
 import "./chunk-3BWA7Y3J.js";
-import {
-  parseImageRef
-} from "./chunk-2MFDTXUL.js";
-import "./chunk-BZMGC3S7.js";
-import "./chunk-HEZDP4TV.js";
+import "./chunk-2MFDTXUL.js";
+import "./chunk-PORJYYC7.js";
+import "./chunk-M6FEL437.js";
 import "./chunk-CBPPCJ6P.js";
 import "./chunk-NQRDU5S6.js";
 import {
@@ -44,9 +43,7 @@ import {
   ShipgateError
 } from "./chunk-YH6AYXDN.js";
 import "./chunk-6INDVNBY.js";
-import {
-  logger
-} from "./chunk-GMQYA5PP.js";
+import "./chunk-GMQYA5PP.js";
 import "./chunk-KDR2SZEQ.js";
 import "./chunk-YNPQFTY5.js";
 
@@ -67,7 +64,6 @@ Options:
       --no-legacy-signatures
                             as for "shipgate sign" (see "shipgate sign --help"); keyless by default
 `;
-var SHORT = { slsa: "slsa", cyclonedx: "cyclonedx", vuln: "vuln" };
 async function run(argv) {
   const p = parseCommand(
     "attest",
@@ -84,9 +80,8 @@ async function run(argv) {
   const file = str(p, "predicate");
   const typeText = str(p, "type");
   if (!file || !typeText) throw new ShipgateError("USAGE", "attest: give --predicate FILE and --type TYPE");
-  const short = SHORT[typeText];
-  const predicateType = short ? PREDICATE[short] : typeText;
-  if (!short && !/^[a-z][a-z0-9+.-]*:\/\/\S+$/i.test(typeText))
+  const predicateType = predicateTypeOf(typeText);
+  if (predicateType === void 0)
     throw new ShipgateError(
       "USAGE",
       `attest: --type "${typeText}" is neither slsa, cyclonedx, vuln nor a URI`
@@ -97,19 +92,7 @@ async function run(argv) {
   } catch (e) {
     throw new ShipgateError("INPUT", `attest: ${file} is not a readable JSON document`, { cause: e });
   }
-  const ref = parseImageRef(image);
-  if (ref.transport !== "registry")
-    throw new ShipgateError("USAGE", `attest: ${image} is not a registry reference`);
-  const client = new RegistryClient({ registry: ref.registry });
-  let digest = ref.digest;
-  if (!digest) {
-    const head = await client.headManifest(ref.repository, ref.tag ?? "latest");
-    if (!head?.digest) throw new ShipgateError("NOT_FOUND", `${image}: no such manifest`);
-    digest = head.digest;
-    logger().info(
-      `${image} is ${ref.registry}/${ref.repository}@${digest} (attesting the digest, not the tag)`
-    );
-  }
+  const { ref, client, digest } = await registryImage(image, "attest", "attesting");
   const options = signOptions(p, process.cwd());
   const out = await attestImage({ client, repository: ref.repository, digest }, predicateType, predicate, {
     signing: options.signing,

@@ -6,18 +6,34 @@ const require = __sgCreateRequire(import.meta.url);
 const __filename = __sgFileURLToPath(import.meta.url);
 const __dirname = __sgDirname(__filename);
 import {
-  renderSbom
-} from "./chunk-CS76ZARG.js";
-import "./chunk-VZR4YNCM.js";
-import "./chunk-3BWA7Y3J.js";
-import "./chunk-BZMGC3S7.js";
-import "./chunk-HEZDP4TV.js";
-import "./chunk-CBPPCJ6P.js";
+  INVENTORY_ANALYZERS,
+  collectInventory,
+  inventoryAnalyzers,
+  inventoryModule,
+  toCycloneDx,
+  toSpdx
+} from "./chunk-PORJYYC7.js";
+import "./chunk-M6FEL437.js";
+import {
+  EOL_TABLE_UPDATED,
+  eolDate,
+  isInventoryPart,
+  osEndOfLife
+} from "./chunk-CBPPCJ6P.js";
 import "./chunk-NQRDU5S6.js";
 import "./chunk-YH6AYXDN.js";
 import "./chunk-GMQYA5PP.js";
 import "./chunk-KDR2SZEQ.js";
 import "./chunk-YNPQFTY5.js";
 export {
-  renderSbom
+  EOL_TABLE_UPDATED,
+  INVENTORY_ANALYZERS,
+  collectInventory,
+  eolDate,
+  inventoryAnalyzers,
+  inventoryModule,
+  isInventoryPart,
+  osEndOfLife,
+  toCycloneDx,
+  toSpdx
 };

@@ -7,7 +7,7 @@ const __filename = __sgFileURLToPath(import.meta.url);
 const __dirname = __sgDirname(__filename);
 import {
   writeReports
-} from "./chunk-OT5KCTTY.js";
+} from "./chunk-2XTX55MY.js";
 import {
   bool,
   oneOf,

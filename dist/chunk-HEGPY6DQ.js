@@ -6,34 +6,18 @@ const require = __sgCreateRequire(import.meta.url);
 const __filename = __sgFileURLToPath(import.meta.url);
 const __dirname = __sgDirname(__filename);
 import {
-  INVENTORY_ANALYZERS,
-  collectInventory,
-  inventoryAnalyzers,
-  inventoryModule,
-  toCycloneDx,
-  toSpdx
-} from "./chunk-BZMGC3S7.js";
-import "./chunk-HEZDP4TV.js";
-import {
-  EOL_TABLE_UPDATED,
-  eolDate,
-  isInventoryPart,
-  osEndOfLife
-} from "./chunk-CBPPCJ6P.js";
+  renderSbom
+} from "./chunk-555NRNYB.js";
+import "./chunk-VZR4YNCM.js";
+import "./chunk-3BWA7Y3J.js";
+import "./chunk-PORJYYC7.js";
+import "./chunk-M6FEL437.js";
+import "./chunk-CBPPCJ6P.js";
 import "./chunk-NQRDU5S6.js";
 import "./chunk-YH6AYXDN.js";
 import "./chunk-GMQYA5PP.js";
 import "./chunk-KDR2SZEQ.js";
 import "./chunk-YNPQFTY5.js";
 export {
-  EOL_TABLE_UPDATED,
-  INVENTORY_ANALYZERS,
-  collectInventory,
-  eolDate,
-  inventoryAnalyzers,
-  inventoryModule,
-  isInventoryPart,
-  osEndOfLife,
-  toCycloneDx,
-  toSpdx
+  renderSbom
 };

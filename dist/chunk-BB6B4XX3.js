@@ -12,7 +12,7 @@ import {
   signImage,
   signOptions,
   signableRegistryImage
-} from "./chunk-H7HMKOB4.js";
+} from "./chunk-HCACKMJC.js";
 import {
   OUTPUT_HELP,
   OUTPUT_OPTIONS,
@@ -20,7 +20,7 @@ import {
   checkOutputFlags,
   failOnFlag,
   writeOutputs
-} from "./chunk-74J2GHDP.js";
+} from "./chunk-T3IBS4JE.js";
 import {
   SBOM_FORMATS,
   sbomKind
@@ -28,7 +28,7 @@ import {
 import {
   parseDuration,
   runPipeline
-} from "./chunk-EARTOFJM.js";
+} from "./chunk-ALTOMGJX.js";
 import {
   bool,
   list,
@@ -42,7 +42,7 @@ import {
 import {
   SCANNERS,
   isScanner
-} from "./chunk-333SKY23.js";
+} from "./chunk-GJZAA7JJ.js";
 import {
   MALWARE_MODES
 } from "./chunk-62UOYVGW.js";

@@ -11,7 +11,7 @@ import {
 import {
   PARTS,
   sortFindings
-} from "./chunk-EARTOFJM.js";
+} from "./chunk-ALTOMGJX.js";
 import {
   decisionHeadline,
   decisionLines
@@ -2154,7 +2154,7 @@ async function sbomWriters(requests, result) {
   const needed = requests.some(
     (r) => r.format === "cyclonedx" || r.format === "spdx" || r.format === "gitlab" && result.image
   );
-  return needed ? import("./chunk-OS37UQDJ.js") : void 0;
+  return needed ? import("./chunk-HEGPY6DQ.js") : void 0;
 }
 async function writeReports(result, requests, options) {
   await registerHistorySecrets(result);

@@ -6,9 +6,6 @@ const require = __sgCreateRequire(import.meta.url);
 const __filename = __sgFileURLToPath(import.meta.url);
 const __dirname = __sgDirname(__filename);
 import {
-  IN_TOTO_PAYLOAD_TYPE,
-  IN_TOTO_STATEMENT_V1,
-  PREDICATE,
   imageStatement,
   readSigningKey,
   require_dist,
@@ -18,7 +15,12 @@ import {
   require_src,
   require_v2,
   sha256Hex
-} from "./chunk-E2NJCAIB.js";
+} from "./chunk-EYME2ZUS.js";
+import {
+  IN_TOTO_PAYLOAD_TYPE,
+  IN_TOTO_STATEMENT_V1,
+  PREDICATE
+} from "./chunk-LPHRMR6J.js";
 import {
   decodeJwt
 } from "./chunk-ANKGLQNW.js";
@@ -27,14 +29,14 @@ import {
 } from "./chunk-XOTGUEJX.js";
 import {
   renderSbom
-} from "./chunk-CS76ZARG.js";
+} from "./chunk-555NRNYB.js";
 import {
   countBySeverity
 } from "./chunk-U65Y67VX.js";
 import {
   COMMIT,
   VERSION
-} from "./chunk-HEZDP4TV.js";
+} from "./chunk-M6FEL437.js";
 import {
   ShipgateError
 } from "./chunk-YH6AYXDN.js";

@@ -14,7 +14,7 @@ import {
   isScanner,
   ruleDocsPages,
   scannerPart
-} from "./chunk-333SKY23.js";
+} from "./chunk-GJZAA7JJ.js";
 import "./chunk-YNPQFTY5.js";
 export {
   ANALYZERS,

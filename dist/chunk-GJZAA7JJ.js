@@ -12,7 +12,7 @@ var ANALYZERS = [
     name: "inventory",
     scanner: "vuln",
     always: true,
-    load: async () => (await import("./chunk-PSZT2IFD.js")).inventoryModule
+    load: async () => (await import("./chunk-DJAEQB3S.js")).inventoryModule
   },
   { name: "secrets", scanner: "secret", load: async () => (await import("./chunk-BDYOQQ5H.js")).secretsModule },
   {

@@ -14,7 +14,7 @@ import {
 import {
   toCycloneDx,
   toSpdx
-} from "./chunk-BZMGC3S7.js";
+} from "./chunk-PORJYYC7.js";
 import {
   ShipgateError
 } from "./chunk-YH6AYXDN.js";

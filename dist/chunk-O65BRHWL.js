@@ -12,12 +12,12 @@ import {
   checkOutputFlags,
   failOnFlag,
   writeOutputs
-} from "./chunk-74J2GHDP.js";
-import "./chunk-OT5KCTTY.js";
+} from "./chunk-T3IBS4JE.js";
+import "./chunk-2XTX55MY.js";
 import "./chunk-63QWEKYT.js";
 import {
   runPipeline
-} from "./chunk-EARTOFJM.js";
+} from "./chunk-ALTOMGJX.js";
 import "./chunk-NQ7JLJSQ.js";
 import "./chunk-YFHBOS32.js";
 import "./chunk-M25HSUGT.js";
@@ -32,7 +32,7 @@ import "./chunk-FALZRFZI.js";
 import {
   findRepoRoot
 } from "./chunk-VYLKKKIO.js";
-import "./chunk-333SKY23.js";
+import "./chunk-GJZAA7JJ.js";
 import "./chunk-62UOYVGW.js";
 import "./chunk-W2B3TTNE.js";
 import "./chunk-3ZQKS24I.js";
@@ -41,7 +41,7 @@ import "./chunk-7ID7TX7T.js";
 import "./chunk-WRC2BTZW.js";
 import "./chunk-DML5XCCS.js";
 import "./chunk-2MFDTXUL.js";
-import "./chunk-HEZDP4TV.js";
+import "./chunk-M6FEL437.js";
 import {
   EXIT,
   ShipgateError

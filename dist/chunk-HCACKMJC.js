@@ -10,10 +10,8 @@ import {
   createSigner,
   signMessage,
   signStatement
-} from "./chunk-YE3YS7OY.js";
+} from "./chunk-WNDTPNI7.js";
 import {
-  BUNDLE_V03_MEDIA_TYPE,
-  PREDICATE,
   appendLegacyLayers,
   attachArtifacts,
   imageStatement,
@@ -24,7 +22,11 @@ import {
   simpleSigningPayload,
   statementPredicateType,
   subjectDescriptor
-} from "./chunk-E2NJCAIB.js";
+} from "./chunk-EYME2ZUS.js";
+import {
+  BUNDLE_V03_MEDIA_TYPE,
+  PREDICATE
+} from "./chunk-LPHRMR6J.js";
 import {
   mapConcurrent
 } from "./chunk-XOTGUEJX.js";

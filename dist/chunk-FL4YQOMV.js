@@ -9,22 +9,21 @@ import {
   VERIFY_HELP,
   VERIFY_OPTIONS,
   verifyFlags
-} from "./chunk-RH5L7H4Y.js";
-import "./chunk-KPJ2ELJZ.js";
-import "./chunk-YE3YS7OY.js";
+} from "./chunk-FOCJDSPV.js";
+import "./chunk-WNDTPNI7.js";
 import {
   VerificationFailed,
   fetchBundles,
   loadTrustMaterial,
   parseIndex,
   verifyBundles
-} from "./chunk-E2NJCAIB.js";
-import "./chunk-TKPGPKVO.js";
+} from "./chunk-EYME2ZUS.js";
+import "./chunk-LPHRMR6J.js";
 import "./chunk-ANKGLQNW.js";
 import {
   mapConcurrent
 } from "./chunk-XOTGUEJX.js";
-import "./chunk-CS76ZARG.js";
+import "./chunk-555NRNYB.js";
 import "./chunk-VZR4YNCM.js";
 import {
   plural,
@@ -53,10 +52,10 @@ import {
   parseRegistryRef,
   splitReference
 } from "./chunk-2MFDTXUL.js";
-import "./chunk-BZMGC3S7.js";
+import "./chunk-PORJYYC7.js";
 import {
   VERSION
-} from "./chunk-HEZDP4TV.js";
+} from "./chunk-M6FEL437.js";
 import "./chunk-CBPPCJ6P.js";
 import "./chunk-NQRDU5S6.js";
 import {

@@ -19,7 +19,7 @@ import {
 } from "./chunk-FALZRFZI.js";
 import {
   createAnalyzers
-} from "./chunk-333SKY23.js";
+} from "./chunk-GJZAA7JJ.js";
 import {
   external_exports
 } from "./chunk-GJAWIMVQ.js";
@@ -52,8 +52,8 @@ import {
   collectInventory,
   inflateSync,
   require_packageurl_js
-} from "./chunk-BZMGC3S7.js";
-import "./chunk-HEZDP4TV.js";
+} from "./chunk-PORJYYC7.js";
+import "./chunk-M6FEL437.js";
 import "./chunk-CBPPCJ6P.js";
 import "./chunk-NQRDU5S6.js";
 import {

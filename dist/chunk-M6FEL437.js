@@ -116,7 +116,7 @@ var package_default = {
 
 // src/core/version.ts
 var VERSION = package_default.version;
-var COMMIT = true ? "14f8661da97f81cf1161f7c47e2476c8df3ec4df" : "unknown";
+var COMMIT = true ? "3f57a8df7532ca29fa3366030db71fc9a58ccb0b" : "unknown";
 
 export {
   VERSION,

@@ -7,7 +7,7 @@ const __filename = __sgFileURLToPath(import.meta.url);
 const __dirname = __sgDirname(__filename);
 import {
   VERSION
-} from "./chunk-HEZDP4TV.js";
+} from "./chunk-M6FEL437.js";
 import {
   FileVersions,
   attributeToLayers,
