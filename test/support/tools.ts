@@ -97,7 +97,7 @@ export function describeWith(name: string, unmet: string | undefined, body: () =
   appendFileSync(SKIP_LOG, `${name}: ${unmet}\n`);
   // Skipped only outside strict mode (CI fails above instead) and only when a tool is missing: the reason is in
   // the suite's title and in the skip log that the run's summary prints.
-  describe.skip(`${name} [skipped: ${unmet}]`, body);
+  describe.skip(`${name} [skipped: ${unmet}]`, body); // reason: `unmet` names each missing tool
 }
 
 /** describeWith for suites that need external commands. */
