@@ -9,7 +9,21 @@ const HEX = '0123456789abcdef';
 const UPPER_DIGITS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
 const DIGITS = '0123456789';
 
+/**
+ * A random string that looks generated, as real tokens do: every character class (upper, lower, digit)
+ * the alphabet offers appears once the string is long enough, characters are spread out (no run of
+ * repeats that would read as low entropy), and no run of punctuation such as `...` (an ellipsis reads as
+ * a placeholder). Plain uniform draws miss these about once in a few hundred samples, which made the
+ * rule tests fail at random.
+ */
 export function rand(n: number, alphabet = B62): string {
+  for (;;) {
+    const out = draw(n, alphabet);
+    if (looksGenerated(out, alphabet)) return out;
+  }
+}
+
+function draw(n: number, alphabet: string): string {
   let out = '';
   while (out.length < n) {
     for (const b of randomBytes(n * 2)) {
@@ -18,6 +32,17 @@ export function rand(n: number, alphabet = B62): string {
     }
   }
   return out;
+}
+
+function looksGenerated(value: string, alphabet: string): boolean {
+  if (value.length < 8) return true;
+  for (const cls of [/[A-Z]/, /[a-z]/, /\d/]) if (cls.test(alphabet) && !cls.test(value)) return false;
+  if (/[^A-Za-z0-9]{2}/.test(value)) return false;
+  const counts = new Map<string, number>();
+  for (const c of value) counts.set(c, (counts.get(c) ?? 0) + 1);
+  let entropy = 0;
+  for (const k of counts.values()) entropy -= (k / value.length) * Math.log2(k / value.length);
+  return entropy >= Math.log2(Math.min(value.length, alphabet.length)) - 1;
 }
 
 const hex = (n: number) => rand(n, HEX);
