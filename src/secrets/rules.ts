@@ -380,6 +380,8 @@ export const SECRET_RULES: SecretRule[] = [
     description: 'An Azure storage account key, alone (`AccountKey=`) or in a connection string.',
     keywords: ['accountkey', 'account_key', 'storage_key'],
     regex: /(?:AccountKey|account_key|storage_key|STORAGE_ACCOUNT_KEY)\s*[=:]\s*["']?([A-Za-z0-9+/]{86}==)/i,
+    // The storage emulator's (Azurite) key is published by Microsoft and ships in @azure/storage-blob.
+    allow: [/^Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq\/K1SZFPTOtr\/KBHBeksoGMGw==$/],
     minEntropy: 4,
     tags: ['azure'],
   }),
