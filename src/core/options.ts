@@ -4,6 +4,7 @@
  * (templates/scan.yml). `npm run gen:front-doors` writes action.yml's and the template's inputs from it, and
  * test/unit/core/options.test.ts fails when a front door drifts from it.
  */
+import { ShipgateError } from './errors';
 
 export type FrontDoor = 'cli' | 'action' | 'gitlab';
 
@@ -87,13 +88,31 @@ const ACTION_STEP = 'A GitHub step only: GitLab and the CLI have no such place.'
 const GITLAB_JOB = 'Shapes the GitLab job that runs the CLI; a GitHub step and the CLI have their own ways.';
 
 export const OPTIONS: readonly OptionDef[] = [
+  // The GitLab job's own (the rest of them at the end)
+  {
+    name: 'job-prefix',
+    type: 'string',
+    default: 'shipgate',
+    description:
+      'Prefix of the job name; the job is called `<job-prefix>-scan`. Change it to include the component more than once.',
+    gitlab: { regex: '^[a-z0-9][a-z0-9_-]{0,40}$' },
+    differs: GITLAB_JOB,
+  },
+  {
+    name: 'stage',
+    type: 'string',
+    default: 'test',
+    description: 'Stage the scan job runs in.',
+    gitlab: {},
+    differs: GITLAB_JOB,
+  },
   // Targets
   {
     name: 'dockerfile',
     type: 'list',
     default: '',
     description:
-      'Dockerfiles to lint, separated by newlines or commas (relative to working-directory). At least one of dockerfile and image is required.',
+      'Dockerfiles to lint, separated by newlines or commas (relative to working-directory). At least one of dockerfile, image and manifests is required.',
     cli: {
       commands: SCAN,
       section: 'Targets',
@@ -143,7 +162,12 @@ export const OPTIONS: readonly OptionDef[] = [
       help: 'also check the manifests against the Pod Security Standards: baseline, restricted or privileged (none)',
     },
     action: {},
-    gitlab: { default: 'policy', options: ['policy', ...PSS_VALUES] },
+    gitlab: {
+      default: 'policy',
+      options: ['policy', ...PSS_VALUES],
+      description:
+        "Pod Security Standards level to check the manifests against: baseline, restricted, or privileged (none); `policy` keeps the policy file's `manifests.pss`.",
+    },
     differs: POLICY_CHOICE,
   },
   {
@@ -202,6 +226,7 @@ export const OPTIONS: readonly OptionDef[] = [
   {
     name: 'timeout',
     type: 'string',
+    // Long enough for a large image with a cold vulnerability cache on a CI runner.
     default: '15m',
     description:
       'Deadline for the whole scan, e.g. 15m, 90s, 1h; 0 for none. Past it the scan fails with exit code 4.',
@@ -246,7 +271,12 @@ export const OPTIONS: readonly OptionDef[] = [
       help: 'fail at this severity or above: critical, high, medium, low, info, none',
     },
     action: {},
-    gitlab: { default: 'policy', options: ['policy', ...FAIL_ON_VALUES] },
+    gitlab: {
+      default: 'policy',
+      options: ['policy', ...FAIL_ON_VALUES],
+      description:
+        "Severity at or above which the gate fails; `policy` keeps the policy file's threshold, `none` never fails on severity.",
+    },
     env: ['CS_SEVERITY_THRESHOLD'],
     differs: POLICY_CHOICE,
   },
@@ -332,7 +362,12 @@ export const OPTIONS: readonly OptionDef[] = [
       help: 'required (default): refuse when ClamAV or its database is missing; optional: warn',
     },
     action: {},
-    gitlab: { default: 'policy', options: ['policy', ...MALWARE_MODE_VALUES] },
+    gitlab: {
+      default: 'policy',
+      options: ['policy', ...MALWARE_MODE_VALUES],
+      description:
+        "`required` refuses the image when malware scanning cannot run (ClamAV or its signature database missing); `optional` makes that a warning; `policy` keeps the policy file's `malware.mode` (default required).",
+    },
     differs: POLICY_CHOICE,
   },
   {
@@ -821,23 +856,6 @@ export const OPTIONS: readonly OptionDef[] = [
   },
   // The GitLab job
   {
-    name: 'job-prefix',
-    type: 'string',
-    default: 'shipgate',
-    description:
-      'Prefix of the job name; the job is called `<job-prefix>-scan`. Change it to include the component more than once.',
-    gitlab: { regex: '^[a-z0-9][a-z0-9_-]{0,40}$' },
-    differs: GITLAB_JOB,
-  },
-  {
-    name: 'stage',
-    type: 'string',
-    default: 'test',
-    description: 'Stage the scan job runs in.',
-    gitlab: {},
-    differs: GITLAB_JOB,
-  },
-  {
     name: 'extra-args',
     type: 'string',
     default: '',
@@ -851,7 +869,7 @@ export const OPTIONS: readonly OptionDef[] = [
     default: '0.1.0',
     description: 'shipgate release to run (exact version of the npm package `@shipgate/cli`).',
     gitlab: { regex: '^[0-9]+\\.[0-9]+\\.[0-9]+(-[0-9A-Za-z.-]+)?$' },
-    differs: 'The action is pinned by its own ref (uses: shipgate/shipgate@v1).',
+    differs: 'A workflow pins the action by the ref in its uses: line.',
   },
   {
     name: 'runner-image',
@@ -888,6 +906,13 @@ export const OPTIONS: readonly OptionDef[] = [
     differs: GITLAB_JOB,
   },
 ];
+
+/** The option of this canonical name. */
+export function option(name: string): OptionDef {
+  const o = OPTIONS.find((x) => x.name === name);
+  if (!o) throw new ShipgateError('INTERNAL', `no option ${name} in the option table`);
+  return o;
+}
 
 /** The name an option goes by at a front door (its flag in the CLI, its input elsewhere). */
 export function nameAt(o: OptionDef, door: FrontDoor): string {

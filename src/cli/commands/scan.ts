@@ -7,20 +7,17 @@ import { runPipeline } from '../../pipeline/run';
 import type { PipelineOptions } from '../../pipeline/types';
 import { SBOM_FORMATS, sbomKind } from '../../report/sbom-formats';
 import type { ReportRequest } from '../../report/write';
-import { bool, list, oneOf, str } from '../args';
+import { bool, list, oneOf, str, type Parsed } from '../args';
 import { checkOutputFlags, writeOutputs } from '../output';
 import { gitlabFallbacks } from '../gitlab-env';
 import { failOnFlag } from '../policy-flags';
 import { helpSection, parseTableCommand } from '../option-table';
-import { PSS_VALUES } from '../../core/options';
+import { option, PSS_VALUES } from '../../core/options';
 import { parseDuration } from '../../pipeline/deadline';
 import { readFileSync } from 'node:fs';
 import { logger } from '../../core/logger';
 import { scannedTarget, signableRegistryImage, signImage } from '../../pipeline/sign';
 import { signOptions } from '../signing-flags';
-
-/** Long enough for a large image with a cold vulnerability cache on a CI runner. */
-const DEFAULT_TIMEOUT_MS = 15 * 60 * 1000;
 
 const HELP = `Usage: shipgate scan [IMAGE] [--dockerfile FILE]... [--image REF] [options]
 
@@ -63,22 +60,8 @@ Signing (sigstore; see docs/signing.md):
 ${helpSection('sign', 'Signing')}
 `;
 
-export function run(argv: string[]): Promise<number> {
-  return scanCommand('scan', argv);
-}
-
-/** `shipgate scan`, or `shipgate sign` (a scan that signs, and may be forced). */
-export async function scanCommand(command: 'scan' | 'sign', argv: string[]): Promise<number> {
-  const p = parseTableCommand(command, argv, command === 'scan' ? HELP : SIGN_HELP);
-  if (!p) return EXIT.OK;
-  checkOutputFlags(p);
-  const sign = command === 'sign' || bool(p, 'sign');
-  // `shipgate scan IMAGE` is short for `shipgate scan --image IMAGE`.
-  if (p.positionals.length > 1 || (p.positionals.length === 1 && str(p, 'image'))) {
-    throw new ShipgateError('USAGE', `scan: unexpected argument "${p.positionals.at(-1)}"`, {
-      hint: 'give one image (as an argument or with --image) and Dockerfiles with --dockerfile',
-    });
-  }
+/** The pipeline options of scan's (and sign's) flags, with GitLab's CS_* variables and SHIPGATE_TIMEOUT as fallbacks. */
+export function scanPipelineOptions(p: Parsed, env: NodeJS.ProcessEnv, repoRoot: string): PipelineOptions {
   const scanners = list(p, 'scanners');
   const unknown = scanners.filter((s) => !isScanner(s));
   if (unknown.length) {
@@ -86,28 +69,24 @@ export async function scanCommand(command: 'scan' | 'sign', argv: string[]): Pro
       hint: `use ${SCANNERS.join(', ')}`,
     });
   }
-  const sbomFormat = oneOf(p, 'sbom-format', SBOM_FORMATS, 'cyclonedx');
   const malwareMode = str(p, 'malware-mode')
     ? oneOf(p, 'malware-mode', MALWARE_MODES, 'required')
     : undefined;
-  const gitlab = gitlabFallbacks(process.env);
+  const gitlab = gitlabFallbacks(env);
   const image = str(p, 'image') ?? p.positionals[0] ?? gitlab.image;
-  if (str(p, 'sbom') && !image) throw new ShipgateError('USAGE', '--sbom needs --image');
   const failOn = failOnFlag(p) ?? gitlab.failOn;
   const dockerfiles = list(p, 'dockerfile');
   if (dockerfiles.length === 0 && gitlab.dockerfile) dockerfiles.push(gitlab.dockerfile);
   const severityText = str(p, 'severity');
   const severities = severityText === undefined ? undefined : parseSeverityList(severityText, '--severity');
-  const exitCodeText = str(p, 'exit-code');
-  const refusedExit = exitCodeText === undefined ? EXIT.POLICY_FAILED : parseExitCode(exitCodeText);
-  const repoRoot = findRepoRoot();
-  const timeoutText = str(p, 'timeout') ?? process.env.SHIPGATE_TIMEOUT;
-  const timeoutMs = timeoutText
-    ? parseDuration(timeoutText, str(p, 'timeout') ? '--timeout' : 'SHIPGATE_TIMEOUT')
-    : DEFAULT_TIMEOUT_MS;
+  const timeoutText = str(p, 'timeout') ?? env.SHIPGATE_TIMEOUT;
+  const timeoutMs = parseDuration(
+    timeoutText ?? String(option('timeout').default),
+    str(p, 'timeout') ? '--timeout' : 'SHIPGATE_TIMEOUT',
+  );
   const manifests = list(p, 'manifests');
   const pss = str(p, 'pss') ? oneOf(p, 'pss', PSS_VALUES, 'privileged') : undefined;
-  const opts: PipelineOptions = {
+  return {
     dockerfiles,
     ...(manifests.length ? { manifests } : {}),
     ...(pss ? { pss } : {}),
@@ -128,6 +107,31 @@ export async function scanCommand(command: 'scan' | 'sign', argv: string[]): Pro
     ...(str(p, 'clamav-db') ? { clamavDb: str(p, 'clamav-db')! } : {}),
     ...(timeoutMs ? { timeoutMs } : {}),
   };
+}
+
+export function run(argv: string[]): Promise<number> {
+  return scanCommand('scan', argv);
+}
+
+/** `shipgate scan`, or `shipgate sign` (a scan that signs, and may be forced). */
+export async function scanCommand(command: 'scan' | 'sign', argv: string[]): Promise<number> {
+  const p = parseTableCommand(command, argv, command === 'scan' ? HELP : SIGN_HELP);
+  if (!p) return EXIT.OK;
+  checkOutputFlags(p);
+  const sign = command === 'sign' || bool(p, 'sign');
+  // `shipgate scan IMAGE` is short for `shipgate scan --image IMAGE`.
+  if (p.positionals.length > 1 || (p.positionals.length === 1 && str(p, 'image'))) {
+    throw new ShipgateError('USAGE', `scan: unexpected argument "${p.positionals.at(-1)}"`, {
+      hint: 'give one image (as an argument or with --image) and Dockerfiles with --dockerfile',
+    });
+  }
+  const sbomFormat = oneOf(p, 'sbom-format', SBOM_FORMATS, option('sbom-format').default as 'cyclonedx');
+  const exitCodeText = str(p, 'exit-code');
+  const refusedExit = exitCodeText === undefined ? EXIT.POLICY_FAILED : parseExitCode(exitCodeText);
+  const repoRoot = findRepoRoot();
+  const opts = scanPipelineOptions(p, process.env, repoRoot);
+  const image = opts.image;
+  if (str(p, 'sbom') && !image) throw new ShipgateError('USAGE', '--sbom needs --image');
   // Checked before the scan: a typo in a signing flag or a local image must not cost a whole scan.
   const signing = sign ? signOptions(p, repoRoot, bool(p, 'force')) : undefined;
   const target = sign ? signableRegistryImage(image, command) : undefined;
@@ -140,7 +144,8 @@ export async function scanCommand(command: 'scan' | 'sign', argv: string[]): Pro
   await writeOutputs(result, p, repoRoot, more);
   const approved = result.decision?.approved !== false;
   if (signing && target && (approved || signing.force)) {
-    const sbom = sbomPath && sbomFormat === 'cyclonedx' ? readFileSync(sbomPath, 'utf8') : undefined;
+    const sbom =
+      sbomPath && sbomKind(sbomFormat) === 'cyclonedx' ? readFileSync(sbomPath, 'utf8') : undefined;
     const signed = await signImage(scannedTarget(target, result), result, {
       ...signing,
       ...(sbom ? { sbom } : {}),
