@@ -14,9 +14,9 @@ export type TableCommand = 'scan' | 'sign' | 'lint' | 'push' | 'attest';
 /** The sections of a command's --help. */
 export type HelpSection = 'Targets' | 'Policy' | 'Malware' | 'Vulnerability data' | 'Output' | 'Signing';
 
-export type OptionType = 'string' | 'boolean' | 'number' | 'list' | 'enum';
+type OptionType = 'string' | 'boolean' | 'number' | 'list' | 'enum';
 
-export interface CliSide {
+interface CliSide {
   commands: readonly TableCommand[];
   section: HelpSection;
   /** The flag when it is not the option's name; `differs` says why. */
@@ -30,7 +30,7 @@ export interface CliSide {
   help: string;
 }
 
-export interface InputSide {
+interface InputSide {
   /** The input's name when it is not the option's name; `differs` says why. */
   name?: string;
   /** The default when it is not the option's; `differs` says why. */
