@@ -515,12 +515,12 @@ export const OPTIONS: readonly OptionDef[] = [
     type: 'string',
     default: '',
     description:
-      'Code scanning category of the uploaded SARIF runs (automationDetails.id), as codeql-action defines it. Empty derives a stable one per tool part and target (shipgate/<part>/<image or Dockerfile>/), so scans of several images do not overwrite each other.',
+      "Code scanning category of the uploaded runs: each part's run (dockerfile, vulnerability, secret, ...) gets the category shipgate/<part>/<category>/. Empty derives a stable one per part and target (shipgate/<part>/<image or Dockerfile>/), so scans of several images do not overwrite each other.",
     cli: {
       commands: GATE,
       section: 'Output',
       arg: 'NAME',
-      help: 'SARIF category (automationDetails.id) for this scan',
+      help: "SARIF category: each part's run gets automationDetails.id shipgate/<part>/NAME/",
     },
     action: {},
     differs: 'GitLab has no SARIF categories.',

@@ -105,6 +105,13 @@ describe('the option table', () => {
 });
 
 describe('the front doors', () => {
+  it("GitLab's CS_* fallbacks are the variables the CLI reads in a GitLab job", () => {
+    const src = readFileSync(join(ROOT, 'src', 'cli', 'gitlab-env.ts'), 'utf8');
+    const read = new Set([...src.matchAll(/env\.(CS_[A-Z_]+)/g)].map((m) => m[1]!));
+    const table = OPTIONS.flatMap((o) => (o.env ?? []).filter((e) => e.startsWith('CS_')));
+    expect([...read].sort()).toEqual(table.sort());
+  });
+
   it('action.yml declares the table’s action inputs with their defaults, and the action reads exactly those', () => {
     expect(Object.keys(action.inputs)).toEqual([...INPUT_NAMES]);
     for (const o of optionsOf('action'))
