@@ -28,7 +28,7 @@ import {
 } from '../../../src/core/options';
 import { parseSeverity } from '../../../src/core/severity';
 import { DEFAULT_ATTESTATIONS } from '../../../src/pipeline/sign';
-import { MALWARE_MODES } from '../../../src/policy/defaults';
+import { MALWARE_MODES, POLICY_FILE_NAMES } from '../../../src/policy/defaults';
 import { SBOM_FORMATS } from '../../../src/report/sbom-formats';
 import { ROOT } from '../../support/tools';
 import { loadTemplate } from '../../support/gitlab/render';
@@ -105,6 +105,13 @@ describe('the option table', () => {
 });
 
 describe('the front doors', () => {
+  it('name the policy files the loader reads, at every front door', () => {
+    const config = OPTIONS.find((o) => o.name === 'config')!;
+    const texts = [config.description, config.gitlab?.description ?? config.description, config.cli!.help];
+    for (const text of texts)
+      for (const name of POLICY_FILE_NAMES) expect(text.replace(/`/g, ''), name).toContain(name);
+  });
+
   it("GitLab's CS_* fallbacks are the variables the CLI reads in a GitLab job", () => {
     const src = readFileSync(join(ROOT, 'src', 'cli', 'gitlab-env.ts'), 'utf8');
     const read = new Set([...src.matchAll(/env\.(CS_[A-Z_]+)/g)].map((m) => m[1]!));
