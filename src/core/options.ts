@@ -12,7 +12,8 @@ export type FrontDoor = 'cli' | 'action' | 'gitlab';
 export type TableCommand = 'scan' | 'sign' | 'lint' | 'push' | 'attest';
 
 /** The sections of a command's --help. */
-export type HelpSection = 'Targets' | 'Policy' | 'Malware' | 'Vulnerability data' | 'Output' | 'Signing';
+export type HelpSection =
+  'Targets' | 'Policy' | 'Malware' | 'Vulnerability data' | 'Output' | 'Push' | 'Signing';
 
 type OptionType = 'string' | 'boolean' | 'number' | 'list' | 'enum';
 
@@ -79,12 +80,16 @@ export const ATTEST_VALUES = ['slsa', 'cyclonedx', 'vuln', 'approval'] as const;
 export const FORMAT_VALUES = ['text', 'json', 'sarif'] as const;
 
 const SCAN: readonly TableCommand[] = ['scan', 'sign'];
+/** What `shipgate push` scans with: it scans the image it pushes as scan does. */
+const PUSH_SCAN: readonly TableCommand[] = ['scan', 'sign', 'push'];
 const GATE: readonly TableCommand[] = ['scan', 'sign', 'lint'];
 const SIGNERS: readonly TableCommand[] = ['scan', 'sign', 'push', 'attest'];
 
 const POLICY_CHOICE =
   "GitLab shows the options of an input as a drop-down in the pipeline form, so keeping the policy's value has a name there (policy); the CLI and the action leave the option out.";
 const ACTION_STEP = 'A GitHub step only: GitLab and the CLI have no such place.';
+const PUSH_JOB =
+  'The GitLab component scans; a GitLab job pushes with shipgate push (docs/gitlab.md: build, scan, push, sign).';
 const GITLAB_JOB = 'Shapes the GitLab job that runs the CLI; a GitHub step and the CLI have their own ways.';
 
 export const OPTIONS: readonly OptionDef[] = [
@@ -114,7 +119,7 @@ export const OPTIONS: readonly OptionDef[] = [
     description:
       'Dockerfiles to lint, separated by newlines or commas (relative to working-directory). At least one of dockerfile, image and manifests is required.',
     cli: {
-      commands: SCAN,
+      commands: PUSH_SCAN,
       section: 'Targets',
       short: 'd',
       arg: 'FILE',
@@ -197,7 +202,7 @@ export const OPTIONS: readonly OptionDef[] = [
     description:
       "Platform to scan from a multi-platform image, os/arch[/variant] (e.g. linux/arm64). Empty picks the runner's.",
     cli: {
-      commands: SCAN,
+      commands: PUSH_SCAN,
       section: 'Targets',
       arg: 'P',
       help: "os/arch[/variant] to pick from a multi-platform image (default: this machine's)",
@@ -248,7 +253,7 @@ export const OPTIONS: readonly OptionDef[] = [
     description:
       'Policy file. Empty uses shipgate.yaml or shipgate.yml at the repository root when present, else the default policy.',
     cli: {
-      commands: GATE,
+      commands: [...GATE, 'push'],
       section: 'Policy',
       short: 'c',
       arg: 'FILE',
@@ -393,7 +398,7 @@ export const OPTIONS: readonly OptionDef[] = [
     description:
       'Vulnerability data to use instead of the cached download (a directory or zip of OSV records).',
     cli: {
-      commands: SCAN,
+      commands: PUSH_SCAN,
       section: 'Vulnerability data',
       arg: 'PATH',
       help: 'OSV records: a directory or zip (offline), instead of the cached OSV database',
@@ -406,7 +411,7 @@ export const OPTIONS: readonly OptionDef[] = [
     type: 'boolean',
     description: 'Never download vulnerability data; use vuln-db or the cache only.',
     cli: {
-      commands: SCAN,
+      commands: PUSH_SCAN,
       section: 'Vulnerability data',
       help: 'never download vulnerability data (use --vuln-db or the cache)',
     },
@@ -838,21 +843,58 @@ export const OPTIONS: readonly OptionDef[] = [
     differs: 'The CLI has the push command (shipgate push IMAGE DESTINATION) for this.',
   },
   {
-    name: 'oidc-project',
-    type: 'string',
-    default: '',
-    description: "For push, the repository (owner/repo) the job's ID token must name.",
-    action: {},
-    differs: 'A flag of shipgate push, which parses its own guard flags.',
-  },
-  {
     name: 'oidc-issuer',
     type: 'string',
     default: '',
     description:
       "For push, the issuer of the job's ID token; empty is GitHub.com's (GitHub Enterprise Server: https://HOST/_services/token).",
+    cli: {
+      commands: ['push'],
+      section: 'Push',
+      arg: 'URL',
+      help: 'the issuer the ID token must come from, as its "iss" claim names it; required on GitLab (https://gitlab.com, or your instance); GitHub default https://token.actions.githubusercontent.com (GitHub Enterprise Server: https://HOST/_services/token)',
+    },
     action: {},
-    differs: 'A flag of shipgate push, which parses its own guard flags.',
+    differs: PUSH_JOB,
+  },
+  {
+    name: 'oidc-audience',
+    type: 'string',
+    default: 'shipgate',
+    description: 'The audience the ID token must be issued for.',
+    cli: {
+      commands: ['push'],
+      section: 'Push',
+      arg: 'AUD',
+      help: 'the audience the ID token must be issued for (default shipgate; GitHub tokens are requested for it, GitLab jobs declare it with id_tokens: ... aud:)',
+    },
+    differs: "The action requests its own ID token, for shipgate's audience.",
+  },
+  {
+    name: 'oidc-project',
+    type: 'string',
+    default: '',
+    description: "For push, the repository (owner/repo) the job's ID token must name.",
+    cli: {
+      commands: ['push'],
+      section: 'Push',
+      arg: 'PATH',
+      help: 'the GitHub repository (owner/repo) or GitLab project path (group/project) the ID token must name; without it, any project of the issuer whose job variables match its token passes',
+    },
+    action: {},
+    differs: PUSH_JOB,
+  },
+  {
+    name: 'oidc-allow-event',
+    type: 'list',
+    description: "Accept a GitHub run for these events although it can execute a fork's code.",
+    cli: {
+      commands: ['push'],
+      section: 'Push',
+      arg: 'EVENT',
+      help: "accept a GitHub run for EVENT although it can execute a fork's code (pull_request_target, workflow_run or issue_comment; repeatable)",
+    },
+    differs: 'An exception to the push guard that a workflow should not make by default: the CLI only.',
   },
   // The GitLab job
   {

@@ -134,8 +134,8 @@ describe('the front doors', () => {
     }
   });
 
-  it('the CLI parses exactly the table’s flags of scan, sign and lint', () => {
-    for (const command of ['scan', 'sign', 'lint'] as const) {
+  it('the CLI parses exactly the table’s flags of the commands it drives', () => {
+    for (const command of ['scan', 'sign', 'lint', 'push', 'attest'] as const) {
       const spec = tableSpec(command);
       const expected = commandOptions(command).flatMap((o) => [nameAt(o, 'cli'), ...(o.cli!.aliases ?? [])]);
       expect(Object.keys(spec).sort(), command).toEqual(expected.sort());
