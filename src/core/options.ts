@@ -413,6 +413,7 @@ export const OPTIONS: readonly OptionDef[] = [
     cli: {
       commands: PUSH_SCAN,
       section: 'Vulnerability data',
+      aliases: ['skip-db-update'],
       help: 'never download vulnerability data (use --vuln-db or the cache)',
     },
     action: {},

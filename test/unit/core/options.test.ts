@@ -147,6 +147,19 @@ describe('the front doors', () => {
     }
   });
 
+  it("the CLI takes trivy's spellings as aliases of its flags", () => {
+    const p = parseTableCommand(
+      'scan',
+      ['--skip-db-update', '--ignorefile', 'a.trivyignore', '--trivyignores', 'b.trivyignore'],
+      '',
+    )!;
+    expect(p.values).toEqual({ offline: true, ignorefile: ['a.trivyignore', 'b.trivyignore'] });
+    expect(scanPipelineOptions(p, {}, '/ws')).toMatchObject({
+      offline: true,
+      ignoreFiles: ['a.trivyignore', 'b.trivyignore'],
+    });
+  });
+
   it('share names: every option two front doors have goes by one name, or the table says why', () => {
     for (const o of OPTIONS) {
       const names = new Set(DOORS.filter((d) => o[d] !== undefined).map((d) => nameAt(o, d)));
