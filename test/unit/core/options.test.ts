@@ -160,6 +160,15 @@ describe('the front doors', () => {
     });
   });
 
+  it("the action takes sbom-format's values and its first releases' spellings, and refuses others", () => {
+    const env = (v: string) => ({ GITHUB_WORKSPACE: '/ws', INPUT_IMAGE: 'alpine:3', 'INPUT_SBOM-FORMAT': v });
+    expect(getInputs(env('spdx')).sbomFormat).toBe('spdx');
+    expect(getInputs(env('spdx-json')).sbomFormat).toBe('spdx');
+    expect(getInputs(env('cyclonedx-json')).sbomFormat).toBe('cyclonedx');
+    expect(getInputs(env('')).sbomFormat).toBe('cyclonedx');
+    expect(() => getInputs(env('xml'))).toThrow(/^input sbom-format: invalid value "xml"$/);
+  });
+
   it('share names: every option two front doors have goes by one name, or the table says why', () => {
     for (const o of OPTIONS) {
       const names = new Set(DOORS.filter((d) => o[d] !== undefined).map((d) => nameAt(o, d)));
