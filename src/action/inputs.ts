@@ -8,65 +8,47 @@ import { EXIT, parseExitCode, ShipgateError } from '../core/errors';
 import { parseSeverity, parseSeverityList, type Severity } from '../core/severity';
 import { parseDuration } from '../pipeline/deadline';
 import type { PipelineOptions } from '../pipeline/types';
-import { MALWARE_MODES, type MalwareMode } from '../policy/defaults';
+import type { MalwareMode } from '../policy/defaults';
+import {
+  defaultAt,
+  nameAt,
+  optionsOf,
+  PSS_VALUES,
+  SBOM_FORMAT_VALUES,
+  type OptionDef,
+} from '../core/options';
 import { addSecret } from '../core/logger';
 import { normalizeIssuer } from '../platform/issuer';
 import { DEFAULT_ATTESTATIONS, type SignOptions } from '../pipeline/sign';
 import type { PredicateName, SigningConfig } from '../sign/index';
 
-/** Every input the action reads; action.yml declares exactly these (a test checks both ways). */
-export const INPUT_NAMES = [
-  'dockerfile',
-  'image',
-  'config',
-  'fail-on',
-  'severity',
-  'exit-code',
-  'trivyignores',
-  'upload-sarif',
-  'wait-for-processing',
-  'category',
-  'sarif-file',
-  'json-file',
-  'sbom',
-  'sbom-format',
-  'summary',
-  'annotations',
-  'pr-comment',
-  'token',
-  'platform',
-  'vuln-db',
-  'offline',
-  'ignore-unfixed',
-  'vex',
-  'scanners',
-  'malware-mode',
-  'clamav-db',
-  'timeout',
-  'working-directory',
-  'push',
-  'sign',
-  'attest',
-  'signing-key',
-  'signing-key-passphrase',
-  'fulcio-url',
-  'rekor-url',
-  'tsa-url',
-  'legacy-signatures',
-  'oidc-project',
-  'oidc-issuer',
-] as const;
+/** Every input the action reads, from the option table; action.yml declares exactly these (a test checks both ways). */
+export const INPUT_NAMES: readonly string[] = optionsOf('action').map((o) => nameAt(o, 'action'));
 
-type InputName = (typeof INPUT_NAMES)[number];
+type InputName = string;
 
-/** action.yml's default for the timeout input, for a runner that does not pass defaults. */
-const DEFAULT_TIMEOUT = '15m';
+const TABLE = new Map(optionsOf('action').map((o) => [nameAt(o, 'action'), o] as const));
 
-const SBOM_FORMATS = ['cyclonedx-json', 'spdx-json'] as const;
+function option(name: InputName): OptionDef {
+  const o = TABLE.get(name);
+  if (!o) throw new ShipgateError('INTERNAL', `input ${name} is not in the option table`);
+  return o;
+}
+
+/** action.yml's default of an input (from the table), for a runner that does not pass defaults. */
+function tableDefault(name: InputName): string {
+  return String(defaultAt(option(name), 'action'));
+}
 
 export interface ActionInputs {
   dockerfiles: string[];
+  /** Kubernetes manifests to lint with the image, like the CLI's --manifests. */
+  manifests: string[];
+  /** The Pod Security Standards level to check them against; undefined keeps the policy's. */
+  pss?: (typeof PSS_VALUES)[number];
   image?: string;
+  /** Build context whose files the Dockerfile copies are scanned for secrets. */
+  context?: string;
   config?: string;
   failOn?: Severity | 'none';
   /** Severities to report (trivy's severity); the others are hidden and do not block. */
@@ -81,7 +63,7 @@ export interface ActionInputs {
   sarifFile: string;
   jsonFile: string;
   sbom?: string;
-  sbomFormat: (typeof SBOM_FORMATS)[number];
+  sbomFormat: (typeof SBOM_FORMAT_VALUES)[number];
   summary: boolean;
   annotations: boolean;
   prComment: boolean;
@@ -147,7 +129,7 @@ function signingInputs(env: NodeJS.ProcessEnv, repoRoot: string, workingDirector
         : names.includes('none')
           ? []
           : (names as PredicateName[]),
-    legacy: boolInput(env, 'legacy-signatures', true),
+    legacy: boolInput(env, 'legacy-signatures'),
     repoRoot,
     env,
   };
@@ -159,6 +141,19 @@ function rawInput(env: NodeJS.ProcessEnv, name: InputName): string | undefined {
   return v ? v : undefined;
 }
 
+/** An enum input: one of the table's values (or a spelling it aliases); undefined when empty. */
+function enumInput(env: NodeJS.ProcessEnv, name: InputName): string | undefined {
+  const o = option(name);
+  const v = rawInput(env, name) ?? (tableDefault(name) || undefined);
+  if (v === undefined) return undefined;
+  const value = o.valueAliases?.[v] ?? v;
+  if (!o.values?.includes(value))
+    throw new ShipgateError('USAGE', `input ${name}: invalid value "${v}"`, {
+      hint: `use one of ${o.values?.join(', ')}`,
+    });
+  return value;
+}
+
 /** Newline- or comma-separated list, blanks dropped. */
 function listInput(env: NodeJS.ProcessEnv, name: InputName): string[] {
   return (rawInput(env, name) ?? '')
@@ -167,10 +162,10 @@ function listInput(env: NodeJS.ProcessEnv, name: InputName): string[] {
     .filter(Boolean);
 }
 
-/** YAML 1.2 core booleans, as @actions/core getBooleanInput accepts them. */
-function boolInput(env: NodeJS.ProcessEnv, name: InputName, fallback: boolean): boolean {
+/** YAML 1.2 core booleans, as @actions/core getBooleanInput accepts them; empty is the table's default. */
+function boolInput(env: NodeJS.ProcessEnv, name: InputName): boolean {
   const v = rawInput(env, name);
-  if (v === undefined) return fallback;
+  if (v === undefined) return defaultAt(option(name), 'action') === true;
   if (['true', 'True', 'TRUE'].includes(v)) return true;
   if (['false', 'False', 'FALSE'].includes(v)) return false;
   throw new ShipgateError('USAGE', `input ${name}: invalid boolean "${v}"`, { hint: 'use true or false' });
@@ -193,11 +188,8 @@ export function getInputs(env: NodeJS.ProcessEnv, cwd: string = process.cwd()): 
     }
   }
 
-  const sbomFormat = rawInput(env, 'sbom-format') ?? 'cyclonedx-json';
-  if (!(SBOM_FORMATS as readonly string[]).includes(sbomFormat))
-    throw new ShipgateError('USAGE', `input sbom-format: invalid value "${sbomFormat}"`, {
-      hint: `use one of ${SBOM_FORMATS.join(', ')}`,
-    });
+  const sbomFormat = enumInput(env, 'sbom-format') as ActionInputs['sbomFormat'];
+  const pss = enumInput(env, 'pss') as ActionInputs['pss'];
 
   const scannerList = listInput(env, 'scanners').map((s) => s.toLowerCase());
   for (const s of scannerList)
@@ -206,16 +198,13 @@ export function getInputs(env: NodeJS.ProcessEnv, cwd: string = process.cwd()): 
         hint: `use a comma-separated list of ${SCANNERS.join(', ')}`,
       });
 
-  const malwareMode = rawInput(env, 'malware-mode');
-  if (malwareMode !== undefined && !(MALWARE_MODES as readonly string[]).includes(malwareMode))
-    throw new ShipgateError('USAGE', `input malware-mode: invalid value "${malwareMode}"`, {
-      hint: `use one of ${MALWARE_MODES.join(', ')}`,
-    });
+  const malwareMode = enumInput(env, 'malware-mode');
 
   const dockerfiles = listInput(env, 'dockerfile');
+  const manifests = listInput(env, 'manifests');
   const image = rawInput(env, 'image');
-  if (dockerfiles.length === 0 && !image)
-    throw new ShipgateError('USAGE', 'nothing to scan: set the input dockerfile, image, or both', {
+  if (dockerfiles.length === 0 && manifests.length === 0 && !image)
+    throw new ShipgateError('USAGE', 'nothing to scan: set the input dockerfile, image or manifests', {
       hint: 'e.g. `with: { dockerfile: Dockerfile, image: ghcr.io/org/app:sha }`',
     });
 
@@ -224,26 +213,28 @@ export function getInputs(env: NodeJS.ProcessEnv, cwd: string = process.cwd()): 
 
   const inputs: ActionInputs = {
     dockerfiles,
+    manifests,
     exitCode: exitCodeRaw === undefined ? EXIT.POLICY_FAILED : parseExitCode(exitCodeRaw, 'input exit-code'),
     trivyignores: listInput(env, 'trivyignores'),
-    uploadSarif: boolInput(env, 'upload-sarif', true),
-    waitForProcessing: boolInput(env, 'wait-for-processing', true),
-    sarifFile: rawInput(env, 'sarif-file') ?? 'shipgate.sarif',
-    jsonFile: rawInput(env, 'json-file') ?? 'shipgate.json',
-    sbomFormat: sbomFormat as ActionInputs['sbomFormat'],
-    summary: boolInput(env, 'summary', true),
-    annotations: boolInput(env, 'annotations', true),
-    prComment: boolInput(env, 'pr-comment', false),
+    uploadSarif: boolInput(env, 'upload-sarif'),
+    waitForProcessing: boolInput(env, 'wait-for-processing'),
+    sarifFile: rawInput(env, 'sarif-file') ?? tableDefault('sarif-file'),
+    jsonFile: rawInput(env, 'json-file') ?? tableDefault('json-file'),
+    sbomFormat,
+    summary: boolInput(env, 'summary'),
+    annotations: boolInput(env, 'annotations'),
+    prComment: boolInput(env, 'pr-comment'),
     token: rawInput(env, 'token') ?? '',
-    offline: boolInput(env, 'offline', false),
-    ignoreUnfixed: boolInput(env, 'ignore-unfixed', false),
+    offline: boolInput(env, 'offline'),
+    ignoreUnfixed: boolInput(env, 'ignore-unfixed'),
     vex: listInput(env, 'vex'),
-    timeoutMs: parseDuration(rawInput(env, 'timeout') ?? DEFAULT_TIMEOUT, 'input timeout'),
+    timeoutMs: parseDuration(rawInput(env, 'timeout') ?? tableDefault('timeout'), 'input timeout'),
     workingDirectory,
     repoRoot: resolve(workspace),
-    sign: boolInput(env, 'sign', false),
+    sign: boolInput(env, 'sign'),
   };
   if (image) inputs.image = image;
+  if (pss) inputs.pss = pss;
   const push = rawInput(env, 'push');
   if (push) {
     if (!image)
@@ -265,6 +256,7 @@ export function getInputs(env: NodeJS.ProcessEnv, cwd: string = process.cwd()): 
   }
   const optional: [keyof ActionInputs, InputName][] = [
     ['config', 'config'],
+    ['context', 'context'],
     ['category', 'category'],
     ['sbom', 'sbom'],
     ['platform', 'platform'],
@@ -289,7 +281,10 @@ export function toPipelineOptions(inputs: ActionInputs): PipelineOptions {
     dockerfiles: inputs.dockerfiles.map(at),
     repoRoot: inputs.repoRoot,
   };
+  if (inputs.manifests.length) o.manifests = inputs.manifests.map(at);
+  if (inputs.pss) o.pss = inputs.pss;
   if (inputs.image) o.image = inputs.image;
+  if (inputs.context) o.context = at(inputs.context);
   if (inputs.platform) o.platform = inputs.platform;
   if (inputs.config) o.configPath = at(inputs.config);
   if (inputs.failOn) o.failOn = inputs.failOn;

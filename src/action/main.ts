@@ -208,7 +208,12 @@ async function runInner(engine: Engine, env: NodeJS.ProcessEnv): Promise<number>
     try {
       const client = createClient(inputs.token, { baseUrl: ctx.apiUrl });
       const marker =
-        category ?? defaultCategory(result, result.image ? 'vulnerability' : 'dockerfile', inputs.repoRoot);
+        category ??
+        defaultCategory(
+          result,
+          result.image ? 'vulnerability' : inputs.dockerfiles.length ? 'dockerfile' : 'manifest',
+          inputs.repoRoot,
+        );
       // GitHub caps a comment at 65,536 characters; the job summary may be far longer.
       const comment = await renderReport(result, 'summary', {
         ...reportOptions,

@@ -3,35 +3,7 @@ import type { ScanResult } from '../core/result';
 import { writeReports, type ReportRequest } from '../report/write';
 import type { Parsed } from './args';
 import { bool, oneOf, str } from './args';
-
-const FORMATS = ['text', 'json', 'sarif'] as const;
-
-/** The output flags of `shipgate lint`; `shipgate scan` adds the image-only ones (IMAGE_OUTPUT_OPTIONS). */
-export const LINT_OUTPUT_OPTIONS = {
-  format: { type: 'string', short: 'f' },
-  output: { type: 'string', short: 'o' },
-  sarif: { type: 'string' },
-  json: { type: 'string' },
-  summary: { type: 'string' },
-  category: { type: 'string' },
-  'no-color': { type: 'boolean' },
-  'show-suppressed': { type: 'boolean' },
-} as const;
-
-export const OUTPUT_OPTIONS = { ...LINT_OUTPUT_OPTIONS, 'list-packages': { type: 'boolean' } } as const;
-
-export const LINT_OUTPUT_HELP = `Output:
-  -f, --format FMT        text (default), json or sarif, written to stdout or --output
-  -o, --output FILE       write the main format to FILE instead of stdout
-      --sarif FILE        also write SARIF 2.1.0 (trimmed to GitHub's limits)
-      --json FILE         also write the JSON report
-      --summary FILE      also write the markdown summary (decision, counts, top findings)
-      --category NAME     SARIF category (automationDetails.id) for this scan
-      --no-color          no ANSI colours (also NO_COLOR=1)
-      --show-suppressed   list suppressed findings in text output`;
-
-export const OUTPUT_HELP = `${LINT_OUTPUT_HELP}
-      --list-packages     list the image's packages (the inventory) in text output`;
+import { FORMAT_VALUES } from '../core/options';
 
 function useColor(p: Parsed, toFile: boolean): boolean {
   if (bool(p, 'no-color') || process.env.NO_COLOR) return false;
@@ -41,7 +13,7 @@ function useColor(p: Parsed, toFile: boolean): boolean {
 
 /** Checks the output flags before any work starts, so a typo fails at once. */
 export function checkOutputFlags(p: Parsed): void {
-  oneOf(p, 'format', FORMATS, 'text');
+  oneOf(p, 'format', FORMAT_VALUES, 'text');
 }
 
 /** Writes the main format (stdout or --output), the extra reports the flags ask for, then `more`. */
@@ -53,7 +25,7 @@ export async function writeOutputs(
 ): Promise<void> {
   const output = str(p, 'output');
   const requests: ReportRequest[] = [
-    { format: oneOf(p, 'format', FORMATS, 'text'), ...(output ? { path: output } : {}) },
+    { format: oneOf(p, 'format', FORMAT_VALUES, 'text'), ...(output ? { path: output } : {}) },
   ];
   for (const format of ['sarif', 'json', 'summary'] as const) {
     const path = str(p, format);

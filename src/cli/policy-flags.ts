@@ -1,11 +1,6 @@
-/** The policy flags of the gating commands (lint, scan): which policy file, and a threshold override. */
+/** The gating commands' (lint, scan) --fail-on, as the pipeline takes it. */
 import { parseSeverity, type Severity } from '../core/severity';
 import { str, type Parsed } from './args';
-
-export const POLICY_OPTIONS = {
-  config: { type: 'string', short: 'c' },
-  'fail-on': { type: 'string' },
-} as const;
 
 /** --fail-on as the pipeline takes it ("none" disables the threshold); undefined keeps the policy's. */
 export function failOnFlag(p: Parsed): Severity | 'none' | undefined {

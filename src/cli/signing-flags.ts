@@ -3,40 +3,13 @@ import { ShipgateError } from '../core/errors';
 import { DEFAULT_ATTESTATIONS, type SignOptions } from '../pipeline/sign';
 import type { PredicateName, SigningConfig } from '../sign/index';
 import { bool, list, oneOf, str, type Parsed } from './args';
+import { helpSection, tableSpec } from './option-table';
 
-export const SIGNING_OPTIONS = {
-  attest: { type: 'string', multiple: true },
-  key: { type: 'string' },
-  'key-passphrase-env': { type: 'string' },
-  'identity-token-env': { type: 'string' },
-  'identity-token-file': { type: 'string' },
-  'fulcio-url': { type: 'string' },
-  'rekor-url': { type: 'string' },
-  'rekor-entry-type': { type: 'string' },
-  'tsa-url': { type: 'string' },
-  'no-tlog': { type: 'boolean' },
-  'no-legacy-signatures': { type: 'boolean' },
-  'local-provenance': { type: 'boolean' },
-} as const;
+/** The signing flags, the same for every command that signs (push and attest take them as they are). */
+export const SIGNING_OPTIONS = tableSpec('push', 'Signing');
 
 export const SIGNING_HELP = `Signing (sigstore; see docs/signing.md):
-      --attest LIST         attestations besides the signature: slsa, cyclonedx, vuln, approval (default
-                            all four), or none
-      --key FILE            sign with this PEM private key (PKCS#8, optionally encrypted) instead of keyless
-      --key-passphrase-env VAR
-                            the environment variable holding the key's passphrase
-      --identity-token-env VAR, --identity-token-file FILE
-                            keyless: the OIDC token to sign with (default: the CI job's: GitHub Actions with
-                            id-token: write, or GitLab id_tokens SIGSTORE_ID_TOKEN with aud sigstore)
-      --fulcio-url URL, --rekor-url URL
-                            private sigstore (default the public-good instance)
-      --rekor-entry-type T  dsse (default) or intoto
-      --tsa-url URL         also get an RFC 3161 timestamp from this authority
-      --no-tlog             no transparency log entry (key-based air-gapped signing, or --tsa-url only)
-      --no-legacy-signatures
-                            do not also write cosign's sha256-<hex>.sig/.att tags (which Kyverno's and
-                            policy-controller's defaults read); the sigstore bundles are always attached
-      --local-provenance    allow a SLSA provenance outside CI (it then names no CI run)`;
+${helpSection('push', 'Signing')}`;
 
 function attestations(p: Parsed): PredicateName[] {
   const names = list(p, 'attest');

@@ -2,11 +2,12 @@ import { EXIT, ShipgateError } from '../../core/errors';
 import { findRepoRoot } from '../../pipeline/paths';
 import { scanGatePush, type PrePushStep } from '../../pipeline/push';
 import { pushedTarget, signImage, type SignOutcome } from '../../pipeline/sign';
-import { SIGNING_HELP, SIGNING_OPTIONS, signOptions } from '../signing-flags';
+import { SIGNING_HELP, signOptions } from '../signing-flags';
+import { helpSection, parseTableCommand } from '../option-table';
 import { FORK_CODE_EVENTS } from '../../platform/github/oidc';
 import { normalizeIssuer } from '../../platform/issuer';
 import type { PipelineOptions } from '../../pipeline/types';
-import { bool, list, parseCommand, str } from '../args';
+import { bool, list, str } from '../args';
 
 const HELP = `Usage: shipgate push IMAGE DEST [--dockerfile FILE]... [--config FILE] [options]
 
@@ -32,24 +33,10 @@ Arguments:
   DEST                    registry reference to push to (registry.gitlab.com/group/app:1.2)
 
 Options:
-  -d, --dockerfile FILE   a Dockerfile to lint as part of the approval (repeatable)
-  -c, --config FILE       policy file (default shipgate.yaml at the repository root, if any)
-      --platform P        os/arch[/variant] to pick from a multi-platform image (default: this machine's)
-      --vuln-db PATH      OSV records: a directory or zip (offline), instead of the cached OSV database
-      --offline           never download vulnerability data (use --vuln-db or the cache)
-      --oidc-issuer URL   the issuer the ID token must come from, as its "iss" claim names it; required on
-                          GitLab (https://gitlab.com, or your instance); GitHub default
-                          https://token.actions.githubusercontent.com (GitHub Enterprise Server:
-                          https://HOST/_services/token)
-      --oidc-audience AUD
-                          the audience the ID token must be issued for (default shipgate; GitHub tokens are
-                          requested for it, GitLab jobs declare it with id_tokens: ... aud:)
-      --oidc-project PATH the GitHub repository (owner/repo) or GitLab project path (group/project) the ID
-                          token must name; without it, any project of the issuer whose job variables match
-                          its token passes
-      --oidc-allow-event EVENT
-                          accept a GitHub run for EVENT although it can execute a fork's code
-                          (pull_request_target, workflow_run or issue_comment; repeatable)
+${helpSection('push', 'Targets')}
+${helpSection('push', 'Policy')}
+${helpSection('push', 'Vulnerability data')}
+${helpSection('push', 'Push')}
 
       --sign              sign and attest the pushed digest (keyless with the job's identity by default)
 
@@ -59,24 +46,8 @@ Registry credentials: docker login, or SHIPGATE_REGISTRY (host) with SHIPGATE_RE
 `;
 
 export async function run(argv: string[]): Promise<number> {
-  const p = parseCommand(
-    'push',
-    argv,
-    {
-      dockerfile: { type: 'string', short: 'd', multiple: true },
-      config: { type: 'string', short: 'c' },
-      platform: { type: 'string' },
-      'vuln-db': { type: 'string' },
-      offline: { type: 'boolean' },
-      'oidc-issuer': { type: 'string' },
-      'oidc-audience': { type: 'string' },
-      'oidc-allow-event': { type: 'string', multiple: true },
-      'oidc-project': { type: 'string' },
-      sign: { type: 'boolean' },
-      ...SIGNING_OPTIONS,
-    },
-    HELP,
-  );
+  // push's --sign is its own: the table's sign option is scan's.
+  const p = parseTableCommand('push', argv, HELP, { sign: { type: 'boolean' } });
   if (!p) return EXIT.OK;
   const [image, dest, extra] = p.positionals;
   if (!image || !dest || extra !== undefined)

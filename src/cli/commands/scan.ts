@@ -7,18 +7,17 @@ import { runPipeline } from '../../pipeline/run';
 import type { PipelineOptions } from '../../pipeline/types';
 import { SBOM_FORMATS, sbomKind } from '../../report/sbom-formats';
 import type { ReportRequest } from '../../report/write';
-import { bool, list, oneOf, parseCommand, str } from '../args';
-import { checkOutputFlags, OUTPUT_HELP, OUTPUT_OPTIONS, writeOutputs } from '../output';
+import { bool, list, oneOf, str, type Parsed } from '../args';
+import { checkOutputFlags, writeOutputs } from '../output';
 import { gitlabFallbacks } from '../gitlab-env';
-import { failOnFlag, POLICY_OPTIONS } from '../policy-flags';
+import { failOnFlag } from '../policy-flags';
+import { helpSection, parseTableCommand } from '../option-table';
+import { option, PSS_VALUES } from '../../core/options';
 import { parseDuration } from '../../pipeline/deadline';
 import { readFileSync } from 'node:fs';
 import { logger } from '../../core/logger';
 import { scannedTarget, signableRegistryImage, signImage } from '../../pipeline/sign';
-import { SIGNING_HELP, SIGNING_OPTIONS, signOptions } from '../signing-flags';
-
-/** Long enough for a large image with a cold vulnerability cache on a CI runner. */
-const DEFAULT_TIMEOUT_MS = 15 * 60 * 1000;
+import { signOptions } from '../signing-flags';
 
 const HELP = `Usage: shipgate scan [IMAGE] [--dockerfile FILE]... [--image REF] [options]
 
@@ -26,48 +25,25 @@ Lints the Dockerfiles, scans the image (packages, vulnerabilities, secrets in ev
 malware), applies the policy and decides whether the image is approved.
 
 Targets:
-  -d, --dockerfile FILE   a Dockerfile to lint (repeatable); image findings map onto the first one's lines
-      --manifests PATH    Kubernetes manifests to check with the image: a YAML file, a folder or - (repeatable)
-      --pss LEVEL         also check the manifests against the Pod Security Standards: baseline, restricted
-  -i, --image REF         docker-archive:FILE, oci-archive:FILE, oci:DIR[:TAG], docker:NAME, dir:ROOTFS or
-                          a registry reference (ghcr.io/org/app:1.2, host:5000/app@sha256:...)
-      --platform P        os/arch[/variant] to pick from a multi-platform image (default: this machine's)
-      --context DIR       build context: files the Dockerfile copies are scanned for secrets
-      --timeout DURATION  deadline for the whole scan, e.g. 15m (default), 90s, 1h; 0 for none
-                          (also SHIPGATE_TIMEOUT); past it the scan ends with a TIMEOUT error, exit 4
+${helpSection('scan', 'Targets')}
 
 Policy:
-  -c, --config FILE       policy file (default shipgate.yaml at the repository root, if any)
-      --fail-on SEV       fail at this severity or above: critical, high, medium, low, info, none
-      --scanners LIST     image scanners to run (comma list of ${SCANNERS.join(', ')}; default all)
-      --severity LIST     report only these severities (e.g. CRITICAL,HIGH); the others are hidden and
-                          do not block
-      --ignorefile FILE   trivy ignore file to apply (repeatable); .trivyignore and .trivyignore.yaml at
-                          the repository root are always read
-      --exit-code N       exit code when the policy refuses the image (default 1); errors keep theirs
+${helpSection('scan', 'Policy')}
 
 In a GitLab CI job, CS_IMAGE, CS_DOCKERFILE_PATH and CS_SEVERITY_THRESHOLD stand in for --image, --dockerfile
 and --fail-on when those are not given; CS_REGISTRY_USER/PASSWORD log in to CS_IMAGE's registry.
 
 Malware:
-      --malware-mode M    required (default): refuse when ClamAV or its database is missing; optional: warn
-      --clamav-db DIR     ClamAV signature database folder (default ClamAV's own)
+${helpSection('scan', 'Malware')}
 
 Vulnerability data:
-      --vuln-db PATH      OSV records: a directory or zip (offline), instead of the cached OSV database
-      --offline           never download vulnerability data (use --vuln-db or the cache)
-      --ignore-unfixed    hide vulnerabilities that have no fix yet
-      --vex FILE          OpenVEX document to apply (repeatable)
+${helpSection('scan', 'Vulnerability data')}
 
-${OUTPUT_HELP}
-      --sbom FILE         also write an SBOM of the image
-      --sbom-format FMT   cyclonedx (default) or spdx
-      --gitlab-reports DIR  also write GitLab reports (container scanning, code quality, SBOM, dotenv)
+Output:
+${helpSection('scan', 'Output')}
 
-      --sign              once approved, sign and attest the scanned digest (a registry image; for a local
-                          archive use "shipgate push --sign"), store the bundles next to it, read them back
-
-${SIGNING_HELP}
+Signing (sigstore; see docs/signing.md):
+${helpSection('scan', 'Signing')}
 `;
 
 const SIGN_HELP = `Usage: shipgate sign IMAGE [--dockerfile FILE]... [options]
@@ -78,59 +54,14 @@ approval), keyless by default. The sigstore bundles are attached as OCI referrer
 where the registry has no referrers API) and in cosign's .sig/.att tags, then read back. Verify with
 "shipgate verify".
 
-Options: every option of "shipgate scan" (see "shipgate scan --help"), and:
-      --force             sign although the policy refused the image; the approval attestation then says
-                          approved: false, forced: true, which generated admission policies refuse
+Options: every option of "shipgate scan" (see "shipgate scan --help") but --sign, and:
 
-${SIGNING_HELP}
+Signing (sigstore; see docs/signing.md):
+${helpSection('sign', 'Signing')}
 `;
 
-export function run(argv: string[]): Promise<number> {
-  return scanCommand('scan', argv);
-}
-
-/** `shipgate scan`, or `shipgate sign` (a scan that signs, and may be forced). */
-export async function scanCommand(command: 'scan' | 'sign', argv: string[]): Promise<number> {
-  const p = parseCommand(
-    command,
-    argv,
-    {
-      ...SIGNING_OPTIONS,
-      ...(command === 'scan' ? { sign: { type: 'boolean' } } : { force: { type: 'boolean' } }),
-      ...OUTPUT_OPTIONS,
-      ...POLICY_OPTIONS,
-      dockerfile: { type: 'string', short: 'd', multiple: true },
-      manifests: { type: 'string', multiple: true },
-      pss: { type: 'string' },
-      image: { type: 'string', short: 'i' },
-      platform: { type: 'string' },
-      context: { type: 'string' },
-      scanners: { type: 'string', multiple: true },
-      'vuln-db': { type: 'string' },
-      'malware-mode': { type: 'string' },
-      'clamav-db': { type: 'string' },
-      offline: { type: 'boolean' },
-      'ignore-unfixed': { type: 'boolean' },
-      vex: { type: 'string', multiple: true },
-      sbom: { type: 'string' },
-      'sbom-format': { type: 'string' },
-      'gitlab-reports': { type: 'string' },
-      timeout: { type: 'string' },
-      severity: { type: 'string' },
-      ignorefile: { type: 'string', multiple: true },
-      'exit-code': { type: 'string' },
-    },
-    command === 'scan' ? HELP : SIGN_HELP,
-  );
-  if (!p) return EXIT.OK;
-  checkOutputFlags(p);
-  const sign = command === 'sign' || bool(p, 'sign');
-  // `shipgate scan IMAGE` is short for `shipgate scan --image IMAGE`.
-  if (p.positionals.length > 1 || (p.positionals.length === 1 && str(p, 'image'))) {
-    throw new ShipgateError('USAGE', `scan: unexpected argument "${p.positionals.at(-1)}"`, {
-      hint: 'give one image (as an argument or with --image) and Dockerfiles with --dockerfile',
-    });
-  }
+/** The pipeline options of scan's (and sign's) flags, with GitLab's CS_* variables and SHIPGATE_TIMEOUT as fallbacks. */
+export function scanPipelineOptions(p: Parsed, env: NodeJS.ProcessEnv, repoRoot: string): PipelineOptions {
   const scanners = list(p, 'scanners');
   const unknown = scanners.filter((s) => !isScanner(s));
   if (unknown.length) {
@@ -138,30 +69,24 @@ export async function scanCommand(command: 'scan' | 'sign', argv: string[]): Pro
       hint: `use ${SCANNERS.join(', ')}`,
     });
   }
-  const sbomFormat = oneOf(p, 'sbom-format', SBOM_FORMATS, 'cyclonedx');
   const malwareMode = str(p, 'malware-mode')
     ? oneOf(p, 'malware-mode', MALWARE_MODES, 'required')
     : undefined;
-  const gitlab = gitlabFallbacks(process.env);
+  const gitlab = gitlabFallbacks(env);
   const image = str(p, 'image') ?? p.positionals[0] ?? gitlab.image;
-  if (str(p, 'sbom') && !image) throw new ShipgateError('USAGE', '--sbom needs --image');
   const failOn = failOnFlag(p) ?? gitlab.failOn;
   const dockerfiles = list(p, 'dockerfile');
   if (dockerfiles.length === 0 && gitlab.dockerfile) dockerfiles.push(gitlab.dockerfile);
   const severityText = str(p, 'severity');
   const severities = severityText === undefined ? undefined : parseSeverityList(severityText, '--severity');
-  const exitCodeText = str(p, 'exit-code');
-  const refusedExit = exitCodeText === undefined ? EXIT.POLICY_FAILED : parseExitCode(exitCodeText);
-  const repoRoot = findRepoRoot();
-  const timeoutText = str(p, 'timeout') ?? process.env.SHIPGATE_TIMEOUT;
-  const timeoutMs = timeoutText
-    ? parseDuration(timeoutText, str(p, 'timeout') ? '--timeout' : 'SHIPGATE_TIMEOUT')
-    : DEFAULT_TIMEOUT_MS;
+  const timeoutText = str(p, 'timeout') ?? env.SHIPGATE_TIMEOUT;
+  const timeoutMs = parseDuration(
+    timeoutText ?? String(option('timeout').default),
+    str(p, 'timeout') ? '--timeout' : 'SHIPGATE_TIMEOUT',
+  );
   const manifests = list(p, 'manifests');
-  const pss = str(p, 'pss')
-    ? oneOf(p, 'pss', ['privileged', 'baseline', 'restricted'] as const, 'privileged')
-    : undefined;
-  const opts: PipelineOptions = {
+  const pss = str(p, 'pss') ? oneOf(p, 'pss', PSS_VALUES, 'privileged') : undefined;
+  return {
     dockerfiles,
     ...(manifests.length ? { manifests } : {}),
     ...(pss ? { pss } : {}),
@@ -182,6 +107,31 @@ export async function scanCommand(command: 'scan' | 'sign', argv: string[]): Pro
     ...(str(p, 'clamav-db') ? { clamavDb: str(p, 'clamav-db')! } : {}),
     ...(timeoutMs ? { timeoutMs } : {}),
   };
+}
+
+export function run(argv: string[]): Promise<number> {
+  return scanCommand('scan', argv);
+}
+
+/** `shipgate scan`, or `shipgate sign` (a scan that signs, and may be forced). */
+export async function scanCommand(command: 'scan' | 'sign', argv: string[]): Promise<number> {
+  const p = parseTableCommand(command, argv, command === 'scan' ? HELP : SIGN_HELP);
+  if (!p) return EXIT.OK;
+  checkOutputFlags(p);
+  const sign = command === 'sign' || bool(p, 'sign');
+  // `shipgate scan IMAGE` is short for `shipgate scan --image IMAGE`.
+  if (p.positionals.length > 1 || (p.positionals.length === 1 && str(p, 'image'))) {
+    throw new ShipgateError('USAGE', `scan: unexpected argument "${p.positionals.at(-1)}"`, {
+      hint: 'give one image (as an argument or with --image) and Dockerfiles with --dockerfile',
+    });
+  }
+  const sbomFormat = oneOf(p, 'sbom-format', SBOM_FORMATS, option('sbom-format').default as 'cyclonedx');
+  const exitCodeText = str(p, 'exit-code');
+  const refusedExit = exitCodeText === undefined ? EXIT.POLICY_FAILED : parseExitCode(exitCodeText);
+  const repoRoot = findRepoRoot();
+  const opts = scanPipelineOptions(p, process.env, repoRoot);
+  const image = opts.image;
+  if (str(p, 'sbom') && !image) throw new ShipgateError('USAGE', '--sbom needs --image');
   // Checked before the scan: a typo in a signing flag or a local image must not cost a whole scan.
   const signing = sign ? signOptions(p, repoRoot, bool(p, 'force')) : undefined;
   const target = sign ? signableRegistryImage(image, command) : undefined;
@@ -194,7 +144,8 @@ export async function scanCommand(command: 'scan' | 'sign', argv: string[]): Pro
   await writeOutputs(result, p, repoRoot, more);
   const approved = result.decision?.approved !== false;
   if (signing && target && (approved || signing.force)) {
-    const sbom = sbomPath && sbomFormat === 'cyclonedx' ? readFileSync(sbomPath, 'utf8') : undefined;
+    const sbom =
+      sbomPath && sbomKind(sbomFormat) === 'cyclonedx' ? readFileSync(sbomPath, 'utf8') : undefined;
     const signed = await signImage(scannedTarget(target, result), result, {
       ...signing,
       ...(sbom ? { sbom } : {}),

@@ -231,6 +231,40 @@ describeWith(
       expect(existsSync(join(artifacts(), 'shipgate.sarif'))).toBe(true);
     });
 
+    it('checks the manifests input with the pss level, into the same reports as the CLI writes', async () => {
+      cpSync(
+        join(ROOT, 'test', 'fixtures', 'manifests', 'shipgate', 'insecure-deployment.yaml'),
+        join(dir, 'deploy', 'k8s', 'deployment.yaml'),
+      );
+      const git = (...args: string[]) =>
+        execFileSync('git', ['-c', 'user.name=ci', '-c', 'user.email=ci@example.com', ...args], { cwd: dir });
+      git('add', '-A');
+      git('commit', '-q', '-m', 'manifests');
+      const r = await gitlabCiLocal(dir, { ...baseInputs(), manifests: 'deploy/k8s', pss: 'restricted' }, [
+        '--force-shell-executor',
+      ]);
+      expect(r.code, r.output).not.toBe(0);
+      const manifestPath = 'deploy/k8s/deployment.yaml';
+      const cq = json('gl-code-quality-report.json') as { check_name: string; location: { path: string } }[];
+      expect(validateCodeQuality(cq), errorsOf(validateCodeQuality)).toBe(true);
+      const inManifest = cq.filter((i) => i.location.path === manifestPath);
+      // SG-K8S-1NN are the Pod Security Standards controls, checked only with a pss level.
+      expect(inManifest.some((i) => /^SG-K8S-1\d\d$/.test(i.check_name))).toBe(true);
+      const sarif = json('shipgate.sarif') as {
+        runs: {
+          results?: {
+            ruleId: string;
+            locations?: { physicalLocation?: { artifactLocation?: { uri?: string } } }[];
+          }[];
+        }[];
+      };
+      const sarifRules = sarif.runs
+        .flatMap((run) => run.results ?? [])
+        .filter((x) => x.locations?.[0]?.physicalLocation?.artifactLocation?.uri === manifestPath)
+        .map((x) => x.ruleId);
+      expect(new Set(sarifRules)).toEqual(new Set(inManifest.map((i) => i.check_name)));
+    });
+
     it('lets the pipeline pass with allow-failure while the job still reports the failed gate', async () => {
       const r = await gitlabCiLocal(dir, { ...baseInputs(), 'allow-failure': true }, [
         '--force-shell-executor',

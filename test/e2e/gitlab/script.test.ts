@@ -5,10 +5,39 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { getInputs, toPipelineOptions } from '../../../src/action/inputs';
+import { scanPipelineOptions } from '../../../src/cli/commands/scan';
+import { parseTableCommand } from '../../../src/cli/option-table';
+import type { PipelineOptions } from '../../../src/pipeline/types';
 import { ROOT, describeWithTools } from '../../support/tools';
 import { render } from '../../support/gitlab/render';
+
+const GITLAB_OUTPUT_FLAGS = [
+  '--gitlab-reports',
+  'gl-reports',
+  '--sarif',
+  'gl-reports/shipgate.sarif',
+  '--json',
+  'gl-reports/shipgate.json',
+];
+
+const actionYml = parse(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as {
+  inputs: Record<string, { default: string }>;
+};
+
+/** The CLI's pipeline options with its relative paths resolved against the repository root, as the action's are. */
+function absolute(o: PipelineOptions, root: string): PipelineOptions {
+  const at = (p: string) => resolve(root, p);
+  const out: PipelineOptions = { ...o, dockerfiles: o.dockerfiles.map(at) };
+  if (o.manifests) out.manifests = o.manifests.map(at);
+  if (o.ignoreFiles) out.ignoreFiles = o.ignoreFiles.map(at);
+  if (o.vex) out.vex = o.vex.map(at);
+  for (const k of ['context', 'configPath', 'vulnDb', 'clamavDb'] as const) if (o[k]) out[k] = at(o[k]);
+  return out;
+}
 
 interface Job {
   variables: Record<string, string>;
@@ -72,8 +101,6 @@ for (const shell of ['bash', 'sh']) {
         'gl-reports/shipgate.json',
         '--dockerfile',
         'Dockerfile',
-        '--scanners',
-        'vuln,secret,config,malware',
         '--timeout',
         '15m',
       ]);
@@ -83,6 +110,8 @@ for (const shell of ['bash', 'sh']) {
       const { args } = runJob(shell, {
         image: 'oci-archive:build output/image.tar',
         dockerfile: 'Dockerfile,docker/worker image.Dockerfile',
+        manifests: 'k8s,deploy/app one.yaml',
+        pss: 'restricted',
         context: 'src dir',
         config: 'ci/shipgate.yaml',
         'fail-on': 'critical',
@@ -109,10 +138,16 @@ for (const shell of ['bash', 'sh']) {
         'Dockerfile',
         '--dockerfile',
         'docker/worker image.Dockerfile',
+        '--manifests',
+        'k8s',
+        '--manifests',
+        'deploy/app one.yaml',
         '--vex',
         'vex/a.json',
         '--vex',
         'vex/b.json',
+        '--pss',
+        'restricted',
         '--context',
         'src dir',
         '--config',
@@ -151,8 +186,6 @@ for (const shell of ['bash', 'sh']) {
         'CRITICAL,HIGH',
         '--exit-code',
         '3',
-        '--scanners',
-        'vuln,secret,config,malware',
         '--timeout',
         '15m',
       ]);
@@ -175,6 +208,37 @@ for (const shell of ['bash', 'sh']) {
       expect(args).toContain(`$(touch ${marker})`);
       expect(args).toContain('`touch x`;a');
       expect(() => readFileSync(marker)).toThrow();
+    });
+
+    it('gives the CLI the pipeline options the action makes of the same inputs, defaults included', () => {
+      const ws = '/ws';
+      const settings = {
+        dockerfile: 'Dockerfile',
+        manifests: 'k8s',
+        pss: 'baseline',
+        image: 'registry.example.com/app:1',
+        context: 'src',
+        config: 'ci/shipgate.yaml',
+        'fail-on': 'critical',
+        severity: 'CRITICAL,HIGH',
+        trivyignores: '.trivyignore.ci',
+        scanners: 'vuln,secret',
+        'malware-mode': 'optional',
+        'vuln-db': 'osv.zip',
+        vex: 'vex.json',
+        offline: true,
+      };
+      for (const inputs of [{ dockerfile: 'Dockerfile' }, settings]) {
+        const { args } = runJob(shell, inputs);
+        // The job's own report flags come first; the rest are the inputs'.
+        expect(args.slice(0, 7)).toEqual(['scan', ...GITLAB_OUTPUT_FLAGS]);
+        const cli = scanPipelineOptions(parseTableCommand('scan', args.slice(7), '')!, {}, ws);
+        const env: NodeJS.ProcessEnv = { GITHUB_WORKSPACE: ws };
+        for (const [name, input] of Object.entries(actionYml.inputs))
+          env[`INPUT_${name.toUpperCase()}`] = input.default;
+        for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = String(v);
+        expect(absolute(cli, ws)).toEqual(toPipelineOptions(getInputs(env)));
+      }
     });
 
     it("fails the job with shipgate's exit code", () => {

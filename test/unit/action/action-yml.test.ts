@@ -39,7 +39,7 @@ describe('action.yml', () => {
     expect(Object.keys(action.inputs).sort()).toEqual([...INPUT_NAMES].sort());
     const src = readFileSync(join(ROOT, 'src', 'action', 'inputs.ts'), 'utf8');
     const read = new Set(
-      [...src.matchAll(/(?:rawInput|listInput|boolInput)\(env, '([a-z-]+)'/g)].map((m) => m[1]!),
+      [...src.matchAll(/(?:rawInput|listInput|boolInput|enumInput)\(env, '([a-z-]+)'/g)].map((m) => m[1]!),
     );
     for (const m of src.matchAll(/\['\w+', '([a-z-]+)'\]/g)) read.add(m[1]!);
     expect([...read].sort()).toEqual([...INPUT_NAMES].sort());

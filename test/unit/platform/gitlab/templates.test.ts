@@ -101,6 +101,7 @@ describe('scan component', () => {
 
   it('refuses inputs GitLab would refuse', () => {
     expect(() => render(SCAN, { 'fail-on': 'severe' })).toThrow(/not in the list of allowed options/);
+    expect(() => render(SCAN, { pss: 'strict' })).toThrow(/not in the list of allowed options/);
     expect(() => render(SCAN, { 'job-prefix': 'Bad Name' })).toThrow(/does not match required RegEx/);
     expect(() => render(SCAN, { version: 'latest' })).toThrow(/does not match required RegEx/);
     expect(() => render(SCAN, { platform: 'linux' })).toThrow(/does not match required RegEx/);

@@ -1,0 +1,982 @@
+/**
+ * The one option table of the front doors: the CLI (its parser and --help for scan, sign and lint, and the
+ * signing flags), the GitHub Action's inputs (action.yml) and the GitLab component's `spec:inputs`
+ * (templates/scan.yml). `npm run gen:front-doors` writes action.yml's and the template's inputs from it, and
+ * test/unit/core/options.test.ts fails when a front door drifts from it.
+ */
+import { ShipgateError } from './errors';
+
+export type FrontDoor = 'cli' | 'action' | 'gitlab';
+
+/** The CLI commands whose flags come from this table. */
+export type TableCommand = 'scan' | 'sign' | 'lint' | 'push' | 'attest';
+
+/** The sections of a command's --help. */
+export type HelpSection =
+  'Targets' | 'Policy' | 'Malware' | 'Vulnerability data' | 'Output' | 'Push' | 'Signing';
+
+type OptionType = 'string' | 'boolean' | 'number' | 'list' | 'enum';
+
+interface CliSide {
+  commands: readonly TableCommand[];
+  section: HelpSection;
+  /** The flag when it is not the option's name; `differs` says why. */
+  flag?: string;
+  short?: string;
+  /** Further long spellings the parser accepts for the same flag (trivy's, the action's). */
+  aliases?: readonly string[];
+  /** Placeholder of the value in --help (FILE, LIST, ...); none for a boolean. */
+  arg?: string;
+  /** The help line(s), terse; wrapped to the terminal width of the help text. */
+  help: string;
+}
+
+interface InputSide {
+  /** The input's name when it is not the option's name; `differs` says why. */
+  name?: string;
+  /** The default when it is not the option's; `differs` says why. */
+  default?: string | boolean;
+  /** The description when the shared one does not fit this front door. */
+  description?: string;
+  /** GitLab: allowed values (a drop-down in the pipeline form); defaults to the enum's values. */
+  options?: readonly string[];
+  /** GitLab: an RE2 expression the value must match (string inputs only). */
+  regex?: string;
+}
+
+export interface OptionDef {
+  /** Canonical name, kebab-case: the CLI flag and the input of the action and the component. */
+  name: string;
+  type: OptionType;
+  /** Default every front door shows ('' for none); booleans default to false. */
+  default?: string | boolean;
+  /** The accepted values of an enum (a list: of each item). */
+  values?: readonly string[];
+  /** Further spellings accepted as values, with the value they stand for. */
+  valueAliases?: Readonly<Record<string, string>>;
+  /** For the action's and the component's inputs (their descriptions). */
+  description: string;
+  cli?: CliSide;
+  action?: InputSide;
+  gitlab?: InputSide;
+  /** Environment variables read when the option is not given (GitLab's Container Scanning, SHIPGATE_*). */
+  env?: readonly string[];
+  /** Why a front door lacks the option or spells, defaults or describes it differently. */
+  differs?: string;
+}
+
+/** `scanners` values; src/analyzers/registry.ts SCANNERS (a test keeps them equal). */
+export const SCANNER_VALUES = ['vuln', 'secret', 'config', 'malware'] as const;
+/** `malware-mode` values; src/policy/modes.ts MALWARE_MODES. */
+export const MALWARE_MODE_VALUES = ['required', 'optional'] as const;
+/** `fail-on` values, most severe first, and `none`. */
+export const FAIL_ON_VALUES = ['critical', 'high', 'medium', 'low', 'info', 'none'] as const;
+/** `pss` values: the Pod Security Standards levels (privileged checks nothing). */
+export const PSS_VALUES = ['privileged', 'baseline', 'restricted'] as const;
+/** `sbom-format` values; the `-json` spellings of the action's first releases are aliases. */
+export const SBOM_FORMAT_VALUES = ['cyclonedx', 'spdx'] as const;
+/** `attest` values, besides `none`; src/pipeline/sign.ts DEFAULT_ATTESTATIONS. */
+export const ATTEST_VALUES = ['slsa', 'cyclonedx', 'vuln', 'approval'] as const;
+export const FORMAT_VALUES = ['text', 'json', 'sarif'] as const;
+
+const SCAN: readonly TableCommand[] = ['scan', 'sign'];
+/** What `shipgate push` scans with: it scans the image it pushes as scan does. */
+const PUSH_SCAN: readonly TableCommand[] = ['scan', 'sign', 'push'];
+const GATE: readonly TableCommand[] = ['scan', 'sign', 'lint'];
+const SIGNERS: readonly TableCommand[] = ['scan', 'sign', 'push', 'attest'];
+
+const POLICY_CHOICE =
+  "GitLab shows the options of an input as a drop-down in the pipeline form, so keeping the policy's value has a name there (policy); the CLI and the action leave the option out.";
+const ACTION_STEP = 'A GitHub step only: GitLab and the CLI have no such place.';
+const PUSH_JOB =
+  'The GitLab component scans; a GitLab job pushes with shipgate push (docs/gitlab.md: build, scan, push, sign).';
+const GITLAB_JOB = 'Shapes the GitLab job that runs the CLI; a GitHub step and the CLI have their own ways.';
+
+export const OPTIONS: readonly OptionDef[] = [
+  // The GitLab job's own (the rest of them at the end)
+  {
+    name: 'job-prefix',
+    type: 'string',
+    default: 'shipgate',
+    description:
+      'Prefix of the job name; the job is called `<job-prefix>-scan`. Change it to include the component more than once.',
+    gitlab: { regex: '^[a-z0-9][a-z0-9_-]{0,40}$' },
+    differs: GITLAB_JOB,
+  },
+  {
+    name: 'stage',
+    type: 'string',
+    default: 'test',
+    description: 'Stage the scan job runs in.',
+    gitlab: {},
+    differs: GITLAB_JOB,
+  },
+  // Targets
+  {
+    name: 'dockerfile',
+    type: 'list',
+    default: '',
+    description:
+      'Dockerfiles to lint, separated by newlines or commas (relative to working-directory). At least one of dockerfile, image and manifests is required.',
+    cli: {
+      commands: PUSH_SCAN,
+      section: 'Targets',
+      short: 'd',
+      arg: 'FILE',
+      help: "a Dockerfile to lint (repeatable); image findings map onto the first one's lines",
+    },
+    action: {},
+    gitlab: {
+      default: 'Dockerfile',
+      description: 'Dockerfile(s) to lint, comma-separated, relative to the repository root. Empty for none.',
+    },
+    env: ['CS_DOCKERFILE_PATH'],
+    differs:
+      "GitLab's component defaults to Dockerfile as GitLab's Container-Scanning template does (CS_DOCKERFILE_PATH); an action step or a CLI scan of only an image must not need one. `shipgate lint` takes Dockerfiles as arguments (default ./Dockerfile).",
+  },
+  {
+    name: 'manifests',
+    type: 'list',
+    default: '',
+    description:
+      'Kubernetes manifests to check: YAML files or folders (their .yaml/.yml files), separated by newlines or commas (relative to working-directory). Findings land in the same reports as the Dockerfile and image findings. Empty for none.',
+    cli: {
+      commands: GATE,
+      section: 'Targets',
+      arg: 'PATH',
+      help: 'Kubernetes manifests to check: a YAML file, a folder or - (repeatable)',
+    },
+    action: {},
+    gitlab: {
+      description:
+        'Kubernetes manifests to check, comma-separated YAML files or folders relative to the repository root. Findings land in the same reports. Empty for none.',
+    },
+    differs: 'Only the CLI reads a manifest stream from standard input (-), e.g. helm template output.',
+  },
+  {
+    name: 'pss',
+    type: 'enum',
+    default: '',
+    values: PSS_VALUES,
+    description:
+      "Pod Security Standards level to check the manifests against: baseline, restricted, or privileged (none). Empty keeps the policy's manifests.pss.",
+    cli: {
+      commands: GATE,
+      section: 'Targets',
+      arg: 'LEVEL',
+      help: 'also check the manifests against the Pod Security Standards: baseline, restricted or privileged (none)',
+    },
+    action: {},
+    gitlab: {
+      default: 'policy',
+      options: ['policy', ...PSS_VALUES],
+      description:
+        "Pod Security Standards level to check the manifests against: baseline, restricted, or privileged (none); `policy` keeps the policy file's `manifests.pss`.",
+    },
+    differs: POLICY_CHOICE,
+  },
+  {
+    name: 'image',
+    type: 'string',
+    default: '',
+    description:
+      'Image to scan: a registry reference (ghcr.io/org/app:tag), or docker-archive:app.tar, oci-archive:app.tar, oci:dir, docker:app:tag (local Docker daemon). Empty: lint only.',
+    cli: {
+      commands: SCAN,
+      section: 'Targets',
+      short: 'i',
+      arg: 'REF',
+      help: 'docker-archive:FILE, oci-archive:FILE, oci:DIR[:TAG], docker:NAME, dir:ROOTFS or a registry reference (ghcr.io/org/app:1.2, host:5000/app@sha256:...)',
+    },
+    action: {},
+    gitlab: {
+      description:
+        'Image to scan: a registry reference such as `$CI_REGISTRY_IMAGE:$CI_COMMIT_SHA`, or an archive from an earlier job (`docker-archive:image.tar`, `oci-archive:image.tar`, `oci:dir`). CI/CD variables are expanded. Empty: lint the Dockerfile only.',
+    },
+    env: ['CS_IMAGE'],
+  },
+  {
+    name: 'platform',
+    type: 'string',
+    default: '',
+    description:
+      "Platform to scan from a multi-platform image, os/arch[/variant] (e.g. linux/arm64). Empty picks the runner's.",
+    cli: {
+      commands: PUSH_SCAN,
+      section: 'Targets',
+      arg: 'P',
+      help: "os/arch[/variant] to pick from a multi-platform image (default: this machine's)",
+    },
+    action: {},
+    gitlab: { regex: '^$|^[a-z0-9]+/[a-z0-9_]+(/[a-z0-9]+)?$' },
+  },
+  {
+    name: 'context',
+    type: 'string',
+    default: '',
+    description:
+      'Build context folder: the files the Dockerfile copies are scanned for secrets (relative to working-directory). Empty to skip.',
+    cli: {
+      commands: SCAN,
+      section: 'Targets',
+      arg: 'DIR',
+      help: 'build context: files the Dockerfile copies are scanned for secrets',
+    },
+    action: {},
+    gitlab: {
+      description:
+        'Build context folder, to scan the files the Dockerfile copies for secrets (relative to the repository root). Empty to skip.',
+    },
+  },
+  {
+    name: 'timeout',
+    type: 'string',
+    // Long enough for a large image with a cold vulnerability cache on a CI runner.
+    default: '15m',
+    description:
+      'Deadline for the whole scan, e.g. 15m, 90s, 1h; 0 for none. Past it the scan fails with exit code 4.',
+    cli: {
+      commands: SCAN,
+      section: 'Targets',
+      arg: 'DURATION',
+      help: 'deadline for the whole scan, e.g. 15m (default), 90s, 1h; 0 for none (also SHIPGATE_TIMEOUT); past it the scan ends with a TIMEOUT error, exit 4',
+    },
+    action: {},
+    gitlab: { regex: '^(0|[0-9]+|([0-9]+h)?([0-9]+m)?([0-9]+s)?)$' },
+    env: ['SHIPGATE_TIMEOUT'],
+  },
+  // Policy
+  {
+    name: 'config',
+    type: 'string',
+    default: '',
+    description:
+      'Policy file. Empty uses shipgate.yaml or shipgate.yml at the repository root when present, else the default policy.',
+    cli: {
+      commands: [...GATE, 'push'],
+      section: 'Policy',
+      short: 'c',
+      arg: 'FILE',
+      help: 'policy file (default shipgate.yaml or shipgate.yml at the repository root, if any)',
+    },
+    action: {},
+    gitlab: {},
+  },
+  {
+    name: 'fail-on',
+    type: 'enum',
+    default: '',
+    values: FAIL_ON_VALUES,
+    description:
+      "Fail at this severity or above: critical, high, medium, low, info, or none (never on severity). Empty keeps the policy's gate.fail-on.",
+    cli: {
+      commands: GATE,
+      section: 'Policy',
+      arg: 'SEV',
+      help: 'fail at this severity or above: critical, high, medium, low, info, none',
+    },
+    action: {},
+    gitlab: {
+      default: 'policy',
+      options: ['policy', ...FAIL_ON_VALUES],
+      description:
+        "Severity at or above which the gate fails; `policy` keeps the policy file's threshold, `none` never fails on severity.",
+    },
+    env: ['CS_SEVERITY_THRESHOLD'],
+    differs: POLICY_CHOICE,
+  },
+  {
+    name: 'scanners',
+    type: 'list',
+    default: '',
+    values: SCANNER_VALUES,
+    description: 'Image scanners to run, comma-separated from vuln, secret, config, malware. Empty runs all.',
+    cli: {
+      commands: SCAN,
+      section: 'Policy',
+      arg: 'LIST',
+      help: 'image scanners to run (comma list of vuln, secret, config, malware; default all)',
+    },
+    action: {},
+    gitlab: { regex: '^$|^(vuln|secret|config|malware)(,(vuln|secret|config|malware))*$' },
+  },
+  {
+    name: 'severity',
+    type: 'string',
+    default: '',
+    description:
+      "Severities to report, comma-separated (trivy's severity, e.g. CRITICAL,HIGH; case-insensitive). Findings of other severities are hidden from every report and do not block; the summary says how many. Empty reports all.",
+    cli: {
+      commands: SCAN,
+      section: 'Policy',
+      arg: 'LIST',
+      help: 'report only these severities (e.g. CRITICAL,HIGH); the others are hidden and do not block',
+    },
+    action: {},
+    gitlab: { regex: '^$|^[A-Za-z]+(,[A-Za-z]+)*$' },
+  },
+  {
+    name: 'ignorefile',
+    type: 'list',
+    default: '',
+    description:
+      'Trivy ignore files to apply, separated by newlines or commas (relative to working-directory); .trivyignore and .trivyignore.yaml at the repository root are always read.',
+    cli: {
+      commands: SCAN,
+      section: 'Policy',
+      arg: 'FILE',
+      aliases: ['trivyignores'],
+      help: 'trivy ignore file to apply (repeatable); .trivyignore and .trivyignore.yaml at the repository root are always read',
+    },
+    action: { name: 'trivyignores' },
+    gitlab: {
+      name: 'trivyignores',
+      description:
+        'Trivy ignore files to apply, comma-separated; `.trivyignore` and `.trivyignore.yaml` at the repository root are always read.',
+    },
+    differs:
+      "trivy's flag is --ignorefile and trivy-action's input is trivyignores; each front door takes the name its users bring, and the CLI takes both.",
+  },
+  {
+    name: 'exit-code',
+    type: 'number',
+    default: '',
+    description:
+      'Exit code when the policy refuses the image (default 1; 0 reports the refusal as a warning without failing). Errors keep their own exit codes.',
+    cli: {
+      commands: SCAN,
+      section: 'Policy',
+      arg: 'N',
+      help: 'exit code when the policy refuses the image (default 1); errors keep theirs',
+    },
+    action: {},
+    gitlab: { regex: '^$|^[0-9]{1,3}$' },
+  },
+  // Malware
+  {
+    name: 'malware-mode',
+    type: 'enum',
+    default: '',
+    values: MALWARE_MODE_VALUES,
+    description:
+      "required refuses the image when malware scanning cannot run (ClamAV or its signature database missing); optional makes that a warning. Empty keeps the policy's malware.mode (default required).",
+    cli: {
+      commands: SCAN,
+      section: 'Malware',
+      arg: 'M',
+      help: 'required (default): refuse when ClamAV or its database is missing; optional: warn',
+    },
+    action: {},
+    gitlab: {
+      default: 'policy',
+      options: ['policy', ...MALWARE_MODE_VALUES],
+      description:
+        "`required` refuses the image when malware scanning cannot run (ClamAV or its signature database missing); `optional` makes that a warning; `policy` keeps the policy file's `malware.mode` (default required).",
+    },
+    differs: POLICY_CHOICE,
+  },
+  {
+    name: 'clamav-db',
+    type: 'string',
+    default: '',
+    description:
+      "ClamAV signature database folder; empty uses the policy's malware.clamav-db or ClamAV's own.",
+    cli: {
+      commands: SCAN,
+      section: 'Malware',
+      arg: 'DIR',
+      help: "ClamAV signature database folder (default ClamAV's own)",
+    },
+    action: {},
+    gitlab: {},
+  },
+  // Vulnerability data
+  {
+    name: 'vuln-db',
+    type: 'string',
+    default: '',
+    description:
+      'Vulnerability data to use instead of the cached download (a directory or zip of OSV records).',
+    cli: {
+      commands: PUSH_SCAN,
+      section: 'Vulnerability data',
+      arg: 'PATH',
+      help: 'OSV records: a directory or zip (offline), instead of the cached OSV database',
+    },
+    action: {},
+    gitlab: {},
+  },
+  {
+    name: 'offline',
+    type: 'boolean',
+    description: 'Never download vulnerability data; use vuln-db or the cache only.',
+    cli: {
+      commands: PUSH_SCAN,
+      section: 'Vulnerability data',
+      aliases: ['skip-db-update'],
+      help: 'never download vulnerability data (use --vuln-db or the cache)',
+    },
+    action: {},
+    gitlab: {},
+  },
+  {
+    name: 'ignore-unfixed',
+    type: 'boolean',
+    description: 'Hide vulnerabilities that have no fix yet (reported as suppressed).',
+    cli: { commands: SCAN, section: 'Vulnerability data', help: 'hide vulnerabilities that have no fix yet' },
+    action: {},
+    gitlab: {},
+  },
+  {
+    name: 'vex',
+    type: 'list',
+    default: '',
+    description: 'OpenVEX documents to apply, separated by newlines or commas.',
+    cli: {
+      commands: SCAN,
+      section: 'Vulnerability data',
+      arg: 'FILE',
+      help: 'OpenVEX document to apply (repeatable)',
+    },
+    action: {},
+    gitlab: { description: 'OpenVEX documents to apply, comma-separated.' },
+  },
+  // Output
+  {
+    name: 'format',
+    type: 'enum',
+    default: 'text',
+    values: FORMAT_VALUES,
+    description: 'Main output format, written to stdout or --output.',
+    cli: {
+      commands: GATE,
+      section: 'Output',
+      short: 'f',
+      arg: 'FMT',
+      help: 'text (default), json or sarif, written to stdout or --output',
+    },
+    differs:
+      'The action writes SARIF and JSON files (sarif-file, json-file) and the job log; the GitLab component writes every GitLab report.',
+  },
+  {
+    name: 'output',
+    type: 'string',
+    description: 'Write the main format to a file instead of stdout.',
+    cli: {
+      commands: GATE,
+      section: 'Output',
+      short: 'o',
+      arg: 'FILE',
+      help: 'write the main format to FILE instead of stdout',
+    },
+    differs: 'Only the CLI writes its main format to stdout.',
+  },
+  {
+    name: 'sarif',
+    type: 'string',
+    default: 'shipgate.sarif',
+    description: 'Where to write the SARIF report (relative to working-directory).',
+    cli: {
+      commands: GATE,
+      section: 'Output',
+      arg: 'FILE',
+      help: "also write SARIF 2.1.0 (trimmed to GitHub's limits)",
+    },
+    action: { name: 'sarif-file' },
+    differs:
+      'The action always writes SARIF (for the code scanning upload), so its input names a file with a default; the CLI writes SARIF only when asked. The GitLab component writes gl-reports/shipgate.sarif.',
+  },
+  {
+    name: 'json',
+    type: 'string',
+    default: 'shipgate.json',
+    description: 'Where to write the full JSON report (relative to working-directory).',
+    cli: { commands: GATE, section: 'Output', arg: 'FILE', help: 'also write the JSON report' },
+    action: { name: 'json-file' },
+    differs:
+      'The action always writes the JSON report, so its input names a file with a default; the CLI writes it only when asked. The GitLab component writes gl-reports/shipgate.json.',
+  },
+  {
+    name: 'summary',
+    type: 'string',
+    description: 'Also write the markdown summary (decision, counts, top findings) to a file.',
+    cli: {
+      commands: GATE,
+      section: 'Output',
+      arg: 'FILE',
+      help: 'also write the markdown summary (decision, counts, top findings)',
+    },
+    differs: "The action's summary input writes the same markdown to the job summary (job-summary).",
+  },
+  {
+    name: 'job-summary',
+    type: 'boolean',
+    default: true,
+    description: 'Write the decision and findings to the job summary.',
+    action: { name: 'summary' },
+    differs: "The job summary is GitHub's; the CLI writes the same markdown to a file with --summary FILE.",
+  },
+  {
+    name: 'category',
+    type: 'string',
+    default: '',
+    description:
+      "Code scanning category of the uploaded runs: each part's run (dockerfile, vulnerability, secret, ...) gets the category shipgate/<part>/<category>/. Empty derives a stable one per part and target (shipgate/<part>/<image or Dockerfile>/), so scans of several images do not overwrite each other.",
+    cli: {
+      commands: GATE,
+      section: 'Output',
+      arg: 'NAME',
+      help: "SARIF category: each part's run gets automationDetails.id shipgate/<part>/NAME/",
+    },
+    action: {},
+    differs: 'GitLab has no SARIF categories.',
+  },
+  {
+    name: 'no-color',
+    type: 'boolean',
+    description: 'No ANSI colours in text output.',
+    cli: { commands: GATE, section: 'Output', help: 'no ANSI colours (also NO_COLOR=1)' },
+    env: ['NO_COLOR'],
+    differs: 'Colours are for a terminal; the action and the component write files and logs.',
+  },
+  {
+    name: 'show-suppressed',
+    type: 'boolean',
+    description: 'List suppressed findings in text output.',
+    cli: { commands: GATE, section: 'Output', help: 'list suppressed findings in text output' },
+    differs: 'Text output is for a terminal; the reports of the action and the component list them anyway.',
+  },
+  {
+    name: 'list-packages',
+    type: 'boolean',
+    description: "List the image's packages in text output.",
+    cli: {
+      commands: SCAN,
+      section: 'Output',
+      help: "list the image's packages (the inventory) in text output",
+    },
+    differs: 'Text output is for a terminal; the SBOM lists the packages for the action and the component.',
+  },
+  {
+    name: 'sbom',
+    type: 'string',
+    default: '',
+    description: 'Where to write an SBOM of the scanned image. Empty writes none.',
+    cli: { commands: SCAN, section: 'Output', arg: 'FILE', help: 'also write an SBOM of the image' },
+    action: {},
+    differs: 'The GitLab component always writes the CycloneDX SBOM report (gl-reports/gl-sbom.cdx.json).',
+  },
+  {
+    name: 'sbom-format',
+    type: 'enum',
+    default: 'cyclonedx',
+    values: SBOM_FORMAT_VALUES,
+    valueAliases: { 'cyclonedx-json': 'cyclonedx', 'spdx-json': 'spdx' },
+    description: 'SBOM format: cyclonedx or spdx (JSON; cyclonedx-json and spdx-json are accepted too).',
+    cli: { commands: SCAN, section: 'Output', arg: 'FMT', help: 'cyclonedx (default) or spdx' },
+    action: {},
+    differs: 'The GitLab component writes the CycloneDX report GitLab reads.',
+  },
+  {
+    name: 'gitlab-reports',
+    type: 'string',
+    description: 'Also write the GitLab reports into a folder.',
+    cli: {
+      commands: SCAN,
+      section: 'Output',
+      arg: 'DIR',
+      help: 'also write GitLab reports (container scanning, code quality, SBOM, dotenv)',
+    },
+    differs: 'The GitLab component always writes them (gl-reports/); GitHub does not read them.',
+  },
+  // Signing
+  {
+    name: 'sign',
+    type: 'boolean',
+    description:
+      "Sign and attest the approved digest with sigstore (keyless with the workflow's identity unless signing-key is set; needs `id-token: write`): the pushed digest with push, else the scanned registry image. The bundles are attached next to the image and read back. See docs/signing.md.",
+    cli: {
+      commands: ['scan'],
+      section: 'Signing',
+      help: 'once approved, sign and attest the scanned digest (a registry image; for a local archive use "shipgate push --sign"), store the bundles next to it, read them back',
+    },
+    action: {},
+    gitlab: {
+      description:
+        "Once approved, sign and attest the scanned image's digest with sigstore (keyless, with the job's `SIGSTORE_ID_TOKEN`, audience `sigstore`). The image input must be a registry reference; to push an archive and sign it, use `shipgate push --sign` (README).",
+    },
+    differs: '`shipgate sign` always signs and `shipgate push` has its own --sign.',
+  },
+  {
+    name: 'force',
+    type: 'boolean',
+    description: 'Sign although the policy refused the image.',
+    cli: {
+      commands: ['sign'],
+      section: 'Signing',
+      help: 'sign although the policy refused the image; the approval attestation then says approved: false, forced: true, which generated admission policies refuse',
+    },
+    differs: 'Only `shipgate sign` forces a signature; a CI front door signs what its policy approved.',
+  },
+  {
+    name: 'attest',
+    type: 'list',
+    default: '',
+    values: [...ATTEST_VALUES, 'none'],
+    description:
+      'Attestations besides the signature, comma-separated: slsa, cyclonedx, vuln, approval (default all four), or none.',
+    cli: {
+      commands: SIGNERS,
+      section: 'Signing',
+      arg: 'LIST',
+      help: 'attestations besides the signature: slsa, cyclonedx, vuln, approval (default all four), or none',
+    },
+    action: {},
+    gitlab: { regex: '^$|^none$|^(slsa|cyclonedx|vuln|approval)(,(slsa|cyclonedx|vuln|approval))*$' },
+  },
+  {
+    name: 'key',
+    type: 'string',
+    default: '',
+    description: 'PEM private key file (PKCS#8, optionally encrypted) to sign with instead of keyless.',
+    cli: {
+      commands: SIGNERS,
+      section: 'Signing',
+      arg: 'FILE',
+      help: 'sign with this PEM private key (PKCS#8, optionally encrypted) instead of keyless',
+    },
+    action: { name: 'signing-key' },
+    differs:
+      "The action's input says what the key is for among a step's other inputs; GitLab signs keyless with the job's ID token.",
+  },
+  {
+    name: 'key-passphrase-env',
+    type: 'string',
+    description: "The environment variable holding the key's passphrase.",
+    cli: {
+      commands: SIGNERS,
+      section: 'Signing',
+      arg: 'VAR',
+      help: "the environment variable holding the key's passphrase",
+    },
+    differs: 'The action takes the passphrase itself (signing-key-passphrase, a secret) and masks it.',
+  },
+  {
+    name: 'signing-key-passphrase',
+    type: 'string',
+    default: '',
+    description: 'Passphrase of an encrypted signing-key (pass a secret).',
+    action: {},
+    differs:
+      'The CLI reads the passphrase from an environment variable (--key-passphrase-env), never a flag.',
+  },
+  {
+    name: 'identity-token-env',
+    type: 'string',
+    description: 'Keyless: the environment variable holding the OIDC token to sign with.',
+    cli: {
+      commands: SIGNERS,
+      section: 'Signing',
+      arg: 'VAR',
+      help: "keyless: the OIDC token to sign with, from this variable (default: the CI job's: GitHub Actions with id-token: write, or GitLab id_tokens SIGSTORE_ID_TOKEN with aud sigstore)",
+    },
+    differs: "The action and the component sign with their job's own ID token.",
+  },
+  {
+    name: 'identity-token-file',
+    type: 'string',
+    description: 'Keyless: a file holding the OIDC token to sign with.',
+    cli: {
+      commands: SIGNERS,
+      section: 'Signing',
+      arg: 'FILE',
+      help: 'keyless: the OIDC token to sign with, from this file',
+    },
+    differs: "The action and the component sign with their job's own ID token.",
+  },
+  {
+    name: 'fulcio-url',
+    type: 'string',
+    default: '',
+    description: 'Fulcio of a private sigstore (default the public-good instance).',
+    cli: {
+      commands: SIGNERS,
+      section: 'Signing',
+      arg: 'URL',
+      help: 'Fulcio of a private sigstore (default the public-good instance)',
+    },
+    action: {},
+    differs: 'The GitLab component signs with the public-good instance; extra-args can name another.',
+  },
+  {
+    name: 'rekor-url',
+    type: 'string',
+    default: '',
+    description: 'Rekor of a private sigstore (default the public-good instance).',
+    cli: {
+      commands: SIGNERS,
+      section: 'Signing',
+      arg: 'URL',
+      help: 'Rekor of a private sigstore (default the public-good instance)',
+    },
+    action: {},
+    differs: 'The GitLab component signs with the public-good instance; extra-args can name another.',
+  },
+  {
+    name: 'rekor-entry-type',
+    type: 'enum',
+    default: 'dsse',
+    values: ['dsse', 'intoto'],
+    description: 'Rekor entry type of attestations.',
+    cli: { commands: SIGNERS, section: 'Signing', arg: 'T', help: 'dsse (default) or intoto' },
+    differs: 'A rarely needed sigstore detail: the CLI only.',
+  },
+  {
+    name: 'tsa-url',
+    type: 'string',
+    default: '',
+    description: 'RFC 3161 timestamp authority to also timestamp signatures with.',
+    cli: {
+      commands: SIGNERS,
+      section: 'Signing',
+      arg: 'URL',
+      help: 'also get an RFC 3161 timestamp from this authority',
+    },
+    action: {},
+    differs: 'The GitLab component signs with the public-good instance; extra-args can name a TSA.',
+  },
+  {
+    name: 'no-tlog',
+    type: 'boolean',
+    description: 'No transparency log entry.',
+    cli: {
+      commands: SIGNERS,
+      section: 'Signing',
+      help: 'no transparency log entry (key-based air-gapped signing, or --tsa-url only)',
+    },
+    differs: 'Air-gapped signing with a key: the CLI only.',
+  },
+  {
+    name: 'legacy-signatures',
+    type: 'boolean',
+    default: true,
+    description:
+      "Also write cosign's sha256-<hex>.sig/.att tags, which Kyverno's and policy-controller's defaults read (the sigstore bundles are always attached as referrers).",
+    cli: {
+      commands: SIGNERS,
+      section: 'Signing',
+      flag: 'no-legacy-signatures',
+      help: "do not also write cosign's sha256-<hex>.sig/.att tags (which Kyverno's and policy-controller's defaults read); the sigstore bundles are always attached",
+    },
+    action: {},
+    differs: 'A CLI flag switches a default off (--no-legacy-signatures); an input is set to false.',
+  },
+  {
+    name: 'local-provenance',
+    type: 'boolean',
+    description: 'Allow a SLSA provenance outside CI.',
+    cli: {
+      commands: SIGNERS,
+      section: 'Signing',
+      help: 'allow a SLSA provenance outside CI (it then names no CI run)',
+    },
+    differs: 'The action and the component always run in CI.',
+  },
+  // The GitHub step
+  {
+    name: 'upload-sarif',
+    type: 'boolean',
+    default: true,
+    description:
+      'Upload the SARIF to GitHub code scanning (needs `security-events: write`). Fork pull requests cannot upload; the step warns and continues.',
+    action: {},
+    differs: ACTION_STEP,
+  },
+  {
+    name: 'wait-for-processing',
+    type: 'boolean',
+    default: true,
+    description: 'Wait until code scanning has processed the upload and report processing errors.',
+    action: {},
+    differs: ACTION_STEP,
+  },
+  {
+    name: 'annotations',
+    type: 'boolean',
+    default: true,
+    description:
+      'Annotate Dockerfile lines with the most important findings (top 10 errors and 10 warnings).',
+    action: {},
+    differs: ACTION_STEP,
+  },
+  {
+    name: 'pr-comment',
+    type: 'boolean',
+    default: false,
+    description:
+      'On pull requests, post the summary as a comment that is updated in place (needs `pull-requests: write`).',
+    action: {},
+    differs: ACTION_STEP,
+  },
+  {
+    name: 'token',
+    type: 'string',
+    default: '${{ github.token }}',
+    description: 'Token for the code scanning upload and the pull request comment.',
+    action: {},
+    differs: ACTION_STEP,
+  },
+  {
+    name: 'working-directory',
+    type: 'string',
+    default: '.',
+    description: 'Directory relative paths in the inputs resolve against (relative to the workspace).',
+    action: {},
+    differs: 'The CLI resolves against its own working directory, the component against the repository root.',
+  },
+  {
+    name: 'push',
+    type: 'string',
+    default: '',
+    description:
+      "Registry reference to push the approved image to (shipgate push), e.g. ghcr.io/org/app:sha. Only from a verified job of this repository (needs `id-token: write`; the ID token is verified against GitHub's keys and its claims must match the job) and only when the policy approves the image. Empty: no push.",
+    action: {},
+    differs: 'The CLI has the push command (shipgate push IMAGE DESTINATION) for this.',
+  },
+  {
+    name: 'oidc-issuer',
+    type: 'string',
+    default: '',
+    description:
+      "For push, the issuer of the job's ID token; empty is GitHub.com's (GitHub Enterprise Server: https://HOST/_services/token).",
+    cli: {
+      commands: ['push'],
+      section: 'Push',
+      arg: 'URL',
+      help: 'the issuer the ID token must come from, as its "iss" claim names it; required on GitLab (https://gitlab.com, or your instance); GitHub default https://token.actions.githubusercontent.com (GitHub Enterprise Server: https://HOST/_services/token)',
+    },
+    action: {},
+    differs: PUSH_JOB,
+  },
+  {
+    name: 'oidc-audience',
+    type: 'string',
+    default: 'shipgate',
+    description: 'The audience the ID token must be issued for.',
+    cli: {
+      commands: ['push'],
+      section: 'Push',
+      arg: 'AUD',
+      help: 'the audience the ID token must be issued for (default shipgate; GitHub tokens are requested for it, GitLab jobs declare it with id_tokens: ... aud:)',
+    },
+    differs: "The action requests its own ID token, for shipgate's audience.",
+  },
+  {
+    name: 'oidc-project',
+    type: 'string',
+    default: '',
+    description: "For push, the repository (owner/repo) the job's ID token must name.",
+    cli: {
+      commands: ['push'],
+      section: 'Push',
+      arg: 'PATH',
+      help: 'the GitHub repository (owner/repo) or GitLab project path (group/project) the ID token must name; without it, any project of the issuer whose job variables match its token passes',
+    },
+    action: {},
+    differs: PUSH_JOB,
+  },
+  {
+    name: 'oidc-allow-event',
+    type: 'list',
+    description: "Accept a GitHub run for these events although it can execute a fork's code.",
+    cli: {
+      commands: ['push'],
+      section: 'Push',
+      arg: 'EVENT',
+      help: "accept a GitHub run for EVENT although it can execute a fork's code (pull_request_target, workflow_run or issue_comment; repeatable)",
+    },
+    differs: 'An exception to the push guard that a workflow should not make by default: the CLI only.',
+  },
+  // The GitLab job
+  {
+    name: 'extra-args',
+    type: 'string',
+    default: '',
+    description: 'Further `shipgate scan` flags, split on spaces, for example `--sbom-format spdx`.',
+    gitlab: {},
+    differs: GITLAB_JOB,
+  },
+  {
+    name: 'version',
+    type: 'string',
+    default: '0.1.0',
+    description: 'shipgate release to run (exact version of the npm package `@shipgate/cli`).',
+    gitlab: { regex: '^[0-9]+\\.[0-9]+\\.[0-9]+(-[0-9A-Za-z.-]+)?$' },
+    differs: 'A workflow pins the action by the ref in its uses: line.',
+  },
+  {
+    name: 'runner-image',
+    type: 'string',
+    default: 'node:24-slim',
+    description: 'Image the job runs in. The default has Node.js, which `npx` needs.',
+    gitlab: {},
+    differs: GITLAB_JOB,
+  },
+  {
+    name: 'shipgate-command',
+    type: 'string',
+    default: '',
+    description:
+      'Command that starts shipgate. Empty runs `npx --yes @shipgate/cli@<version>`; use `shipgate` in an image that has it installed.',
+    gitlab: {},
+    differs: GITLAB_JOB,
+  },
+  {
+    name: 'cache-key',
+    type: 'string',
+    default: 'shipgate-vulndb',
+    description:
+      'Cache key of the vulnerability database; set it to a value that changes weekly (for example from a scheduled pipeline variable) to start from a fresh download.',
+    gitlab: {},
+    differs: GITLAB_JOB,
+  },
+  {
+    name: 'allow-failure',
+    type: 'boolean',
+    default: false,
+    description: 'Let the pipeline continue when the gate fails.',
+    gitlab: {},
+    differs: GITLAB_JOB,
+  },
+];
+
+/** The option of this canonical name. */
+export function option(name: string): OptionDef {
+  const o = OPTIONS.find((x) => x.name === name);
+  if (!o) throw new ShipgateError('INTERNAL', `no option ${name} in the option table`);
+  return o;
+}
+
+/** The name an option goes by at a front door (its flag in the CLI, its input elsewhere). */
+export function nameAt(o: OptionDef, door: FrontDoor): string {
+  if (door === 'cli') return o.cli?.flag ?? o.name;
+  return o[door]?.name ?? o.name;
+}
+
+/** The default an option has at the action or the component, as the input declares it. */
+export function defaultAt(o: OptionDef, door: 'action' | 'gitlab'): string | boolean {
+  const side = o[door];
+  if (side?.default !== undefined) return side.default;
+  if (o.type === 'boolean') return o.default ?? false;
+  return o.default ?? '';
+}
+
+/** The options of a front door, in table order. */
+export function optionsOf(door: FrontDoor): OptionDef[] {
+  return OPTIONS.filter((o) => o[door] !== undefined);
+}
+
+/** The options of a CLI command, in table order. */
+export function commandOptions(command: TableCommand): OptionDef[] {
+  return OPTIONS.filter((o) => o.cli?.commands.includes(command));
+}
