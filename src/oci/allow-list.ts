@@ -81,13 +81,16 @@ export function normalizedNameRegExp(entries: readonly string[]): string {
   return `^(?:${alts.join('|')})$`;
 }
 
-/** `[^/.:@]+` except `localhost`: a first component docker does not read as a registry. */
+/**
+ * `[^/.:@]+` except `localhost`: a first component docker does not read as a registry. Written without
+ * `{n,m}`: Kyverno reads braces inside `{{ }}` as variables.
+ */
 function implicitFirstRe(): string {
   const c = '[^/.:@]';
   const word = 'localhost';
-  const alts = [`${c}{1,${word.length - 1}}`, `${c}{${word.length + 1},}`];
+  const alts = [`${c}${`${c}?`.repeat(word.length - 2)}`, `${c.repeat(word.length + 1)}${c}*`];
   for (let i = 0; i < word.length; i++)
-    alts.push(`${word.slice(0, i)}[^/.:@${word[i]!}]${c}{${word.length - 1 - i}}`);
+    alts.push(`${word.slice(0, i)}[^/.:@${word[i]!}]${c.repeat(word.length - 1 - i)}`);
   return `(?:${alts.join('|')})`;
 }
 
