@@ -2,8 +2,12 @@
  * Rego for the Gatekeeper templates. Each control mirrors a shipgate manifest rule (the Pod Security
  * Standards controls SG-K8S-101..126 and the registry allow-list SG-K8S-026) field for field, and the
  * oracle test runs both on the same manifests with a real OPA. Written for OPA 0.x and 1.x alike: the
- * `future.keywords` imports, no `rego.v1`. Absent, null and mistyped fields never make a required value
- * pass: each "must be" check is written as `not <field> == <allowed>`.
+ * `future.keywords` imports, no `rego.v1`.
+ *
+ * Absent fields need care: OPA evaluates a call's arguments before a `not`, so `not f(x.missing)` and
+ * `not x.missing != null` are false, not true, and a message whose sprintf argument is missing drops the
+ * violation. Every value a `not` or a message reads therefore goes through a getter with an `else`
+ * default, and the oracle test runs absent, null and mistyped fields.
  */
 
 /** Workload kinds and where each keeps its pod template; shared by both templates. */
@@ -26,8 +30,22 @@ containers contains c if {
 }
 
 subject(c) := sprintf("container '%v'", [c.name]) if is_string(c.name)
+else := "a container"
 
-subject(c) := "a container" if not is_string(c.name)
+name_of(x) := x.name if is_string(x.name)
+else := "(unnamed)"
+
+# A field's value, null when absent or null; obj must be defined.
+value(obj, key) := v if {
+	v := obj[key]
+	v != null
+} else := null
+
+# An object field, {} when absent, null or not an object.
+object_at(obj, key) := v if {
+	v := obj[key]
+	is_object(v)
+} else := {}
 `;
 
 const HEADER = `import future.keywords.contains
@@ -44,6 +62,10 @@ restricted if input.parameters.level == "restricted"
 windows if pod.os.name == "windows"
 
 has_value(x) if x != null
+
+pod_sc := object_at(pod, "securityContext")
+
+sc_of(c) := object_at(c, "securityContext")
 
 report(id, control, what) := {"msg": sprintf("%v Pod Security Standard %v (%v): %v", [id, level_of(id), control, what]), "details": {"rule": id}}
 
@@ -84,7 +106,7 @@ violation contains report("SG-K8S-104", "Capabilities", sprintf("%v adds %v", [s
 	not baseline_capabilities[cap]
 }
 
-violation contains report("SG-K8S-105", "HostPath Volumes", sprintf("volume %v is a hostPath", [v.name])) if {
+violation contains report("SG-K8S-105", "HostPath Volumes", sprintf("volume %v is a hostPath", [name_of(v)])) if {
 	some v in pod.volumes
 	is_object(v)
 	v.hostPath = _
@@ -108,11 +130,11 @@ apparmor_allowed(v) if v == "runtime/default"
 
 apparmor_allowed(v) if startswith(v, "localhost/")
 
-violation contains report("SG-K8S-107", "AppArmor", sprintf("annotation %v is %v", [key, value])) if {
-	some key, value in template.metadata.annotations
+violation contains report("SG-K8S-107", "AppArmor", sprintf("annotation %v is %v", [key, profile])) if {
+	some key, profile in template.metadata.annotations
 	startswith(key, "container.apparmor.security.beta.kubernetes.io/")
-	has_value(value)
-	not apparmor_allowed(value)
+	has_value(profile)
+	not apparmor_allowed(profile)
 }
 
 selinux_types := {"", "container_t", "container_init_t", "container_kvm_t", "container_engine_t"}
@@ -153,7 +175,7 @@ violation contains report("SG-K8S-111", "Sysctls", sprintf("sysctl %v", [s.name]
 
 restricted_volume_fields := {"name", "configMap", "csi", "downwardAPI", "emptyDir", "ephemeral", "persistentVolumeClaim", "projected", "secret"}
 
-violation contains report("SG-K8S-121", "Volume Types", sprintf("volume %v is of type %v", [v.name, field])) if {
+violation contains report("SG-K8S-121", "Volume Types", sprintf("volume %v is of type %v", [name_of(v), field])) if {
 	restricted
 	some v in pod.volumes
 	is_object(v)
@@ -165,14 +187,14 @@ violation contains report("SG-K8S-122", "Privilege Escalation", sprintf("%v does
 	restricted
 	not windows
 	some c in containers
-	not c.securityContext.allowPrivilegeEscalation == false
+	not value(sc_of(c), "allowPrivilegeEscalation") == false
 }
 
-non_root(c) if c.securityContext.runAsNonRoot == true
+non_root(c) if value(sc_of(c), "runAsNonRoot") == true
 
 non_root(c) if {
-	not has_value(c.securityContext.runAsNonRoot)
-	pod.securityContext.runAsNonRoot == true
+	value(sc_of(c), "runAsNonRoot") == null
+	value(pod_sc, "runAsNonRoot") == true
 }
 
 violation contains report("SG-K8S-123", "Running as Non-root", sprintf("%v does not set runAsNonRoot: true", [subject(c)])) if {
@@ -189,11 +211,18 @@ violation contains report("SG-K8S-124", "Running as Non-root user", sprintf("%v 
 
 seccomp_allowed := {"RuntimeDefault", "Localhost"}
 
-seccomp_ok(c) if seccomp_allowed[c.securityContext.seccompProfile.type]
+# The profile's type when it is a scalar, else null (as if unset).
+seccomp_type(sc) := t if {
+	t := value(object_at(sc, "seccompProfile"), "type")
+	not is_object(t)
+	not is_array(t)
+} else := null
+
+seccomp_ok(c) if seccomp_allowed[seccomp_type(sc_of(c))]
 
 seccomp_ok(c) if {
-	not has_value(c.securityContext.seccompProfile.type)
-	seccomp_allowed[pod.securityContext.seccompProfile.type]
+	seccomp_type(sc_of(c)) == null
+	seccomp_allowed[seccomp_type(pod_sc)]
 }
 
 violation contains report("SG-K8S-125", "Seccomp", sprintf("%v has no RuntimeDefault or Localhost seccompProfile", [subject(c)])) if {
@@ -268,11 +297,14 @@ normalized(image) := lower(concat("/", array.concat([registry], path))) if {
 	not hub[registry]
 }
 
+allowed(image) if regex.match(input.parameters.namePattern, normalized(image))
+
+# An image that cannot be normalised is not allowed either.
 violation contains {"msg": msg, "details": {"rule": "SG-K8S-026", "image": c.image}} if {
 	some c in containers
 	is_string(c.image)
 	trim_space(c.image) != ""
-	not regex.match(input.parameters.namePattern, normalized(c.image))
+	not allowed(c.image)
 	msg := sprintf("SG-K8S-026 %v uses image %v, which is not from an allowed registry (%v)", [subject(c), c.image, concat(", ", input.parameters.registries)])
 }
 `;
