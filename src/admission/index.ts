@@ -316,7 +316,7 @@ export function admissionPlan(o: AdmissionOptions): AdmissionPlan {
   if (workload === undefined)
     throw usage(
       `--format ${format}: nothing to generate`,
-      'give --pss LEVEL, --allowed-registry or --policy FILE',
+      'give --pss LEVEL, --allowed-registry or --config FILE (the policy file)',
     );
   if (format === 'gatekeeper') {
     if (o.namespace !== undefined)

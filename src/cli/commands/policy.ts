@@ -17,7 +17,7 @@ const HELP = `Usage: shipgate policy check [FILE]    validate a policy file (def
        shipgate policy schema          print the policy file's JSON Schema (for editor completion)
        shipgate policy admission --images GLOB SIGNER [options]
                                        print a Kubernetes policy admitting only images signed by CI (keyless)
-       shipgate policy admission --pss LEVEL | --allowed-registry R | --policy FILE [options]
+       shipgate policy admission --pss LEVEL | --allowed-registry R | --config FILE [options]
                                        print admission policies for what pods run as and where images come from
 
 Admission policy (docs/admission.md, docs/manifests.md):
@@ -27,7 +27,7 @@ Admission policy (docs/admission.md, docs/manifests.md):
       --mode MODE                enforce (default) or audit: report only (Kyverno Audit, Gatekeeper dryrun,
                                  policy-controller warn, PSA audit and warn labels)
   Workloads (kyverno, gatekeeper, pss-labels):
-      --policy FILE              take manifests.pss and manifests.allowed-registries from this policy file
+  -c, --config FILE              take manifests.pss and manifests.allowed-registries from this policy file
       --pss LEVEL                baseline or restricted Pod Security Standard (privileged: none)
       --pss-version V            Kubernetes version of the standards: latest (default) or v1.NN
       --allowed-registry R       images only from R, e.g. ghcr.io/acme (repeatable; replaces the policy's)
@@ -76,7 +76,7 @@ const ADMISSION_OPTIONS = {
   namespace: { type: 'string' },
   output: { type: 'string', short: 'o' },
   mode: { type: 'string' },
-  policy: { type: 'string' },
+  config: { type: 'string', short: 'c' },
   pss: { type: 'string' },
   'pss-version': { type: 'string' },
   'allowed-registry': { type: 'string', multiple: true },
@@ -88,7 +88,7 @@ function workloadOptions(p: ReturnType<typeof parse>): {
   pss?: PodSecurityLevel;
   allowedRegistries?: string[];
 } {
-  const file = str(p, 'policy');
+  const file = str(p, 'config');
   const policy = file === undefined ? undefined : loadPolicy(findRepoRoot(), file);
   const level =
     str(p, 'pss') === undefined

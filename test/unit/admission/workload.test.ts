@@ -227,7 +227,7 @@ describe('shipgate policy admission for workloads', () => {
       policy,
       'version: 1\nmanifests:\n  pss: baseline\n  allowed-registries: [ghcr.io/acme, "*.dkr.ecr.*.amazonaws.com"]\n',
     );
-    const fromFile = await generate(['--format', 'gatekeeper', '--policy', policy, '--mode', 'audit']);
+    const fromFile = await generate(['--format', 'gatekeeper', '--config', policy, '--mode', 'audit']);
     expect(fromFile.objects.map((o) => o.kind)).toEqual([
       'ConstraintTemplate',
       'ShipgatePodSecurity',
@@ -244,7 +244,7 @@ describe('shipgate policy admission for workloads', () => {
     const flagged = await generate([
       '--format',
       'gatekeeper',
-      '--policy',
+      '--config',
       policy,
       '--pss',
       'restricted',
@@ -253,7 +253,7 @@ describe('shipgate policy admission for workloads', () => {
     ]);
     expect(flagged.objects[1]!.spec.parameters).toEqual({ level: 'restricted' });
     expect(flagged.objects[3]!.spec.parameters.registries).toEqual(['quay.io/acme']);
-    const none = await generate(['--format', 'gatekeeper', '--policy', policy, '--pss', 'privileged']);
+    const none = await generate(['--format', 'gatekeeper', '--config', policy, '--pss', 'privileged']);
     expect(none.objects.map((o) => o.kind)).toEqual(['ConstraintTemplate', 'ShipgateAllowedRegistries']);
   });
 
