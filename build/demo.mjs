@@ -1,5 +1,6 @@
-// `npm run demo`: lints the bundled example Dockerfiles, then runs the main job (Dockerfile + image scan + gate)
-// on the demo image with offline vulnerability data, writing SARIF, JSON and a markdown summary to out/.
+// `npm run demo`: lints the bundled example Dockerfiles and the demo's Kubernetes manifests, then runs the main
+// job (Dockerfile + image scan + manifests + gate) on the demo image with offline vulnerability data, writing
+// SARIF, JSON, a markdown summary and GitLab reports to out/.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -29,20 +30,25 @@ function shipgate(title, args) {
   return r.status;
 }
 
-console.log('== 1. Dockerfile lint on the bundled examples');
+console.log('== 1. Dockerfile and Kubernetes manifest lint on the bundled examples');
 const lint = shipgate('lint', [
   'lint',
   'examples/node-bad/Dockerfile',
   'examples/go-good/Dockerfile',
   'examples/python-app/Dockerfile',
   'examples/java-app/Dockerfile',
+  'examples/demo/k8s',
+  '--pss',
+  'restricted',
   '--fail-on',
   'none',
   '--sarif',
   'out/lint.sarif',
 ]);
 
-console.log('\n== 2. The main job: Dockerfile + image scan + policy gate (demo image, offline OSV data)');
+console.log(
+  '\n== 2. The main job: Dockerfile + image scan + manifests + policy gate (demo image, offline OSV data)',
+);
 const { out: layout } = await buildDemoImage(join(out, 'demo-image'));
 const scan = shipgate('scan', [
   'scan',
@@ -61,9 +67,17 @@ const scan = shipgate('scan', [
   'out/demo.md',
   '--sbom',
   'out/demo.cdx.json',
+  '--manifests',
+  'examples/demo/k8s',
+  '--pss',
+  'restricted',
+  '--gitlab-reports',
+  'out/gitlab',
 ]);
 
-console.log('\nWrote out/lint.sarif, out/demo.sarif, out/demo.json, out/demo.md and out/demo.cdx.json.');
+console.log(
+  '\nWrote out/lint.sarif, out/demo.sarif, out/demo.json, out/demo.md, out/demo.cdx.json and GitLab reports in out/gitlab.',
+);
 if (lint !== 0 || scan !== 1) {
   console.error(
     `unexpected exit codes: lint ${lint} (expected 0), scan ${scan} (expected 1: the demo image is not approved)`,

@@ -13,16 +13,34 @@ import {
   DEFAULT_FULCIO_URL,
   DEFAULT_POLICY_NAME,
   DEFAULT_REKOR_URL,
+  DEFAULT_WORKLOAD_POLICY_NAME,
   type AdmissionFormat,
   type AdmissionSpec,
+  type EnforcementMode,
   type KubeObject,
+  type PodSecurityLevel,
   type SignatureFormat,
+  type WorkloadSpec,
 } from './types';
+import {
+  gatekeeperObjects,
+  kyvernoWorkloadPolicies,
+  namespaceLabelCommand,
+  namespaceLabels,
+} from './workload';
 
 export * from './identity';
 export * from './types';
 export { kyvernoPolicy } from './kyverno';
 export { policyControllerPolicy } from './policy-controller';
+export {
+  gatekeeperObjects,
+  kyvernoWorkloadPolicies,
+  namespaceLabels,
+  POD_SECURITY_KIND,
+  ALLOWED_REGISTRIES_KIND,
+} from './workload';
+export { POD_SECURITY_REGO, ALLOWED_REGISTRIES_REGO } from './rego';
 
 export interface AdmissionOptions {
   format: AdmissionFormat;
@@ -46,6 +64,14 @@ export interface AdmissionOptions {
   signatureFormat?: SignatureFormat;
   /** PEM public key for key-based signing, instead of a keyless identity. */
   publicKey?: string;
+  /** Pod Security Standards level the pods must meet. */
+  pss?: PodSecurityLevel;
+  /** Kubernetes version of the standards: `latest` (default) or `v1.NN`. */
+  pssVersion?: string;
+  /** Registry allow-list (`manifests.allowed-registries`); empty or absent: no registry policy. */
+  allowedRegistries?: string[];
+  mode?: EnforcementMode;
+  excludeNamespaces?: string[];
 }
 
 function usage(message: string, hint?: string): ShipgateError {
@@ -203,15 +229,180 @@ export function admissionSpec(o: AdmissionOptions): AdmissionSpec {
   if (identity !== undefined) spec.identity = identity;
   if (o.publicKey !== undefined) spec.publicKey = o.publicKey.trim() + '\n';
   if (o.namespace !== undefined) spec.namespace = o.namespace;
+  if (o.mode === 'audit') spec.mode = 'audit';
   return spec;
 }
 
-export function admissionPolicy(format: AdmissionFormat, spec: AdmissionSpec): KubeObject {
+/** What one run of `shipgate policy admission` generates: the signature half, the workload half, or both. */
+export interface AdmissionPlan {
+  format: AdmissionFormat;
+  signature?: AdmissionSpec;
+  workload?: WorkloadSpec;
+  /** Kyverno: namespaced Policies; pss-labels: the Namespace to label. */
+  namespace?: string;
+}
+
+const REGISTRY_ENTRY = /^[A-Za-z0-9.*:_/-]+$/;
+const PSS_VERSION = /^(?:latest|v1\.[0-9]{1,2})$/;
+
+function workloadSpec(o: AdmissionOptions): WorkloadSpec | undefined {
+  const registries = o.allowedRegistries?.length ? [...new Set(o.allowedRegistries)] : undefined;
+  if (o.pss === undefined && registries === undefined) return undefined;
+  for (const e of registries ?? [])
+    if (!REGISTRY_ENTRY.test(e) || e.startsWith('/'))
+      throw usage(
+        `allowed registry "${e}" is not REGISTRY[/PATH]`,
+        'for example ghcr.io/acme or *.dkr.ecr.*.amazonaws.com',
+      );
+  const pssVersion = o.pssVersion ?? 'latest';
+  if (!PSS_VERSION.test(pssVersion))
+    throw usage(`--pss-version: "${pssVersion}" is not latest or v1.NN`, 'for example v1.31');
+  const excludeNamespaces = [...new Set(o.excludeNamespaces ?? [])];
+  for (const ns of excludeNamespaces)
+    if (ns.length > 63 || !DNS_LABEL.test(ns))
+      throw usage(`--exclude-namespace: "${ns}" is not a valid namespace name`);
+  const name = o.name ?? DEFAULT_WORKLOAD_POLICY_NAME;
+  if (name.length > 200 || !DNS_SUBDOMAIN.test(name))
+    throw usage(
+      `--name: "${name}" is not a valid Kubernetes name`,
+      'use lowercase letters, digits, "-" and "."',
+    );
+  return {
+    name,
+    ...(o.pss !== undefined && { pss: o.pss }),
+    pssVersion,
+    ...(registries !== undefined && { registries }),
+    mode: o.mode ?? 'enforce',
+    excludeNamespaces,
+  };
+}
+
+/** Validates everything a run asks for; which halves each format can generate is decided here. */
+export function admissionPlan(o: AdmissionOptions): AdmissionPlan {
+  const signerFlag = (
+    [
+      ['--images', o.images.length > 0 ? true : undefined],
+      ['--github-repository', o.githubRepository],
+      ['--gitlab-project', o.gitlabProject],
+      ['--issuer', o.issuer],
+      ['--key', o.publicKey],
+    ] as const
+  ).find(([, v]) => v !== undefined)?.[0];
+  const workload = workloadSpec(o);
+  const { format } = o;
+  if (format === 'policy-controller' || (format === 'kyverno' && workload === undefined)) {
+    if (workload !== undefined)
+      throw usage(
+        '--format policy-controller verifies signatures only',
+        'use --format kyverno, gatekeeper or pss-labels for --pss and allowed registries',
+      );
+    return { format, signature: admissionSpec(o) };
+  }
+  if (format === 'kyverno') {
+    if (o.namespace !== undefined && (o.namespace.length > 63 || !DNS_LABEL.test(o.namespace)))
+      throw usage(`--namespace: "${o.namespace}" is not a valid namespace name`);
+    return {
+      format,
+      ...(signerFlag !== undefined && { signature: admissionSpec(o) }),
+      ...(workload !== undefined && { workload }),
+      ...(o.namespace !== undefined && { namespace: o.namespace }),
+    };
+  }
+  if (signerFlag !== undefined)
+    throw usage(
+      `${signerFlag} cannot be combined with --format ${format}: it cannot verify signatures`,
+      'generate the signature policy with --format kyverno or policy-controller',
+    );
+  if (workload === undefined)
+    throw usage(
+      `--format ${format}: nothing to generate`,
+      'give --pss LEVEL, --allowed-registry or --config FILE (the policy file)',
+    );
+  if (format === 'gatekeeper') {
+    if (o.namespace !== undefined)
+      throw usage(
+        '--namespace: Gatekeeper constraints are cluster-scoped',
+        'use --exclude-namespace to leave namespaces out',
+      );
+    return { format, workload };
+  }
+  if (workload.pss === undefined || workload.registries !== undefined)
+    throw usage(
+      '--format pss-labels: Pod Security Admission enforces a --pss level only',
+      'give --pss LEVEL; for allowed registries use --format kyverno or gatekeeper',
+    );
+  if (o.namespace === undefined)
+    throw usage('--format pss-labels: which namespace?', 'give --namespace NS (the namespace to label)');
+  if (o.namespace.length > 63 || !DNS_LABEL.test(o.namespace))
+    throw usage(`--namespace: "${o.namespace}" is not a valid namespace name`);
+  if (workload.excludeNamespaces.length > 0)
+    throw usage('--exclude-namespace: Pod Security Admission labels only the namespace given');
+  return { format, workload, namespace: o.namespace };
+}
+
+function withNamespace(policy: KubeObject, namespace: string | undefined): KubeObject {
+  if (namespace === undefined) return policy;
+  return {
+    ...policy,
+    kind: 'Policy',
+    metadata: { ...(policy.metadata as Record<string, unknown>), namespace },
+  };
+}
+
+function yamlDocument(comment: string[], object: KubeObject): string {
+  return `${comment.map((l) => `# ${l}`).join('\n')}\n${stringify(object, { lineWidth: 0 })}`;
+}
+
+function workloadHeader(plan: AdmissionPlan, w: WorkloadSpec): string[] {
+  const what = [
+    ...(w.pss !== undefined ? [`the ${w.pss} Pod Security Standard (${w.pssVersion})`] : []),
+    ...(w.registries !== undefined ? [`images from ${w.registries.join(', ')} only`] : []),
+  ].join(' and ');
+  const audit =
+    w.mode === 'audit'
+      ? [
+          'Audit mode: violations are reported, nothing is refused. Re-generate with --mode enforce once they are fixed.',
+        ]
+      : [];
+  return [`Generated by shipgate policy admission (${plan.format}): ${what}.`, ...audit];
+}
+
+/** Every object of the plan as a YAML stream, each with a header saying what it enforces. */
+export function renderAdmission(plan: AdmissionPlan): string {
+  const docs: string[] = [];
+  if (plan.signature !== undefined && (plan.format === 'kyverno' || plan.format === 'policy-controller'))
+    docs.push(renderAdmissionYaml(plan.format, plan.signature));
+  const w = plan.workload;
+  if (w !== undefined) {
+    const header = workloadHeader(plan, w);
+    if (plan.format === 'kyverno')
+      for (const p of kyvernoWorkloadPolicies(w))
+        docs.push(yamlDocument(header, withNamespace(p, plan.namespace)));
+    else if (plan.format === 'gatekeeper')
+      for (const p of gatekeeperObjects(w)) docs.push(yamlDocument(header, p));
+    else if (plan.namespace !== undefined) {
+      const ns = namespaceLabels(w, plan.namespace);
+      docs.push(
+        yamlDocument(
+          [
+            ...header,
+            'Apply with kubectl apply -f, or label an existing namespace with:',
+            namespaceLabelCommand(ns),
+          ],
+          ns,
+        ),
+      );
+    }
+  }
+  return docs.join('---\n');
+}
+
+export function admissionPolicy(format: 'kyverno' | 'policy-controller', spec: AdmissionSpec): KubeObject {
   return format === 'kyverno' ? kyvernoPolicy(spec) : policyControllerPolicy(spec);
 }
 
 /** The policy as a YAML document with a header saying what it admits. */
-export function renderAdmissionYaml(format: AdmissionFormat, spec: AdmissionSpec): string {
+export function renderAdmissionYaml(format: 'kyverno' | 'policy-controller', spec: AdmissionSpec): string {
   const id = spec.identity;
   const signer =
     id === undefined

@@ -80,7 +80,7 @@ export function kyvernoPolicy(spec: AdmissionSpec): KubeObject {
     kind: spec.namespace === undefined ? 'ClusterPolicy' : 'Policy',
     metadata,
     spec: {
-      validationFailureAction: 'Enforce',
+      validationFailureAction: spec.mode === 'audit' ? 'Audit' : 'Enforce',
       webhookTimeoutSeconds: KYVERNO_WEBHOOK_TIMEOUT_SECONDS,
       failurePolicy: 'Fail',
       background: false,

@@ -70,7 +70,7 @@ export function policyControllerPolicy(spec: AdmissionSpec): KubeObject {
     spec: {
       images: spec.images.map((glob) => ({ glob })),
       authorities: [authority],
-      mode: 'enforce',
+      mode: spec.mode === 'audit' ? 'warn' : 'enforce',
     },
   };
 }

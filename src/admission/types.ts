@@ -5,7 +5,27 @@ export const DEFAULT_FULCIO_URL = 'https://fulcio.sigstore.dev';
 export const DEFAULT_REKOR_URL = 'https://rekor.sigstore.dev';
 export const DEFAULT_POLICY_NAME = 'shipgate-signed-images';
 
-export type AdmissionFormat = 'kyverno' | 'policy-controller';
+export type AdmissionFormat = 'kyverno' | 'policy-controller' | 'gatekeeper' | 'pss-labels';
+
+/** `enforce` refuses; `audit` only reports (Kyverno Audit, Gatekeeper dryrun, policy-controller warn, PSA audit/warn). */
+export type EnforcementMode = 'enforce' | 'audit';
+
+export type PodSecurityLevel = 'baseline' | 'restricted';
+
+export const DEFAULT_WORKLOAD_POLICY_NAME = 'shipgate';
+
+/** The workload half: what the pods run as and where their images come from. */
+export interface WorkloadSpec {
+  /** Prefix of the generated objects' names. */
+  name: string;
+  pss?: PodSecurityLevel;
+  /** Kubernetes version of the standards (`latest` or `v1.NN`). */
+  pssVersion: string;
+  /** `manifests.allowed-registries` entries; absent when images may come from anywhere. */
+  registries?: string[];
+  mode: EnforcementMode;
+  excludeNamespaces: string[];
+}
 
 /**
  * Where the controller reads signatures: `legacy` (cosign's `sha256-<hex>.sig`/`.att` tags, what Kyverno's
@@ -32,6 +52,8 @@ export interface AdmissionSpec {
   signatureFormat: SignatureFormat;
   /** Key-based signing: the PEM public key; no keyless identity or transparency log is then required. */
   publicKey?: string;
+  /** Enforce (default) or audit only. */
+  mode?: EnforcementMode;
 }
 
 /** A Kubernetes object as plain data, ready for YAML. */

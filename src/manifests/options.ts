@@ -10,6 +10,12 @@ export interface ScannedImage {
   digest?: string;
   /** The image configuration's `User` ("" when unset: root). */
   user: string;
+  /** The configuration's `WorkingDir` ("" when unset: /). */
+  workingDir?: string;
+  /** Paths the configuration declares as `Volumes` (Dockerfile `VOLUME`). */
+  volumes?: string[];
+  /** `Entrypoint` followed by `Cmd`: what the container runs. */
+  command?: string[];
 }
 
 export interface ManifestLintOptions {

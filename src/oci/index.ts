@@ -22,5 +22,13 @@ export {
   DOCKER_HUB_API,
 } from './ref';
 export type { ImageRef, RegistryRef, Reference, ReferenceParts } from './ref';
+export {
+  parseAllowEntry,
+  registryAllowed,
+  imageAllowed,
+  normalizedNameRegExp,
+  imageReferenceRegExp,
+} from './allow-list';
+export type { AllowEntry } from './allow-list';
 export { parseDigest, isDigest, digestOf, verifyBytes, DigestVerifier } from './digest';
 export { MT, MANIFEST_ACCEPT, INDEX_TYPES, MANIFEST_TYPES, isLayerMediaType } from './media-types';

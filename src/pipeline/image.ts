@@ -37,6 +37,8 @@ export interface ImageScan {
   warnings: string[];
   /** The configuration's `User` ("" when unset), for the manifest cross-checks. */
   user: string;
+  /** What the configuration says the process runs and writes, for the manifest cross-checks. */
+  process: { workingDir: string; volumes: string[]; command: string[] };
 }
 
 function mb(bytes: number): string {
@@ -189,6 +191,11 @@ export async function scanImage(
       analyzers,
       warnings,
       user: info.config.config?.User ?? '',
+      process: {
+        workingDir: info.config.config?.WorkingDir ?? '',
+        volumes: Object.keys(info.config.config?.Volumes ?? {}),
+        command: [...(info.config.config?.Entrypoint ?? []), ...(info.config.config?.Cmd ?? [])],
+      },
     };
   } finally {
     if (!opened) await image.close();

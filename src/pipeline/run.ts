@@ -205,6 +205,7 @@ async function runUntil(
       ...(scanned.target.repository ? { repository: scanned.target.repository } : {}),
       ...(scanned.target.digest ? { digest: scanned.target.digest } : {}),
       user: scanned.user,
+      ...scanned.process,
     };
   }
 

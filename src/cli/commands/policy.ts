@@ -1,8 +1,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import {
-  admissionSpec,
-  renderAdmissionYaml,
+  admissionPlan,
+  renderAdmission,
   type AdmissionFormat,
+  type EnforcementMode,
+  type PodSecurityLevel,
   type SignatureFormat,
 } from '../../admission/index';
 import { EXIT, ShipgateError } from '../../core/errors';
@@ -15,9 +17,22 @@ const HELP = `Usage: shipgate policy check [FILE]    validate a policy file (def
        shipgate policy schema          print the policy file's JSON Schema (for editor completion)
        shipgate policy admission --images GLOB SIGNER [options]
                                        print a Kubernetes policy admitting only images signed by CI (keyless)
+       shipgate policy admission --pss LEVEL | --allowed-registry R | --config FILE [options]
+                                       print admission policies for what pods run as and where images come from
 
-Admission policy (docs/admission.md):
-      --format FMT               kyverno (ClusterPolicy, default) or policy-controller (ClusterImagePolicy)
+Admission policy (docs/admission.md, docs/manifests.md):
+      --format FMT               kyverno (ClusterPolicy, default), policy-controller (ClusterImagePolicy,
+                                 signatures only), gatekeeper (ConstraintTemplate + Constraint, workloads
+                                 only) or pss-labels (Namespace with Pod Security Admission labels)
+      --mode MODE                enforce (default) or audit: report only (Kyverno Audit, Gatekeeper dryrun,
+                                 policy-controller warn, PSA audit and warn labels)
+  Workloads (kyverno, gatekeeper, pss-labels):
+  -c, --config FILE              take manifests.pss and manifests.allowed-registries from this policy file
+      --pss LEVEL                baseline or restricted Pod Security Standard (privileged: none)
+      --pss-version V            Kubernetes version of the standards: latest (default) or v1.NN
+      --allowed-registry R       images only from R, e.g. ghcr.io/acme (repeatable; replaces the policy's)
+      --exclude-namespace NS     leave NS out, e.g. kube-system (repeatable; kyverno and gatekeeper)
+  Signatures (kyverno, policy-controller):
       --images GLOB              images the policy covers, e.g. ghcr.io/acme/* (repeatable)
   Signer, one of:
       --github-repository O/R    GitHub Actions in OWNER/REPO, spelt exactly as on GitHub
@@ -37,8 +52,10 @@ Admission policy (docs/admission.md):
       --require-attestation T    also require an attestation of predicate type T by the same signer
                                  (repeatable), e.g. https://slsa.dev/provenance/v1
       --rekor-url URL            transparency log (default https://rekor.sigstore.dev)
-      --name NAME                policy name (default shipgate-signed-images)
-      --namespace NS             kyverno only: a namespaced Policy instead of a ClusterPolicy
+      --name NAME                policy name (default shipgate-signed-images; workload policies: their prefix,
+                                 default shipgate)
+      --namespace NS             kyverno: namespaced Policies instead of ClusterPolicies;
+                                 pss-labels: the namespace to label
   -o, --output FILE              write the YAML to FILE instead of stdout
 `;
 
@@ -58,7 +75,32 @@ const ADMISSION_OPTIONS = {
   name: { type: 'string' },
   namespace: { type: 'string' },
   output: { type: 'string', short: 'o' },
+  mode: { type: 'string' },
+  config: { type: 'string', short: 'c' },
+  pss: { type: 'string' },
+  'pss-version': { type: 'string' },
+  'allowed-registry': { type: 'string', multiple: true },
+  'exclude-namespace': { type: 'string', multiple: true },
 } as const;
+
+/** The PSS level and allow-list: flags first, then the policy file's `manifests:` section. */
+function workloadOptions(p: ReturnType<typeof parse>): {
+  pss?: PodSecurityLevel;
+  allowedRegistries?: string[];
+} {
+  const file = str(p, 'config');
+  const policy = file === undefined ? undefined : loadPolicy(findRepoRoot(), file);
+  const level =
+    str(p, 'pss') === undefined
+      ? (policy?.manifests.pss ?? 'privileged')
+      : oneOf(p, 'pss', ['privileged', 'baseline', 'restricted'], 'privileged');
+  const flagged = list(p, 'allowed-registry');
+  const registries = flagged.length > 0 ? flagged : policy?.manifests['allowed-registries'];
+  return {
+    ...(level !== 'privileged' && { pss: level }),
+    ...(registries !== undefined && { allowedRegistries: [...registries] }),
+  };
+}
 
 function readPublicKey(file: string): string {
   try {
@@ -78,13 +120,18 @@ function admission(argv: string[]): number {
     throw new ShipgateError('USAGE', `policy admission: unexpected argument "${p.positionals[0]}"`, {
       hint: 'give images with --images GLOB',
     });
-  const format = oneOf<AdmissionFormat>(p, 'format', ['kyverno', 'policy-controller'], 'kyverno');
+  const format = oneOf<AdmissionFormat>(
+    p,
+    'format',
+    ['kyverno', 'policy-controller', 'gatekeeper', 'pss-labels'],
+    'kyverno',
+  );
   const opt = (name: string): Record<string, string> => {
     const v = str(p, name);
     return v === undefined ? {} : { [name.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase())]: v };
   };
   const key = str(p, 'key');
-  const spec = admissionSpec({
+  const plan = admissionPlan({
     format,
     images: list(p, 'images'),
     ...opt('github-repository'),
@@ -104,8 +151,12 @@ function admission(argv: string[]): number {
     requireApproval: p.values['no-require-approval'] !== true,
     signatureFormat: oneOf<SignatureFormat>(p, 'signature-format', ['legacy', 'bundle'], 'legacy'),
     ...(key !== undefined && { publicKey: readPublicKey(key) }),
+    ...workloadOptions(p),
+    ...opt('pss-version'),
+    mode: oneOf<EnforcementMode>(p, 'mode', ['enforce', 'audit'], 'enforce'),
+    excludeNamespaces: list(p, 'exclude-namespace'),
   });
-  const yaml = renderAdmissionYaml(format, spec);
+  const yaml = renderAdmission(plan);
   const output = str(p, 'output');
   if (output === undefined) process.stdout.write(yaml);
   else writeFileSync(output, yaml);

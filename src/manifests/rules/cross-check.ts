@@ -2,9 +2,9 @@
 import { parseReference } from '../../oci/ref';
 import type { ScannedImage } from '../options';
 import { defineRule, subject, type Rule } from '../rule';
-import { effective } from '../security-context';
+import { effective, own } from '../security-context';
 import type { Container, PodTarget } from '../types';
-import { pairOf, scalarAt } from '../yaml-nodes';
+import { mapsOf, pairOf, scalarAt, seqAt } from '../yaml-nodes';
 
 /** `registry/repository` the way both sides spell it (Docker Hub as docker.io/library/x). */
 function normalRepository(ref: string): string {
@@ -95,4 +95,104 @@ const notScannedDigest = defineRule({
   },
 });
 
-export const crossCheckRules: Rule[] = [nonRootImageRoot, notScannedDigest];
+/**
+ * Programs that write outside a declared volume as soon as they start, by the executable's name in the
+ * image's entrypoint or command, with where they write and why (their official images' defaults).
+ */
+const KNOWN_WRITERS = new Map<string, { path: string; why: string }[]>(
+  Object.entries({
+    nginx: [
+      { path: '/var/cache/nginx', why: 'nginx creates its temporary directories there at start' },
+      { path: '/var/run', why: 'nginx writes its pid file there' },
+    ],
+    httpd: [{ path: '/usr/local/apache2/logs', why: 'httpd writes its pid file and logs there' }],
+    postgres: [{ path: '/var/run/postgresql', why: 'postgres creates its socket and lock file there' }],
+    gunicorn: [{ path: '/tmp', why: 'gunicorn keeps its worker heartbeat files in /tmp (--worker-tmp-dir)' }],
+    // `.`: the working directory (the container's workingDir, else the image's WORKDIR).
+    'redis-server': [{ path: '.', why: 'redis-server saves its dump.rdb in its working directory' }],
+  }),
+);
+
+/** Where the scanned image's process writes, as its configuration says: declared volumes and known writers. */
+function writes(image: ScannedImage, workingDir: string): { path: string; why: string }[] {
+  const out = (image.volumes ?? []).map((path) => ({
+    path,
+    why: 'the image declares it a VOLUME, where its process keeps the data it writes',
+  }));
+  const command = image.command ?? [];
+  for (const arg of command) {
+    const program = arg.split('/').pop() ?? '';
+    for (const w of KNOWN_WRITERS.get(program) ?? [])
+      if (!(program === 'gunicorn' && command.some((a) => a.startsWith('--worker-tmp-dir'))))
+        out.push(w.path === '.' ? { ...w, path: workingDir } : w);
+  }
+  const seen = new Set<string>();
+  return out.filter((w) => !seen.has(normalPath(w.path)) && seen.add(normalPath(w.path)));
+}
+
+/** `/var/run` is a link to `/run` in every current distribution; trailing slashes do not count. */
+function normalPath(p: string): string {
+  const t = p.replace(/\/+$/, '') || '/';
+  return t === '/var/run' || t.startsWith('/var/run/') ? t.slice(4) : t;
+}
+
+/** Volume types Kubernetes always mounts read-only. */
+const READ_ONLY_VOLUMES = new Set(['configMap', 'secret', 'downwardAPI', 'projected']);
+
+/** The container's writable mounts: mount paths of volumes that exist, are writable, and not mounted readOnly. */
+function writableMounts(pod: PodTarget, c: Container): string[] {
+  const doc = pod.object.doc;
+  const volumes = new Map<string, boolean>();
+  for (const v of mapsOf(seqAt(pod.spec, 'volumes', doc), doc)) {
+    const name = scalarAt(v, 'name', doc);
+    const keys = v.items.map((i) => (i.key as { value?: unknown } | null)?.value);
+    if (typeof name === 'string') volumes.set(name, !keys.some((k) => READ_ONLY_VOLUMES.has(String(k))));
+  }
+  const out: string[] = [];
+  for (const m of mapsOf(seqAt(c.node, 'volumeMounts', doc), doc)) {
+    const path = scalarAt(m, 'mountPath', doc);
+    const name = scalarAt(m, 'name', doc);
+    if (typeof path !== 'string' || typeof name !== 'string') continue;
+    if (scalarAt(m, 'readOnly', doc) === true || volumes.get(name) !== true) continue;
+    out.push(normalPath(path));
+  }
+  return out;
+}
+
+const readOnlyRootWrites = defineRule({
+  id: 'SG-K8S-030',
+  title: 'Read-only root filesystem where the image writes, without a volume there',
+  severity: 'medium',
+  description:
+    "A container of the scanned image sets `readOnlyRootFilesystem: true`, and a path the image's process writes to has no writable volume mounted at or above it. The image says where it writes in two ways shipgate can read without running it: the `VOLUME`s its configuration declares, and programs in its entrypoint or command that write to fixed paths at start (nginx: /var/cache/nginx and /var/run; httpd: /usr/local/apache2/logs; postgres: /var/run/postgresql; gunicorn: /tmp; redis-server: its working directory, the container's `workingDir` or else the image's `WORKDIR`).",
+  rationale:
+    'With a read-only root the write fails ("Read-only file system") and the container crashes or loops, although the image and the manifest each pass on their own. Declared volumes are not mounted by Kubernetes: whether an anonymous one appears depends on the container runtime, and its data goes with the container.',
+  fix: 'Mount an `emptyDir` (or a persistent volume) at each path: `volumeMounts: [{ name: cache, mountPath: /var/cache/nginx }]` with `volumes: [{ name: cache, emptyDir: {} }]`; keep `readOnlyRootFilesystem: true`.',
+  tags: ['kubernetes', 'image', 'reliability', 'immutability'],
+  hint: 'mount an emptyDir where the image writes',
+  check({ file, options, report }) {
+    const image = options.image;
+    if (!image) return;
+    for (const u of deploying(file.pods, image)) {
+      const ro = own(u.pod, u.container, 'readOnlyRootFilesystem');
+      if (ro.value !== true) continue;
+      const dir = scalarAt(u.container.node, 'workingDir', u.pod.object.doc);
+      const paths = writes(image, typeof dir === 'string' && dir ? dir : image.workingDir || '/');
+      const mounts = writableMounts(u.pod, u.container);
+      for (const w of paths) {
+        const p = normalPath(w.path);
+        if (mounts.some((m) => m === '/' || p === m || p.startsWith(`${m}/`))) continue;
+        report({
+          pod: u.pod,
+          container: u.container,
+          ...(ro.pair ? { at: ro.pair } : {}),
+          key: w.path,
+          image: imageOf(image),
+          message: `${subject(u.pod, u.container)} has a read-only root filesystem, but the scanned image ${imageName(image)} writes to ${w.path} (${w.why}) and no writable volume is mounted there.`,
+        });
+      }
+    }
+  },
+});
+
+export const crossCheckRules: Rule[] = [nonRootImageRoot, notScannedDigest, readOnlyRootWrites];

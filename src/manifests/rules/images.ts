@@ -1,4 +1,4 @@
-import { globMatch } from '../../core/glob';
+import { registryAllowed } from '../../oci/allow-list';
 import { parseReference } from '../../oci/ref';
 import { defineRule, subject, type Rule } from '../rule';
 import type { Container, PodTarget } from '../types';
@@ -104,17 +104,7 @@ const registry = defineRule({
     const allowed = options.allowedRegistries;
     if (!allowed?.length) return;
     for (const u of images(file.pods)) {
-      const full = `${u.registry}/${u.repository}`;
-      const ok = allowed.some((entry) => {
-        const e = entry.replace(/\/+$/, '').toLowerCase();
-        return (
-          globMatch(e, u.registry, 'wildcard') ||
-          full === e ||
-          full.startsWith(`${e}/`) ||
-          globMatch(e, full, 'wildcard')
-        );
-      });
-      if (!ok)
+      if (!registryAllowed(allowed, u))
         report({
           pod: u.pod,
           container: u.container,

@@ -296,6 +296,10 @@ describe('shipgate scan end to end (demo image)', () => {
         join(out, 'demo.cdx.json'),
         '--gitlab-reports',
         join(out, 'gl'),
+        '--manifests',
+        'examples/demo/k8s',
+        '--pss',
+        'restricted',
       ],
       { cwd: ROOT },
     );
@@ -347,6 +351,34 @@ describe('shipgate scan end to end (demo image)', () => {
       components: { name: string }[];
     };
     expect(sbom.components.map((c) => c.name)).toEqual(expect.arrayContaining(['openssl', 'lodash']));
+  });
+
+  it("shows the example manifests' findings on their YAML lines in SARIF and GitLab code quality", () => {
+    const file = 'examples/demo/k8s/deployment.yaml';
+    const yamlLines = readFileSync(join(ROOT, file), 'utf8').split('\n');
+    const privileged = yamlLines.findIndex((l) => l.includes('privileged: true')) + 1;
+    const log = JSON.parse(readFileSync(join(out, 'demo.sarif'), 'utf8')) as Log;
+    const manifestResults = log.runs
+      .filter((r) => (r.automationDetails?.id ?? '').includes('manifest'))
+      .flatMap((r) => r.results ?? []);
+    expect(manifestResults.length).toBeGreaterThan(5);
+    const sarifAt = (id: string) =>
+      manifestResults
+        .filter((r) => r.ruleId === id)
+        .map((r) => [
+          r.locations?.[0]?.physicalLocation?.artifactLocation?.uri,
+          r.locations?.[0]?.physicalLocation?.region?.startLine,
+        ]);
+    expect(sarifAt('SG-K8S-103')).toEqual([[file, privileged]]);
+    const quality = JSON.parse(readFileSync(join(out, 'gl', 'gl-code-quality-report.json'), 'utf8')) as {
+      check_name: string;
+      location: { path: string; lines: { begin: number } };
+    }[];
+    expect(
+      quality
+        .filter((i) => i.check_name === 'SG-K8S-103')
+        .map((i) => [i.location.path, i.location.lines.begin]),
+    ).toEqual([[file, privileged]]);
   });
 
   it('takes the image as an argument and lists the inventory in text', () => {

@@ -241,7 +241,10 @@ describe('shipgate policy admission', () => {
     expect(await usageError(['--github-repository', 'acme/app'])).toContain('--images');
     expect(await usageError(['--images', 'ghcr.io/acme/*'])).toContain('no signer identity');
     expect(await usageError(['--images', 'x/*', ...gh, '--gitlab-project', 'a/b'])).toContain('only one');
-    expect(await usageError(['--images', 'x/*', ...gh, '--format', 'gatekeeper'])).toContain('--format');
+    expect(await usageError(['--images', 'x/*', ...gh, '--format', 'gatekeeper'])).toContain(
+      '--format gatekeeper',
+    );
+    expect(await usageError(['--images', 'x/*', ...gh, '--format', 'opa'])).toContain('--format');
     expect(await usageError(['--images', 'x/*', ...gh, '--ref', 'main'])).toContain('refs/heads/');
     expect(
       await usageError(['--images', 'x/*', '--issuer', 'https://i.example', '--subject-regexp', '.*acme.*']),

@@ -125,3 +125,71 @@ describe('cross-checks with the scanned image', () => {
     expect(text.indexOf('SG-K8S-029')).toBeGreaterThan(text.indexOf('k8s/api.yaml'));
   });
 });
+
+describe('SG-K8S-030: read-only root filesystem where the image writes', () => {
+  const deployment = (mounts: string, volumes: string, ro = 'true') => `apiVersion: apps/v1
+kind: Deployment
+metadata: { name: web }
+spec:
+  template:
+    spec:
+      containers:
+        - name: web
+          image: ghcr.io/example/api@${DIGEST}
+          securityContext:
+            readOnlyRootFilesystem: ${ro}
+          volumeMounts: ${mounts}
+      volumes: ${volumes}
+`;
+  const nginx = scanned('101', {
+    volumes: ['/data'],
+    command: ['/docker-entrypoint.sh', 'nginx', '-g', 'daemon off;'],
+    workingDir: '/app',
+  });
+  const paths = (text: string, image = nginx) =>
+    found(text, image, 'SG-K8S-030').map((f) => f.message.match(/writes to (\S+)/)?.[1]);
+
+  it('reports each declared volume and known writer path without a writable mount, on the readOnlyRootFilesystem line', () => {
+    const none = deployment('[]', '[]');
+    expect(paths(none)).toEqual(['/data', '/var/cache/nginx', '/var/run']);
+    const f = found(none, nginx, 'SG-K8S-030')[0];
+    expect(f?.location).toMatchObject({ path: 'k8s/api.yaml', startLine: 11 });
+    expect(f?.image).toEqual({ ref: 'ghcr.io/example/api:2.3.1', digest: DIGEST });
+    expect(f?.message).toBe(
+      `container 'web' of Deployment 'web' has a read-only root filesystem, but the scanned image ghcr.io/example/api@${DIGEST} writes to /data (the image declares it a VOLUME, where its process keeps the data it writes) and no writable volume is mounted there.`,
+    );
+  });
+
+  it('a writable mount at or above the path covers it; read-only mounts and volumes do not; /var/run is /run', () => {
+    const mounts =
+      '[{ name: data, mountPath: /data }, { name: cache, mountPath: /var/cache }, { name: run, mountPath: /run }]';
+    const volumes =
+      '[{ name: data, persistentVolumeClaim: { claimName: d } }, { name: cache, emptyDir: {} }, { name: run, emptyDir: {} }]';
+    expect(paths(deployment(mounts, volumes))).toEqual([]);
+    expect(
+      paths(
+        deployment('[{ name: data, mountPath: /data, readOnly: true }]', '[{ name: data, emptyDir: {} }]'),
+      ),
+    ).toContain('/data');
+    expect(
+      paths(
+        deployment('[{ name: cfg, mountPath: /var/cache/nginx }]', '[{ name: cfg, configMap: { name: c } }]'),
+      ),
+    ).toContain('/var/cache/nginx');
+    expect(paths(deployment('[{ name: missing, mountPath: /data }]', '[]'))).toContain('/data');
+  });
+
+  it('only for a read-only root, only for the scanned repository, only where the image says it writes', () => {
+    expect(paths(deployment('[]', '[]', 'false'))).toEqual([]);
+    expect(paths(deployment('[]', '[]'), scanned('1'))).toEqual([]);
+    const other = deployment('[]', '[]').replace('ghcr.io/example/api', 'ghcr.io/example/other');
+    expect(paths(other)).toEqual([]);
+    const gunicorn = scanned('1', { command: ['gunicorn', 'app:app'] });
+    expect(paths(deployment('[]', '[]'), gunicorn)).toEqual(['/tmp']);
+    const elsewhere = scanned('1', { command: ['gunicorn', '--worker-tmp-dir', '/dev/shm', 'app:app'] });
+    expect(paths(deployment('[]', '[]'), scanned('1', { command: ['constructor', '__proto__'] }))).toEqual(
+      [],
+    );
+    expect(paths(deployment('[]', '[]'), elsewhere)).toEqual([]);
+  });
+});
