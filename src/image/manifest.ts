@@ -8,7 +8,7 @@ import { INDEX_TYPES, MANIFEST_TYPES, MT, isLayerMediaType } from '../oci/media-
 import { formatPlatform, parsePlatform } from '../oci/platform';
 import { Fields, checkDescriptorFields, checkImageConfig, isObject } from './format';
 import { defaultPlatform } from './options';
-import type { ImageConfig, LayerInfo, Platform } from './types';
+import type { ImageConfig, ImageIndex, LayerInfo, Platform } from './types';
 
 export interface Descriptor {
   mediaType: string;
@@ -112,6 +112,32 @@ function isAttestation(d: Descriptor): boolean {
     d.annotations?.['vnd.docker.reference.type'] === 'attestation-manifest' ||
     (d.platform?.os === 'unknown' && d.platform?.architecture === 'unknown')
   );
+}
+
+/**
+ * What an index lists, split into the images (one per platform; a nested index stays an entry, for the
+ * caller to refuse or follow) and the entries that are no image, each with the reason it is skipped.
+ */
+export function indexEntries(doc: IndexDoc, digest: string): ImageIndex {
+  const out: ImageIndex = { digest, mediaType: doc.mediaType, platforms: [], skipped: [] };
+  for (const d of doc.manifests) {
+    if (isAttestation(d)) {
+      const of = d.annotations?.['vnd.docker.reference.digest'];
+      out.skipped.push({
+        digest: d.digest,
+        reason: `attestation manifest${of ? ` for ${of}` : ''} (${d.platform ? formatPlatform(d.platform) : 'no platform'}), not an image`,
+      });
+    } else if (MANIFEST_TYPES.has(d.mediaType) || INDEX_TYPES.has(d.mediaType))
+      out.platforms.push({
+        digest: d.digest,
+        mediaType: d.mediaType,
+        size: d.size,
+        ...(d.platform ? { platform: platformOf(d.platform) } : {}),
+      });
+    else
+      out.skipped.push({ digest: d.digest, reason: `${d.mediaType.slice(0, 100)} is not an image manifest` });
+  }
+  return out;
 }
 
 function variantMatches(want: Platform, have: Platform | undefined, strict: boolean): boolean {

@@ -38,6 +38,11 @@ export interface OpenedImage {
    * source cannot name the stored bytes' digest (a directory, a compressed layer of an old docker save).
    */
   storedLayer?(index: number): StoredLayer | undefined;
+  /**
+   * Another platform's manifest of `info.index`, by digest, read from the same source; closing it does
+   * nothing (the source stays open until this image is closed). Absent for sources without indexes.
+   */
+  openPlatform?(digest: string): Promise<OpenedImage>;
   close(): Promise<void>;
 }
 
