@@ -148,12 +148,14 @@ function variantMatches(want: Platform, have: Platform | undefined, strict: bool
 
 /**
  * Picks the manifest for `wanted` (default the runner's) from an index's descriptors. An arm64 request
- * without variant matches "v8" and vice versa. A missing platform is UNSUPPORTED, listing the ones there are.
+ * without variant matches "v8" and vice versa. A missing platform is UNSUPPORTED, listing the ones there are,
+ * unless `anyPlatform` takes the first image when none was asked for and the runner's is not there.
  */
 export function selectPlatform(
   manifests: Descriptor[],
   wanted: string | undefined,
   what: string,
+  anyPlatform = false,
 ): { chosen: Descriptor; others: Platform[] } {
   const images = manifests.filter(
     (d) => !isAttestation(d) && (MANIFEST_TYPES.has(d.mediaType) || INDEX_TYPES.has(d.mediaType)),
@@ -169,7 +171,8 @@ export function selectPlatform(
   const chosen =
     candidates.find((d) => variantMatches(want, d.platform, true)) ??
     candidates.find((d) => variantMatches(want, d.platform, false)) ??
-    (!wanted && !want.variant ? candidates[0] : undefined);
+    (!wanted && !want.variant ? candidates[0] : undefined) ??
+    (!wanted && anyPlatform ? images[0] : undefined);
   if (!chosen) {
     const available = withPlatform.map((d) => formatPlatform(d.platform!));
     throw new ShipgateError(

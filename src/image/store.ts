@@ -104,7 +104,12 @@ export async function openFromManifest(
   let platformHint: Platform | undefined;
   for (let depth = 0; doc.kind === 'index'; depth++) {
     if (depth > 4) throw new ShipgateError('IMAGE_FORMAT', `${what}: indexes nested too deeply`);
-    const { chosen, others: rest } = selectPlatform(doc.manifests, options.platform, what);
+    const { chosen, others: rest } = selectPlatform(
+      doc.manifests,
+      options.platform,
+      what,
+      options.anyPlatform,
+    );
     index ??= indexEntries(doc, digest);
     others ??= rest;
     if (chosen.platform) platformHint = chosen.platform;

@@ -172,7 +172,9 @@ export async function scanGatePush(request: PushRequest): Promise<PushOutcome> {
 
   const open = request.open ?? openImage;
   const platform = request.pipeline.platform;
-  const image = await log.step(`opening ${source}`, () => open(source, platform ? { platform } : {}));
+  const image = await log.step(`opening ${source}`, () =>
+    open(source, platform ? { platform } : request.allPlatforms ? { anyPlatform: true } : {}),
+  );
   try {
     if (request.allPlatforms && !platform && scannedIndex(image))
       return await pushIndex(request, identity, image, destination);

@@ -236,7 +236,7 @@ function notApproved(result: ScanResult): string {
  */
 async function scanToSign(opts: PipelineOptions): Promise<{ result: ScanResult; index?: IndexScan }> {
   const image = await logger().step(`opening ${opts.image}`, () =>
-    openImage(opts.image!, opts.platform ? { platform: opts.platform } : {}),
+    openImage(opts.image!, opts.platform ? { platform: opts.platform } : { anyPlatform: true }),
   );
   try {
     const index = scannedIndex(image);
