@@ -51,7 +51,10 @@ Options:
                           accept a GitHub run for EVENT although it can execute a fork's code
                           (pull_request_target, workflow_run or issue_comment; repeatable)
 
-      --sign              sign and attest the pushed digest (keyless with the job's identity by default)
+      --sign              sign and attest the pushed digest (keyless with the job's identity by default).
+                          A multi-platform image (without --platform): every platform is scanned, gated and
+                          pushed by digest, then an OCI index over them; each platform and the index are
+                          signed, and the tag names the index last
 
 ${SIGNING_HELP}
 

@@ -75,7 +75,10 @@ ${OUTPUT_HELP}
       --gitlab-reports DIR  also write GitLab reports (container scanning, code quality, SBOM, dotenv)
 
       --sign              once approved, sign and attest the scanned digest (a registry image; for a local
-                          archive use "shipgate push --sign"), store the bundles next to it, read them back
+                          archive use "shipgate push --sign"), store the bundles next to it, read them back.
+                          A multi-platform index: every platform is scanned, and each platform digest and
+                          the index are signed only if all are approved (--platform signs that platform
+                          alone and leaves the index unsigned)
 
 ${SIGNING_HELP}
 `;
@@ -86,7 +89,9 @@ Scans IMAGE (a registry reference) as "shipgate scan" does and, only if the poli
 scanned manifest digest and attests it (SLSA provenance, CycloneDX SBOM, vulnerability scan, shipgate's
 approval), keyless by default. The sigstore bundles are attached as OCI referrers (or the sha256-<hex> tag
 where the registry has no referrers API) and in cosign's .sig/.att tags, then read back. Verify with
-"shipgate verify".
+"shipgate verify". A multi-platform index is signed as a whole: every platform is scanned, and each platform
+digest and then the index (whose approval lists every platform's digest and decision) are signed only when
+every platform is approved; otherwise nothing is signed.
 
 Options: every option of "shipgate scan" (see "shipgate scan --help"), and:
       --force             sign although the policy refused the image; the approval attestation then says
