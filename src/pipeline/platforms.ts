@@ -20,7 +20,7 @@ import { runPipeline } from './run';
 import type { PipelineOptions } from './types';
 
 /** One platform's image, opened from the index, and its own scan. */
-export interface PlatformScan {
+interface PlatformScan {
   platform: string;
   digest: string;
   image: OpenedImage;

@@ -19,7 +19,7 @@ interface ApprovalReason {
 }
 
 /** One platform of a multi-platform image, in the approval of its index. */
-export interface ApprovalPlatform {
+interface ApprovalPlatform {
   platform: string;
   digest: string;
   approved: boolean;
