@@ -460,5 +460,29 @@ describeWithTools(
       );
       expect(one.code, one.stderr).toBe(0);
     });
+
+    it("verify refuses the tag when a platform's signatures are gone; --index-only checks what admission checks", async () => {
+      const ref = `${registry.host}/acme/multi:1.0.0`;
+      const hex = good.arm64.split(':')[1]!;
+      // Delete everything stored for the arm64 digest: the referrers fallback index and cosign's tags.
+      for (const tag of [`sha256-${hex}`, `sha256-${hex}.sig`, `sha256-${hex}.att`]) {
+        const url = `${registry.url}/v2/acme/multi/manifests/${tag}`;
+        const accept = { accept: `${OCI_INDEX}, ${OCI_MANIFEST}` };
+        const head = await fetch(url, { method: 'HEAD', headers: accept });
+        expect(head.status, tag).toBe(200);
+        const digest = head.headers.get('docker-content-digest')!;
+        const del = await fetch(`${registry.url}/v2/acme/multi/manifests/${digest}`, { method: 'DELETE' });
+        expect(del.status, tag).toBe(202);
+      }
+      const r = await shipgate(['verify', ref, ...identity()], work, env);
+      expect(r.code, r.stderr).toBe(1);
+      expect(r.stderr).toMatch(
+        new RegExp(
+          `\\[VERIFY\\]: platform linux/arm64/v8 \\(${good.arm64}\\): no signature or attestation found`,
+        ),
+      );
+      const admission = await shipgate(['verify', ref, ...identity(), '--index-only'], work, env);
+      expect(admission.code, admission.stderr).toBe(0);
+    });
   },
 );
