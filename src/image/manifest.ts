@@ -3,7 +3,8 @@
  * config into ImageInfo with the layers' history mapped on. Field types are checked by ./format.
  */
 import { ShipgateError } from '../core/errors';
-import { parseDigest } from '../oci/digest';
+import { oneLine } from '../core/text';
+import { isDigest, parseDigest } from '../oci/digest';
 import { INDEX_TYPES, MANIFEST_TYPES, MT, isLayerMediaType } from '../oci/media-types';
 import { formatPlatform, parsePlatform } from '../oci/platform';
 import { Fields, checkDescriptorFields, checkImageConfig, isObject } from './format';
@@ -122,10 +123,11 @@ export function indexEntries(doc: IndexDoc, digest: string): ImageIndex {
   const out: ImageIndex = { digest, mediaType: doc.mediaType, platforms: [], skipped: [] };
   for (const d of doc.manifests) {
     if (isAttestation(d)) {
+      // Annotations and platforms are the index author's text: only a well-formed digest is repeated.
       const of = d.annotations?.['vnd.docker.reference.digest'];
       out.skipped.push({
         digest: d.digest,
-        reason: `attestation manifest${of ? ` for ${of}` : ''} (${d.platform ? formatPlatform(d.platform) : 'no platform'}), not an image`,
+        reason: `attestation manifest${of !== undefined && isDigest(of) ? ` for ${of}` : ''} (${d.platform ? oneLine(formatPlatform(d.platform)).slice(0, 100) : 'no platform'}), not an image`,
       });
     } else if (MANIFEST_TYPES.has(d.mediaType) || INDEX_TYPES.has(d.mediaType))
       out.platforms.push({
@@ -135,7 +137,10 @@ export function indexEntries(doc: IndexDoc, digest: string): ImageIndex {
         ...(d.platform ? { platform: platformOf(d.platform) } : {}),
       });
     else
-      out.skipped.push({ digest: d.digest, reason: `${d.mediaType.slice(0, 100)} is not an image manifest` });
+      out.skipped.push({
+        digest: d.digest,
+        reason: `${oneLine(d.mediaType).slice(0, 100)} is not an image manifest`,
+      });
   }
   return out;
 }
