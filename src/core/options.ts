@@ -598,7 +598,7 @@ export const OPTIONS: readonly OptionDef[] = [
     cli: {
       commands: ['scan'],
       section: 'Signing',
-      help: 'once approved, sign and attest the scanned digest (a registry image; for a local archive use "shipgate push --sign"), store the bundles next to it, read them back',
+      help: 'once approved, sign and attest the scanned digest (a registry image; for a local archive use "shipgate push --sign"), store the bundles next to it, read them back. A multi-platform index: every platform is scanned, and each platform digest and the index are signed only if all are approved (--platform signs that platform alone and leaves the index unsigned)',
     },
     action: {},
     gitlab: {

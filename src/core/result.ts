@@ -66,6 +66,26 @@ export interface AnalyzerStatus {
   detail?: string;
 }
 
+/** One platform of a multi-platform image, as its own scan decided. */
+export interface PlatformOutcome {
+  /** os/arch[/variant] */
+  platform: string;
+  /** The platform's manifest digest. */
+  digest: string;
+  configDigest: string;
+  decision: Decision;
+  /** Findings that are not suppressed, by severity. */
+  counts: Record<Severity, number>;
+}
+
+/** A multi-platform image scanned platform by platform: the index and each platform's decision. */
+export interface IndexResult {
+  digest: string;
+  platforms: PlatformOutcome[];
+  /** Entries of the index that are no platform's image (attestation manifests), with why. */
+  skipped: { digest: string; reason: string }[];
+}
+
 export interface ScanResult {
   tool: { name: 'shipgate'; version: string };
   startedAt: string;
@@ -83,6 +103,11 @@ export interface ScanResult {
    * alerts); a part that did not run must not get an empty run.
    */
   parts?: FindingKind[];
+  /**
+   * Present when every platform of a multi-platform image was scanned: `image` is then the first platform,
+   * `findings` are every platform's, and `decision` approves only when every platform's does.
+   */
+  index?: IndexResult;
   /** The image analyzers that ran and how each fared (absent when no image was scanned). */
   analyzers?: AnalyzerStatus[];
   /** Problems that did not stop the scan (e.g. a layer that could not be read), shown to the user. */

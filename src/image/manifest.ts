@@ -3,12 +3,13 @@
  * config into ImageInfo with the layers' history mapped on. Field types are checked by ./format.
  */
 import { ShipgateError } from '../core/errors';
-import { parseDigest } from '../oci/digest';
+import { oneLine } from '../core/text';
+import { isDigest, parseDigest } from '../oci/digest';
 import { INDEX_TYPES, MANIFEST_TYPES, MT, isLayerMediaType } from '../oci/media-types';
 import { formatPlatform, parsePlatform } from '../oci/platform';
 import { Fields, checkDescriptorFields, checkImageConfig, isObject } from './format';
 import { defaultPlatform } from './options';
-import type { ImageConfig, LayerInfo, Platform } from './types';
+import type { ImageConfig, ImageIndex, LayerInfo, Platform } from './types';
 
 export interface Descriptor {
   mediaType: string;
@@ -114,6 +115,36 @@ function isAttestation(d: Descriptor): boolean {
   );
 }
 
+/**
+ * What an index lists, split into the images (one per platform; a nested index stays an entry, for the
+ * caller to refuse or follow) and the entries that are no image, each with the reason it is skipped.
+ */
+export function indexEntries(doc: IndexDoc, digest: string): ImageIndex {
+  const out: ImageIndex = { digest, mediaType: doc.mediaType, platforms: [], skipped: [] };
+  for (const d of doc.manifests) {
+    if (isAttestation(d)) {
+      // Annotations and platforms are the index author's text: only a well-formed digest is repeated.
+      const of = d.annotations?.['vnd.docker.reference.digest'];
+      out.skipped.push({
+        digest: d.digest,
+        reason: `attestation manifest${of !== undefined && isDigest(of) ? ` for ${of}` : ''} (${d.platform ? oneLine(formatPlatform(d.platform)).slice(0, 100) : 'no platform'}), not an image`,
+      });
+    } else if (MANIFEST_TYPES.has(d.mediaType) || INDEX_TYPES.has(d.mediaType))
+      out.platforms.push({
+        digest: d.digest,
+        mediaType: d.mediaType,
+        size: d.size,
+        ...(d.platform ? { platform: platformOf(d.platform) } : {}),
+      });
+    else
+      out.skipped.push({
+        digest: d.digest,
+        reason: `${oneLine(d.mediaType).slice(0, 100)} is not an image manifest`,
+      });
+  }
+  return out;
+}
+
 function variantMatches(want: Platform, have: Platform | undefined, strict: boolean): boolean {
   if (!want.variant) return true;
   if (!have?.variant) return !strict && (want.variant === 'v8' || want.architecture !== 'arm');
@@ -122,12 +153,14 @@ function variantMatches(want: Platform, have: Platform | undefined, strict: bool
 
 /**
  * Picks the manifest for `wanted` (default the runner's) from an index's descriptors. An arm64 request
- * without variant matches "v8" and vice versa. A missing platform is UNSUPPORTED, listing the ones there are.
+ * without variant matches "v8" and vice versa. A missing platform is UNSUPPORTED, listing the ones there are,
+ * unless `anyPlatform` takes the first image when none was asked for and the runner's is not there.
  */
 export function selectPlatform(
   manifests: Descriptor[],
   wanted: string | undefined,
   what: string,
+  anyPlatform = false,
 ): { chosen: Descriptor; others: Platform[] } {
   const images = manifests.filter(
     (d) => !isAttestation(d) && (MANIFEST_TYPES.has(d.mediaType) || INDEX_TYPES.has(d.mediaType)),
@@ -143,7 +176,8 @@ export function selectPlatform(
   const chosen =
     candidates.find((d) => variantMatches(want, d.platform, true)) ??
     candidates.find((d) => variantMatches(want, d.platform, false)) ??
-    (!wanted && !want.variant ? candidates[0] : undefined);
+    (!wanted && !want.variant ? candidates[0] : undefined) ??
+    (!wanted && anyPlatform ? images[0] : undefined);
   if (!chosen) {
     const available = withPlatform.map((d) => formatPlatform(d.platform!));
     throw new ShipgateError(

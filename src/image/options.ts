@@ -4,6 +4,11 @@ import type { Platform } from './types';
 export interface OpenOptions {
   /** "os/arch[/variant]" to pick from a multi-platform image; default the runner's platform. */
   platform?: string;
+  /**
+   * Without `platform`, an index lacking the runner's platform opens its first image instead of failing
+   * (for callers that scan every platform of the index anyway).
+   */
+  anyPlatform?: boolean;
   /** Registries (host[:port]) that may be reached over plain http; loopback always may. */
   insecureRegistries?: string[];
   /** Also verify each layer's uncompressed diff-ID (costs a second hash over compressed layers). */
@@ -38,6 +43,11 @@ export interface OpenedImage {
    * source cannot name the stored bytes' digest (a directory, a compressed layer of an old docker save).
    */
   storedLayer?(index: number): StoredLayer | undefined;
+  /**
+   * Another platform's manifest of `info.index`, by digest, read from the same source; closing it does
+   * nothing (the source stays open until this image is closed). Absent for sources without indexes.
+   */
+  openPlatform?(digest: string): Promise<OpenedImage>;
   close(): Promise<void>;
 }
 

@@ -8,6 +8,7 @@ import { AutoDecompress } from './decompress';
 import { imageLimits } from './limits';
 import { DigestVerifier, digestOf, verifyBytes } from '../oci/digest';
 import {
+  indexEntries,
   layerInfos,
   parseConfig,
   parseManifest,
@@ -16,7 +17,7 @@ import {
   type ManifestDoc,
 } from './manifest';
 import type { OpenOptions, OpenedImage } from './options';
-import type { ImageInfo, Platform } from './types';
+import type { ImageIndex, ImageInfo, Platform } from './types';
 
 /** Where the blobs of one image live. */
 export interface ContentStore {
@@ -86,7 +87,8 @@ function openLayerStream(
 
 /**
  * Resolves `top` (a manifest or an index) to one image for the wanted platform and returns it opened.
- * Nested indexes are followed a few levels deep.
+ * Nested indexes are followed a few levels deep; the top-level index is kept in `info.index`, and
+ * `openPlatform` opens any other of its platforms from the same store.
  */
 export async function openFromManifest(
   store: ContentStore,
@@ -97,20 +99,67 @@ export async function openFromManifest(
   const what = store.what;
   let doc = parseManifest(top.bytes, `${what}: manifest`, top.mediaType);
   let digest = top.digest;
-  let indexDigest: string | undefined;
+  let index: ImageIndex | undefined;
   let others: Platform[] | undefined;
   let platformHint: Platform | undefined;
   for (let depth = 0; doc.kind === 'index'; depth++) {
     if (depth > 4) throw new ShipgateError('IMAGE_FORMAT', `${what}: indexes nested too deeply`);
-    const { chosen, others: rest } = selectPlatform(doc.manifests, options.platform, what);
-    indexDigest ??= digest;
+    const { chosen, others: rest } = selectPlatform(
+      doc.manifests,
+      options.platform,
+      what,
+      options.anyPlatform,
+    );
+    index ??= indexEntries(doc, digest);
     others ??= rest;
     if (chosen.platform) platformHint = chosen.platform;
     const bytes = await readVerified(store, chosen, `${what}: manifest ${chosen.digest}`, 'manifest');
     doc = parseManifest(bytes, `${what}: manifest ${chosen.digest}`, chosen.mediaType);
     digest = chosen.digest;
   }
-  const manifest: ManifestDoc = doc;
+  const image = await openManifest(store, doc, digest, platformHint, meta, options);
+  if (!index) return { ...image, close: () => store.close() };
+  const listed = index;
+  image.info.indexDigest = listed.digest;
+  image.info.index = listed;
+  if (others) image.info.otherPlatforms = others;
+  return {
+    ...image,
+    async openPlatform(platformDigest: string) {
+      const entry = listed.platforms.find((e) => e.digest === platformDigest);
+      if (!entry)
+        throw new ShipgateError(
+          'INPUT',
+          `${what}: the index ${listed.digest} lists no image ${platformDigest}`,
+        );
+      const label = `${what}: manifest ${entry.digest}`;
+      const other = parseManifest(
+        await readVerified(store, entry, label, 'manifest'),
+        label,
+        entry.mediaType,
+      );
+      if (other.kind === 'index')
+        throw new ShipgateError('UNSUPPORTED', `${label} is a nested index, not one platform's image`, {
+          hint: "flatten the index (e.g. skopeo copy --all) so that it lists each platform's manifest",
+        });
+      const opened = await openManifest(store, other, entry.digest, entry.platform, meta, options);
+      opened.info.indexDigest = listed.digest;
+      return opened;
+    },
+    close: () => store.close(),
+  };
+}
+
+/** One image manifest opened from `store`; its close() does nothing (the caller owns the store). */
+async function openManifest(
+  store: ContentStore,
+  manifest: ManifestDoc,
+  digest: string,
+  platformHint: Platform | undefined,
+  meta: ImageMeta,
+  options: OpenOptions,
+): Promise<OpenedImage> {
+  const what = store.what;
   const configBytes = await readVerified(store, manifest.config, `${what}: config`);
   const config = parseConfig(configBytes, `${what}: config`);
   const layers = layerInfos(manifest, config, what);
@@ -131,8 +180,6 @@ export async function openFromManifest(
   };
   if (meta.repository) info.repository = meta.repository;
   if (meta.tag) info.tag = meta.tag;
-  if (indexDigest) info.indexDigest = indexDigest;
-  if (others) info.otherPlatforms = others;
   return {
     info,
     configBytes,
@@ -155,7 +202,7 @@ export async function openFromManifest(
           chain(await store.streamBlob(desc), new DigestVerifier(desc.digest, label, desc.size)),
       };
     },
-    close: () => store.close(),
+    close: async () => {},
   };
 }
 

@@ -62,10 +62,30 @@ export interface ImageInfo {
   platform: Platform;
   /** Other platforms of a multi-platform index (to list them). */
   otherPlatforms?: Platform[];
+  /** The multi-platform index the reference named (the top-level one), with every manifest it lists. */
+  index?: ImageIndex;
   config: ImageConfig;
   layers: LayerInfo[];
   /** Total compressed size in bytes. */
   size: number;
+}
+
+/** One image manifest an index lists for a platform. */
+export interface IndexEntry {
+  digest: string;
+  mediaType: string;
+  size: number;
+  /** As the index gives it; the image's config says the same for a well-formed index. */
+  platform?: Platform;
+}
+
+/** A multi-platform index: its image manifests, and the entries that are not images (with why). */
+export interface ImageIndex {
+  digest: string;
+  mediaType: string;
+  platforms: IndexEntry[];
+  /** Entries that are not a platform's image, e.g. buildx attestation manifests (`unknown/unknown`). */
+  skipped: { digest: string; reason: string }[];
 }
 
 export type FileType = 'file' | 'dir' | 'symlink' | 'hardlink' | 'other';

@@ -215,3 +215,55 @@ export async function putManifest(client: RegistryClient, image: UploadedImage):
     `push: ${repositoryName(destination)}${destination.tag ? `:${destination.tag}` : ''} is ${digest}`,
   );
 }
+
+/** A platform image whose manifest is in the registry, as a multi-platform index lists it. */
+export interface IndexedManifest {
+  digest: string;
+  size: number;
+  platform: { os: string; architecture: string; variant?: string };
+}
+
+/** An index ready to put: its bytes and digest (deterministic for the given manifests). */
+export interface UploadedIndex {
+  destination: RegistryRef;
+  reference: string;
+  digest: string;
+  manifest: Buffer;
+}
+
+/** The OCI index over pushed platform manifests; a digest in the destination must be this index's. */
+export function ociIndex(destination: RegistryRef, manifests: readonly IndexedManifest[]): UploadedIndex {
+  const manifest = Buffer.from(
+    JSON.stringify({
+      schemaVersion: 2,
+      mediaType: MT.ociIndex,
+      manifests: manifests.map((m) => ({
+        mediaType: MT.ociManifest,
+        digest: m.digest,
+        size: m.size,
+        platform: {
+          architecture: m.platform.architecture,
+          os: m.platform.os,
+          ...(m.platform.variant ? { variant: m.platform.variant } : {}),
+        },
+      })),
+    }),
+  );
+  const digest = digestOf(manifest);
+  if (destination.digest && destination.digest !== digest)
+    throw new ShipgateError(
+      'DIGEST_MISMATCH',
+      `push: the destination names ${destination.digest}, but the index to push is ${digest}`,
+      { hint: 'give DEST with a tag, or with the digest shipgate printed for this image' },
+    );
+  return { destination, reference: `${repositoryName(destination)}@${digest}`, digest, manifest };
+}
+
+/** Puts an index under the destination's tag (or its digest); its platform manifests must be there already. */
+export async function putIndex(client: RegistryClient, index: UploadedIndex): Promise<void> {
+  const { destination, digest } = index;
+  await client.putManifest(destination.repository, destination.tag ?? digest, index.manifest, MT.ociIndex);
+  logger().info(
+    `push: ${repositoryName(destination)}${destination.tag ? `:${destination.tag}` : ''} is the index ${digest}`,
+  );
+}

@@ -12,6 +12,8 @@ import { openImage, type OpenOptions, type OpenedImage } from '../image/index';
 import {
   destinationClient,
   parseDestination,
+  ociIndex,
+  putIndex,
   putManifest,
   uploadBlobs,
   type CopySource,
@@ -23,6 +25,7 @@ import { parseImageRef, type RegistryRef } from '../oci/ref';
 import { ciIdentity } from '../platform/ci';
 import type { CiIdentity, IdentityOptions } from '../platform/identity';
 import { blockingReasonsLine } from '../report/decision';
+import { scannedIndex, scanPlatforms } from './platforms';
 import { runPipeline } from './run';
 import type { PipelineOptions } from './types';
 
@@ -48,7 +51,20 @@ export interface PushCandidate {
   decision: Decision;
   /** host/repository@sha256:… the manifest will have once it is put. */
   reference: string;
-  /** The manifest's digest: the digest to sign. */
+  /** The manifest's digest: the digest to sign (the index's, for a multi-platform image). */
+  digest: string;
+  /** A multi-platform image: each platform's pushed manifest, in the index's order; `digest` is the index. */
+  platforms?: PushedPlatform[];
+}
+
+/** One platform of a pushed multi-platform image: its manifest is in the registry by digest. */
+export interface PushedPlatform {
+  platform: string;
+  /** The platform's own scan. */
+  result: ScanResult;
+  configDigest: string;
+  /** host/repository@sha256:… */
+  reference: string;
   digest: string;
 }
 
@@ -69,6 +85,11 @@ export interface PushRequest extends IdentityOptions {
   steps?: readonly PrePushStep[];
   /** Called with the scan once it is done, before the gate (a front door reports a refused scan). */
   onScanned?: (result: ScanResult) => void;
+  /**
+   * When the image is a multi-platform index (and no platform is chosen): scan, gate and push every
+   * platform and an index over them, instead of one platform.
+   */
+  allPlatforms?: boolean;
   /** Upload concurrency and chunking; the mount source is derived from the image reference. */
   upload?: Omit<UploadOptions, 'mountFrom'>;
 }
@@ -151,8 +172,12 @@ export async function scanGatePush(request: PushRequest): Promise<PushOutcome> {
 
   const open = request.open ?? openImage;
   const platform = request.pipeline.platform;
-  const image = await log.step(`opening ${source}`, () => open(source, platform ? { platform } : {}));
+  const image = await log.step(`opening ${source}`, () =>
+    open(source, platform ? { platform } : request.allPlatforms ? { anyPlatform: true } : {}),
+  );
   try {
+    if (request.allPlatforms && !platform && scannedIndex(image))
+      return await pushIndex(request, identity, image, destination);
     const result = await runPipeline(request.pipeline, { image });
     request.onScanned?.(result);
     const decision = approvedDecision(result, image);
@@ -188,4 +213,75 @@ export async function scanGatePush(request: PushRequest): Promise<PushOutcome> {
   } finally {
     await image.close();
   }
+}
+
+/**
+ * The multi-platform push: every platform scanned and gated on its own, each one's blobs and manifest put by
+ * digest, then an OCI index over them (attestation manifests, which were not scanned, are left out); the
+ * steps see the index by digest, and the tag is put last.
+ */
+async function pushIndex(
+  request: PushRequest,
+  identity: CiIdentity,
+  image: OpenedImage,
+  destination: RegistryRef,
+): Promise<PushOutcome> {
+  const log = logger();
+  const source = request.pipeline.image!;
+  const scan = await scanPlatforms(request.pipeline, image);
+  request.onScanned?.(scan.result);
+  const refusedPlatforms = scan.platforms.filter((p) => !p.result.decision?.approved);
+  if (refusedPlatforms.length)
+    throw refused(
+      `not every platform of ${source} is approved: ${refusedPlatforms
+        .map(
+          (p) =>
+            `${p.platform} (${p.digest}): ${p.result.decision ? blockingReasonsLine(p.result.decision) : 'no decision'}`,
+        )
+        .join('; ')}`,
+      'fix the findings of those platforms or adjust the policy; nothing was pushed',
+    );
+  for (const p of scan.platforms) approvedDecision(p.result, p.image);
+  const decision = scan.result.decision!;
+  log.info(`push: every platform of ${source} is approved (policy: ${decision.policy})`);
+  const client = destinationClient(destination, {
+    ...(request.env ? { env: request.env } : {}),
+    ...(request.insecureRegistries ? { insecureRegistries: request.insecureRegistries } : {}),
+  });
+  const byDigest: RegistryRef = { ...destination, tag: undefined, digest: undefined };
+  const platforms: PushedPlatform[] = [];
+  const listed = [];
+  for (const p of scan.platforms) {
+    const uploaded = await uploadBlobs(client, copySource(p.image), byDigest, {
+      ...request.upload,
+      mountFrom: mountSource(source, destination),
+    });
+    await putManifest(client, uploaded);
+    platforms.push({
+      platform: p.platform,
+      result: p.result,
+      configDigest: p.image.info.configDigest,
+      reference: uploaded.reference,
+      digest: uploaded.digest,
+    });
+    listed.push({ digest: uploaded.digest, size: uploaded.manifest.length, platform: p.image.info.platform });
+  }
+  const index = ociIndex(destination, listed);
+  const candidate: PushCandidate = {
+    identity,
+    result: scan.result,
+    client,
+    repository: destination.repository,
+    source,
+    configDigest: image.info.configDigest,
+    decision,
+    reference: index.reference,
+    digest: index.digest,
+    platforms,
+  };
+  const steps = request.steps ?? [];
+  if (steps.length) await putIndex(client, { ...index, destination: byDigest });
+  for (const step of steps) await log.step(`push: ${step.name}`, () => step.run(candidate));
+  await putIndex(client, index);
+  return { identity, result: scan.result, reference: index.reference, digest: index.digest };
 }

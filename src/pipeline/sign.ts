@@ -12,7 +12,8 @@ import { logger } from '../core/logger';
 import type { ScanResult } from '../core/result';
 import { RegistryClient } from '../oci/client';
 import { parseImageRef, type RegistryRef } from '../oci/ref';
-import type { PushCandidate } from './push';
+import type { IndexScan } from './platforms';
+import type { PushCandidate, PushedPlatform } from './push';
 import { blockingReasonsLine } from '../report/decision';
 import {
   buildStatements,
@@ -118,7 +119,11 @@ function checkSignable(
     (target.origin === 'scanned' && scanned.digest !== target.digest)
   )
     throw refused(`${target.digest} is not the image this run scanned`, 'sign the digest the scan printed');
-  const decision = result.decision;
+  return forcedSignature(result.decision, force);
+}
+
+/** False for an approved decision, true for a refused one signed with --force; refuses otherwise. */
+function forcedSignature(decision: ScanResult['decision'], force: boolean): boolean {
   if (!decision) throw refused('the scan has no decision', 'run the scan with a policy');
   if (decision.approved) return false;
   if (!force)
@@ -138,14 +143,23 @@ export async function signImage(
   result: ScanResult,
   options: SignOptions,
 ): Promise<SignOutcome> {
-  const log = logger();
   const forced = checkSignable(result, target, options.force);
+  return signDigest(target, result, forced, options, options.attestations ?? DEFAULT_ATTESTATIONS);
+}
+
+/** Signs the digest and the attestations asked for, without checking the decision (the callers do). */
+async function signDigest(
+  target: Pick<SignTarget, 'client' | 'repository' | 'digest'>,
+  result: ScanResult,
+  forced: boolean,
+  options: SignOptions,
+  requested: readonly PredicateName[],
+): Promise<SignOutcome> {
+  const log = logger();
   const env = options.env ?? process.env;
   const name = `${target.client.registry}/${target.repository}`;
   const reference = `${name}@${target.digest}`;
-  const attestations = [...new Set(options.attestations ?? DEFAULT_ATTESTATIONS)].filter(
-    (a) => a !== 'signature',
-  );
+  const attestations = [...new Set(requested)].filter((a) => a !== 'signature');
   const predicates: PredicateName[] = ['signature', ...attestations];
   const policy = policyFile(result, options.repoRoot);
   const statements = buildStatements({
@@ -194,6 +208,77 @@ export async function signImage(
   for (const a of artifacts)
     log.info(`${a.predicateType}: ${a.placements.map((p) => `${p.kind} ${p.tag ?? p.digest}`).join(', ')}`);
   return { reference, digest: target.digest, forced, signer: signer.kind, artifacts, placements };
+}
+
+/** The attestations an index gets: the SBOM and the vulnerabilities belong to each platform's own digest. */
+const INDEX_ATTESTATIONS: ReadonlySet<PredicateName> = new Set(['slsa', 'approval']);
+
+/** A multi-platform image to sign: its index and, in the index's order, each platform with its own scan. */
+export interface IndexSignTarget {
+  index: Pick<SignTarget, 'client' | 'repository' | 'digest' | 'origin'>;
+  platforms: { target: SignTarget; result: ScanResult }[];
+}
+
+export interface IndexSignOutcome {
+  index: SignOutcome;
+  platforms: SignOutcome[];
+}
+
+/** The combined result as its approval names the index and platform digests being signed. */
+function indexResult(target: IndexSignTarget, result: ScanResult): ScanResult {
+  const index = result.index;
+  if (!index) throw refused('the scan did not scan every platform of the index', 'run it without --platform');
+  const { platforms } = target;
+  const mismatch =
+    platforms.length !== index.platforms.length ||
+    platforms.some(
+      (p, i) =>
+        p.target.configDigest !== index.platforms[i]!.configDigest ||
+        p.result.image?.configDigest !== p.target.configDigest ||
+        (p.target.origin === 'scanned' && p.target.digest !== index.platforms[i]!.digest),
+    ) ||
+    (target.index.origin === 'scanned' && target.index.digest !== index.digest);
+  if (mismatch)
+    throw refused(
+      `${target.index.digest} is not the index this run scanned`,
+      'sign the digest the scan printed',
+    );
+  return {
+    ...result,
+    index: {
+      ...index,
+      digest: target.index.digest,
+      platforms: index.platforms.map((p, i) => ({ ...p, digest: platforms[i]!.target.digest })),
+    },
+  };
+}
+
+/**
+ * Signs a multi-platform image: each platform's digest with its own attestations, then the index, whose
+ * approval lists every platform's digest and decision. Nothing is signed unless every platform is approved
+ * (or --force, recorded as forced on each refused platform and on the index).
+ */
+export async function signIndex(
+  target: IndexSignTarget,
+  result: ScanResult,
+  options: SignOptions,
+): Promise<IndexSignOutcome> {
+  const combined = indexResult(target, result);
+  const refusedPlatforms = combined.index!.platforms.filter((p) => !p.decision.approved);
+  if (refusedPlatforms.length && !options.force)
+    throw refused(
+      `not every platform is approved: ${refusedPlatforms
+        .map((p) => `${p.platform} (${p.digest}): ${blockingReasonsLine(p.decision)}`)
+        .join('; ')}`,
+      'fix the findings of those platforms or adjust the policy; nothing was signed',
+    );
+  const forced = forcedSignature(combined.decision, options.force === true);
+  const { sbom: _sbom, ...perPlatform } = options;
+  const signed: SignOutcome[] = [];
+  for (const p of target.platforms) signed.push(await signImage(p.target, p.result, perPlatform));
+  const requested = (options.attestations ?? DEFAULT_ATTESTATIONS).filter((a) => INDEX_ATTESTATIONS.has(a));
+  const index = await signDigest(target.index, combined, forced, perPlatform, requested);
+  return { index, platforms: signed };
 }
 
 export interface AttestOptions {
@@ -250,6 +335,18 @@ export function pushedTarget(c: PushCandidate): SignTarget {
   };
 }
 
+/** What a multi-platform push's signing step signs: the index and platform manifests the push computed. */
+export function pushedIndexTarget(c: PushCandidate & { platforms: PushedPlatform[] }): IndexSignTarget {
+  const at = { client: c.client, repository: c.repository, origin: 'pushed' as const };
+  return {
+    index: { ...at, digest: c.digest },
+    platforms: c.platforms.map((p) => ({
+      target: { ...at, digest: p.digest, configDigest: p.configDigest },
+      result: p.result,
+    })),
+  };
+}
+
 /** The registry an image to be signed after its scan is in; a USAGE error for one that is not in a registry. */
 export function signableRegistryImage(image: string | undefined, what: string): RegistryRef {
   const ref = image === undefined ? undefined : parseImageRef(image);
@@ -278,5 +375,22 @@ export function scannedTarget(ref: RegistryRef, result: ScanResult, env?: NodeJS
     digest: scanned.digest,
     configDigest: scanned.configDigest,
     origin: 'scanned',
+  };
+}
+
+/** What signing a scanned multi-platform registry image signs: the index and platform digests the scan opened. */
+export function scannedIndexTarget(
+  ref: RegistryRef,
+  scan: IndexScan,
+  env?: NodeJS.ProcessEnv,
+): IndexSignTarget {
+  const client = new RegistryClient({ registry: ref.registry, ...(env ? { env } : {}) });
+  const at = { client, repository: ref.repository, origin: 'scanned' as const };
+  return {
+    index: { ...at, digest: scan.index.digest },
+    platforms: scan.platforms.map((p) => ({
+      target: { ...at, digest: p.digest, configDigest: p.image.info.configDigest },
+      result: p.result,
+    })),
   };
 }

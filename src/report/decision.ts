@@ -1,5 +1,5 @@
 /** How every front door words a decision: the same lines in the terminal, the job summary and the logs. */
-import type { Decision } from '../core/result';
+import type { Decision, IndexResult } from '../core/result';
 
 /** "approved" or "not approved (2 blocking reasons)". */
 export function decisionHeadline(d: Decision): string {
@@ -19,5 +19,13 @@ export function blockingReasonsLine(d: Decision, max = 5): string {
 export function decisionLines(d: Decision): string[] {
   const lines = [`shipgate: ${decisionHeadline(d)} (policy: ${d.policy})`];
   for (const r of d.reasons) lines.push(`  ${r.blocking ? 'BLOCKING' : 'note'}: ${r.message}`);
+  return lines;
+}
+
+/** Each platform of a scanned multi-platform image with its own decision, then the index entries skipped. */
+export function platformLines(index: IndexResult): string[] {
+  const lines = [`platforms of the index ${index.digest}:`];
+  for (const p of index.platforms) lines.push(`  ${p.platform} ${p.digest}: ${decisionHeadline(p.decision)}`);
+  for (const s of index.skipped) lines.push(`  skipped ${s.digest}: ${s.reason}`);
   return lines;
 }

@@ -23,6 +23,7 @@ const ORDER = {
     'summary',
     'dockerfiles',
     'image',
+    'index',
     'analyzers',
     'findings',
     'rules',
@@ -38,6 +39,9 @@ const ORDER = {
   dockerfile: ['path', 'stages'],
   stage: ['name', 'baseImage', 'line'],
   image: ['ref', 'repository', 'digest', 'configDigest', 'platform', 'os', 'size', 'layers'],
+  index: ['digest', 'platforms', 'skipped'],
+  platform: ['platform', 'digest', 'configDigest', 'decision', 'counts'],
+  skipped: ['digest', 'reason'],
   os: ['id', 'versionId', 'codename', 'prettyName', 'idLike', 'eol', 'eolDate'],
   layer: ['index', 'digest', 'diffId', 'size', 'createdBy'],
   finding: [
@@ -101,11 +105,14 @@ const CHILDREN: Partial<Record<Shape, Record<string, Shape>>> = {
     summary: 'summary',
     dockerfiles: 'dockerfile',
     image: 'image',
+    index: 'index',
     findings: 'finding',
     rules: 'rule',
     packages: 'package',
   },
   decision: { reasons: 'reason' },
+  index: { platforms: 'platform', skipped: 'skipped' },
+  platform: { decision: 'decision', counts: 'bySeverity' },
   summary: { bySeverity: 'bySeverity', byPart: 'byPart' },
   dockerfile: { stages: 'stage' },
   image: { os: 'os', layers: 'layer' },
@@ -167,6 +174,8 @@ export function toJson(result: ScanResult): string {
     // Instruction texts are an internal mapping aid and may hold the very secrets a finding reports.
     dockerfiles: result.dockerfiles.map((d) => ({ path: d.path, stages: d.stages })),
     image: result.image ?? null,
+    // Every platform of a multi-platform image, each with its own decision (absent for one image).
+    index: result.index,
     // What each image analyzer did: a failed or incomplete one is why a scan may not be approved.
     analyzers: result.analyzers ?? null,
     findings,

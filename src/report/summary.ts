@@ -127,6 +127,16 @@ function head(result: ScanResult, o: SummaryOptions, all: Finding[], top: Findin
     }
     out.push('', `<sub>${escapeMarkdown(decisionHeadline(d))} · policy: ${escapeMarkdown(d.policy)}</sub>`);
   }
+  if (result.index) {
+    out.push('', `**Platforms** of the index \`${result.index.digest}\`:`, '');
+    out.push('| Platform | Manifest | Decision |', '|:--|:--|:--|');
+    for (const p of result.index.platforms)
+      out.push(
+        `| ${escapeMarkdown(p.platform)} | \`${p.digest}\` | ${p.decision.approved ? '✅' : '❌'} ${escapeMarkdown(decisionHeadline(p.decision))} |`,
+      );
+    for (const s of result.index.skipped)
+      out.push(`| skipped | \`${s.digest}\` | ${escapeMarkdown(s.reason)} |`);
+  }
   const targets: string[] = [];
   if (result.image)
     targets.push(

@@ -7,7 +7,7 @@ import { ruleHelpUri, type Finding } from '../core/finding';
 import { countBySeverity, type ScanResult } from '../core/result';
 import { maskRange } from '../core/redact';
 import { severityRank, type Severity } from '../core/severity';
-import { decisionLines } from './decision';
+import { decisionLines, platformLines } from './decision';
 import { sortFindings } from '../core/order';
 import { oneLine, printable } from '../core/text';
 import {
@@ -383,6 +383,7 @@ export function toText(result: ScanResult, o: TextOptions): string {
         : ''
     }`,
   );
+  if (result.index) out.push(...platformLines(result.index).map(clean));
   if (result.decision) {
     const [head, ...reasons] = decisionLines(result.decision);
     out.push(result.decision.approved ? p.green(clean(head!)) : p.red(clean(head!)), ...reasons.map(clean));

@@ -35,6 +35,11 @@ export interface VerifyExpectations {
   certificate?: FulcioExtensions;
   /** Predicate types that must each be present in at least one verified statement. */
   requiredPredicates?: string[];
+  /**
+   * The image is a multi-platform index listing these platform manifest digests: the approval must list
+   * exactly them, each with its decision.
+   */
+  platforms?: readonly string[];
   /** Require the approval attestation to approve the image; `allowForced` accepts one signed with --force. */
   approval?: { required: boolean; allowForced?: boolean };
   /** Refuse signatures older than this many seconds (needs a transparency-log or TSA time). */
@@ -364,6 +369,35 @@ function rejectedFailure(
   return undefined;
 }
 
+/**
+ * An index's approval names every platform the index lists and no other: a platform added to the index
+ * after the scan, or one left out of it, was never approved as part of this index.
+ */
+function checkPlatforms(approval: ApprovalPredicate, listed: readonly string[], report: VerifyReport): void {
+  const approved = Array.isArray(approval.platforms) ? approval.platforms : [];
+  const named = new Set(approved.map((p) => p.digest));
+  const missing = listed.filter((d) => !named.has(d));
+  const extra = [...named].filter((d) => !listed.includes(d));
+  if (!approved.length || missing.length || extra.length)
+    throw verifyError(
+      approved.length
+        ? `the approval attestation of the index does not list the platforms the index lists (${[
+            ...missing.map((d) => `not approved: ${d}`),
+            ...extra.map((d) => `not in the index: ${d}`),
+          ].join(', ')})`
+        : 'the approval attestation does not list the platforms of this multi-platform index',
+      report,
+      'invalid',
+    );
+  const refused = approved.filter((p) => p.approved !== true);
+  if (refused.length && approval.forced !== true)
+    throw verifyError(
+      `the approval attestation says the policy did not approve ${refused.map((p) => `${String(p.platform)} (${p.digest})`).join(', ')}`,
+      report,
+      'not-approved',
+    );
+}
+
 function checkApproval(report: VerifyReport, expect: VerifyExpectations): void {
   const approvals = report.verified
     .filter((v) => v.predicateType === PREDICATE.approval)
@@ -383,6 +417,7 @@ function checkApproval(report: VerifyReport, expect: VerifyExpectations): void {
       report,
       'invalid',
     );
+  if (expect.platforms) checkPlatforms(approval, expect.platforms, report);
   if (approval.approved === true && approval.forced === false) return;
   if (approval.forced === true) {
     if (expect.approval.allowForced) return;

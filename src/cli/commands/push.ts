@@ -1,7 +1,7 @@
 import { EXIT, ShipgateError } from '../../core/errors';
 import { findRepoRoot } from '../../pipeline/paths';
 import { scanGatePush, type PrePushStep } from '../../pipeline/push';
-import { pushedTarget, signImage, type SignOutcome } from '../../pipeline/sign';
+import { pushedIndexTarget, pushedTarget, signImage, signIndex, type SignOutcome } from '../../pipeline/sign';
 import { SIGNING_HELP, signOptions } from '../signing-flags';
 import { helpSection, parseTableCommand } from '../option-table';
 import { FORK_CODE_EVENTS } from '../../platform/github/oidc';
@@ -38,7 +38,10 @@ ${helpSection('push', 'Policy')}
 ${helpSection('push', 'Vulnerability data')}
 ${helpSection('push', 'Push')}
 
-      --sign              sign and attest the pushed digest (keyless with the job's identity by default)
+      --sign              sign and attest the pushed digest (keyless with the job's identity by default).
+                          A multi-platform image (without --platform): every platform is scanned, gated and
+                          pushed by digest, then an OCI index over them; each platform and the index are
+                          signed, and the tag names the index last
 
 ${SIGNING_HELP}
 
@@ -81,19 +84,28 @@ export async function run(argv: string[]): Promise<number> {
       hint: `it takes ${FORK_CODE_EVENTS.join(', ')}`,
     });
   const signing = bool(p, 'sign') ? signOptions(p, pipeline.repoRoot) : undefined;
-  let signed: SignOutcome | undefined;
+  const signed: SignOutcome[] = [];
   const steps: PrePushStep[] = signing
     ? [
         {
           name: 'signing',
           run: async (c) => {
-            signed = await signImage(pushedTarget(c), c.result, signing);
+            if (c.platforms) {
+              const out = await signIndex(
+                pushedIndexTarget({ ...c, platforms: c.platforms }),
+                c.result,
+                signing,
+              );
+              signed.push(...out.platforms, out.index);
+            } else signed.push(await signImage(pushedTarget(c), c.result, signing));
           },
         },
       ]
     : [];
   const pushed = await scanGatePush({
     steps,
+    // Signing a multi-platform image signs each platform and the index, so all of them are pushed.
+    ...(signing ? { allPlatforms: true } : {}),
     pipeline,
     destination: dest,
     ...(issuer !== undefined ? { issuer: normalizeIssuer(issuer) } : {}),
@@ -102,6 +114,6 @@ export async function run(argv: string[]): Promise<number> {
     ...(project ? { project } : {}),
   });
   process.stdout.write(`${pushed.reference}\n`);
-  if (signed) process.stderr.write(`signed ${signed.reference}\n`);
+  for (const s of signed) process.stderr.write(`signed ${s.reference}\n`);
   return EXIT.OK;
 }

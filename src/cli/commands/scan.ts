@@ -16,7 +16,17 @@ import { option, PSS_VALUES } from '../../core/options';
 import { parseDuration } from '../../pipeline/deadline';
 import { readFileSync } from 'node:fs';
 import { logger } from '../../core/logger';
-import { scannedTarget, signableRegistryImage, signImage } from '../../pipeline/sign';
+import {
+  scannedIndexTarget,
+  scannedTarget,
+  signableRegistryImage,
+  signImage,
+  signIndex,
+} from '../../pipeline/sign';
+import { scannedIndex, scanPlatforms, type IndexScan } from '../../pipeline/platforms';
+import { openImage } from '../../image/index';
+import type { ScanResult } from '../../core/result';
+import { plural } from '../../report/common';
 import { signOptions } from '../signing-flags';
 
 const HELP = `Usage: shipgate scan [IMAGE] [--dockerfile FILE]... [--image REF] [options]
@@ -52,7 +62,9 @@ Scans IMAGE (a registry reference) as "shipgate scan" does and, only if the poli
 scanned manifest digest and attests it (SLSA provenance, CycloneDX SBOM, vulnerability scan, shipgate's
 approval), keyless by default. The sigstore bundles are attached as OCI referrers (or the sha256-<hex> tag
 where the registry has no referrers API) and in cosign's .sig/.att tags, then read back. Verify with
-"shipgate verify".
+"shipgate verify". A multi-platform index is signed as a whole: every platform is scanned, and each platform
+digest and then the index (whose approval lists every platform's digest and decision) are signed only when
+every platform is approved; otherwise nothing is signed.
 
 Options: every option of "shipgate scan" (see "shipgate scan --help") but --sign, and:
 
@@ -135,7 +147,8 @@ export async function scanCommand(command: 'scan' | 'sign', argv: string[]): Pro
   // Checked before the scan: a typo in a signing flag or a local image must not cost a whole scan.
   const signing = sign ? signOptions(p, repoRoot, bool(p, 'force')) : undefined;
   const target = sign ? signableRegistryImage(image, command) : undefined;
-  const result = await runPipeline(opts);
+  const scanned = target ? await scanToSign(opts) : { result: await runPipeline(opts) };
+  const result = scanned.result;
   const more: ReportRequest[] = [];
   const sbomPath = str(p, 'sbom');
   if (sbomPath) more.push({ format: sbomKind(sbomFormat), path: sbomPath });
@@ -144,13 +157,52 @@ export async function scanCommand(command: 'scan' | 'sign', argv: string[]): Pro
   await writeOutputs(result, p, repoRoot, more);
   const approved = result.decision?.approved !== false;
   if (signing && target && (approved || signing.force)) {
-    const sbom =
-      sbomPath && sbomKind(sbomFormat) === 'cyclonedx' ? readFileSync(sbomPath, 'utf8') : undefined;
-    const signed = await signImage(scannedTarget(target, result), result, {
-      ...signing,
-      ...(sbom ? { sbom } : {}),
-    });
-    process.stderr.write(`signed ${signed.reference}\n`);
-  } else if (signing) logger().warn('not signed: the policy did not approve the image');
+    if (scanned.index) {
+      const signed = await signIndex(scannedIndexTarget(target, scanned.index), result, signing);
+      for (const p of signed.platforms) process.stderr.write(`signed ${p.reference}\n`);
+      process.stderr.write(
+        `signed ${signed.index.reference} (the index of ${plural(signed.platforms.length, 'platform')})\n`,
+      );
+    } else {
+      const sbom =
+        sbomPath && sbomKind(sbomFormat) === 'cyclonedx' ? readFileSync(sbomPath, 'utf8') : undefined;
+      const signed = await signImage(scannedTarget(target, result), result, {
+        ...signing,
+        ...(sbom ? { sbom } : {}),
+      });
+      process.stderr.write(`signed ${signed.reference}\n`);
+    }
+  } else if (signing) logger().warn(`not signed: the policy did not approve ${notApproved(result)}`);
   return approved ? EXIT.OK : refusedExit;
+}
+
+/** What was refused: the image, or the platforms of a multi-platform image that were. */
+function notApproved(result: ScanResult): string {
+  const refused = result.index?.platforms.filter((p) => !p.decision.approved) ?? [];
+  if (!refused.length) return 'the image';
+  return `every platform (refused: ${refused.map((p) => `${p.platform} ${p.digest}`).join(', ')}), so nothing was signed`;
+}
+
+/**
+ * The scan of an image to be signed. A multi-platform index is scanned platform by platform, unless
+ * --platform picks one: then that platform's digest alone is signed, and the index stays unsigned.
+ */
+async function scanToSign(opts: PipelineOptions): Promise<{ result: ScanResult; index?: IndexScan }> {
+  const image = await logger().step(`opening ${opts.image}`, () =>
+    openImage(opts.image!, opts.platform ? { platform: opts.platform } : { anyPlatform: true }),
+  );
+  try {
+    const index = scannedIndex(image);
+    if (index && !opts.platform) {
+      const scan = await scanPlatforms(opts, image);
+      return { result: scan.result, index: scan };
+    }
+    if (index)
+      logger().warn(
+        `--platform ${opts.platform}: only ${image.info.digest} is signed; the index ${index.digest} stays unsigned and does not verify`,
+      );
+    return { result: await runPipeline(opts, { image }) };
+  } finally {
+    await image.close();
+  }
 }

@@ -1,7 +1,7 @@
 /**
  * shipgate's approval attestation (https://shipgate.dev/attestation/approval/v1, JSON Schema in
  * schemas/approval-v1.schema.json): what the policy decided about the scanned digest, and whether the image
- * was signed anyway (`forced`).
+ * was signed anyway (`forced`). For a multi-platform index it also lists each platform's digest and decision.
  */
 import { ShipgateError } from '../../core/errors';
 import { countBySeverity, type ScanResult } from '../../core/result';
@@ -18,8 +18,18 @@ interface ApprovalReason {
   severity?: Severity;
 }
 
+/** One platform of a multi-platform image, in the approval of its index. */
+interface ApprovalPlatform {
+  platform: string;
+  digest: string;
+  approved: boolean;
+  blocking: ApprovalReason[];
+}
+
 export interface ApprovalPredicate {
   image: { digest: string };
+  /** The digest is a multi-platform index: each platform's manifest digest and its own decision. */
+  platforms?: ApprovalPlatform[];
   approved: boolean;
   /** Signed with --force although the policy did not approve. */
   forced: boolean;
@@ -58,8 +68,19 @@ export function approvalPredicate(input: ApprovalInput): ApprovalPredicate {
   sha256Hex(input.digest);
   if (input.policyFile && !/^[0-9a-f]{64}$/.test(input.policyFile.sha256))
     throw new ShipgateError('SIGN', `approval: "${input.policyFile.sha256}" is not a sha256 hex digest`);
+  const index = result.index?.digest === input.digest ? result.index : undefined;
   return {
     image: { digest: input.digest },
+    ...(index
+      ? {
+          platforms: index.platforms.map((p) => ({
+            platform: p.platform,
+            digest: p.digest,
+            approved: p.decision.approved,
+            blocking: p.decision.reasons.filter((r) => r.blocking).map(reason),
+          })),
+        }
+      : {}),
     approved: decision.approved,
     forced: !decision.approved && input.force === true,
     decision: {

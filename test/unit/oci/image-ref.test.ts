@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { parseImageRef, parseRegistryRef, formatRegistryRef } from '../../../src/image/index';
+import {
+  defaultPlatform,
+  parseImageRef,
+  parseRegistryRef,
+  formatRegistryRef,
+} from '../../../src/image/index';
 import { selectPlatform, layerHistory } from '../../../src/image/manifest';
 import { parseChallenge } from '../../../src/oci/challenge';
 import { retryAfterMs } from '../../../src/oci/retry';
@@ -86,6 +91,16 @@ describe('platforms and history', () => {
     expect(() => selectPlatform(list, 'linux/s390x', 'x')).toThrow(
       'no image for platform linux/s390x; available: linux/amd64, linux/arm64/v8, linux/arm/v7',
     );
+  });
+
+  it('takes the first image of an index lacking the runner platform only when asked to', () => {
+    const others = list.filter((d) => d.platform?.architecture !== defaultPlatform().architecture);
+    expect(() => selectPlatform(others, undefined, 'x')).toThrow('no image for platform');
+    expect(selectPlatform(others, undefined, 'x', true).chosen).toBe(
+      others.find((d) => d.platform?.os !== 'unknown'),
+    );
+    // A platform asked for by name is never replaced.
+    expect(() => selectPlatform(list, 'linux/s390x', 'x', true)).toThrow('no image for platform linux/s390x');
   });
 
   it('maps history onto layers, skipping empty layers', () => {
