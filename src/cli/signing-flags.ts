@@ -1,11 +1,14 @@
-/** The signing flags of `scan --sign`, `push --sign`, `sign` and `attest`, mapped onto the signing options. */
+/**
+ * The signing flags of `scan --sign`, `push --sign`, `sign`, `attest` and `sign-blob`, mapped onto the signing
+ * options. The signer flags (key or keyless, sigstore services) are common to all; attestations, legacy tags
+ * and provenance are about images.
+ */
 import { ShipgateError } from '../core/errors';
 import { DEFAULT_ATTESTATIONS, type SignOptions } from '../pipeline/sign';
 import type { PredicateName, SigningConfig } from '../sign/index';
 import { bool, list, oneOf, str, type Parsed } from './args';
 
-export const SIGNING_OPTIONS = {
-  attest: { type: 'string', multiple: true },
+export const SIGNER_OPTIONS = {
   key: { type: 'string' },
   'key-passphrase-env': { type: 'string' },
   'identity-token-env': { type: 'string' },
@@ -15,14 +18,16 @@ export const SIGNING_OPTIONS = {
   'rekor-entry-type': { type: 'string' },
   'tsa-url': { type: 'string' },
   'no-tlog': { type: 'boolean' },
+} as const;
+
+export const SIGNING_OPTIONS = {
+  attest: { type: 'string', multiple: true },
+  ...SIGNER_OPTIONS,
   'no-legacy-signatures': { type: 'boolean' },
   'local-provenance': { type: 'boolean' },
 } as const;
 
-export const SIGNING_HELP = `Signing (sigstore; see docs/signing.md):
-      --attest LIST         attestations besides the signature: slsa, cyclonedx, vuln, approval (default
-                            all four), or none
-      --key FILE            sign with this PEM private key (PKCS#8, optionally encrypted) instead of keyless
+export const SIGNER_HELP = `      --key FILE            sign with this PEM private key (PKCS#8, optionally encrypted) instead of keyless
       --key-passphrase-env VAR
                             the environment variable holding the key's passphrase
       --identity-token-env VAR, --identity-token-file FILE
@@ -32,7 +37,12 @@ export const SIGNING_HELP = `Signing (sigstore; see docs/signing.md):
                             private sigstore (default the public-good instance)
       --rekor-entry-type T  dsse (default) or intoto
       --tsa-url URL         also get an RFC 3161 timestamp from this authority
-      --no-tlog             no transparency log entry (key-based air-gapped signing, or --tsa-url only)
+      --no-tlog             no transparency log entry (key-based air-gapped signing, or --tsa-url only)`;
+
+export const SIGNING_HELP = `Signing (sigstore; see docs/signing.md):
+      --attest LIST         attestations besides the signature: slsa, cyclonedx, vuln, approval (default
+                            all four), or none
+${SIGNER_HELP}
       --no-legacy-signatures
                             do not also write cosign's sha256-<hex>.sig/.att tags (which Kyverno's and
                             policy-controller's defaults read); the sigstore bundles are always attached
@@ -51,7 +61,7 @@ function attestations(p: Parsed): PredicateName[] {
 }
 
 /** The signer configuration the flags ask for. */
-function signingConfig(p: Parsed): SigningConfig {
+export function signingConfig(p: Parsed): SigningConfig {
   const config: SigningConfig = {};
   const key = str(p, 'key');
   if (key !== undefined) config.key = key;
