@@ -83,7 +83,7 @@ export async function readBundleFile(path: string): Promise<SerializedBundle> {
     // reported below
   }
   throw new ShipgateError('INPUT', `${path} is not a sigstore bundle (not a JSON object)`, {
-    hint: 'give the FILE.sigstore.json written by "shipgate sign-blob" (or cosign, gh attestation download)',
+    hint: 'give the FILE.sigstore.json written by "shipgate sign-blob"',
   });
 }
 

@@ -16,8 +16,8 @@ digest IS the file's sha256; the signer, matched exactly or by an anchored patte
 SLSA provenance unless --require-predicate says otherwise); and the age. Says which check failed; exit 1.
 
 Arguments:
-  FILE                        a file signed with "shipgate sign-blob" (or cosign attest-blob, or GitHub's
-                              artifact attestations, downloaded with "gh attestation download")
+  FILE                        a file signed with "shipgate sign-blob" (any sigstore bundle v0.3 of a DSSE
+                              in-toto statement about the file)
       --bundle FILE           the bundle (one FILE only; default FILE${BUNDLE_SUFFIX})
 
 ${BLOB_VERIFY_HELP}
