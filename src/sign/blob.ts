@@ -29,7 +29,7 @@ function ioError(path: string, e: unknown): ShipgateError {
 }
 
 /** The file's name and the sha256 of its content, read as a stream. */
-export async function fileSubject(path: string): Promise<FileSubject> {
+async function fileSubject(path: string): Promise<FileSubject> {
   const hash = createHash('sha256');
   try {
     for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
@@ -69,7 +69,7 @@ export async function signFile(
 }
 
 /** A bundle file as JSON; whether it is a valid bundle is verification's to say. */
-export async function readBundleFile(path: string): Promise<SerializedBundle> {
+async function readBundleFile(path: string): Promise<SerializedBundle> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
