@@ -19,7 +19,7 @@ const RESTART_DELAY_MS = 1_000;
 
 /** The messages between the primary and its workers. */
 type Message =
-  | { shipgate: 'log'; level: LogLevel; line: string }
+  | { shipgate: 'log'; lines: [LogLevel, string][] }
   | { shipgate: 'metrics?'; id: number }
   | { shipgate: 'metrics'; id: number; text?: string; error?: string }
   | { shipgate: 'snapshot?'; id: number }
@@ -33,11 +33,21 @@ function isMessage(m: unknown): m is Message {
 /** This process's worker number when it is a worker of `--workers`, else undefined. */
 export const workerId = (): number | undefined => cluster.worker?.id;
 
-/** In a worker: the log sink that hands each line to the primary, which writes it. */
+/**
+ * In a worker: the log sink that hands its lines to the primary, which writes them. The lines of one turn of
+ * the event loop (a burst's audit lines) go in one message, in order.
+ */
 export function primarySink(): LogSink {
+  let queued: [LogLevel, string][] = [];
+  const flush = () => {
+    const lines = queued;
+    queued = [];
+    process.send?.({ shipgate: 'log', lines } satisfies Message);
+  };
   return {
     write(level, line) {
-      process.send?.({ shipgate: 'log', level, line } satisfies Message);
+      if (queued.length === 0) setImmediate(flush);
+      queued.push([level, line]);
     },
   };
 }
@@ -136,7 +146,7 @@ export async function startPrimary(count: number): Promise<Primary> {
 
   const onMessage = (worker: Worker, m: unknown): void => {
     if (!isMessage(m)) return;
-    if (m.shipgate === 'log') log[m.level](m.line);
+    if (m.shipgate === 'log') for (const [level, line] of m.lines) log[level](line);
     else if (m.shipgate === 'metrics?') answerMetrics(worker, m.id);
     else if (m.shipgate === 'snapshot') {
       const entry = snapshots.get(m.id);
