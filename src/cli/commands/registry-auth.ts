@@ -24,8 +24,8 @@ token request on stderr. Endpoints: /token, /healthz, /metrics. Stops gracefully
 
 Options:
   -c, --config FILE   the service's configuration (YAML; see docs/registry-auth.md)
-      --workers N     worker processes sharing the port, 1 to 64 (default: the available cores, ${availableParallelism()}
-                      here); the audit lines of all are written by one process, /metrics adds theirs up
+      --workers N     worker processes sharing the port, 1 to 64 (default: the available cores); the audit
+                      lines of all are written by one process, /metrics adds theirs up
       --check         validate the config and the signing key, print the effective rules, do not serve
       --schema        print the config's JSON Schema
 `;
