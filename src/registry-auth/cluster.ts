@@ -6,9 +6,12 @@
  * and stops them all on SIGTERM. A burst of token requests is then answered on every core instead of one.
  */
 import cluster, { type Worker } from 'node:cluster';
+import { createHash } from 'node:crypto';
 import { ShipgateError } from '../core/errors';
 import { logger, type LogLevel, type LogSink } from '../core/logger';
+import type { RegistryAuthConfig } from './config';
 import { Metrics, type MetricsSnapshot } from './metrics';
+import type { SigningKey } from './signing-key';
 
 /** How long /metrics waits for every worker's counters. */
 const METRICS_TIMEOUT_MS = 2_000;
@@ -28,6 +31,31 @@ type Message =
 
 function isMessage(m: unknown): m is Message {
   return typeof m === 'object' && m !== null && typeof (m as { shipgate?: unknown }).shipgate === 'string';
+}
+
+/** Where the primary tells its workers what it loaded. */
+const FINGERPRINT_ENV = 'SHIPGATE_REGISTRY_AUTH_FINGERPRINT';
+
+/** The configuration and signing key a process loaded, as one hash. */
+function fingerprint(config: RegistryAuthConfig, key: SigningKey): string {
+  return createHash('sha256')
+    .update(JSON.stringify(config))
+    .update(`\u0000${key.alg}\u0000${key.kid}\u0000${key.x5c.join(',')}`)
+    .digest('hex');
+}
+
+/**
+ * In a worker: refuses to serve with another configuration or key than the primary loaded at start (the files
+ * changed since, and this worker replaces one that died): every worker signs with the same key.
+ */
+export function checkSameService(config: RegistryAuthConfig, key: SigningKey): void {
+  const expected = process.env[FINGERPRINT_ENV];
+  if (expected !== undefined && expected !== fingerprint(config, key))
+    throw new ShipgateError(
+      'CONFIG_INVALID',
+      'registry-auth: the configuration or signing key changed since the service started; this worker does not serve',
+      { hint: 'restart the service to serve the new configuration and key with every worker' },
+    );
 }
 
 /** This process's worker number when it is a worker of `--workers`, else undefined. */
@@ -115,9 +143,15 @@ function urlOf(address: { address: string | null; port: number; addressType: num
  * worker that exits before it listens (a port in use, an unreadable key) fails the start: the others are
  * stopped and a NETWORK error names its exit code (the worker printed its own error line).
  */
-export async function startPrimary(count: number): Promise<Primary> {
+export async function startPrimary(
+  count: number,
+  loaded: { config: RegistryAuthConfig; key: SigningKey },
+): Promise<Primary> {
   const log = logger();
+  const env = { [FINGERPRINT_ENV]: fingerprint(loaded.config, loaded.key) };
+  const fork = () => cluster.fork(env);
   let stopping = false;
+  let running = false;
   let nextId = 0;
   const snapshots = new Map<number, { want: number; got: MetricsSnapshot[]; done: () => void }>();
 
@@ -168,7 +202,7 @@ export async function startPrimary(count: number): Promise<Primary> {
     cluster.on('exit', (worker, code, signal) => {
       const how = signal ? `signal ${signal}` : `exit ${code}`;
       if (stopping) return;
-      if (!listening.has(worker.id)) {
+      if (!running && !listening.has(worker.id)) {
         stopping = true;
         for (const w of Object.values(cluster.workers ?? {})) w?.kill();
         reject(
@@ -183,14 +217,16 @@ export async function startPrimary(count: number): Promise<Primary> {
         return;
       }
       listening.delete(worker.id);
+      // Once the service runs, the others keep serving while a replacement is tried again and again.
       log.error(`registry-auth: worker ${worker.id} stopped (${how}); starting another`);
       setTimeout(() => {
-        if (!stopping) cluster.fork();
+        if (!stopping) fork();
       }, RESTART_DELAY_MS).unref();
     });
   });
-  for (let i = 0; i < count; i++) cluster.fork();
+  for (let i = 0; i < count; i++) fork();
   await started;
+  running = true;
   log.info(`registry-auth: ${count} workers listening on ${url}`);
 
   return {

@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import { EXIT, ShipgateError } from '../../core/errors';
 import { Logger, logger, setLogger } from '../../core/logger';
 import {
+  checkSameService,
   loadConfig,
   loadSigningKey,
   primarySink,
@@ -111,6 +112,7 @@ export async function run(argv: string[]): Promise<number> {
   if (worker !== undefined) {
     // The primary writes this worker's lines: one writer for the audit trail.
     setLogger(new Logger([primarySink()], logger().level));
+    checkSameService(config, key);
     const started: { server?: RegistryAuthServer } = {};
     const link = workerLink(() => started.server?.metrics);
     const stop = stopped((s) => link.onStop(s));
@@ -124,7 +126,7 @@ export async function run(argv: string[]): Promise<number> {
   if (count > 1) {
     // Listening for the signals from the start: a SIGTERM while the workers start stops them once started.
     const stop = stopped();
-    const primary = await startPrimary(count);
+    const primary = await startPrimary(count, { config, key });
     await stop;
     await primary.close();
     return EXIT.OK;

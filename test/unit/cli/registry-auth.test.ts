@@ -209,4 +209,33 @@ describeWithTools('shipgate registry-auth', TOKEN_KEY_TOOLS, () => {
     expect(new Set(audit.slice(0, requests / 2).map((a) => a.worker))).toEqual(new Set([1, 2]));
     expect(r.stderr).toMatch(/registry-auth: worker [12] stopped \(signal SIGKILL\); starting another/);
   }, 60_000);
+
+  it('--workers: a replacement worker refuses a configuration changed since the start; the others serve on', async () => {
+    const own = join(keys.dir, 'changing.yaml');
+    writeFileSync(own, configText(keys, github, gitlab));
+    let status: number | undefined;
+    let asked = false;
+    let log = '';
+    const r = await cli(['registry-auth', '--config', own, '--workers', '2'], (stderr, kill, pid) => {
+      log = stderr;
+      const m = /2 workers listening on (http:\/\/\S+)/.exec(stderr);
+      if (!m || asked) return;
+      asked = true;
+      void (async () => {
+        writeFileSync(own, configText(keys, github, gitlab, 'defaultPull: authenticated\n'));
+        const [first] = execFileSync('ps', ['-o', 'pid=,args=', '--ppid', String(pid)], { encoding: 'utf8' })
+          .split('\n')
+          .filter((l) => l.includes('registry-auth'));
+        process.kill(Number(first!.trim().split(/\s+/)[0]), 'SIGKILL');
+        for (let i = 0; i < 300 && !log.includes('[CONFIG_INVALID]'); i++)
+          await new Promise((res) => setTimeout(res, 50));
+        status = (await fetch(`${m[1]}/healthz`)).status;
+      })().finally(() => kill('SIGTERM'));
+    });
+    expect(r.stderr).toContain(
+      'shipgate: error [CONFIG_INVALID]: registry-auth: the configuration or signing key changed since the service started; this worker does not serve',
+    );
+    expect(status).toBe(200);
+    expect(r.code, r.stderr).toBe(0);
+  }, 60_000);
 });
