@@ -4,7 +4,7 @@
  * worker answers, the primary writes one audit line per decision, /metrics adds the workers up, and a
  * worker that dies is replaced.
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { get, type ClientRequest } from 'node:http';
 import { createRequire } from 'node:module';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -39,7 +39,10 @@ describeWithTools('shipgate registry-auth', TOKEN_KEY_TOOLS, () => {
     config = join(keys.dir, 'registry-auth.yaml');
     writeFileSync(config, configText(keys, github, gitlab));
   });
+  // A test that fails half-way leaves no service behind: SIGTERM, so a primary stops its workers too.
+  const running = new Set<ChildProcess>();
   afterAll(async () => {
+    for (const child of running) child.kill('SIGTERM');
     await github?.stop();
     await gitlab?.stop();
     rmSync(keys.dir, { recursive: true, force: true });
@@ -53,6 +56,7 @@ describeWithTools('shipgate registry-auth', TOKEN_KEY_TOOLS, () => {
       const child = spawn(process.execPath, ['--import', TSX, CLI, ...args], {
         env: { ...process.env, TSX_DISABLE_CACHE: '1' },
       });
+      running.add(child);
       let stdout = '';
       let stderr = '';
       child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -60,7 +64,10 @@ describeWithTools('shipgate registry-auth', TOKEN_KEY_TOOLS, () => {
         stderr += d.toString();
         onStderr?.(stderr, (s) => child.kill(s), child.pid!);
       });
-      child.on('close', (code) => resolve({ code, stdout, stderr }));
+      child.on('close', (code) => {
+        running.delete(child);
+        resolve({ code, stdout, stderr });
+      });
     });
   }
 
