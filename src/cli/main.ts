@@ -37,6 +37,14 @@ const COMMANDS: Record<
     summary: "verify an image's signatures and shipgate approval for its digest",
     load: () => import('./commands/verify'),
   },
+  'sign-blob': {
+    summary: 'sign files (release assets): a sigstore bundle with their provenance next to each',
+    load: () => import('./commands/sign-blob'),
+  },
+  'verify-blob': {
+    summary: 'verify a file against its sigstore bundle: digest, signer, predicate type, age',
+    load: () => import('./commands/verify-blob'),
+  },
   audit: {
     summary: 'find the images in a registry that are not signed and approved as verify expects',
     load: () => import('./commands/audit'),

@@ -1,4 +1,8 @@
-/** The signing flags of `scan --sign`, `push --sign`, `sign` and `attest`, mapped onto the signing options. */
+/**
+ * The signing flags of `scan --sign`, `push --sign`, `sign`, `attest` and `sign-blob`, mapped onto the signing
+ * options. The signer flags (key or keyless, sigstore services) are common to all; attestations, legacy tags
+ * and provenance are about images.
+ */
 import { ShipgateError } from '../core/errors';
 import { DEFAULT_ATTESTATIONS, type SignOptions } from '../pipeline/sign';
 import type { PredicateName, SigningConfig } from '../sign/index';
@@ -10,6 +14,11 @@ export const SIGNING_OPTIONS = tableSpec('push', 'Signing');
 
 export const SIGNING_HELP = `Signing (sigstore; see docs/signing.md):
 ${helpSection('push', 'Signing')}`;
+
+/** The flags that choose the signer and the signing services (signing files takes only these). */
+export const SIGNER_OPTIONS = tableSpec('sign-blob', 'Signing');
+
+export const SIGNER_HELP = helpSection('sign-blob', 'Signing');
 
 function attestations(p: Parsed): PredicateName[] {
   const names = list(p, 'attest');
@@ -24,7 +33,7 @@ function attestations(p: Parsed): PredicateName[] {
 }
 
 /** The signer configuration the flags ask for. */
-function signingConfig(p: Parsed): SigningConfig {
+export function signingConfig(p: Parsed): SigningConfig {
   const config: SigningConfig = {};
   const key = str(p, 'key');
   if (key !== undefined) config.key = key;

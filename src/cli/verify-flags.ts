@@ -1,6 +1,7 @@
 /**
- * The expectation flags of `shipgate verify` and `shipgate audit`: the signer, the checks and the trust,
- * mapped onto the verification expectations (without the image, which each command finds itself).
+ * The expectation flags of `shipgate verify`, `shipgate audit` and `shipgate verify-blob`: the signer, the
+ * checks and the trust, mapped onto the verification expectations (without the image or file, which each
+ * command finds itself). Files have no approval: their required predicate is the provenance by default.
  */
 import { explicitIdentity, githubIdentity, gitlabIdentity, type SignerIdentity } from '../admission/identity';
 import { ShipgateError } from '../core/errors';
@@ -21,15 +22,14 @@ export const CI_IDENTITY_OPTIONS = {
   'ref-pattern': { type: 'string' },
 } as const;
 
-export const VERIFY_OPTIONS = {
+/** The flags of verify-blob; verify and audit add the approval's. */
+export const BLOB_VERIFY_OPTIONS = {
   ...CI_IDENTITY_OPTIONS,
   'certificate-oidc-issuer': { type: 'string' },
   'certificate-identity': { type: 'string' },
   'certificate-identity-regexp': { type: 'string' },
   key: { type: 'string', multiple: true },
   'require-predicate': { type: 'string', multiple: true },
-  'no-require-approval': { type: 'boolean' },
-  'allow-forced': { type: 'boolean' },
   'max-age': { type: 'string' },
   'certificate-extension': { type: 'string', multiple: true },
   'allow-unwitnessed-key': { type: 'boolean' },
@@ -37,7 +37,13 @@ export const VERIFY_OPTIONS = {
   'tuf-mirror-url': { type: 'string' },
 } as const;
 
-export const VERIFY_HELP = `Signer, one of:
+export const VERIFY_OPTIONS = {
+  ...BLOB_VERIFY_OPTIONS,
+  'no-require-approval': { type: 'boolean' },
+  'allow-forced': { type: 'boolean' },
+} as const;
+
+const SIGNER_HELP = `Signer, one of:
       --github-repository O/R GitHub Actions in OWNER/REPO (issuer https://token.actions.githubusercontent.com)
         --workflow FILE       only this workflow, e.g. .github/workflows/release.yml
       --gitlab-project G/P    GitLab CI in GROUP/PROJECT
@@ -48,23 +54,38 @@ export const VERIFY_HELP = `Signer, one of:
       --certificate-oidc-issuer URL
                               any other issuer, with --certificate-identity SAN (exact) or
                               --certificate-identity-regexp RE (anchored: ^(?:RE)$)
-      --key PUBLIC.pem        key-based signatures by this public key (repeatable)
+      --key PUBLIC.pem        key-based signatures by this public key (repeatable)`;
+
+const CHECKS_HELP = `      --max-age DURATION      refuse signatures older than this, e.g. 30d, 12h
+      --certificate-extension NAME=VALUE
+                              keyless: a Fulcio certificate extension must have exactly this value, e.g.
+                              runnerEnvironment=github-hosted, sourceRepositoryRef=refs/heads/main (repeatable)
+      --allow-unwitnessed-key key-based bundles without transparency log or timestamp (air-gapped signing)`;
+
+const TRUST_HELP = `Trust:
+      --trusted-root FILE     a sigstore trusted root JSON (private sigstore); default: the public-good root,
+                              fetched and verified through TUF
+      --tuf-mirror-url URL    another TUF mirror for the trusted root`;
+
+export const VERIFY_HELP = `${SIGNER_HELP}
 
 Checks:
       --require-predicate T   also require a verified statement of this type: slsa, cyclonedx, vuln, approval
                               or a predicate type URI (repeatable); the signature is always required
       --no-require-approval   do not require shipgate's approval attestation (required by default)
       --allow-forced          accept an approval signed with --force (approved: false, forced: true)
-      --max-age DURATION      refuse signatures older than this, e.g. 30d, 12h
-      --certificate-extension NAME=VALUE
-                              keyless: a Fulcio certificate extension must have exactly this value, e.g.
-                              runnerEnvironment=github-hosted, sourceRepositoryRef=refs/heads/main (repeatable)
-      --allow-unwitnessed-key key-based bundles without transparency log or timestamp (air-gapped signing)
+${CHECKS_HELP}
 
-Trust:
-      --trusted-root FILE     a sigstore trusted root JSON (private sigstore); default: the public-good root,
-                              fetched and verified through TUF
-      --tuf-mirror-url URL    another TUF mirror for the trusted root`;
+${TRUST_HELP}`;
+
+export const BLOB_VERIFY_HELP = `${SIGNER_HELP}
+
+Checks:
+      --require-predicate T   the statement's predicate type: slsa (default), cyclonedx, vuln or a predicate
+                              type URI (repeatable: each must be verified)
+${CHECKS_HELP}
+
+${TRUST_HELP}`;
 
 /** What the flags ask verification to prove, and what it trusts. */
 export interface VerifyFlags {
@@ -147,8 +168,12 @@ function extensions(command: string, p: Parsed): FulcioExtensions | undefined {
   return out as FulcioExtensions;
 }
 
-/** Reads the signer, check and trust flags; a USAGE error names `command` when they are incomplete. */
-export function verifyFlags(command: string, p: Parsed): VerifyFlags {
+/**
+ * Reads the signer, check and trust flags; a USAGE error names `command` when they are incomplete. For
+ * `file` subjects nothing is required of an approval or an image signature: the required predicates are the
+ * ones asked for, the SLSA provenance when none is.
+ */
+export function verifyFlags(command: string, p: Parsed, subject: 'image' | 'file' = 'image'): VerifyFlags {
   const expectedIdentity = identity(command, p);
   const keys = list(p, 'key');
   if (!expectedIdentity && keys.length === 0)
@@ -158,13 +183,19 @@ export function verifyFlags(command: string, p: Parsed): VerifyFlags {
       'use --github-repository, --gitlab-project, --certificate-oidc-issuer, or --key',
     );
   const required = list(p, 'require-predicate').map((name) => predicateType(command, name));
-  const approvalRequired = !bool(p, 'no-require-approval');
+  const approvalRequired = subject === 'image' && !bool(p, 'no-require-approval');
+  const requiredPredicates =
+    subject === 'file'
+      ? required.length
+        ? required
+        : [PREDICATE.slsa]
+      : [PREDICATE.signature, ...(approvalRequired ? [PREDICATE.approval] : []), ...required];
   const age = str(p, 'max-age');
   const certificate = extensions(command, p);
   const expect: VerifyFlags['expect'] = {
     ...(expectedIdentity ? { identity: expectedIdentity } : {}),
     ...(keys.length ? { keys: true } : {}),
-    requiredPredicates: [PREDICATE.signature, ...(approvalRequired ? [PREDICATE.approval] : []), ...required],
+    requiredPredicates,
     approval: { required: approvalRequired, ...(bool(p, 'allow-forced') ? { allowForced: true } : {}) },
     ...(age !== undefined ? { maxAgeSeconds: maxAge(command, age) } : {}),
     ...(certificate ? { certificate } : {}),

@@ -9,7 +9,7 @@ import { ShipgateError } from './errors';
 export type FrontDoor = 'cli' | 'action' | 'gitlab';
 
 /** The CLI commands whose flags come from this table. */
-export type TableCommand = 'scan' | 'sign' | 'lint' | 'push' | 'attest';
+export type TableCommand = 'scan' | 'sign' | 'lint' | 'push' | 'attest' | 'sign-blob';
 
 /** The sections of a command's --help. */
 export type HelpSection =
@@ -84,6 +84,8 @@ const SCAN: readonly TableCommand[] = ['scan', 'sign'];
 const PUSH_SCAN: readonly TableCommand[] = ['scan', 'sign', 'push'];
 const GATE: readonly TableCommand[] = ['scan', 'sign', 'lint'];
 const SIGNERS: readonly TableCommand[] = ['scan', 'sign', 'push', 'attest'];
+/** The flags that choose the signer and the signing services, which signing files takes too. */
+const FILE_SIGNERS: readonly TableCommand[] = [...SIGNERS, 'sign-blob'];
 
 const POLICY_CHOICE =
   "GitLab shows the options of an input as a drop-down in the pipeline form, so keeping the policy's value has a name there (policy); the CLI and the action leave the option out.";
@@ -640,7 +642,7 @@ export const OPTIONS: readonly OptionDef[] = [
     default: '',
     description: 'PEM private key file (PKCS#8, optionally encrypted) to sign with instead of keyless.',
     cli: {
-      commands: SIGNERS,
+      commands: FILE_SIGNERS,
       section: 'Signing',
       arg: 'FILE',
       help: 'sign with this PEM private key (PKCS#8, optionally encrypted) instead of keyless',
@@ -654,7 +656,7 @@ export const OPTIONS: readonly OptionDef[] = [
     type: 'string',
     description: "The environment variable holding the key's passphrase.",
     cli: {
-      commands: SIGNERS,
+      commands: FILE_SIGNERS,
       section: 'Signing',
       arg: 'VAR',
       help: "the environment variable holding the key's passphrase",
@@ -675,7 +677,7 @@ export const OPTIONS: readonly OptionDef[] = [
     type: 'string',
     description: 'Keyless: the environment variable holding the OIDC token to sign with.',
     cli: {
-      commands: SIGNERS,
+      commands: FILE_SIGNERS,
       section: 'Signing',
       arg: 'VAR',
       help: "keyless: the OIDC token to sign with, from this variable (default: the CI job's: GitHub Actions with id-token: write, or GitLab id_tokens SIGSTORE_ID_TOKEN with aud sigstore)",
@@ -687,7 +689,7 @@ export const OPTIONS: readonly OptionDef[] = [
     type: 'string',
     description: 'Keyless: a file holding the OIDC token to sign with.',
     cli: {
-      commands: SIGNERS,
+      commands: FILE_SIGNERS,
       section: 'Signing',
       arg: 'FILE',
       help: 'keyless: the OIDC token to sign with, from this file',
@@ -700,7 +702,7 @@ export const OPTIONS: readonly OptionDef[] = [
     default: '',
     description: 'Fulcio of a private sigstore (default the public-good instance).',
     cli: {
-      commands: SIGNERS,
+      commands: FILE_SIGNERS,
       section: 'Signing',
       arg: 'URL',
       help: 'Fulcio of a private sigstore (default the public-good instance)',
@@ -714,7 +716,7 @@ export const OPTIONS: readonly OptionDef[] = [
     default: '',
     description: 'Rekor of a private sigstore (default the public-good instance).',
     cli: {
-      commands: SIGNERS,
+      commands: FILE_SIGNERS,
       section: 'Signing',
       arg: 'URL',
       help: 'Rekor of a private sigstore (default the public-good instance)',
@@ -728,7 +730,7 @@ export const OPTIONS: readonly OptionDef[] = [
     default: 'dsse',
     values: ['dsse', 'intoto'],
     description: 'Rekor entry type of attestations.',
-    cli: { commands: SIGNERS, section: 'Signing', arg: 'T', help: 'dsse (default) or intoto' },
+    cli: { commands: FILE_SIGNERS, section: 'Signing', arg: 'T', help: 'dsse (default) or intoto' },
     differs: 'A rarely needed sigstore detail: the CLI only.',
   },
   {
@@ -737,7 +739,7 @@ export const OPTIONS: readonly OptionDef[] = [
     default: '',
     description: 'RFC 3161 timestamp authority to also timestamp signatures with.',
     cli: {
-      commands: SIGNERS,
+      commands: FILE_SIGNERS,
       section: 'Signing',
       arg: 'URL',
       help: 'also get an RFC 3161 timestamp from this authority',
@@ -750,7 +752,7 @@ export const OPTIONS: readonly OptionDef[] = [
     type: 'boolean',
     description: 'No transparency log entry.',
     cli: {
-      commands: SIGNERS,
+      commands: FILE_SIGNERS,
       section: 'Signing',
       help: 'no transparency log entry (key-based air-gapped signing, or --tsa-url only)',
     },

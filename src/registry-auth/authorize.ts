@@ -85,6 +85,17 @@ async function identify(ctx: DecideContext, password: string | undefined, now?: 
   const cacheKey = VerifiedTokens.key(password);
   const known = ctx.verified.get(cacheKey, t);
   if (known) return verifiedRequester(known.issuer, known.claims);
+  // A push asks for several registry tokens at once with the same ID token: its signature is checked once.
+  return ctx.verified.once(cacheKey, () => verify(ctx, password, cacheKey, t, now));
+}
+
+async function verify(
+  ctx: DecideContext,
+  password: string,
+  cacheKey: string,
+  t: number,
+  now: Date | undefined,
+): Promise<Requester> {
   const { pool } = ctx;
   const decoded = decodeJwt(password);
   if (typeof decoded === 'string') return { claims: {}, reason: 'the password is not a CI ID token' };

@@ -2,3 +2,4 @@
 export { loadConfig, registryAuthJsonSchema, type RegistryAuthConfig } from './config';
 export { loadSigningKey, type SigningKey } from './signing-key';
 export { startRegistryAuth, type RegistryAuthServer } from './server';
+export { checkSameService, primarySink, startPrimary, workerId, workerLink } from './cluster';

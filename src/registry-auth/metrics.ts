@@ -10,6 +10,20 @@ function labelValue(v: string): string {
   return v.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n');
 }
 
+/** The counters as plain data: what a worker sends the primary, which adds up every worker's. */
+export interface MetricsSnapshot {
+  requests: [Outcome, number][];
+  buckets: number[];
+  count: number;
+  sum: number;
+  jwksFetches: [string, number][];
+  jwksErrors: [string, number][];
+}
+
+function addInto<K>(into: Map<K, number>, entries: readonly [K, number][]): void {
+  for (const [k, n] of entries) into.set(k, (into.get(k) ?? 0) + n);
+}
+
 export class Metrics {
   private readonly requests = new Map<Outcome, number>();
   private readonly buckets = BUCKETS_S.map(() => 0);
@@ -17,6 +31,33 @@ export class Metrics {
   private sum = 0;
   private readonly jwksFetches = new Map<string, number>();
   private readonly jwksErrors = new Map<string, number>();
+
+  /** The sum of the snapshots (every worker's counters). */
+  static merged(snapshots: readonly MetricsSnapshot[]): Metrics {
+    const m = new Metrics();
+    for (const s of snapshots) {
+      addInto(m.requests, s.requests);
+      addInto(m.jwksFetches, s.jwksFetches);
+      addInto(m.jwksErrors, s.jwksErrors);
+      s.buckets.forEach((n, i) => {
+        if (i < m.buckets.length) m.buckets[i]! += n;
+      });
+      m.count += s.count;
+      m.sum += s.sum;
+    }
+    return m;
+  }
+
+  snapshot(): MetricsSnapshot {
+    return {
+      requests: [...this.requests],
+      buckets: [...this.buckets],
+      count: this.count,
+      sum: this.sum,
+      jwksFetches: [...this.jwksFetches],
+      jwksErrors: [...this.jwksErrors],
+    };
+  }
 
   request(outcome: Outcome, seconds: number): void {
     this.requests.set(outcome, (this.requests.get(outcome) ?? 0) + 1);

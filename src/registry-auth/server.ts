@@ -29,6 +29,10 @@ export interface ServeOptions {
   fetch?: typeof fetch;
   /** jose's refetch cooldown for unknown key ids. */
   cooldownMs?: number;
+  /** /metrics of a worker: every worker's counters, from the primary (default: this server's own). */
+  metricsText?: () => Promise<string>;
+  /** The worker's number, recorded in its audit lines (`--workers`). */
+  worker?: number;
 }
 
 export interface RegistryAuthServer {
@@ -125,6 +129,7 @@ export async function startRegistryAuth(options: ServeOptions): Promise<Registry
         status: fields.status,
         reason: fields.reason,
         ...(fields.token ? { token: fields.token } : {}),
+        ...(options.worker !== undefined ? { worker: options.worker } : {}),
       }),
     );
   };
@@ -265,9 +270,15 @@ export async function startRegistryAuth(options: ServeOptions): Promise<Registry
     let answer: Answer;
     if (url.pathname === '/healthz') answer = health();
     else if (url.pathname === '/metrics') {
-      res
-        .writeHead(200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' })
-        .end(metrics.render());
+      let text: string;
+      try {
+        text = options.metricsText ? await options.metricsText() : metrics.render();
+      } catch (e) {
+        log.warn(`registry-auth: /metrics: ${(e as Error).message}`);
+        res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' }).end('metrics unavailable\n');
+        return;
+      }
+      res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' }).end(text);
       return;
     } else if (url.pathname !== '/token') answer = { status: 404, body: { errors: [{ code: 'NOT_FOUND' }] } };
     else if (!['GET', 'HEAD', 'POST'].includes(req.method ?? ''))

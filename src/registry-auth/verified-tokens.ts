@@ -1,6 +1,7 @@
 /**
  * Claims of ID tokens verified recently, by the token's SHA-256. One push asks for a registry token several
- * times with the same ID token (one per repository and blob mount); verifying its signature once is enough.
+ * times with the same ID token (one per repository and blob mount), often at once; verifying its signature
+ * once is enough, and concurrent requests wait for that one verification.
  * An entry lasts until the token expires, at most 60 s, so a key the issuer withdraws stops working within
  * a minute. Only hashes are kept, never tokens.
  */
@@ -17,6 +18,16 @@ interface Entry {
 
 export class VerifiedTokens {
   private readonly entries = new Map<string, Entry>();
+  private readonly inFlight = new Map<string, Promise<unknown>>();
+
+  /** The verification of `key` under way, or `work` started as it; concurrent requests share one. */
+  once<T>(key: string, work: () => Promise<T>): Promise<T> {
+    const running = this.inFlight.get(key) as Promise<T> | undefined;
+    if (running) return running;
+    const started = work().finally(() => this.inFlight.delete(key));
+    this.inFlight.set(key, started);
+    return started;
+  }
 
   static key(token: string): string {
     return createHash('sha256').update(token).digest('base64url');

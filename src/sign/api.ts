@@ -12,10 +12,16 @@
  * const trust = await loadTrustMaterial({});  // public-good root through TUF
  * const report = verifyBundles(bundles, trust, { image: { digest }, identity: githubIdentity({ repository }) });
  * ```
+ * Signing a file (a release asset) writes FILE.sigstore.json next to it; verifying reads it back:
+ * ```ts
+ * await signFile('app.tgz', 'app.tgz.sigstore.json', PREDICATE.slsa, slsaProvenance({}), signer);
+ * const { report } = await verifyFile('app.tgz', 'app.tgz.sigstore.json', trust, { identity, requiredPredicates });
+ * ```
  * Registry storage (referrers, fallback tag, cosign legacy tags) lives next to this in store.ts.
  */
 export { buildStatements, OSV_DB, type StatementsInput } from './statements';
-export { imageStatement, type ImageSubject } from './statement';
+export { imageStatement, fileStatement, type ImageSubject, type FileSubject } from './statement';
+export { BUNDLE_SUFFIX, signFile, verifyFile, type SignedFile, type VerifiedFile } from './blob';
 export { createSigner, keySigner, PUBLIC_GOOD, type ShipgateSigner, type SigningConfig } from './signer';
 export { identityProvider, SIGSTORE_AUDIENCE, type IdentityTokenSource } from './identity-token';
 export {
@@ -50,6 +56,7 @@ export { BUILT_IN_POLICY, type ApprovalPredicate } from './predicates/approval';
 export {
   type ResourceDescriptor,
   type SlsaProvenance,
+  slsaProvenance,
   GITHUB_BUILD_TYPE,
   GITLAB_BUILD_TYPE,
   LOCAL_BUILD_TYPE,

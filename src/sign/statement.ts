@@ -1,6 +1,6 @@
 /**
- * in-toto v1 statements about an image. The subject is always the manifest digest: a tag can be moved to
- * other content after signing, a digest cannot.
+ * in-toto v1 statements about an image or a file. The subject is always a digest: of the image, the manifest
+ * digest (a tag can be moved to other content after signing, a digest cannot); of a file, its content's.
  */
 import { ShipgateError } from '../core/errors';
 import { IN_TOTO_STATEMENT_V1, type Statement } from './types';
@@ -33,13 +33,36 @@ function checkRepository(repository: string): void {
     });
 }
 
-/** An in-toto v1 statement with the image as its only subject. */
-export function imageStatement<P>(image: ImageSubject, predicateType: string, predicate: P): Statement<P> {
-  checkRepository(image.repository);
+/** A file a statement is about: its name (without directories) and the digest of its content. */
+export interface FileSubject {
+  name: string;
+  /** `sha256:` followed by 64 lowercase hex digits. */
+  digest: string;
+}
+
+function statement<P>(name: string, digest: string, predicateType: string, predicate: P): Statement<P> {
   return {
     _type: IN_TOTO_STATEMENT_V1,
-    subject: [{ name: image.repository, digest: { sha256: sha256Hex(image.digest) } }],
+    subject: [{ name, digest: { sha256: sha256Hex(digest) } }],
     predicateType,
     predicate,
   };
+}
+
+/** An in-toto v1 statement with the image as its only subject. */
+export function imageStatement<P>(image: ImageSubject, predicateType: string, predicate: P): Statement<P> {
+  checkRepository(image.repository);
+  return statement(image.repository, image.digest, predicateType, predicate);
+}
+
+/**
+ * An in-toto v1 statement with the file as its only subject, the shape `gh attestation verify` and
+ * `cosign verify-blob-attestation` check a file against: the subject's sha256 is the file's.
+ */
+export function fileStatement<P>(file: FileSubject, predicateType: string, predicate: P): Statement<P> {
+  if (file.name === '' || /[/\\]/.test(file.name) || file.name !== file.name.trim())
+    throw new ShipgateError('SIGN', `"${file.name}" is not a file name`, {
+      hint: 'the subject names the file without its directory',
+    });
+  return statement(file.name, file.digest, predicateType, predicate);
 }

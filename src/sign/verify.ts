@@ -1,7 +1,7 @@
 /**
- * Verification of the sigstore bundles stored for an image. @sigstore/verify checks the cryptography
+ * Verification of the sigstore bundles stored for an image, or written next to a file. @sigstore/verify checks the cryptography
  * (signature, certificate chain, SCTs, transparency log, timestamps); the checks it leaves to its caller are
- * made here: the statement is about this very image digest, the payload is an in-toto statement, the signer
+ * made here: the statement is about this very image (or file) digest, the payload is an in-toto statement, the signer
  * is the expected identity (exact issuer, exact or anchored subject) with the expected certificate
  * extensions, the required predicates are present, the approval approves, and the signature is recent enough.
  */
@@ -26,7 +26,9 @@ import { IN_TOTO_PAYLOAD_TYPE, IN_TOTO_STATEMENT_V1, PREDICATE, type Statement }
 /** What the bundles must prove. Serializable from CLI flags. */
 export interface VerifyExpectations {
   /** The image: its manifest digest, and optionally the host/repository the statements must name. */
-  image: { digest: string; repository?: string };
+  image?: { digest: string; repository?: string };
+  /** Instead of an image, a file: the sha256 of its content (its name is reported, not required). */
+  file?: { digest: string; name: string };
   /** Keyless bundles must come from this identity (admission's anchored identities). */
   identity?: SignerIdentity;
   /** Key-based bundles are accepted when signed by a trusted key (LoadedTrust.keyHints). */
@@ -105,8 +107,14 @@ export class VerificationFailed extends ShipgateError {
     message: string,
     readonly failure: VerifyFailure,
     readonly report: VerifyReport,
+    subject: 'image' | 'file' = 'image',
   ) {
-    super('VERIFY', message, { hint: 'the image is not signed as required; do not deploy it' });
+    super('VERIFY', message, {
+      hint:
+        subject === 'image'
+          ? 'the image is not signed as required; do not deploy it'
+          : 'the file is not signed as required, or changed since; do not use it',
+    });
   }
 }
 
@@ -221,20 +229,39 @@ function parseStatement(bundle: Bundle): Statement {
   return statement;
 }
 
-function checkSubject(statement: Statement, image: VerifyExpectations['image']): void {
-  const hex = sha256Hex(image.digest);
+/** What the statements must be about, from the expectations: an image or a file, by digest. */
+interface Subject {
+  digest: string;
+  kind: 'image' | 'file';
+  /** How messages name it: the image's digest, the file's name and digest. */
+  label: string;
+  repository?: string;
+}
+
+function subjectOf(expect: VerifyExpectations): Subject {
+  const { image, file } = expect;
+  if ((image === undefined) === (file === undefined))
+    throw new ShipgateError('INTERNAL', 'verification expects exactly one subject, an image or a file');
+  if (file) return { digest: file.digest, kind: 'file', label: `${file.name} (${file.digest})` };
+  const { digest, repository } = image!;
+  return { digest, kind: 'image', label: digest, ...(repository !== undefined ? { repository } : {}) };
+}
+
+function checkSubject(statement: Statement, subject: Subject): void {
+  const hex = sha256Hex(subject.digest);
   const match = statement.subject.find((s) => s.digest?.sha256 === hex);
   if (!match) {
     const named = statement.subject.map((s) => `${s.name}@sha256:${s.digest?.sha256 ?? '?'}`).join(', ');
-    fail(`the statement is about ${named || 'nothing'}, not the image ${image.digest}`);
+    fail(`the statement is about ${named || 'nothing'}, not the ${subject.kind} ${subject.label}`);
   }
-  if (image.repository !== undefined && match.name !== image.repository)
-    fail(`the statement names the repository ${match.name}, not ${image.repository}`);
+  if (subject.repository !== undefined && match.name !== subject.repository)
+    fail(`the statement names the repository ${match.name}, not ${subject.repository}`);
 }
 
 interface Checks {
   trust: LoadedTrust;
   expect: VerifyExpectations;
+  subject: Subject;
   matchSubject?: (san: string) => boolean;
   now: Date;
 }
@@ -269,7 +296,7 @@ function verifyOne(serialized: SerializedBundle, checks: Checks): VerifiedStatem
     fail(`not a valid sigstore bundle: ${(e as Error).message}`);
   }
   const statement = parseStatement(bundle);
-  checkSubject(statement, checks.expect.image);
+  checkSubject(statement, checks.subject);
   const keyless = bundle.verificationMaterial.content.$case !== 'publicKey';
   const times = witnessTimes(bundle);
   const tlogs = bundle.verificationMaterial.tlogEntries.length;
@@ -344,11 +371,16 @@ function predicateTypeOf(serialized: SerializedBundle): string | undefined {
   }
 }
 
-function verifyError(message: string, report: VerifyReport, failure: VerifyFailure): VerificationFailed {
+function verifyError(
+  message: string,
+  report: VerifyReport,
+  failure: VerifyFailure,
+  subject: Subject,
+): VerificationFailed {
   const rejected = report.rejected.map(
     (r) => `bundle ${r.index + 1}${r.predicateType ? ` (${r.predicateType})` : ''}: ${r.reason}`,
   );
-  return new VerificationFailed([message, ...rejected].join('; '), failure, report);
+  return new VerificationFailed([message, ...rejected].join('; '), failure, report, subject.kind);
 }
 
 /** The failure the rejected bundles (of one predicate type, if given) point at: age, then signer, then the rest. */
@@ -373,7 +405,12 @@ function rejectedFailure(
  * An index's approval names every platform the index lists and no other: a platform added to the index
  * after the scan, or one left out of it, was never approved as part of this index.
  */
-function checkPlatforms(approval: ApprovalPredicate, listed: readonly string[], report: VerifyReport): void {
+function checkPlatforms(
+  approval: ApprovalPredicate,
+  listed: readonly string[],
+  report: VerifyReport,
+  subject: Subject,
+): void {
   const approved = Array.isArray(approval.platforms) ? approval.platforms : [];
   const named = new Set(approved.map((p) => p.digest));
   const missing = listed.filter((d) => !named.has(d));
@@ -388,6 +425,7 @@ function checkPlatforms(approval: ApprovalPredicate, listed: readonly string[], 
         : 'the approval attestation does not list the platforms of this multi-platform index',
       report,
       'invalid',
+      subject,
     );
   const refused = approved.filter((p) => p.approved !== true);
   if (refused.length && approval.forced !== true)
@@ -395,29 +433,36 @@ function checkPlatforms(approval: ApprovalPredicate, listed: readonly string[], 
       `the approval attestation says the policy did not approve ${refused.map((p) => `${String(p.platform)} (${p.digest})`).join(', ')}`,
       report,
       'not-approved',
+      subject,
     );
 }
 
-function checkApproval(report: VerifyReport, expect: VerifyExpectations): void {
+function checkApproval(report: VerifyReport, expect: VerifyExpectations, subject: Subject): void {
   const approvals = report.verified
     .filter((v) => v.predicateType === PREDICATE.approval)
     .sort((a, b) => (b.time ?? '').localeCompare(a.time ?? ''));
   const newest = approvals[0];
   if (!newest) {
     if (expect.approval?.required)
-      throw verifyError(`no verified approval attestation (${PREDICATE.approval})`, report, 'no-approval');
+      throw verifyError(
+        `no verified approval attestation (${PREDICATE.approval})`,
+        report,
+        'no-approval',
+        subject,
+      );
     return;
   }
   const approval = newest.statement.predicate as ApprovalPredicate;
   report.approval = approval;
   if (!expect.approval?.required) return;
-  if (approval.image?.digest !== expect.image.digest)
+  if (approval.image?.digest !== subject.digest)
     throw verifyError(
-      `the approval attestation is about ${String(approval.image?.digest)}, not ${expect.image.digest}`,
+      `the approval attestation is about ${String(approval.image?.digest)}, not ${subject.digest}`,
       report,
       'invalid',
+      subject,
     );
-  if (expect.platforms) checkPlatforms(approval, expect.platforms, report);
+  if (expect.platforms) checkPlatforms(approval, expect.platforms, report, subject);
   if (approval.approved === true && approval.forced === false) return;
   if (approval.forced === true) {
     if (expect.approval.allowForced) return;
@@ -425,6 +470,7 @@ function checkApproval(report: VerifyReport, expect: VerifyExpectations): void {
       'the approval attestation says the image was signed with --force although the policy did not approve it',
       report,
       'forced',
+      subject,
     );
   }
   const blocking = Array.isArray(approval.decision?.blocking)
@@ -434,6 +480,7 @@ function checkApproval(report: VerifyReport, expect: VerifyExpectations): void {
     `the approval attestation says the policy did not approve the image${blocking ? ` (${blocking})` : ''}`,
     report,
     'not-approved',
+    subject,
   );
 }
 
@@ -447,16 +494,18 @@ export function verifyBundles(
   trust: LoadedTrust,
   expect: VerifyExpectations,
 ): VerifyReport {
-  sha256Hex(expect.image.digest);
+  const subject = subjectOf(expect);
+  sha256Hex(subject.digest);
   if (!expect.identity && !expect.keys)
     throw new ShipgateError('USAGE', 'verification needs an expected identity (keyless) or trusted keys');
   const checks: Checks = {
     trust,
     expect,
+    subject,
     now: expect.now ?? new Date(),
     ...(expect.identity ? { matchSubject: subjectMatcher(expect.identity) } : {}),
   };
-  const report: VerifyReport = { digest: expect.image.digest, verified: [], rejected: [] };
+  const report: VerifyReport = { digest: subject.digest, verified: [], rejected: [] };
   const failedChecks: BundleCheck[] = [];
   bundles.forEach((bundle, index) => {
     try {
@@ -471,11 +520,12 @@ export function verifyBundles(
   if (report.verified.length === 0)
     throw bundles.length
       ? verifyError(
-          `no bundle verified for ${expect.image.digest}`,
+          `no bundle verified for ${subject.label}`,
           report,
           rejectedFailure(report, failedChecks) ?? 'invalid',
+          subject,
         )
-      : verifyError(`no signature or attestation found for ${expect.image.digest}`, report, 'unsigned');
+      : verifyError(`no signature or attestation found for ${subject.label}`, report, 'unsigned', subject);
   for (const type of expect.requiredPredicates ?? [])
     if (!report.verified.some((v) => v.predicateType === type))
       throw verifyError(
@@ -483,7 +533,8 @@ export function verifyBundles(
         report,
         rejectedFailure(report, failedChecks, type) ??
           (type === PREDICATE.approval ? 'no-approval' : 'missing-predicate'),
+        subject,
       );
-  checkApproval(report, expect);
+  checkApproval(report, expect, subject);
   return report;
 }

@@ -1,8 +1,11 @@
 /**
  * `shipgate registry-auth` as a process: --check prints the effective rules, start-up errors are one line with
- * an exit code, and a served instance answers /healthz and stops cleanly on SIGTERM.
+ * an exit code, and a served instance answers /healthz and stops cleanly on SIGTERM; with --workers, every
+ * worker answers, the primary writes one audit line per decision, /metrics adds the workers up, and a
+ * worker that dies is replaced.
  */
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { get, type ClientRequest } from 'node:http';
 import { createRequire } from 'node:module';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,7 +13,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startIssuer, type TestIssuer } from '../../support/oidc-issuer';
-import { configText } from '../../support/registry-auth';
+import { basic, configText, githubClaims, SERVICE } from '../../support/registry-auth';
 import { makeTokenKeys, TOKEN_KEY_TOOLS, type TokenKeys } from '../../support/token-keys';
 import { describeWithTools, ROOT } from '../../support/tools';
 
@@ -36,7 +39,10 @@ describeWithTools('shipgate registry-auth', TOKEN_KEY_TOOLS, () => {
     config = join(keys.dir, 'registry-auth.yaml');
     writeFileSync(config, configText(keys, github, gitlab));
   });
+  // A test that fails half-way leaves no service behind: SIGTERM, so a primary stops its workers too.
+  const running = new Set<ChildProcess>();
   afterAll(async () => {
+    for (const child of running) child.kill('SIGTERM');
     await github?.stop();
     await gitlab?.stop();
     rmSync(keys.dir, { recursive: true, force: true });
@@ -44,20 +50,24 @@ describeWithTools('shipgate registry-auth', TOKEN_KEY_TOOLS, () => {
 
   function cli(
     args: string[],
-    onStderr?: (text: string, kill: (s: NodeJS.Signals) => void) => void,
+    onStderr?: (text: string, kill: (s: NodeJS.Signals) => void, pid: number) => void,
   ): Promise<Run> {
     return new Promise((resolve) => {
       const child = spawn(process.execPath, ['--import', TSX, CLI, ...args], {
         env: { ...process.env, TSX_DISABLE_CACHE: '1' },
       });
+      running.add(child);
       let stdout = '';
       let stderr = '';
       child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
       child.stderr.on('data', (d: Buffer) => {
         stderr += d.toString();
-        onStderr?.(stderr, (s) => child.kill(s));
+        onStderr?.(stderr, (s) => child.kill(s), child.pid!);
       });
-      child.on('close', (code) => resolve({ code, stdout, stderr }));
+      child.on('close', (code) => {
+        running.delete(child);
+        resolve({ code, stdout, stderr });
+      });
     });
   }
 
@@ -126,4 +136,113 @@ describeWithTools('shipgate registry-auth', TOKEN_KEY_TOOLS, () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('registry-auth: SIGTERM, finishing requests in flight');
   });
+
+  it('--workers: bad counts are usage errors', async () => {
+    for (const n of ['0', '65', 'two']) {
+      const r = await cli(['registry-auth', '--config', config, '--workers', n]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(`registry-auth: --workers: "${n}" is not a number from 1 to 64`);
+    }
+  });
+
+  it('--workers 2: one audit line per decision from the primary, /metrics of both, a dead worker replaced', async () => {
+    const token = await github.sign(githubClaims(github));
+    const requests = 60;
+    let outcome: { statuses: number[]; metrics: string; workers: number[]; afterKill: number[] } | undefined;
+    let asked = false;
+    let log = '';
+    const r = await cli(['registry-auth', '--config', config, '--workers', '2'], (stderr, kill, pid) => {
+      log = stderr;
+      const m = /2 workers listening on (http:\/\/\S+)/.exec(stderr);
+      if (!m || asked) return;
+      asked = true;
+      const url = `${m[1]}/token?${new URLSearchParams({ service: SERVICE, scope: 'repository:team/app:pull,push' })}`;
+      // A connection each: the requests spread over the workers, and none rides a dead worker's socket.
+      const once = () =>
+        new Promise<number>((resolve, reject) => {
+          get(
+            url,
+            { agent: false, timeout: 10_000, headers: { authorization: basic('ci', token) } },
+            (res) => {
+              res.resume();
+              res.on('end', () => resolve(res.statusCode ?? 0));
+            },
+          )
+            .on('timeout', function (this: ClientRequest) {
+              this.destroy(new Error('no answer in 10 s'));
+            })
+            .on('error', reject);
+        });
+      const burst = () => Promise.all(Array.from({ length: requests / 2 }, once));
+      void (async () => {
+        const statuses = await burst();
+        const metrics = await (await fetch(`${m[1]}/metrics`)).text();
+        const pids = (): number[] =>
+          // The primary's children that run the command (not tsx's esbuild service).
+          execFileSync('ps', ['-o', 'pid=,args=', '--ppid', String(pid)], { encoding: 'utf8' })
+            .split('\n')
+            .filter((l) => l.includes('registry-auth'))
+            .map((l) => Number(l.trim().split(/\s+/)[0]));
+        const workers = pids();
+        process.kill(workers[0]!, 'SIGKILL');
+        // Once the primary knows (a connection handed to a dying worker is lost, as with any crash), the
+        // survivor answers everything while the primary starts another worker.
+        for (let i = 0; i < 100 && !log.includes('starting another'); i++)
+          await new Promise((res) => setTimeout(res, 50));
+        statuses.push(...(await burst()));
+        let afterKill = pids();
+        for (let i = 0; i < 200 && afterKill.length < 2; i++) {
+          await new Promise((res) => setTimeout(res, 100));
+          afterKill = pids();
+        }
+        outcome = { statuses, metrics, workers, afterKill };
+      })().finally(() => kill('SIGTERM'));
+    });
+    expect(outcome, r.stderr).toBeDefined();
+    expect(r.code, r.stderr).toBe(0);
+    expect(outcome!.statuses).toEqual(Array.from({ length: requests }, () => 200));
+    expect(outcome!.metrics).toContain(
+      `shipgate_registry_auth_requests_total{outcome="granted"} ${requests / 2}`,
+    );
+    expect(outcome!.workers).toHaveLength(2);
+    expect(outcome!.afterKill).toHaveLength(2);
+    expect(outcome!.afterKill).not.toContain(outcome!.workers[0]);
+    const audit = r.stderr
+      .split('\n')
+      .filter((l) => l.startsWith('{'))
+      .map((l) => JSON.parse(l) as { audit: string; outcome: string; worker: number });
+    expect(audit).toHaveLength(requests);
+    expect(audit.every((a) => a.audit === 'registry-auth' && a.outcome === 'granted')).toBe(true);
+    expect(new Set(audit.slice(0, requests / 2).map((a) => a.worker))).toEqual(new Set([1, 2]));
+    expect(r.stderr).toMatch(/registry-auth: worker [12] stopped \(signal SIGKILL\); starting another/);
+  }, 60_000);
+
+  it('--workers: a replacement worker refuses a configuration changed since the start; the others serve on', async () => {
+    const own = join(keys.dir, 'changing.yaml');
+    writeFileSync(own, configText(keys, github, gitlab));
+    let status: number | undefined;
+    let asked = false;
+    let log = '';
+    const r = await cli(['registry-auth', '--config', own, '--workers', '2'], (stderr, kill, pid) => {
+      log = stderr;
+      const m = /2 workers listening on (http:\/\/\S+)/.exec(stderr);
+      if (!m || asked) return;
+      asked = true;
+      void (async () => {
+        writeFileSync(own, configText(keys, github, gitlab, 'defaultPull: authenticated\n'));
+        const [first] = execFileSync('ps', ['-o', 'pid=,args=', '--ppid', String(pid)], { encoding: 'utf8' })
+          .split('\n')
+          .filter((l) => l.includes('registry-auth'));
+        process.kill(Number(first!.trim().split(/\s+/)[0]), 'SIGKILL');
+        for (let i = 0; i < 300 && !log.includes('[CONFIG_INVALID]'); i++)
+          await new Promise((res) => setTimeout(res, 50));
+        status = (await fetch(`${m[1]}/healthz`)).status;
+      })().finally(() => kill('SIGTERM'));
+    });
+    expect(r.stderr).toContain(
+      'shipgate: error [CONFIG_INVALID]: registry-auth: the configuration or signing key changed since the service started; this worker does not serve',
+    );
+    expect(status).toBe(200);
+    expect(r.code, r.stderr).toBe(0);
+  }, 60_000);
 });

@@ -135,7 +135,7 @@ describe('the front doors', () => {
   });
 
   it('the CLI parses exactly the table’s flags of the commands it drives', () => {
-    for (const command of ['scan', 'sign', 'lint', 'push', 'attest'] as const) {
+    for (const command of ['scan', 'sign', 'lint', 'push', 'attest', 'sign-blob'] as const) {
       const spec = tableSpec(command);
       const expected = commandOptions(command).flatMap((o) => [nameAt(o, 'cli'), ...(o.cli!.aliases ?? [])]);
       expect(Object.keys(spec).sort(), command).toEqual(expected.sort());

@@ -23,4 +23,38 @@ describe('verified ID tokens cache', () => {
     expect(cache.get('expired', now)).toBeUndefined();
     expect(cache.get('unknown', now)).toBeUndefined();
   });
+
+  it('runs one verification for concurrent requests with the same token, and a new one after it ends', async () => {
+    const cache = new VerifiedTokens();
+    let runs = 0;
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const work = async () => {
+      runs++;
+      await gate;
+      return `verified ${runs}`;
+    };
+    const concurrent = Array.from({ length: 50 }, () => cache.once('k', work));
+    const other = cache.once('other', work);
+    release();
+    expect(new Set(await Promise.all(concurrent))).toEqual(new Set(['verified 2']));
+    expect(await other).toBe('verified 2');
+    expect(runs).toBe(2);
+    expect(await cache.once('k', work)).toBe('verified 3');
+  });
+
+  it('shares a failed verification with the requests waiting for it, then forgets it', async () => {
+    const cache = new VerifiedTokens();
+    let runs = 0;
+    const failing = () => {
+      runs++;
+      return Promise.reject(new Error(`bad signature ${runs}`));
+    };
+    const results = await Promise.allSettled([cache.once('k', failing), cache.once('k', failing)]);
+    expect(results.map((r) => (r as PromiseRejectedResult).reason.message)).toEqual([
+      'bad signature 1',
+      'bad signature 1',
+    ]);
+    await expect(cache.once('k', failing)).rejects.toThrow('bad signature 2');
+  });
 });

@@ -92,6 +92,39 @@ describe('the workflows', () => {
     expect(npm).toContain('npm publish "release/shipgate-cli-$VERSION.tgz" --provenance');
   });
 
+  it('release signs each asset with the shipgate it builds, and verifies them before and at publication', () => {
+    const ASSETS = [
+      'release/shipgate-cli-$VERSION.tgz',
+      'release/shipgate-$VERSION.tar.gz',
+      'release/shipgate-$VERSION.cdx.json',
+      'release/SHA256SUMS',
+    ];
+    const runs = (job: string): string[] => release.jobs[job]!.steps.map((s) => s.run ?? '');
+    const index = (job: string, text: string): number => runs(job).findIndex((r) => r.includes(text));
+    const assets = runs('assets');
+    const build = index('assets', 'npm run -s build -- --outdir "$RUNNER_TEMP/shipgate"');
+    const sign = index('assets', '"$RUNNER_TEMP/shipgate/cli.js" sign-blob');
+    const verify = index('assets', '"$RUNNER_TEMP/shipgate/cli.js" verify-blob');
+    expect(build).toBeGreaterThan(index('assets', 'build/release-assets.mjs'));
+    expect(sign).toBeGreaterThan(build);
+    expect(verify).toBeGreaterThan(sign);
+    const signed = (text: string): string[] =>
+      [...text.matchAll(/"?(release\/[^\s"]+)"?/g)].map((m) => m[1]!);
+    expect(signed(assets[sign]!)).toEqual(ASSETS);
+    expect(signed(assets[verify]!)).toEqual(ASSETS);
+    expect(assets[verify]).toContain(
+      '--github-repository "$GITHUB_REPOSITORY" --workflow .github/workflows/release.yml --ref "$GITHUB_REF"',
+    );
+    expect(release.jobs.assets!.permissions!['id-token']).toBe('write');
+    // The release job publishes what it verified, with no token to sign anything itself.
+    const publish = index('github-release', 'gh release create');
+    const check = index('github-release', 'dist/cli.js verify-blob');
+    expect(check).toBeGreaterThan(-1);
+    expect(check).toBeLessThan(publish);
+    expect(signed(runs('github-release')[check]!)).toEqual(ASSETS);
+    expect(release.jobs['github-release']!.permissions!['id-token']).toBeUndefined();
+  });
+
   it('the linter accepts the workflows and checks the permissions its schema does not know', () => {
     expect(lint(read('release.yml'))).toEqual({ status: 0, stderr: '' });
     const bad = lint(read('release.yml').replace('attestations: write', 'attestations: admin'));
