@@ -37,6 +37,7 @@ export const INPUT_NAMES = [
   'platform',
   'vuln-db',
   'offline',
+  'cache',
   'ignore-unfixed',
   'vex',
   'scanners',
@@ -89,6 +90,8 @@ export interface ActionInputs {
   platform?: string;
   vulnDb?: string;
   offline: boolean;
+  /** Restore and save the vulnerability data with GitHub's cache service. */
+  cache: boolean;
   ignoreUnfixed: boolean;
   vex: string[];
   scanners?: Scanner[];
@@ -236,6 +239,7 @@ export function getInputs(env: NodeJS.ProcessEnv, cwd: string = process.cwd()): 
     prComment: boolInput(env, 'pr-comment', false),
     token: rawInput(env, 'token') ?? '',
     offline: boolInput(env, 'offline', false),
+    cache: boolInput(env, 'cache', true),
     ignoreUnfixed: boolInput(env, 'ignore-unfixed', false),
     vex: listInput(env, 'vex'),
     timeoutMs: parseDuration(rawInput(env, 'timeout') ?? DEFAULT_TIMEOUT, 'input timeout'),

@@ -19,7 +19,9 @@ import { collectInventory } from '../inventory/index';
 import type { Policy } from '../policy/defaults';
 import {
   applyVex,
+  defaultCacheDir,
   loadVexDocuments,
+  neededEcosystems,
   matchVulnerabilities,
   openVulnDatabase,
   vulnerabilityRule,
@@ -41,6 +43,17 @@ export interface ImageScan {
 
 function mb(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/** Runs a best-effort step: a failure becomes a warning of the scan. */
+async function guarded(warnings: string[], what: string, fn: () => Promise<void>): Promise<void> {
+  try {
+    await fn();
+  } catch (e) {
+    const line = oneLine(`${what} failed: ${(e as Error).message}`);
+    logger().warn(line);
+    warnings.push(line);
+  }
 }
 
 /** Layer streams end with the signal's reason when it aborts (the scan's deadline). */
@@ -137,12 +150,18 @@ export async function scanImage(
     );
 
     if (scanners.has('vuln')) {
+      const cache = opts.vulnDb ? undefined : opts.vulnCache;
+      if (cache)
+        await guarded(warnings, 'restoring the vulnerability data cache', () =>
+          cache.restore(neededEcosystems(inventory.packages, inventory.os), defaultCacheDir()),
+        );
       const db = await log.step('loading vulnerability data', () =>
         openVulnDatabase(inventory.packages, inventory.os, {
           ...(opts.vulnDb ? { path: opts.vulnDb } : {}),
           ...(opts.offline ? { offline: true } : {}),
         }),
       );
+      if (cache) await guarded(warnings, 'saving the vulnerability data cache', () => cache.save());
       // Unfixed ones stay in the result; the policy marks them suppressed under ignore-unfixed, so counts still show.
       let vulns = matchVulnerabilities(inventory.packages, inventory.os, db);
       const vexFiles = policyVexFiles(policy);
