@@ -5,7 +5,7 @@ import { addAbortSignal } from 'node:stream';
 import type { Finding, RuleMeta } from '../core/finding';
 import { logger } from '../core/logger';
 import type { Package } from '../core/package';
-import type { AnalyzerStatus, DockerfileTarget, ImageTarget } from '../core/result';
+import type { AnalyzerStatus, DockerfileTarget, ExploitDataStatus, ImageTarget } from '../core/result';
 import { matchHistoryToInstruction } from '../dockerfile/index';
 import {
   formatPlatform,
@@ -20,13 +20,16 @@ import type { Policy } from '../policy/defaults';
 import {
   applyVex,
   defaultCacheDir,
+  enrichVulnerabilities,
+  findingCves,
+  loadExploitData,
   loadVexDocuments,
   neededEcosystems,
   matchVulnerabilities,
   openVulnDatabase,
   vulnerabilityRule,
 } from '../vuln/index';
-import { policyClamavDatabase, policyVexFiles } from '../policy/overrides';
+import { policyClamavDatabase, policyExploitData, policyVexFiles } from '../policy/overrides';
 import type { PipelineOptions } from './types';
 
 export interface ImageScan {
@@ -39,6 +42,8 @@ export interface ImageScan {
   warnings: string[];
   /** The configuration's `User` ("" when unset), for the manifest cross-checks. */
   user: string;
+  /** The EPSS / KEV data the policy asked for. */
+  exploitData?: ExploitDataStatus;
 }
 
 function mb(bytes: number): string {
@@ -145,15 +150,24 @@ export async function scanImage(
       analyzers.push(status);
     }
     const inventory = collectInventory(parts);
+    let exploitData: ExploitDataStatus | undefined;
     log.info(
       `${inventory.packages.length} packages${inventory.os ? ` on ${inventory.os.prettyName ?? inventory.os.id}` : ''}`,
     );
 
     if (scanners.has('vuln')) {
+      const exploit = policyExploitData(policy);
       const cache = opts.vulnDb ? undefined : opts.vulnCache;
+      // The downloaded EPSS / KEV files live in the same folder, so they name the cache entry too.
       if (cache)
         await guarded(warnings, 'restoring the vulnerability data cache', () =>
-          cache.restore(neededEcosystems(inventory.packages, inventory.os), defaultCacheDir()),
+          cache.restore(
+            [
+              ...neededEcosystems(inventory.packages, inventory.os),
+              ...exploit.sources.map((s) => s.toUpperCase()),
+            ],
+            defaultCacheDir(),
+          ),
         );
       const db = await log.step('loading vulnerability data', () =>
         openVulnDatabase(inventory.packages, inventory.os, {
@@ -161,7 +175,6 @@ export async function scanImage(
           ...(opts.offline ? { offline: true } : {}),
         }),
       );
-      if (cache) await guarded(warnings, 'saving the vulnerability data cache', () => cache.save());
       // Unfixed ones stay in the result; the policy marks them suppressed under ignore-unfixed, so counts still show.
       let vulns = matchVulnerabilities(inventory.packages, inventory.os, db);
       const vexFiles = policyVexFiles(policy);
@@ -171,6 +184,27 @@ export async function scanImage(
           imageName: info.repository ?? info.ref,
         });
       }
+      if (exploit.sources.length) {
+        const cves = new Set(vulns.flatMap((v) => (v.vulnerability ? findingCves(v.vulnerability) : [])));
+        const data = await log.step('loading exploitation data (EPSS, CISA KEV)', () =>
+          loadExploitData(cves, {
+            sources: exploit.sources,
+            files: exploit.files,
+            ...(opts.offline ? { offline: true } : {}),
+          }),
+        );
+        vulns = enrichVulnerabilities(vulns, data);
+        exploitData = {
+          ...(data.epss
+            ? { epss: { date: data.epss.date, ...(data.epss.model ? { model: data.epss.model } : {}) } }
+            : {}),
+          ...(data.kev ? { kev: data.kev.version ? { version: data.kev.version } : {} } : {}),
+          errors: data.errors,
+        };
+        for (const [source, why] of Object.entries(data.errors))
+          warnings.push(`${source === 'kev' ? 'CISA KEV catalogue' : 'EPSS scores'} unavailable: ${why}`);
+      }
+      if (cache) await guarded(warnings, 'saving the vulnerability data cache', () => cache.save());
       const ids = new Set<string>();
       for (const v of vulns) {
         if (ids.has(v.ruleId)) continue;
@@ -208,6 +242,7 @@ export async function scanImage(
       analyzers,
       warnings,
       user: info.config.config?.User ?? '',
+      ...(exploitData ? { exploitData } : {}),
     };
   } finally {
     if (!opened) await image.close();

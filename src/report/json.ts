@@ -72,6 +72,8 @@ const ORDER = {
     'published',
     'modified',
     'references',
+    'epss',
+    'kev',
   ],
   cvss: ['version', 'vector', 'score', 'source'],
   suppression: ['kind', 'reason', 'expires'],
