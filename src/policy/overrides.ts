@@ -80,8 +80,10 @@ export function policyExploitData(policy: Policy): {
 } {
   const v = policy.vulnerabilities;
   const sources: ('epss' | 'kev')[] = [];
-  if ((v.epss && v.epss !== 'off') || v['epss-above'] !== undefined) sources.push('epss');
-  if (v.kev && v.kev !== 'off') sources.push('kev');
+  // A file or a gate rule turns its source on, unless the source is explicitly off.
+  if (v.epss === 'report' || v['epss-above'] !== undefined || (v['epss-file'] && v.epss !== 'off'))
+    sources.push('epss');
+  if (v.kev === 'report' || v.kev === 'block' || (v['kev-file'] && v.kev !== 'off')) sources.push('kev');
   const at = (p: string) => (isAbsolute(p) || !policy.baseDir ? p : resolve(policy.baseDir, p));
   return {
     sources,

@@ -191,14 +191,14 @@ export const policySchema = z
           .min(1)
           .optional()
           .describe(
-            'A local EPSS file (epss_scores-YYYY-MM-DD.csv[.gz], relative to this file) instead of the download.',
+            'A local EPSS file (epss_scores-YYYY-MM-DD.csv[.gz], relative to this file) instead of the download; implies epss: report.',
           ),
         'kev-file': z
           .string()
           .min(1)
           .optional()
           .describe(
-            'A local copy of known_exploited_vulnerabilities.json (relative to this file) instead of the download.',
+            'A local copy of known_exploited_vulnerabilities.json (relative to this file) instead of the download; implies kev: report.',
           ),
       })
       .default({ 'ignore-unfixed': false, vex: [] })

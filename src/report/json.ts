@@ -24,6 +24,7 @@ const ORDER = {
     'dockerfiles',
     'image',
     'analyzers',
+    'exploitData',
     'findings',
     'rules',
     'packages',
@@ -171,6 +172,8 @@ export function toJson(result: ScanResult): string {
     image: result.image ?? null,
     // What each image analyzer did: a failed or incomplete one is why a scan may not be approved.
     analyzers: result.analyzers ?? null,
+    // The EPSS / KEV data the policy asked for: loaded (with its date) or why not.
+    exploitData: result.exploitData ?? null,
     findings,
     rules,
     packages: result.packages,

@@ -68,7 +68,7 @@ afterEach(() => {
 async function job(
   at: number,
   inputs: Record<string, string> = {},
-): Promise<{ log: string; findings: string[] }> {
+): Promise<{ log: string; findings: string[]; report: Report }> {
   vi.setSystemTime(at);
   rmSync(cacheRoot, { recursive: true, force: true });
   osv.requests.length = 0;
@@ -92,16 +92,21 @@ async function job(
     const code = await run({ runPipeline }, env);
     const log = lines.join('');
     expect(code, log).toBe(1);
-    const report = JSON.parse(readFileSync(join(ws, 'shipgate.json'), 'utf8')) as {
-      findings: { ruleId: string }[];
-    };
-    return { log, findings: report.findings.map((f) => f.ruleId).sort() };
+    const report = JSON.parse(readFileSync(join(ws, 'shipgate.json'), 'utf8')) as Report;
+    return { log, findings: report.findings.map((f) => f.ruleId).sort(), report };
   } finally {
     process.stdout.write = write;
   }
 }
 
+interface Report {
+  findings: { ruleId: string }[];
+  decision: { reasons: { code: string; message: string }[] };
+  exploitData: { epss?: { date: string }; kev?: { version?: string }; errors: Record<string, string> } | null;
+}
+
 const osvPaths = () => osv.requests.map((r) => r.path);
+const EXPLOIT = join(import.meta.dirname, '..', '..', 'fixtures', 'exploit');
 
 describe('action input cache', () => {
   it('saves on the first run, restores on the next, and refreshes a day-old copy with one small request', async () => {
@@ -205,5 +210,33 @@ describe('action input cache', () => {
       service.failing.clear();
       osv.failures = [];
     }
+  }, 60_000);
+
+  it('with EPSS / KEV in the policy: loaded into the same cache entry, and a missing catalogue refuses', async () => {
+    writeFileSync(
+      join(ws, 'exploit.yaml'),
+      `version: 1\nvulnerabilities:\n  kev: block\n  epss-file: ${join(EXPLOIT, 'epss_scores-2026-09-29.csv.gz')}\n`,
+    );
+    // The bucket stand-in has no KEV catalogue: 404.
+    process.env.SHIPGATE_KEV_URL = `${osv.url}/kev/known_exploited_vulnerabilities.json`;
+    const { report } = await job(T0 + 11 * DAY, { config: 'exploit.yaml' });
+    expect(report.exploitData?.epss?.date).toBe('2026-09-29');
+    expect(report.exploitData?.errors.kev).toMatch(/HTTP 404/);
+    expect(report.decision.reasons.find((r) => r.code === 'exploit-data-missing')?.message).toMatch(
+      /^CISA's KEV catalogue could not be loaded \(.*HTTP 404.*\), so vulnerabilities.kev: block cannot be checked$/,
+    );
+    // The entry is keyed by the data sets it holds, not only the ecosystems.
+    const saved = service.entries.at(-1)!;
+    expect(saved.key).toBe(cacheKey(['Debian', 'EPSS', 'KEV'], 'Linux', new Date(T0 + 11 * DAY)));
+
+    writeFileSync(
+      join(ws, 'exploit.yaml'),
+      `version: 1\nvulnerabilities:\n  kev: block\n  kev-file: ${join(EXPLOIT, 'known_exploited_vulnerabilities.json')}\n`,
+    );
+    const again = await job(T0 + 11 * DAY + 3_600_000, { config: 'exploit.yaml' });
+    expect(again.report.exploitData).toEqual({ kev: { version: '2025.08.25' }, errors: {} });
+    expect(again.report.decision.reasons.some((r) => r.code.startsWith('exploit') || r.code === 'kev')).toBe(
+      false,
+    );
   }, 60_000);
 });
