@@ -24,8 +24,8 @@ import {
   findingCves,
   loadExploitData,
   loadVexDocuments,
-  neededEcosystems,
   matchVulnerabilities,
+  neededEcosystems,
   openVulnDatabase,
   vulnerabilityRule,
 } from '../vuln/index';
