@@ -71,6 +71,8 @@ export interface ActionInputs {
   platform?: string;
   vulnDb?: string;
   offline: boolean;
+  /** Restore and save the vulnerability data with GitHub's cache service. */
+  cache: boolean;
   ignoreUnfixed: boolean;
   vex: string[];
   scanners?: Scanner[];
@@ -226,6 +228,7 @@ export function getInputs(env: NodeJS.ProcessEnv, cwd: string = process.cwd()): 
     prComment: boolInput(env, 'pr-comment'),
     token: rawInput(env, 'token') ?? '',
     offline: boolInput(env, 'offline'),
+    cache: boolInput(env, 'cache'),
     ignoreUnfixed: boolInput(env, 'ignore-unfixed'),
     vex: listInput(env, 'vex'),
     timeoutMs: parseDuration(rawInput(env, 'timeout') ?? tableDefault('timeout'), 'input timeout'),

@@ -34,6 +34,7 @@ import { sbomKind } from '../report/sbom-formats';
 import { renderReport, writeReports, type ReportOptions, type ReportRequest } from '../report/write';
 import type { Log } from 'sarif';
 import { getInputs, toPipelineOptions, type ActionInputs } from './inputs';
+import { actionsVulnCache } from './vuln-cache';
 
 /** The scan the action runs; index.ts passes the real pipeline (and the push and signing steps). */
 export interface Engine {
@@ -49,6 +50,10 @@ async function scan(
   env: NodeJS.ProcessEnv,
 ): Promise<{ result: ScanResult; pushed?: string; signed?: SignOutcome }> {
   const options = toPipelineOptions(inputs);
+  if (inputs.cache && !inputs.vulnDb) {
+    const vulnCache = actionsVulnCache({ env });
+    if (vulnCache) options.vulnCache = vulnCache;
+  }
   if (!inputs.push) {
     const result = await engine.runPipeline(options);
     if (!inputs.signing || !result.decision?.approved) return { result };

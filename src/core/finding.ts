@@ -49,6 +49,10 @@ export interface VulnerabilityDetails {
   modified?: string;
   references: string[];
   summary?: string;
+  /** FIRST EPSS: the probability of exploitation in the next 30 days (highest among the CVE ids), and its day. */
+  epss?: { cve: string; score: number; percentile: number; date: string };
+  /** In CISA's Known Exploited Vulnerabilities catalogue (through this CVE id). */
+  kev?: { cve: string; dateAdded: string; ransomware: boolean };
 }
 
 export interface Suppression {

@@ -422,6 +422,16 @@ export const OPTIONS: readonly OptionDef[] = [
     gitlab: {},
   },
   {
+    name: 'cache',
+    type: 'boolean',
+    default: true,
+    description:
+      'Keep the vulnerability data between runs in the GitHub Actions cache (one entry per ecosystem set and day, restored from an earlier day and refreshed incrementally; saved only when it changed). Cache failures warn and never fail the scan.',
+    action: {},
+    differs:
+      'GitLab keeps the data with a `cache:` entry of the job (cache-key); the CLI keeps it in its cache folder (SHIPGATE_CACHE_DIR), which other CI systems cache themselves.',
+  },
+  {
     name: 'ignore-unfixed',
     type: 'boolean',
     description: 'Hide vulnerabilities that have no fix yet (reported as suppressed).',
@@ -936,9 +946,9 @@ export const OPTIONS: readonly OptionDef[] = [
   {
     name: 'cache-key',
     type: 'string',
-    default: 'shipgate-vulndb',
+    default: 'shipgate-osv',
     description:
-      'Cache key of the vulnerability database; set it to a value that changes weekly (for example from a scheduled pipeline variable) to start from a fresh download.',
+      'Cache key prefix of the vulnerability data (`<cache-key>-<job-prefix>`: one cache per included scan job, uploaded after every job and refreshed incrementally by shipgate).',
     gitlab: {},
     differs: GITLAB_JOB,
   },

@@ -35,6 +35,9 @@ type DecisionReasonCode =
   | 'ignore-expired'
   | 'severity-filter'
   | 'rule'
+  | 'kev'
+  | 'epss'
+  | 'exploit-data-missing'
   | 'ok';
 
 export interface DecisionReason {
@@ -112,6 +115,15 @@ export interface ScanResult {
   analyzers?: AnalyzerStatus[];
   /** Problems that did not stop the scan (e.g. a layer that could not be read), shown to the user. */
   warnings: string[];
+  /** The exploitation data the policy asked for (absent when it asked for none or no image was matched). */
+  exploitData?: ExploitDataStatus;
+}
+
+/** What EPSS and CISA KEV data a scan had: each loaded source with its date or version, else why not. */
+export interface ExploitDataStatus {
+  epss?: { date: string; model?: string };
+  kev?: { version?: string };
+  errors: Partial<Record<'epss' | 'kev', string>>;
 }
 
 export function countBySeverity(findings: Finding[]): Record<Severity, number> {

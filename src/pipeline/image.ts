@@ -5,7 +5,7 @@ import { addAbortSignal } from 'node:stream';
 import type { Finding, RuleMeta } from '../core/finding';
 import { logger } from '../core/logger';
 import type { Package } from '../core/package';
-import type { AnalyzerStatus, DockerfileTarget, ImageTarget } from '../core/result';
+import type { AnalyzerStatus, DockerfileTarget, ExploitDataStatus, ImageTarget } from '../core/result';
 import { matchHistoryToInstruction } from '../dockerfile/index';
 import {
   formatPlatform,
@@ -19,12 +19,17 @@ import { collectInventory } from '../inventory/index';
 import type { Policy } from '../policy/defaults';
 import {
   applyVex,
+  defaultCacheDir,
+  enrichVulnerabilities,
+  findingCves,
+  loadExploitData,
   loadVexDocuments,
   matchVulnerabilities,
+  neededEcosystems,
   openVulnDatabase,
   vulnerabilityRule,
 } from '../vuln/index';
-import { policyClamavDatabase, policyVexFiles } from '../policy/overrides';
+import { policyClamavDatabase, policyExploitData, policyVexFiles } from '../policy/overrides';
 import type { PipelineOptions } from './types';
 
 export interface ImageScan {
@@ -39,10 +44,23 @@ export interface ImageScan {
   user: string;
   /** What the configuration says the process runs and writes, for the manifest cross-checks. */
   process: { workingDir: string; volumes: string[]; command: string[] };
+  /** The EPSS / KEV data the policy asked for. */
+  exploitData?: ExploitDataStatus;
 }
 
 function mb(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/** Runs a best-effort step: a failure becomes a warning of the scan. */
+async function guarded(warnings: string[], what: string, fn: () => Promise<void>): Promise<void> {
+  try {
+    await fn();
+  } catch (e) {
+    const line = oneLine(`${what} failed: ${(e as Error).message}`);
+    logger().warn(line);
+    warnings.push(line);
+  }
 }
 
 /** Layer streams end with the signal's reason when it aborts (the scan's deadline). */
@@ -134,11 +152,25 @@ export async function scanImage(
       analyzers.push(status);
     }
     const inventory = collectInventory(parts);
+    let exploitData: ExploitDataStatus | undefined;
     log.info(
       `${inventory.packages.length} packages${inventory.os ? ` on ${inventory.os.prettyName ?? inventory.os.id}` : ''}`,
     );
 
     if (scanners.has('vuln')) {
+      const exploit = policyExploitData(policy);
+      const cache = opts.vulnDb ? undefined : opts.vulnCache;
+      // The downloaded EPSS / KEV files live in the same folder, so they name the cache entry too.
+      if (cache)
+        await guarded(warnings, 'restoring the vulnerability data cache', () =>
+          cache.restore(
+            [
+              ...neededEcosystems(inventory.packages, inventory.os),
+              ...exploit.sources.map((s) => s.toUpperCase()),
+            ],
+            defaultCacheDir(),
+          ),
+        );
       const db = await log.step('loading vulnerability data', () =>
         openVulnDatabase(inventory.packages, inventory.os, {
           ...(opts.vulnDb ? { path: opts.vulnDb } : {}),
@@ -154,6 +186,27 @@ export async function scanImage(
           imageName: info.repository ?? info.ref,
         });
       }
+      if (exploit.sources.length) {
+        const cves = new Set(vulns.flatMap((v) => (v.vulnerability ? findingCves(v.vulnerability) : [])));
+        const data = await log.step('loading exploitation data (EPSS, CISA KEV)', () =>
+          loadExploitData(cves, {
+            sources: exploit.sources,
+            files: exploit.files,
+            ...(opts.offline ? { offline: true } : {}),
+          }),
+        );
+        vulns = enrichVulnerabilities(vulns, data);
+        exploitData = {
+          ...(data.epss
+            ? { epss: { date: data.epss.date, ...(data.epss.model ? { model: data.epss.model } : {}) } }
+            : {}),
+          ...(data.kev ? { kev: data.kev.version ? { version: data.kev.version } : {} } : {}),
+          errors: data.errors,
+        };
+        for (const [source, why] of Object.entries(data.errors))
+          warnings.push(`${source === 'kev' ? 'CISA KEV catalogue' : 'EPSS scores'} unavailable: ${why}`);
+      }
+      if (cache) await guarded(warnings, 'saving the vulnerability data cache', () => cache.save());
       const ids = new Set<string>();
       for (const v of vulns) {
         if (ids.has(v.ruleId)) continue;
@@ -196,6 +249,7 @@ export async function scanImage(
         volumes: Object.keys(info.config.config?.Volumes ?? {}),
         command: [...(info.config.config?.Entrypoint ?? []), ...(info.config.config?.Cmd ?? [])],
       },
+      ...(exploitData ? { exploitData } : {}),
     };
   } finally {
     if (!opened) await image.close();

@@ -187,6 +187,7 @@ async function runUntil(
   let image: ScanResult['image'];
   let packages: ScanResult['packages'] = [];
   let analyzers: AnalyzerStatus[] | undefined;
+  let exploitData: ScanResult['exploitData'];
   let scannedImage: ScannedImage | undefined;
   if (opts.image) {
     // Loaded only when an image is scanned, so `shipgate lint` starts fast.
@@ -197,6 +198,7 @@ async function runUntil(
     image = scanned.target;
     packages = scanned.packages;
     analyzers = scanned.analyzers;
+    exploitData = scanned.exploitData;
     warnings.push(...scanned.warnings);
     addRules(scanned.rules);
     findings.push(...mapImageFindings(scanned.findings, dockerfiles[0]));
@@ -275,6 +277,7 @@ async function runUntil(
     ),
     ...(analyzers ? { analyzers } : {}),
     warnings,
+    ...(exploitData ? { exploitData } : {}),
   };
   result.decision = decide(result, policy, {
     now: startedAt,

@@ -29,6 +29,8 @@ export interface PipelineOptions {
   vulnDb?: string;
   /** Never touch the network for vulnerability data (use the cache or vulnDb only). */
   offline?: boolean;
+  /** Keeps the vulnerability data cache between CI jobs (the action's cache); unused with vulnDb. */
+  vulnCache?: VulnDataCache;
   /** Hide vulnerabilities that have no fix yet. */
   ignoreUnfixed?: boolean;
   /** OpenVEX documents to apply. */
@@ -43,4 +45,14 @@ export interface PipelineOptions {
   context?: string;
   /** Deadline for the whole scan in milliseconds (a TIMEOUT error past it); undefined or 0: none. */
   timeoutMs?: number;
+}
+
+/**
+ * Persists the vulnerability data cache folder between jobs. `restore` runs once the image's ecosystems are
+ * known, before the data loads; `save` after it loaded. Both only warn on failure: the data loading that
+ * follows a failed restore is what decides, and it fails closed.
+ */
+export interface VulnDataCache {
+  restore(ecosystems: readonly string[], cacheDir: string): Promise<void>;
+  save(): Promise<void>;
 }

@@ -169,6 +169,8 @@ export function decide(result: ScanResult, policy: Policy, overrides: DecideOver
     }
   }
 
+  blocking.push(...exploitReasons(result, policy, active, parts));
+
   for (const sev of SEVERITIES_DESC) {
     const max = policy.gate.max[sev];
     if (max === undefined) continue;
@@ -221,6 +223,71 @@ export function decide(result: ScanResult, policy: Policy, overrides: DecideOver
     });
   }
   return { approved, reasons: [...blocking, ...info], policy: policy.source };
+}
+
+/**
+ * `vulnerabilities.kev: block` and `epss-above`: exploited or likely exploited vulnerabilities block whatever
+ * their severity or fixability. Fails closed: when the image's vulnerabilities were matched but the data the
+ * rule needs is missing, that blocks too.
+ */
+function exploitReasons(
+  result: ScanResult,
+  policy: Policy,
+  active: Finding[],
+  parts: Set<GatePart>,
+): DecisionReason[] {
+  const v = policy.vulnerabilities;
+  const matched = result.image !== undefined && (result.parts?.includes('vulnerability') ?? true);
+  if (!parts.has('vulnerabilities') || !matched) return [];
+  const vulns = active.filter((f) => f.kind === 'vulnerability');
+  const out: DecisionReason[] = [];
+  const missing = (source: 'epss' | 'kev', rule: string): DecisionReason => {
+    const why = result.exploitData?.errors[source] ?? 'it was not loaded';
+    const name = source === 'kev' ? "CISA's KEV catalogue" : 'the EPSS scores';
+    return {
+      code: 'exploit-data-missing',
+      blocking: true,
+      message: `${name} could not be loaded (${why}), so ${rule} cannot be checked`,
+    };
+  };
+  if (v.kev === 'block') {
+    if (!result.exploitData?.kev) out.push(missing('kev', 'vulnerabilities.kev: block'));
+    else {
+      const hit = vulns.filter((f) => f.vulnerability?.kev);
+      if (hit.length)
+        out.push({
+          code: 'kev',
+          blocking: true,
+          severity: highest(hit),
+          message: `${hit.length} ${hit.length === 1 ? 'vulnerability is' : 'vulnerabilities are'} in CISA's Known Exploited Vulnerabilities catalogue: ${idList(hit)} (vulnerabilities.kev: block)`,
+          findings: fingerprints(hit),
+        });
+    }
+  }
+  const above = v['epss-above'];
+  if (above !== undefined) {
+    if (!result.exploitData?.epss) out.push(missing('epss', `vulnerabilities.epss-above: ${above}`));
+    else {
+      const hit = vulns.filter((f) => (f.vulnerability?.epss?.score ?? -1) > above);
+      if (hit.length)
+        out.push({
+          code: 'epss',
+          blocking: true,
+          severity: highest(hit),
+          message: `${hit.length} ${hit.length === 1 ? 'vulnerability has' : 'vulnerabilities have'} an EPSS score above ${above}: ${idList(hit, (f) => ` ${f.vulnerability!.epss!.score}`)} (vulnerabilities.epss-above)`,
+          findings: fingerprints(hit),
+        });
+    }
+  }
+  return out;
+}
+
+/** "CVE-2021-44228 (log4j-core), ..." for the first few findings. */
+function idList(findings: Finding[], extra: (f: Finding) => string = () => ''): string {
+  const shown = findings
+    .slice(0, 5)
+    .map((f) => `${f.ruleId}${extra(f)} (${f.vulnerability?.packageName ?? 'package'})`);
+  return findings.length > 5 ? `${shown.join(', ')} and ${findings.length - 5} more` : shown.join(', ');
 }
 
 function resolveThreshold(v: Severity | 'none'): Severity | undefined {

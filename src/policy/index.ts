@@ -17,7 +17,13 @@ export {
   type PropertyViolation,
   type RequiredProperty,
 } from './properties';
-export { policyClamavDatabase, policyVexFiles, unknownRuleWarnings, withPipelineOptions } from './overrides';
+export {
+  policyClamavDatabase,
+  policyExploitData,
+  policyVexFiles,
+  unknownRuleWarnings,
+  withPipelineOptions,
+} from './overrides';
 export {
   policyJsonSchema,
   policySchema,

@@ -151,6 +151,11 @@ const KNOWN_KEYS = [
   'vulnerabilities',
   'ignore-unfixed',
   'vex',
+  'kev',
+  'epss',
+  'epss-above',
+  'epss-file',
+  'kev-file',
 ];
 
 function suggestion(key: string | undefined): string {

@@ -17,6 +17,7 @@ export function withPipelineOptions(
     out = {
       ...out,
       vulnerabilities: {
+        ...policy.vulnerabilities,
         'ignore-unfixed': policy.vulnerabilities['ignore-unfixed'] || !!opts.ignoreUnfixed,
         vex: [...policy.vulnerabilities.vex, ...(opts.vex ?? [])],
       },
@@ -70,4 +71,25 @@ export function unknownRuleWarnings(policy: Policy, knownIds: Iterable<string>):
       (id) =>
         `${policy.source}: rules.${id}: no such rule (see \`shipgate rules\`); the override does nothing`,
     );
+}
+
+/** The exploitation data the policy asks for, and the local files it names (resolved like VEX files). */
+export function policyExploitData(policy: Policy): {
+  sources: ('epss' | 'kev')[];
+  files: { epss?: string; kev?: string };
+} {
+  const v = policy.vulnerabilities;
+  const sources: ('epss' | 'kev')[] = [];
+  // A file or a gate rule turns its source on, unless the source is explicitly off.
+  if (v.epss === 'report' || v['epss-above'] !== undefined || (v['epss-file'] && v.epss !== 'off'))
+    sources.push('epss');
+  if (v.kev === 'report' || v.kev === 'block' || (v['kev-file'] && v.kev !== 'off')) sources.push('kev');
+  const at = (p: string) => (isAbsolute(p) || !policy.baseDir ? p : resolve(policy.baseDir, p));
+  return {
+    sources,
+    files: {
+      ...(v['epss-file'] ? { epss: at(v['epss-file']) } : {}),
+      ...(v['kev-file'] ? { kev: at(v['kev-file']) } : {}),
+    },
+  };
 }

@@ -166,6 +166,40 @@ export const policySchema = z
           .array(z.string().min(1))
           .default([])
           .describe('OpenVEX documents to apply (paths relative to this file).'),
+        kev: z
+          .enum(['off', 'report', 'block'])
+          .optional()
+          .describe(
+            "CISA's Known Exploited Vulnerabilities catalogue: report shows which vulnerabilities are in it; block also refuses the image when an unsuppressed one is (and when the catalogue cannot be loaded). Default off.",
+          ),
+        epss: z
+          .enum(['off', 'report'])
+          .optional()
+          .describe(
+            "FIRST's EPSS scores (probability of exploitation in 30 days): report shows them. Default off.",
+          ),
+        'epss-above': z
+          .number()
+          .min(0)
+          .max(1)
+          .optional()
+          .describe(
+            'Refuse the image when an unsuppressed vulnerability has an EPSS score above this (0 to 1), or when the scores cannot be loaded. Implies epss: report.',
+          ),
+        'epss-file': z
+          .string()
+          .min(1)
+          .optional()
+          .describe(
+            'A local EPSS file (epss_scores-YYYY-MM-DD.csv[.gz], relative to this file) instead of the download; implies epss: report.',
+          ),
+        'kev-file': z
+          .string()
+          .min(1)
+          .optional()
+          .describe(
+            'A local copy of known_exploited_vulnerabilities.json (relative to this file) instead of the download; implies kev: report.',
+          ),
       })
       .default({ 'ignore-unfixed': false, vex: [] })
       .describe('Vulnerability matching options.'),

@@ -92,3 +92,12 @@ export function fixabilityTable(
   }
   return out;
 }
+
+/** "KEV" (with ransomware use) and "EPSS 0.974" labels of a vulnerability, for the reports people read. */
+export function exploitLabels(f: Finding): string[] {
+  const v = f.vulnerability;
+  const out: string[] = [];
+  if (v?.kev) out.push(v.kev.ransomware ? 'KEV (ransomware)' : 'KEV');
+  if (v?.epss) out.push(`EPSS ${Number(v.epss.score.toFixed(3))}`);
+  return out;
+}

@@ -25,6 +25,7 @@ const ORDER = {
     'image',
     'index',
     'analyzers',
+    'exploitData',
     'findings',
     'rules',
     'packages',
@@ -76,6 +77,8 @@ const ORDER = {
     'published',
     'modified',
     'references',
+    'epss',
+    'kev',
   ],
   cvss: ['version', 'vector', 'score', 'source'],
   suppression: ['kind', 'reason', 'expires'],
@@ -178,6 +181,8 @@ export function toJson(result: ScanResult): string {
     index: result.index,
     // What each image analyzer did: a failed or incomplete one is why a scan may not be approved.
     analyzers: result.analyzers ?? null,
+    // The EPSS / KEV data the policy asked for: loaded (with its date) or why not.
+    exploitData: result.exploitData ?? null,
     findings,
     rules,
     packages: result.packages,

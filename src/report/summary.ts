@@ -10,6 +10,7 @@ import { decisionHeadline } from './decision';
 import { PARTS, sortFindings } from '../core/order';
 import { oneLine, stripControl } from '../core/text';
 import {
+  exploitLabels,
   fixabilityTable,
   imageDisplayName,
   imagePlaceLabel,
@@ -89,13 +90,16 @@ function findingLine(f: Finding, result: ScanResult, base: string | undefined): 
           : ' (no fix)'
       }`
     : '';
+  const exploit = exploitLabels(f)
+    .map((l) => ` **${escapeMarkdown(l)}**`)
+    .join('');
   const text = escapeMarkdown(truncate(mask(oneLine(v?.summary ?? f.message)), 160));
   const inImage = f.kind !== 'dockerfile' ? imagePlaceLabel(f) : undefined;
   const fix = !v && f.fix ? ` — fix: ${escapeMarkdown(truncate(mask(f.fix), 120))}` : '';
   const sup = f.suppressed
     ? ` — _suppressed (${escapeMarkdown(f.suppressed.kind)}${f.suppressed.reason ? `: ${escapeMarkdown(truncate(mask(f.suppressed.reason), 100))}` : ''})_`
     : '';
-  return `- ${ICON[f.severity]} **${f.severity}** ${id}${pkg}: ${text}${at ? ` · ${at}` : ''}${
+  return `- ${ICON[f.severity]} **${f.severity}** ${id}${pkg}${exploit}: ${text}${at ? ` · ${at}` : ''}${
     inImage ? ` · _${escapeMarkdown(inImage)}_` : ''
   }${fix}${sup}`;
 }

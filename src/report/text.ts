@@ -11,6 +11,7 @@ import { decisionLines, platformLines } from './decision';
 import { sortFindings } from '../core/order';
 import { oneLine, printable } from '../core/text';
 import {
+  exploitLabels,
   imageDisplayName,
   imagePlaceLabel,
   locationLabel,
@@ -245,7 +246,12 @@ function vulnerabilityTables(findings: Finding[], o: TextOptions, p: Palette): s
     sev: f.severity.toUpperCase(),
     installed: clean(f.vulnerability?.packageVersion ?? ''),
     fixed: clean(truncate(fixedText(f), 32)),
-    title: clean(truncate(oneLine(f.vulnerability?.summary ?? f.message), titleMax)),
+    title: clean(
+      [
+        ...exploitLabels(f).map((l) => `[${l}]`),
+        truncate(oneLine(f.vulnerability?.summary ?? f.message), titleMax),
+      ].join(' '),
+    ),
   }));
   const w = {
     id: Math.max(2, ...rows.map((r) => r.id.length)),

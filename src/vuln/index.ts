@@ -11,3 +11,10 @@ export { IndexedVulnDatabase } from './osv/db';
 export { loadLocalDatabase } from './osv/local';
 export { loadRemoteDatabase, defaultCacheDir, DEFAULT_OSV_URL, DEFAULT_MAX_AGE_MS } from './osv/remote';
 export { loadApiDatabase, DEFAULT_OSV_API_URL } from './osv/api';
+export {
+  enrichVulnerabilities,
+  findingCves,
+  loadExploitData,
+  type ExploitData,
+  type ExploitSource,
+} from './exploit';

@@ -1,8 +1,10 @@
 /**
  * A local stand-in for the OSV bucket and API on 127.0.0.1, serving the real fixture records:
- * `/<ecosystem>/all.zip` (zips made here, bucket file names), ETag/Last-Modified with 304 answers,
+ * `/<ecosystem>/all.zip` (zips made here, bucket file names), ETag/Last-Modified with 304 answers (for the
+ * change listings too),
  * `POST /v1/querybatch` with pagination and `GET /v1/vulns/{id}`, plus scripted failures.
  */
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -117,7 +119,10 @@ export class FakeOsv {
     const listing = /^\/(.+)\/modified_id\.csv$/.exec(path);
     if (req.method === 'GET' && listing && this.listings) {
       const text = this.rawListings.get(listing[1]!) ?? this.listing(listing[1]!);
-      return void res.writeHead(200, { 'content-type': 'text/csv' }).end(text);
+      // As the bucket: an ETag per content, 304 for a matching If-None-Match.
+      const etag = `"${createHash('md5').update(text).digest('hex')}"`;
+      if (req.headers['if-none-match'] === etag) return void res.writeHead(304, { etag }).end();
+      return void res.writeHead(200, { 'content-type': 'text/csv', etag }).end(text);
     }
     const one = /^\/([^/]+)\/([^/]+)\.json$/.exec(path);
     if (req.method === 'GET' && one && this.listings) {

@@ -153,6 +153,18 @@ function details(f: Finding, pkg: Package | undefined): Record<string, DetailTex
     out.fixed_versions = { name: 'Fixed versions', type: 'text', value: v.fixedVersions.join(', ') };
   if (v.severitySource)
     out.severity_source = { name: 'Severity source', type: 'text', value: v.severitySource };
+  if (v.kev)
+    out.kev = {
+      name: 'CISA Known Exploited Vulnerabilities',
+      type: 'text',
+      value: `${v.kev.cve} added ${v.kev.dateAdded}${v.kev.ransomware ? '; known ransomware campaign use' : ''}`,
+    };
+  if (v.epss)
+    out.epss = {
+      name: 'EPSS',
+      type: 'text',
+      value: `${v.epss.score} (percentile ${v.epss.percentile}, ${v.epss.cve}, ${v.epss.date})`,
+    };
   return Object.keys(out).length ? out : undefined;
 }
 

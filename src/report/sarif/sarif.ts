@@ -134,6 +134,16 @@ function resultProperties(f: Finding, source: string): Record<string, unknown> {
     if (v.purl) p.purl = v.purl;
     p.fixedVersions = v.fixedVersions;
     p.fixState = v.fixState;
+    if (v.epss) {
+      p.epss = v.epss.score;
+      p.epssPercentile = v.epss.percentile;
+      p.epssDate = v.epss.date;
+    }
+    if (v.kev) {
+      p.kev = true;
+      p.kevDateAdded = v.kev.dateAdded;
+      if (v.kev.ransomware) p.kevRansomware = true;
+    }
   }
   if (f.properties && Object.keys(f.properties).length) p.details = f.properties;
   return p;

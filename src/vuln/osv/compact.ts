@@ -284,6 +284,8 @@ export class IndexBuilder {
   withdrawn = 0;
   /** The newest `modified` time of every record added (withdrawn ones too): what the data is current to. */
   newestModified: string | undefined;
+  /** The ids of the records modified at exactly newestModified. */
+  readonly newestIds = new Set<string>();
 
   /** @param only archive names (ecosystem bases) to keep; undefined keeps all. */
   constructor(private readonly only?: ReadonlySet<string>) {}
@@ -294,11 +296,15 @@ export class IndexBuilder {
   }
 
   add(record: OsvRecord): void {
-    if (
-      record.modified &&
-      Date.parse(record.modified) > Date.parse(this.newestModified ?? '1970-01-01T00:00:00Z')
-    )
-      this.newestModified = record.modified;
+    if (record.modified) {
+      const at = Date.parse(record.modified);
+      const newest = Date.parse(this.newestModified ?? '1970-01-01T00:00:00Z');
+      if (at > newest) {
+        this.newestModified = record.modified;
+        this.newestIds.clear();
+      }
+      if (at >= newest) this.newestIds.add(record.id);
+    }
     if (record.withdrawn) {
       this.withdrawn++;
       return;

@@ -31,20 +31,39 @@ export interface Changes {
   ids: string[];
   /** The newest modification time the listing names. */
   newest: string;
+  /** The ids the listing names at exactly `newest`. */
+  newestIds: string[];
+  /** The listing's ETag, for a conditional read next time. */
+  etag?: string;
 }
 
+/** The listing is the one read last time (HTTP 304): nothing changed. */
+export const UNCHANGED = 'unchanged';
+
 /**
- * Reads the listing up to the first line older than `since` (records modified at exactly `since` are
- * fetched again: same-second changes are not lost). Undefined when the listing cannot be trusted.
+ * Reads the listing up to the first line older than `since`. Records modified at exactly `since` are fetched
+ * again (same-second changes are not lost) unless `known` names them: the cache holds those ids at that very
+ * modification time, so they are current. With the ETag of the listing read last time the request
+ * is conditional, and an unchanged listing costs one 304. Undefined when the listing cannot be trusted.
  */
 export async function changesSince(
   url: string,
   since: string,
   http: HttpOptions | undefined,
-): Promise<Changes | undefined> {
+  etag?: string,
+  known: ReadonlySet<string> = new Set(),
+): Promise<Changes | typeof UNCHANGED | undefined> {
   const log = logger();
   const sinceMs = Date.parse(since);
-  const res = await fetchWithRetry(url, {}, { timeoutMs: 120_000, ...http });
+  const res = await fetchWithRetry(url, etag ? { headers: { 'If-None-Match': etag } } : {}, {
+    timeoutMs: 120_000,
+    ...http,
+  });
+  if (res.status === 304 && etag) {
+    await res.body?.cancel();
+    return UNCHANGED;
+  }
+  const listingEtag = res.headers.get('etag') ?? undefined;
   if (res.status !== 200 || !res.body) {
     await res.body?.cancel();
     log.info(`no change listing at ${redactUrl(url)} (HTTP ${res.status}): refreshing the whole archive`);
@@ -53,6 +72,7 @@ export async function changesSince(
   const ids: string[] = [];
   const seen = new Set<string>();
   let newest: string | undefined;
+  const newestIds: string[] = [];
   let previous = Infinity;
   let rest = '';
   const decoder = new TextDecoder();
@@ -79,8 +99,10 @@ export async function changesSince(
       newest ??= m[1]!;
       if (at < sinceMs) {
         await reader.cancel();
-        return { ids, newest };
+        return { ids, newest, newestIds, ...(listingEtag ? { etag: listingEtag } : {}) };
       }
+      if (at === Date.parse(newest)) newestIds.push(m[2]!);
+      if (at === sinceMs && known.has(m[2]!)) continue;
       if (!seen.has(m[2]!)) {
         seen.add(m[2]!);
         ids.push(m[2]!);

@@ -23,7 +23,7 @@ import { IndexedVulnDatabase, type LoadedIndex } from './db';
 import { redactUrl } from '../../core/redact';
 import { fetchWithRetry, type HttpOptions } from './http';
 import { addZipFile } from './local';
-import { applyChanges, changesSince, fetchRecords, listingUrl } from './incremental';
+import { applyChanges, changesSince, fetchRecords, listingUrl, UNCHANGED } from './incremental';
 import { mapConcurrent } from '../../core/concurrency';
 
 const ECOSYSTEM_CONCURRENCY = 3;
@@ -57,6 +57,10 @@ export interface CacheMeta {
   modifiedThrough?: string;
   /** When the whole archive was last downloaded; past FULL_REFRESH_MS it is downloaded again. */
   fullAt?: string;
+  /** The ids of the records modified at exactly modifiedThrough: a refresh need not fetch them again. */
+  newestIds?: string[];
+  /** The ETag of the change listing last applied: an unchanged listing is then one 304. */
+  listingEtag?: string;
 }
 
 /** Incremental refreshes rebuild from the cached index; a whole download at least weekly bounds any drift. */
@@ -272,7 +276,10 @@ async function loadOne(
     records: compiled.records.length,
     fullAt: new Date(now).toISOString(),
   };
-  if (builder.newestModified) fresh.modifiedThrough = builder.newestModified;
+  if (builder.newestModified) {
+    fresh.modifiedThrough = builder.newestModified;
+    fresh.newestIds = [...builder.newestIds].sort();
+  }
   const etag = res.headers.get('etag');
   const lm = res.headers.get('last-modified');
   if (etag) fresh.etag = etag;
@@ -295,7 +302,20 @@ async function refreshIncrementally(
   now: number,
 ): Promise<Loaded | undefined> {
   const log = logger();
-  const changes = await changesSince(listingUrl(opts.baseUrl, ecosystem), since, opts.http);
+  const paths = cachePaths(opts.cacheDir, ecosystem);
+  const changes = await changesSince(
+    listingUrl(opts.baseUrl, ecosystem),
+    since,
+    opts.http,
+    meta.listingEtag,
+    new Set(meta.newestIds ?? []),
+  );
+  if (changes === UNCHANGED) {
+    const fresh: CacheMeta = { ...meta, checkedAt: new Date(now).toISOString() };
+    writeAtomic(paths.meta, JSON.stringify(fresh));
+    log.info(`OSV ${ecosystem} data unchanged since ${meta.modifiedThrough ?? meta.checkedAt}`);
+    return { index: cached, meta: fresh, from: 'cache' };
+  }
   if (!changes) return undefined;
   const records = changes.ids.length
     ? await fetchRecords(opts.baseUrl, ecosystem, changes.ids, opts.http)
@@ -303,12 +323,14 @@ async function refreshIncrementally(
   if (!records) return undefined;
   const compiled = applyChanges(cached, records);
   const index = storeIndex(compiled);
-  const paths = cachePaths(opts.cacheDir, ecosystem);
+  const { listingEtag: _previous, ...rest } = meta;
   const fresh: CacheMeta = {
-    ...meta,
+    ...rest,
     checkedAt: new Date(now).toISOString(),
     records: compiled.records.length,
     modifiedThrough: changes.newest,
+    newestIds: [...new Set(changes.newestIds)].sort(),
+    ...(changes.etag ? { listingEtag: changes.etag } : {}),
   };
   writeCachedIndex(paths, index);
   writeAtomic(paths.meta, JSON.stringify(fresh));

@@ -42,6 +42,7 @@ describe('toJson', () => {
       'dockerfiles',
       'image',
       'analyzers',
+      'exploitData',
       'findings',
       'rules',
       'packages',

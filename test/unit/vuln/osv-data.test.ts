@@ -264,6 +264,54 @@ describe('failures', () => {
   });
 });
 
+/** Every package of the fixture records of these ecosystems, at every version their events name and beyond. */
+function fixturePackages(): Package[] {
+  const out: Package[] = [];
+  const at = (eco: string, name: string, v: string): Package | undefined => {
+    if (eco.startsWith('Debian')) return deb(name, v, name);
+    if (eco === 'npm') return pkg('npm', name, v);
+    if (eco === 'PyPI') return pkg('pypi', name, v);
+    if (eco === 'Go') return pkg('golang', name, name === 'stdlib' ? `go${v}` : `v${v}`);
+    return undefined;
+  };
+  for (const e of ['Debian', 'npm', 'PyPI', 'Go'])
+    for (const r of fixtureRecords(e))
+      for (const a of r.affected ?? []) {
+        const versions = new Set<string>();
+        for (const range of a.ranges ?? [])
+          for (const ev of range.events)
+            for (const v of Object.values(ev)) if (v !== '0') versions.add(String(v));
+        for (const v of [...versions, '0.0.1', '99.0.0']) {
+          const p = at(a.package!.ecosystem, a.package!.name, v);
+          if (p) out.push(p);
+        }
+      }
+  return out;
+}
+
+describe('archive and API agree', () => {
+  it('report identical findings for every package and version the fixture records name', async () => {
+    const packages = fixturePackages();
+    const os = { ...DEBIAN_9, eol: false };
+    const full = (db: Parameters<typeof matchVulnerabilities>[2]) =>
+      matchVulnerabilities(packages, os, db)
+        .map((f) =>
+          JSON.stringify([f.ruleId, f.severity, f.fingerprint, f.vulnerability, f.properties, f.fix]),
+        )
+        .sort();
+    const archive = await openVulnDatabase(packages, os, {
+      mode: 'database',
+      baseUrl: fake.url,
+      cacheDir: dir,
+      http: HTTP,
+    });
+    const api = await openVulnDatabase(packages, os, { mode: 'api', apiUrl: fake.url, http: HTTP });
+    const fromArchive = full(archive);
+    expect(fromArchive.length).toBeGreaterThan(50);
+    expect(full(api)).toEqual(fromArchive);
+  });
+});
+
 describe('API mode', () => {
   it('queries in batches, follows page tokens, fetches the records and matches them locally', async () => {
     const db = await openVulnDatabase(

@@ -132,17 +132,8 @@ describe('incremental OSV refresh', () => {
       ]),
     );
     expect(paths()).not.toContain('/Debian/all.zip');
-    // The changed records, and those modified at exactly the watermark (fetched again, so none is lost).
-    const watermark = records
-      .map((r) => r.modified!)
-      .sort()
-      .at(-1)!;
-    const expected = new Set([
-      added.id,
-      changed.id,
-      withdrawn.id,
-      ...records.filter((r) => r.modified === watermark).map((r) => r.id),
-    ]);
+    // Only the changed records: those at exactly the watermark are held at that version already.
+    const expected = new Set([added.id, changed.id, withdrawn.id]);
     expect(new Set(paths().filter((p) => p.endsWith('.json')))).toEqual(
       new Set([...expected].map((id) => `/Debian/${id}.json`)),
     );
@@ -156,13 +147,33 @@ describe('incremental OSV refresh', () => {
     expect(matches(db, probe).some((m) => m.includes('DLA-9999-1'))).toBe(true);
   });
 
-  it('with nothing changed, fetches only the listing', async () => {
+  it('with nothing changed, fetches only the listing, and next time asks for it conditionally', async () => {
     await load(T0);
     fake.requests.length = 0;
     await load(T0 + 86_400_000);
-    expect(paths().filter((p) => !p.endsWith('.json') || p === '/Debian/modified_id.csv')).toEqual([
-      '/Debian/modified_id.csv',
-    ]);
+    expect(paths()).toEqual(['/Debian/modified_id.csv']);
+    expect(fake.requests[0]!.headers['if-none-match']).toBeUndefined();
+    fake.requests.length = 0;
+    await load(T0 + 2 * 86_400_000);
+    expect(paths()).toEqual(['/Debian/modified_id.csv']);
+    expect(fake.requests[0]!.headers['if-none-match']).toMatch(/^"[0-9a-f]+"$/);
+    expect(sink.text()).toContain('OSV Debian data unchanged since');
+    expect(meta().checkedAt).toBe(new Date(T0 + 2 * 86_400_000).toISOString());
+  });
+
+  it('a record that appeared at exactly the watermark after the download is still fetched', async () => {
+    await load(T0);
+    const watermark = meta().modifiedThrough!;
+    expect(meta().newestIds?.length).toBeGreaterThan(0);
+    const [first] = fixtureRecords('Debian');
+    const sameSecond = later(first!, watermark, (r) => (r.id = 'DLA-9998-1'));
+    fake.updateRecords('Debian', [sameSecond]);
+    fake.requests.length = 0;
+    const db = await load(T0 + 86_400_000);
+    expect(paths()).toEqual(['/Debian/modified_id.csv', '/Debian/DLA-9998-1.json']);
+    expect(meta().newestIds).toContain('DLA-9998-1');
+    const probe = probePackages([sameSecond]);
+    expect(matches(db, probe).some((m) => m.includes('DLA-9998-1'))).toBe(true);
   });
 
   const fallbacks: [string, () => void, RegExp][] = [

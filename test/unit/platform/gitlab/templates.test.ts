@@ -16,7 +16,7 @@ interface Job {
   image: string;
   allow_failure: boolean;
   variables: Record<string, string>;
-  cache: { key: string; paths: string[] };
+  cache: { key: string; paths: string[]; when: string }[];
   script: string[];
   artifacts: { when: string; paths: string[]; reports: Record<string, string> };
   rules: { if: string; when?: string }[];
@@ -80,7 +80,11 @@ describe('scan component', () => {
     for (const v of Object.values(job.variables)) expect(typeof v).toBe('string');
     expect(job.variables.SHIPGATE_INPUT_VERSION).toBe('1.2.3');
     expect(job.variables.SHIPGATE_CACHE_DIR).toBe('$CI_PROJECT_DIR/.shipgate-cache');
-    expect(job.cache).toMatchObject({ key: 'shipgate-vulndb-1.2.3', paths: ['.shipgate-cache/', '.npm/'] });
+    // The vulnerability data per scan job (refreshed in place), npm's cache per shipgate version.
+    expect(job.cache).toEqual([
+      { key: 'shipgate-osv-web', paths: ['.shipgate-cache/'], when: 'always' },
+      { key: 'shipgate-npm-1.2.3', paths: ['.npm/'], when: 'always' },
+    ]);
   });
 
   it('uploads every GitLab report and keeps the artifacts when the gate fails', () => {
