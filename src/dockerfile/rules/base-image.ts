@@ -1,7 +1,9 @@
 import { globMatch } from '../../core/glob';
 import { familiarName } from '../../oci/ref';
+import { parseImageRef } from '../image-ref';
+import { stageFor } from '../parse';
 import { defineRule } from '../rule';
-import type { ImageRef, ParsedDockerfile, Stage } from '../types';
+import type { ImageRef, Instruction, ParsedDockerfile, Span, Stage } from '../types';
 import { commands, finalStage, imageMatches, operands, rootImage, subcommand } from './helpers';
 
 /** Stages whose FROM names an external image (not scratch, not another stage). */
@@ -156,7 +158,7 @@ const allowedRegistry = defineRule({
   title: 'Base image from a registry that is not allowed',
   severity: 'high',
   description:
-    'A FROM names an image from a registry outside the configured `allowedRegistries` (or hadolint `trustedRegistries`).',
+    'A FROM, `COPY --from` or `RUN --mount=from=` names an image from a registry outside the configured `allowedRegistries` (or hadolint `trustedRegistries`).',
   rationale:
     'Organisations mirror and vet base images in trusted registries; pulling from elsewhere bypasses that review and is a common supply-chain entry point.',
   fix: [
@@ -175,24 +177,41 @@ const allowedRegistry = defineRule({
   check({ df, options, report }) {
     const allowed = options.allowedRegistries;
     if (!allowed || allowed.length === 0) return;
-    for (const s of externalStages(df, options.ignoreImages)) {
-      if (s.image.unresolved) continue;
-      const full = `${s.image.registry}/${s.image.repository}`;
+    const check = (image: ImageRef, at: Instruction, span: Span, what: string) => {
+      if (image.unresolved || image.scratch || imageMatches(image, options.ignoreImages ?? [])) return;
+      const full = `${image.registry}/${image.repository}`;
       const ok = allowed.some((a) => {
         const e = a.toLowerCase().replace(/\/+$/, '');
         const entry = e === 'hub.docker.com' || e === 'index.docker.io' ? 'docker.io' : e;
         return (
-          globMatch(entry, s.image.registry, 'wildcard') ||
+          globMatch(entry, image.registry, 'wildcard') ||
           full.startsWith(`${entry}/`) ||
           globMatch(entry, full, 'wildcard')
         );
       });
       if (!ok)
         report({
-          at: s.from,
-          span: s.imageSpan,
-          message: `Base image ${show(s.image)} comes from ${s.image.registry}, which is not an allowed registry (${allowed.join(', ')}).`,
+          at,
+          span,
+          key: `${what} ${image.raw}`,
+          message: `${what} ${show(image)} comes from ${image.registry}, which is not an allowed registry (${allowed.join(', ')}).`,
         });
+    };
+    for (const s of externalStages(df, options.ignoreImages))
+      check(s.image, s.from, s.imageSpan, 'Base image');
+    // Images that COPY --from and RUN --mount=from= read files from are pulled like base images.
+    for (const i of df.instructions) {
+      const inst = i.trigger ?? i;
+      for (const f of inst.flags) {
+        const ref =
+          f.name === 'from'
+            ? f.value
+            : f.name === 'mount'
+              ? /(?:^|,)from=([^,]+)/.exec(f.value ?? '')?.[1]
+              : null;
+        if (!ref || stageFor(df, ref)) continue;
+        check(parseImageRef(ref, ref, ref.includes('$')), inst, f.span, 'Image');
+      }
     }
   },
 });
