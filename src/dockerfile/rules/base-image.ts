@@ -38,7 +38,7 @@ const latestTag = defineRule({
   title: 'Base image uses :latest or no tag',
   severity: 'medium',
   description:
-    'A FROM names an image with the `latest` tag, or with no tag and no digest (which means `latest`).',
+    'A FROM names an image with the `latest` tag, or with no tag and no digest (which means `latest`), also when only its registry or path comes from a variable (`${REGISTRY}/ubuntu`).',
   rationale:
     '`latest` moves: the same Dockerfile builds a different image tomorrow, builds are not reproducible, and a breaking or compromised upstream release flows in unnoticed.',
   fix: [
@@ -61,7 +61,19 @@ const latestTag = defineRule({
   hint: 'use an explicit version tag',
   check({ df, options, report }) {
     for (const s of externalStages(df, options.ignoreImages)) {
-      if (s.image.unresolved || s.image.digest) continue;
+      if (s.image.unresolved) {
+        // `${REGISTRY}/ubuntu`: whatever the variables hold, the last path segment has no tag.
+        const last = s.image.resolved.split('/').at(-1) ?? '';
+        if (s.image.resolved.includes('/') && !/[$:@]/.test(last))
+          report({
+            at: s.from,
+            span: s.imageSpan,
+            message: `Base image ${s.image.resolved} has no tag, so it means :latest and changes without notice.`,
+            fix: `use an explicit version, e.g. \`FROM ${s.image.resolved}:<version>\``,
+          });
+        continue;
+      }
+      if (s.image.digest) continue;
       if (s.image.tag === undefined)
         report({
           at: s.from,

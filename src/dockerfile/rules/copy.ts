@@ -220,6 +220,7 @@ const copyFrom = defineRule({
               span,
               key: ref,
               message: `${inst.keyword} --from=${ref} refers to the stage it is in.`,
+              properties: { equivalents: ['DL3023', 'DS-0006'] },
             });
           else if (target && target.index > stage.index)
             report({
@@ -227,6 +228,7 @@ const copyFrom = defineRule({
               span,
               key: ref,
               message: `${inst.keyword} --from=${ref} refers to a later stage (line ${target.from.span.line}).`,
+              properties: { equivalents: ['DL3022'] },
             });
           else if (!target && /^\d+$/.test(ref))
             report({
@@ -234,6 +236,7 @@ const copyFrom = defineRule({
               span,
               key: ref,
               message: `${inst.keyword} --from=${ref}: there is no stage ${ref}.`,
+              properties: { equivalents: ['DL3022'] },
             });
           else if (!target && !/[/:@.]/.test(ref))
             report({
@@ -241,6 +244,7 @@ const copyFrom = defineRule({
               span,
               key: ref,
               message: `${inst.keyword} --from=${ref} names no stage; unless a --build-context of that name is passed, Docker pulls an image called "${ref}" from Docker Hub.`,
+              properties: { equivalents: ['DL3022'] },
             });
         }
   },

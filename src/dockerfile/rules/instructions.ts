@@ -378,20 +378,20 @@ const platform = defineRule({
     for (const s of df.stages) {
       const f = s.from.flags.find((x) => x.name === 'platform');
       if (!f?.value) continue;
-      // `properties.hadolint` says which of the two hadolint checks a finding is.
+      // `properties.equivalents` names the peer check each finding stands for.
       if (/^\$\{?TARGETPLATFORM\}?$/.test(f.value))
         report({
           at: s.from,
           span: f.span,
           message: '--platform=$TARGETPLATFORM is the default and can be dropped.',
-          properties: { hadolint: 'DL3065' },
+          properties: { equivalents: ['DL3065'] },
         });
       else if (!f.value.includes('$'))
         report({
           at: s.from,
           span: f.span,
           message: `--platform=${f.value} hard-codes the platform.`,
-          properties: { hadolint: 'DL3029' },
+          properties: { equivalents: ['DL3029'] },
         });
     }
   },

@@ -297,11 +297,14 @@ const upgrade = defineRule({
     for (const u of uses(df, ['apt-get', 'apt', 'zypper'], [...APT_OPTS, ...ZYPPER_OPTS])) {
       const dist = ['dist-upgrade', 'full-upgrade', 'dup'].includes(u.sub ?? '');
       if (!dist && !(u.sub === 'upgrade' && u.cmd.base !== 'zypper')) continue;
+      const apt = u.cmd.base !== 'zypper';
       report({
         at: u.inst,
         span: u.cmd.span,
         key: u.cmd.text,
         severity: dist ? 'medium' : 'low',
+        // Trivy's DS-0024 is apt's dist-upgrade only; hadolint's DL3035 is zypper's.
+        properties: { equivalents: apt ? ['DL3005', ...(dist ? ['DS-0024'] : [])] : ['DL3035'] },
         message: `\`${u.cmd.base} ${u.sub}\` upgrades packages during the build${dist ? ' and may move to a new distribution release' : ''}.`,
       });
     }
@@ -508,16 +511,22 @@ const rpmYes = defineRule({
   },
 });
 
+/** `clean all`: `clean metadata` or `clean packages` leave the rest of the cache. */
+function cleanAll(c: ShellCommand): boolean {
+  const ops = operands(c, RPM_OPTS).map((w) => w.value);
+  return ops[0] === 'clean' && ops[1] === 'all';
+}
+
 const RPM_CLEAN: Record<string, (c: ShellCommand) => boolean> = {
   yum: (c) =>
-    (c.base === 'yum' && subcommand(c) === 'clean') ||
+    (c.base === 'yum' && cleanAll(c)) ||
     (c.base === 'rm' && c.args.some((a) => a.value.startsWith('/var/cache/yum'))),
   dnf: (c) =>
-    (c.base === 'dnf' && subcommand(c) === 'clean') ||
+    (c.base === 'dnf' && cleanAll(c)) ||
     (c.base === 'rm' && c.args.some((a) => /^\/var\/cache\/(dnf|yum|libdnf5)/.test(a.value))),
-  tdnf: (c) => c.base === 'tdnf' && subcommand(c) === 'clean',
+  tdnf: (c) => c.base === 'tdnf' && cleanAll(c),
   microdnf: (c) =>
-    (c.base === 'microdnf' && subcommand(c) === 'clean') ||
+    (c.base === 'microdnf' && cleanAll(c)) ||
     (c.base === 'rm' && c.args.some((a) => /^\/var\/cache\/(yum|dnf|libdnf5)/.test(a.value))),
   zypper: (c) =>
     (c.base === 'zypper' && ['clean', 'cc'].includes(subcommand(c, ZYPPER_OPTS) ?? '')) ||
