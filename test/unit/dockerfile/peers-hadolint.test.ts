@@ -12,7 +12,7 @@ import type { DockerfileLintOptions } from '../../../src/dockerfile/index';
 import { ROOT } from '../../support/tools';
 import { lint } from './helpers';
 import { HADOLINT_EXCEPTIONS, HADOLINT_NO_SPEC } from './peers-exceptions';
-import { caseKey, equivalencePage, withBase, type PeerCase, type PeerResult } from './peers';
+import { caseKey, equivalencePage, standsFor, withBase, type PeerCase, type PeerResult } from './peers';
 
 interface HadolintCase extends PeerCase {
   onbuild: boolean;
@@ -66,12 +66,8 @@ describe("hadolint's rule specs", () => {
         it(`${key} ${c.name}: ${c.fires ? 'fires' : 'quiet'}${exception ? ` (differs: ${exception})` : ''}`, async () => {
           let fired: boolean;
           try {
-            // A rule covering several hadolint checks may say which one a finding is.
             fired = (await lint(withBase(c.dockerfile), options(c.config))).some(
-              (f) =>
-                f.ruleId === rule &&
-                !f.suppressed &&
-                (f.properties?.hadolint === undefined || f.properties.hadolint === spec.rule),
+              (f) => f.ruleId === rule && !f.suppressed && standsFor(f, spec.rule),
             );
           } catch (e) {
             // A Dockerfile Docker would refuse is an error, never a finding; it cannot agree with a positive.
