@@ -67,8 +67,6 @@ export const TRIVY_EXCEPTIONS: Record<string, string> = {
   'DS017:289': RPM_UPDATE,
   'DS020:51': REMOVE,
   'DS020:67': REMOVE,
-  'DS031:52':
-    'a file copied to `$AWS_CONFIG_FILE` is build-context content; the secret scanner of the image scan reads the copied file itself',
   'DS031:100':
     'using a credentials file in a RUN leaves nothing in the image by itself; SG-DF-006 reports the ENV/ARG that would carry it',
   'DS031:135': '`ARTIFACTORY_USR` holds a user name, which is not a secret (its `_PSW` pair is reported)',
