@@ -221,7 +221,8 @@ const allowedRegistry = defineRule({
             : f.name === 'mount'
               ? /(?:^|,)from=([^,]+)/.exec(f.value ?? '')?.[1]
               : null;
-        if (!ref || stageFor(df, ref)) continue;
+        // A number names a stage by index, never an image (SG-DF-038 reports one that does not exist).
+        if (!ref || /^\d+$/.test(ref) || stageFor(df, ref)) continue;
         check(parseImageRef(ref, ref, ref.includes('$')), inst, f.span, 'Image');
       }
     }

@@ -126,7 +126,7 @@ const copyAllFirst = defineRule({
       );
       if (!copyAll) continue;
       const after = commands(stage).find(
-        ({ inst, cmd }) => inst.span.line > copyAll.span.line && isDependencyInstall(cmd),
+        ({ inst, cmd }) => !inst.onbuild && inst.span.line > copyAll.span.line && isDependencyInstall(cmd),
       );
       if (!after) continue;
       report({

@@ -729,7 +729,8 @@ const pipPin = defineRule({
 function copiedBefore(stage: Stage, inst: Instruction): string[] {
   const out: string[] = [];
   for (const i of stage.instructions) {
-    if (i === inst) break;
+    // An ONBUILD trigger is not in the list itself; its line says where it stands.
+    if (i === inst || i.span.line >= inst.span.line) break;
     if ((i.keyword === 'COPY' || i.keyword === 'ADD') && !i.flags.some((f) => f.name === 'from')) {
       const ops = operands(i);
       out.push(...ops.slice(0, -1).map((w) => w.value));
