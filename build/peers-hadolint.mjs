@@ -20,13 +20,14 @@ if (!gitDir) {
 const git = (...args) => execFileSync('git', ['-C', gitDir, ...args], { encoding: 'utf8' });
 const commit = git('rev-parse', 'HEAD').trim();
 
-/** hadolint ids declared in the rule metadata (`hadolint: ['DL3008', ...]`). */
+/** hadolint ids declared equivalent in the rule metadata (`equivalents: { hadolint: ['DL3008', ...] }`). */
 function declaredIds() {
   const ids = new Set();
   for (const f of readdirSync('src/dockerfile/rules')) {
     const src = readFileSync(join('src/dockerfile/rules', f), 'utf8');
-    for (const m of src.matchAll(/hadolint:\s*\[([^\]]*)\]/g))
-      for (const id of m[1].matchAll(/'(DL\d{4})'/g)) ids.add(id[1]);
+    for (const eq of src.matchAll(/equivalents:\s*\{([^}]*)\}/gs))
+      for (const m of eq[1].matchAll(/hadolint:\s*\[([^\]]*)\]/g))
+        for (const id of m[1].matchAll(/'(DL\d{4})'/g)) ids.add(id[1]);
   }
   return [...ids].sort();
 }

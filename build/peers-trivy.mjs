@@ -25,8 +25,9 @@ function declaredIds() {
   const ids = new Set();
   for (const f of readdirSync('src/dockerfile/rules')) {
     const src = readFileSync(join('src/dockerfile/rules', f), 'utf8');
-    for (const m of src.matchAll(/trivy:\s*\[([^\]]*)\]/gs))
-      for (const id of m[1].matchAll(/'DS-0*(\d+)'/g)) ids.add(`DS${id[1].padStart(3, '0')}`);
+    for (const eq of src.matchAll(/equivalents:\s*\{([^}]*)\}/gs))
+      for (const m of eq[1].matchAll(/trivy:\s*\[([^\]]*)\]/gs))
+        for (const id of m[1].matchAll(/'DS-0*(\d+)'/g)) ids.add(`DS${id[1].padStart(3, '0')}`);
   }
   return ids;
 }

@@ -85,6 +85,7 @@ const ORDER = {
     'fix',
     'tags',
     'equivalents',
+    'related',
     'optional',
     'helpUri',
   ],

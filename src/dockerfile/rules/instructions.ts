@@ -306,7 +306,11 @@ const sourceLabel = defineRule({
     'The source label links an image to its repository: registries (GHCR) show it, Renovate and scanners use it to find changelogs and owners, and incident responders find the code.',
   fix: '```dockerfile\nLABEL org.opencontainers.image.source="https://github.com/org/app"\n```\n(`docker/metadata-action` adds it at build time, which also satisfies the intent.)',
   tags: ['dockerfile', 'best-practice', 'provenance'],
-  equivalents: { hadolint: ['DL3049'] },
+  related: {
+    checks: { hadolint: ['DL3049'] },
+    differs:
+      'hadolint asks for the labels its `label-schema` setting names and nothing without one; SG-DF-049 always asks for the source label',
+  },
   hint: 'add `LABEL org.opencontainers.image.source=<repository URL>`',
   check({ df, report }) {
     const stage = finalStage(df);

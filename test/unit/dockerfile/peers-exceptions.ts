@@ -9,8 +9,6 @@ const SCRATCH_HEALTHCHECK =
   'the final image is scratch: SG-DF-033 does not ask images without a shell or tools for a HEALTHCHECK (orchestrator probes do that job)';
 const BASE_IMAGE_ENV =
   "`$version` is not declared in this stage's chain, but the base image's own ENV may define it; shipgate does not guess that it is empty";
-const LABEL_SCHEMA =
-  'hadolint checks the labels its `labelSchema` setting names (here `foo`); SG-DF-049 always asks for `org.opencontainers.image.source`';
 const VARIABLE_KEY = '`$character` is expanded by the builder, so the final key cannot be judged';
 const ARTIFACT_IMAGE =
   'no stage is named `build`, so this copies an image reference; images made to be copied whole (e.g. tonistiigi/xx) are the common case';
@@ -25,11 +23,6 @@ export const HADOLINT_EXCEPTIONS: Record<string, string> = {
   'DL3048:22:onbuild': VARIABLE_KEY,
   'DL3022:33':
     'with the base shipgate puts first, stage 0 is the current stage: SG-DF-038 reports it as copying from itself (DL3023)',
-  'DL3049:25': LABEL_SCHEMA,
-  'DL3049:26:onbuild': LABEL_SCHEMA,
-  'DL3049:88': LABEL_SCHEMA,
-  'DL3049:98': LABEL_SCHEMA,
-  'DL3049:116': LABEL_SCHEMA,
   'DL3057:19': SCRATCH_HEALTHCHECK,
   'DL3057:65': SCRATCH_HEALTHCHECK,
   'DL3057:73': SCRATCH_HEALTHCHECK,

@@ -41,9 +41,6 @@ function options(config: string | undefined): DockerfileLintOptions {
   const registries = /allowedRegistries = \[(.*)\]/.exec(config)?.[1];
   if (registries !== undefined)
     return { allowedRegistries: [...registries.matchAll(/"([^"]*)"/g)].map((m) => m[1] as string) };
-  // DL3049's label schema names the label hadolint requires; SG-DF-049 requires the source label.
-  const labels = /labelSchema = Map\.fromList \[(.*)\]/.exec(config)?.[1];
-  if (labels !== undefined) return {};
   throw new Error(`unmapped hadolint configuration: ${config}`);
 }
 
