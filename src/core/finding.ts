@@ -112,6 +112,11 @@ export interface RuleMeta {
     dockle?: string[];
     gitleaks?: string[];
   };
+  /**
+   * Checks of other tools that resemble this rule but decide differently (so no equivalence is claimed), with how
+   * they differ. Their ids still work in ignore pragmas.
+   */
+  related?: { checks: NonNullable<RuleMeta['equivalents']>; differs: string };
   /** Off unless a policy enables it. */
   optional?: boolean;
 }

@@ -77,6 +77,20 @@ export function renderRuleDocs(page: RuleDocsPage): string {
           : 'none.'),
       '',
     );
+    if (r.related) {
+      const rel = Object.entries(r.related.checks).filter(([, ids]) => ids && ids.length > 0);
+      out.push(
+        '**Related checks.** ' +
+          rel
+            .map(
+              ([tool, ids]) =>
+                `${TOOL_NAMES[tool] ?? tool}: ${(ids ?? []).map((i) => `\`${i}\``).join(', ')}`,
+            )
+            .join('; ') +
+          ` (not equivalent: ${r.related.differs})`,
+        '',
+      );
+    }
   }
   return `${out
     .join('\n')

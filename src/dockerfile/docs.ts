@@ -2,7 +2,9 @@ import type { RuleDocsIntro } from '../core/rule-docs';
 
 /** The part of docs/rules/dockerfile.md that is not per rule: parsing, errors, suppression, options. */
 const DOCKERFILE_DOCS_INTRO = [
-  'shipgate parses each Dockerfile with a full Dockerfile parser and every `RUN` with a real bash parser, so rules see commands, flags, pipes, `&&` lists, subshells, `sh -c` strings, `$(…)` and `<(…)` substitutions, heredocs (`RUN <<EOF`) and the JSON (exec) form. Line continuations, the `# escape=` directive, `ARG` before `FROM` (defaults are substituted into `FROM`), `--platform`, `COPY --from` and `ONBUILD` are understood. After `SHELL ["powershell", …]` (or on Windows base images) `RUN` is not read as bash.',
+  'shipgate parses each Dockerfile with a full Dockerfile parser and every `RUN` with a real bash parser, so rules see commands, flags, pipes, `&&` lists, subshells, `sh -c` strings, `$(…)` and `<(…)` substitutions, heredocs (`RUN <<EOF`) and the JSON (exec) form. Line continuations, the `# escape=` directive, `ARG` before `FROM` (defaults are substituted into `FROM`), `--platform`, `COPY --from` and `ONBUILD` are understood; an `ONBUILD RUN` is checked like a `RUN`, since it runs in every image built from this one. After `SHELL ["powershell", …]` (or on Windows base images) `RUN` is not read as bash.',
+  '',
+  "Where a rule names a hadolint or Trivy check as equivalent, that check's own upstream test cases are run against it: [equivalence.md](equivalence.md) shows the agreement per check and every case where shipgate decides otherwise, with the reason.",
   '',
   '## Errors and findings',
   '',

@@ -125,6 +125,9 @@ export function ruleAliases(meta: RuleMeta): Set<string> {
   const ids = new Set<string>([meta.id.toUpperCase()]);
   const eq = meta.equivalents ?? {};
   for (const list of Object.values(eq)) for (const id of list ?? []) ids.add(id.toUpperCase());
+  // A related check's id in `# hadolint ignore=` means the same finding to whoever wrote it.
+  for (const list of Object.values(meta.related?.checks ?? {}))
+    for (const id of list ?? []) ids.add(id.toUpperCase());
   // Trivy ids are written DS-0002, AVD-DS-0002 or DS002.
   for (const id of eq.trivy ?? []) {
     const m = /^(?:AVD-)?DS-?0*(\d+)$/i.exec(id);

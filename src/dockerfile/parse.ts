@@ -371,6 +371,7 @@ export async function parseDockerfile(content: string, path: string): Promise<Pa
       const trigger = (ast1 as Onbuild).getTriggerInstruction();
       if (!trigger) fail(path, line, 'ONBUILD requires an instruction to trigger');
       inst.trigger = build(trigger, stage, shell, true);
+      inst.trigger.onbuild = true;
     }
     return inst;
   };

@@ -113,6 +113,8 @@ export interface Instruction {
   script?: ShellScript;
   /** For ONBUILD: the trigger instruction. */
   trigger?: Instruction;
+  /** This is an ONBUILD trigger: it runs in the images built FROM this one. */
+  onbuild?: boolean;
   /** Comment lines directly above the instruction (no blank line between), text after `#`. */
   comments: { text: string; line: number }[];
 }

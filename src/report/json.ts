@@ -92,6 +92,7 @@ const ORDER = {
     'fix',
     'tags',
     'equivalents',
+    'related',
     'optional',
     'helpUri',
   ],

@@ -1,7 +1,9 @@
 import { globMatch } from '../../core/glob';
 import { familiarName } from '../../oci/ref';
+import { parseImageRef } from '../image-ref';
+import { stageFor } from '../parse';
 import { defineRule } from '../rule';
-import type { ImageRef, ParsedDockerfile, Stage } from '../types';
+import type { ImageRef, Instruction, ParsedDockerfile, Span, Stage } from '../types';
 import { commands, finalStage, imageMatches, operands, rootImage, subcommand } from './helpers';
 
 /** Stages whose FROM names an external image (not scratch, not another stage). */
@@ -36,7 +38,7 @@ const latestTag = defineRule({
   title: 'Base image uses :latest or no tag',
   severity: 'medium',
   description:
-    'A FROM names an image with the `latest` tag, or with no tag and no digest (which means `latest`).',
+    'A FROM names an image with the `latest` tag, or with no tag and no digest (which means `latest`), also when only its registry or path comes from a variable (`${REGISTRY}/ubuntu`).',
   rationale:
     '`latest` moves: the same Dockerfile builds a different image tomorrow, builds are not reproducible, and a breaking or compromised upstream release flows in unnoticed.',
   fix: [
@@ -59,7 +61,19 @@ const latestTag = defineRule({
   hint: 'use an explicit version tag',
   check({ df, options, report }) {
     for (const s of externalStages(df, options.ignoreImages)) {
-      if (s.image.unresolved || s.image.digest) continue;
+      if (s.image.unresolved) {
+        // `${REGISTRY}/ubuntu`: whatever the variables hold, the last path segment has no tag.
+        const last = s.image.resolved.split('/').at(-1) ?? '';
+        if (s.image.resolved.includes('/') && !/[$:@]/.test(last))
+          report({
+            at: s.from,
+            span: s.imageSpan,
+            message: `Base image ${s.image.resolved} has no tag, so it means :latest and changes without notice.`,
+            fix: `use an explicit version, e.g. \`FROM ${s.image.resolved}:<version>\``,
+          });
+        continue;
+      }
+      if (s.image.digest) continue;
       if (s.image.tag === undefined)
         report({
           at: s.from,
@@ -156,7 +170,7 @@ const allowedRegistry = defineRule({
   title: 'Base image from a registry that is not allowed',
   severity: 'high',
   description:
-    'A FROM names an image from a registry outside the configured `allowedRegistries` (or hadolint `trustedRegistries`).',
+    'A FROM, `COPY --from` or `RUN --mount=from=` names an image from a registry outside the configured `allowedRegistries` (or hadolint `trustedRegistries`).',
   rationale:
     'Organisations mirror and vet base images in trusted registries; pulling from elsewhere bypasses that review and is a common supply-chain entry point.',
   fix: [
@@ -175,24 +189,42 @@ const allowedRegistry = defineRule({
   check({ df, options, report }) {
     const allowed = options.allowedRegistries;
     if (!allowed || allowed.length === 0) return;
-    for (const s of externalStages(df, options.ignoreImages)) {
-      if (s.image.unresolved) continue;
-      const full = `${s.image.registry}/${s.image.repository}`;
+    const check = (image: ImageRef, at: Instruction, span: Span, what: string) => {
+      if (image.unresolved || image.scratch || imageMatches(image, options.ignoreImages ?? [])) return;
+      const full = `${image.registry}/${image.repository}`;
       const ok = allowed.some((a) => {
         const e = a.toLowerCase().replace(/\/+$/, '');
         const entry = e === 'hub.docker.com' || e === 'index.docker.io' ? 'docker.io' : e;
         return (
-          globMatch(entry, s.image.registry, 'wildcard') ||
+          globMatch(entry, image.registry, 'wildcard') ||
           full.startsWith(`${entry}/`) ||
           globMatch(entry, full, 'wildcard')
         );
       });
       if (!ok)
         report({
-          at: s.from,
-          span: s.imageSpan,
-          message: `Base image ${show(s.image)} comes from ${s.image.registry}, which is not an allowed registry (${allowed.join(', ')}).`,
+          at,
+          span,
+          key: `${what} ${image.raw}`,
+          message: `${what} ${show(image)} comes from ${image.registry}, which is not an allowed registry (${allowed.join(', ')}).`,
         });
+    };
+    for (const s of externalStages(df, options.ignoreImages))
+      check(s.image, s.from, s.imageSpan, 'Base image');
+    // Images that COPY --from and RUN --mount=from= read files from are pulled like base images.
+    for (const i of df.instructions) {
+      const inst = i.trigger ?? i;
+      for (const f of inst.flags) {
+        const ref =
+          f.name === 'from'
+            ? f.value
+            : f.name === 'mount'
+              ? /(?:^|,)from=([^,]+)/.exec(f.value ?? '')?.[1]
+              : null;
+        // A number names a stage by index, never an image (SG-DF-038 reports one that does not exist).
+        if (!ref || /^\d+$/.test(ref) || stageFor(df, ref)) continue;
+        check(parseImageRef(ref, ref, ref.includes('$')), inst, f.span, 'Image');
+      }
     }
   },
 });

@@ -126,7 +126,7 @@ const copyAllFirst = defineRule({
       );
       if (!copyAll) continue;
       const after = commands(stage).find(
-        ({ inst, cmd }) => inst.span.line > copyAll.span.line && isDependencyInstall(cmd),
+        ({ inst, cmd }) => !inst.onbuild && inst.span.line > copyAll.span.line && isDependencyInstall(cmd),
       );
       if (!after) continue;
       report({
@@ -162,7 +162,7 @@ const sensitiveCopy = defineRule({
   title: 'Secrets or repository metadata copied into the image',
   severity: 'high',
   description:
-    'COPY/ADD names a credential or metadata file: `.git`, `.env`, private keys (`id_rsa`, `*.key`, `*key*.pem`, `*private*.pem`, `*.p12`, `*.jks`), `.npmrc`, `.pypirc`, `.netrc`, `.aws/`, `.ssh/`, `.docker/config.json`, `credentials.json`.',
+    'COPY/ADD names a credential or metadata file: `.git`, `.env`, private keys (`id_rsa`, `*.key`, `*key*.pem`, `*private*.pem`, `*.p12`, `*.jks`), `.npmrc`, `.pypirc`, `.netrc`, `.aws/`, `.ssh/`, `.docker/config.json`, `credentials.json`; or copies to where a credentials-file variable points (`$AWS_CONFIG_FILE`, `$AWS_SHARED_CREDENTIALS_FILE`, `$GOOGLE_APPLICATION_CREDENTIALS`, `$HF_TOKEN_PATH`).',
   rationale:
     'Everything copied stays in a layer even if deleted later; anyone who can pull the image can read it. `.git` also leaks history and often tokens in remote URLs.',
   fix: '```dockerfile\n# before\nCOPY .env id_rsa /app/\n# after: pass secrets at build time only\nRUN --mount=type=secret,id=dotenv,target=/app/.env ./configure\n# and list them in .dockerignore\n```',
@@ -180,9 +180,22 @@ const sensitiveCopy = defineRule({
             key: w.value,
             message: `${i.keyword} ${w.value} puts a secret or repository metadata into the image.`,
           });
+      const dest = operands(i).at(-1);
+      const variable = dest && CREDENTIAL_FILE_VARS.exec(dest.value)?.[1];
+      if (dest && variable && !i.flags.some((f) => f.name === 'from'))
+        report({
+          at: i,
+          span: dest.span,
+          key: dest.value,
+          message: `${i.keyword} to ${dest.value} puts a credentials file (where ${variable} points) into the image.`,
+        });
     }
   },
 });
+
+/** A destination that is a variable tools read a credentials file from. */
+const CREDENTIAL_FILE_VARS =
+  /^\$\{?(AWS_CONFIG_FILE|AWS_SHARED_CREDENTIALS_FILE|GOOGLE_APPLICATION_CREDENTIALS|HF_TOKEN_PATH)\}?$/;
 
 function fromRefs(inst: Instruction): { ref: string; span: Instruction['span'] }[] {
   const out: { ref: string; span: Instruction['span'] }[] = [];
@@ -220,6 +233,7 @@ const copyFrom = defineRule({
               span,
               key: ref,
               message: `${inst.keyword} --from=${ref} refers to the stage it is in.`,
+              properties: { equivalents: ['DL3023', 'DS-0006'] },
             });
           else if (target && target.index > stage.index)
             report({
@@ -227,6 +241,7 @@ const copyFrom = defineRule({
               span,
               key: ref,
               message: `${inst.keyword} --from=${ref} refers to a later stage (line ${target.from.span.line}).`,
+              properties: { equivalents: ['DL3022'] },
             });
           else if (!target && /^\d+$/.test(ref))
             report({
@@ -234,6 +249,7 @@ const copyFrom = defineRule({
               span,
               key: ref,
               message: `${inst.keyword} --from=${ref}: there is no stage ${ref}.`,
+              properties: { equivalents: ['DL3022'] },
             });
           else if (!target && !/[/:@.]/.test(ref))
             report({
@@ -241,6 +257,7 @@ const copyFrom = defineRule({
               span,
               key: ref,
               message: `${inst.keyword} --from=${ref} names no stage; unless a --build-context of that name is passed, Docker pulls an image called "${ref}" from Docker Hub.`,
+              properties: { equivalents: ['DL3022'] },
             });
         }
   },

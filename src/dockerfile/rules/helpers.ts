@@ -116,10 +116,16 @@ export function inheritedInstructions(df: ParsedDockerfile, stage: Stage): Instr
     .flatMap((s) => s.instructions);
 }
 
+/**
+ * The commands of a stage's RUN instructions. An `ONBUILD RUN` trigger counts too (as the trigger instruction): it
+ * runs in every image built FROM this one, so it is checked like a RUN.
+ */
 export function commands(stage: Stage): { inst: Instruction; cmd: ShellCommand }[] {
   const out: { inst: Instruction; cmd: ShellCommand }[] = [];
-  for (const inst of stage.instructions)
+  for (const i of stage.instructions) {
+    const inst = i.trigger ?? i;
     for (const cmd of inst.script?.commands ?? []) out.push({ inst, cmd });
+  }
   return out;
 }
 

@@ -131,11 +131,12 @@ const multiple = defineRule({
 
 const shellForm = defineRule({
   id: 'SG-DF-035',
-  title: 'Shell form CMD or ENTRYPOINT',
+  title: 'Shell form CMD, ENTRYPOINT or HEALTHCHECK CMD',
   severity: 'low',
-  description: 'CMD or ENTRYPOINT written in shell form (`CMD node server.js`) instead of JSON exec form.',
+  description:
+    'CMD, ENTRYPOINT or the command of HEALTHCHECK written in shell form (`CMD node server.js`) instead of JSON exec form.',
   rationale:
-    'In shell form the process runs under `/bin/sh -c`: it is not PID 1, does not receive SIGTERM, and the container takes the full stop timeout to shut down (then gets killed). It also needs a shell in the image.',
+    'In shell form the process runs under `/bin/sh -c`: it is not PID 1, does not receive SIGTERM, and the container takes the full stop timeout to shut down (then gets killed). It also needs a shell in the image: a shell-form health check on an image without one always fails.',
   fix: '```dockerfile\n# before\nCMD node server.js\n# after\nCMD ["node", "server.js"]\n```',
   tags: ['dockerfile', 'best-practice', 'reliability'],
   equivalents: { hadolint: ['DL3025'], buildkit: ['JSONArgsRecommended'] },
@@ -153,6 +154,18 @@ const shellForm = defineRule({
             message: `${i.keyword} in shell form runs under /bin/sh -c and does not receive stop signals.`,
             fix: `use \`${i.keyword} [${words}]\``,
           });
+        } else if (i.keyword === 'HEALTHCHECK') {
+          const cmd = /(?:^|\s)CMD\s+(.*)$/is.exec(i.argsText)?.[1]?.trim();
+          if (cmd && !cmd.startsWith('['))
+            report({
+              at: i,
+              message:
+                'HEALTHCHECK CMD in shell form runs under /bin/sh -c and fails on an image without a shell.',
+              fix: `use \`HEALTHCHECK CMD [${cmd
+                .split(/\s+/)
+                .map((w) => JSON.stringify(w))
+                .join(', ')}]\``,
+            });
         }
   },
 });
@@ -293,7 +306,11 @@ const sourceLabel = defineRule({
     'The source label links an image to its repository: registries (GHCR) show it, Renovate and scanners use it to find changelogs and owners, and incident responders find the code.',
   fix: '```dockerfile\nLABEL org.opencontainers.image.source="https://github.com/org/app"\n```\n(`docker/metadata-action` adds it at build time, which also satisfies the intent.)',
   tags: ['dockerfile', 'best-practice', 'provenance'],
-  equivalents: { hadolint: ['DL3049'] },
+  related: {
+    checks: { hadolint: ['DL3049'] },
+    differs:
+      'hadolint asks for the labels its `label-schema` setting names and nothing without one; SG-DF-049 always asks for the source label',
+  },
   hint: 'add `LABEL org.opencontainers.image.source=<repository URL>`',
   check({ df, report }) {
     const stage = finalStage(df);
@@ -365,14 +382,21 @@ const platform = defineRule({
     for (const s of df.stages) {
       const f = s.from.flags.find((x) => x.name === 'platform');
       if (!f?.value) continue;
+      // `properties.equivalents` names the peer check each finding stands for.
       if (/^\$\{?TARGETPLATFORM\}?$/.test(f.value))
         report({
           at: s.from,
           span: f.span,
           message: '--platform=$TARGETPLATFORM is the default and can be dropped.',
+          properties: { equivalents: ['DL3065'] },
         });
       else if (!f.value.includes('$'))
-        report({ at: s.from, span: f.span, message: `--platform=${f.value} hard-codes the platform.` });
+        report({
+          at: s.from,
+          span: f.span,
+          message: `--platform=${f.value} hard-codes the platform.`,
+          properties: { equivalents: ['DL3029'] },
+        });
     }
   },
 });

@@ -75,6 +75,7 @@ const PIP_OPTS = [
   '--only-binary',
   '--no-binary',
   '--report',
+  '--root-user-action',
 ];
 
 interface Use {
@@ -82,6 +83,11 @@ interface Use {
   cmd: ShellCommand;
   stage: Stage;
   sub: string | undefined;
+}
+
+/** Whether a use ends up in a shipped image: its stage does, or it is an ONBUILD trigger (run in child images). */
+function ships(shipped: Set<Stage>, u: { inst: Instruction; stage: Stage }): boolean {
+  return shipped.has(u.stage) || !!u.inst.onbuild;
 }
 
 function uses(df: ParsedDockerfile, bases: readonly string[], opts: readonly string[] = []): Use[] {
@@ -97,12 +103,12 @@ function shippedStages(df: ParsedDockerfile): Set<Stage> {
   return new Set(stageChain(df, finalStage(df)));
 }
 
-/** Whether the instruction has a BuildKit cache mount on one of the given directories. */
+/** Whether the instruction has a BuildKit cache or tmpfs mount on one of the given directories. */
 function cacheMount(inst: Instruction, ...dirs: string[]): boolean {
   return inst.flags.some(
     (f) =>
       f.name === 'mount' &&
-      /(^|,)type=cache(,|$)/.test(f.value ?? '') &&
+      /(^|,)type=(cache|tmpfs)(,|$)/.test(f.value ?? '') &&
       dirs.some(
         (d) =>
           (f.value ?? '').includes(`target=${d}`) ||
@@ -116,6 +122,11 @@ function sameRun(inst: Instruction, pred: (c: ShellCommand) => boolean): boolean
   return (inst.script?.commands ?? []).some(pred);
 }
 
+/** A cleanup that runs after the command in the same RUN (a clean before the install leaves the cache). */
+function cleanedAfter(u: Use, pred: (c: ShellCommand) => boolean): boolean {
+  return sameRun(u.inst, (c) => c.index > u.cmd.index && pred(c));
+}
+
 function isVarOrPath(v: string): boolean {
   return v.includes('$') || v.includes('/') || /\.(deb|rpm|apk|whl|tar\.gz|zip)$/.test(v);
 }
@@ -126,13 +137,29 @@ function packages(u: Use, opts: readonly string[]): Word[] {
     .filter((w) => !isVarOrPath(w.value) && !w.value.startsWith('<') && w.value !== '');
 }
 
-const APT_INSTALL = (u: Use) => (u.cmd.base === 'apt-get' || u.cmd.base === 'apt') && u.sub === 'install';
+/** apt-get's quiet level: each `-q` (also inside `-yqq`) and `--quiet` adds one; `-q=N` / `--quiet=N` sets it. Level 2 implies -y. */
+function quietLevel(cmd: ShellCommand): number {
+  let level = 0;
+  for (const a of cmd.args) {
+    const v = a.value;
+    if (v === '--') break;
+    const set = /^(?:-q|--quiet)=(\d+)$/.exec(v);
+    if (set) level = Number(set[1]);
+    else if (v === '--quiet') level++;
+    else if (/^-[A-Za-z]+$/.test(v)) level += [...v].filter((c) => c === 'q').length;
+  }
+  return level;
+}
+
+const APT_INSTALL = (u: Use) =>
+  (u.cmd.base === 'apt-get' || u.cmd.base === 'apt' || u.cmd.base === 'aptitude') && u.sub === 'install';
 
 const aptYes = defineRule({
   id: 'SG-DF-011',
   title: 'apt-get install without -y',
   severity: 'medium',
-  description: '`apt-get install` without `-y`/`--yes`/`--assume-yes`/`-qq`.',
+  description:
+    '`apt-get install` without `-y`/`--yes`/`--assume-yes` or quiet level 2 (`-qq`, `-q -q`, `-q=2`, `--quiet --quiet`), which implies `-y`.',
   rationale:
     'Without a non-interactive answer the install waits for confirmation and the build fails or hangs.',
   fix: '```dockerfile\n# before\nRUN apt-get update && apt-get install curl\n# after\nRUN apt-get update && apt-get install -y --no-install-recommends curl\n```',
@@ -143,9 +170,8 @@ const aptYes = defineRule({
     for (const u of uses(df, ['apt-get', 'apt'], APT_OPTS).filter(APT_INSTALL)) {
       if (
         hasFlag(u.cmd, '-y', '--yes', '--assume-yes') ||
-        u.cmd.args.some(
-          (a) => /^(-qq|-q=2|--quiet=2)$/.test(a.value) || /Assume-Yes=(true|1|yes)/i.test(a.value),
-        )
+        quietLevel(u.cmd) >= 2 ||
+        u.cmd.args.some((a) => /Assume-Yes=(true|1|yes)/i.test(a.value))
       )
         continue;
       report({
@@ -191,7 +217,7 @@ const aptLists = defineRule({
   title: 'apt lists not removed after install',
   severity: 'low',
   description:
-    'A RUN in a stage that ends up in the final image runs `apt-get install` but does not remove `/var/lib/apt/lists/*` in the same RUN (a cache mount on /var/lib/apt is fine).',
+    'A RUN in a stage that ends up in the final image (or an `ONBUILD RUN`) runs `apt-get`/`apt`/`aptitude install` but does not remove `/var/lib/apt/lists/*` in the same RUN. A cache or tmpfs mount on /var/lib/apt is fine; when the Dockerfile removes `docker-clean`, /var/cache/apt must be mounted too.',
   rationale:
     'The package lists (tens of MB) stay in the layer; removing them in a later RUN does not shrink the image.',
   fix: '```dockerfile\n# before\nRUN apt-get update && apt-get install -y --no-install-recommends curl\n# after\nRUN apt-get update && apt-get install -y --no-install-recommends curl \\\n && rm -rf /var/lib/apt/lists/*\n```',
@@ -201,8 +227,16 @@ const aptLists = defineRule({
   check({ df, report }) {
     const shipped = shippedStages(df);
     const done = new Set<Instruction>();
-    for (const u of uses(df, ['apt-get', 'apt'], APT_OPTS).filter(APT_INSTALL)) {
-      if (!shipped.has(u.stage) || done.has(u.inst) || cacheMount(u.inst, '/var/lib/apt')) continue;
+    // Without Docker's docker-clean hook the downloaded .debs stay too, so a mount must cover /var/cache/apt as well.
+    const keepsDebs = df.instructions.some((i) =>
+      (i.trigger ?? i).script?.commands.some(
+        (c) => c.base === 'rm' && c.args.some((a) => a.value.endsWith('apt.conf.d/docker-clean')),
+      ),
+    );
+    for (const u of uses(df, ['apt-get', 'apt', 'aptitude'], APT_OPTS).filter(APT_INSTALL)) {
+      if (!ships(shipped, u) || done.has(u.inst)) continue;
+      if (cacheMount(u.inst, '/var/lib/apt') && (!keepsDebs || cacheMount(u.inst, '/var/cache/apt')))
+        continue;
       const cleaned = sameRun(
         u.inst,
         (c) => c.base === 'rm' && c.args.some((a) => a.value.startsWith('/var/lib/apt/lists')),
@@ -263,11 +297,14 @@ const upgrade = defineRule({
     for (const u of uses(df, ['apt-get', 'apt', 'zypper'], [...APT_OPTS, ...ZYPPER_OPTS])) {
       const dist = ['dist-upgrade', 'full-upgrade', 'dup'].includes(u.sub ?? '');
       if (!dist && !(u.sub === 'upgrade' && u.cmd.base !== 'zypper')) continue;
+      const apt = u.cmd.base !== 'zypper';
       report({
         at: u.inst,
         span: u.cmd.span,
         key: u.cmd.text,
         severity: dist ? 'medium' : 'low',
+        // Trivy's DS-0024 is apt's dist-upgrade only; hadolint's DL3035 is zypper's.
+        properties: { equivalents: apt ? ['DL3005', ...(dist ? ['DS-0024'] : [])] : ['DL3035'] },
         message: `\`${u.cmd.base} ${u.sub}\` upgrades packages during the build${dist ? ' and may move to a new distribution release' : ''}.`,
       });
     }
@@ -343,7 +380,7 @@ const apkNoCache = defineRule({
   id: 'SG-DF-018',
   title: 'apk add without --no-cache',
   severity: 'low',
-  description: '`apk add` without `--no-cache` (and without a cache mount on /var/cache/apk).',
+  description: '`apk add` without `--no-cache` (and without a cache or tmpfs mount on /var/cache/apk).',
   rationale: 'The package index and cache stay in the layer and add size for nothing.',
   fix: '```dockerfile\n# before\nRUN apk update && apk add curl\n# after\nRUN apk add --no-cache curl\n```',
   tags: ['dockerfile', 'best-practice', 'apk', 'size'],
@@ -395,6 +432,35 @@ const apkPin = defineRule({
   },
 });
 
+/** dnf/yum subcommands (and their dnf aliases) that download and install packages. */
+const RPM_INSTALLS = [
+  'install',
+  'in',
+  'groupinstall',
+  'localinstall',
+  'reinstall',
+  'rei',
+  'update',
+  'up',
+  'upgrade',
+  'upgrade-minimal',
+  'up-min',
+  'update-minimal',
+  'distro-sync',
+  'dsync',
+];
+const ZYPPER_INSTALLS = [
+  'install',
+  'in',
+  'update',
+  'up',
+  'dist-upgrade',
+  'dup',
+  'patch',
+  'source-install',
+  'si',
+];
+
 const RPM_INSTALL = new Set([
   'install',
   'groupinstall',
@@ -416,18 +482,18 @@ const rpmYes = defineRule({
   title: 'yum/dnf/zypper without a non-interactive flag',
   severity: 'medium',
   description:
-    '`yum`/`dnf`/`tdnf install` without `-y`, or `zypper install` without `-n`/`--non-interactive`/`-y`.',
+    '`yum`/`dnf`/`tdnf`/`microdnf install` (or `in`, `reinstall`, `rei`) without `-y`, or `zypper install` without `-n`/`--non-interactive`/`-y`.',
   rationale: 'Without it the package manager waits for confirmation and the build fails.',
   fix: '```dockerfile\n# before\nRUN yum install httpd\n# after\nRUN yum install -y httpd-2.4.57 && yum clean all\n```',
   tags: ['dockerfile', 'best-practice', 'rpm'],
   equivalents: { hadolint: ['DL3030', 'DL3034', 'DL3038'] },
   hint: 'add `-y` (`-n` for zypper)',
   check({ df, report }) {
-    for (const u of uses(df, ['yum', 'dnf', 'tdnf', 'zypper'], [...RPM_OPTS, ...ZYPPER_OPTS])) {
+    for (const u of uses(df, ['yum', 'dnf', 'tdnf', 'microdnf', 'zypper'], [...RPM_OPTS, ...ZYPPER_OPTS])) {
       if (
         !RPM_INSTALL.has(u.sub ?? '') ||
         (u.cmd.base !== 'zypper' &&
-          !['install', 'groupinstall', 'localinstall', 'reinstall'].includes(u.sub ?? ''))
+          !['install', 'in', 'groupinstall', 'localinstall', 'reinstall', 'rei'].includes(u.sub ?? ''))
       )
         continue;
       const ok =
@@ -445,18 +511,26 @@ const rpmYes = defineRule({
   },
 });
 
+/** `clean all`: `clean metadata` or `clean packages` leave the rest of the cache. */
+function cleanAll(c: ShellCommand): boolean {
+  const ops = operands(c, RPM_OPTS).map((w) => w.value);
+  return ops[0] === 'clean' && ops[1] === 'all';
+}
+
 const RPM_CLEAN: Record<string, (c: ShellCommand) => boolean> = {
   yum: (c) =>
-    (c.base === 'yum' && subcommand(c) === 'clean') ||
+    (c.base === 'yum' && cleanAll(c)) ||
     (c.base === 'rm' && c.args.some((a) => a.value.startsWith('/var/cache/yum'))),
   dnf: (c) =>
-    (c.base === 'dnf' && subcommand(c) === 'clean') ||
-    (c.base === 'rm' && c.args.some((a) => /^\/var\/cache\/(dnf|yum)/.test(a.value))),
-  tdnf: (c) => c.base === 'tdnf' && subcommand(c) === 'clean',
+    (c.base === 'dnf' && cleanAll(c)) ||
+    (c.base === 'rm' && c.args.some((a) => /^\/var\/cache\/(dnf|yum|libdnf5)/.test(a.value))),
+  tdnf: (c) => c.base === 'tdnf' && cleanAll(c),
   microdnf: (c) =>
-    (c.base === 'microdnf' && subcommand(c) === 'clean') ||
-    (c.base === 'rm' && c.args.some((a) => /^\/var\/cache\/(yum|dnf)/.test(a.value))),
-  zypper: (c) => c.base === 'zypper' && ['clean', 'cc'].includes(subcommand(c, ZYPPER_OPTS) ?? ''),
+    (c.base === 'microdnf' && cleanAll(c)) ||
+    (c.base === 'rm' && c.args.some((a) => /^\/var\/cache\/(yum|dnf|libdnf5)/.test(a.value))),
+  zypper: (c) =>
+    (c.base === 'zypper' && ['clean', 'cc'].includes(subcommand(c, ZYPPER_OPTS) ?? '')) ||
+    (c.base === 'rm' && c.args.some((a) => a.value.startsWith('/var/cache/zypp'))),
 };
 
 const rpmClean = defineRule({
@@ -464,7 +538,7 @@ const rpmClean = defineRule({
   title: 'yum/dnf/microdnf/zypper cache not cleaned',
   severity: 'low',
   description:
-    'A RUN in a shipped stage installs with yum, dnf, microdnf or zypper without `clean all` (`zypper clean`) in the same RUN.',
+    'A RUN in a shipped stage (or an `ONBUILD RUN`) installs, reinstalls or upgrades with yum, dnf, microdnf or zypper (`install`/`in`, `reinstall`/`rei`, `update`/`up`, `upgrade`, `upgrade-minimal`/`up-min`, `dist-upgrade`/`dup`, ...) without `clean all` (`zypper clean`, or removing the cache directory, `/var/cache/libdnf5` for dnf5) after it in the same RUN. A cache or tmpfs mount on the cache directory is fine.',
   rationale: 'The metadata and package cache stay in the layer (often 100+ MB).',
   fix: '```dockerfile\n# before\nRUN yum install -y httpd\n# after\nRUN yum install -y httpd && yum clean all\n```',
   tags: ['dockerfile', 'best-practice', 'rpm', 'size'],
@@ -486,13 +560,14 @@ const rpmClean = defineRule({
     const shipped = shippedStages(df);
     for (const u of uses(df, ['yum', 'dnf', 'tdnf', 'microdnf', 'zypper'], [...RPM_OPTS, ...ZYPPER_OPTS])) {
       if (
-        !shipped.has(u.stage) ||
-        !['install', 'in', 'groupinstall', 'localinstall', 'update', 'upgrade'].includes(u.sub ?? '')
+        !ships(shipped, u) ||
+        !(u.cmd.base === 'zypper' ? ZYPPER_INSTALLS : RPM_INSTALLS).includes(u.sub ?? '')
       )
         continue;
-      if (cacheMount(u.inst, '/var/cache/yum', '/var/cache/dnf', '/var/cache/zypp')) continue;
+      if (cacheMount(u.inst, '/var/cache/yum', '/var/cache/dnf', '/var/cache/libdnf5', '/var/cache/zypp'))
+        continue;
       const clean = RPM_CLEAN[u.cmd.base];
-      if (clean && sameRun(u.inst, clean)) continue;
+      if (clean && cleanedAfter(u, clean)) continue;
       report({
         at: u.inst,
         span: u.cmd.span,
@@ -550,7 +625,7 @@ function pipInstalls(df: ParsedDockerfile): (Use & { args: Word[] })[] {
   for (const stage of df.stages)
     for (const { inst, cmd } of commands(stage)) {
       let args: Word[] | undefined;
-      if (/^pip(\d(\.\d+)?)?$/.test(cmd.base)) args = cmd.args;
+      if (/^pip(\d(\.\d+)?|x)?$/.test(cmd.base)) args = cmd.args;
       else if (/^python(\d(\.\d+)?)?$/.test(cmd.base)) {
         const m = cmd.args.findIndex((a) => a.value === '-m');
         if (m >= 0 && cmd.args[m + 1]?.value === 'pip') args = cmd.args.slice(m + 2);
@@ -584,6 +659,8 @@ const pipCache = defineRule({
   hint: 'add `--no-cache-dir`',
   check({ df, report }) {
     for (const u of pipInstalls(df)) {
+      // pipx installs into its own venvs and has no --no-cache-dir.
+      if (u.cmd.base === 'pipx') continue;
       if (
         hasFlag({ args: u.args }, '--no-cache-dir') ||
         cacheMount(u.inst, '/root/.cache', '/root/.cache/pip', '~/.cache')
@@ -614,7 +691,7 @@ const pipPin = defineRule({
   title: 'pip install without pinned versions',
   severity: 'low',
   description:
-    'Packages named on the `pip install` command line without a version (`==`, `>=`, `~=`, `@`). Requirements files are not checked.',
+    'Packages named on the `pip install` (`pip2`, `pip3`, `python -m pip`, `pipx`) command line without a version (`==`, `>=`, `~=`, `@`). Requirements files and local paths are not checked.',
   rationale: 'Unpinned packages make builds unreproducible and let a compromised new release in.',
   fix: '```dockerfile\n# before\nRUN pip install --no-cache-dir flask\n# after\nRUN pip install --no-cache-dir flask==3.0.3\n# or, better: a pinned requirements file with hashes\nRUN pip install --no-cache-dir --require-hashes -r requirements.txt\n```',
   tags: ['dockerfile', 'reproducibility', 'pip', 'supply-chain'],
@@ -630,7 +707,8 @@ const pipPin = defineRule({
           return false;
         // VCS URLs pin with `@<ref>` after the repository path (user info before the host does not count).
         if (/^git\+/.test(v)) return !/^[^:]+:\/\/(?:[^@/]+@)?[^@]+@/.test(v);
-        if (v.includes('://')) return false;
+        // Other URLs are archives; a word with a slash is a local directory (pip reads it as a path).
+        if (v.includes('://') || (v.includes('/') && !v.includes('@'))) return false;
         return !/(==|>=|<=|~=|!=|<|>|@)/.test(v);
       });
       if (loose.length)
@@ -651,7 +729,8 @@ const pipPin = defineRule({
 function copiedBefore(stage: Stage, inst: Instruction): string[] {
   const out: string[] = [];
   for (const i of stage.instructions) {
-    if (i === inst) break;
+    // An ONBUILD trigger is not in the list itself; its line says where it stands.
+    if (i === inst || i.span.line >= inst.span.line) break;
     if ((i.keyword === 'COPY' || i.keyword === 'ADD') && !i.flags.some((f) => f.name === 'from')) {
       const ops = operands(i);
       out.push(...ops.slice(0, -1).map((w) => w.value));
@@ -709,14 +788,14 @@ const npmCi = defineRule({
 
 const npmPin = defineRule({
   id: 'SG-DF-026',
-  title: 'npm/yarn/pnpm package added without a version',
+  title: 'npm/yarn/pnpm/go package added without a version',
   severity: 'low',
   description:
-    'A package named on the `npm install`, `yarn add`, `pnpm add` or global install command line without `@version`.',
+    'A package named on the `npm install`, `yarn add`, `pnpm add` or global install command line without `@version`, or a module in `go install`/`go get`/`go run` without `@version` (or with `@latest`). Local paths are not checked.',
   rationale: 'The build installs whatever version is newest on the day it runs.',
-  fix: '```dockerfile\n# before\nRUN npm install -g typescript\n# after\nRUN npm install -g typescript@5.4.5\n```',
-  tags: ['dockerfile', 'reproducibility', 'npm', 'supply-chain'],
-  equivalents: { hadolint: ['DL3016'] },
+  fix: '```dockerfile\n# before\nRUN npm install -g typescript\nRUN go install golang.org/x/tools/gopls@latest\n# after\nRUN npm install -g typescript@5.4.5\nRUN go install golang.org/x/tools/gopls@v0.16.1\n```',
+  tags: ['dockerfile', 'reproducibility', 'npm', 'go', 'supply-chain'],
+  equivalents: { hadolint: ['DL3016', 'DL3062'] },
   hint: 'add `@<version>` to each package',
   check({ df, report }) {
     for (const stage of df.stages)
@@ -737,6 +816,18 @@ const npmPin = defineRule({
         if (cmd.base === 'npm' && ['install', 'i', 'add'].includes(sub ?? '')) pkgs = ops.slice(1);
         if ((cmd.base === 'yarn' || cmd.base === 'pnpm') && sub === 'add') pkgs = ops.slice(1);
         if (cmd.base === 'yarn' && sub === 'global' && ops[1]?.value === 'add') pkgs = ops.slice(2);
+        if (cmd.base === 'go') {
+          const loose = goModules(cmd);
+          if (loose.length)
+            report({
+              at: inst,
+              span: cmd.span,
+              key: cmd.text,
+              message: `go ${sub} without a pinned version: ${loose.slice(0, 5).join(', ')}.`,
+              fix: 'add `@<version>` (not `@latest`) to each module',
+            });
+          continue;
+        }
         const loose = pkgs.filter((w) => {
           const v = w.value;
           if (v.includes('$') || /^[./~]/.test(v) || /\.(tgz|tar|tar\.gz)$/.test(v)) return false;
@@ -759,6 +850,31 @@ const npmPin = defineRule({
   },
 });
 
+/** Modules of `go install|get|run` without a fixed version (none or `@latest`); local paths and `go run`'s program arguments are skipped. */
+function goModules(cmd: ShellCommand): string[] {
+  const ops = operands(cmd, [
+    '-C',
+    '-o',
+    '-modfile',
+    '-tags',
+    '-ldflags',
+    '-gcflags',
+    '-p',
+    '-exec',
+    '-overlay',
+  ]);
+  const sub = ops[0]?.value;
+  if (sub !== 'install' && sub !== 'get' && sub !== 'run') return [];
+  const mods = (sub === 'run' ? ops.slice(1, 2) : ops.slice(1)).map((w) => w.value);
+  return mods.filter((m) => {
+    if (m.includes('$') || /^[./~]/.test(m) || m.endsWith('.go') || m === 'tool') return false;
+    const at = m.lastIndexOf('@');
+    // `go get -tool foo` names a tool like any module; a bare word without a dot is a standard-library or local name.
+    if (at < 0) return m.includes('.') || hasFlag(cmd, '-tool');
+    return m.slice(at + 1) === 'latest';
+  });
+}
+
 const devDependencies = defineRule({
   id: 'SG-DF-060',
   title: 'Development dependencies installed in the shipped image',
@@ -769,7 +885,6 @@ const devDependencies = defineRule({
     'Development dependencies (test runners, bundlers, linters) are not needed at run time; shipping them multiplies the dependency tree and its vulnerabilities.',
   fix: '```dockerfile\n# before\nRUN npm ci\n# after\nRUN npm ci --omit=dev\n```\nBuild with dev dependencies in a build stage and install production ones in the runtime stage.',
   tags: ['security', 'dockerfile', 'npm', 'attack-surface'],
-  equivalents: { hadolint: ['DL3062'] },
   hint: 'install with `--omit=dev` in the runtime image',
   check({ df, report }) {
     const shipped = shippedStages(df);
@@ -823,7 +938,7 @@ const yarnCache = defineRule({
   title: 'yarn install without yarn cache clean',
   severity: 'info',
   description:
-    'A RUN in a stage that ends up in the final image runs `yarn install` but not `yarn cache clean` in the same RUN (a cache mount on the yarn cache is fine).',
+    'A RUN in a stage that ends up in the final image (or an `ONBUILD RUN`) runs `yarn install` but not `yarn cache clean` after it in the same RUN (a cache or tmpfs mount on the yarn cache is fine).',
   rationale:
     'Yarn keeps a copy of every downloaded package in its global cache; left in the layer it can double the size of node_modules, and a later RUN cannot shrink it.',
   fix: 'Clean the cache in the same RUN, or use a BuildKit cache mount on the yarn cache directory.\n\n```dockerfile\n# before\nRUN yarn install --frozen-lockfile\n# after\nRUN yarn install --frozen-lockfile && yarn cache clean\n```',
@@ -834,9 +949,9 @@ const yarnCache = defineRule({
     const shipped = shippedStages(df);
     const done = new Set<Instruction>();
     for (const u of uses(df, ['yarn'], ['--cwd', '--cache-folder', '--modules-folder'])) {
-      if (u.sub !== 'install' || !shipped.has(u.stage) || done.has(u.inst)) continue;
+      if (u.sub !== 'install' || !ships(shipped, u) || done.has(u.inst)) continue;
       if (cacheMount(u.inst, ...YARN_CACHE_DIRS)) continue;
-      const cleaned = sameRun(u.inst, (c) => {
+      const cleaned = cleanedAfter(u, (c) => {
         const ops = operands(c).map((w) => w.value);
         return c.base === 'yarn' && ops[0] === 'cache' && ops[1] === 'clean';
       });

@@ -1,6 +1,6 @@
 import { redact } from '../../core/redact';
 import { defineRule } from '../rule';
-import type { Instruction } from '../types';
+import type { Instruction, ParsedDockerfile } from '../types';
 import { commands, keyValues } from './helpers';
 
 const SECRET_WORDS = new Set([
@@ -9,6 +9,8 @@ const SECRET_WORDS = new Set([
   'pwd',
   'pass',
   'passphrase',
+  // Jenkins binds a credential as NAME_USR and NAME_PSW.
+  'psw',
   'secret',
   'token',
   'apikey',
@@ -105,7 +107,8 @@ export function isSecretName(name: string): boolean {
 
 function secretNameUncached(name: string): boolean {
   if (NOT_SECRET_NAMES.has(name)) return false;
-  if (KNOWN_SECRET_NAMES.has(name.toUpperCase())) return true;
+  // Front-end build tools expose VITE_* and REACT_APP_* variables to the bundle.
+  if (KNOWN_SECRET_NAMES.has(name.toUpperCase().replace(/^(VITE_|REACT_APP_)/, ''))) return true;
   const w = nameWords(name);
   if (w.length === 0) return false;
   if (NOT_SECRET_SUFFIX.has(w.at(-1) as string)) return false;
@@ -150,7 +153,7 @@ const secretName = defineRule({
   title: 'Secret passed through ENV or ARG',
   severity: 'high',
   description:
-    'An ENV or ARG whose name says it holds a secret (PASSWORD, TOKEN, SECRET, API_KEY, PRIVATE_KEY, ...; names ending in _FILE, _PATH, _URL and the like are not counted).',
+    'An ENV or ARG whose name says it holds a secret (PASSWORD, TOKEN, SECRET, API_KEY, PRIVATE_KEY, Jenkins `_PSW`, also behind the VITE_/REACT_APP_ prefixes; names ending in _FILE, _PATH, _URL and the like are not counted). A value that is a file path (`GOOGLE_APPLICATION_CREDENTIALS=./app/key.json`) counts only when an earlier COPY/ADD of the stage puts build-context files there.',
   rationale:
     'ENV values are stored in the image configuration and visible to anyone who can pull the image (`docker inspect`); ARG values are recorded in the image history of every RUN that uses them. Both outlive the build.',
   fix: [
@@ -179,6 +182,9 @@ const secretName = defineRule({
       if (inst.keyword !== 'ENV' && inst.keyword !== 'ARG') continue;
       for (const kv of keyValues(inst)) {
         if (!isSecretName(kv.key)) continue;
+        // `GOOGLE_APPLICATION_CREDENTIALS=./app/key.json` names a file: a secret only when the build copies it in.
+        const path = kv.value?.replace(/^["']|["']$/g, '');
+        if (path && /^(\.{0,2}\/|~\/)/.test(path) && !copiedInto(df, inst, path)) continue;
         const shown =
           kv.value === undefined ? '' : `=${kv.value === '' ? '""' : redact(kv.value, { keep: 2 })}`;
         report({
@@ -196,6 +202,23 @@ const secretName = defineRule({
     }
   },
 });
+
+/** Whether a COPY/ADD from the build context before `inst` in its stage puts files where `path` points. */
+function copiedInto(df: ParsedDockerfile, inst: Instruction, path: string): boolean {
+  const stage = df.stages[inst.stage];
+  if (!stage) return false;
+  const norm = (p: string) => p.replace(/^\.\//, '').replace(/^\/+/, '').replace(/\/+$/, '');
+  const target = norm(path);
+  for (const i of stage.instructions) {
+    if (i === inst) break;
+    if ((i.keyword !== 'COPY' && i.keyword !== 'ADD') || i.flags.some((f) => f.name === 'from')) continue;
+    const dest = i.args.at(-1)?.value;
+    if (dest === undefined) continue;
+    const d = norm(dest);
+    if (d === '' || d === '.' || target === d || target.startsWith(`${d}/`)) return true;
+  }
+  return false;
+}
 
 function textsOf(inst: Instruction): { text: string; span: Instruction['span'] }[] {
   if (inst.keyword === 'ENV' || inst.keyword === 'ARG' || inst.keyword === 'LABEL')

@@ -59,8 +59,7 @@ function tagsFor(rule: RuleMeta): string[] {
   return tags.slice(0, MAX_TAGS);
 }
 
-function equivalentsText(rule: RuleMeta): string | undefined {
-  const eq = rule.equivalents;
+function equivalentsText(eq: RuleMeta['equivalents']): string | undefined {
   if (!eq) return undefined;
   const parts = Object.entries(eq)
     .filter(([, ids]) => Array.isArray(ids) && ids.length > 0)
@@ -71,13 +70,16 @@ function equivalentsText(rule: RuleMeta): string | undefined {
 /** Descriptor of a shipgate rule (Dockerfile, secret, image config, malware). */
 export function ruleDescriptor(rule: RuleMeta): ReportingDescriptor {
   const helpUri = encodeURI(ruleHelpUri(rule));
-  const eq = equivalentsText(rule);
+  const eq = equivalentsText(rule.equivalents);
+  const rel = rule.related && equivalentsText(rule.related.checks);
+  const related = rel ? `${rel} (not equivalent: ${rule.related?.differs})` : undefined;
   const text = [
     `${rule.title}.`,
     `What: ${oneLine(rule.description)}`,
     `Why: ${oneLine(rule.rationale)}`,
     `How to fix: ${rule.fix}`,
     eq ? `Equivalent checks: ${eq}.` : undefined,
+    related ? `Related checks: ${related}.` : undefined,
     `Documentation: ${helpUri}`,
   ]
     .filter(Boolean)
@@ -88,6 +90,7 @@ export function ruleDescriptor(rule: RuleMeta): ReportingDescriptor {
     `**Why:** ${rule.rationale}`,
     `**How to fix:**\n\n${rule.fix}`,
     eq ? `**Equivalent checks:** ${eq}` : undefined,
+    related ? `**Related checks:** ${related}` : undefined,
     `[Documentation](${helpUri})`,
   ]
     .filter(Boolean)

@@ -31,6 +31,13 @@ describe('suppression', () => {
     expect(f.find((x) => x.ruleId === 'SG-DF-001')?.suppressed).toBeUndefined();
   });
 
+  it('maps a related (not equivalent) check id too: # hadolint global ignore=DL3049 silences SG-DF-049', async () => {
+    const df = 'FROM debian:12\nUSER 1000\n';
+    expect((await lint(df)).find((x) => x.ruleId === 'SG-DF-049')?.suppressed).toBeUndefined();
+    const f = await lint(`# hadolint global ignore=DL3049\n${df}`);
+    expect(f.find((x) => x.ruleId === 'SG-DF-049')?.suppressed?.kind).toBe('inline');
+  });
+
   it('maps trivy ids in every spelling and hadolint global ignores', async () => {
     const f = await lint(
       '# hadolint global ignore=DL3006\nFROM debian\n# shipgate ignore=AVD-DS-0002\nUSER root\n',

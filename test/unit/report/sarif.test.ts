@@ -16,6 +16,8 @@ import {
   imageOnlyResult,
   readFile,
 } from '../../support/report-fixtures';
+import { dockerfileRules } from '../../../src/dockerfile/index';
+import { ruleDescriptor } from '../../../src/report/sarif/rules';
 import { validateSarif } from '../../support/sarif-validate';
 
 const opts = { repoRoot: REPO_ROOT, readFile };
@@ -143,6 +145,14 @@ describe('toSarif runs and categories', () => {
 describe('toSarif rules', () => {
   const result = fullResult();
   const log = toSarif(result, opts);
+
+  it('names related (not equivalent) checks apart from equivalent ones, with how they differ', () => {
+    const label = dockerfileRules().find((r) => r.id === 'SG-DF-049')!;
+    const d = ruleDescriptor(label);
+    expect(d.help?.markdown).toContain('**Related checks:** hadolint DL3049 (not equivalent: ');
+    expect(d.help?.markdown).not.toContain('Equivalent checks');
+    expect(d.help?.text).toContain('Related checks: hadolint DL3049');
+  });
 
   it('lists exactly the rules with results, and every ruleIndex points at its rule', () => {
     for (const r of log.runs) {
