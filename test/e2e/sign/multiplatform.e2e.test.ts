@@ -234,6 +234,22 @@ describeWithTools(
       expect(indexOnly.stdout.trim()).toBe(`verified ${name}@${good.index}`);
     });
 
+    it('scan --sign, what the GitLab component runs, signs every platform and the index too', async () => {
+      const ref = `${registry.host}/acme/component:1.0.0`;
+      await copyAll(good, ref);
+      const r = await shipgate(['scan', ref, '--sign', ...offline, ...signing()], work, env);
+      expect(r.code, r.stderr).toBe(0);
+      const name = `${registry.host}/acme/component`;
+      expect(r.stderr).toContain(`signed ${name}@${good.index} (the index of 2 platforms)`);
+      const v = await shipgate(['verify', ref, ...identity()], work, env);
+      expect(v.code, v.stderr).toBe(0);
+      expect(v.stdout.trim().split('\n')).toEqual([
+        `verified ${name}@${good.index}`,
+        `verified ${name}@${good.amd64} (linux/amd64)`,
+        `verified ${name}@${good.arm64} (linux/arm64/v8)`,
+      ]);
+    });
+
     it('one platform refused: nothing is signed, the report names the platform and why, exit 1', async () => {
       const ref = `${registry.host}/acme/leaky:1.0.0`;
       await copyAll(bad, ref);
