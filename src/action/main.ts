@@ -8,15 +8,10 @@ import { EXIT, formatError, oneLine, ShipgateError, toShipgateError } from '../c
 import { addSecret, Logger, logger, setLogger, type LogSink } from '../core/logger';
 import { countBySeverity, type ScanResult } from '../core/result';
 import type { PipelineOptions } from '../pipeline/types';
-import type { PrePushStep, PushOutcome, PushRequest } from '../pipeline/push';
-import {
-  pushedTarget,
-  scannedTarget,
-  signableRegistryImage,
-  type SignOptions,
-  type SignOutcome,
-  type SignTarget,
-} from '../pipeline/sign';
+import type { PushOutcome, PushRequest } from '../pipeline/push';
+import { notSignedLine, type ScanToSign, type SignedImage } from '../pipeline/scan-sign';
+import { signableRegistryImage, type SignOptions, type SignOutcome } from '../pipeline/sign';
+import type { RegistryRef } from '../oci/ref';
 import {
   appendJobSummary,
   createClient,
@@ -40,7 +35,14 @@ import { actionsVulnCache } from './vuln-cache';
 export interface Engine {
   runPipeline(options: PipelineOptions): Promise<ScanResult>;
   scanGatePush?(request: PushRequest): Promise<PushOutcome>;
-  signImage?(target: SignTarget, result: ScanResult, options: SignOptions): Promise<SignOutcome>;
+  /** Opens the image to be signed once: a multi-platform index with every platform scanned. */
+  scanToSign?(options: PipelineOptions): Promise<ScanToSign>;
+  signScanned?(ref: RegistryRef, scanned: ScanToSign, options: SignOptions): Promise<SignedImage>;
+  /** The push request's signing step (and whole multi-platform push), calling back with what it signed. */
+  signingPush?(
+    options: SignOptions,
+    onSigned: (signed: SignedImage) => void,
+  ): Pick<PushRequest, 'steps' | 'allPlatforms'>;
 }
 
 /** Runs the scan; with `push`, as shipgate push (verified job, approved image, signed before the tag). */
@@ -48,40 +50,35 @@ async function scan(
   engine: Engine,
   inputs: ActionInputs,
   env: NodeJS.ProcessEnv,
-): Promise<{ result: ScanResult; pushed?: string; signed?: SignOutcome }> {
+): Promise<{ result: ScanResult; pushed?: string; signed?: SignedImage }> {
   const options = toPipelineOptions(inputs);
   if (inputs.cache && !inputs.vulnDb) {
     const vulnCache = actionsVulnCache({ env });
     if (vulnCache) options.vulnCache = vulnCache;
   }
   if (!inputs.push) {
-    const result = await engine.runPipeline(options);
-    if (!inputs.signing || !result.decision?.approved) return { result };
-    const signed = await signScanned(engine, inputs, result);
-    return { result, signed };
+    if (!inputs.signing) return { result: await engine.runPipeline(options) };
+    // Checked before the scan: an image that is not in a registry must not cost a whole scan.
+    const ref = signableRegistryImage(inputs.image, 'input sign');
+    if (!engine.scanToSign || !engine.signScanned)
+      throw new ShipgateError('INTERNAL', 'this build of the action cannot sign');
+    const scanned = await engine.scanToSign(options);
+    if (!scanned.result.decision?.approved) {
+      logger().warn(notSignedLine(scanned.result));
+      return { result: scanned.result };
+    }
+    return { result: scanned.result, signed: await engine.signScanned(ref, scanned, inputs.signing) };
   }
-  if (!engine.scanGatePush || (inputs.signing && !engine.signImage))
+  if (!engine.scanGatePush || (inputs.signing && !engine.signingPush))
     throw new ShipgateError('INTERNAL', 'this build of the action cannot push or sign');
-  let signed: SignOutcome | undefined;
-  const signing = inputs.signing;
-  const steps: PrePushStep[] =
-    signing && engine.signImage
-      ? [
-          {
-            name: 'signing',
-            run: async (c) => {
-              signed = await engine.signImage!(pushedTarget(c), c.result, signing);
-            },
-          },
-        ]
-      : [];
+  let signed: SignedImage | undefined;
   let scanned: ScanResult | undefined;
   try {
     const out = await engine.scanGatePush({
+      ...(inputs.signing ? engine.signingPush!(inputs.signing, (s) => (signed = s)) : {}),
       pipeline: options,
       destination: inputs.push,
       env,
-      steps,
       onScanned: (r) => (scanned = r),
       ...(inputs.oidcProject ? { project: inputs.oidcProject } : {}),
       ...(inputs.oidcIssuer ? { issuer: inputs.oidcIssuer } : {}),
@@ -95,26 +92,29 @@ async function scan(
   }
 }
 
-/** Signs the registry image the scan opened (no push). */
-async function signScanned(engine: Engine, inputs: ActionInputs, result: ScanResult): Promise<SignOutcome> {
-  const ref = signableRegistryImage(inputs.image, 'input sign');
-  if (!engine.signImage || !inputs.signing)
-    throw new ShipgateError('INTERNAL', 'this build of the action cannot sign');
-  return engine.signImage(scannedTarget(ref, result), result, inputs.signing);
+/** Each signature in the order it was made: every platform's, then the index's (or the one image's). */
+function signatures(signed: SignedImage | undefined): SignOutcome[] {
+  return signed ? [...signed.platforms, signed.image] : [];
 }
 
 /** The job summary's section on what was pushed and signed. */
-function signedSummary(pushed: string | undefined, signed: SignOutcome | undefined): string {
+function signedSummary(pushed: string | undefined, signed: SignedImage | undefined): string {
   const lines: string[] = [];
   if (pushed) lines.push(`### Pushed\n\n\`${pushed}\`\n`);
   if (signed) {
+    const { image } = signed;
     lines.push(
-      `### Signed${signed.forced ? ' (forced)' : ''}\n\n\`${signed.reference}\` (${signed.signer === 'key' ? 'key' : 'keyless'})\n`,
-      '| statement | stored as |',
-      '| --- | --- |',
-      ...signed.artifacts.map(
-        (a) =>
-          `| \`${a.predicateType}\` | ${a.placements.map((p) => `${p.kind} \`${p.tag ?? p.digest}\``).join('<br>')} |`,
+      `### Signed${image.forced ? ' (forced)' : ''}\n`,
+      signed.platforms.length
+        ? `\`${image.reference}\` (${image.signer}), the index of ${signed.platforms.length} platforms, each signed too:\n`
+        : `\`${image.reference}\` (${image.signer})\n`,
+      '| image | statement | stored as |',
+      '| --- | --- | --- |',
+      ...signatures(signed).flatMap((s) =>
+        s.artifacts.map(
+          (a) =>
+            `| ${s.platform ?? (signed.platforms.length ? 'index' : 'image')} \`${s.digest}\` | \`${a.predicateType}\` | ${a.placements.map((p) => `${p.kind} \`${p.tag ?? p.digest}\``).join('<br>')} |`,
+        ),
       ),
       '',
     );
@@ -243,11 +243,18 @@ async function runInner(engine: Engine, env: NodeJS.ProcessEnv): Promise<number>
   core.setOutput('sbom-file', sbomPath ? rel(sbomPath) : '');
   core.setOutput('digest', result.image?.digest ?? '');
   core.setOutput('pushed', pushed ?? '');
-  core.setOutput('signed-digest', signed?.digest ?? '');
+  core.setOutput('signed-digest', signed?.image.digest ?? '');
   core.setOutput(
     'attestations',
     JSON.stringify(
-      (signed?.artifacts ?? []).map((a) => ({ predicateType: a.predicateType, placements: a.placements })),
+      signatures(signed).flatMap((s) =>
+        s.artifacts.map((a) => ({
+          digest: s.digest,
+          ...(s.platform ? { platform: s.platform } : {}),
+          predicateType: a.predicateType,
+          placements: a.placements,
+        })),
+      ),
     ),
   );
   core.setOutput('findings', String(active));

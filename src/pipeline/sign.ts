@@ -79,6 +79,8 @@ export interface SignOutcome {
   digest: string;
   forced: boolean;
   signer: 'keyless' | 'key';
+  /** One platform of a multi-platform image (linux/arm64/v8). */
+  platform?: string;
   artifacts: SignedArtifact[];
   /** Everything written, as read back from the registry. */
   placements: Placement[];
@@ -275,7 +277,11 @@ export async function signIndex(
   const forced = forcedSignature(combined.decision, options.force === true);
   const { sbom: _sbom, ...perPlatform } = options;
   const signed: SignOutcome[] = [];
-  for (const p of target.platforms) signed.push(await signImage(p.target, p.result, perPlatform));
+  for (const [i, p] of target.platforms.entries())
+    signed.push({
+      ...(await signImage(p.target, p.result, perPlatform)),
+      platform: combined.index!.platforms[i]!.platform,
+    });
   const requested = (options.attestations ?? DEFAULT_ATTESTATIONS).filter((a) => INDEX_ATTESTATIONS.has(a));
   const index = await signDigest(target.index, combined, forced, perPlatform, requested);
   return { index, platforms: signed };

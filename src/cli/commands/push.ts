@@ -1,7 +1,8 @@
 import { EXIT, ShipgateError } from '../../core/errors';
 import { findRepoRoot } from '../../pipeline/paths';
-import { scanGatePush, type PrePushStep } from '../../pipeline/push';
-import { pushedIndexTarget, pushedTarget, signImage, signIndex, type SignOutcome } from '../../pipeline/sign';
+import { scanGatePush } from '../../pipeline/push';
+import { signingPush } from '../../pipeline/scan-sign';
+import type { SignOutcome } from '../../pipeline/sign';
 import { SIGNING_HELP, signOptions } from '../signing-flags';
 import { helpSection, parseTableCommand } from '../option-table';
 import { FORK_CODE_EVENTS } from '../../platform/github/oidc';
@@ -85,27 +86,8 @@ export async function run(argv: string[]): Promise<number> {
     });
   const signing = bool(p, 'sign') ? signOptions(p, pipeline.repoRoot) : undefined;
   const signed: SignOutcome[] = [];
-  const steps: PrePushStep[] = signing
-    ? [
-        {
-          name: 'signing',
-          run: async (c) => {
-            if (c.platforms) {
-              const out = await signIndex(
-                pushedIndexTarget({ ...c, platforms: c.platforms }),
-                c.result,
-                signing,
-              );
-              signed.push(...out.platforms, out.index);
-            } else signed.push(await signImage(pushedTarget(c), c.result, signing));
-          },
-        },
-      ]
-    : [];
   const pushed = await scanGatePush({
-    steps,
-    // Signing a multi-platform image signs each platform and the index, so all of them are pushed.
-    ...(signing ? { allPlatforms: true } : {}),
+    ...(signing ? signingPush(signing, (s) => signed.push(...s.platforms, s.image)) : {}),
     pipeline,
     destination: dest,
     ...(issuer !== undefined ? { issuer: normalizeIssuer(issuer) } : {}),

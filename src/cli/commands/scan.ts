@@ -16,16 +16,8 @@ import { option, PSS_VALUES } from '../../core/options';
 import { parseDuration } from '../../pipeline/deadline';
 import { readFileSync } from 'node:fs';
 import { logger } from '../../core/logger';
-import {
-  scannedIndexTarget,
-  scannedTarget,
-  signableRegistryImage,
-  signImage,
-  signIndex,
-} from '../../pipeline/sign';
-import { scannedIndex, scanPlatforms, type IndexScan } from '../../pipeline/platforms';
-import { openImage } from '../../image/index';
-import type { ScanResult } from '../../core/result';
+import { signableRegistryImage } from '../../pipeline/sign';
+import { notSignedLine, scanToSign, signScanned } from '../../pipeline/scan-sign';
 import { plural } from '../../report/common';
 import { signOptions } from '../signing-flags';
 
@@ -157,52 +149,18 @@ export async function scanCommand(command: 'scan' | 'sign', argv: string[]): Pro
   await writeOutputs(result, p, repoRoot, more);
   const approved = result.decision?.approved !== false;
   if (signing && target && (approved || signing.force)) {
-    if (scanned.index) {
-      const signed = await signIndex(scannedIndexTarget(target, scanned.index), result, signing);
-      for (const p of signed.platforms) process.stderr.write(`signed ${p.reference}\n`);
-      process.stderr.write(
-        `signed ${signed.index.reference} (the index of ${plural(signed.platforms.length, 'platform')})\n`,
-      );
-    } else {
-      const sbom =
-        sbomPath && sbomKind(sbomFormat) === 'cyclonedx' ? readFileSync(sbomPath, 'utf8') : undefined;
-      const signed = await signImage(scannedTarget(target, result), result, {
-        ...signing,
-        ...(sbom ? { sbom } : {}),
-      });
-      process.stderr.write(`signed ${signed.reference}\n`);
-    }
-  } else if (signing) logger().warn(`not signed: the policy did not approve ${notApproved(result)}`);
+    // The SBOM written is one image's; a multi-platform image's platforms each attest their own.
+    const sbom =
+      sbomPath && !scanned.index && sbomKind(sbomFormat) === 'cyclonedx'
+        ? readFileSync(sbomPath, 'utf8')
+        : undefined;
+    const signed = await signScanned(target, scanned, { ...signing, ...(sbom ? { sbom } : {}) });
+    for (const p of signed.platforms) process.stderr.write(`signed ${p.reference}\n`);
+    process.stderr.write(
+      signed.platforms.length
+        ? `signed ${signed.image.reference} (the index of ${plural(signed.platforms.length, 'platform')})\n`
+        : `signed ${signed.image.reference}\n`,
+    );
+  } else if (signing) logger().warn(notSignedLine(result));
   return approved ? EXIT.OK : refusedExit;
-}
-
-/** What was refused: the image, or the platforms of a multi-platform image that were. */
-function notApproved(result: ScanResult): string {
-  const refused = result.index?.platforms.filter((p) => !p.decision.approved) ?? [];
-  if (!refused.length) return 'the image';
-  return `every platform (refused: ${refused.map((p) => `${p.platform} ${p.digest}`).join(', ')}), so nothing was signed`;
-}
-
-/**
- * The scan of an image to be signed. A multi-platform index is scanned platform by platform, unless
- * --platform picks one: then that platform's digest alone is signed, and the index stays unsigned.
- */
-async function scanToSign(opts: PipelineOptions): Promise<{ result: ScanResult; index?: IndexScan }> {
-  const image = await logger().step(`opening ${opts.image}`, () =>
-    openImage(opts.image!, opts.platform ? { platform: opts.platform } : { anyPlatform: true }),
-  );
-  try {
-    const index = scannedIndex(image);
-    if (index && !opts.platform) {
-      const scan = await scanPlatforms(opts, image);
-      return { result: scan.result, index: scan };
-    }
-    if (index)
-      logger().warn(
-        `--platform ${opts.platform}: only ${image.info.digest} is signed; the index ${index.digest} stays unsigned and does not verify`,
-      );
-    return { result: await runPipeline(opts, { image }) };
-  } finally {
-    await image.close();
-  }
 }

@@ -6,24 +6,14 @@
  * each platform. One platform with a secret in a layer refuses the whole image: nothing is signed.
  */
 import { spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { CLI, ensureBundle } from '../../support/bundle';
 import { run } from '../../support/debian';
-import {
-  LAYER_GZIP,
-  LAYER_TAR,
-  serialHeavySuite,
-  setTag,
-  tarOf,
-  writeBlob,
-  writeLayoutImage,
-  type Desc,
-} from '../../support/images';
+import { serialHeavySuite } from '../../support/images';
+import { LEAKY_FILES, twoPlatformLayout, type Layout } from '../../support/multiplatform';
 import { startIssuer, type TestIssuer } from '../../support/oidc-issuer';
 import { REGISTRY_TOOLS, startRegistry, type TestRegistry } from '../../support/registry';
 import { gitlabClaims, startSigstore, unsignedToken, type MockSigstore } from '../../support/sigstore';
@@ -50,108 +40,6 @@ function shipgate(args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<
     child.on('error', reject);
     child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
   });
-}
-
-interface Layout {
-  dir: string;
-  index: string;
-  amd64: string;
-  arm64: string;
-  attestation: string;
-}
-
-/**
- * Two images and a buildx-style attestation manifest for the amd64 one, under an index tagged `multi`.
- * `armFiles` are added to the arm64 image's own layer.
- */
-async function twoPlatformLayout(
-  dir: string,
-  armFiles: { name: string; content: string }[],
-): Promise<Layout> {
-  const base = await tarOf([
-    { name: 'etc/', type: 'directory' },
-    {
-      name: 'etc/passwd',
-      content: 'root:x:0:0:root:/root:/sbin/nologin\napp:x:1000:1000::/app:/sbin/nologin\n',
-    },
-    { name: 'etc/group', content: 'root:x:0:\napp:x:1000:\n' },
-  ]);
-  const config = {
-    User: '1000',
-    Entrypoint: ['/app/server'],
-    Healthcheck: { Test: ['CMD', '/app/server', '--health'], Interval: 30_000_000_000 },
-  };
-  const image = async (tag: string, platform: Record<string, string>, files: typeof armFiles) => {
-    const app = await tarOf([
-      { name: 'app/', type: 'directory' },
-      { name: 'app/server', content: `#!/bin/true\n# ${tag}\n`, mode: 0o755 },
-      ...files.map((f) => ({ ...f, mode: 0o600 })),
-    ]);
-    return writeLayoutImage(
-      dir,
-      tag,
-      [
-        { blob: gzipSync(base), mediaType: LAYER_GZIP, uncompressed: base, createdBy: 'COPY rootfs /' },
-        { blob: app, mediaType: LAYER_TAR, createdBy: 'COPY app /app' },
-      ],
-      { ...platform, config },
-    );
-  };
-  const amd = await image('amd64', { architecture: 'amd64', os: 'linux' }, []);
-  const arm = await image('arm64', { architecture: 'arm64', variant: 'v8', os: 'linux' }, armFiles);
-  // What buildx attaches for --provenance: an "image" of unknown/unknown holding an in-toto statement.
-  const statement = Buffer.from(
-    JSON.stringify({
-      _type: 'https://in-toto.io/Statement/v0.1',
-      predicateType: 'https://slsa.dev/provenance/v0.2',
-    }),
-  );
-  const attConfig = writeBlob(
-    dir,
-    JSON.stringify({
-      architecture: 'unknown',
-      os: 'unknown',
-      config: {},
-      rootfs: { type: 'layers', diff_ids: [`sha256:${sha256(statement)}`] },
-    }),
-    'application/vnd.oci.image.config.v1+json',
-  );
-  const attLayer = {
-    ...writeBlob(dir, statement, 'application/vnd.in-toto+json'),
-    annotations: { 'in-toto.io/predicate-type': 'https://slsa.dev/provenance/v0.2' },
-  };
-  const att = writeBlob(
-    dir,
-    JSON.stringify({ schemaVersion: 2, mediaType: OCI_MANIFEST, config: attConfig, layers: [attLayer] }),
-    OCI_MANIFEST,
-  );
-  const strip = (d: Desc): Desc => ({ mediaType: d.mediaType, digest: d.digest, size: d.size });
-  const index = writeBlob(
-    dir,
-    JSON.stringify({
-      schemaVersion: 2,
-      mediaType: OCI_INDEX,
-      manifests: [
-        { ...strip(amd), platform: { architecture: 'amd64', os: 'linux' } },
-        { ...strip(arm), platform: { architecture: 'arm64', os: 'linux', variant: 'v8' } },
-        {
-          ...strip(att),
-          platform: { architecture: 'unknown', os: 'unknown' },
-          annotations: {
-            'vnd.docker.reference.digest': amd.digest,
-            'vnd.docker.reference.type': 'attestation-manifest',
-          },
-        },
-      ],
-    }),
-    OCI_INDEX,
-  );
-  setTag(dir, 'multi', index);
-  return { dir, index: index.digest, amd64: amd.digest, arm64: arm.digest, attestation: att.digest };
-}
-
-function sha256(b: Buffer): string {
-  return createHash('sha256').update(b).digest('hex');
 }
 
 describeWithTools(
@@ -210,13 +98,7 @@ describeWithTools(
       root = await sigstore.writeTrustedRoot(work);
       writeFileSync(join(work, 'shipgate.yaml'), 'version: 1\nmalware:\n  mode: optional\n');
       good = await twoPlatformLayout(join(work, 'good'), []);
-      bad = await twoPlatformLayout(join(work, 'bad'), [
-        {
-          name: 'app/.aws-credentials',
-          content:
-            '[default]\naws_access_key_id = AKIAZ7VQ3XKD4LMNPQ2R\naws_secret_access_key = 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\n',
-        },
-      ]);
+      bad = await twoPlatformLayout(join(work, 'bad'), LEAKY_FILES);
       const now = Math.floor(Date.now() / 1000);
       const guardToken = await issuer.sign({
         iss: issuer.url,
@@ -350,6 +232,22 @@ describeWithTools(
       const indexOnly = await shipgate(['verify', ref, ...identity(), '--index-only'], work, env);
       expect(indexOnly.code, indexOnly.stderr).toBe(0);
       expect(indexOnly.stdout.trim()).toBe(`verified ${name}@${good.index}`);
+    });
+
+    it('scan --sign, what the GitLab component runs, signs every platform and the index too', async () => {
+      const ref = `${registry.host}/acme/component:1.0.0`;
+      await copyAll(good, ref);
+      const r = await shipgate(['scan', ref, '--sign', ...offline, ...signing()], work, env);
+      expect(r.code, r.stderr).toBe(0);
+      const name = `${registry.host}/acme/component`;
+      expect(r.stderr).toContain(`signed ${name}@${good.index} (the index of 2 platforms)`);
+      const v = await shipgate(['verify', ref, ...identity()], work, env);
+      expect(v.code, v.stderr).toBe(0);
+      expect(v.stdout.trim().split('\n')).toEqual([
+        `verified ${name}@${good.index}`,
+        `verified ${name}@${good.amd64} (linux/amd64)`,
+        `verified ${name}@${good.arm64} (linux/arm64/v8)`,
+      ]);
     });
 
     it('one platform refused: nothing is signed, the report names the platform and why, exit 1', async () => {
