@@ -31,7 +31,9 @@ async function expectValid(log: Log, options: { multitool?: boolean } = {}): Pro
   expect(v.multitoolErrors, v.multitoolErrors.slice(0, 20).join('\n')).toEqual([]);
 }
 
-describe('limitForGitHub', () => {
+// Logs of tens of thousands of results, each also checked against the SARIF schema: seconds on an idle
+// machine, more while other test files run beside them.
+describe('limitForGitHub', { timeout: 120_000 }, () => {
   it('leaves a log within limits unchanged and says nothing', () => {
     const log = toSarif(fullResult(), opts);
     const out = limitForGitHub(log);
