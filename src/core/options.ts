@@ -521,12 +521,12 @@ export const OPTIONS: readonly OptionDef[] = [
     type: 'string',
     default: '',
     description:
-      "Code scanning category of the uploaded runs: each part's run (dockerfile, vulnerability, secret, ...) gets the category shipgate/<part>/<category>/. Empty derives a stable one per part and target (shipgate/<part>/<image or Dockerfile>/), so scans of several images do not overwrite each other.",
+      "Code scanning category, as github/codeql-action's category: an upload replaces the alerts of its own category only. Each part (dockerfile, vulnerability, secret, ...) is its own run, and GitHub rejects two runs of one tool with the same category in an upload, so each run gets <category>/<part>/ (web gives web/vulnerability/). Empty derives a stable one per part and target (shipgate/<part>/<image or Dockerfile>/), so scans of several images do not overwrite each other.",
     cli: {
       commands: GATE,
       section: 'Output',
       arg: 'NAME',
-      help: "SARIF category: each part's run gets automationDetails.id shipgate/<part>/NAME/",
+      help: "SARIF category, as codeql-action's: each part's run gets automationDetails.id NAME/<part>/ (default shipgate/<part>/<image or Dockerfile>/)",
     },
     action: {},
     differs: 'GitLab has no SARIF categories.',
