@@ -270,7 +270,7 @@ export const OPTIONS: readonly OptionDef[] = [
     description:
       "Fail at this severity or above: critical, high, medium, low, info, or none (never on severity). Empty keeps the policy's gate.fail-on.",
     cli: {
-      commands: GATE,
+      commands: [...GATE, 'push'],
       section: 'Policy',
       arg: 'SEV',
       help: 'fail at this severity or above: critical, high, medium, low, info, none',
@@ -292,7 +292,7 @@ export const OPTIONS: readonly OptionDef[] = [
     values: SCANNER_VALUES,
     description: 'Image scanners to run, comma-separated from vuln, secret, config, malware. Empty runs all.',
     cli: {
-      commands: SCAN,
+      commands: PUSH_SCAN,
       section: 'Policy',
       arg: 'LIST',
       help: 'image scanners to run (comma list of vuln, secret, config, malware; default all)',
@@ -307,7 +307,7 @@ export const OPTIONS: readonly OptionDef[] = [
     description:
       "Severities to report, comma-separated (trivy's severity, e.g. CRITICAL,HIGH; case-insensitive). Findings of other severities are hidden from every report and do not block; the summary says how many. Empty reports all.",
     cli: {
-      commands: SCAN,
+      commands: PUSH_SCAN,
       section: 'Policy',
       arg: 'LIST',
       help: 'report only these severities (e.g. CRITICAL,HIGH); the others are hidden and do not block',
@@ -322,7 +322,7 @@ export const OPTIONS: readonly OptionDef[] = [
     description:
       'Trivy ignore files to apply, separated by newlines or commas (relative to working-directory); .trivyignore and .trivyignore.yaml at the repository root are always read.',
     cli: {
-      commands: SCAN,
+      commands: PUSH_SCAN,
       section: 'Policy',
       arg: 'FILE',
       aliases: ['trivyignores'],
@@ -344,10 +344,10 @@ export const OPTIONS: readonly OptionDef[] = [
     description:
       'Exit code when the policy refuses the image (default 1; 0 reports the refusal as a warning without failing). Errors keep their own exit codes.',
     cli: {
-      commands: SCAN,
+      commands: PUSH_SCAN,
       section: 'Policy',
       arg: 'N',
-      help: 'exit code when the policy refuses the image (default 1); errors keep theirs',
+      help: 'exit code when the policy refuses the image (default 1; push: 2, and not 0); errors keep theirs',
     },
     action: {},
     gitlab: { regex: '^$|^[0-9]{1,3}$' },
@@ -361,7 +361,7 @@ export const OPTIONS: readonly OptionDef[] = [
     description:
       "required refuses the image when malware scanning cannot run (ClamAV or its signature database missing); optional makes that a warning. Empty keeps the policy's malware.mode (default required).",
     cli: {
-      commands: SCAN,
+      commands: PUSH_SCAN,
       section: 'Malware',
       arg: 'M',
       help: 'required (default): refuse when ClamAV or its database is missing; optional: warn',
@@ -382,7 +382,7 @@ export const OPTIONS: readonly OptionDef[] = [
     description:
       "ClamAV signature database folder; empty uses the policy's malware.clamav-db or ClamAV's own.",
     cli: {
-      commands: SCAN,
+      commands: PUSH_SCAN,
       section: 'Malware',
       arg: 'DIR',
       help: "ClamAV signature database folder (default ClamAV's own)",
@@ -423,7 +423,11 @@ export const OPTIONS: readonly OptionDef[] = [
     name: 'ignore-unfixed',
     type: 'boolean',
     description: 'Hide vulnerabilities that have no fix yet (reported as suppressed).',
-    cli: { commands: SCAN, section: 'Vulnerability data', help: 'hide vulnerabilities that have no fix yet' },
+    cli: {
+      commands: PUSH_SCAN,
+      section: 'Vulnerability data',
+      help: 'hide vulnerabilities that have no fix yet',
+    },
     action: {},
     gitlab: {},
   },
@@ -433,7 +437,7 @@ export const OPTIONS: readonly OptionDef[] = [
     default: '',
     description: 'OpenVEX documents to apply, separated by newlines or commas.',
     cli: {
-      commands: SCAN,
+      commands: PUSH_SCAN,
       section: 'Vulnerability data',
       arg: 'FILE',
       help: 'OpenVEX document to apply (repeatable)',
