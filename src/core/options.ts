@@ -9,11 +9,20 @@ import { ShipgateError } from './errors';
 export type FrontDoor = 'cli' | 'action' | 'gitlab';
 
 /** The CLI commands whose flags come from this table. */
-export type TableCommand = 'scan' | 'sign' | 'lint' | 'push' | 'attest';
+export type TableCommand = 'scan' | 'sign' | 'lint' | 'push' | 'attest' | 'verify' | 'audit';
 
 /** The sections of a command's --help. */
 export type HelpSection =
-  'Targets' | 'Policy' | 'Malware' | 'Vulnerability data' | 'Output' | 'Push' | 'Signing';
+  | 'Targets'
+  | 'Policy'
+  | 'Malware'
+  | 'Vulnerability data'
+  | 'Output'
+  | 'Push'
+  | 'Signing'
+  | 'Signer'
+  | 'Checks'
+  | 'Trust';
 
 type OptionType = 'string' | 'boolean' | 'number' | 'list' | 'enum';
 
@@ -84,6 +93,8 @@ const SCAN: readonly TableCommand[] = ['scan', 'sign'];
 const PUSH_SCAN: readonly TableCommand[] = ['scan', 'sign', 'push'];
 const GATE: readonly TableCommand[] = ['scan', 'sign', 'lint'];
 const SIGNERS: readonly TableCommand[] = ['scan', 'sign', 'push', 'attest'];
+/** What `shipgate verify` and `shipgate audit` expect of a signature. */
+const VERIFIERS: readonly TableCommand[] = ['verify', 'audit'];
 
 const POLICY_CHOICE =
   "GitLab shows the options of an input as a drop-down in the pipeline form, so keeping the policy's value has a name there (policy); the CLI and the action leave the option out.";
@@ -91,6 +102,27 @@ const ACTION_STEP = 'A GitHub step only: GitLab and the CLI have no such place.'
 const PUSH_JOB =
   'The GitLab component scans; a GitLab job pushes with shipgate push (docs/gitlab.md: build, scan, push, sign).';
 const GITLAB_JOB = 'Shapes the GitLab job that runs the CLI; a GitHub step and the CLI have their own ways.';
+const VERIFY_ONLY =
+  'Verifying is a command of its own (shipgate verify, shipgate audit) that runs in any job; the action and the component scan, gate and sign.';
+
+const verifyFlag = (
+  name: string,
+  type: OptionType,
+  section: HelpSection,
+  arg: string | undefined,
+  help: string,
+  description: string,
+  flag?: string,
+): OptionDef => ({
+  name,
+  type,
+  ...(type === 'boolean' ? {} : { default: '' }),
+  description,
+  cli: { commands: VERIFIERS, section, ...(flag ? { flag } : {}), ...(arg ? { arg } : {}), help },
+  differs: flag
+    ? `${VERIFY_ONLY} The flag is --${flag}, as cosign's; the option is named apart from the signing key.`
+    : VERIFY_ONLY,
+});
 
 export const OPTIONS: readonly OptionDef[] = [
   // The GitLab job's own (the rest of them at the end)
@@ -901,6 +933,160 @@ export const OPTIONS: readonly OptionDef[] = [
     },
     differs: 'An exception to the push guard that a workflow should not make by default: the CLI only.',
   },
+  // Verification (shipgate verify, shipgate audit)
+  verifyFlag(
+    'github-repository',
+    'string',
+    'Signer',
+    'O/R',
+    'signed by GitHub Actions in OWNER/REPO (issuer https://token.actions.githubusercontent.com)',
+    'The signer is a GitHub Actions workflow of this repository (owner/repo).',
+  ),
+  verifyFlag(
+    'workflow',
+    'string',
+    'Signer',
+    'FILE',
+    'with --github-repository: only this workflow, e.g. .github/workflows/release.yml',
+    'Only signatures of this workflow file of the repository.',
+  ),
+  verifyFlag(
+    'gitlab-project',
+    'string',
+    'Signer',
+    'G/P',
+    'signed by GitLab CI in GROUP/PROJECT',
+    'The signer is a GitLab CI pipeline of this project (group/project).',
+  ),
+  verifyFlag(
+    'gitlab-server',
+    'string',
+    'Signer',
+    'URL',
+    'with --gitlab-project: the GitLab instance, the issuer (default https://gitlab.com)',
+    'The GitLab instance that issued the signer identity.',
+  ),
+  verifyFlag(
+    'gitlab-ci-config',
+    'string',
+    'Signer',
+    'PATH',
+    'with --gitlab-project: the CI configuration path (default .gitlab-ci.yml)',
+    "The project's CI configuration path the signer ran from.",
+  ),
+  verifyFlag(
+    'ref',
+    'string',
+    'Signer',
+    'REF',
+    'only this ref, e.g. refs/heads/main (default any branch or tag)',
+    'Only signatures made on this ref.',
+  ),
+  verifyFlag(
+    'ref-pattern',
+    'string',
+    'Signer',
+    'RE',
+    'only refs matching RE (anchored for you)',
+    'Only signatures made on refs matching this regular expression (anchored).',
+  ),
+  verifyFlag(
+    'certificate-oidc-issuer',
+    'string',
+    'Signer',
+    'URL',
+    'signed keylessly through any other issuer, with --certificate-identity or --certificate-identity-regexp',
+    'The OIDC issuer of a keyless signer that is neither GitHub Actions nor GitLab CI.',
+  ),
+  verifyFlag(
+    'certificate-identity',
+    'string',
+    'Signer',
+    'SAN',
+    "with --certificate-oidc-issuer: the signer's identity (certificate SAN), exact",
+    "The signer's certificate identity (SAN), matched exactly.",
+  ),
+  verifyFlag(
+    'certificate-identity-regexp',
+    'string',
+    'Signer',
+    'RE',
+    "with --certificate-oidc-issuer: the signer's identity matching RE (anchored: ^(?:RE)$)",
+    "The signer's certificate identity (SAN), matched by an anchored regular expression.",
+  ),
+  verifyFlag(
+    'verify-key',
+    'list',
+    'Signer',
+    'PUBLIC.pem',
+    'key-based signatures by this public key (repeatable)',
+    'Public keys (PEM) whose key-based signatures are accepted.',
+    'key',
+  ),
+  verifyFlag(
+    'require-predicate',
+    'list',
+    'Checks',
+    'T',
+    'also require a verified statement of this type: slsa, cyclonedx, vuln, approval or a predicate type URI (repeatable); the signature is always required',
+    'Statements that must be present and verified besides the signature.',
+  ),
+  verifyFlag(
+    'no-require-approval',
+    'boolean',
+    'Checks',
+    undefined,
+    "do not require shipgate's approval attestation (required by default)",
+    "Do not require shipgate's approval attestation.",
+  ),
+  verifyFlag(
+    'allow-forced',
+    'boolean',
+    'Checks',
+    undefined,
+    'accept an approval signed with --force (approved: false, forced: true)',
+    'Accept an approval that was forced.',
+  ),
+  verifyFlag(
+    'max-age',
+    'string',
+    'Checks',
+    'DURATION',
+    'refuse signatures older than this, e.g. 30d, 12h',
+    'Refuse signatures older than this.',
+  ),
+  verifyFlag(
+    'certificate-extension',
+    'list',
+    'Checks',
+    'NAME=VALUE',
+    'keyless: a Fulcio certificate extension must have exactly this value, e.g. runnerEnvironment=github-hosted, sourceRepositoryRef=refs/heads/main (repeatable)',
+    'Fulcio certificate extensions that must have exactly these values.',
+  ),
+  verifyFlag(
+    'allow-unwitnessed-key',
+    'boolean',
+    'Checks',
+    undefined,
+    'key-based bundles without transparency log or timestamp (air-gapped signing)',
+    'Accept key-based bundles without a transparency log entry or timestamp.',
+  ),
+  verifyFlag(
+    'trusted-root',
+    'string',
+    'Trust',
+    'FILE',
+    'a sigstore trusted root JSON (private sigstore); default: the public-good root, fetched and verified through TUF',
+    'A sigstore trusted root JSON to verify against instead of the public-good one.',
+  ),
+  verifyFlag(
+    'tuf-mirror-url',
+    'string',
+    'Trust',
+    'URL',
+    'another TUF mirror for the trusted root',
+    'Another TUF mirror for the trusted root.',
+  ),
   // The GitLab job
   {
     name: 'extra-args',
