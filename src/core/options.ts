@@ -9,7 +9,7 @@ import { ShipgateError } from './errors';
 export type FrontDoor = 'cli' | 'action' | 'gitlab';
 
 /** The CLI commands whose flags come from this table. */
-export type TableCommand = 'scan' | 'sign' | 'lint' | 'push' | 'attest' | 'verify' | 'audit';
+export type TableCommand = 'scan' | 'sign' | 'lint' | 'push' | 'attest' | 'verify' | 'audit' | 'sbom';
 
 /** The sections of a command's --help. */
 export type HelpSection =
@@ -234,7 +234,7 @@ export const OPTIONS: readonly OptionDef[] = [
     description:
       "Platform to scan from a multi-platform image, os/arch[/variant] (e.g. linux/arm64). Empty picks the runner's.",
     cli: {
-      commands: PUSH_SCAN,
+      commands: [...PUSH_SCAN, 'sbom'],
       section: 'Targets',
       arg: 'P',
       help: "os/arch[/variant] to pick from a multi-platform image (default: this machine's)",
@@ -499,7 +499,7 @@ export const OPTIONS: readonly OptionDef[] = [
     type: 'string',
     description: 'Write the main format to a file instead of stdout.',
     cli: {
-      commands: GATE,
+      commands: [...GATE, 'sbom'],
       section: 'Output',
       short: 'o',
       arg: 'FILE',
