@@ -7,6 +7,7 @@ import { isScanner, SCANNERS, type Scanner } from '../analyzers/registry';
 import { EXIT, parseExitCode, ShipgateError } from '../core/errors';
 import { parseSeverity, parseSeverityList, type Severity } from '../core/severity';
 import { parseDuration } from '../pipeline/deadline';
+import { userCategory } from '../report/sarif';
 import type { PipelineOptions } from '../pipeline/types';
 import type { MalwareMode } from '../policy/defaults';
 import {
@@ -211,6 +212,7 @@ export function getInputs(env: NodeJS.ProcessEnv, cwd: string = process.cwd()): 
     });
 
   const severityRaw = rawInput(env, 'severity');
+  userCategory(rawInput(env, 'category'), 'input category');
   const exitCodeRaw = rawInput(env, 'exit-code');
 
   const inputs: ActionInputs = {

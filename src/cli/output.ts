@@ -1,5 +1,6 @@
 /** The output flags every reporting command takes, mapped onto the output stage's requests. */
 import type { ScanResult } from '../core/result';
+import { userCategory } from '../report/sarif';
 import { writeReports, type ReportRequest } from '../report/write';
 import type { Parsed } from './args';
 import { bool, oneOf, str } from './args';
@@ -14,6 +15,7 @@ function useColor(p: Parsed, toFile: boolean): boolean {
 /** Checks the output flags before any work starts, so a typo fails at once. */
 export function checkOutputFlags(p: Parsed): void {
   oneOf(p, 'format', FORMAT_VALUES, 'text');
+  userCategory(str(p, 'category'), '--category');
 }
 
 /** Writes the main format (stdout or --output), the extra reports the flags ask for, then `more`. */

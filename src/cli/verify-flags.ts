@@ -10,6 +10,7 @@ import type { TrustConfig } from '../sign/trust';
 import { PREDICATE, predicateTypeOf } from '../sign/types';
 import type { VerifyExpectations } from '../sign/verify';
 import { bool, list, str, type Parsed } from './args';
+import { helpSection, tableSpec } from './option-table';
 
 /** The CI signer flags, shared with `shipgate policy admission`, which builds the same identities. */
 export const CI_IDENTITY_OPTIONS = {
@@ -22,70 +23,29 @@ export const CI_IDENTITY_OPTIONS = {
   'ref-pattern': { type: 'string' },
 } as const;
 
-/** The flags of verify-blob; verify and audit add the approval's. */
-export const BLOB_VERIFY_OPTIONS = {
-  ...CI_IDENTITY_OPTIONS,
-  'certificate-oidc-issuer': { type: 'string' },
-  'certificate-identity': { type: 'string' },
-  'certificate-identity-regexp': { type: 'string' },
-  key: { type: 'string', multiple: true },
-  'require-predicate': { type: 'string', multiple: true },
-  'max-age': { type: 'string' },
-  'certificate-extension': { type: 'string', multiple: true },
-  'allow-unwitnessed-key': { type: 'boolean' },
-  'trusted-root': { type: 'string' },
-  'tuf-mirror-url': { type: 'string' },
-} as const;
+/** The expectation flags, from the option table (verify and audit take the same ones). */
+export const VERIFY_OPTIONS = tableSpec('verify');
 
-export const VERIFY_OPTIONS = {
-  ...BLOB_VERIFY_OPTIONS,
-  'no-require-approval': { type: 'boolean' },
-  'allow-forced': { type: 'boolean' },
-} as const;
-
-const SIGNER_HELP = `Signer, one of:
-      --github-repository O/R GitHub Actions in OWNER/REPO (issuer https://token.actions.githubusercontent.com)
-        --workflow FILE       only this workflow, e.g. .github/workflows/release.yml
-      --gitlab-project G/P    GitLab CI in GROUP/PROJECT
-        --gitlab-server URL   GitLab instance, the issuer (default https://gitlab.com)
-        --gitlab-ci-config P  CI configuration path (default .gitlab-ci.yml)
-      --ref REF               only this ref, e.g. refs/heads/main (default any branch or tag)
-      --ref-pattern RE        only refs matching RE (anchored for you)
-      --certificate-oidc-issuer URL
-                              any other issuer, with --certificate-identity SAN (exact) or
-                              --certificate-identity-regexp RE (anchored: ^(?:RE)$)
-      --key PUBLIC.pem        key-based signatures by this public key (repeatable)`;
-
-const CHECKS_HELP = `      --max-age DURATION      refuse signatures older than this, e.g. 30d, 12h
-      --certificate-extension NAME=VALUE
-                              keyless: a Fulcio certificate extension must have exactly this value, e.g.
-                              runnerEnvironment=github-hosted, sourceRepositoryRef=refs/heads/main (repeatable)
-      --allow-unwitnessed-key key-based bundles without transparency log or timestamp (air-gapped signing)`;
-
-const TRUST_HELP = `Trust:
-      --trusted-root FILE     a sigstore trusted root JSON (private sigstore); default: the public-good root,
-                              fetched and verified through TUF
-      --tuf-mirror-url URL    another TUF mirror for the trusted root`;
-
-export const VERIFY_HELP = `${SIGNER_HELP}
+export const VERIFY_HELP = `Signer, one of:
+${helpSection('verify', 'Signer')}
 
 Checks:
-      --require-predicate T   also require a verified statement of this type: slsa, cyclonedx, vuln, approval
-                              or a predicate type URI (repeatable); the signature is always required
-      --no-require-approval   do not require shipgate's approval attestation (required by default)
-      --allow-forced          accept an approval signed with --force (approved: false, forced: true)
-${CHECKS_HELP}
+${helpSection('verify', 'Checks')}
 
-${TRUST_HELP}`;
+Trust:
+${helpSection('verify', 'Trust')}`;
 
-export const BLOB_VERIFY_HELP = `${SIGNER_HELP}
+/** The flags of verify-blob: verify's, without the approval's. */
+export const BLOB_VERIFY_OPTIONS = tableSpec('verify-blob');
+
+export const BLOB_VERIFY_HELP = `Signer, one of:
+${helpSection('verify-blob', 'Signer')}
 
 Checks:
-      --require-predicate T   the statement's predicate type: slsa (default), cyclonedx, vuln or a predicate
-                              type URI (repeatable: each must be verified)
-${CHECKS_HELP}
+${helpSection('verify-blob', 'Checks')}
 
-${TRUST_HELP}`;
+Trust:
+${helpSection('verify-blob', 'Trust')}`;
 
 /** What the flags ask verification to prove, and what it trusts. */
 export interface VerifyFlags {

@@ -63,20 +63,25 @@ export interface ShipgateErrorOptions {
   /** What the user can do about it, shown after the message. */
   hint?: string;
   cause?: unknown;
+  /** The exit code when the user chose one for this refusal (--exit-code); otherwise it follows the code. */
+  exitCode?: number;
 }
 
 export class ShipgateError extends Error {
   override readonly name = 'ShipgateError';
   readonly code: ErrorCode;
   readonly hint?: string;
+  private readonly chosenExit?: number;
 
   constructor(code: ErrorCode, message: string, options: ShipgateErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.code = code;
     if (options.hint !== undefined) this.hint = options.hint;
+    if (options.exitCode !== undefined) this.chosenExit = options.exitCode;
   }
 
   get exitCode(): number {
+    if (this.chosenExit !== undefined) return this.chosenExit;
     if (this.code === 'INTERNAL') return EXIT.INTERNAL_ERROR;
     // A failed verification is a refusal, like a policy failure: the image must not be trusted.
     if (this.code === 'VERIFY') return EXIT.POLICY_FAILED;

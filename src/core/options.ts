@@ -9,11 +9,21 @@ import { ShipgateError } from './errors';
 export type FrontDoor = 'cli' | 'action' | 'gitlab';
 
 /** The CLI commands whose flags come from this table. */
-export type TableCommand = 'scan' | 'sign' | 'lint' | 'push' | 'attest' | 'sign-blob';
+export type TableCommand =
+  'scan' | 'sign' | 'lint' | 'push' | 'attest' | 'sign-blob' | 'verify' | 'verify-blob' | 'audit' | 'sbom';
 
 /** The sections of a command's --help. */
 export type HelpSection =
-  'Targets' | 'Policy' | 'Malware' | 'Vulnerability data' | 'Output' | 'Push' | 'Signing';
+  | 'Targets'
+  | 'Policy'
+  | 'Malware'
+  | 'Vulnerability data'
+  | 'Output'
+  | 'Push'
+  | 'Signing'
+  | 'Signer'
+  | 'Checks'
+  | 'Trust';
 
 type OptionType = 'string' | 'boolean' | 'number' | 'list' | 'enum';
 
@@ -86,6 +96,11 @@ const GATE: readonly TableCommand[] = ['scan', 'sign', 'lint'];
 const SIGNERS: readonly TableCommand[] = ['scan', 'sign', 'push', 'attest'];
 /** The flags that choose the signer and the signing services, which signing files takes too. */
 const FILE_SIGNERS: readonly TableCommand[] = [...SIGNERS, 'sign-blob'];
+/** What `shipgate verify` and `shipgate audit` expect of a signature. */
+const VERIFIERS: readonly TableCommand[] = ['verify', 'audit'];
+/** verify-blob takes the same signer, check and trust flags, but a file has no approval to require. */
+const FILE_VERIFIERS: readonly TableCommand[] = [...VERIFIERS, 'verify-blob'];
+const APPROVAL_FLAGS = new Set(['no-require-approval', 'allow-forced']);
 
 const POLICY_CHOICE =
   "GitLab shows the options of an input as a drop-down in the pipeline form, so keeping the policy's value has a name there (policy); the CLI and the action leave the option out.";
@@ -93,6 +108,33 @@ const ACTION_STEP = 'A GitHub step only: GitLab and the CLI have no such place.'
 const PUSH_JOB =
   'The GitLab component scans; a GitLab job pushes with shipgate push (docs/gitlab.md: build, scan, push, sign).';
 const GITLAB_JOB = 'Shapes the GitLab job that runs the CLI; a GitHub step and the CLI have their own ways.';
+const VERIFY_ONLY =
+  'Verifying is a command of its own (shipgate verify, shipgate audit) that runs in any job; the action and the component scan, gate and sign.';
+
+const verifyFlag = (
+  name: string,
+  type: OptionType,
+  section: HelpSection,
+  arg: string | undefined,
+  help: string,
+  description: string,
+  flag?: string,
+): OptionDef => ({
+  name,
+  type,
+  ...(type === 'boolean' ? {} : { default: '' }),
+  description,
+  cli: {
+    commands: APPROVAL_FLAGS.has(name) ? VERIFIERS : FILE_VERIFIERS,
+    section,
+    ...(flag ? { flag } : {}),
+    ...(arg ? { arg } : {}),
+    help,
+  },
+  differs: flag
+    ? `${VERIFY_ONLY} The flag is --${flag}, as cosign's; the option is named apart from the signing key.`
+    : VERIFY_ONLY,
+});
 
 export const OPTIONS: readonly OptionDef[] = [
   // The GitLab job's own (the rest of them at the end)
@@ -204,7 +246,7 @@ export const OPTIONS: readonly OptionDef[] = [
     description:
       "Platform to scan from a multi-platform image, os/arch[/variant] (e.g. linux/arm64). Empty picks the runner's.",
     cli: {
-      commands: PUSH_SCAN,
+      commands: [...PUSH_SCAN, 'sbom'],
       section: 'Targets',
       arg: 'P',
       help: "os/arch[/variant] to pick from a multi-platform image (default: this machine's)",
@@ -272,7 +314,7 @@ export const OPTIONS: readonly OptionDef[] = [
     description:
       "Fail at this severity or above: critical, high, medium, low, info, or none (never on severity). Empty keeps the policy's gate.fail-on.",
     cli: {
-      commands: GATE,
+      commands: [...GATE, 'push'],
       section: 'Policy',
       arg: 'SEV',
       help: 'fail at this severity or above: critical, high, medium, low, info, none',
@@ -294,7 +336,7 @@ export const OPTIONS: readonly OptionDef[] = [
     values: SCANNER_VALUES,
     description: 'Image scanners to run, comma-separated from vuln, secret, config, malware. Empty runs all.',
     cli: {
-      commands: SCAN,
+      commands: PUSH_SCAN,
       section: 'Policy',
       arg: 'LIST',
       help: 'image scanners to run (comma list of vuln, secret, config, malware; default all)',
@@ -309,7 +351,7 @@ export const OPTIONS: readonly OptionDef[] = [
     description:
       "Severities to report, comma-separated (trivy's severity, e.g. CRITICAL,HIGH; case-insensitive). Findings of other severities are hidden from every report and do not block; the summary says how many. Empty reports all.",
     cli: {
-      commands: SCAN,
+      commands: PUSH_SCAN,
       section: 'Policy',
       arg: 'LIST',
       help: 'report only these severities (e.g. CRITICAL,HIGH); the others are hidden and do not block',
@@ -324,7 +366,7 @@ export const OPTIONS: readonly OptionDef[] = [
     description:
       'Trivy ignore files to apply, separated by newlines or commas (relative to working-directory); .trivyignore and .trivyignore.yaml at the repository root are always read.',
     cli: {
-      commands: SCAN,
+      commands: PUSH_SCAN,
       section: 'Policy',
       arg: 'FILE',
       aliases: ['trivyignores'],
@@ -346,10 +388,10 @@ export const OPTIONS: readonly OptionDef[] = [
     description:
       'Exit code when the policy refuses the image (default 1; 0 reports the refusal as a warning without failing). Errors keep their own exit codes.',
     cli: {
-      commands: SCAN,
+      commands: PUSH_SCAN,
       section: 'Policy',
       arg: 'N',
-      help: 'exit code when the policy refuses the image (default 1); errors keep theirs',
+      help: 'exit code when the policy refuses the image (default 1; push: 2, and not 0); errors keep theirs',
     },
     action: {},
     gitlab: { regex: '^$|^[0-9]{1,3}$' },
@@ -363,7 +405,7 @@ export const OPTIONS: readonly OptionDef[] = [
     description:
       "required refuses the image when malware scanning cannot run (ClamAV or its signature database missing); optional makes that a warning. Empty keeps the policy's malware.mode (default required).",
     cli: {
-      commands: SCAN,
+      commands: PUSH_SCAN,
       section: 'Malware',
       arg: 'M',
       help: 'required (default): refuse when ClamAV or its database is missing; optional: warn',
@@ -384,7 +426,7 @@ export const OPTIONS: readonly OptionDef[] = [
     description:
       "ClamAV signature database folder; empty uses the policy's malware.clamav-db or ClamAV's own.",
     cli: {
-      commands: SCAN,
+      commands: PUSH_SCAN,
       section: 'Malware',
       arg: 'DIR',
       help: "ClamAV signature database folder (default ClamAV's own)",
@@ -435,7 +477,11 @@ export const OPTIONS: readonly OptionDef[] = [
     name: 'ignore-unfixed',
     type: 'boolean',
     description: 'Hide vulnerabilities that have no fix yet (reported as suppressed).',
-    cli: { commands: SCAN, section: 'Vulnerability data', help: 'hide vulnerabilities that have no fix yet' },
+    cli: {
+      commands: PUSH_SCAN,
+      section: 'Vulnerability data',
+      help: 'hide vulnerabilities that have no fix yet',
+    },
     action: {},
     gitlab: {},
   },
@@ -445,7 +491,7 @@ export const OPTIONS: readonly OptionDef[] = [
     default: '',
     description: 'OpenVEX documents to apply, separated by newlines or commas.',
     cli: {
-      commands: SCAN,
+      commands: PUSH_SCAN,
       section: 'Vulnerability data',
       arg: 'FILE',
       help: 'OpenVEX document to apply (repeatable)',
@@ -475,7 +521,7 @@ export const OPTIONS: readonly OptionDef[] = [
     type: 'string',
     description: 'Write the main format to a file instead of stdout.',
     cli: {
-      commands: GATE,
+      commands: [...GATE, 'sbom'],
       section: 'Output',
       short: 'o',
       arg: 'FILE',
@@ -533,12 +579,12 @@ export const OPTIONS: readonly OptionDef[] = [
     type: 'string',
     default: '',
     description:
-      "Code scanning category of the uploaded runs: each part's run (dockerfile, vulnerability, secret, ...) gets the category shipgate/<part>/<category>/. Empty derives a stable one per part and target (shipgate/<part>/<image or Dockerfile>/), so scans of several images do not overwrite each other.",
+      "Code scanning category, as github/codeql-action's category: an upload replaces the alerts of its own category only. Each part (dockerfile, vulnerability, secret, ...) is its own run, and GitHub rejects two runs of one tool with the same category in an upload, so each run gets <category>/<part>/ (web gives web/vulnerability/). Empty derives a stable one per part and target (shipgate/<part>/<image or Dockerfile>/), so scans of several images do not overwrite each other.",
     cli: {
       commands: GATE,
       section: 'Output',
       arg: 'NAME',
-      help: "SARIF category: each part's run gets automationDetails.id shipgate/<part>/NAME/",
+      help: "SARIF category, as codeql-action's: each part's run gets automationDetails.id NAME/<part>/ (default shipgate/<part>/<image or Dockerfile>/)",
     },
     action: {},
     differs: 'GitLab has no SARIF categories.',
@@ -909,6 +955,160 @@ export const OPTIONS: readonly OptionDef[] = [
     },
     differs: 'An exception to the push guard that a workflow should not make by default: the CLI only.',
   },
+  // Verification (shipgate verify, shipgate audit)
+  verifyFlag(
+    'github-repository',
+    'string',
+    'Signer',
+    'O/R',
+    'signed by GitHub Actions in OWNER/REPO (issuer https://token.actions.githubusercontent.com)',
+    'The signer is a GitHub Actions workflow of this repository (owner/repo).',
+  ),
+  verifyFlag(
+    'workflow',
+    'string',
+    'Signer',
+    'FILE',
+    'with --github-repository: only this workflow, e.g. .github/workflows/release.yml',
+    'Only signatures of this workflow file of the repository.',
+  ),
+  verifyFlag(
+    'gitlab-project',
+    'string',
+    'Signer',
+    'G/P',
+    'signed by GitLab CI in GROUP/PROJECT',
+    'The signer is a GitLab CI pipeline of this project (group/project).',
+  ),
+  verifyFlag(
+    'gitlab-server',
+    'string',
+    'Signer',
+    'URL',
+    'with --gitlab-project: the GitLab instance, the issuer (default https://gitlab.com)',
+    'The GitLab instance that issued the signer identity.',
+  ),
+  verifyFlag(
+    'gitlab-ci-config',
+    'string',
+    'Signer',
+    'PATH',
+    'with --gitlab-project: the CI configuration path (default .gitlab-ci.yml)',
+    "The project's CI configuration path the signer ran from.",
+  ),
+  verifyFlag(
+    'ref',
+    'string',
+    'Signer',
+    'REF',
+    'only this ref, e.g. refs/heads/main (default any branch or tag)',
+    'Only signatures made on this ref.',
+  ),
+  verifyFlag(
+    'ref-pattern',
+    'string',
+    'Signer',
+    'RE',
+    'only refs matching RE (anchored for you)',
+    'Only signatures made on refs matching this regular expression (anchored).',
+  ),
+  verifyFlag(
+    'certificate-oidc-issuer',
+    'string',
+    'Signer',
+    'URL',
+    'signed keylessly through any other issuer, with --certificate-identity or --certificate-identity-regexp',
+    'The OIDC issuer of a keyless signer that is neither GitHub Actions nor GitLab CI.',
+  ),
+  verifyFlag(
+    'certificate-identity',
+    'string',
+    'Signer',
+    'SAN',
+    "with --certificate-oidc-issuer: the signer's identity (certificate SAN), exact",
+    "The signer's certificate identity (SAN), matched exactly.",
+  ),
+  verifyFlag(
+    'certificate-identity-regexp',
+    'string',
+    'Signer',
+    'RE',
+    "with --certificate-oidc-issuer: the signer's identity matching RE (anchored: ^(?:RE)$)",
+    "The signer's certificate identity (SAN), matched by an anchored regular expression.",
+  ),
+  verifyFlag(
+    'verify-key',
+    'list',
+    'Signer',
+    'PUBLIC.pem',
+    'key-based signatures by this public key (repeatable)',
+    'Public keys (PEM) whose key-based signatures are accepted.',
+    'key',
+  ),
+  verifyFlag(
+    'require-predicate',
+    'list',
+    'Checks',
+    'T',
+    'also require a verified statement of this type: slsa, cyclonedx, vuln, approval or a predicate type URI (repeatable); verify and audit always require the signature, verify-blob requires slsa when none is given',
+    'Statements that must be present and verified besides the signature.',
+  ),
+  verifyFlag(
+    'no-require-approval',
+    'boolean',
+    'Checks',
+    undefined,
+    "do not require shipgate's approval attestation (required by default)",
+    "Do not require shipgate's approval attestation.",
+  ),
+  verifyFlag(
+    'allow-forced',
+    'boolean',
+    'Checks',
+    undefined,
+    'accept an approval signed with --force (approved: false, forced: true)',
+    'Accept an approval that was forced.',
+  ),
+  verifyFlag(
+    'max-age',
+    'string',
+    'Checks',
+    'DURATION',
+    'refuse signatures older than this, e.g. 30d, 12h',
+    'Refuse signatures older than this.',
+  ),
+  verifyFlag(
+    'certificate-extension',
+    'list',
+    'Checks',
+    'NAME=VALUE',
+    'keyless: a Fulcio certificate extension must have exactly this value, e.g. runnerEnvironment=github-hosted, sourceRepositoryRef=refs/heads/main (repeatable)',
+    'Fulcio certificate extensions that must have exactly these values.',
+  ),
+  verifyFlag(
+    'allow-unwitnessed-key',
+    'boolean',
+    'Checks',
+    undefined,
+    'key-based bundles without transparency log or timestamp (air-gapped signing)',
+    'Accept key-based bundles without a transparency log entry or timestamp.',
+  ),
+  verifyFlag(
+    'trusted-root',
+    'string',
+    'Trust',
+    'FILE',
+    'a sigstore trusted root JSON (private sigstore); default: the public-good root, fetched and verified through TUF',
+    'A sigstore trusted root JSON to verify against instead of the public-good one.',
+  ),
+  verifyFlag(
+    'tuf-mirror-url',
+    'string',
+    'Trust',
+    'URL',
+    'another TUF mirror for the trusted root',
+    'Another TUF mirror for the trusted root.',
+  ),
   // The GitLab job
   {
     name: 'extra-args',

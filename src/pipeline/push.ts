@@ -109,6 +109,19 @@ function refused(message: string, hint: string | undefined, cause?: unknown): Sh
   });
 }
 
+const POLICY_REFUSALS = new WeakSet<ShipgateError>();
+
+/** A push refused because the policy did not approve the image (not because of the job or the image's identity). */
+export function refusedByPolicy(e: unknown): e is ShipgateError {
+  return e instanceof ShipgateError && POLICY_REFUSALS.has(e);
+}
+
+function refusedByTheGate(message: string, hint: string): ShipgateError {
+  const e = refused(message, hint);
+  POLICY_REFUSALS.add(e);
+  return e;
+}
+
 /** The CI job's identity; a GUARD error explains a refusal as the push's. */
 async function identify(request: PushRequest): Promise<CiIdentity> {
   try {
@@ -131,7 +144,7 @@ export function approvedDecision(result: ScanResult, image: OpenedImage): Decisi
     throw refused(`the decision is not about ${ref} as opened for the push`, 'run the push again');
   const decision = result.decision;
   if (!decision?.approved)
-    throw refused(
+    throw refusedByTheGate(
       `${ref} is not approved: ${decision ? blockingReasonsLine(decision) : 'no decision'}`,
       'fix the findings or adjust the policy, then run the job again; "shipgate scan" shows every finding',
     );
@@ -232,7 +245,7 @@ async function pushIndex(
   request.onScanned?.(scan.result);
   const refusedPlatforms = scan.platforms.filter((p) => !p.result.decision?.approved);
   if (refusedPlatforms.length)
-    throw refused(
+    throw refusedByTheGate(
       `not every platform of ${source} is approved: ${refusedPlatforms
         .map(
           (p) =>

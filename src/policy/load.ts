@@ -85,7 +85,7 @@ export function parsePolicy(text: string, name = 'shipgate.yaml'): Policy {
 
 type Issue = z.core.$ZodIssue;
 
-/** "gate.fail-on: invalid value "urgent" (expected one of critical, high, medium, low, none)". */
+/** "gate.fail-on: invalid value "urgent" (expected one of critical, high, medium, low, info, none)". */
 function describeIssue(issue: Issue, input: unknown): string {
   const path = formatPath(issue.path);
   const at = path ? `${path}: ` : '';

@@ -3,12 +3,11 @@
  * TypeScript types, and is exported as JSON Schema (schemas/shipgate.schema.json) for editor completion.
  */
 import { z } from 'zod';
+import { FAIL_ON_VALUES } from '../core/options';
 import { MALWARE_MODES } from './modes';
 
 export type { MalwareMode } from './modes';
 
-/** Severity names a policy may use; `none` disables a threshold. */
-const FAIL_ON_VALUES = ['critical', 'high', 'medium', 'low', 'none'] as const;
 const SEVERITY_VALUES = ['critical', 'high', 'medium', 'low', 'info'] as const;
 /** The parts of a scan the gate can look at (the finding kinds, with `vulnerabilities` plural as users write it). */
 const GATE_PARTS = ['dockerfile', 'manifests', 'vulnerabilities', 'secrets', 'config', 'malware'] as const;
@@ -25,7 +24,7 @@ const gateSchema = z
       .enum(FAIL_ON_VALUES)
       .default('high')
       .describe(
-        'Block when an unsuppressed finding is at or above this severity; `none` never blocks on severity.',
+        'Block when an unsuppressed finding is at or above this severity (`info`: any finding blocks); `none` never blocks on severity.',
       ),
     'only-fixable': z
       .boolean()

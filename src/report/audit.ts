@@ -10,6 +10,7 @@ import { printable } from '../core/text';
 import type { VerifyFailure } from '../core/predicates';
 import { VERSION } from '../core/version';
 import { plural, slug, truncate } from './common';
+import { userCategory } from './sarif/sarif';
 
 /** Why an image fails the audit: the verification failures of sign/verify. */
 type AuditReason = VerifyFailure;
@@ -214,12 +215,15 @@ function result(image: AuditedImage, index: Map<string, number>): Result {
 }
 
 /**
- * SARIF 2.1.0, one run. Its category (automationDetails.id) names the repositories, so the runs of several
- * audits (a matrix of jobs) can be merged into one log and uploaded together.
+ * SARIF 2.1.0, one run. Its category (automationDetails.id) is the given one, as codeql-action takes it, or
+ * names the repositories, so the runs of several audits (a matrix of jobs) can be merged into one log and
+ * uploaded together.
  */
 export function auditSarif(report: AuditReport, category?: string): Log {
   const index = new Map(RULES.map((r, i) => [r.id, i]));
-  const id = category ?? slug(report.repositories.join('+') || 'registry', (s) => stableHash(s));
+  const id =
+    userCategory(category) ??
+    `shipgate/audit/${slug(report.repositories.join('+') || 'registry', (s) => stableHash(s))}/`;
   const log: Log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -235,7 +239,7 @@ export function auditSarif(report: AuditReport, category?: string): Log {
             rules: RULES.map(descriptor),
           },
         },
-        automationDetails: { id: `shipgate/audit/${id}/` },
+        automationDetails: { id },
         invocations: [
           { executionSuccessful: true, startTimeUtc: report.startedAt, endTimeUtc: report.finishedAt },
         ],

@@ -5,6 +5,7 @@ import { AuditCache, expectationsFingerprint } from '../../pipeline/audit-cache'
 import { auditRegistry, DEFAULT_AUDIT_CONCURRENCY, type AuditTarget } from '../../pipeline/audit';
 import { auditJson, auditSarif, auditText, type AuditReport } from '../../report/audit';
 import { writeReportFile, writeReportStdout } from '../../report/output-file';
+import { userCategory } from '../../report/sarif';
 import { loadTrustMaterial } from '../../sign/index';
 import { oneOf, parseCommand, str, type Parsed } from '../args';
 import { VERIFY_HELP, VERIFY_OPTIONS, verifyFlags } from '../verify-flags';
@@ -23,19 +24,19 @@ Exit 1 when any image fails, 0 when all pass; 2 for usage errors, 4 when a regis
 ${VERIFY_HELP}
 
 Audit:
-      --cache FILE            remember the digests that passed (per signer, checks and trust): a later run
-                              verifies only new digests, failures, and passes whose signatures reached --max-age
-      --concurrency N         registry requests and verifications at a time (default ${DEFAULT_AUDIT_CONCURRENCY})
-      --page-size N           tags asked for per page (n=); default the registry's
+      --cache FILE        remember the digests that passed (per signer, checks and trust): a later run
+                          verifies only new digests, failures, and passes whose signatures reached --max-age
+      --concurrency N     registry requests and verifications at a time (default ${DEFAULT_AUDIT_CONCURRENCY})
+      --page-size N       tags asked for per page (n=); default the registry's
 
 Output:
-  -f, --format FMT            text (default: one line per failing image and a summary), json (every image
-                              with its status) or sarif (one result per failing image)
-  -o, --output FILE           write the main format to FILE instead of stdout
-      --json FILE             also write the JSON report
-      --sarif FILE            also write SARIF 2.1.0
-      --category NAME         SARIF category (automationDetails.id shipgate/audit/NAME/); default: the
-                              repositories
+  -f, --format FMT        text (default: one line per failing image and a summary), json (every image
+                          with its status) or sarif (one result per failing image)
+  -o, --output FILE       write the main format to FILE instead of stdout
+      --json FILE         also write the JSON report
+      --sarif FILE        also write SARIF 2.1.0
+      --category NAME     SARIF category, as codeql-action's: automationDetails.id NAME/; default:
+                          shipgate/audit/<repositories>/
 `;
 
 const OPTIONS = {
@@ -123,6 +124,7 @@ export async function run(argv: string[]): Promise<number> {
       'e.g. shipgate audit ghcr.io/acme/app --github-repository acme/app',
     );
   oneOf(p, 'format', FORMATS, 'text');
+  userCategory(str(p, 'category'), '--category');
   const flags = verifyFlags('audit', p);
   const concurrency = count(p, 'concurrency', 64);
   const pageSize = count(p, 'page-size', 10_000);

@@ -1,6 +1,6 @@
-import { EXIT, ShipgateError } from '../../core/errors';
+import { EXIT, parseExitCode, ShipgateError } from '../../core/errors';
 import { findRepoRoot } from '../../pipeline/paths';
-import { scanGatePush } from '../../pipeline/push';
+import { refusedByPolicy, scanGatePush } from '../../pipeline/push';
 import { signingPush } from '../../pipeline/scan-sign';
 import type { SignOutcome } from '../../pipeline/sign';
 import { SIGNING_HELP, signOptions } from '../signing-flags';
@@ -8,7 +8,8 @@ import { helpSection, parseTableCommand } from '../option-table';
 import { FORK_CODE_EVENTS } from '../../platform/github/oidc';
 import { normalizeIssuer } from '../../platform/issuer';
 import type { PipelineOptions } from '../../pipeline/types';
-import { bool, list, str } from '../args';
+import { bool, list, str, type Parsed } from '../args';
+import { gateFlags } from '../policy-flags';
 
 const HELP = `Usage: shipgate push IMAGE DEST [--dockerfile FILE]... [--config FILE] [options]
 
@@ -36,6 +37,7 @@ Arguments:
 Options:
 ${helpSection('push', 'Targets')}
 ${helpSection('push', 'Policy')}
+${helpSection('push', 'Malware')}
 ${helpSection('push', 'Vulnerability data')}
 ${helpSection('push', 'Push')}
 
@@ -48,6 +50,35 @@ ${SIGNING_HELP}
 
 Registry credentials: docker login, or SHIPGATE_REGISTRY (host) with SHIPGATE_REGISTRY_USERNAME/PASSWORD.
 `;
+
+/**
+ * --exit-code: the exit code of a push the policy refuses (default 2, as every refused push). 0 is refused:
+ * a job that pushed nothing must not pass as one that pushed.
+ */
+function pushExitCode(p: Parsed): number | undefined {
+  const text = str(p, 'exit-code');
+  if (text === undefined) return undefined;
+  const code = parseExitCode(text);
+  if (code === EXIT.OK)
+    throw new ShipgateError('USAGE', 'push: --exit-code 0 would pass a job that pushed nothing', {
+      hint: 'give a non-zero exit code, or run "shipgate scan --exit-code 0" to report without failing',
+    });
+  return code;
+}
+
+/** Runs the push; a refusal by the policy exits with `code` when one was chosen. */
+async function refusalExit<T>(code: number | undefined, push: () => Promise<T>): Promise<T> {
+  try {
+    return await push();
+  } catch (e) {
+    if (code === undefined || !refusedByPolicy(e)) throw e;
+    throw new ShipgateError(e.code, e.message, {
+      ...(e.hint ? { hint: e.hint } : {}),
+      cause: e,
+      exitCode: code,
+    });
+  }
+}
 
 export async function run(argv: string[]): Promise<number> {
   // push's --sign is its own: the table's sign option is scan's.
@@ -64,9 +95,9 @@ export async function run(argv: string[]): Promise<number> {
     image,
     ...(str(p, 'platform') ? { platform: str(p, 'platform')! } : {}),
     ...(str(p, 'config') ? { configPath: str(p, 'config')! } : {}),
-    ...(str(p, 'vuln-db') ? { vulnDb: str(p, 'vuln-db')! } : {}),
-    ...(bool(p, 'offline') ? { offline: true } : {}),
+    ...gateFlags(p),
   };
+  const refusedExit = pushExitCode(p);
   const issuer = str(p, 'oidc-issuer');
   const audience = str(p, 'oidc-audience')?.trim();
   if (audience === '')
@@ -86,15 +117,17 @@ export async function run(argv: string[]): Promise<number> {
     });
   const signing = bool(p, 'sign') ? signOptions(p, pipeline.repoRoot) : undefined;
   const signed: SignOutcome[] = [];
-  const pushed = await scanGatePush({
-    ...(signing ? signingPush(signing, (s) => signed.push(...s.platforms, s.image)) : {}),
-    pipeline,
-    destination: dest,
-    ...(issuer !== undefined ? { issuer: normalizeIssuer(issuer) } : {}),
-    ...(audience ? { audience } : {}),
-    ...(allowEvents.length ? { allowEvents } : {}),
-    ...(project ? { project } : {}),
-  });
+  const pushed = await refusalExit(refusedExit, () =>
+    scanGatePush({
+      ...(signing ? signingPush(signing, (s) => signed.push(...s.platforms, s.image)) : {}),
+      pipeline,
+      destination: dest,
+      ...(issuer !== undefined ? { issuer: normalizeIssuer(issuer) } : {}),
+      ...(audience ? { audience } : {}),
+      ...(allowEvents.length ? { allowEvents } : {}),
+      ...(project ? { project } : {}),
+    }),
+  );
   process.stdout.write(`${pushed.reference}\n`);
   for (const s of signed) process.stderr.write(`signed ${s.reference}\n`);
   return EXIT.OK;

@@ -3,26 +3,24 @@ import { findRepoRoot } from '../../pipeline/paths';
 import { runPipeline } from '../../pipeline/run';
 import { SBOM_FORMATS, sbomKind } from '../../report/sbom-formats';
 import { writeReports } from '../../report/write';
-import { oneOf, parseCommand, str } from '../args';
+import { oneOf, str } from '../args';
+import { helpSection, parseTableCommand } from '../option-table';
 
 const HELP = `Usage: shipgate sbom IMAGE [--format cyclonedx|spdx] [--output FILE] [--platform P]
 
 Writes the image's software bill of materials: OS and language packages with purls, licenses and the layer
 each came from. IMAGE is docker-archive:FILE, oci-archive:FILE, oci:DIR[:TAG], docker:NAME, dir:ROOTFS or a
 registry reference.
+
+Options:
+${helpSection('sbom', 'Targets')}
+  -f, --format FMT        cyclonedx (default) or spdx
+${helpSection('sbom', 'Output')}
 `;
 
 export async function run(argv: string[]): Promise<number> {
-  const p = parseCommand(
-    'sbom',
-    argv,
-    {
-      format: { type: 'string', short: 'f' },
-      output: { type: 'string', short: 'o' },
-      platform: { type: 'string' },
-    },
-    HELP,
-  );
+  // --format is the SBOM's (the table's format is the report's: text, json, sarif).
+  const p = parseTableCommand('sbom', argv, HELP, { format: { type: 'string', short: 'f' } });
   if (!p) return EXIT.OK;
   const [image, extra] = p.positionals;
   if (!image)

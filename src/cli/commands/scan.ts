@@ -1,8 +1,5 @@
-import { SCANNERS, isScanner } from '../../analyzers/registry';
 import { EXIT, parseExitCode, ShipgateError } from '../../core/errors';
-import { parseSeverityList } from '../../core/severity';
 import { findRepoRoot } from '../../pipeline/paths';
-import { MALWARE_MODES } from '../../policy/defaults';
 import { runPipeline } from '../../pipeline/run';
 import type { PipelineOptions } from '../../pipeline/types';
 import { SBOM_FORMATS, sbomKind } from '../../report/sbom-formats';
@@ -10,7 +7,7 @@ import type { ReportRequest } from '../../report/write';
 import { bool, list, oneOf, str, type Parsed } from '../args';
 import { checkOutputFlags, writeOutputs } from '../output';
 import { gitlabFallbacks } from '../gitlab-env';
-import { failOnFlag } from '../policy-flags';
+import { gateFlags } from '../policy-flags';
 import { helpSection, parseTableCommand } from '../option-table';
 import { option, PSS_VALUES } from '../../core/options';
 import { parseDuration } from '../../pipeline/deadline';
@@ -66,23 +63,12 @@ ${helpSection('sign', 'Signing')}
 
 /** The pipeline options of scan's (and sign's) flags, with GitLab's CS_* variables and SHIPGATE_TIMEOUT as fallbacks. */
 export function scanPipelineOptions(p: Parsed, env: NodeJS.ProcessEnv, repoRoot: string): PipelineOptions {
-  const scanners = list(p, 'scanners');
-  const unknown = scanners.filter((s) => !isScanner(s));
-  if (unknown.length) {
-    throw new ShipgateError('USAGE', `--scanners: unknown scanner "${unknown[0]}"`, {
-      hint: `use ${SCANNERS.join(', ')}`,
-    });
-  }
-  const malwareMode = str(p, 'malware-mode')
-    ? oneOf(p, 'malware-mode', MALWARE_MODES, 'required')
-    : undefined;
+  const gate = gateFlags(p);
   const gitlab = gitlabFallbacks(env);
   const image = str(p, 'image') ?? p.positionals[0] ?? gitlab.image;
-  const failOn = failOnFlag(p) ?? gitlab.failOn;
+  const failOn = gate.failOn ?? gitlab.failOn;
   const dockerfiles = list(p, 'dockerfile');
   if (dockerfiles.length === 0 && gitlab.dockerfile) dockerfiles.push(gitlab.dockerfile);
-  const severityText = str(p, 'severity');
-  const severities = severityText === undefined ? undefined : parseSeverityList(severityText, '--severity');
   const timeoutText = str(p, 'timeout') ?? env.SHIPGATE_TIMEOUT;
   const timeoutMs = parseDuration(
     timeoutText ?? String(option('timeout').default),
@@ -99,16 +85,8 @@ export function scanPipelineOptions(p: Parsed, env: NodeJS.ProcessEnv, repoRoot:
     ...(str(p, 'platform') ? { platform: str(p, 'platform')! } : {}),
     ...(str(p, 'context') ? { context: str(p, 'context')! } : {}),
     ...(str(p, 'config') ? { configPath: str(p, 'config')! } : {}),
+    ...gate,
     ...(failOn ? { failOn } : {}),
-    ...(severities ? { severities } : {}),
-    ...(list(p, 'ignorefile').length ? { ignoreFiles: list(p, 'ignorefile') } : {}),
-    ...(scanners.length ? { scanners: scanners as PipelineOptions['scanners'] } : {}),
-    ...(str(p, 'vuln-db') ? { vulnDb: str(p, 'vuln-db')! } : {}),
-    ...(bool(p, 'offline') ? { offline: true } : {}),
-    ...(bool(p, 'ignore-unfixed') ? { ignoreUnfixed: true } : {}),
-    ...(list(p, 'vex').length ? { vex: list(p, 'vex') } : {}),
-    ...(malwareMode ? { malwareMode } : {}),
-    ...(str(p, 'clamav-db') ? { clamavDb: str(p, 'clamav-db')! } : {}),
     ...(timeoutMs ? { timeoutMs } : {}),
   };
 }

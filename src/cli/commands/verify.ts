@@ -33,8 +33,8 @@ admission checks), whose approval must list exactly the platforms the index list
 platform's digest. The SBOM and vulnerability predicates are required of the platforms only.
 
 ${VERIFY_HELP}
-      --index-only            verify the index digest and its approval's platform list, not each platform
-  -o, --output FILE           write the verification report as JSON (with "platforms" for an index)
+      --index-only        verify the index digest and its approval's platform list, not each platform
+  -o, --output FILE       write the verification report as JSON (with "platforms" for an index)
 `;
 
 const OPTIONS = {

@@ -182,7 +182,7 @@ function mergeRuns(runs: Run[]): Run {
     results.push(...rs);
   }
   reindex(results, [], rules);
-  const prefix = first.automationDetails?.id?.startsWith('shipgate/') ? 'shipgate/' : '';
+  const prefix = first.tool.driver.name === 'shipgate' ? 'shipgate/' : '';
   return {
     ...first,
     tool: { ...first.tool, driver: { ...first.tool.driver, rules, properties: { part: 'merged' } } },

@@ -2,6 +2,7 @@
 import { pathToFileURL } from 'node:url';
 import type { Log, ReportingDescriptor, Result, Run, Suppression as SarifSuppression } from 'sarif';
 import type { Finding, FindingKind, RuleMeta, Suppression } from '../../core/finding';
+import { ShipgateError } from '../../core/errors';
 import { stableHash } from '../../core/hash';
 import { mask } from '../../core/logger';
 import type { ScanResult } from '../../core/result';
@@ -20,7 +21,10 @@ export const FINGERPRINT_KEY = 'shipgate/v1';
 export interface SarifOptions {
   /** Absolute path of the repository root; result paths are relative to it (originalUriBaseIds %SRCROOT%). */
   repoRoot: string;
-  /** Overrides the category part of automationDetails.id (default: a slug of the image repository or Dockerfile path). */
+  /**
+   * The code scanning category, as github/codeql-action's `category` input: each part's run gets
+   * `<category>/<part>/` (default: `shipgate/<part>/<slug of the image repository or Dockerfile path>/`).
+   */
   category?: string;
   /** Reads a repository file (repository-relative path) for line hashes, snippets and FROM-line ranges. */
   readFile?: (path: string) => string | undefined;
@@ -60,17 +64,29 @@ export function defaultCategory(result: ScanResult, part: FindingKind, repoRoot 
   return slug(target ?? 'default', (s) => stableHash(s));
 }
 
-/** automationDetails.id of one part's run: "shipgate/<part>/<category>/". */
+/**
+ * A user-given category as github/codeql-action takes it: verbatim, with a trailing `/` added when missing
+ * (everything up to the last `/` of automationDetails.id is the category). Undefined when empty.
+ */
+export function userCategory(value: string | undefined, what = 'category'): string | undefined {
+  const v = value?.trim();
+  if (!v) return undefined;
+  if (/\p{Cc}/u.test(v))
+    throw new ShipgateError('USAGE', `${what}: the category contains a control character`, {
+      hint: 'use printable text, e.g. web or /image:web',
+    });
+  return v.endsWith('/') ? v : `${v}/`;
+}
+
+/**
+ * automationDetails.id of one part's run: "<category>/<part>/" for a given category, else
+ * "shipgate/<part>/<target>/". GitHub rejects an upload with two runs of the same tool and category, so each
+ * part is its own subcategory of the given one.
+ */
 function automationId(result: ScanResult, part: FindingKind, options: SarifOptions): string {
-  const category = options.category
-    ? options.category
-        .trim()
-        .split('/')
-        .map((s) => slug(s, (x) => stableHash(x)))
-        .filter((s) => s !== 'default' || options.category?.trim() === 'default')
-        .join('/')
-    : defaultCategory(result, part, options.repoRoot);
-  return `shipgate/${part}/${category || 'default'}/`;
+  const given = userCategory(options.category);
+  if (given) return `${given}${part}/`;
+  return `shipgate/${part}/${defaultCategory(result, part, options.repoRoot) || 'default'}/`;
 }
 
 function suppressionOf(s: Suppression): SarifSuppression {
@@ -239,7 +255,9 @@ function buildRun(
     },
     automationDetails: {
       id,
-      description: { text: `shipgate ${PART_LABEL[part].toLowerCase()} results for ${id.split('/')[2]}.` },
+      description: {
+        text: `shipgate ${PART_LABEL[part].toLowerCase()} results for ${options.category?.trim() || defaultCategory(result, part, options.repoRoot)}.`,
+      },
     },
     originalUriBaseIds: { [SRCROOT]: { uri: rootUri(options.repoRoot) } },
     invocations: [

@@ -165,7 +165,7 @@ describe('bundled action (dist/index.js)', () => {
     });
     expect(bad.code).toBe(2);
     expect(bad.stdout).toContain(
-      '::error::shipgate: error [CONFIG_INVALID]: shipgate.yaml: gate.fail-on: invalid value "urgent" (expected one of critical, high, medium, low, none)',
+      '::error::shipgate: error [CONFIG_INVALID]: shipgate.yaml: gate.fail-on: invalid value "urgent" (expected one of critical, high, medium, low, info, none)',
     );
   });
 

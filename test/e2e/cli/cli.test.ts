@@ -396,6 +396,29 @@ describe('shipgate scan end to end (demo image)', () => {
     expectOneLineError(shipgate(['scan', 'a', 'b']), 2, 'USAGE');
   });
 
+  it('sbom takes the table flags (-o, --platform) and its own --format', () => {
+    const file = join(out, 'sbom.spdx.json');
+    const r = shipgate(
+      ['sbom', `oci:${join(out, 'image')}`, '-f', 'spdx', '-o', file, '--platform', 'linux/amd64'],
+      {
+        cwd: ROOT,
+      },
+    );
+    expect(r.code, r.stderr).toBe(0);
+    const spdx = JSON.parse(readFileSync(file, 'utf8')) as {
+      spdxVersion: string;
+      packages: { name: string }[];
+    };
+    expect(spdx.spdxVersion).toBe('SPDX-2.3');
+    const cdx = JSON.parse(readFileSync(join(out, 'demo.cdx.json'), 'utf8')) as {
+      components: { name: string }[];
+    };
+    expect(spdx.packages.map((p) => p.name)).toEqual(
+      expect.arrayContaining(cdx.components.map((c) => c.name)),
+    );
+    expectOneLineError(shipgate(['sbom', `oci:${join(out, 'image')}`, '-f', 'sarif']), 2, 'USAGE');
+  });
+
   it('never prints or writes the planted credential', () => {
     expect(planted.length).toBe(2);
     const texts = [run.stdout, run.stderr];

@@ -263,6 +263,68 @@ describeWithTools('shipgate push (real registry, simulated GitLab job)', REGISTR
     expect(res.status).toBe(404);
   });
 
+  it('takes the scan flags that change the decision, with shipgate scan as their oracle', async () => {
+    // Without the secret and config scanners and below critical, nothing in the bad image blocks.
+    const flags = ['--scanners', 'vuln', '--severity', 'CRITICAL,HIGH', '--fail-on', 'info'];
+    const scan = await shipgate(['scan', `oci:${bad}:v1`, ...offline, ...flags], work, await jobEnv());
+    expect(scan.code, scan.stderr + scan.stdout).toBe(0);
+    const dest = `${registry.host}/acme/bad:flags`;
+    const r = await shipgate(
+      ['push', `oci:${bad}:v1`, dest, ...offline, ...flags, ...oidc()],
+      work,
+      await jobEnv(issuer),
+    );
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout.trim()).toMatch(/\/acme\/bad@sha256:[0-9a-f]{64}$/);
+    // The bad image's config findings (root user) are below high: --fail-on info blocks on them, in scan and push alike.
+    const codes: number[][] = [];
+    for (const failOn of ['high', 'info']) {
+      const only = ['--scanners', 'config', '--fail-on', failOn];
+      const s = await shipgate(['scan', `oci:${bad}:v1`, ...offline, ...only], work, await jobEnv());
+      const p = await shipgate(
+        ['push', `oci:${bad}:v1`, `${registry.host}/acme/bad:${failOn}`, ...offline, ...only, ...oidc()],
+        work,
+        await jobEnv(issuer),
+      );
+      codes.push([s.code, p.code]);
+    }
+    expect(codes).toEqual([
+      [0, 0],
+      [1, 2],
+    ]);
+  });
+
+  it('--exit-code is the exit code of a push the policy refuses, never 0', async () => {
+    const dest = `${registry.host}/acme/bad:exit`;
+    const r = await shipgate(
+      ['push', `oci:${bad}:v1`, dest, ...offline, '--exit-code', '3', ...oidc()],
+      work,
+      await jobEnv(issuer),
+    );
+    expect(r.code).toBe(3);
+    const errors = r.stderr.split('\n').filter((l) => l.startsWith('shipgate: error'));
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(/\[GUARD\]: push refused: .* is not approved: /);
+    expect(r.stdout).toBe('');
+    // A refusal of the job's identity is not the policy's: it keeps exit 2.
+    const local = await shipgate(
+      ['push', `oci:${bad}:v1`, dest, ...offline, '--exit-code', '3'],
+      work,
+      await jobEnv(),
+    );
+    expect(local.code).toBe(2);
+    expect(local.stderr).toMatch(/\[GUARD\]: push refused: not running in a CI job/);
+    const zero = await shipgate(
+      ['push', `oci:${bad}:v1`, dest, ...offline, '--exit-code', '0', ...oidc()],
+      work,
+      await jobEnv(issuer),
+    );
+    expect(zero.code).toBe(2);
+    expect(zero.stderr).toMatch(/\[USAGE\]: push: --exit-code 0 would pass a job that pushed nothing/);
+    const res = await fetch(`${registry.url}/v2/acme/bad/manifests/exit`, { method: 'HEAD' });
+    expect(res.status).toBe(404);
+  });
+
   it('refuses a forged token, a GitLab job without a configured issuer, and fails with exit 4 when the issuer is down', async () => {
     const dest = `${registry.host}/acme/forged:1`;
     const env = await jobEnv(issuer);

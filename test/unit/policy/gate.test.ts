@@ -192,6 +192,24 @@ describe('decide', () => {
     ]);
   });
 
+  it('fail-on info in the policy file blocks on any unsuppressed finding, as --fail-on info does', () => {
+    const findings = [
+      lint('SG-DF-010', 'info'),
+      { ...vuln('CVE-9', 'info'), suppressed: { kind: 'policy' as const } },
+    ];
+    const info = parsePolicy('version: 1\ngate:\n  fail-on: info\n');
+    expect(info.gate['fail-on']).toBe('info');
+    const d = decide(result(findings), info, { now: NOW });
+    expect(d.approved).toBe(false);
+    expect(d.reasons.filter((r) => r.blocking).map((r) => r.message)).toEqual([
+      '1 info Dockerfile finding at or above the threshold info',
+    ]);
+    expect(decide(result(findings), defaultPolicy(), { failOn: 'info', now: NOW }).approved).toBe(false);
+    const low = parsePolicy('version: 1\ngate:\n  fail-on: low\n');
+    expect(decide(result(findings), low, { now: NOW }).approved).toBe(true);
+    expect(decide(result(findings.slice(1)), info, { now: NOW }).approved).toBe(true);
+  });
+
   it('blocks on every unsuppressed secret whatever the threshold, and ignores suppressed findings', () => {
     const s = secret('SG-SEC-003', 4, '/app/.env');
     const d = decide(

@@ -98,7 +98,7 @@ describe('parsePolicy errors', () => {
     const e = errorOf(() => parsePolicy('version: 1\ngate:\n  fail-on: urgent\n'));
     expect(e.code).toBe('CONFIG_INVALID');
     expect(e.message).toBe(
-      'shipgate.yaml: gate.fail-on: invalid value "urgent" (expected one of critical, high, medium, low, none)',
+      'shipgate.yaml: gate.fail-on: invalid value "urgent" (expected one of critical, high, medium, low, info, none)',
     );
   });
 

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { addSecret, clearSecrets } from '../../../src/core/logger';
 import type { ScanResult } from '../../../src/core/result';
 import { securitySeverity } from '../../../src/core/severity';
-import { FINGERPRINT_KEY, lineHashes, rootUri, toSarif } from '../../../src/report/sarif';
+import { FINGERPRINT_KEY, lineHashes, rootUri, toSarif, userCategory } from '../../../src/report/sarif';
 import {
   FAKE_TOKEN,
   IMAGE_DIGEST,
@@ -118,15 +118,39 @@ describe('toSarif runs and categories', () => {
       expect(idsA).not.toContain(id);
   });
 
-  it('uses the given category for every part, keeping the parts apart', () => {
-    const log = toSarif(fullResult(), { ...opts, category: 'web/linux-arm64' });
-    expect(log.runs.map((r) => r.automationDetails?.id)).toEqual([
-      'shipgate/dockerfile/web/linux-arm64/',
-      'shipgate/vulnerability/web/linux-arm64/',
-      'shipgate/secret/web/linux-arm64/',
-      'shipgate/config/web/linux-arm64/',
-      'shipgate/malware/web/linux-arm64/',
-    ]);
+  it("takes a given category as codeql-action does, each part's run a subcategory of it", async () => {
+    const parts = ['dockerfile', 'vulnerability', 'secret', 'config', 'malware'];
+    for (const given of ['web/linux-arm64', 'web/linux-arm64/', ' web/linux-arm64 '])
+      expect(
+        toSarif(fullResult(), { ...opts, category: given }).runs.map((r) => r.automationDetails?.id),
+      ).toEqual(parts.map((p) => `web/linux-arm64/${p}/`));
+    // Verbatim, as codeql-action's /language:<lang> categories: no slug, no shipgate/ prefix.
+    const log = toSarif(fullResult(), { ...opts, category: '/image:Web' });
+    expect(log.runs.map((r) => r.automationDetails?.id)).toEqual(parts.map((p) => `/image:Web/${p}/`));
+    const keys = log.runs.map((r) => `${r.tool.driver.name}|${r.automationDetails?.id}`);
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(run(log, 'vulnerability').automationDetails?.description?.text).toBe(
+      'shipgate vulnerabilities results for /image:Web.',
+    );
+    await expectValid(log);
+  });
+
+  it('keeps the default categories when the category is empty, so existing alerts stay matched', () => {
+    const ids = toSarif(fullResult(), opts).runs.map((r) => r.automationDetails?.id);
+    for (const category of ['', '  '])
+      expect(toSarif(fullResult(), { ...opts, category }).runs.map((r) => r.automationDetails?.id)).toEqual(
+        ids,
+      );
+    expect(ids).toContain('shipgate/vulnerability/ghcr.io-acme-web/');
+  });
+
+  it('refuses a category with a control character, with a one-line usage error', () => {
+    for (const category of ['web\nshipgate/x', 'web\u0000', 'a\tb'])
+      expect(() => toSarif(fullResult(), { ...opts, category })).toThrow(
+        expect.objectContaining({ code: 'USAGE', message: expect.stringMatching(/control character/) }),
+      );
+    expect(userCategory('web', 'input category')).toBe('web/');
+    expect(userCategory('', 'input category')).toBeUndefined();
   });
 
   it('describes the tool in every run', () => {
