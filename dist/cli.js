@@ -8,13 +8,13 @@ const __dirname = __sgDirname(__filename);
 import {
   COMMIT,
   VERSION
-} from "./chunk-M6FEL437.js";
+} from "./chunk-FWBD33OU.js";
 import {
   EXIT,
   ShipgateError,
   formatError,
   toShipgateError
-} from "./chunk-YH6AYXDN.js";
+} from "./chunk-6QO4RSHM.js";
 import {
   Logger,
   progressLine,
@@ -988,41 +988,49 @@ function cliSink(env = process.env, stream = process.stderr) {
 var COMMANDS = {
   scan: {
     summary: "lint Dockerfiles and manifests, scan an image, apply the policy and decide",
-    load: () => import("./chunk-LAPRT33A.js")
+    load: () => import("./chunk-63WVLNPK.js")
   },
   lint: {
     summary: "lint Dockerfiles and Kubernetes manifests (no image)",
-    load: () => import("./chunk-O65BRHWL.js")
+    load: () => import("./chunk-QDXDRKCA.js")
   },
-  sbom: { summary: "write an SBOM (CycloneDX or SPDX) of an image", load: () => import("./chunk-YAILG3GO.js") },
-  rules: { summary: "list every rule with its metadata", load: () => import("./chunk-O576XIXY.js") },
+  sbom: { summary: "write an SBOM (CycloneDX or SPDX) of an image", load: () => import("./chunk-SFY27MIC.js") },
+  rules: { summary: "list every rule with its metadata", load: () => import("./chunk-NQQOUBFQ.js") },
   policy: {
     summary: "validate a policy file, print its JSON Schema, or generate admission policies",
-    load: () => import("./chunk-MZPWR23R.js")
+    load: () => import("./chunk-VY25RZMN.js")
   },
   push: {
     summary: "push an approved image to a registry, only from a GitHub Actions or GitLab CI job",
-    load: () => import("./chunk-2NUA3DSC.js")
+    load: () => import("./chunk-BTIS23VI.js")
   },
   sign: {
     summary: "scan a registry image and, if approved, sign and attest its digest (sigstore)",
-    load: () => import("./chunk-BEDEYUIE.js")
+    load: () => import("./chunk-AGHPXEE5.js")
   },
   attest: {
     summary: "sign a statement of your own predicate about an image digest and attach it",
-    load: () => import("./chunk-NOW4AQX3.js")
+    load: () => import("./chunk-PKKWBVDT.js")
   },
   verify: {
     summary: "verify an image's signatures and shipgate approval for its digest",
-    load: () => import("./chunk-TBJ6M7PC.js")
+    load: () => import("./chunk-GLCA7K6Z.js")
+  },
+  "sign-blob": {
+    summary: "sign files (release assets): a sigstore bundle with their provenance next to each",
+    load: () => import("./chunk-CVZHMCQS.js")
+  },
+  "verify-blob": {
+    summary: "verify a file against its sigstore bundle: digest, signer, predicate type, age",
+    load: () => import("./chunk-JG7FJ6FH.js")
   },
   audit: {
     summary: "find the images in a registry that are not signed and approved as verify expects",
-    load: () => import("./chunk-FL4YQOMV.js")
+    load: () => import("./chunk-X5HNXMRZ.js")
   },
   "registry-auth": {
     summary: "serve registry tokens that grant push only to verified CI jobs",
-    load: () => import("./chunk-FOFMKCND.js")
+    load: () => import("./chunk-UI3QABMA.js")
   }
 };
 var NAME_WIDTH = Math.max(...Object.keys(COMMANDS).map((n) => n.length));
