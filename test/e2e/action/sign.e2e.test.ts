@@ -7,7 +7,6 @@
  * the outputs and the job summary name every signed digest, and the bundled `shipgate verify` accepts the
  * index and each platform. A refused platform signs nothing.
  */
-import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -17,7 +16,8 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ENGINE } from '../../../src/action/engine';
 import { run as runAction, type Engine } from '../../../src/action/main';
 import type { SignOptions } from '../../../src/pipeline/sign';
-import { CLI, ensureBundle } from '../../support/bundle';
+import { ensureBundle, runCli, type CliRun } from '../../support/bundle';
+import { captureStdout } from '../../support/action-source';
 import { run } from '../../support/debian';
 import { serialHeavySuite } from '../../support/images';
 import { LEAKY_FILES, twoPlatformLayout, type Layout } from '../../support/multiplatform';
@@ -76,16 +76,8 @@ function parseOutputs(text: string): Record<string, string> {
   return out;
 }
 
-function shipgate(args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd, env: { PATH: process.env.PATH } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-  });
+function shipgate(args: string[], cwd: string): Promise<CliRun> {
+  return runCli(args, cwd, { PATH: process.env.PATH });
 }
 
 describeWithTools(
@@ -157,22 +149,15 @@ describeWithTools(
       const processKeys = ['GITHUB_OUTPUT', 'ACTIONS_ID_TOKEN_REQUEST_URL', 'ACTIONS_ID_TOKEN_REQUEST_TOKEN'];
       const saved = processKeys.map((k) => [k, process.env[k]] as const);
       for (const k of processKeys) process.env[k] = env[k];
-      const lines: string[] = [];
-      const write = process.stdout.write.bind(process.stdout);
-      process.stdout.write = ((chunk: string | Uint8Array) => {
-        lines.push(String(chunk));
-        return true;
-      }) as typeof process.stdout.write;
       try {
-        const code = await runAction(engine, env);
+        const { value: code, out: log } = await captureStdout(() => runAction(engine, env));
         return {
           code,
-          log: lines.join(''),
+          log,
           outputs: parseOutputs(readFileSync(outputFile, 'utf8')),
           summary: readFileSync(summaryFile, 'utf8'),
         };
       } finally {
-        process.stdout.write = write;
         process.exitCode = 0;
         for (const [k, v] of saved)
           if (v === undefined) delete process.env[k];

@@ -2,7 +2,6 @@
  * `shipgate push` end to end: the bundled CLI in a simulated GitLab job pushes an approved image to a real
  * registry; the image read back from the registry has the same layer contents. Refusals push nothing.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,7 +10,7 @@ import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { digestOf } from '../../../src/oci/digest';
 import { openImage } from '../../../src/image/index';
-import { CLI, ensureBundle } from '../../support/bundle';
+import { ensureBundle, runCli } from '../../support/bundle';
 import { LAYER_GZIP, LAYER_TAR, serialHeavySuite, tarOf, writeLayoutImage } from '../../support/images';
 import { run } from '../../support/debian';
 import { startIssuer, type TestIssuer } from '../../support/oidc-issuer';
@@ -69,23 +68,7 @@ async function jobEnv(issuer?: TestIssuer): Promise<NodeJS.ProcessEnv> {
 const decode = (part: string): Record<string, unknown> =>
   JSON.parse(Buffer.from(part, 'base64url').toString('utf8')) as Record<string, unknown>;
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function shipgate(args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd, env });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-  });
-}
+const shipgate = runCli;
 
 async function sha256Of(stream: Readable): Promise<string> {
   const chunks: Buffer[] = [];

@@ -7,7 +7,6 @@
  * in text, JSON and SARIF (validated); the cache makes the next run verify only failures and what is new; a
  * registry answering 500 gives one line and exit 4.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -20,7 +19,7 @@ import { Logger, setLogger } from '../../../src/core/logger';
 import type { ScanResult } from '../../../src/core/result';
 import { RegistryClient } from '../../../src/oci/client';
 import { signImage } from '../../../src/pipeline/sign';
-import { CLI, ensureBundle } from '../../support/bundle';
+import { ensureBundle, runCli, type CliRun } from '../../support/bundle';
 import { run } from '../../support/debian';
 import { serialHeavySuite, tarOf } from '../../support/images';
 import { REGISTRY_TOOLS, startRegistry, type TestRegistry } from '../../support/registry';
@@ -30,12 +29,6 @@ import { githubClaims, startSigstore, unsignedToken, type MockSigstore } from '.
 import { describeWithTools } from '../../support/tools';
 
 const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json';
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
 
 interface AuditJson {
   repositories: string[];
@@ -53,16 +46,8 @@ interface AuditJson {
   }[];
 }
 
-function shipgate(args: string[], cwd: string): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd, env: { ...process.env, NO_COLOR: '1' } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-  });
+function shipgate(args: string[], cwd: string): Promise<CliRun> {
+  return runCli(args, cwd, { ...process.env, NO_COLOR: '1' });
 }
 
 /** Pushes a one-layer image in-process; its content is unique to `label`. */

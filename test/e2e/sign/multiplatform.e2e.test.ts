@@ -5,12 +5,11 @@
  * when every platform is approved, and `shipgate verify` checks the index, its approval's platform list and
  * each platform. One platform with a secret in a layer refuses the whole image: nothing is signed.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { CLI, ensureBundle } from '../../support/bundle';
+import { ensureBundle, runCli } from '../../support/bundle';
 import { run } from '../../support/debian';
 import { serialHeavySuite } from '../../support/images';
 import { LEAKY_FILES, twoPlatformLayout, type Layout } from '../../support/multiplatform';
@@ -24,23 +23,7 @@ const GITLAB = 'https://gitlab.example';
 const OCI_INDEX = 'application/vnd.oci.image.index.v1+json';
 const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json';
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function shipgate(args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd, env });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-  });
-}
+const shipgate = runCli;
 
 describeWithTools(
   'signing a multi-platform image: every platform and the index (real registry, local sigstore)',

@@ -4,14 +4,13 @@
  * keylessly against a local sigstore (Fulcio, Rekor, TSA on loopback); `shipgate verify` with the generated
  * identity accepts it and refuses every impostor. The digest scanned, pushed, signed and verified is one.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openImage } from '../../../src/image/index';
-import { CLI, ensureBundle } from '../../support/bundle';
+import { ensureBundle, runCli } from '../../support/bundle';
 import { run } from '../../support/debian';
 import { LAYER_GZIP, LAYER_TAR, serialHeavySuite, tarOf, writeLayoutImage } from '../../support/images';
 import { startIssuer, type TestIssuer } from '../../support/oidc-issuer';
@@ -22,23 +21,7 @@ import { describeWithTools, FIXTURES } from '../../support/tools';
 const SHA = '0c1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f6a7b8c9d';
 const GITLAB = 'https://gitlab.example';
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function shipgate(args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd, env });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-  });
-}
+const shipgate = runCli;
 
 describeWithTools(
   'signing recipe: push --sign, verify (real registry, local sigstore)',

@@ -4,8 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Log } from 'sarif';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { run } from '../../../src/action/main';
-import { runPipeline } from '../../../src/pipeline/run';
+import { runSourceAction } from '../../support/action-source';
 import { validateSarif } from '../../support/sarif-validate';
 
 const ws = mkdtempSync(join(tmpdir(), 'shipgate-action-category-'));
@@ -16,28 +15,19 @@ afterEach(() => {
   process.exitCode = 0;
 });
 
-async function action(inputs: Record<string, string>): Promise<{ code: number; log: string }> {
-  const lines: string[] = [];
-  const write = process.stdout.write.bind(process.stdout);
-  process.stdout.write = ((chunk: string | Uint8Array) => {
-    lines.push(String(chunk));
-    return true;
-  }) as typeof process.stdout.write;
-  try {
-    const env: NodeJS.ProcessEnv = {
+/** Runs the action from the sources with the real pipeline; returns the exit code and the runner commands. */
+function action(inputs: Record<string, string>): Promise<{ code: number; log: string }> {
+  return runSourceAction(
+    {
       GITHUB_WORKSPACE: ws,
       GITHUB_OUTPUT: join(ws, 'outputs'),
       'INPUT_UPLOAD-SARIF': 'false',
       INPUT_SUMMARY: 'false',
       INPUT_ANNOTATIONS: 'false',
       'INPUT_FAIL-ON': 'none',
-      ...Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v])),
-    };
-    const code = await run({ runPipeline }, env);
-    return { code, log: lines.join('') };
-  } finally {
-    process.stdout.write = write;
-  }
+    },
+    inputs,
+  );
 }
 
 const ids = (file: string): string[] =>

@@ -3,8 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { run } from '../../../src/action/main';
-import { runPipeline } from '../../../src/pipeline/run';
+import { runSourceAction } from '../../support/action-source';
 
 const ws = mkdtempSync(join(tmpdir(), 'shipgate-action-exit-'));
 // Runs as root: one high finding, refused at the default threshold.
@@ -16,27 +15,17 @@ afterEach(() => {
 });
 
 /** Runs the action from the sources with the real pipeline; returns the exit code and the runner commands. */
-async function action(inputs: Record<string, string>): Promise<{ code: number; log: string }> {
-  const lines: string[] = [];
-  const write = process.stdout.write.bind(process.stdout);
-  process.stdout.write = ((chunk: string | Uint8Array) => {
-    lines.push(String(chunk));
-    return true;
-  }) as typeof process.stdout.write;
-  try {
-    const env: NodeJS.ProcessEnv = {
+function action(inputs: Record<string, string>): Promise<{ code: number; log: string }> {
+  return runSourceAction(
+    {
       GITHUB_WORKSPACE: ws,
       GITHUB_OUTPUT: join(ws, 'outputs'),
       'INPUT_UPLOAD-SARIF': 'false',
       INPUT_SUMMARY: 'false',
       INPUT_ANNOTATIONS: 'false',
-      ...Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v])),
-    };
-    const code = await run({ runPipeline }, env);
-    return { code, log: lines.join('') };
-  } finally {
-    process.stdout.write = write;
-  }
+    },
+    inputs,
+  );
 }
 
 describe('action input exit-code', () => {

@@ -8,9 +8,9 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { run } from '../../../src/action/main';
+
 import { cacheKey, cacheKeyPrefix } from '../../../src/action/vuln-cache';
-import { runPipeline } from '../../../src/pipeline/run';
+import { runSourceAction } from '../../support/action-source';
 import { FakeActionsCache } from '../../support/fake-actions-cache';
 import { FakeOsv, fixtureRecords } from '../../support/fake-osv';
 import { dpkgEntry, writeOciLayout } from '../../support/oci-layout-writer';
@@ -73,30 +73,20 @@ async function job(
   rmSync(cacheRoot, { recursive: true, force: true });
   osv.requests.length = 0;
   service.calls.length = 0;
-  const lines: string[] = [];
-  const write = process.stdout.write.bind(process.stdout);
-  process.stdout.write = ((chunk: string | Uint8Array) => {
-    lines.push(String(chunk));
-    return true;
-  }) as typeof process.stdout.write;
-  try {
-    const env: NodeJS.ProcessEnv = {
+  const { code, log } = await runSourceAction(
+    {
       ...process.env,
       INPUT_IMAGE: `oci:${image}:app`,
       INPUT_SCANNERS: 'vuln',
       'INPUT_UPLOAD-SARIF': 'false',
       INPUT_SUMMARY: 'false',
       INPUT_ANNOTATIONS: 'false',
-      ...Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v])),
-    };
-    const code = await run({ runPipeline }, env);
-    const log = lines.join('');
-    expect(code, log).toBe(1);
-    const report = JSON.parse(readFileSync(join(ws, 'shipgate.json'), 'utf8')) as Report;
-    return { log, findings: report.findings.map((f) => f.ruleId).sort(), report };
-  } finally {
-    process.stdout.write = write;
-  }
+    },
+    inputs,
+  );
+  expect(code, log).toBe(1);
+  const report = JSON.parse(readFileSync(join(ws, 'shipgate.json'), 'utf8')) as Report;
+  return { log, findings: report.findings.map((f) => f.ruleId).sort(), report };
 }
 
 interface Report {
@@ -182,30 +172,19 @@ describe('action input cache', () => {
     try {
       vi.setSystemTime(T0 + 9 * DAY);
       rmSync(cacheRoot, { recursive: true, force: true });
-      const write = process.stdout.write.bind(process.stdout);
-      const lines: string[] = [];
-      process.stdout.write = ((chunk: string | Uint8Array) => {
-        lines.push(String(chunk));
-        return true;
-      }) as typeof process.stdout.write;
-      let code: number;
-      try {
-        code = await run(
-          { runPipeline },
-          {
-            ...process.env,
-            INPUT_IMAGE: `oci:${image}:app`,
-            INPUT_SCANNERS: 'vuln',
-            'INPUT_UPLOAD-SARIF': 'false',
-            INPUT_SUMMARY: 'false',
-            INPUT_ANNOTATIONS: 'false',
-          },
-        );
-      } finally {
-        process.stdout.write = write;
-      }
+      const { code, log } = await runSourceAction(
+        {
+          ...process.env,
+          INPUT_IMAGE: `oci:${image}:app`,
+          INPUT_SCANNERS: 'vuln',
+          'INPUT_UPLOAD-SARIF': 'false',
+          INPUT_SUMMARY: 'false',
+          INPUT_ANNOTATIONS: 'false',
+        },
+        {},
+      );
       expect(code).not.toBe(0);
-      expect(lines.join('')).toMatch(/::error::.*cannot get OSV Debian data: HTTP 404/);
+      expect(log).toMatch(/::error::.*cannot get OSV Debian data: HTTP 404/);
     } finally {
       service.failing.clear();
       osv.failures = [];
