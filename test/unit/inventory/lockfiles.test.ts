@@ -72,6 +72,13 @@ describe('composer.lock', () => {
     expect(targetFor(guzzle, undefined)).toMatchObject({ base: 'Packagist', name: 'guzzlehttp/guzzle' });
   });
 
+  it('takes a license written as a string as well as an array', () => {
+    const ps = parseComposerLock(
+      '{"packages": [{"name": "symfony/polyfill-php72", "version": "v1.27.0", "license": "MIT"}]}',
+    );
+    expect(ps[0]!.licenses).toEqual(['MIT']);
+  });
+
   it('rejects JSON without a packages array', () => {
     expect(() => parseComposerLock('{"_readme": []}')).toThrow(/no "packages" array/);
     expect(() => parseComposerLock('{"packages": [')).toThrow(SyntaxError);
