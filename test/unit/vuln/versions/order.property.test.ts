@@ -10,6 +10,7 @@ import { compareDpkg } from '../../../../src/vuln/versions/dpkg';
 import { compareGem } from '../../../../src/vuln/versions/gem';
 import { compareGo } from '../../../../src/vuln/versions/go';
 import { compareMaven } from '../../../../src/vuln/versions/maven';
+import { compareNuGet } from '../../../../src/vuln/versions/nuget';
 import { comparePep440 } from '../../../../src/vuln/versions/pep440';
 import { compareRpm } from '../../../../src/vuln/versions/rpm';
 import { compareSemver } from '../../../../src/vuln/versions/semver';
@@ -66,6 +67,28 @@ const GRAMMARS: Record<string, [(a: string, b: string) => number, fc.Arbitrary<s
     compareSemver,
     fc
       .tuple(dotted(3, 3), opt(pick('-alpha', '-alpha.1', '-beta.2', '-rc.1', '-0')), opt(pick('+build.5')))
+      .map((p) => p.join('')),
+  ],
+  nuget: [
+    compareNuGet,
+    fc
+      .tuple(
+        dotted(1, 4),
+        opt(
+          pick(
+            '-alpha',
+            '-Alpha',
+            '-alpha.1',
+            '-beta.2',
+            '-BETA.2',
+            '-rc.1',
+            '-0',
+            '-10',
+            '-preview.7.21377.19',
+          ),
+        ),
+        opt(pick('+build.5')),
+      )
       .map((p) => p.join('')),
   ],
   go: [
