@@ -4,7 +4,8 @@
  * valid and invalid strings. Sources of the cases: Maven's ComparableVersionTest, apk-tools' test/version.data,
  * dpkg's and rpm's own semantics (the oracle suites check those two at scale against the real tools), SemVer 2.0
  * and PEP 440 precedence, Gem::Version, Go's module version rules and NuGet's version rules (learn.microsoft.com,
- * "Package versioning": normalization, pre-release precedence, case-insensitive labels).
+ * "Package versioning": normalization, pre-release precedence, case-insensitive labels), and PHP's
+ * version_compare (php.net) on Composer-normalised versions for Packagist.
  */
 import { describe, expect, it } from 'vitest';
 import { compareApk, isValidApk } from '../../../../src/vuln/versions/apk';
@@ -13,6 +14,7 @@ import { compareGem, isValidGem } from '../../../../src/vuln/versions/gem';
 import { compareGo, isValidGo } from '../../../../src/vuln/versions/go';
 import { compareMaven } from '../../../../src/vuln/versions/maven';
 import { compareNuGet, isValidNuGet } from '../../../../src/vuln/versions/nuget';
+import { comparePackagist, isValidPackagist } from '../../../../src/vuln/versions/packagist';
 import { comparePep440, isValidPep440 } from '../../../../src/vuln/versions/pep440';
 import { compareRpm, rpmvercmp } from '../../../../src/vuln/versions/rpm';
 import { compareSemver, isValidSemver } from '../../../../src/vuln/versions/semver';
@@ -334,6 +336,39 @@ const CASES: Record<string, ComparatorCases> = {
     isValid: isValidNuGet,
     valid: ['13.0.1', '4.0.0.0', '6.0.0-preview.7.21377.19'],
     invalid: ['v1.0.0', '1.0.0.0.0', '[1.0, 2.0)', 'latest'],
+  },
+  Packagist: {
+    compare: comparePackagist,
+    chains: [
+      [
+        '1.0.0-foo',
+        '1.0.0-dev',
+        '1.0.0-alpha1',
+        '1.0.0-alpha2',
+        '1.0.0-beta1',
+        '1.0.0-b2',
+        '1.0.0-RC1',
+        '1.0.0-rc2',
+        '1.0.0',
+        '1.0.0-pl1',
+        '1.0.0.1',
+        '1.0.1',
+        '1.10.0',
+        'v2.0.0',
+        '10.0.0',
+      ],
+    ],
+    equal: [
+      ['1.0', '1.0.0'],
+      ['1.0.0', '1.0.0.0'],
+      ['v1.27.0', '1.27.0'],
+      ['1.0.0-beta2', '1.0.0beta2'],
+      ['1.0.0-RC1', '1.0.0-rc1'],
+      ['1.0.0-alpha1', '1.0.0-a1'],
+    ],
+    isValid: isValidPackagist,
+    valid: ['v1.27.0', '6.5.8', '3.0.0-RC1', '1.0.0.0'],
+    invalid: ['dev-main', '', '^1.0', '1.0 || 2.0'],
   },
 };
 
