@@ -24,7 +24,7 @@ export function goPackage(path: string, version: string): Package {
 }
 
 /** A replacement by a directory (`=> ../lib`), not by another module version. */
-export function isLocalReplace(r: GoModule): boolean {
+function isLocalReplace(r: GoModule): boolean {
   return r.path.startsWith('.') || r.path.startsWith('/') || !r.version || r.version === '(devel)';
 }
 
