@@ -1,7 +1,8 @@
 /**
  * Oracle: the real Trivy (SBOM mode, offline) lists the packages of real images: Debian (dpkg), Alpine (apk),
  * Rocky Linux (an rpm sqlite database written by rpm) and a multi-language image (npm, Python, Go, Rust, Java,
- * Ruby, PHP, .NET, with real Cargo.lock, composer.lock, deps.json and go.mod files, plus dpkg edge cases). shipgate, reading the same image through the real walker, must list every
+ * Ruby, PHP, .NET, with real Cargo.lock, composer.lock, deps.json, packages.lock.json, packages.config
+ * and go.mod files, plus dpkg edge cases). shipgate, reading the same image through the real walker, must list every
  * one of them with the same purl type, namespace, name and version, from the same layer, and OS packages with
  * the same source package, or an allow-list entry below names why not. What shipgate lists beyond Trivy is
  * checked too: each extra must be allow-listed as a real package planted in the image, with the reason.
@@ -470,6 +471,8 @@ function multiLanguageSpec(
           '/srv/rust/Cargo.lock': lockfile('Cargo.lock'),
           '/srv/php/composer.lock': lockfile('composer.lock'),
           '/srv/dotnet/ExampleApp1.deps.json': lockfile('ExampleApp1.deps.json'),
+          '/srv/dotnet/api/packages.lock.json': lockfile('packages.lock.json'),
+          '/srv/dotnet/legacy/packages.config': lockfile('packages.config'),
           '/srv/go/go.mod': lockfile('go.mod'),
         },
       },

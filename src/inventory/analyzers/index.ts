@@ -3,7 +3,7 @@ import type { InventoryOptions, InventoryPart } from '../types';
 import { apkAnalyzer } from './apk';
 import { cargoLockAnalyzer } from './cargo';
 import { composerAnalyzer, composerLockAnalyzer } from './composer';
-import { dotnetDepsAnalyzer } from './dotnet';
+import { dotnetDepsAnalyzer, nugetLockAnalyzer } from './dotnet';
 import { dpkgAnalyzer } from './dpkg';
 import { gemAnalyzer } from './gem';
 import { goBinaryAnalyzer } from './go';
@@ -31,5 +31,6 @@ export const ANALYZERS: Record<string, (o: InventoryOptions) => Analyzer<Invento
   'composer-lock': () => composerLockAnalyzer(),
   cargo: () => cargoLockAnalyzer(),
   dotnet: () => dotnetDepsAnalyzer(),
+  nuget: () => nugetLockAnalyzer(),
   gomod: () => goModAnalyzer(),
 };

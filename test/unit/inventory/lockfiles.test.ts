@@ -8,7 +8,13 @@ import type { Package } from '../../../src/core/package';
 import type { Analyzer } from '../../../src/image/types';
 import { cargoLockAnalyzer, parseCargoLock } from '../../../src/inventory/analyzers/cargo';
 import { composerLockAnalyzer, parseComposerLock } from '../../../src/inventory/analyzers/composer';
-import { dotnetDepsAnalyzer, parseDepsJson } from '../../../src/inventory/analyzers/dotnet';
+import {
+  dotnetDepsAnalyzer,
+  nugetLockAnalyzer,
+  parseDepsJson,
+  parsePackagesConfig,
+  parsePackagesLock,
+} from '../../../src/inventory/analyzers/dotnet';
 import { goModAnalyzer, parseGoMod } from '../../../src/inventory/analyzers/gomod';
 import { collectInventory } from '../../../src/inventory/collect';
 import { toCycloneDx } from '../../../src/inventory/sbom/cyclonedx';
@@ -102,6 +108,44 @@ describe('.NET deps.json', () => {
   });
 });
 
+describe('NuGet packages.lock.json and packages.config', () => {
+  it('lists direct and transitive packages of packages.lock.json once each', () => {
+    const ps = parsePackagesLock(fixture('packages.lock.json'));
+    expect(nv(ps)).toEqual([
+      'Microsoft.Extensions.ApiDescription.Server@3.0.0',
+      'Microsoft.OpenApi@1.1.4',
+      'Newtonsoft.Json@12.0.3',
+      'NuGet.Frameworks@5.7.0',
+      'Swashbuckle.AspNetCore.Swagger@5.5.1',
+      'Swashbuckle.AspNetCore.SwaggerGen@5.5.1',
+      'Swashbuckle.AspNetCore.SwaggerUI@5.5.1',
+      'Swashbuckle.AspNetCore@5.5.1',
+    ]);
+    const twoFrameworks = JSON.stringify({
+      version: 1,
+      dependencies: {
+        'net6.0': { 'Newtonsoft.Json': { type: 'Direct', resolved: '13.0.1' }, Lib: { type: 'Project' } },
+        'net8.0': { 'Newtonsoft.Json': { type: 'Direct', resolved: '13.0.1' } },
+      },
+    });
+    expect(nv(parsePackagesLock(twoFrameworks))).toEqual(['Newtonsoft.Json@13.0.1']);
+    expect(() => parsePackagesLock('{"version": 1}')).toThrow(/no "dependencies" object/);
+  });
+
+  it('lists packages.config packages except development dependencies', () => {
+    expect(parsePackagesConfig(fixture('packages.config'))).toEqual([
+      { name: 'Newtonsoft.Json', version: '8.0.3', type: 'nuget', purl: 'pkg:nuget/Newtonsoft.Json@8.0.3' },
+    ]);
+    expect(() => parsePackagesConfig('<configuration />')).toThrow(/no <packages> element/);
+    expect(() => parsePackagesConfig('<packages><package id="A" /></packages>')).toThrow(
+      /without id and version/,
+    );
+    expect(parsePackagesConfig('<packages><!-- <package id="Old" version="1.0" /> --></packages>')).toEqual(
+      [],
+    );
+  });
+});
+
 describe('go.mod', () => {
   it('lists required modules; one replaced by a local directory is local code, without a version', () => {
     const ps = parseGoMod(fixture('go.mod'));
@@ -142,6 +186,7 @@ describe('lockfile analyzers in an image', () => {
     composerLockAnalyzer(),
     dotnetDepsAnalyzer(),
     goModAnalyzer(),
+    nugetLockAnalyzer(),
   ];
 
   it('list each package at the lockfile path and layer, into the CycloneDX SBOM', async () => {
@@ -150,16 +195,21 @@ describe('lockfile analyzers in an image', () => {
       'var/www/composer.lock': fixture('composer.lock'),
       'app/ExampleApp1.deps.json': fixture('ExampleApp1.deps.json'),
       'src/app/go.mod': fixture('go.mod'),
+      'app/legacy/packages.config': fixture('packages.config'),
+      'app/api/packages.lock.json': fixture('packages.lock.json'),
       // A library's own lockfile inside vendor/ describes its development, not what is installed.
       'var/www/vendor/guzzlehttp/guzzle/composer.lock': '{"packages": [{"name": "x/y", "version": "1.0.0"}]}',
     });
     const inv = collectInventory(await feedDir(analyzers(), root));
-    expect(inv.packages).toHaveLength(8 + 8 + 1 + 3);
+    expect(inv.packages).toHaveLength(8 + 8 + 1 + 3 + 1 + 8);
     const at = (name: string): Package => inv.packages.find((p) => p.name === name)!;
     expect(at('regex').path).toBe('/srv/rust/Cargo.lock');
     expect(at('psr/http-message').path).toBe('/var/www/composer.lock');
-    expect(at('Newtonsoft.Json').path).toBe('/app/ExampleApp1.deps.json');
+    const byPurl = (purl: string): string | undefined => inv.packages.find((p) => p.purl === purl)?.path;
+    expect(byPurl('pkg:nuget/Newtonsoft.Json@13.0.1')).toBe('/app/ExampleApp1.deps.json');
     expect(at('gopkg.in/yaml.v3').path).toBe('/src/app/go.mod');
+    expect(at('Microsoft.OpenApi').path).toBe('/app/api/packages.lock.json');
+    expect(byPurl('pkg:nuget/Newtonsoft.Json@8.0.3')).toBe('/app/legacy/packages.config');
     expect(inv.packages.every((p) => p.layerIndex === 0 && p.layerDigest?.startsWith('sha256:'))).toBe(true);
     const image = {
       ref: 'registry.example/app:1',
