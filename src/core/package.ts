@@ -1,6 +1,17 @@
 /** Package types, named as in purl. */
 export type PackageType =
-  'deb' | 'apk' | 'rpm' | 'npm' | 'pypi' | 'golang' | 'maven' | 'cargo' | 'gem' | 'composer' | 'generic';
+  | 'deb'
+  | 'apk'
+  | 'rpm'
+  | 'npm'
+  | 'pypi'
+  | 'golang'
+  | 'maven'
+  | 'cargo'
+  | 'gem'
+  | 'composer'
+  | 'nuget'
+  | 'generic';
 
 /** The operating system of an image, from /etc/os-release and fallbacks. */
 export interface OsInfo {

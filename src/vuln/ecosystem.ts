@@ -94,6 +94,7 @@ const LANGUAGE: Partial<Record<Package['type'], string>> = {
   cargo: 'crates.io',
   gem: 'RubyGems',
   composer: 'Packagist',
+  nuget: 'NuGet',
 };
 
 /** The name OSV uses for a language package (Maven group:artifact, Go module path, npm @scope/name). */

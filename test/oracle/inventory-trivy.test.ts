@@ -1,7 +1,8 @@
 /**
  * Oracle: the real Trivy (SBOM mode, offline) lists the packages of real images: Debian (dpkg), Alpine (apk),
  * Rocky Linux (an rpm sqlite database written by rpm) and a multi-language image (npm, Python, Go, Rust, Java,
- * Ruby, PHP, plus dpkg edge cases). shipgate, reading the same image through the real walker, must list every
+ * Ruby, PHP, .NET, with real Cargo.lock, composer.lock, deps.json, packages.lock.json, packages.config
+ * and go.mod files, plus dpkg edge cases). shipgate, reading the same image through the real walker, must list every
  * one of them with the same purl type, namespace, name and version, from the same layer, and OS packages with
  * the same source package, or an allow-list entry below names why not. What shipgate lists beyond Trivy is
  * checked too: each extra must be allow-listed as a real package planted in the image, with the reason.
@@ -185,6 +186,9 @@ function writeGoProxyModule(
   writeFileSync(join(dir, `${version}.mod`), files['go.mod']!);
   writeFileSync(join(dir, `${version}.zip`), zipSync(zip));
 }
+
+const lockfile = (name: string): string =>
+  readFileSync(join(import.meta.dirname, '../fixtures/inventory/lockfiles', name), 'utf8');
 
 const STRIPPED_PIE = ['-trimpath', '-buildmode=pie', '-ldflags=-s -w'];
 
@@ -460,6 +464,18 @@ function multiLanguageSpec(
           }),
         },
       },
+      {
+        // Real lockfiles (test/fixtures/inventory/lockfiles), where each ecosystem's build leaves them.
+        createdBy: 'COPY --from=build /src /srv # buildkit',
+        files: {
+          '/srv/rust/Cargo.lock': lockfile('Cargo.lock'),
+          '/srv/php/composer.lock': lockfile('composer.lock'),
+          '/srv/dotnet/ExampleApp1.deps.json': lockfile('ExampleApp1.deps.json'),
+          '/srv/dotnet/api/packages.lock.json': lockfile('packages.lock.json'),
+          '/srv/dotnet/legacy/packages.config': lockfile('packages.config'),
+          '/srv/go/go.mod': lockfile('go.mod'),
+        },
+      },
     ],
     config: { Cmd: ['/usr/local/bin/server'] },
   };
@@ -619,16 +635,24 @@ const MULTI_LANGUAGE_DIFFERENCES: Allowances = {
     'pkg:npm/fixture-pkg@0.0.1':
       "a test fixture inside express's own directory (node_modules/express/test/fixtures/pkg): npm installs " +
       'packages only directly below a node_modules directory, so this is not an installed package',
+    'pkg:cargo/app@0.1.0':
+      "the workspace's own crate in Cargo.lock (no `source`): first-party code, left out for the same reason as " +
+      'orders-web above',
     'pkg:golang/../lib@(devel)':
       'Trivy names a dependency replaced by a local directory after that directory, which is no module ' +
-      'identity; shipgate keeps the required module and version (example.com/greeting v1.4.2, below)',
+      'identity; shipgate lists the required module without a version (example.com/greeting, below)',
   },
   onlyInShipgate: {
     'pkg:deb/debian/orders-removal-pending@1.0-1+b1':
       'dpkg status "deinstall ok installed": selected for removal but still installed, its files are in the ' +
       'image; Trivy drops every package whose wanted state is deinstall or purge',
-    'pkg:golang/example.com/greeting@1.4.2':
-      'the module the Go binary requires, replaced at build time by a local directory (Trivy lists the directory)',
+    'pkg:golang/example.com/greeting@':
+      'the module the Go binary requires, replaced at build time by a local directory: local code, so without ' +
+      'the required version, whose advisories would match code that is not in the binary (Trivy lists the ' +
+      'directory)',
+    'pkg:golang/golang.org/x/xerrors@':
+      'required by go.mod and replaced by a local directory (./xerrors): listed as local code without a version, ' +
+      'as in Go binaries; Trivy drops a locally replaced module from a go.mod altogether',
     'pkg:golang/example.com/server@':
       "the Go binary's main module, built from a checkout so unversioned; Trivy leaves out a (devel) main module",
     'pkg:golang/stdlib@*':
@@ -740,7 +764,18 @@ describeWith('Trivy oracle: package inventory of real images', unmet, () => {
     const ours = new Set(inv.packages.map((p) => purlKey(p.purl)));
     // Trivy really read every ecosystem planted (the comparison would be hollow otherwise).
     const types = new Set(trivy.purls.map((p) => PackageURL.fromString(p).type));
-    expect([...types].sort()).toEqual(['deb', 'gem', 'golang', 'maven', 'npm', 'pypi', 'rustbinary']);
+    expect([...types].sort()).toEqual([
+      'cargo',
+      'composer',
+      'deb',
+      'gem',
+      'golang',
+      'maven',
+      'npm',
+      'nuget',
+      'pypi',
+      'rustbinary',
+    ]);
     // The package removed by a later layer is gone for both.
     for (const keys of [trivy.keys, ours]) expect([...keys].filter((k) => k.includes('urllib3'))).toEqual([]);
     expectAgreement(trivy.keys, ours, MULTI_LANGUAGE_DIFFERENCES);

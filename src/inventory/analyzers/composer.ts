@@ -1,6 +1,8 @@
+import { ShipgateError } from '../../core/errors';
 import type { Package } from '../../core/package';
 import type { Analyzer, FileEntry } from '../../image/types';
 import { purl } from '../purl';
+import { lockfileAnalyzer } from '../lockfile-analyzer';
 import { metadataAnalyzer } from '../metadata-analyzer';
 import type { InventoryPart } from '../types';
 
@@ -19,9 +21,12 @@ function parseComposerInstalled(text: string): Package[] {
     return [];
   }
   const list: unknown = Array.isArray(doc) ? doc : (doc as { packages?: unknown } | null)?.packages;
-  if (!Array.isArray(list)) return [];
+  return Array.isArray(list) ? composerPackages(list as ComposerPackage[]) : [];
+}
+
+function composerPackages(list: ComposerPackage[]): Package[] {
   const out: Package[] = [];
-  for (const e of list as ComposerPackage[]) {
+  for (const e of list) {
     if (typeof e.name !== 'string' || typeof e.version !== 'string' || !e.name.includes('/')) continue;
     const [vendor, name] = e.name.split('/', 2) as [string, string];
     const p: Package = {
@@ -47,5 +52,23 @@ export function composerAnalyzer(): Analyzer<InventoryPart> {
     maxBytes: 64 * 1024 * 1024,
     wants: (entry: FileEntry) => entry.path.endsWith('/vendor/composer/installed.json'),
     parse: (text) => parseComposerInstalled(text),
+  });
+}
+
+/** The runtime packages of a composer.lock (`packages`; `packages-dev` are not installed by --no-dev). */
+export function parseComposerLock(text: string): Package[] {
+  const doc = JSON.parse(text) as { packages?: unknown } | null;
+  if (typeof doc !== 'object' || doc === null || !Array.isArray(doc.packages))
+    throw new ShipgateError('IMAGE_FORMAT', 'no "packages" array');
+  return composerPackages(doc.packages as ComposerPackage[]);
+}
+
+export function composerLockAnalyzer(): Analyzer<InventoryPart> {
+  return lockfileAnalyzer({
+    name: 'composer-lock',
+    kind: 'composer.lock',
+    maxBytes: 64 * 1024 * 1024,
+    wants: (entry: FileEntry) => entry.path.endsWith('/composer.lock') && !entry.path.includes('/vendor/'),
+    parse: (text) => parseComposerLock(text),
   });
 }

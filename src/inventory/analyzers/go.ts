@@ -6,7 +6,7 @@ import { FileVersions, layerFields } from '../layer';
 import { purl } from '../purl';
 import { inventoryPart, type InventoryOptions, type InventoryPart } from '../types';
 
-function goPackage(path: string, version: string): Package {
+export function goPackage(path: string, version: string): Package {
   const slash = path.lastIndexOf('/');
   const p: Package = {
     name: path,
@@ -23,12 +23,20 @@ function goPackage(path: string, version: string): Package {
   return p;
 }
 
-/** A module as it is linked: a module replacement wins; a local-directory replacement keeps the original. */
+/** A replacement by a directory (`=> ../lib`), not by another module version. */
+function isLocalReplace(r: GoModule): boolean {
+  return r.path.startsWith('.') || r.path.startsWith('/') || !r.version || r.version === '(devel)';
+}
+
+/**
+ * A module as it is linked: a module replacement wins. A local-directory replacement is local code: the
+ * required module's path without a version, so the advisories of the version it replaced cannot match code that
+ * is not in the binary.
+ */
 function effective(m: GoModule): GoModule {
   const r = m.replace;
-  const local =
-    !r || r.path.startsWith('.') || r.path.startsWith('/') || !r.version || r.version === '(devel)';
-  return local ? m : r;
+  if (!r) return m;
+  return isLocalReplace(r) ? { path: m.path, version: '' } : r;
 }
 
 /**

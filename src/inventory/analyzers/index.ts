@@ -1,10 +1,13 @@
 import type { Analyzer } from '../../image/types';
 import type { InventoryOptions, InventoryPart } from '../types';
 import { apkAnalyzer } from './apk';
-import { composerAnalyzer } from './composer';
+import { cargoLockAnalyzer } from './cargo';
+import { composerAnalyzer, composerLockAnalyzer } from './composer';
+import { dotnetDepsAnalyzer, nugetLockAnalyzer } from './dotnet';
 import { dpkgAnalyzer } from './dpkg';
 import { gemAnalyzer } from './gem';
 import { goBinaryAnalyzer } from './go';
+import { goModAnalyzer } from './gomod';
 import { javaAnalyzer } from './java';
 import { npmAnalyzer } from './npm';
 import { osReleaseAnalyzer } from './os-release';
@@ -25,4 +28,9 @@ export const ANALYZERS: Record<string, (o: InventoryOptions) => Analyzer<Invento
   java: (o) => javaAnalyzer(o),
   gem: () => gemAnalyzer(),
   composer: () => composerAnalyzer(),
+  'composer-lock': () => composerLockAnalyzer(),
+  cargo: () => cargoLockAnalyzer(),
+  dotnet: () => dotnetDepsAnalyzer(),
+  nuget: () => nugetLockAnalyzer(),
+  gomod: () => goModAnalyzer(),
 };

@@ -4,6 +4,8 @@ import { compareDpkg, isValidDpkg } from './dpkg';
 import { compareGem, isValidGem } from './gem';
 import { compareGo, isValidGo } from './go';
 import { compareMaven, isValidMaven } from './maven';
+import { compareNuGet, isValidNuGet } from './nuget';
+import { comparePackagist, isValidPackagist } from './packagist';
 import { comparePep440, isValidPep440 } from './pep440';
 import { compareRpm, isValidRpm } from './rpm';
 import { compareSemver, isValidSemver } from './semver';
@@ -23,6 +25,8 @@ const PEP440: Comparator = { name: 'pep440', compare: comparePep440, valid: isVa
 const MAVEN: Comparator = { name: 'maven', compare: compareMaven, valid: isValidMaven };
 const GO: Comparator = { name: 'go', compare: compareGo, valid: isValidGo };
 const GEM: Comparator = { name: 'rubygems', compare: compareGem, valid: isValidGem };
+const PACKAGIST: Comparator = { name: 'packagist', compare: comparePackagist, valid: isValidPackagist };
+const NUGET: Comparator = { name: 'nuget', compare: compareNuGet, valid: isValidNuGet };
 
 /** OSV ecosystem base name (before the first ':') → comparator. */
 const BY_ECOSYSTEM: Record<string, Comparator> = {
@@ -44,6 +48,8 @@ const BY_ECOSYSTEM: Record<string, Comparator> = {
   Maven: MAVEN,
   Go: GO,
   RubyGems: GEM,
+  NuGet: NUGET,
+  Packagist: PACKAGIST,
 };
 
 /** The ecosystem's base name: "Debian:12" → "Debian", "Ubuntu:Pro:22.04:LTS" → "Ubuntu". */

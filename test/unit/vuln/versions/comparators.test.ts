@@ -3,7 +3,9 @@
  * (every pair is checked in both directions), pairs that must compare equal, single ordered pairs, and
  * valid and invalid strings. Sources of the cases: Maven's ComparableVersionTest, apk-tools' test/version.data,
  * dpkg's and rpm's own semantics (the oracle suites check those two at scale against the real tools), SemVer 2.0
- * and PEP 440 precedence, Gem::Version and Go's module version rules.
+ * and PEP 440 precedence, Gem::Version, Go's module version rules and NuGet's version rules (learn.microsoft.com,
+ * "Package versioning": normalization, pre-release precedence, case-insensitive labels), and PHP's
+ * version_compare (php.net) on Composer-normalised versions for Packagist.
  */
 import { describe, expect, it } from 'vitest';
 import { compareApk, isValidApk } from '../../../../src/vuln/versions/apk';
@@ -11,6 +13,8 @@ import { compareDpkg, isValidDpkg } from '../../../../src/vuln/versions/dpkg';
 import { compareGem, isValidGem } from '../../../../src/vuln/versions/gem';
 import { compareGo, isValidGo } from '../../../../src/vuln/versions/go';
 import { compareMaven } from '../../../../src/vuln/versions/maven';
+import { compareNuGet, isValidNuGet } from '../../../../src/vuln/versions/nuget';
+import { comparePackagist, isValidPackagist } from '../../../../src/vuln/versions/packagist';
 import { comparePep440, isValidPep440 } from '../../../../src/vuln/versions/pep440';
 import { compareRpm, rpmvercmp } from '../../../../src/vuln/versions/rpm';
 import { compareSemver, isValidSemver } from '../../../../src/vuln/versions/semver';
@@ -297,6 +301,74 @@ const CASES: Record<string, ComparatorCases> = {
     isValid: isValidPep440,
     valid: ['2.31.0'],
     invalid: ['not a version'],
+  },
+  NuGet: {
+    compare: compareNuGet,
+    chains: [
+      [
+        '0.9',
+        '1.0.0-1',
+        '1.0.0-2',
+        '1.0.0-10',
+        '1.0.0-alpha',
+        '1.0.0-alpha.1',
+        '1.0.0-alpha.beta',
+        '1.0.0-beta',
+        '1.0.0-beta.2',
+        '1.0.0-beta.11',
+        '1.0.0-rc.1',
+        '1.0.0',
+        '1.0.0.1',
+        '1.0.1-beta1',
+        '1.0.1',
+        '4.0.0.0',
+        '13.0.1',
+        '13.0.3',
+      ],
+    ],
+    equal: [
+      ['1.0', '1.0.0'],
+      ['1.0.0', '1.0.0.0'],
+      ['1.01.1', '1.1.1'],
+      ['1.0.0-BETA', '1.0.0-beta'],
+      ['13.0.1+sha.5efc2b1', '13.0.1'],
+    ],
+    isValid: isValidNuGet,
+    valid: ['13.0.1', '4.0.0.0', '6.0.0-preview.7.21377.19'],
+    invalid: ['v1.0.0', '1.0.0.0.0', '[1.0, 2.0)', 'latest'],
+  },
+  Packagist: {
+    compare: comparePackagist,
+    chains: [
+      [
+        '1.0.0-foo',
+        '1.0.0-dev',
+        '1.0.0-alpha1',
+        '1.0.0-alpha2',
+        '1.0.0-beta1',
+        '1.0.0-b2',
+        '1.0.0-RC1',
+        '1.0.0-rc2',
+        '1.0.0',
+        '1.0.0-pl1',
+        '1.0.0.1',
+        '1.0.1',
+        '1.10.0',
+        'v2.0.0',
+        '10.0.0',
+      ],
+    ],
+    equal: [
+      ['1.0', '1.0.0'],
+      ['1.0.0', '1.0.0.0'],
+      ['v1.27.0', '1.27.0'],
+      ['1.0.0-beta2', '1.0.0beta2'],
+      ['1.0.0-RC1', '1.0.0-rc1'],
+      ['1.0.0-alpha1', '1.0.0-a1'],
+    ],
+    isValid: isValidPackagist,
+    valid: ['v1.27.0', '6.5.8', '3.0.0-RC1', '1.0.0.0'],
+    invalid: ['dev-main', '', '^1.0', '1.0 || 2.0'],
   },
 };
 

@@ -10,6 +10,8 @@ import { compareDpkg } from '../../../../src/vuln/versions/dpkg';
 import { compareGem } from '../../../../src/vuln/versions/gem';
 import { compareGo } from '../../../../src/vuln/versions/go';
 import { compareMaven } from '../../../../src/vuln/versions/maven';
+import { compareNuGet } from '../../../../src/vuln/versions/nuget';
+import { comparePackagist } from '../../../../src/vuln/versions/packagist';
 import { comparePep440 } from '../../../../src/vuln/versions/pep440';
 import { compareRpm } from '../../../../src/vuln/versions/rpm';
 import { compareSemver } from '../../../../src/vuln/versions/semver';
@@ -66,6 +68,38 @@ const GRAMMARS: Record<string, [(a: string, b: string) => number, fc.Arbitrary<s
     compareSemver,
     fc
       .tuple(dotted(3, 3), opt(pick('-alpha', '-alpha.1', '-beta.2', '-rc.1', '-0')), opt(pick('+build.5')))
+      .map((p) => p.join('')),
+  ],
+  nuget: [
+    compareNuGet,
+    fc
+      .tuple(
+        dotted(1, 4),
+        opt(
+          pick(
+            '-alpha',
+            '-Alpha',
+            '-alpha.1',
+            '-beta.2',
+            '-BETA.2',
+            '-rc.1',
+            '-0',
+            '-10',
+            '-preview.7.21377.19',
+          ),
+        ),
+        opt(pick('+build.5')),
+      )
+      .map((p) => p.join('')),
+  ],
+  packagist: [
+    comparePackagist,
+    fc
+      .tuple(
+        opt(pick('v')),
+        dotted(1, 4),
+        opt(pick('-dev', '-alpha1', '-a2', '-beta', '-b1', '-RC1', '-rc2', '-pl1', '-p2', 'beta3', '-foo')),
+      )
       .map((p) => p.join('')),
   ],
   go: [

@@ -32,6 +32,8 @@ describe('comparator registry', () => {
     expect(comparatorFor('AlmaLinux:9')?.name).toBe('rpm');
     expect(comparatorFor('Rocky Linux:9')?.name).toBe('rpm');
     expect(comparatorFor('crates.io')?.name).toBe('semver');
+    expect(comparatorFor('NuGet')?.name).toBe('nuget');
+    expect(comparatorFor('Packagist')?.name).toBe('packagist');
     expect(comparatorFor('Hackage')).toBeUndefined();
   });
 
