@@ -572,11 +572,20 @@ const rpmClean = defineRule({
         at: u.inst,
         span: u.cmd.span,
         key: u.cmd.text,
+        properties: { equivalents: RPM_CLEAN_EQUIVALENTS[u.cmd.base] ?? [] },
         message: `\`${u.cmd.base} ${u.sub}\` without \`${u.cmd.base === 'zypper' ? 'zypper clean' : `${u.cmd.base} clean all`}\` in the same RUN keeps the package cache in the image.`,
       });
     }
   },
 });
+
+/** The peers' checks a missing clean stands for, per tool (tdnf has none). */
+const RPM_CLEAN_EQUIVALENTS: Record<string, string[]> = {
+  yum: ['DL3032', 'DS-0015'],
+  dnf: ['DL3040', 'DS-0019'],
+  microdnf: ['DL3040', 'DS-0027'],
+  zypper: ['DL3036', 'DS-0020'],
+};
 
 const rpmPin = defineRule({
   id: 'SG-DF-022',
