@@ -76,9 +76,13 @@ const healthcheck = defineRule({
   tags: ['dockerfile', 'best-practice', 'reliability'],
   equivalents: {
     hadolint: ['DL3057'],
-    trivy: ['DS-0026', 'AVD-DS-0026'],
     checkov: ['CKV_DOCKER_2'],
     dockle: ['CIS-DI-0006'],
+  },
+  related: {
+    checks: { trivy: ['DS-0026', 'AVD-DS-0026'] },
+    differs:
+      'Trivy DS026 asks every Dockerfile for a HEALTHCHECK; SG-DF-033 does not ask it of images on scratch, distroless or other bases without a shell, and leaves a base named by a variable alone',
   },
   hint: 'add a HEALTHCHECK (or `HEALTHCHECK NONE` when the orchestrator probes)',
   check({ df, report }) {

@@ -71,9 +71,13 @@ const userNonRoot = defineRule({
   tags: ['security', 'dockerfile', 'least-privilege'],
   equivalents: {
     hadolint: ['DL3002'],
-    trivy: ['DS-0002', 'AVD-DS-0002'],
     checkov: ['CKV_DOCKER_3', 'CKV_DOCKER_8'],
     dockle: ['CIS-DI-0001'],
+  },
+  related: {
+    checks: { trivy: ['DS-0002', 'AVD-DS-0002'] },
+    differs:
+      'Trivy DS002 asks every Dockerfile for a USER naming a non-root user; SG-DF-001 judges the user the final image runs as: a base known to run as non-root (distroless `:nonroot`, Chainguard) needs no USER, a base named by a variable is not judged, and a USER without a name (which Docker refuses) is no user',
   },
   hint: 'add `USER <non-root user>` at the end of the final stage',
   check({ df, options, report }) {

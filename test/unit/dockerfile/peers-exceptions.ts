@@ -47,7 +47,6 @@ export const TRIVY_EXCEPTIONS: Record<string, string> = {
     'the ARG is declared inside the first stage, and Docker does not substitute stage ARGs into a later FROM: `$IMAGE` is empty there',
   'DS001:325': OPEN_TAG,
   'DS001:341': OPEN_TAG,
-  'DS002:189': 'Docker refuses `USER` without a name, so the image never runs as what it names',
   'DS005:28': HISTORY_FORM,
   'DS005:32': HISTORY_FORM,
   'DS005:36': HISTORY_FORM,
