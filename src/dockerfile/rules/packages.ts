@@ -342,7 +342,12 @@ const updateAlone = defineRule({
     'The layer with the updated index is cached; a later `RUN apt-get install` reuses the stale cached index and fails or installs outdated packages.',
   fix: '```dockerfile\n# before\nRUN apt-get update\nRUN apt-get install -y --no-install-recommends curl\n# after\nRUN apt-get update && apt-get install -y --no-install-recommends curl \\\n && rm -rf /var/lib/apt/lists/*\n```',
   tags: ['dockerfile', 'best-practice', 'apt', 'cache'],
-  equivalents: { trivy: ['DS-0017', 'AVD-DS-0017'], checkov: ['CKV_DOCKER_5'] },
+  equivalents: { checkov: ['CKV_DOCKER_5'] },
+  related: {
+    checks: { trivy: ['DS-0017', 'AVD-DS-0017'] },
+    differs:
+      'Trivy DS017 also flags `yum`/`dnf update` and `zypper up`, which upgrade rather than refresh an index (SG-DF-015 and SG-DF-021 report those), and it matches the RUN text rather than its commands, so it flags RUNs that do install after the update (a second `apt-get update` in the RUN, or `apk update && apk add`)',
+  },
   hint: 'combine update and install in one RUN',
   check({ df, report }) {
     for (const u of uses(df, ['apt-get', 'apt', 'apk'], [...APT_OPTS, ...APK_OPTS])) {
@@ -583,7 +588,8 @@ const rpmClean = defineRule({
 const RPM_CLEAN_EQUIVALENTS: Record<string, string[]> = {
   yum: ['DL3032', 'DS-0015'],
   dnf: ['DL3040', 'DS-0019'],
-  microdnf: ['DL3040', 'DS-0027'],
+  // Trivy's dnf check matches `microdnf install` too.
+  microdnf: ['DL3040', 'DS-0019', 'DS-0027'],
   zypper: ['DL3036', 'DS-0020'],
 };
 

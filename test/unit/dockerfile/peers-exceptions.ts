@@ -38,8 +38,6 @@ export const HADOLINT_NO_SPEC: Record<string, string> = {
 const HISTORY_FORM =
   '`file:<digest> in <dest>` is how image history records a COPY or ADD, not Dockerfile syntax; in a Dockerfile it is a local file named `file:…`';
 const OPEN_TAG = '`$TAG` may hold `:3.19` or `@sha256:…`, so the reference cannot be judged before the build';
-const RPM_UPDATE =
-  '`yum`/`dnf update` and `zypper up` upgrade the installed packages; they are no index refresh a later install could reuse (SG-DF-021 reports the cache they leave, SG-DF-015 the upgrade)';
 const REMOVE = '`zypper remove` downloads nothing, so there is no package cache to clean';
 
 export const TRIVY_EXCEPTIONS: Record<string, string> = {
@@ -54,9 +52,6 @@ export const TRIVY_EXCEPTIONS: Record<string, string> = {
   'DS011:51': HISTORY_FORM,
   'DS015:5':
     'the `yum install` without clean is in the first stage, which the final image does not build on: its cache is not shipped',
-  'DS017:217': RPM_UPDATE,
-  'DS017:253': RPM_UPDATE,
-  'DS017:289': RPM_UPDATE,
   'DS020:51': REMOVE,
   'DS020:67': REMOVE,
   'DS031:100':
