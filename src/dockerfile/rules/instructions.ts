@@ -104,6 +104,13 @@ const healthcheck = defineRule({
   },
 });
 
+/** The peers' checks a duplicate of each instruction stands for. */
+const DUPLICATE_EQUIVALENTS: Record<string, string[]> = {
+  CMD: ['DL4003', 'DS-0016'],
+  ENTRYPOINT: ['DL4004', 'DS-0007'],
+  HEALTHCHECK: ['DL3012', 'DS-0023'],
+};
+
 const multiple = defineRule({
   id: 'SG-DF-034',
   title: 'Multiple CMD, ENTRYPOINT or HEALTHCHECK in one stage',
@@ -121,12 +128,13 @@ const multiple = defineRule({
   hint: 'keep only the last one',
   check({ df, report }) {
     for (const stage of df.stages)
-      for (const kw of ['CMD', 'ENTRYPOINT', 'HEALTHCHECK']) {
+      for (const [kw, equivalents] of Object.entries(DUPLICATE_EQUIVALENTS)) {
         const list = stage.instructions.filter((i) => i.keyword === kw);
         const last = list.at(-1);
         for (const i of list.slice(0, -1))
           report({
             at: i,
+            properties: { equivalents },
             message: `${kw} here is overridden by the ${kw} on line ${last?.span.line}; only the last one takes effect.`,
           });
       }
