@@ -206,6 +206,8 @@ const aptRecommends = defineRule({
         at: u.inst,
         span: u.cmd.span,
         key: u.cmd.text,
+        // hadolint and Trivy check `apt-get` only.
+        ...(u.cmd.base === 'apt' ? { properties: { equivalents: [] } } : {}),
         message: `\`${u.cmd.text}\` also installs recommended packages.`,
       });
     }
@@ -547,18 +549,22 @@ const rpmClean = defineRule({
   rationale: 'The metadata and package cache stay in the layer (often 100+ MB).',
   fix: '```dockerfile\n# before\nRUN yum install -y httpd\n# after\nRUN yum install -y httpd && yum clean all\n```',
   tags: ['dockerfile', 'best-practice', 'rpm', 'size'],
-  equivalents: {
-    hadolint: ['DL3032', 'DL3036', 'DL3040'],
-    trivy: [
-      'DS-0015',
-      'DS-0019',
-      'DS-0020',
-      'DS-0027',
-      'AVD-DS-0015',
-      'AVD-DS-0019',
-      'AVD-DS-0020',
-      'AVD-DS-0027',
-    ],
+  equivalents: { hadolint: ['DL3032', 'DL3036', 'DL3040'] },
+  related: {
+    checks: {
+      trivy: [
+        'DS-0015',
+        'DS-0019',
+        'DS-0020',
+        'DS-0027',
+        'AVD-DS-0015',
+        'AVD-DS-0019',
+        'AVD-DS-0020',
+        'AVD-DS-0027',
+      ],
+    },
+    differs:
+      'Trivy DS015, DS019, DS020 and DS027 flag every stage and look for the text `<tool> clean all` in the RUN; SG-DF-021 judges only the stages the final image is built from, parses the commands (so `dnf -y --installroot /x clean all` and removing the cache directory count) and does not ask `zypper remove`, which downloads nothing, for a clean',
   },
   hint: 'add `&& <tool> clean all` to the same RUN',
   check({ df, report }) {
@@ -584,13 +590,12 @@ const rpmClean = defineRule({
   },
 });
 
-/** The peers' checks a missing clean stands for, per tool (tdnf has none). */
+/** The hadolint check a missing clean stands for, per tool (tdnf has none). */
 const RPM_CLEAN_EQUIVALENTS: Record<string, string[]> = {
-  yum: ['DL3032', 'DS-0015'],
-  dnf: ['DL3040', 'DS-0019'],
-  // Trivy's dnf check matches `microdnf install` too.
-  microdnf: ['DL3040', 'DS-0019', 'DS-0027'],
-  zypper: ['DL3036', 'DS-0020'],
+  yum: ['DL3032'],
+  dnf: ['DL3040'],
+  microdnf: ['DL3040'],
+  zypper: ['DL3036'],
 };
 
 const rpmPin = defineRule({

@@ -35,26 +35,4 @@ export const HADOLINT_NO_SPEC: Record<string, string> = {
   DL3005: 'hadolint retired DL3005 (apt-get upgrade); its id is kept so existing ignore pragmas still apply',
 };
 
-const HISTORY_FORM =
-  '`file:<digest> in <dest>` is how image history records a COPY or ADD, not Dockerfile syntax; in a Dockerfile it is a local file named `file:…`';
-const OPEN_TAG = '`$TAG` may hold `:3.19` or `@sha256:…`, so the reference cannot be judged before the build';
-const REMOVE = '`zypper remove` downloads nothing, so there is no package cache to clean';
-
-export const TRIVY_EXCEPTIONS: Record<string, string> = {
-  'DS001:98':
-    'the ARG is declared inside the first stage, and Docker does not substitute stage ARGs into a later FROM: `$IMAGE` is empty there',
-  'DS001:325': OPEN_TAG,
-  'DS001:341': OPEN_TAG,
-  'DS005:28': HISTORY_FORM,
-  'DS005:32': HISTORY_FORM,
-  'DS005:36': HISTORY_FORM,
-  'DS011:36': HISTORY_FORM,
-  'DS011:51': HISTORY_FORM,
-  'DS015:5':
-    'the `yum install` without clean is in the first stage, which the final image does not build on: its cache is not shipped',
-  'DS020:51': REMOVE,
-  'DS020:67': REMOVE,
-  'DS031:100':
-    'using a credentials file in a RUN leaves nothing in the image by itself; SG-DF-006 reports the ENV/ARG that would carry it',
-  'DS031:135': '`ARTIFACTORY_USR` holds a user name, which is not a secret (its `_PSW` pair is reported)',
-};
+export const TRIVY_EXCEPTIONS: Record<string, string> = {};
