@@ -410,7 +410,11 @@ const copyWholeStage = defineRule({
     'It defeats the multi-stage build: compilers, caches and secrets of the build stage all land in the final image, overwriting its files.',
   fix: '```dockerfile\n# before\nCOPY --from=build / /\n# after\nCOPY --from=build /out/app /usr/local/bin/app\n```',
   tags: ['security', 'dockerfile', 'multistage', 'attack-surface'],
-  equivalents: { hadolint: ['DL3067'] },
+  related: {
+    checks: { hadolint: ['DL3067'] },
+    differs:
+      'hadolint DL3067 flags `COPY --from=<x> / /` whatever `<x>` names; SG-DF-064 only when it names a stage of the Dockerfile, since images made to be copied whole (e.g. tonistiigi/xx) are the common case for an image',
+  },
   hint: 'copy only the build output',
   check({ df, report }) {
     for (const inst of df.instructions) {

@@ -607,7 +607,12 @@ const rpmPin = defineRule({
   rationale: 'Unpinned packages make builds unreproducible.',
   fix: '```dockerfile\n# before\nRUN dnf install -y httpd && dnf clean all\n# after\nRUN dnf install -y httpd-2.4.57 && dnf clean all\n```',
   tags: ['dockerfile', 'reproducibility', 'rpm'],
-  equivalents: { hadolint: ['DL3033', 'DL3037', 'DL3041'] },
+  equivalents: { hadolint: ['DL3037'] },
+  related: {
+    checks: { hadolint: ['DL3033', 'DL3041'] },
+    differs:
+      "hadolint DL3033 and DL3041 take a variable the stage does not declare (`httpd-$version`) as empty, so the package as unpinned; SG-DF-022 does not guess, since the base image's ENV may define it",
+  },
   hint: 'pin package versions',
   check({ df, report }) {
     for (const u of uses(df, ['yum', 'dnf', 'tdnf', 'microdnf', 'zypper'], [...RPM_OPTS, ...ZYPPER_OPTS])) {
