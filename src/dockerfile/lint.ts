@@ -129,7 +129,7 @@ export function ruleAliases(meta: RuleMeta): Set<string> {
   for (const list of Object.values(meta.related?.checks ?? {}))
     for (const id of list ?? []) ids.add(id.toUpperCase());
   // Trivy ids are written DS-0002, AVD-DS-0002 or DS002.
-  for (const id of eq.trivy ?? []) {
+  for (const id of [...(eq.trivy ?? []), ...(meta.related?.checks.trivy ?? [])]) {
     const m = /^(?:AVD-)?DS-?0*(\d+)$/i.exec(id);
     if (m) {
       const num = Number(m[1]);

@@ -86,8 +86,10 @@ async function withTrivyIgnores(policy: Policy, repoRoot: string, named: readonl
   const { allRules } = await import('../analyzers/registry');
   const byPeer = new Map<string, MappedRule[]>();
   for (const r of await allRules()) {
+    // A related check's id means the same finding to whoever wrote the ignore, as in `# hadolint ignore=`.
     const peers = [
       ...(r.equivalents?.trivy ?? []),
+      ...(r.related?.checks.trivy ?? []),
       ...(r.kind === 'secret' ? (r.equivalents?.gitleaks ?? []) : []),
     ];
     for (const key of new Set(peers.map(normalizePeerId)))

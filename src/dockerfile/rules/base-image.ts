@@ -54,9 +54,13 @@ const latestTag = defineRule({
   tags: ['security', 'dockerfile', 'supply-chain', 'reproducibility'],
   equivalents: {
     hadolint: ['DL3006', 'DL3007'],
-    trivy: ['DS-0001', 'AVD-DS-0001'],
     checkov: ['CKV_DOCKER_7'],
     dockle: ['DKL-DI-0006'],
+  },
+  related: {
+    checks: { trivy: ['DS-0001', 'AVD-DS-0001'] },
+    differs:
+      "Trivy DS001 also flags a FROM whose tag or whole reference comes from a variable (`golang@${VERSION}`, `$BASE_IMAGE`, a stage picked by `binaries-$TARGETOS`), and substitutes a stage's ARG into a later FROM, which Docker does not; SG-DF-005 does not guess what a variable holds beyond a registry or path prefix",
   },
   hint: 'use an explicit version tag',
   check({ df, options, report }) {

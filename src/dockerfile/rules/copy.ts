@@ -21,7 +21,12 @@ const addForCopy = defineRule({
     'ADD also downloads URLs and unpacks archives; using it for plain files hides that magic and may extract a file you meant to copy. COPY does exactly one thing.',
   fix: '```dockerfile\n# before\nADD app/ /app/\n# after\nCOPY app/ /app/\n```',
   tags: ['security', 'dockerfile', 'best-practice'],
-  equivalents: { hadolint: ['DL3020'], trivy: ['DS-0005', 'AVD-DS-0005'], checkov: ['CKV_DOCKER_4'] },
+  equivalents: { hadolint: ['DL3020'], checkov: ['CKV_DOCKER_4'] },
+  related: {
+    checks: { trivy: ['DS-0005', 'AVD-DS-0005'] },
+    differs:
+      'Trivy DS005 also flags ADD of a URL, even with `--checksum`, where ADD is the way to verify a download (SG-DF-009 reports a remote ADD without a checksum), and it reads the `file:<digest> in <dest>` form of image history as an ADD',
+  },
   hint: 'use COPY',
   check({ df, report }) {
     for (const i of df.instructions) {
@@ -167,7 +172,11 @@ const sensitiveCopy = defineRule({
     'Everything copied stays in a layer even if deleted later; anyone who can pull the image can read it. `.git` also leaks history and often tokens in remote URLs.',
   fix: '```dockerfile\n# before\nCOPY .env id_rsa /app/\n# after: pass secrets at build time only\nRUN --mount=type=secret,id=dotenv,target=/app/.env ./configure\n# and list them in .dockerignore\n```',
   tags: ['security', 'dockerfile', 'secrets'],
-  equivalents: { trivy: ['DS-0031', 'AVD-DS-0031'] },
+  related: {
+    checks: { trivy: ['DS-0031', 'AVD-DS-0031'] },
+    differs:
+      'Trivy DS031 looks for a short list of secret file names; SG-DF-032 also reports repository metadata (`.git`), private keys by pattern and files copied to where a credentials-file variable points',
+  },
   hint: 'do not copy secrets; use a secret mount and .dockerignore',
   check({ df, report }) {
     for (const i of df.instructions) {
@@ -302,7 +311,12 @@ const copyDest = defineRule({
   rationale: 'Docker requires a directory destination for several sources and fails the build.',
   fix: '```dockerfile\n# before\nCOPY package.json package-lock.json /app\n# after\nCOPY package.json package-lock.json /app/\n```',
   tags: ['dockerfile', 'correctness'],
-  equivalents: { hadolint: ['DL3021'], trivy: ['DS-0011', 'AVD-DS-0011'] },
+  equivalents: { hadolint: ['DL3021'] },
+  related: {
+    checks: { trivy: ['DS-0011', 'AVD-DS-0011'] },
+    differs:
+      'Trivy DS011 wants the destination of a COPY with several sources to end in `/`, where BuildKit also accepts `.`, and reads the `file:<digest> in <dest>` form of image history as a COPY with several sources',
+  },
   hint: 'end the destination with `/`',
   check({ df, report }) {
     for (const i of df.instructions) {
@@ -396,7 +410,11 @@ const copyWholeStage = defineRule({
     'It defeats the multi-stage build: compilers, caches and secrets of the build stage all land in the final image, overwriting its files.',
   fix: '```dockerfile\n# before\nCOPY --from=build / /\n# after\nCOPY --from=build /out/app /usr/local/bin/app\n```',
   tags: ['security', 'dockerfile', 'multistage', 'attack-surface'],
-  equivalents: { hadolint: ['DL3067'] },
+  related: {
+    checks: { hadolint: ['DL3067'] },
+    differs:
+      'hadolint DL3067 flags `COPY --from=<x> / /` whatever `<x>` names; SG-DF-064 only when it names a stage of the Dockerfile, since images made to be copied whole (e.g. tonistiigi/xx) are the common case for an image',
+  },
   hint: 'copy only the build output',
   check({ df, report }) {
     for (const inst of df.instructions) {

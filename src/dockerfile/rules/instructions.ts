@@ -75,10 +75,13 @@ const healthcheck = defineRule({
   fix: '```dockerfile\n# before\nCMD ["node", "server.js"]\n# after\nHEALTHCHECK --interval=30s --timeout=3s CMD curl -fsS http://localhost:3000/health || exit 1\nCMD ["node", "server.js"]\n```\nOn Kubernetes, liveness/readiness probes take this role; add `HEALTHCHECK NONE` to state that.',
   tags: ['dockerfile', 'best-practice', 'reliability'],
   equivalents: {
-    hadolint: ['DL3057'],
-    trivy: ['DS-0026', 'AVD-DS-0026'],
     checkov: ['CKV_DOCKER_2'],
     dockle: ['CIS-DI-0006'],
+  },
+  related: {
+    checks: { hadolint: ['DL3057'], trivy: ['DS-0026', 'AVD-DS-0026'] },
+    differs:
+      'hadolint DL3057 and Trivy DS026 ask every Dockerfile for a HEALTHCHECK; SG-DF-033 does not ask it of images on scratch, distroless or other bases without a shell, and leaves a base named by a variable alone',
   },
   hint: 'add a HEALTHCHECK (or `HEALTHCHECK NONE` when the orchestrator probes)',
   check({ df, report }) {
@@ -100,6 +103,13 @@ const healthcheck = defineRule({
   },
 });
 
+/** The peers' checks a duplicate of each instruction stands for. */
+const DUPLICATE_EQUIVALENTS: Record<string, string[]> = {
+  CMD: ['DL4003', 'DS-0016'],
+  ENTRYPOINT: ['DL4004', 'DS-0007'],
+  HEALTHCHECK: ['DL3012', 'DS-0023'],
+};
+
 const multiple = defineRule({
   id: 'SG-DF-034',
   title: 'Multiple CMD, ENTRYPOINT or HEALTHCHECK in one stage',
@@ -117,12 +127,13 @@ const multiple = defineRule({
   hint: 'keep only the last one',
   check({ df, report }) {
     for (const stage of df.stages)
-      for (const kw of ['CMD', 'ENTRYPOINT', 'HEALTHCHECK']) {
+      for (const [kw, equivalents] of Object.entries(DUPLICATE_EQUIVALENTS)) {
         const list = stage.instructions.filter((i) => i.keyword === kw);
         const last = list.at(-1);
         for (const i of list.slice(0, -1))
           report({
             at: i,
+            properties: { equivalents },
             message: `${kw} here is overridden by the ${kw} on line ${last?.span.line}; only the last one takes effect.`,
           });
       }
@@ -568,7 +579,11 @@ const labelKey = defineRule({
     'Tools that read labels (registries, scanners, orchestrators) expect the documented format; keys outside it may be ignored, and keys in the reserved namespaces may clash with labels Docker sets itself.',
   fix: 'Use reverse-DNS keys of lower-case letters, digits, `.` and `-` in a namespace you own, or the OCI annotation keys.\n\n```dockerfile\n# before\nLABEL Maintainer="dev@example.com" com.docker.version="1.2"\n# after\nLABEL org.opencontainers.image.authors="dev@example.com" org.opencontainers.image.version="1.2"\n```',
   tags: ['dockerfile', 'style'],
-  equivalents: { hadolint: ['DL3048'] },
+  related: {
+    checks: { hadolint: ['DL3048'] },
+    differs:
+      'hadolint DL3048 judges a key with a variable (`invalid$character`) as written; SG-DF-070 judges the key the builder expands, so it leaves one with a variable alone',
+  },
   hint: 'use a reverse-DNS key of lower-case letters, digits, "." and "-", e.g. org.opencontainers.image.*',
   check({ df, report }) {
     for (const inst of df.instructions) {

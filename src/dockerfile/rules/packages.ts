@@ -206,6 +206,8 @@ const aptRecommends = defineRule({
         at: u.inst,
         span: u.cmd.span,
         key: u.cmd.text,
+        // hadolint and Trivy check `apt-get` only.
+        ...(u.cmd.base === 'apt' ? { properties: { equivalents: [] } } : {}),
         message: `\`${u.cmd.text}\` also installs recommended packages.`,
       });
     }
@@ -342,7 +344,12 @@ const updateAlone = defineRule({
     'The layer with the updated index is cached; a later `RUN apt-get install` reuses the stale cached index and fails or installs outdated packages.',
   fix: '```dockerfile\n# before\nRUN apt-get update\nRUN apt-get install -y --no-install-recommends curl\n# after\nRUN apt-get update && apt-get install -y --no-install-recommends curl \\\n && rm -rf /var/lib/apt/lists/*\n```',
   tags: ['dockerfile', 'best-practice', 'apt', 'cache'],
-  equivalents: { trivy: ['DS-0017', 'AVD-DS-0017'], checkov: ['CKV_DOCKER_5'] },
+  equivalents: { checkov: ['CKV_DOCKER_5'] },
+  related: {
+    checks: { trivy: ['DS-0017', 'AVD-DS-0017'] },
+    differs:
+      'Trivy DS017 also flags `yum`/`dnf update` and `zypper up`, which upgrade rather than refresh an index (SG-DF-015 and SG-DF-021 report those), and it matches the RUN text rather than its commands, so it flags RUNs that do install after the update (a second `apt-get update` in the RUN, or `apk update && apk add`)',
+  },
   hint: 'combine update and install in one RUN',
   check({ df, report }) {
     for (const u of uses(df, ['apt-get', 'apt', 'apk'], [...APT_OPTS, ...APK_OPTS])) {
@@ -542,18 +549,22 @@ const rpmClean = defineRule({
   rationale: 'The metadata and package cache stay in the layer (often 100+ MB).',
   fix: '```dockerfile\n# before\nRUN yum install -y httpd\n# after\nRUN yum install -y httpd && yum clean all\n```',
   tags: ['dockerfile', 'best-practice', 'rpm', 'size'],
-  equivalents: {
-    hadolint: ['DL3032', 'DL3036', 'DL3040'],
-    trivy: [
-      'DS-0015',
-      'DS-0019',
-      'DS-0020',
-      'DS-0027',
-      'AVD-DS-0015',
-      'AVD-DS-0019',
-      'AVD-DS-0020',
-      'AVD-DS-0027',
-    ],
+  equivalents: { hadolint: ['DL3032', 'DL3036', 'DL3040'] },
+  related: {
+    checks: {
+      trivy: [
+        'DS-0015',
+        'DS-0019',
+        'DS-0020',
+        'DS-0027',
+        'AVD-DS-0015',
+        'AVD-DS-0019',
+        'AVD-DS-0020',
+        'AVD-DS-0027',
+      ],
+    },
+    differs:
+      'Trivy DS015, DS019, DS020 and DS027 flag every stage and look for the text `<tool> clean all` in the RUN; SG-DF-021 judges only the stages the final image is built from, parses the commands (so `dnf -y --installroot /x clean all` and removing the cache directory count) and does not ask `zypper remove`, which downloads nothing, for a clean',
   },
   hint: 'add `&& <tool> clean all` to the same RUN',
   check({ df, report }) {
@@ -572,11 +583,20 @@ const rpmClean = defineRule({
         at: u.inst,
         span: u.cmd.span,
         key: u.cmd.text,
+        properties: { equivalents: RPM_CLEAN_EQUIVALENTS[u.cmd.base] ?? [] },
         message: `\`${u.cmd.base} ${u.sub}\` without \`${u.cmd.base === 'zypper' ? 'zypper clean' : `${u.cmd.base} clean all`}\` in the same RUN keeps the package cache in the image.`,
       });
     }
   },
 });
+
+/** The hadolint check a missing clean stands for, per tool (tdnf has none). */
+const RPM_CLEAN_EQUIVALENTS: Record<string, string[]> = {
+  yum: ['DL3032'],
+  dnf: ['DL3040'],
+  microdnf: ['DL3040'],
+  zypper: ['DL3036'],
+};
 
 const rpmPin = defineRule({
   id: 'SG-DF-022',
@@ -587,7 +607,12 @@ const rpmPin = defineRule({
   rationale: 'Unpinned packages make builds unreproducible.',
   fix: '```dockerfile\n# before\nRUN dnf install -y httpd && dnf clean all\n# after\nRUN dnf install -y httpd-2.4.57 && dnf clean all\n```',
   tags: ['dockerfile', 'reproducibility', 'rpm'],
-  equivalents: { hadolint: ['DL3033', 'DL3037', 'DL3041'] },
+  equivalents: { hadolint: ['DL3037'] },
+  related: {
+    checks: { hadolint: ['DL3033', 'DL3041'] },
+    differs:
+      "hadolint DL3033 and DL3041 take a variable the stage does not declare (`httpd-$version`) as empty, so the package as unpinned; SG-DF-022 does not guess, since the base image's ENV may define it",
+  },
   hint: 'pin package versions',
   check({ df, report }) {
     for (const u of uses(df, ['yum', 'dnf', 'tdnf', 'microdnf', 'zypper'], [...RPM_OPTS, ...ZYPPER_OPTS])) {

@@ -172,9 +172,13 @@ const secretName = defineRule({
   tags: ['security', 'dockerfile', 'secrets'],
   equivalents: {
     hadolint: ['DL3064'],
-    trivy: ['DS-0031', 'AVD-DS-0031'],
     buildkit: ['SecretsUsedInArgOrEnv'],
     dockle: ['CIS-DI-0010'],
+  },
+  related: {
+    checks: { trivy: ['DS-0031', 'AVD-DS-0031'] },
+    differs:
+      'Trivy DS031 matches ENV/ARG names against a fixed list and reports a credentials file used in a RUN; SG-DF-006 judges names by their parts (`MYSQL_PASSWD`, `*_TOKEN`), leaves user names (`*_USR`) alone and reports what the image keeps, not what a RUN reads',
   },
   hint: 'use `RUN --mount=type=secret` at build time and inject runtime secrets at run time',
   check({ df, report }) {
@@ -247,7 +251,11 @@ const secretValue = defineRule({
     '```',
   ].join('\n'),
   tags: ['security', 'dockerfile', 'secrets'],
-  equivalents: { trivy: ['DS-0031', 'AVD-DS-0031'] },
+  related: {
+    checks: { trivy: ['DS-0031', 'AVD-DS-0031'] },
+    differs:
+      'Trivy DS031 looks at secret names; SG-DF-007 finds credential values (tokens, keys) written into the Dockerfile itself, whatever they are named',
+  },
   hint: 'revoke the credential, remove it and use a build secret',
   check({ df, report }) {
     for (const inst of df.instructions)

@@ -189,7 +189,12 @@ const cd = defineRule({
     'The directory change ends with the RUN, which confuses readers; WORKDIR documents and persists it.',
   fix: '```dockerfile\n# before\nRUN cd /usr/src/app && make\n# after\nWORKDIR /usr/src/app\nRUN make\n```',
   tags: ['dockerfile', 'best-practice', 'readability'],
-  equivalents: { hadolint: ['DL3003'], trivy: ['DS-0013', 'AVD-DS-0013'] },
+  equivalents: { hadolint: ['DL3003'] },
+  related: {
+    checks: { trivy: ['DS-0013', 'AVD-DS-0013'] },
+    differs:
+      'Trivy DS013 splits a RUN on `&&` and looks for a part starting with `cd `; SG-DF-037 parses the script, so it also sees a `cd` after `;`, a newline or in a heredoc, and leaves a `cd` inside a `( … )` subshell alone',
+  },
   hint: 'use WORKDIR',
   check({ df, report }) {
     for (const stage of df.stages)
@@ -274,7 +279,12 @@ const wgetAndCurl = defineRule({
     'Two download tools where one suffices: extra packages, extra attack surface, inconsistent TLS and retry behaviour.',
   fix: '```dockerfile\n# before\nRUN wget https://a/x.tgz && curl -fsSLO https://b/y.tgz\n# after\nRUN curl -fsSLO https://a/x.tgz && curl -fsSLO https://b/y.tgz\n```',
   tags: ['dockerfile', 'best-practice'],
-  equivalents: { hadolint: ['DL4001'], trivy: ['DS-0014', 'AVD-DS-0014'] },
+  equivalents: { hadolint: ['DL4001'] },
+  related: {
+    checks: { trivy: ['DS-0014', 'AVD-DS-0014'] },
+    differs:
+      'Trivy DS014 flags a Dockerfile that uses wget in one stage and curl in another; SG-DF-043 only a stage that uses both, since each stage is its own image',
+  },
   hint: 'use one download tool',
   check({ df, report }) {
     for (const stage of df.stages) {

@@ -70,10 +70,13 @@ const userNonRoot = defineRule({
   ].join('\n'),
   tags: ['security', 'dockerfile', 'least-privilege'],
   equivalents: {
-    hadolint: ['DL3002'],
-    trivy: ['DS-0002', 'AVD-DS-0002'],
     checkov: ['CKV_DOCKER_3', 'CKV_DOCKER_8'],
     dockle: ['CIS-DI-0001'],
+  },
+  related: {
+    checks: { hadolint: ['DL3002'], trivy: ['DS-0002', 'AVD-DS-0002'] },
+    differs:
+      'hadolint DL3002 and Trivy DS002 read USER instructions; SG-DF-001 judges the user the final image runs as: a final stage on scratch without USER runs as root, a base known to run as non-root (distroless `:nonroot`, Chainguard) needs no USER, a base named by a variable is not judged, the last USER of a build stage the final image does not build on does not count, and a USER without a name (which Docker refuses) is no user',
   },
   hint: 'add `USER <non-root user>` at the end of the final stage',
   check({ df, options, report }) {

@@ -3,31 +3,10 @@
  * line>[:onbuild]`, each with its reason (shown in docs/rules/equivalence.md). A listed case that starts to agree
  * fails its test, so the list cannot go stale.
  */
-const ROOT_BUILD_STAGE =
-  'only the final image runs; the last USER of a build stage that the final stage does not build on is not a finding';
-const SCRATCH_HEALTHCHECK =
-  'the final image is scratch: SG-DF-033 does not ask images without a shell or tools for a HEALTHCHECK (orchestrator probes do that job)';
-const BASE_IMAGE_ENV =
-  "`$version` is not declared in this stage's chain, but the base image's own ENV may define it; shipgate does not guess that it is empty";
-const VARIABLE_KEY = '`$character` is expanded by the builder, so the final key cannot be judged';
-const ARTIFACT_IMAGE =
-  'no stage is named `build`, so this copies an image reference; images made to be copied whole (e.g. tonistiigi/xx) are the common case';
 
 export const HADOLINT_EXCEPTIONS: Record<string, string> = {
-  'DL3002:77': ROOT_BUILD_STAGE,
-  'DL3002:88':
-    'the final stage (scratch) sets no USER, so it runs as root; hadolint only looks at USER instructions',
-  'DL3033:106': BASE_IMAGE_ENV,
-  'DL3041:137': BASE_IMAGE_ENV,
-  'DL3048:21': VARIABLE_KEY,
-  'DL3048:22:onbuild': VARIABLE_KEY,
   'DL3022:33':
     'with the base shipgate puts first, stage 0 is the current stage: SG-DF-038 reports it as copying from itself (DL3023)',
-  'DL3057:19': SCRATCH_HEALTHCHECK,
-  'DL3057:65': SCRATCH_HEALTHCHECK,
-  'DL3057:73': SCRATCH_HEALTHCHECK,
-  'DL3067:15': ARTIFACT_IMAGE,
-  'DL3067:18': ARTIFACT_IMAGE,
 };
 
 /** Declared hadolint rules without a spec upstream, with why the declaration stays. */
@@ -35,32 +14,4 @@ export const HADOLINT_NO_SPEC: Record<string, string> = {
   DL3005: 'hadolint retired DL3005 (apt-get upgrade); its id is kept so existing ignore pragmas still apply',
 };
 
-const HISTORY_FORM =
-  '`file:<digest> in <dest>` is how image history records a COPY or ADD, not Dockerfile syntax; in a Dockerfile it is a local file named `file:…`';
-const OPEN_TAG = '`$TAG` may hold `:3.19` or `@sha256:…`, so the reference cannot be judged before the build';
-const RPM_UPDATE =
-  '`yum`/`dnf update` and `zypper up` upgrade the installed packages; they are no index refresh a later install could reuse (SG-DF-021 reports the cache they leave, SG-DF-015 the upgrade)';
-const REMOVE = '`zypper remove` downloads nothing, so there is no package cache to clean';
-
-export const TRIVY_EXCEPTIONS: Record<string, string> = {
-  'DS001:98':
-    'the ARG is declared inside the first stage, and Docker does not substitute stage ARGs into a later FROM: `$IMAGE` is empty there',
-  'DS001:325': OPEN_TAG,
-  'DS001:341': OPEN_TAG,
-  'DS002:189': 'Docker refuses `USER` without a name, so the image never runs as what it names',
-  'DS005:28': HISTORY_FORM,
-  'DS005:32': HISTORY_FORM,
-  'DS005:36': HISTORY_FORM,
-  'DS011:36': HISTORY_FORM,
-  'DS011:51': HISTORY_FORM,
-  'DS015:5':
-    'the `yum install` without clean is in the first stage, which the final image does not build on: its cache is not shipped',
-  'DS017:217': RPM_UPDATE,
-  'DS017:253': RPM_UPDATE,
-  'DS017:289': RPM_UPDATE,
-  'DS020:51': REMOVE,
-  'DS020:67': REMOVE,
-  'DS031:100':
-    'using a credentials file in a RUN leaves nothing in the image by itself; SG-DF-006 reports the ENV/ARG that would carry it',
-  'DS031:135': '`ARTIFACTORY_USR` holds a user name, which is not a secret (its `_PSW` pair is reported)',
-};
+export const TRIVY_EXCEPTIONS: Record<string, string> = {};

@@ -46,6 +46,13 @@ describe('suppression', () => {
     expect(f.find((x) => x.ruleId === 'SG-DF-001')?.suppressed?.kind).toBe('inline');
   });
 
+  it('maps a related trivy check in every spelling: DS002, DS-0002 and AVD-DS-0002 silence SG-DF-001', async () => {
+    for (const id of ['DS002', 'DS-0002', 'AVD-DS-0002']) {
+      const f = await lint(`FROM debian:12\n# shipgate ignore=${id}\nUSER root\n`);
+      expect(f.find((x) => x.ruleId === 'SG-DF-001')?.suppressed?.kind, id).toBe('inline');
+    }
+  });
+
   it('does not apply a pragma separated by a blank line', async () => {
     const f = await lint('FROM debian:12\n# hadolint ignore=DL3014\n\nRUN apt-get install python\n');
     expect(f.find((x) => x.ruleId === 'SG-DF-011')?.suppressed).toBeUndefined();

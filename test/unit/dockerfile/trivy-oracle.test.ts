@@ -16,16 +16,8 @@ import { lint } from './helpers';
 
 /** Good examples Trivy flags on purpose-differing grounds: `rule#index` → why shipgate stays quiet. */
 const INTENDED: Record<string, string> = {
-  'SG-DF-001#2': 'distroless :nonroot images default to UID 65532; Trivy only reads USER instructions',
-  'SG-DF-001#3': 'Chainguard images default to a non-root user',
-  'SG-DF-008#3':
-    'a remote ADD with --checksum is verified (SG-DF-009 covers remote ADD); Trivy flags every non-archive ADD',
   'SG-DF-011#2': '`-qq` implies `-y` for apt-get (hadolint DL3014 accepts it too)',
   'SG-DF-018#2': 'a BuildKit cache mount keeps the apk cache out of the layer',
-  'SG-DF-033#3': 'distroless has no shell or client to run a health check with',
-  'SG-DF-033#4': 'scratch has no shell or client to run a health check with',
-  'SG-DF-043#2': 'wget and curl in different stages: shipgate checks per stage, Trivy per file',
-  'SG-DF-055#2': 'BuildKit accepts `.` as a directory destination',
 };
 
 interface TrivyReport {
@@ -111,7 +103,7 @@ describeWith('Trivy oracle on the rule cases', unmet, () => {
       }
     }
     expect(missed).toEqual([]);
-    expect(compared).toBeGreaterThan(20);
+    expect(compared).toBeGreaterThan(15);
   });
 
   it('every good example Trivy flags is an intended, documented difference', () => {
