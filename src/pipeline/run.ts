@@ -146,6 +146,7 @@ async function runUntil(
   };
   const warnings: string[] = [];
   const dockerfiles: DockerfileTarget[] = [];
+  let shellcheckMissing = false;
   for (const name of Object.keys(policy.analyzers)) {
     if (!ANALYZERS.some((a) => a.name === name))
       warnings.push(
@@ -164,13 +165,28 @@ async function runUntil(
       for (const [i, path] of opts.dockerfiles.entries()) {
         const content = texts[i]!;
         const rel = repoRelative(opts.repoRoot, path);
-        const { findings: found, target } = await lintDockerfile({ path: rel, content }, lintOptions);
+        const {
+          findings: found,
+          target,
+          shellcheck,
+        } = await lintDockerfile({ path: rel, content }, lintOptions);
         log.info(`${rel}: ${found.length} Dockerfile finding${found.length === 1 ? '' : 's'}`);
+        addRules(shellcheck.rules);
+        if (shellcheck.state === 'missing') shellcheckMissing = true;
+        for (const s of shellcheck.skipped)
+          log.info(`${rel}:${s.line}: ShellCheck skipped this RUN: ${s.reason}`);
         findings.push(...found);
         dockerfiles.push(target);
         if (secrets) findings.push(...secrets.scanDockerfileText(rel, content));
       }
     });
+  if (shellcheckMissing) {
+    // Said once per run, never silently: hadolint users expect SC findings on RUN scripts.
+    const message =
+      'ShellCheck checks on RUN scripts were skipped: no shellcheck on PATH (install the shellcheck package, or set dockerfile.shellcheck: false in shipgate.yaml to say so)';
+    warnings.push(message);
+    log.warn(message);
+  }
   if (opts.context && secrets) {
     const dockerfile = opts.dockerfiles[0];
     findings.push(
