@@ -15,7 +15,7 @@ import type { Instruction, ParsedDockerfile } from './types';
 export type { DockerfileLintOptions } from './options';
 
 /** What happened to ShellCheck for one Dockerfile. */
-export interface ShellcheckStatus {
+interface ShellcheckStatus {
   /** `ran`; `off` by option; `missing` when no `shellcheck` is on PATH; `none` when there was no RUN to check. */
   state: 'ran' | 'off' | 'missing' | 'none';
   /** RUN instructions not checked, with why. */
@@ -24,20 +24,34 @@ export interface ShellcheckStatus {
   rules: RuleMeta[];
 }
 
+type LintResult = { findings: Finding[]; target: DockerfileTarget; shellcheck: ShellcheckStatus };
+
 /** Lints one Dockerfile: all rules, exact locations, stable fingerprints; suppressed findings are kept and marked. */
 export async function lintDockerfile(
   input: { path: string; content: string },
   options: DockerfileLintOptions = {},
-): Promise<{ findings: Finding[]; target: DockerfileTarget; shellcheck: ShellcheckStatus }> {
-  const df = await parseDockerfile(input.content, input.path);
-  if (options.target) selectTarget(df, options.target);
-  const findings = runRules(df, options);
-  const shellcheck = await shellcheckFindings(df, options, findings);
-  return {
-    findings: shellcheck.rules.length ? sortFindings(findings) : findings,
+): Promise<LintResult> {
+  return (await lintDockerfiles([input], options))[0] as LintResult;
+}
+
+/** Lints several Dockerfiles, in order; ShellCheck runs over all their RUN scripts in a few processes. */
+export async function lintDockerfiles(
+  inputs: readonly { path: string; content: string }[],
+  options: DockerfileLintOptions = {},
+): Promise<LintResult[]> {
+  const dfs: ParsedDockerfile[] = [];
+  for (const input of inputs) {
+    const df = await parseDockerfile(input.content, input.path);
+    if (options.target) selectTarget(df, options.target);
+    dfs.push(df);
+  }
+  const findings = dfs.map((df) => runRules(df, options));
+  const shellcheck = await shellcheckFindings(dfs, options, findings);
+  return dfs.map((df, i) => ({
+    findings: shellcheck[i]!.rules.length ? sortFindings(findings[i]!) : findings[i]!,
     target: toTarget(df),
-    shellcheck,
-  };
+    shellcheck: shellcheck[i]!,
+  }));
 }
 
 const hasRun = (df: ParsedDockerfile): boolean =>
@@ -45,29 +59,40 @@ const hasRun = (df: ParsedDockerfile): boolean =>
 
 /** ShellCheck's findings on the RUN scripts, as rules named by their SC code (as hadolint reports them). */
 async function shellcheckFindings(
-  df: ParsedDockerfile,
+  dfs: ParsedDockerfile[],
   options: DockerfileLintOptions,
-  findings: Finding[],
-): Promise<ShellcheckStatus> {
-  if (!hasRun(df)) return { state: 'none', skipped: [], rules: [] };
-  if (options.shellcheck !== true) return { state: 'off', skipped: [], rules: [] };
+  findings: Finding[][],
+): Promise<ShellcheckStatus[]> {
+  const state = (df: ParsedDockerfile, s: ShellcheckStatus['state']): ShellcheckStatus => ({
+    state: hasRun(df) ? s : 'none',
+    skipped: [],
+    rules: [],
+  });
+  if (options.shellcheck !== true) return dfs.map((df) => state(df, 'off'));
   const binary = findShellcheck();
-  if (!binary) return { state: 'missing', skipped: [], rules: [] };
-  const run = await runShellcheck(df, binary, options.shellcheckTimeoutMs);
+  if (!binary) return dfs.map((df) => state(df, 'missing'));
+  const checked = dfs.filter(hasRun);
+  const runs = await runShellcheck(checked, binary, options.shellcheckTimeoutMs);
   const rules = new Map<string, Rule>();
-  const seen = new Map<string, number>();
-  for (const r of run.reports) {
-    let rule = rules.get(r.code);
-    if (!rule) {
-      rule = shellcheckRule(r.code, shellcheckSeverity(r.level));
-      rules.set(r.code, rule);
+  return dfs.map((df, i) => {
+    const run = runs[checked.indexOf(df)];
+    if (!run) return state(df, 'off');
+    const used = new Set<Rule>();
+    const seen = new Map<string, number>();
+    for (const r of run.reports) {
+      let rule = rules.get(r.code);
+      if (!rule) {
+        rule = shellcheckRule(r.code, shellcheckSeverity(r.level));
+        rules.set(r.code, rule);
+      }
+      used.add(rule);
+      const f = toFinding(df, rule, { ...r, severity: shellcheckSeverity(r.level) }, seen);
+      const s = suppression(df, rule.meta, r.at, options);
+      if (s) f.suppressed = s;
+      findings[i]!.push(f);
     }
-    const f = toFinding(df, rule, { ...r, severity: shellcheckSeverity(r.level) }, seen);
-    const s = suppression(df, rule.meta, r.at, options);
-    if (s) f.suppressed = s;
-    findings.push(f);
-  }
-  return { state: 'ran', skipped: run.skipped, rules: [...rules.values()].map((r) => r.meta) };
+    return { state: 'ran', skipped: run.skipped, rules: [...used].map((r) => r.meta) };
+  });
 }
 
 function shellcheckRule(code: string, severity: Severity): Rule {

@@ -3,6 +3,7 @@ import { accessSync, constants } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, delimiter, join } from 'node:path';
+import { mapConcurrent } from '../core/concurrency';
 import { ShipgateError } from '../core/errors';
 import type { Severity } from '../core/severity';
 import type { Report } from './rule';
@@ -79,29 +80,50 @@ export function shellcheckSeverity(level: string): Severity {
   return level === 'error' ? 'medium' : level === 'warning' ? 'low' : 'info';
 }
 
-/** Runs ShellCheck once over every shell-form RUN of the Dockerfile; findings are mapped onto Dockerfile lines. */
+/** Scripts per ShellCheck process, and processes at a time: a batch of Dockerfiles costs a few process starts. */
+const BATCH = 250;
+const POOL = 2;
+
+/**
+ * Runs ShellCheck over every shell-form RUN of the Dockerfiles, in batches of scripts (one process each, a
+ * bounded number at a time); findings are mapped onto Dockerfile lines. One result per Dockerfile, in order.
+ */
 export async function runShellcheck(
-  df: ParsedDockerfile,
+  dfs: readonly ParsedDockerfile[],
   binary: string,
   timeoutMs = DEFAULT_TIMEOUT_MS,
-): Promise<ShellcheckRun> {
-  const { scripts, skipped } = collectScripts(df);
-  if (scripts.length === 0) return { reports: [], skipped };
+): Promise<ShellcheckRun[]> {
+  const collected = dfs.map((df) => collectScripts(df));
+  const runs: ShellcheckRun[] = collected.map((c) => ({ reports: [], skipped: c.skipped }));
+  const all = collected.flatMap((c, d) => c.scripts.map((script) => ({ script, d })));
+  if (all.length === 0) return runs;
   const dir = await mkdtemp(join(tmpdir(), 'shipgate-shellcheck-'));
   try {
-    const files = scripts.map((_, i) => join(dir, `${i}.sh`));
-    await Promise.all(scripts.map((s, i) => writeFile(files[i] as string, s.text)));
-    const out = await execShellcheck(binary, files, timeoutMs, df.path);
-    const reports: ShellcheckRun['reports'] = [];
-    for (const c of out) {
-      const i = files.indexOf(c.file);
-      const script = scripts[i];
-      if (!script) continue;
-      const span = mapSpan(script, c);
+    const files = all.map((_, i) => join(dir, `${i}.sh`));
+    await Promise.all(all.map((s, i) => writeFile(files[i] as string, s.script.text)));
+    const index = new Map(files.map((f, i) => [f, i]));
+    const batches: number[][] = [];
+    for (let i = 0; i < all.length; i += BATCH)
+      batches.push(Array.from({ length: Math.min(BATCH, all.length - i) }, (_, k) => i + k));
+    const outs = await mapConcurrent(batches, POOL, (batch) => {
+      const names = [...new Set(batch.map((i) => dfs[all[i]!.d]!.path))];
+      const paths =
+        names.length > 3 ? `${names[0]} and ${names.length - 1} more Dockerfiles` : names.join(', ');
+      return execShellcheck(
+        binary,
+        batch.map((i) => files[i] as string),
+        timeoutMs,
+        paths,
+      );
+    });
+    for (const c of outs.flat()) {
+      const entry = all[index.get(c.file) ?? -1];
+      if (!entry) continue;
+      const { script, d } = entry;
       const code = `SC${c.code}`;
-      reports.push({
+      runs[d]!.reports.push({
         at: script.at,
-        span,
+        span: mapSpan(script, c),
         message: `${c.message} (${code})`,
         key: `${code}:${c.message}`,
         fix: `https://www.shellcheck.net/wiki/${code}`,
@@ -110,7 +132,7 @@ export async function runShellcheck(
         level: c.level,
       });
     }
-    return { reports, skipped };
+    return runs;
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -13,7 +13,7 @@ import type { AnalyzerStatus, DockerfileTarget, ScanResult } from '../core/resul
 import type { OpenedImage } from '../image/index';
 import { sortFindings } from '../core/order';
 import { VERSION } from '../core/version';
-import { dockerfileRules, lintDockerfile, loadHadolintConfig } from '../dockerfile/index';
+import { dockerfileRules, lintDockerfiles, loadHadolintConfig } from '../dockerfile/index';
 import type { ScannedImage } from '../manifests/index';
 import { applyPolicy } from '../policy/apply';
 import { decide } from '../policy/decide';
@@ -162,14 +162,13 @@ async function runUntil(
     await log.group('shipgate: Dockerfile lint', async () => {
       // Read every Dockerfile first (in parallel), then lint: a many-file lint does not wait on I/O per file.
       const texts = await Promise.all(opts.dockerfiles.map((path) => readDockerfile(path)));
-      for (const [i, path] of opts.dockerfiles.entries()) {
-        const content = texts[i]!;
-        const rel = repoRelative(opts.repoRoot, path);
-        const {
-          findings: found,
-          target,
-          shellcheck,
-        } = await lintDockerfile({ path: rel, content }, lintOptions);
+      const inputs = opts.dockerfiles.map((path, i) => ({
+        path: repoRelative(opts.repoRoot, path),
+        content: texts[i]!,
+      }));
+      const linted = await lintDockerfiles(inputs, lintOptions);
+      for (const [i, { path: rel, content }] of inputs.entries()) {
+        const { findings: found, target, shellcheck } = linted[i]!;
         log.info(`${rel}: ${found.length} Dockerfile finding${found.length === 1 ? '' : 's'}`);
         addRules(shellcheck.rules);
         if (shellcheck.state === 'missing') shellcheckMissing = true;

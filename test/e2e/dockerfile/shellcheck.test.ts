@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import type { Finding } from '../../../src/core/finding';
-import { lintDockerfile } from '../../../src/dockerfile/lint';
+import { lintDockerfile, lintDockerfiles } from '../../../src/dockerfile/lint';
 import { runPipeline } from '../../../src/pipeline/run';
 import { toSarif } from '../../../src/report/sarif/sarif';
 import { describeWithTools } from '../../support/tools';
@@ -102,6 +102,24 @@ describeWithTools('ShellCheck on RUN scripts', ['shellcheck'], () => {
       { line: 10, reason: 'Windows base image (no POSIX shell)' },
       { line: 12, reason: 'not a POSIX shell (python3)' },
     ]);
+  });
+
+  it('checks a batch of Dockerfiles in a few processes and gives each file its own findings', async () => {
+    // 3 × 120 scripts: more than one ShellCheck batch, so findings must come back to the right file and line.
+    const inputs = ['a', 'b', 'c'].map((n) => ({
+      path: `${n}/Dockerfile`,
+      content: ['FROM debian:12', ...Array.from({ length: 120 }, (_, k) => `RUN echo ${n} $V${k}`)].join(
+        '\n',
+      ),
+    }));
+    const results = await lintDockerfiles(inputs, { shellcheck: true });
+    for (const [i, r] of results.entries()) {
+      const found = sc(r.findings).filter((f) => f.ruleId === 'SC2086');
+      expect(found).toHaveLength(120);
+      expect(new Set(found.map((f) => f.location?.path))).toEqual(new Set([inputs[i]!.path]));
+      expect(found.map((f) => f.location?.startLine)).toEqual(Array.from({ length: 120 }, (_, k) => k + 2));
+      expect(found.every((f) => f.location?.startColumn === 12)).toBe(true);
+    }
   });
 
   it('counts ARG and ENV variables as set, as hadolint does', async () => {
