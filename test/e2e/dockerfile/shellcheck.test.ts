@@ -3,10 +3,12 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
+import { ShipgateError } from '../../../src/core/errors';
 import type { Finding } from '../../../src/core/finding';
 import { lintDockerfile, lintDockerfiles } from '../../../src/dockerfile/lint';
 import { runPipeline } from '../../../src/pipeline/run';
 import { toSarif } from '../../../src/report/sarif/sarif';
+import { validateSarif } from '../../support/sarif-validate';
 import { describeWithTools } from '../../support/tools';
 
 const sc = (findings: Finding[]): Finding[] => findings.filter((f) => /^SC\d{4}$/.test(f.ruleId));
@@ -122,6 +124,16 @@ describeWithTools('ShellCheck on RUN scripts', ['shellcheck'], () => {
     }
   });
 
+  it('stops with a one-line TIMEOUT error when ShellCheck runs past its time, never passing unchecked', async () => {
+    const content = ['FROM debian:12', ...Array.from({ length: 200 }, (_, k) => `RUN echo $V${k}`)].join(
+      '\n',
+    );
+    const err = await lint(content, { shellcheckTimeoutMs: 1 }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ShipgateError);
+    expect((err as ShipgateError).code).toBe('TIMEOUT');
+    expect((err as ShipgateError).message).toBe('Dockerfile: ShellCheck did not finish within 0.001s');
+  });
+
   it('counts ARG and ENV variables as set, as hadolint does', async () => {
     const without = await lint('FROM debian:12\nRUN echo "$version"');
     expect(sc(without.findings).map((f) => f.ruleId)).toContain('SC2154');
@@ -177,6 +189,9 @@ describeWithTools('ShellCheck on RUN scripts', ['shellcheck'], () => {
     });
     const result = await runPipeline({ dockerfiles: files, repoRoot: dir, scanners: [] });
     const sarif = toSarif(result, { repoRoot: dir });
+    const v = await validateSarif(sarif);
+    expect(v.schemaErrors).toEqual([]);
+    expect(v.multitoolErrors).toEqual([]);
     const run = sarif.runs[0]!;
     const rule = run.tool.driver.rules?.find((r) => r.id === 'SC2086');
     expect(rule?.helpUri).toBe('https://www.shellcheck.net/wiki/SC2086');
