@@ -32,6 +32,13 @@ const DIALECT: Record<string, string> = {
   busybox: 'dash',
 };
 const DEFAULT_TIMEOUT_MS = 60_000;
+/**
+ * Bounds that keep ShellCheck's time predictable: its time grows exponentially with nested `$(...)` (depth 10
+ * takes half a second, 15 takes seconds), and with script size; past them a RUN is skipped with the reason.
+ */
+const MAX_SUBST_DEPTH = 8;
+const MAX_SCRIPT_CHARS = 64 * 1024;
+const MAX_SCRIPTS = 2_000;
 
 interface Pos {
   line: number;
@@ -94,6 +101,27 @@ export async function runShellcheck(
   timeoutMs = DEFAULT_TIMEOUT_MS,
 ): Promise<ShellcheckRun[]> {
   const collected = dfs.map((df) => collectScripts(df));
+  let total = 0;
+  for (const c of collected) {
+    const kept: Script[] = [];
+    for (const script of c.scripts) {
+      const reason =
+        script.text.length > MAX_SCRIPT_CHARS
+          ? `script longer than ${MAX_SCRIPT_CHARS / 1024} KiB`
+          : substitutionDepth(script.text) > MAX_SUBST_DEPTH
+            ? `command substitutions nested more than ${MAX_SUBST_DEPTH} deep`
+            : total >= MAX_SCRIPTS
+              ? `more than ${MAX_SCRIPTS} RUN scripts in one run`
+              : undefined;
+      if (reason) c.skipped.push({ line: script.at.span.line, reason });
+      else {
+        kept.push(script);
+        total++;
+      }
+    }
+    c.scripts = kept;
+    c.skipped.sort((a, b) => a.line - b.line);
+  }
   const runs: ShellcheckRun[] = collected.map((c) => ({ reports: [], skipped: c.skipped }));
   const all = collected.flatMap((c, d) => c.scripts.map((script) => ({ script, d })));
   if (all.length === 0) return runs;
@@ -136,6 +164,20 @@ export async function runShellcheck(
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+/** How deeply `$(` nests (parentheses closing an open substitution count down; an approximation that errs high). */
+function substitutionDepth(text: string): number {
+  let depth = 0;
+  let max = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '$' && text[i + 1] === '(') {
+      depth++;
+      i++;
+      if (depth > max) max = depth;
+    } else if (text[i] === ')' && depth > 0) depth--;
+  }
+  return max;
 }
 
 interface Comment {

@@ -172,8 +172,14 @@ async function runUntil(
         log.info(`${rel}: ${found.length} Dockerfile finding${found.length === 1 ? '' : 's'}`);
         addRules(shellcheck.rules);
         if (shellcheck.state === 'missing') shellcheckMissing = true;
-        for (const s of shellcheck.skipped)
-          log.info(`${rel}:${s.line}: ShellCheck skipped this RUN: ${s.reason}`);
+        const [first] = shellcheck.skipped;
+        if (shellcheck.skipped.length > 5 && first)
+          log.info(
+            `${rel}: ShellCheck skipped ${shellcheck.skipped.length} RUN instructions, the first at line ${first.line}: ${first.reason}`,
+          );
+        else
+          for (const s of shellcheck.skipped)
+            log.info(`${rel}:${s.line}: ShellCheck skipped this RUN: ${s.reason}`);
         findings.push(...found);
         dockerfiles.push(target);
         if (secrets) findings.push(...secrets.scanDockerfileText(rel, content));

@@ -134,6 +134,16 @@ describeWithTools('ShellCheck on RUN scripts', ['shellcheck'], () => {
     expect((err as ShipgateError).message).toBe('Dockerfile: ShellCheck did not finish within 0.001s');
   });
 
+  it('skips a RUN whose $(...) nest deeper than ShellCheck checks in bounded time, saying so', async () => {
+    let script = 'x';
+    for (let i = 0; i < 40; i++) script = `"$(echo ${script})"`;
+    const r = await lint(`FROM debian:12\nRUN echo ${script}\nRUN echo $A`);
+    expect(r.shellcheck.skipped).toEqual([
+      { line: 2, reason: 'command substitutions nested more than 8 deep' },
+    ]);
+    expect(sc(r.findings).map((f) => f.location?.startLine)).toEqual([3]);
+  });
+
   it('counts ARG and ENV variables as set, as hadolint does', async () => {
     const without = await lint('FROM debian:12\nRUN echo "$version"');
     expect(sc(without.findings).map((f) => f.ruleId)).toContain('SC2154');
