@@ -124,6 +124,9 @@ export interface RuleMeta {
 const DOCS_BASE_URL = 'https://github.com/shipgate/shipgate/blob/main/docs';
 
 export function ruleHelpUri(rule: Pick<RuleMeta, 'id' | 'kind'>): string {
+  // ShellCheck's findings on RUN scripts are documented by ShellCheck itself.
+  if (rule.kind === 'dockerfile' && /^SC\d{4}$/.test(rule.id))
+    return `https://www.shellcheck.net/wiki/${rule.id}`;
   const page =
     rule.kind === 'dockerfile'
       ? 'rules/dockerfile.md'

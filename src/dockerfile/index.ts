@@ -1,6 +1,6 @@
 /** The Dockerfile parser, its rules, hadolint/BuildKit pragmas and history mapping. */
 export { parseDockerfile } from './parse';
-export { lintDockerfile, ruleAliases, toTarget } from './lint';
+export { lintDockerfile, lintDockerfiles, ruleAliases, toTarget } from './lint';
 export { dockerfileRules } from './rules/index';
 export { loadHadolintConfig, parseHadolintConfig } from './hadolint';
 export { matchHistoryToInstruction } from './history';

@@ -2,10 +2,11 @@ import { ShipgateError } from '../core/errors';
 import type { Finding, RuleMeta, Suppression } from '../core/finding';
 import { stableHash } from '../core/hash';
 import type { DockerfileTarget } from '../core/result';
-import { compareSeverity } from '../core/severity';
+import { compareSeverity, type Severity } from '../core/severity';
 import type { DockerfileLintOptions } from './options';
 import { parseDockerfile } from './parse';
-import type { Report, Rule } from './rule';
+import { defineRule, type Report, type Rule } from './rule';
+import { findShellcheck, runShellcheck, shellcheckSeverity } from './shellcheck';
 import { RULES } from './rules/index';
 import { redact } from '../core/redact';
 import { isSecretName, SECRET_PATTERNS } from './rules/secrets';
@@ -13,14 +14,102 @@ import type { Instruction, ParsedDockerfile } from './types';
 
 export type { DockerfileLintOptions } from './options';
 
+/** What happened to ShellCheck for one Dockerfile. */
+interface ShellcheckStatus {
+  /** `ran`; `off` by option; `missing` when no `shellcheck` is on PATH; `none` when there was no RUN to check. */
+  state: 'ran' | 'off' | 'missing' | 'none';
+  /** RUN instructions not checked, with why. */
+  skipped: { line: number; reason: string }[];
+  /** The rules (one per SC code) its findings belong to. */
+  rules: RuleMeta[];
+}
+
+type LintResult = { findings: Finding[]; target: DockerfileTarget; shellcheck: ShellcheckStatus };
+
 /** Lints one Dockerfile: all rules, exact locations, stable fingerprints; suppressed findings are kept and marked. */
 export async function lintDockerfile(
   input: { path: string; content: string },
   options: DockerfileLintOptions = {},
-): Promise<{ findings: Finding[]; target: DockerfileTarget }> {
-  const df = await parseDockerfile(input.content, input.path);
-  if (options.target) selectTarget(df, options.target);
-  return { findings: runRules(df, options), target: toTarget(df) };
+): Promise<LintResult> {
+  return (await lintDockerfiles([input], options))[0] as LintResult;
+}
+
+/** Lints several Dockerfiles, in order; ShellCheck runs over all their RUN scripts in a few processes. */
+export async function lintDockerfiles(
+  inputs: readonly { path: string; content: string }[],
+  options: DockerfileLintOptions = {},
+): Promise<LintResult[]> {
+  const dfs: ParsedDockerfile[] = [];
+  for (const input of inputs) {
+    const df = await parseDockerfile(input.content, input.path);
+    if (options.target) selectTarget(df, options.target);
+    dfs.push(df);
+  }
+  const findings = dfs.map((df) => runRules(df, options));
+  const shellcheck = await shellcheckFindings(dfs, options, findings);
+  return dfs.map((df, i) => ({
+    findings: shellcheck[i]!.rules.length ? sortFindings(findings[i]!) : findings[i]!,
+    target: toTarget(df),
+    shellcheck: shellcheck[i]!,
+  }));
+}
+
+const hasRun = (df: ParsedDockerfile): boolean =>
+  df.instructions.some((i) => i.keyword === 'RUN' || i.trigger?.keyword === 'RUN');
+
+/** ShellCheck's findings on the RUN scripts, as rules named by their SC code (as hadolint reports them). */
+async function shellcheckFindings(
+  dfs: ParsedDockerfile[],
+  options: DockerfileLintOptions,
+  findings: Finding[][],
+): Promise<ShellcheckStatus[]> {
+  const state = (df: ParsedDockerfile, s: ShellcheckStatus['state']): ShellcheckStatus => ({
+    state: hasRun(df) ? s : 'none',
+    skipped: [],
+    rules: [],
+  });
+  if (options.shellcheck !== true) return dfs.map((df) => state(df, 'off'));
+  const binary = findShellcheck();
+  if (!binary) return dfs.map((df) => state(df, 'missing'));
+  const checked = dfs.filter(hasRun);
+  const runs = await runShellcheck(checked, binary, options.shellcheckTimeoutMs);
+  const rules = new Map<string, Rule>();
+  return dfs.map((df, i) => {
+    const run = runs[checked.indexOf(df)];
+    if (!run) return state(df, 'off');
+    const used = new Set<Rule>();
+    const seen = new Map<string, number>();
+    for (const r of run.reports) {
+      let rule = rules.get(r.code);
+      if (!rule) {
+        rule = shellcheckRule(r.code, shellcheckSeverity(r.level));
+        rules.set(r.code, rule);
+      }
+      used.add(rule);
+      const f = toFinding(df, rule, { ...r, severity: shellcheckSeverity(r.level) }, seen);
+      const s = suppression(df, rule.meta, r.at, options);
+      if (s) f.suppressed = s;
+      findings[i]!.push(f);
+    }
+    return { state: 'ran', skipped: run.skipped, rules: [...used].map((r) => r.meta) };
+  });
+}
+
+function shellcheckRule(code: string, severity: Severity): Rule {
+  const wiki = `https://www.shellcheck.net/wiki/${code}`;
+  return defineRule({
+    id: code,
+    title: `ShellCheck ${code}`,
+    severity,
+    description: `ShellCheck's check ${code} on the shell script of a RUN instruction; each finding's message says what it found.`,
+    rationale:
+      'A RUN script is a shell script: quoting, exit-status and portability mistakes break builds or make them do something else than intended.',
+    fix: `See ${wiki}; or \`# hadolint ignore=${code}\` above the RUN when it is intended.`,
+    tags: ['shellcheck', 'best-practice'],
+    equivalents: { hadolint: [code] },
+    hint: wiki,
+    check: () => undefined,
+  });
 }
 
 /** Makes the `--target` stage the final one. */
@@ -55,6 +144,10 @@ function runRules(df: ParsedDockerfile, options: DockerfileLintOptions, rules: R
       },
     });
   }
+  return sortFindings(findings);
+}
+
+function sortFindings(findings: Finding[]): Finding[] {
   return findings.sort(
     (a, b) =>
       (a.location?.startLine ?? 0) - (b.location?.startLine ?? 0) ||

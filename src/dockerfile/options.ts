@@ -16,6 +16,13 @@ export interface DockerfileLintOptions {
   target?: string;
   /** Honour inline `# shipgate ignore=` and `# hadolint ignore=` pragmas (default true). */
   inlinePragmas?: boolean;
+  /**
+   * Run ShellCheck on RUN scripts when a `shellcheck` binary is on PATH. Off unless set: the policy's
+   * `dockerfile.shellcheck` (true by default) sets it, so a lint's findings never depend on PATH by accident.
+   */
+  shellcheck?: boolean;
+  /** How long one ShellCheck run may take (default 60 s). */
+  shellcheckTimeoutMs?: number;
 }
 
 /** The parts of hadolint's configuration shipgate honours. */

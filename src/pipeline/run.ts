@@ -13,7 +13,7 @@ import type { AnalyzerStatus, DockerfileTarget, ScanResult } from '../core/resul
 import type { OpenedImage } from '../image/index';
 import { sortFindings } from '../core/order';
 import { VERSION } from '../core/version';
-import { dockerfileRules, lintDockerfile, loadHadolintConfig } from '../dockerfile/index';
+import { dockerfileRules, lintDockerfiles, loadHadolintConfig } from '../dockerfile/index';
 import type { ScannedImage } from '../manifests/index';
 import { applyPolicy } from '../policy/apply';
 import { decide } from '../policy/decide';
@@ -148,6 +148,7 @@ async function runUntil(
   };
   const warnings: string[] = [];
   const dockerfiles: DockerfileTarget[] = [];
+  let shellcheckMissing = false;
   for (const name of Object.keys(policy.analyzers)) {
     if (!ANALYZERS.some((a) => a.name === name))
       warnings.push(
@@ -163,16 +164,36 @@ async function runUntil(
     await log.group('shipgate: Dockerfile lint', async () => {
       // Read every Dockerfile first (in parallel), then lint: a many-file lint does not wait on I/O per file.
       const texts = await Promise.all(opts.dockerfiles.map((path) => readDockerfile(path)));
-      for (const [i, path] of opts.dockerfiles.entries()) {
-        const content = texts[i]!;
-        const rel = repoRelative(opts.repoRoot, path);
-        const { findings: found, target } = await lintDockerfile({ path: rel, content }, lintOptions);
+      const inputs = opts.dockerfiles.map((path, i) => ({
+        path: repoRelative(opts.repoRoot, path),
+        content: texts[i]!,
+      }));
+      const linted = await lintDockerfiles(inputs, lintOptions);
+      for (const [i, { path: rel, content }] of inputs.entries()) {
+        const { findings: found, target, shellcheck } = linted[i]!;
         log.info(`${rel}: ${found.length} Dockerfile finding${found.length === 1 ? '' : 's'}`);
+        addRules(shellcheck.rules);
+        if (shellcheck.state === 'missing') shellcheckMissing = true;
+        const [first] = shellcheck.skipped;
+        if (shellcheck.skipped.length > 5 && first)
+          log.info(
+            `${rel}: ShellCheck skipped ${shellcheck.skipped.length} RUN instructions, the first at line ${first.line}: ${first.reason}`,
+          );
+        else
+          for (const s of shellcheck.skipped)
+            log.info(`${rel}:${s.line}: ShellCheck skipped this RUN: ${s.reason}`);
         findings.push(...found);
         dockerfiles.push(target);
         if (secrets) findings.push(...secrets.scanDockerfileText(rel, content));
       }
     });
+  if (shellcheckMissing) {
+    // Said once per run, never silently: hadolint users expect SC findings on RUN scripts.
+    const message =
+      'ShellCheck checks on RUN scripts were skipped: no shellcheck on PATH (install the shellcheck package, or set dockerfile.shellcheck: false in shipgate.yaml to say so)';
+    warnings.push(message);
+    log.warn(message);
+  }
   if (opts.context && secrets) {
     const dockerfile = opts.dockerfiles[0];
     findings.push(

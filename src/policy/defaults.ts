@@ -40,6 +40,7 @@ export const DEFAULT_POLICY_FILE: PolicyFile = {
     'require-non-root': false,
     'require-multistage': false,
     'require-digest-pinned-base': false,
+    shellcheck: true,
   },
   manifests: { pss: 'privileged' },
   rules: {},

@@ -8,6 +8,7 @@ export function dockerfileLintOptions(policy: Policy): DockerfileLintOptions {
   if (minimal) opts.minimalBases = [...minimal];
   const registries = policy.dockerfile['allowed-registries'];
   if (registries) opts.allowedRegistries = [...registries];
+  opts.shellcheck = policy.dockerfile.shellcheck !== false;
   const disabled = Object.entries(policy.rules)
     .filter(([, o]) => o.enabled === false)
     .map(([id]) => id);

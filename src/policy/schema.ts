@@ -79,6 +79,12 @@ const dockerfileSchema = z
       .describe(
         'Registries base images may come from (e.g. docker.io, ghcr.io, "*.dkr.ecr.*.amazonaws.com").',
       ),
+    shellcheck: z
+      .boolean()
+      .default(true)
+      .describe(
+        'Run ShellCheck on every RUN script (findings SC1000-SC9999, as hadolint reports them) when a shellcheck binary is on PATH.',
+      ),
   })
   .describe('Properties every Dockerfile must have.');
 
@@ -145,6 +151,7 @@ export const policySchema = z
       'require-non-root': false,
       'require-multistage': false,
       'require-digest-pinned-base': false,
+      shellcheck: true,
     }),
     manifests: manifestsSchema.default({ pss: 'privileged' }),
     rules: z

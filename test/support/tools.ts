@@ -45,6 +45,7 @@ export const TOOL_PACKAGES: Record<string, string> = {
   git: 'git',
   mvn: 'maven',
   java: 'default-jdk-headless',
+  shellcheck: 'shellcheck',
 };
 
 export const ROOT = join(import.meta.dirname, '..', '..');
