@@ -7,30 +7,12 @@
 //
 // The spec files are Haskell; this reads the small subset they use (string literals with gaps, list literals,
 // Text.unlines, <>, let bindings, `let ?config =`). Anything else is reported and fails the run.
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { declaredIds, upstreamMirror } from './peers-common.mjs';
 
 const OUT = 'test/fixtures/peers/hadolint';
-const gitDir = process.argv[2];
-if (!gitDir) {
-  console.error('usage: node build/peers-hadolint.mjs <hadolint git dir>');
-  process.exit(2);
-}
-const git = (...args) => execFileSync('git', ['-C', gitDir, ...args], { encoding: 'utf8' });
-const commit = git('rev-parse', 'HEAD').trim();
-
-/** hadolint ids declared equivalent in the rule metadata (`equivalents: { hadolint: ['DL3008', ...] }`). */
-function declaredIds() {
-  const ids = new Set();
-  for (const f of readdirSync('src/dockerfile/rules')) {
-    const src = readFileSync(join('src/dockerfile/rules', f), 'utf8');
-    for (const eq of src.matchAll(/equivalents:\s*\{([^}]*)\}/gs))
-      for (const m of eq[1].matchAll(/hadolint:\s*\[([^\]]*)\]/g))
-        for (const id of m[1].matchAll(/'(DL\d{4})'/g)) ids.add(id[1]);
-  }
-  return [...ids].sort();
-}
+const { git, commit } = upstreamMirror('node build/peers-hadolint.mjs <hadolint git dir>');
 
 function tokenize(src) {
   const tokens = [];
@@ -225,7 +207,7 @@ function transcribe(id, path) {
   return { cases, problems };
 }
 
-const ids = declaredIds();
+const ids = [...declaredIds('hadolint', /'(DL\d{4})'/g, (m) => m[1])].sort();
 const specs = new Set(git('ls-tree', '--name-only', commit, 'test/Hadolint/Rule/').split('\n'));
 mkdirSync(OUT, { recursive: true });
 const problems = [];

@@ -7,30 +7,12 @@
 //
 // The tests are Rego; this reads the subset they use (object and array literals, `:=` bindings, the helper
 // functions `instruction`, `build_input`, `build_simple_input`, `count(r) == n`). Anything else fails the run.
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { declaredIds, upstreamMirror } from './peers-common.mjs';
 
 const OUT = 'test/fixtures/peers/trivy';
-const gitDir = process.argv[2];
-if (!gitDir) {
-  console.error('usage: node build/peers-trivy.mjs <trivy-checks git dir>');
-  process.exit(2);
-}
-const git = (...args) => execFileSync('git', ['-C', gitDir, ...args], { encoding: 'utf8' });
-const commit = git('rev-parse', 'HEAD').trim();
-
-/** DS ids declared in the rule metadata (`trivy: ['DS-0002', ...]`), as DS002. */
-function declaredIds() {
-  const ids = new Set();
-  for (const f of readdirSync('src/dockerfile/rules')) {
-    const src = readFileSync(join('src/dockerfile/rules', f), 'utf8');
-    for (const eq of src.matchAll(/equivalents:\s*\{([^}]*)\}/gs))
-      for (const m of eq[1].matchAll(/trivy:\s*\[([^\]]*)\]/gs))
-        for (const id of m[1].matchAll(/'DS-0*(\d+)'/g)) ids.add(`DS${id[1].padStart(3, '0')}`);
-  }
-  return ids;
-}
+const { git, commit } = upstreamMirror('node build/peers-trivy.mjs <trivy-checks git dir>');
 
 function tokenize(src, line0) {
   const toks = [];
@@ -287,7 +269,7 @@ function transcribe(path) {
   return { cases, problems };
 }
 
-const ids = declaredIds();
+const ids = declaredIds('trivy', /'DS-0*(\d+)'/g, (m) => `DS${m[1].padStart(3, '0')}`);
 mkdirSync(OUT, { recursive: true });
 const problems = [];
 for (const path of git('ls-tree', '--name-only', commit, 'checks/docker/').split('\n')) {
