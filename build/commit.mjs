@@ -3,8 +3,19 @@
 // this commit unchanged, so rebuilding from the commit that holds dist/ reproduces dist/ byte for byte.
 import { execFileSync } from 'node:child_process';
 
-/** What goes into the bundle; a change to anything else (docs, tests, dist/) does not change the recorded commit. */
-export const BUILD_INPUTS = ['src', 'build', 'package.json', 'package-lock.json', 'tsconfig.json'];
+/**
+ * What goes into the bundle: the sources, the package files and the scripts the build runs (build.mjs and what it
+ * imports). A change to anything else (docs, tests, other build scripts, dist/) does not change the recorded commit.
+ */
+export const BUILD_INPUTS = [
+  'src',
+  'build/build.mjs',
+  'build/bundle.mjs',
+  'build/commit.mjs',
+  'package.json',
+  'package-lock.json',
+  'tsconfig.json',
+];
 
 function git(root, args) {
   return execFileSync('git', args, {

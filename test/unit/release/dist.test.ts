@@ -18,7 +18,7 @@ import { join } from 'node:path';
 import parseSpdx from 'spdx-expression-parse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundle, ROOT } from '../../../build/bundle.mjs';
-import { sourceCommit } from '../../../build/commit.mjs';
+import { BUILD_INPUTS, sourceCommit } from '../../../build/commit.mjs';
 import { indicators } from '../../../src/malware/heuristics';
 
 const git = (cwd: string, ...args: string[]): string =>
@@ -48,8 +48,10 @@ describe('the recorded commit', () => {
     mkdirSync(join(repo, 'dist'));
     writeFileSync(join(repo, 'dist', 'cli.js'), 'built\n');
     writeFileSync(join(repo, 'README.md'), 'docs\n');
+    mkdirSync(join(repo, 'build'));
+    writeFileSync(join(repo, 'build', 'peers-trivy.mjs'), '// a fixture transcriber, not part of the bundle\n');
     git(repo, 'add', '.');
-    git(repo, 'commit', '-qm', 'dist and docs');
+    git(repo, 'commit', '-qm', 'dist, docs and a script the build does not run');
     expect(git(repo, 'rev-parse', 'HEAD')).not.toBe(source);
     expect(sourceCommit(repo)).toBe(source);
   });
@@ -62,6 +64,18 @@ describe('the recorded commit', () => {
     git(repo, 'commit', '-qm', 'package');
     expect(sourceCommit(repo)).toBe(git(repo, 'rev-parse', 'HEAD'));
     expect(sourceCommit(repo)).not.toBe(before.replace(/-dirty$/, ''));
+  });
+
+  it('covers every build script the bundling imports, so a change to one moves the recorded commit', () => {
+    const seen = new Set<string>();
+    const visit = (file: string): void => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      const text = readFileSync(join(ROOT, file), 'utf8');
+      for (const m of text.matchAll(/from '(\.\/[^']+)'/g)) visit(join('build', m[1]!.slice(2)));
+    };
+    visit('build/build.mjs');
+    expect([...seen].sort()).toEqual(BUILD_INPUTS.filter((p) => p.startsWith('build/')).sort());
   });
 
   it('cannot be told in a shallow clone, and is unknown outside git', () => {
