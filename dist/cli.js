@@ -8,7 +8,7 @@ const __dirname = __sgDirname(__filename);
 import {
   COMMIT,
   VERSION
-} from "./chunk-GAXYU2TD.js";
+} from "./chunk-EWOY6TZW.js";
 import {
   EXIT,
   ShipgateError,
@@ -988,29 +988,29 @@ function cliSink(env = process.env, stream = process.stderr) {
 var COMMANDS = {
   scan: {
     summary: "lint Dockerfiles and manifests, scan an image, apply the policy and decide",
-    load: () => import("./chunk-EIYIQTUK.js")
+    load: () => import("./chunk-5PIGXXLZ.js")
   },
   lint: {
     summary: "lint Dockerfiles and Kubernetes manifests (no image)",
-    load: () => import("./chunk-S4FCDP2M.js")
+    load: () => import("./chunk-ND24UQHV.js")
   },
-  sbom: { summary: "write an SBOM (CycloneDX or SPDX) of an image", load: () => import("./chunk-B4PAKBYL.js") },
-  rules: { summary: "list every rule with its metadata", load: () => import("./chunk-LW3PNPWJ.js") },
+  sbom: { summary: "write an SBOM (CycloneDX or SPDX) of an image", load: () => import("./chunk-MUJOZOTA.js") },
+  rules: { summary: "list every rule with its metadata", load: () => import("./chunk-K4HNF7LI.js") },
   policy: {
     summary: "validate a policy file, print its JSON Schema, or generate admission policies",
     load: () => import("./chunk-VRA26TV6.js")
   },
   push: {
     summary: "push an approved image to a registry, only from a GitHub Actions or GitLab CI job",
-    load: () => import("./chunk-TO7ONBSM.js")
+    load: () => import("./chunk-WKBYZSH5.js")
   },
   sign: {
     summary: "scan a registry image and, if approved, sign and attest its digest (sigstore)",
-    load: () => import("./chunk-LIN4JX7W.js")
+    load: () => import("./chunk-4UH43XJ6.js")
   },
   attest: {
     summary: "sign a statement of your own predicate about an image digest and attach it",
-    load: () => import("./chunk-V4GKE7UQ.js")
+    load: () => import("./chunk-NGNQDP4L.js")
   },
   verify: {
     summary: "verify an image's signatures and shipgate approval for its digest",
@@ -1018,7 +1018,7 @@ var COMMANDS = {
   },
   "sign-blob": {
     summary: "sign files (release assets): a sigstore bundle with their provenance next to each",
-    load: () => import("./chunk-4RZQ5TQJ.js")
+    load: () => import("./chunk-5VPKYDAB.js")
   },
   "verify-blob": {
     summary: "verify a file against its sigstore bundle: digest, signer, predicate type, age",
@@ -1026,7 +1026,7 @@ var COMMANDS = {
   },
   audit: {
     summary: "find the images in a registry that are not signed and approved as verify expects",
-    load: () => import("./chunk-FU6WYCTT.js")
+    load: () => import("./chunk-HXPJELPA.js")
   },
   "registry-auth": {
     summary: "serve registry tokens that grant push only to verified CI jobs",

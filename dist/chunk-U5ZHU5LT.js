@@ -7,7 +7,7 @@ const __filename = __sgFileURLToPath(import.meta.url);
 const __dirname = __sgDirname(__filename);
 import {
   VERSION
-} from "./chunk-GAXYU2TD.js";
+} from "./chunk-EWOY6TZW.js";
 import {
   FileVersions,
   attributeToLayers,

@@ -14,7 +14,7 @@ import {
   isScanner,
   ruleDocsPages,
   scannerPart
-} from "./chunk-ADM4C25F.js";
+} from "./chunk-LLLJOV6T.js";
 import "./chunk-YNPQFTY5.js";
 export {
   ANALYZERS,

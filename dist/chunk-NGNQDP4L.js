@@ -12,8 +12,8 @@ import {
   SIGNING_OPTIONS,
   attestImage,
   signOptions
-} from "./chunk-2PE6E6ZW.js";
-import "./chunk-VTPPHHJO.js";
+} from "./chunk-MR4EMEFN.js";
+import "./chunk-PCIKBR34.js";
 import "./chunk-ANKGLQNW.js";
 import "./chunk-2DGSQNDZ.js";
 import "./chunk-3MBQI7KF.js";
@@ -22,7 +22,7 @@ import {
   predicateTypeOf
 } from "./chunk-LPHRMR6J.js";
 import "./chunk-ENAC3JU5.js";
-import "./chunk-EX5JLZ7B.js";
+import "./chunk-MI7WNBWV.js";
 import "./chunk-VZR4YNCM.js";
 import "./chunk-MEPUX6SS.js";
 import "./chunk-U65Y67VX.js";
@@ -39,8 +39,8 @@ import "./chunk-TXKN6PNT.js";
 import "./chunk-TJLGGXV5.js";
 import "./chunk-SCYKMJJI.js";
 import "./chunk-SNG72773.js";
-import "./chunk-NR6XJM7N.js";
-import "./chunk-GAXYU2TD.js";
+import "./chunk-U5ZHU5LT.js";
+import "./chunk-EWOY6TZW.js";
 import "./chunk-Y4CQZHBA.js";
 import "./chunk-NQRDU5S6.js";
 import {

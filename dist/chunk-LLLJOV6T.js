@@ -12,7 +12,7 @@ var ANALYZERS = [
     name: "inventory",
     scanner: "vuln",
     always: true,
-    load: async () => (await import("./chunk-IXI4PNVC.js")).inventoryModule
+    load: async () => (await import("./chunk-7EJ2MNIT.js")).inventoryModule
   },
   { name: "secrets", scanner: "secret", load: async () => (await import("./chunk-EW5G2E6F.js")).secretsModule },
   {

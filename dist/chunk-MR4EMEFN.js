@@ -8,7 +8,7 @@ const __dirname = __sgDirname(__filename);
 import {
   buildStatements,
   createSigner
-} from "./chunk-VTPPHHJO.js";
+} from "./chunk-PCIKBR34.js";
 import {
   appendLegacyLayers,
   attachArtifacts,

@@ -14,7 +14,7 @@ import {
 import {
   SCANNERS,
   isScanner
-} from "./chunk-ADM4C25F.js";
+} from "./chunk-LLLJOV6T.js";
 import {
   MALWARE_MODES
 } from "./chunk-IRK6M6AJ.js";

@@ -12,8 +12,8 @@ import {
   inventoryModule,
   toCycloneDx,
   toSpdx
-} from "./chunk-NR6XJM7N.js";
-import "./chunk-GAXYU2TD.js";
+} from "./chunk-U5ZHU5LT.js";
+import "./chunk-EWOY6TZW.js";
 import {
   EOL_TABLE_UPDATED,
   eolDate,

@@ -27,7 +27,7 @@ import {
   SCANNERS,
   analyzerRules,
   scannerPart
-} from "./chunk-ADM4C25F.js";
+} from "./chunk-LLLJOV6T.js";
 import {
   defaultPolicy,
   findPolicyFile
@@ -42,7 +42,7 @@ import {
 } from "./chunk-DML5XCCS.js";
 import {
   VERSION
-} from "./chunk-GAXYU2TD.js";
+} from "./chunk-EWOY6TZW.js";
 import {
   ShipgateError
 } from "./chunk-6QO4RSHM.js";
@@ -291,7 +291,7 @@ async function readPolicy(repoRoot, configPath) {
 async function withTrivyIgnores(policy, repoRoot, named) {
   const files = readIgnoreFiles(repoRoot, named);
   if (!files.some((f) => f.entries.length)) return policy;
-  const { allRules } = await import("./chunk-O5BX3ICE.js");
+  const { allRules } = await import("./chunk-5TS2VNLY.js");
   const byPeer = /* @__PURE__ */ new Map();
   for (const r of await allRules()) {
     const peers = [
@@ -398,7 +398,7 @@ async function runUntil(opts, inputs, signal) {
   let exploitData;
   let scannedImage;
   if (opts.image) {
-    const { mapImageFindings, scanImage } = await import("./chunk-FKMXVHO3.js");
+    const { mapImageFindings, scanImage } = await import("./chunk-M56VUHWY.js");
     const scanned = await log.group(
       `shipgate: image scan of ${opts.image}`,
       () => scanImage(opts, scanners, policy, inputs.image, signal)

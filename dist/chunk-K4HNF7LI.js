@@ -14,7 +14,7 @@ import {
 } from "./chunk-N7PLTF7E.js";
 import {
   allRules
-} from "./chunk-ADM4C25F.js";
+} from "./chunk-LLLJOV6T.js";
 import {
   EXIT
 } from "./chunk-6QO4RSHM.js";

@@ -12,13 +12,13 @@ import {
   scannedTarget,
   signImage,
   signIndex
-} from "./chunk-2PE6E6ZW.js";
+} from "./chunk-MR4EMEFN.js";
 import {
   openImage
 } from "./chunk-HHFGLOVF.js";
 import {
   runPipeline
-} from "./chunk-HSXKG2UP.js";
+} from "./chunk-DW62LGJL.js";
 import {
   sortFindings
 } from "./chunk-K47NRAYF.js";

@@ -1309,7 +1309,7 @@ async function sbomWriters(requests, result) {
   const needed = requests.some(
     (r) => r.format === "cyclonedx" || r.format === "spdx" || r.format === "gitlab" && result.image
   );
-  return needed ? import("./chunk-DNNAFB7A.js") : void 0;
+  return needed ? import("./chunk-3ISGIT75.js") : void 0;
 }
 async function writeReports(result, requests, options) {
   await registerHistorySecrets(result);

@@ -7,7 +7,7 @@ const __filename = __sgFileURLToPath(import.meta.url);
 const __dirname = __sgDirname(__filename);
 import {
   writeReports
-} from "./chunk-BNNCU3JD.js";
+} from "./chunk-N63AHO23.js";
 import {
   userCategory
 } from "./chunk-SVCZTZML.js";

@@ -7,11 +7,11 @@ const __filename = __sgFileURLToPath(import.meta.url);
 const __dirname = __sgDirname(__filename);
 import {
   renderSbom
-} from "./chunk-EX5JLZ7B.js";
+} from "./chunk-MI7WNBWV.js";
 import "./chunk-VZR4YNCM.js";
 import "./chunk-TJLGGXV5.js";
-import "./chunk-NR6XJM7N.js";
-import "./chunk-GAXYU2TD.js";
+import "./chunk-U5ZHU5LT.js";
+import "./chunk-EWOY6TZW.js";
 import "./chunk-Y4CQZHBA.js";
 import "./chunk-NQRDU5S6.js";
 import "./chunk-6QO4RSHM.js";

@@ -8,16 +8,16 @@ const __dirname = __sgDirname(__filename);
 import {
   checkOutputFlags,
   writeOutputs
-} from "./chunk-XEESTX3R.js";
+} from "./chunk-ZAFDHJDK.js";
 import {
   failOnFlag
-} from "./chunk-77OBIVZC.js";
-import "./chunk-BNNCU3JD.js";
+} from "./chunk-OJCBPLFV.js";
+import "./chunk-N63AHO23.js";
 import "./chunk-SVCZTZML.js";
 import "./chunk-4W53UNPV.js";
 import {
   runPipeline
-} from "./chunk-HSXKG2UP.js";
+} from "./chunk-DW62LGJL.js";
 import "./chunk-K47NRAYF.js";
 import "./chunk-B5YGYBGC.js";
 import "./chunk-MEPUX6SS.js";
@@ -35,7 +35,7 @@ import "./chunk-L3W2BYHY.js";
 import {
   findRepoRoot
 } from "./chunk-VYLKKKIO.js";
-import "./chunk-ADM4C25F.js";
+import "./chunk-LLLJOV6T.js";
 import "./chunk-IRK6M6AJ.js";
 import {
   PSS_VALUES
@@ -48,7 +48,7 @@ import "./chunk-OESHQTCA.js";
 import "./chunk-LJLRXQKZ.js";
 import "./chunk-DML5XCCS.js";
 import "./chunk-SNG72773.js";
-import "./chunk-GAXYU2TD.js";
+import "./chunk-EWOY6TZW.js";
 import {
   EXIT,
   ShipgateError

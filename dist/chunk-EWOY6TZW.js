@@ -118,7 +118,7 @@ var package_default = {
 
 // src/core/version.ts
 var VERSION = package_default.version;
-var COMMIT = true ? "9f04ea0d6c254d9117e828b5cb84fabcfbdbc2b5" : "unknown";
+var COMMIT = true ? "41a2d2a9a8f7bcbfc41a17e3c4ed8d2a01a6a7c6" : "unknown";
 
 export {
   VERSION,

@@ -9,18 +9,18 @@ import {
   notSignedLine,
   scanToSign,
   signScanned
-} from "./chunk-6QFRTIR4.js";
+} from "./chunk-4Z2EEEDB.js";
 import {
   signOptions,
   signableRegistryImage
-} from "./chunk-2PE6E6ZW.js";
+} from "./chunk-MR4EMEFN.js";
 import {
   checkOutputFlags,
   writeOutputs
-} from "./chunk-XEESTX3R.js";
+} from "./chunk-ZAFDHJDK.js";
 import {
   gateFlags
-} from "./chunk-77OBIVZC.js";
+} from "./chunk-OJCBPLFV.js";
 import {
   SBOM_FORMATS,
   sbomKind
@@ -31,7 +31,7 @@ import {
 import {
   parseDuration,
   runPipeline
-} from "./chunk-HSXKG2UP.js";
+} from "./chunk-DW62LGJL.js";
 import {
   helpSection,
   parseTableCommand

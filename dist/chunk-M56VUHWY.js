@@ -19,7 +19,7 @@ import {
 } from "./chunk-L3W2BYHY.js";
 import {
   createAnalyzers
-} from "./chunk-ADM4C25F.js";
+} from "./chunk-LLLJOV6T.js";
 import {
   external_exports
 } from "./chunk-GJAWIMVQ.js";
@@ -55,8 +55,8 @@ import {
   collectInventory,
   inflateSync,
   require_packageurl_js
-} from "./chunk-NR6XJM7N.js";
-import "./chunk-GAXYU2TD.js";
+} from "./chunk-U5ZHU5LT.js";
+import "./chunk-EWOY6TZW.js";
 import "./chunk-Y4CQZHBA.js";
 import "./chunk-NQRDU5S6.js";
 import {

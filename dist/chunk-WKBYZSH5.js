@@ -18,12 +18,12 @@ import {
   scanPlatforms,
   scannedIndex,
   signingPush
-} from "./chunk-6QFRTIR4.js";
+} from "./chunk-4Z2EEEDB.js";
 import {
   SIGNING_HELP,
   signOptions
-} from "./chunk-2PE6E6ZW.js";
-import "./chunk-VTPPHHJO.js";
+} from "./chunk-MR4EMEFN.js";
+import "./chunk-PCIKBR34.js";
 import {
   decodeJwt
 } from "./chunk-ANKGLQNW.js";
@@ -35,14 +35,14 @@ import {
   openImage
 } from "./chunk-HHFGLOVF.js";
 import "./chunk-ENAC3JU5.js";
-import "./chunk-EX5JLZ7B.js";
+import "./chunk-MI7WNBWV.js";
 import {
   gateFlags
-} from "./chunk-77OBIVZC.js";
+} from "./chunk-OJCBPLFV.js";
 import "./chunk-VZR4YNCM.js";
 import {
   runPipeline
-} from "./chunk-HSXKG2UP.js";
+} from "./chunk-DW62LGJL.js";
 import "./chunk-K47NRAYF.js";
 import "./chunk-B5YGYBGC.js";
 import {
@@ -62,7 +62,7 @@ import "./chunk-L3W2BYHY.js";
 import {
   findRepoRoot
 } from "./chunk-VYLKKKIO.js";
-import "./chunk-ADM4C25F.js";
+import "./chunk-LLLJOV6T.js";
 import {
   external_exports
 } from "./chunk-GJAWIMVQ.js";
@@ -96,8 +96,8 @@ import {
   parseImageRef,
   repositoryName
 } from "./chunk-SNG72773.js";
-import "./chunk-NR6XJM7N.js";
-import "./chunk-GAXYU2TD.js";
+import "./chunk-U5ZHU5LT.js";
+import "./chunk-EWOY6TZW.js";
 import "./chunk-Y4CQZHBA.js";
 import "./chunk-NQRDU5S6.js";
 import {

@@ -11,12 +11,12 @@ import {
 } from "./chunk-VZR4YNCM.js";
 import {
   writeReports
-} from "./chunk-BNNCU3JD.js";
+} from "./chunk-N63AHO23.js";
 import "./chunk-SVCZTZML.js";
 import "./chunk-4W53UNPV.js";
 import {
   runPipeline
-} from "./chunk-HSXKG2UP.js";
+} from "./chunk-DW62LGJL.js";
 import "./chunk-K47NRAYF.js";
 import "./chunk-B5YGYBGC.js";
 import "./chunk-MEPUX6SS.js";
@@ -33,7 +33,7 @@ import "./chunk-L3W2BYHY.js";
 import {
   findRepoRoot
 } from "./chunk-VYLKKKIO.js";
-import "./chunk-ADM4C25F.js";
+import "./chunk-LLLJOV6T.js";
 import "./chunk-IRK6M6AJ.js";
 import "./chunk-2L5WH6HQ.js";
 import "./chunk-4BCYMWJS.js";
@@ -44,7 +44,7 @@ import "./chunk-OESHQTCA.js";
 import "./chunk-LJLRXQKZ.js";
 import "./chunk-DML5XCCS.js";
 import "./chunk-SNG72773.js";
-import "./chunk-GAXYU2TD.js";
+import "./chunk-EWOY6TZW.js";
 import {
   EXIT,
   ShipgateError

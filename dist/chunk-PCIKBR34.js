@@ -21,14 +21,14 @@ import {
 } from "./chunk-LPHRMR6J.js";
 import {
   renderSbom
-} from "./chunk-EX5JLZ7B.js";
+} from "./chunk-MI7WNBWV.js";
 import {
   countBySeverity
 } from "./chunk-U65Y67VX.js";
 import {
   COMMIT,
   VERSION
-} from "./chunk-GAXYU2TD.js";
+} from "./chunk-EWOY6TZW.js";
 import {
   ShipgateError
 } from "./chunk-6QO4RSHM.js";

@@ -14,7 +14,7 @@ import {
 import {
   toCycloneDx,
   toSpdx
-} from "./chunk-NR6XJM7N.js";
+} from "./chunk-U5ZHU5LT.js";
 import {
   ShipgateError
 } from "./chunk-6QO4RSHM.js";

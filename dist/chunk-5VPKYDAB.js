@@ -9,11 +9,11 @@ import {
   SIGNER_HELP,
   SIGNER_OPTIONS,
   signingConfig
-} from "./chunk-2PE6E6ZW.js";
+} from "./chunk-MR4EMEFN.js";
 import {
   createSigner,
   slsaProvenance
-} from "./chunk-VTPPHHJO.js";
+} from "./chunk-PCIKBR34.js";
 import "./chunk-ANKGLQNW.js";
 import "./chunk-2DGSQNDZ.js";
 import {
@@ -26,7 +26,7 @@ import {
   predicateTypeOf
 } from "./chunk-LPHRMR6J.js";
 import "./chunk-ENAC3JU5.js";
-import "./chunk-EX5JLZ7B.js";
+import "./chunk-MI7WNBWV.js";
 import "./chunk-VZR4YNCM.js";
 import "./chunk-MEPUX6SS.js";
 import "./chunk-U65Y67VX.js";
@@ -45,8 +45,8 @@ import {
   mapConcurrent
 } from "./chunk-SCYKMJJI.js";
 import "./chunk-SNG72773.js";
-import "./chunk-NR6XJM7N.js";
-import "./chunk-GAXYU2TD.js";
+import "./chunk-U5ZHU5LT.js";
+import "./chunk-EWOY6TZW.js";
 import "./chunk-Y4CQZHBA.js";
 import "./chunk-NQRDU5S6.js";
 import {

@@ -10,7 +10,7 @@ import {
   VERIFY_OPTIONS,
   verifyFlags
 } from "./chunk-ZLOC44TL.js";
-import "./chunk-VTPPHHJO.js";
+import "./chunk-PCIKBR34.js";
 import "./chunk-ANKGLQNW.js";
 import {
   fetchBundles,
@@ -24,7 +24,7 @@ import {
 } from "./chunk-OKNVREXE.js";
 import "./chunk-LPHRMR6J.js";
 import "./chunk-ENAC3JU5.js";
-import "./chunk-EX5JLZ7B.js";
+import "./chunk-MI7WNBWV.js";
 import "./chunk-VZR4YNCM.js";
 import {
   plural,
@@ -62,10 +62,10 @@ import {
   parseRegistryRef,
   splitReference
 } from "./chunk-SNG72773.js";
-import "./chunk-NR6XJM7N.js";
+import "./chunk-U5ZHU5LT.js";
 import {
   VERSION
-} from "./chunk-GAXYU2TD.js";
+} from "./chunk-EWOY6TZW.js";
 import "./chunk-Y4CQZHBA.js";
 import "./chunk-NQRDU5S6.js";
 import {
