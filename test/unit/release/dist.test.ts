@@ -49,7 +49,10 @@ describe('the recorded commit', () => {
     writeFileSync(join(repo, 'dist', 'cli.js'), 'built\n');
     writeFileSync(join(repo, 'README.md'), 'docs\n');
     mkdirSync(join(repo, 'build'));
-    writeFileSync(join(repo, 'build', 'peers-trivy.mjs'), '// a fixture transcriber, not part of the bundle\n');
+    writeFileSync(
+      join(repo, 'build', 'peers-trivy.mjs'),
+      '// a fixture transcriber, not part of the bundle\n',
+    );
     git(repo, 'add', '.');
     git(repo, 'commit', '-qm', 'dist, docs and a script the build does not run');
     expect(git(repo, 'rev-parse', 'HEAD')).not.toBe(source);
