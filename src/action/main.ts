@@ -241,7 +241,18 @@ async function runInner(engine: Engine, env: NodeJS.ProcessEnv): Promise<number>
   core.setOutput('sarif-file', rel(sarifPath));
   core.setOutput('json-file', rel(jsonPath));
   core.setOutput('sbom-file', sbomPath ? rel(sbomPath) : '');
-  core.setOutput('digest', result.image?.digest ?? '');
+  // The digest a deployment names: the index of a multi-platform image, as docker/build-push-action gives it.
+  core.setOutput('digest', result.index?.digest ?? result.image?.digest ?? '');
+  core.setOutput(
+    'platforms',
+    JSON.stringify(
+      (result.index?.platforms ?? []).map((p) => ({
+        platform: p.platform,
+        digest: p.digest,
+        approved: p.decision.approved,
+      })),
+    ),
+  );
   core.setOutput('pushed', pushed ?? '');
   core.setOutput('signed-digest', signed?.image.digest ?? '');
   core.setOutput(

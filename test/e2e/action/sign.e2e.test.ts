@@ -233,6 +233,7 @@ describeWithTools(
       expect(r.code, r.log).toBe(0);
       expect(r.outputs.approved).toBe('true');
       expect(r.outputs.digest).toBe(good.amd64);
+      expect(r.outputs.platforms).toBe('[]');
       expect(r.outputs['signed-digest']).toBe(good.amd64);
       expect(r.outputs.pushed).toBe('');
       const atts = attestations(r);
@@ -258,6 +259,11 @@ describeWithTools(
       expect(r.log).toContain(`scanning all 2 platforms of the index ${good.index}`);
       expect(r.log).toContain(`skipping ${good.attestation} of the index`);
       expect(r.outputs['signed-digest']).toBe(good.index);
+      expect(r.outputs.digest).toBe(good.index);
+      expect(JSON.parse(r.outputs.platforms!)).toEqual([
+        { platform: 'linux/amd64', digest: good.amd64, approved: true },
+        { platform: 'linux/arm64/v8', digest: good.arm64, approved: true },
+      ]);
       const atts = attestations(r);
       const byDigest = (d: string) => atts.filter((a) => a.digest === d).map((a) => a.predicateType);
       // The SBOM and vulnerabilities are each platform's; the index carries signature, provenance, approval.
@@ -336,6 +342,11 @@ describeWithTools(
       expect(r.outputs.approved).toBe('false');
       expect(r.outputs['signed-digest']).toBe('');
       expect(r.outputs.attestations).toBe('[]');
+      expect(r.outputs.digest).toBe(bad.index);
+      expect(JSON.parse(r.outputs.platforms!)).toEqual([
+        { platform: 'linux/amd64', digest: bad.amd64, approved: true },
+        { platform: 'linux/arm64/v8', digest: bad.arm64, approved: false },
+      ]);
       expect(r.log).toMatch(
         /not signed: the policy did not approve every platform \(refused: linux\/arm64\/v8 sha256:[0-9a-f]{64}\), so nothing was signed/,
       );
