@@ -47,14 +47,31 @@ function lintCorpus() {
   return { dir, files };
 }
 
+/** Whether a shellcheck binary is on PATH (shipgate then runs it on RUN scripts, as hadolint does). */
+function hasShellcheck() {
+  return spawnSync('shellcheck', ['--version'], { stdio: 'ignore' }).status === 0;
+}
+
 if (want('lint')) {
   const { dir, files } = lintCorpus();
   const trivy = trivyPath();
-  const sg = measure(
-    node,
-    [cli, 'lint', ...files, '--format', 'json', '-o', '/dev/null', '--fail-on', 'none', '-q'],
-    { runs: 5 },
-  );
+  // trivy runs no ShellCheck: the comparison turns it off; the run with it is reported on its own row.
+  const noShellcheck = join(WORK, 'no-shellcheck.yaml');
+  writeFileSync(noShellcheck, 'version: 1\ndockerfile:\n  shellcheck: false\n');
+  const lintArgs = (...f) => [
+    cli,
+    'lint',
+    ...f,
+    '--format',
+    'json',
+    '-o',
+    '/dev/null',
+    '--fail-on',
+    'none',
+    '-q',
+  ];
+  const sg = measure(node, [...lintArgs(...files), '-c', noShellcheck], { runs: 5 });
+  const sgShellcheck = hasShellcheck() ? measure(node, lintArgs(...files), { runs: 3 }) : undefined;
   const tv = measure(
     trivy,
     ['config', '--skip-policy-update', '--quiet', '--format', 'json', '-o', '/dev/null', dir],
@@ -65,14 +82,18 @@ if (want('lint')) {
     shipgate: { ...sg, filesPerSec: Math.round((files.length / sg.medianMs) * 1000) },
     trivy: { ...tv, filesPerSec: Math.round((files.length / tv.medianMs) * 1000) },
     throughputRatio: ratio(tv.medianMs, sg.medianMs),
+    ...(sgShellcheck
+      ? {
+          withShellcheck: {
+            ...sgShellcheck,
+            filesPerSec: Math.round((files.length / sgShellcheck.medianMs) * 1000),
+          },
+        }
+      : {}),
   };
   const one = files[0];
   const v = measure(node, [cli, '--version'], { runs: 15, warmup: 2 });
-  const l1 = measure(
-    node,
-    [cli, 'lint', one, '--format', 'json', '-o', '/dev/null', '--fail-on', 'none', '-q'],
-    { runs: 15, warmup: 2 },
-  );
+  const l1 = measure(node, [...lintArgs(one), '-c', noShellcheck], { runs: 15, warmup: 2 });
   const tv1 = measure(
     trivy,
     ['config', '--skip-policy-update', '--quiet', '--format', 'json', '-o', '/dev/null', one],
