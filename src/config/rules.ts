@@ -262,7 +262,7 @@ export const IMG_RULES = {
     title: 'Build or workstation files in the image',
     severity: 'low',
     description:
-      'The final filesystem has files that only belong to the build or a workstation: `Dockerfile`, `docker-compose.yml` (and the other Compose file names), `.vimrc`, `.DS_Store`, or files in `.cache`, `.npm`, `.git`, `.aws`, `.azure`, `.gcp`, `.vscode` or `.idea` directories. Package content is left alone: `node_modules`, `vendor`, `site-packages` and the system library and share directories.',
+      'The final filesystem has files that only belong to the build or a workstation: `Dockerfile`, `docker-compose.yml` (and the other Compose file names), `.vimrc`, `.DS_Store`, or files directly in `.cache`, `.npm`, `.git`, `.aws`, `.azure`, `.gcp`, `.vscode` or `.idea` directories. Package content is left alone: `node_modules`, `vendor`, `site-packages` and the system library and share directories.',
     rationale:
       'They leak source history, cloud credentials or internal details, and show that the build copies more than it needs.',
     fix: 'Add them to `.dockerignore` and copy only what the image needs.',

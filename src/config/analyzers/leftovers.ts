@@ -44,7 +44,7 @@ const UNNECESSARY_FILES = new Set([
   '.vimrc',
   '.DS_Store',
 ]);
-/** Directories reported when a file lies below them (an empty one leaks nothing). */
+/** Directories reported when a file lies directly in them (an empty one leaks nothing). */
 const UNNECESSARY_DIRS = new Set(['.cache', '.npm', '.git', '.aws', '.azure', '.gcp', '.vscode', '.idea']);
 /** dockle's credential file names and extensions (CIS-DI-0010). */
 const CREDENTIAL_FILES = new Set([
@@ -87,12 +87,10 @@ const CREDENTIAL_EXTENSIONS = new Set([
 const PACKAGE_CONTENT =
   /^\/(?:usr\/(?:share|lib|lib64|local\/lib|include)|opt\/[^/]+\/lib)\/|\/(?:node_modules|vendor|site-packages|dist-packages)\//;
 
-/** The first directory of `path` (not its last part) named as an unnecessary one. */
+/** The directory holding `path` when it is named as an unnecessary one (dockle looks at the parent only). */
 function unnecessaryDir(path: string): string | undefined {
-  const parts = path.split('/');
-  for (let i = 1; i < parts.length - 1; i++)
-    if (UNNECESSARY_DIRS.has(parts[i]!)) return parts.slice(0, i + 1).join('/');
-  return undefined;
+  const parent = path.slice(0, path.lastIndexOf('/'));
+  return UNNECESSARY_DIRS.has(parent.slice(parent.lastIndexOf('/') + 1)) ? parent : undefined;
 }
 
 function isCredentialFile(base: string): boolean {
