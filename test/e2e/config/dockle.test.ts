@@ -3,7 +3,8 @@
  * shipgate image rule declares, and one clean image, scanned by the bundled CLI. Per checkpoint, what shipgate
  * reports (the findings of the rules declaring it) is compared with what dockle decides on the same image; dockle
  * does not run here, so its decisions are read from its source at the commit the fixtures were transcribed from
- * (pkg/assessor/*), as noted on each expectation. dockle's own scratch.tar is scanned too.
+ * (pkg/assessor/*, pkg/run.go), as noted on each expectation. dockle's own scratch.tar is scanned too, and the clean
+ * image from a registry by tag for DKL-DI-0006.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,6 +13,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { IMG_RULE_META } from '../../../src/config';
 import { ensureBundle, runCli } from '../../support/bundle';
 import { IMAGE_TOOLS } from '../../support/images';
+import { pushImage, REGISTRY_TOOLS, startRegistry, type TestRegistry } from '../../support/registry';
 import { buildTestImage, type BuildSpec } from '../../support/oci-build';
 import { describeWithTools, ROOT } from '../../support/tools';
 
@@ -117,21 +119,28 @@ async function dockleIds(ref: string, name: string): Promise<string[]> {
   return [...new Set(report.findings.flatMap((f) => DECLARED.get(f.ruleId) ?? []))].sort();
 }
 
-describeWithTools('dockle parity on real images', IMAGE_TOOLS, () => {
+describeWithTools('dockle parity on real images', [...IMAGE_TOOLS, ...REGISTRY_TOOLS], () => {
   let positive: string[] = [];
   let clean: string[] = [];
   let scratch: string[] = [];
+  let registry: TestRegistry | undefined;
+  let cleanRef = '';
   beforeAll(async () => {
     out = mkdtempSync(join(tmpdir(), 'shipgate-dockle-e2e-'));
     await ensureBundle();
     positive = await dockleIds(await buildTestImage('dockle-positive', POSITIVE), 'positive');
-    clean = await dockleIds(await buildTestImage('dockle-clean', CLEAN), 'clean');
+    cleanRef = await buildTestImage('dockle-clean', CLEAN);
+    clean = await dockleIds(cleanRef, 'clean');
     scratch = await dockleIds(
       `docker-archive:${join(ROOT, 'test', 'fixtures', 'peers', 'dockle', 'scratch.tar')}`,
       'scratch',
     );
+    registry = await startRegistry();
   }, 600_000);
-  afterAll(() => rmSync(out, { recursive: true, force: true }));
+  afterAll(async () => {
+    await registry?.stop();
+    rmSync(out, { recursive: true, force: true });
+  });
 
   it('the positive image: every declared checkpoint, as dockle decides', () => {
     expect(positive).toEqual(DOCKLE_POSITIVE);
@@ -147,4 +156,14 @@ describeWithTools('dockle parity on real images', IMAGE_TOOLS, () => {
   it("dockle's own scratch image: what its scanner test expects", () => {
     expect(scratch).toEqual(DOCKLE_SCRATCH);
   });
+
+  it('DKL-DI-0006 from a registry: by the latest tag or none, not by a version tag', async () => {
+    const layout = /^oci:(.*):latest$/.exec(cleanRef)![1]!;
+    const host = registry!.host;
+    for (const tag of ['latest', '1.0']) await pushImage(layout, 'latest', `${host}/app:${tag}`);
+    // pkg/run.go useLatest: the docker transport names an untagged reference :latest; a digest has no tag.
+    expect(await dockleIds(`${host}/app:latest`, 'reg-latest')).toEqual(['DKL-DI-0006']);
+    expect(await dockleIds(`${host}/app`, 'reg-untagged')).toEqual(['DKL-DI-0006']);
+    expect(await dockleIds(`${host}/app:1.0`, 'reg-version')).toEqual([]);
+  }, 120_000);
 });
