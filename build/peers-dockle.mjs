@@ -148,6 +148,7 @@ for (const [fn, goName] of Object.entries(LINE_TESTS))
       line: e.line,
       name: `${fn}/${e.name}`,
       fires: expected(e.text),
+      scope: 'line',
       input: { history: historyLine(e.text) },
     });
 
@@ -162,6 +163,7 @@ for (const [fn, goName] of Object.entries(LINE_TESTS))
       line: lineAt(manifestTest, offset + m.index),
       name: `TestSensitiveVars/${m[1]}`,
       fires: fires[1] === 'true',
+      scope: 'line',
       input: { history: cmd },
     });
   }
@@ -193,6 +195,7 @@ for (const e of tableEntries(manifestTest, 'TestAssess')) {
       name: `TestAssess/${e.name}`,
       fires: reported.includes(id),
       reports: reported.filter((r) => r === id).length,
+      scope: 'image',
       input: { config: { path: `pkg/assessor/manifest/${path}`, json: config } },
     });
 }
@@ -227,6 +230,7 @@ const SCAN_TEST = 'pkg/scanner/scan_test.go';
       name: 'TestScanImage/Dockerfile.scratch',
       fires: reported.some((r) => r.id === id),
       reported: reported.filter((r) => r.id === id && r.file).map((r) => r.file),
+      scope: 'image',
       input: { archive: 'scratch.tar', dockerfile: show('pkg/scanner/testdata/Dockerfile.scratch') },
     });
 }
@@ -245,6 +249,7 @@ function listCases(path, fn, id, toPath) {
         line: at,
         name: `${fn.replace(/^.*\) /, '')}${m[1] ? ' (commented out)' : ''}: ${m[2]}`,
         fires: !m[1],
+        scope: 'file',
         input: { files: [toPath(m[2])] },
       });
     at++;
@@ -275,6 +280,7 @@ const CACHE = 'pkg/assessor/cache/cache.go';
       line: files.line,
       name: `reqFiles: ${n}`,
       fires: true,
+      scope: 'file',
       input: { files: [`/app/${n}`] },
     });
   const dirs = list('reqDirs');
@@ -284,6 +290,7 @@ const CACHE = 'pkg/assessor/cache/cache.go';
       line: dirs.line,
       name: `reqDirs: ${d}`,
       fires: true,
+      scope: 'file',
       input: { files: [`/app/${d}file`] },
     });
   const skipped = list('uncontrollableDirs');
@@ -293,6 +300,7 @@ const CACHE = 'pkg/assessor/cache/cache.go';
       line: skipped.line,
       name: `uncontrollableDirs: ${u}`,
       fires: false,
+      scope: 'file',
       input: { files: [`/app/${u}pkg/${dirs.names[0]}file`] },
     });
 }

@@ -23,6 +23,8 @@ interface DockleCase {
   line: number;
   name: string;
   fires: boolean;
+  /** What dockle judged: a whole image, one history line alone, or one file. */
+  scope: 'image' | 'line' | 'file';
   input: {
     history?: string;
     files?: string[];
