@@ -153,7 +153,7 @@ export const IMG_RULES = {
     title: 'Credential-like environment variable set',
     severity: 'high',
     description:
-      'An `Env` entry whose name suggests a credential (`PASSWORD`, `SECRET`, `TOKEN`, `API_KEY`, `ACCESS_KEY`, ...) has a literal value, or the build history keeps one: a BuildKit build argument (`RUN |1 NPM_TOKEN=...`) or a variable set for one `RUN` (`RUN SECRET=... ./setup`). Values matched by a secret rule are reported as SG-SEC findings instead.',
+      'An `Env` entry whose name suggests a credential (`PASSWORD`, `SECRET`, `TOKEN`, `API_KEY`, `ACCESS_KEY`, ...) has a literal value, or the build history keeps one: a BuildKit build argument (`RUN |1 NPM_TOKEN=...`) or a variable set for one `RUN` (`RUN SECRET=... ./setup`; placeholders of fewer than 4 characters or with `dummy` in them are left alone). Values matched by a secret rule are reported as SG-SEC findings instead.',
     rationale:
       'Environment variables are stored in the image configuration and shown by `docker inspect`, and the history by `docker history`; every user of the image can read them.',
     fix: 'Remove the `ENV`; provide the value at run time from a secret store, or at build time with `RUN --mount=type=secret`.',

@@ -85,8 +85,10 @@ function historyAssignments(createdBy: string): { name: string; value: string }[
   const out: { name: string; value: string }[] = [];
   for (const w of shellWords(createdBy)) {
     const m = /^([A-Za-z_][A-Za-z0-9_]*)=(.+)$/s.exec(w);
-    // A value that is only a variable or command substitution holds no secret itself.
-    if (m && !/^\$/.test(m[2]!)) out.push({ name: m[1]!, value: m[2]! });
+    // A variable or command substitution holds no secret itself; nor does a build-time placeholder
+    // (`SECRET_KEY=dummy`, `SECRET_KEY_BASE_DUMMY=1`, which frameworks need to precompile assets).
+    if (m && !/^\$/.test(m[2]!) && m[2]!.length >= 4 && !/dummy/i.test(w))
+      out.push({ name: m[1]!, value: m[2]! });
   }
   return out;
 }

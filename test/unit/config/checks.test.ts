@@ -123,6 +123,8 @@ describe('checkImageConfig', () => {
     expect(ids(hist('RUN |1 NPM_TOKEN=$NPM_TOKEN /bin/sh -c npm ci # buildkit'))).toEqual([]);
     expect(ids(hist("/bin/sh -c echo 'secret = foo;' > test.conf"))).toEqual([]);
     expect(ids(hist('/bin/sh -c GPG_KEY=ABCDEF ./verify'))).toEqual([]);
+    expect(ids(hist('/bin/sh -c SECRET_KEY=build-time-dummy python3 manage.py collectstatic'))).toEqual([]);
+    expect(ids(hist('/bin/sh -c SECRET_KEY_BASE_DUMMY=1 rails assets:precompile'))).toEqual([]);
   });
   it('SG-IMG-023 the latest tag, named or implied, on registry and daemon references only', () => {
     expect(ids(image(GOOD, { ref: 'ghcr.io/org/app:latest' }))).toEqual(['SG-IMG-023']);
