@@ -1,5 +1,5 @@
-// What the peer transcribers (peers-hadolint.mjs, peers-trivy.mjs) share: the upstream mirror they read, and
-// the peer check ids shipgate's Dockerfile rules declare equivalent.
+// What the peer transcribers (peers-hadolint.mjs, peers-trivy.mjs, peers-dockle.mjs) share: the upstream mirror
+// they read, and the peer check ids shipgate's Dockerfile rules declare equivalent.
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';

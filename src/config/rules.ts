@@ -11,6 +11,8 @@ interface Def {
   fix: string;
   dockle?: string[];
   trivy?: string[];
+  /** Checks that resemble the rule but decide differently, and how. */
+  related?: { dockle?: string[]; trivy?: string[]; differs: string };
   tags?: string[];
 }
 
@@ -26,6 +28,17 @@ function def(d: Def): RuleMeta {
     tags: ['security', 'image-config', ...(d.tags ?? [])],
     ...(d.dockle || d.trivy
       ? { equivalents: { ...(d.dockle ? { dockle: d.dockle } : {}), ...(d.trivy ? { trivy: d.trivy } : {}) } }
+      : {}),
+    ...(d.related
+      ? {
+          related: {
+            checks: {
+              ...(d.related.dockle ? { dockle: d.related.dockle } : {}),
+              ...(d.related.trivy ? { trivy: d.related.trivy } : {}),
+            },
+            differs: d.related.differs,
+          },
+        }
       : {}),
   };
 }
@@ -93,8 +106,12 @@ export const IMG_RULES = {
     rationale:
       'ADD downloads without verifying a checksum (unless `--checksum` is given) and keeps the download in a layer; a compromised or changed URL changes the image silently.',
     fix: 'Download with a pinned checksum, or use `ADD --checksum=sha256:...`:\n\n```dockerfile\nRUN curl -fsSLo /tmp/tool.tgz https://example.org/tool.tgz \\\n && echo "<sha256>  /tmp/tool.tgz" | sha256sum -c -\n```',
-    dockle: ['CIS-DI-0009'],
     trivy: ['DS005'],
+    related: {
+      dockle: ['CIS-DI-0009'],
+      differs:
+        'dockle CIS-DI-0009 reports every ADD in the history but the first (the base image), local files included; SG-IMG-006 reports only an ADD of a URL without `--checksum`, which is what downloads unverified content',
+    },
   }),
   size: def({
     n: 7,
@@ -136,9 +153,9 @@ export const IMG_RULES = {
     title: 'Credential-like environment variable set',
     severity: 'high',
     description:
-      'An `Env` entry whose name suggests a credential (`PASSWORD`, `SECRET`, `TOKEN`, `API_KEY`, `ACCESS_KEY`, ...) has a literal value. Values matched by a secret rule are reported as SG-SEC findings instead.',
+      'An `Env` entry whose name suggests a credential (`PASSWORD`, `SECRET`, `TOKEN`, `API_KEY`, `ACCESS_KEY`, ...) has a literal value, or the build history keeps one: a BuildKit build argument (`RUN |1 NPM_TOKEN=...`) or a variable set for one `RUN` (`RUN SECRET=... ./setup`; placeholders of fewer than 4 characters or with `dummy` in them are left alone). Values matched by a secret rule are reported as SG-SEC findings instead.',
     rationale:
-      'Environment variables are stored in the image configuration and shown by `docker inspect`; every user of the image can read them.',
+      'Environment variables are stored in the image configuration and shown by `docker inspect`, and the history by `docker history`; every user of the image can read them.',
     fix: 'Remove the `ENV`; provide the value at run time from a secret store, or at build time with `RUN --mount=type=secret`.',
     dockle: ['CIS-DI-0010'],
   }),
@@ -150,8 +167,12 @@ export const IMG_RULES = {
     rationale:
       'sudo in a container is a privilege-escalation path and has no use when the image already chooses its user.',
     fix: 'Do not install sudo; run the steps that need root before `USER`, or use `gosu`/`su-exec` in an entrypoint that drops privileges.',
-    dockle: ['DKL-DI-0001'],
     trivy: ['DS010'],
+    related: {
+      dockle: ['DKL-DI-0001'],
+      differs:
+        'dockle DKL-DI-0001 reports a history line that runs `sudo`; SG-IMG-012 reports the sudo (or doas) program present in the final filesystem, whether or not the build used it',
+    },
   }),
   setuidUnusual: def({
     n: 13,
@@ -192,8 +213,12 @@ export const IMG_RULES = {
     rationale:
       'Caches add size, and stale package lists make later `apt-get install` in derived images use outdated metadata.',
     fix: 'Clean in the same `RUN` that installs, or use cache mounts:\n\n```dockerfile\nRUN apt-get update && apt-get install -y --no-install-recommends curl \\\n && rm -rf /var/lib/apt/lists/*\n```',
-    dockle: ['DKL-DI-0005', 'DKL-DI-0004'],
     trivy: ['DS017'],
+    related: {
+      dockle: ['DKL-DI-0005', 'DKL-DI-0004'],
+      differs:
+        'dockle DKL-DI-0004 and DKL-DI-0005 read the history text (an `apk add` without `--no-cache`, an `apt-get install` or `update` not followed by removing `/var/lib/apt/lists` in the same line); SG-IMG-016 looks at the final filesystem, so it reports the caches that are really left, from any package manager, and not a line whose cache a later step removed',
+    },
   }),
   minimalTools: def({
     n: 17,
@@ -237,11 +262,33 @@ export const IMG_RULES = {
     title: 'Build or workstation files in the image',
     severity: 'low',
     description:
-      'The final filesystem has files that only belong to the build or a workstation: `Dockerfile`, `docker-compose.yml`, `.DS_Store`, or `.git`, `.aws`, `.azure`, `.gcp`, `.vscode`, `.idea` directories.',
+      'The final filesystem has files that only belong to the build or a workstation: `Dockerfile`, `docker-compose.yml` (and the other Compose file names), `.vimrc`, `.DS_Store`, or files directly in `.cache`, `.npm`, `.git`, `.aws`, `.azure`, `.gcp`, `.vscode` or `.idea` directories. Package content is left alone: `node_modules`, `vendor`, `site-packages` and the system library and share directories.',
     rationale:
       'They leak source history, cloud credentials or internal details, and show that the build copies more than it needs.',
     fix: 'Add them to `.dockerignore` and copy only what the image needs.',
     dockle: ['DKL-LI-0003'],
+  }),
+  credentialFile: def({
+    n: 22,
+    title: 'Credential file in the image',
+    severity: 'medium',
+    description:
+      "A file whose name is a usual credential store: `credentials.json`, `credential.json`, `credentials`, `credential`, `password.txt`, `id_rsa`, `id_dsa`, `id_ecdsa`, `id_ed25519`, `secret_token.rb`, `carrierwave.rb`, `omniauth.rb`, `settings.py`, `database.yml`, `credentials.xml`, `.env`, or one ending in `.secret`, `.ovpn`, `.private_key`, `.cscfg`, `.rdp`, `.mdf`, `.sdf`, `.bek`, `.tpm`, `.fve`, `.jks`, `.psafe3`, `.agilekeychain`, `.keychain`, `.pcap` or `.gnucache` (dockle's list). Package content (`node_modules`, `vendor`, `site-packages`, the system library and share directories) is left alone. The contents of every file are also scanned by the secret rules (SG-SEC).",
+    rationale:
+      'Whoever can pull the image can read every file in it, in every layer; keys, VPN profiles and credential files copied in by a broad `COPY . .` are a common leak.',
+    fix: 'Keep the file out of the build context (`.dockerignore`) and provide it at run time as a mounted secret:\n\n```dockerfile\n# .dockerignore\n.env\n**/id_rsa\n**/credentials.json\n```',
+    dockle: ['CIS-DI-0010'],
+  }),
+  latestTag: def({
+    n: 23,
+    title: 'Image scanned by the latest tag',
+    severity: 'low',
+    description:
+      'The image was scanned from a registry or the Docker daemon by the `latest` tag, or by a reference without tag or digest (which means `latest`). Archives and OCI layouts are not judged: their tag is a file name, not a registry tag.',
+    rationale:
+      '`latest` moves: what was scanned and approved is not what the next pull of the same reference gets.',
+    fix: 'Scan and deploy an explicit version tag, or better the digest (`ghcr.io/org/app@sha256:...`).',
+    dockle: ['DKL-DI-0006'],
   }),
 } as const;
 

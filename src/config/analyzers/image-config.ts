@@ -1,8 +1,9 @@
-/** Checks of the image configuration JSON: user, health check, ports, volumes, labels, credentials in Env. */
+/** Checks of the image configuration JSON (user, health check, ports, volumes, labels, credentials in Env) and of the reference it was scanned by. */
 import type { Finding } from '../../core/finding';
 import { addSecret } from '../../core/logger';
 import type { AnalyzerModule, ImageInfo } from '../../image/types';
-import { scanText } from '../../secrets/scanner';
+import { parseImageRef, splitReference } from '../../oci/ref';
+import { safeText, scanText } from '../../secrets/scanner';
 import { configOnlyAnalyzer, finding, imageLoc, targetName } from '../common';
 import { IMG_RULES } from '../rules';
 
@@ -35,6 +36,64 @@ const SENSITIVE_VOLUMES = new Set([
 const CREDENTIAL_NAME =
   /(?:PASS(?:WORD|WD)?|SECRET|TOKEN|API_?KEY|ACCESS_?KEY|PRIVATE_?KEY|CREDENTIALS?)(?:_|$)/i;
 const CREDENTIAL_NAME_OK = /^(?:GPG_KEYS?|.*_(?:FILE|PATH|DIR|URL|HOST|PORT|USER|USERNAME|NAME|ID))$/i;
+
+/**
+ * The tag a registry or daemon reference resolves through, `latest` when it names none; undefined for a digest,
+ * an image id, or a source whose tag is a file name (archives, layouts).
+ */
+export function scannedTag(ref: string): string | undefined {
+  const parsed = parseImageRef(ref);
+  if (parsed.transport === 'registry') return parsed.digest ? undefined : (parsed.tag ?? 'latest');
+  if (parsed.transport !== 'docker-daemon' || /^(?:sha256:)?[0-9a-f]{12,64}$/.test(parsed.name))
+    return undefined;
+  const { tag, digest } = splitReference(parsed.name);
+  return digest ? undefined : (tag ?? 'latest');
+}
+
+/** Shell words of a history line: quotes removed, backslash escapes kept literal. */
+function shellWords(line: string): string[] {
+  const words: string[] = [];
+  let word: string | undefined;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i]!;
+    if (/\s/.test(c)) {
+      if (word !== undefined) words.push(word);
+      word = undefined;
+    } else if (c === "'" || c === '"') {
+      let j = i + 1;
+      let text = '';
+      while (j < line.length && line[j] !== c) {
+        if (c === '"' && line[j] === '\\' && j + 1 < line.length) j++;
+        text += line[j];
+        j++;
+      }
+      word = (word ?? '') + text;
+      i = j;
+    } else if (c === '\\' && i + 1 < line.length) word = (word ?? '') + line[++i];
+    else word = (word ?? '') + c;
+  }
+  if (word !== undefined) words.push(word);
+  return words;
+}
+
+/**
+ * `NAME=value` assignments a history line keeps in the image's history: BuildKit's `|2 NAME=value` build
+ * arguments and variables set for one RUN. ENV lines are left to the Env check (the config holds their value).
+ */
+function historyAssignments(createdBy: string): { name: string; value: string }[] {
+  if (/#\(nop\)\s+ENV\s/.test(createdBy) || /^\s*ENV\s/.test(createdBy)) return [];
+  const out: { name: string; value: string }[] = [];
+  for (const w of shellWords(createdBy)) {
+    const m = /^([A-Za-z_][A-Za-z0-9_]*)=(.+)$/s.exec(w);
+    // A variable or command substitution holds no secret itself; nor does a build-time placeholder
+    // (`SECRET_KEY=dummy`, `SECRET_KEY_BASE_DUMMY=1`, which frameworks need to precompile assets).
+    if (m && !/^\$/.test(m[2]!) && m[2]!.length >= 4 && !/dummy/i.test(w))
+      out.push({ name: m[1]!, value: m[2]! });
+  }
+  return out;
+}
+
+const isCredentialName = (name: string) => CREDENTIAL_NAME.test(name) && !CREDENTIAL_NAME_OK.test(name);
 
 function isRoot(user: string | undefined): boolean {
   const u = (user ?? '').trim();
@@ -108,12 +167,23 @@ export function checkConfig(info: ImageInfo, options: ImageConfigOptions = {}): 
     );
   }
 
+  if (scannedTag(info.ref) === 'latest') {
+    out.push(
+      finding(
+        IMG_RULES.latestTag,
+        `The image was scanned as ${info.ref}, by the latest tag, which moves.`,
+        `${target}:latest`,
+        loc,
+      ),
+    );
+  }
+
   for (const env of cfg.Env ?? []) {
     const eq = env.indexOf('=');
     if (eq <= 0) continue;
     const name = env.slice(0, eq);
     const value = env.slice(eq + 1);
-    if (!value || !CREDENTIAL_NAME.test(name) || CREDENTIAL_NAME_OK.test(name)) continue;
+    if (!value || !isCredentialName(name)) continue;
     // Values a secret rule recognises are reported by the secrets scanner (SG-SEC); this covers the rest.
     addSecret(value);
     if (scanText(env, { kind: 'env', path: name }).length > 0) continue;
@@ -126,11 +196,28 @@ export function checkConfig(info: ImageInfo, options: ImageConfigOptions = {}): 
       ),
     );
   }
+  const reported = new Set<string>();
+  (info.config.history ?? []).forEach((h, i) => {
+    for (const { name, value } of historyAssignments(h.created_by ?? '')) {
+      if (!isCredentialName(name) || reported.has(name)) continue;
+      addSecret(value);
+      if (scanText(`${name}=${value}`, { kind: 'history', path: String(i) }).length > 0) continue;
+      reported.add(name);
+      out.push(
+        finding(
+          IMG_RULES.credentialEnv,
+          `The build history (step ${i + 1}) keeps a value of ${name}, which looks like a credential.`,
+          `${target}:history:${name}`,
+          { ...loc, createdBy: safeText(h.created_by ?? '') },
+        ),
+      );
+    }
+  });
   return out;
 }
 
 export const imageConfigAnalyzer: AnalyzerModule = {
-  version: 1,
+  version: 2,
   rules: [
     IMG_RULES.root,
     IMG_RULES.healthcheck,
@@ -138,6 +225,7 @@ export const imageConfigAnalyzer: AnalyzerModule = {
     IMG_RULES.sensitiveVolume,
     IMG_RULES.ociLabels,
     IMG_RULES.credentialEnv,
+    IMG_RULES.latestTag,
   ],
   create: () => [configOnlyAnalyzer('image-config', (info) => checkConfig(info))],
 };

@@ -1,4 +1,4 @@
-/** What the build left behind: package-manager caches and build or workstation files. */
+/** What the build left behind: package-manager caches, build or workstation files, credential files. */
 import type { Finding } from '../../core/finding';
 import type { AnalyzerModule, FileEntry, FinalView, ImageInfo } from '../../image/types';
 import { fileLoc, finding, targetName } from '../common';
@@ -41,17 +41,68 @@ const UNNECESSARY_FILES = new Set([
   'docker-compose.yaml',
   'compose.yaml',
   'compose.yml',
+  '.vimrc',
   '.DS_Store',
 ]);
-const UNNECESSARY_DIRS = new Set(['.git', '.aws', '.azure', '.gcp', '.vscode', '.idea']);
+/** Directories reported when a file lies directly in them (an empty one leaks nothing). */
+const UNNECESSARY_DIRS = new Set(['.cache', '.npm', '.git', '.aws', '.azure', '.gcp', '.vscode', '.idea']);
+/** dockle's credential file names and extensions (CIS-DI-0010). */
+const CREDENTIAL_FILES = new Set([
+  'credentials.json',
+  'credential.json',
+  'credentials',
+  'credential',
+  'password.txt',
+  'id_rsa',
+  'id_dsa',
+  'id_ecdsa',
+  'id_ed25519',
+  'secret_token.rb',
+  'carrierwave.rb',
+  'omniauth.rb',
+  'settings.py',
+  'database.yml',
+  'credentials.xml',
+  '.env',
+]);
+const CREDENTIAL_EXTENSIONS = new Set([
+  '.secret',
+  '.ovpn',
+  '.private_key',
+  '.cscfg',
+  '.rdp',
+  '.mdf',
+  '.sdf',
+  '.bek',
+  '.tpm',
+  '.fve',
+  '.jks',
+  '.psafe3',
+  '.agilekeychain',
+  '.keychain',
+  '.pcap',
+  '.gnucache',
+]);
 /** Where such names belong to installed packages, not to the build. */
 const PACKAGE_CONTENT =
-  /^\/(?:usr\/(?:share|lib|lib64|local\/lib|include)|opt\/[^/]+\/lib)\/|\/node_modules\/|\/site-packages\//;
+  /^\/(?:usr\/(?:share|lib|lib64|local\/lib|include)|opt\/[^/]+\/lib)\/|\/(?:node_modules|vendor|site-packages|dist-packages)\//;
+
+/** The directory holding `path` when it is named as an unnecessary one (dockle looks at the parent only). */
+function unnecessaryDir(path: string): string | undefined {
+  const parent = path.slice(0, path.lastIndexOf('/'));
+  return UNNECESSARY_DIRS.has(parent.slice(parent.lastIndexOf('/') + 1)) ? parent : undefined;
+}
+
+function isCredentialFile(base: string): boolean {
+  const dot = base.lastIndexOf('.');
+  return CREDENTIAL_FILES.has(base) || (dot >= 0 && CREDENTIAL_EXTENSIONS.has(base.slice(dot)));
+}
 
 function checkLeftovers(view: FinalView, info: ImageInfo): Finding[] {
   const out: Finding[] = [];
   const target = targetName(info);
   const cacheHits = new Map<CacheKind, { count: number; bytes: number; first: FileEntry }>();
+  const dirsSeen = new Set<string>();
   for (const e of view.entries()) {
     if (e.type === 'file') {
       for (const c of CACHES) {
@@ -63,16 +114,35 @@ function checkLeftovers(view: FinalView, info: ImageInfo): Finding[] {
         } else cacheHits.set(c, { count: 1, bytes: e.size, first: e });
       }
     }
-    if (PACKAGE_CONTENT.test(e.path)) continue;
+    if (e.type === 'dir' || PACKAGE_CONTENT.test(e.path)) continue;
     const base = e.path.slice(e.path.lastIndexOf('/') + 1);
-    if (
-      (e.type === 'file' && UNNECESSARY_FILES.has(base)) ||
-      (e.type === 'dir' && UNNECESSARY_DIRS.has(base))
-    ) {
+    const dir = unnecessaryDir(e.path);
+    if (dir && !dirsSeen.has(dir)) {
+      dirsSeen.add(dir);
+      out.push(
+        finding(
+          IMG_RULES.unnecessaryFiles,
+          `${dir} is in the image (e.g. ${e.path}).`,
+          `${target}:${dir}`,
+          fileLoc(info, e, dir),
+        ),
+      );
+    }
+    if (e.type === 'file' && UNNECESSARY_FILES.has(base)) {
       out.push(
         finding(
           IMG_RULES.unnecessaryFiles,
           `${e.path} is in the image.`,
+          `${target}:${e.path}`,
+          fileLoc(info, e),
+        ),
+      );
+    }
+    if (e.type === 'file' && isCredentialFile(base)) {
+      out.push(
+        finding(
+          IMG_RULES.credentialFile,
+          `${e.path} is in the image; its name is that of a credential file.`,
           `${target}:${e.path}`,
           fileLoc(info, e),
         ),
@@ -95,8 +165,8 @@ function checkLeftovers(view: FinalView, info: ImageInfo): Finding[] {
 }
 
 export const leftoversAnalyzer: AnalyzerModule = {
-  version: 1,
-  rules: [IMG_RULES.packageCache, IMG_RULES.unnecessaryFiles],
+  version: 2,
+  rules: [IMG_RULES.packageCache, IMG_RULES.unnecessaryFiles, IMG_RULES.credentialFile],
   create: () => [
     {
       name: 'leftovers',

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkBuild, type BuildCheckOptions } from '../../../src/config/analyzers/build';
 import { checkEndOfLife } from '../../../src/config/analyzers/end-of-life';
-import { checkConfig } from '../../../src/config/analyzers/image-config';
+import { checkConfig, scannedTag } from '../../../src/config/analyzers/image-config';
 import type { Finding } from '../../../src/core/finding';
 import type { OsInfo } from '../../../src/core/package';
 import type { ImageConfig, ImageInfo } from '../../../src/image/types';
@@ -114,5 +114,31 @@ describe('checkImageConfig', () => {
     const b62 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
     const token = `ghp_${Array.from({ length: 36 }, (_, i) => b62[(i * 7 + 3) % 62]).join('')}`;
     expect(ids(image({ ...GOOD, Env: [`GITHUB_TOKEN=${token}`] }))).toEqual([]);
+  });
+  it('SG-IMG-011 reads build arguments and one-RUN variables the history keeps, not ENV lines or references', () => {
+    const hist = (created_by: string) => image(GOOD, {}, [{ created_by }]);
+    expect(ids(hist('RUN |1 NPM_TOKEN=s3cr3tvalue /bin/sh -c npm ci # buildkit'))).toEqual(['SG-IMG-011']);
+    expect(ids(hist('/bin/sh -c DB_PASSWORD="two words" ./setup'))).toEqual(['SG-IMG-011']);
+    expect(ids(hist('/bin/sh -c #(nop)  ENV DB_PASSWORD=x'))).toEqual([]);
+    expect(ids(hist('RUN |1 NPM_TOKEN=$NPM_TOKEN /bin/sh -c npm ci # buildkit'))).toEqual([]);
+    expect(ids(hist("/bin/sh -c echo 'secret = foo;' > test.conf"))).toEqual([]);
+    expect(ids(hist('/bin/sh -c GPG_KEY=ABCDEF ./verify'))).toEqual([]);
+    expect(ids(hist('/bin/sh -c SECRET_KEY=build-time-dummy python3 manage.py collectstatic'))).toEqual([]);
+    expect(ids(hist('/bin/sh -c SECRET_KEY_BASE_DUMMY=1 rails assets:precompile'))).toEqual([]);
+  });
+  it('SG-IMG-023 the latest tag, named or implied, on registry and daemon references only', () => {
+    expect(ids(image(GOOD, { ref: 'ghcr.io/org/app:latest' }))).toEqual(['SG-IMG-023']);
+    expect(ids(image(GOOD, { ref: 'alpine' }))).toEqual(['SG-IMG-023']);
+    expect(ids(image(GOOD, { ref: 'docker-daemon:app' }))).toEqual(['SG-IMG-023']);
+    for (const ref of [
+      'ghcr.io/org/app:1.2',
+      `ghcr.io/org/app@sha256:${'a'.repeat(64)}`,
+      'localhost:5000/app:2',
+      'oci:layout:latest',
+      'docker-archive:app.tar',
+      `docker-daemon:${'b'.repeat(12)}`,
+    ])
+      expect(ids(image(GOOD, { ref })), ref).toEqual([]);
+    expect(scannedTag('localhost:5000/app')).toBe('latest');
   });
 });
