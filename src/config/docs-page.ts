@@ -8,5 +8,5 @@ environment), its build history and its final filesystem (setuid files, modes, p
 cover dockle's CIS-DI and DKL checks where those apply; the equivalents are listed per rule. Findings that come
 from a layer carry the layer's \`created_by\`, so reports point at the Dockerfile instruction that made it.
 
-Thresholds (image size, layer count, image age) are rule options in \`shipgate.yaml\`.`,
+The limits of the size, layer-count and age checks are set under \`image:\` in \`shipgate.yaml\` (\`max-size-mb\`, default 1024; \`max-layers\`, default 50; \`max-age-days\`, default 365).`,
 };

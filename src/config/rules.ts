@@ -117,7 +117,7 @@ export const IMG_RULES = {
     n: 7,
     title: 'Image is unusually large',
     severity: 'info',
-    description: 'The compressed image size is over the configured threshold (default 1 GiB).',
+    description: 'The compressed image size is over `image.max-size-mb` of the policy (default 1024 MiB).',
     rationale:
       'Large images carry more software to patch, pull slowly and often contain build tools or caches by mistake.',
     fix: 'Use a multi-stage build and copy only the runtime artefacts into a slim or distroless base.',
@@ -126,7 +126,7 @@ export const IMG_RULES = {
     n: 8,
     title: 'Image has many layers',
     severity: 'info',
-    description: 'The image has more layers than the configured threshold (default 50).',
+    description: 'The image has more layers than `image.max-layers` of the policy (default 50).',
     rationale:
       'Many layers slow pulls and usually mean files are added and removed in separate steps, leaving the removed data in earlier layers.',
     fix: 'Combine related `RUN` steps and use a multi-stage build.',
@@ -143,7 +143,7 @@ export const IMG_RULES = {
     n: 10,
     title: 'Image is old',
     severity: 'low',
-    description: 'The image `created` date is older than the configured age (default 365 days).',
+    description: 'The image `created` date is older than `image.max-age-days` of the policy (default 365 days).',
     rationale:
       'An image that has not been rebuilt for a long time misses every base-image security update since.',
     fix: 'Rebuild regularly (e.g. a scheduled CI job) so base-image updates are picked up.',

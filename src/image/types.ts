@@ -155,6 +155,8 @@ export interface AnalyzerSettings {
   scanners: ReadonlySet<string>;
   /** ClamAV signature database folder (default ClamAV's own). */
   clamavDatabase?: string;
+  /** Limits of the image configuration checks (the policy's `image:`); each has its default when absent. */
+  limits?: { maxSizeBytes?: number; maxLayers?: number; maxAgeDays?: number };
 }
 
 /**

@@ -29,7 +29,12 @@ import {
   openVulnDatabase,
   vulnerabilityRule,
 } from '../vuln/index';
-import { policyClamavDatabase, policyExploitData, policyVexFiles } from '../policy/overrides';
+import {
+  policyClamavDatabase,
+  policyExploitData,
+  policyImageLimits,
+  policyVexFiles,
+} from '../policy/overrides';
 import type { PipelineOptions } from './types';
 
 export interface ImageScan {
@@ -103,6 +108,7 @@ export async function scanImage(
     const instances = await createAnalyzers({
       scanners,
       ...(clamavDatabase ? { clamavDatabase } : {}),
+      limits: policyImageLimits(policy),
     });
     const walkers = instances.flatMap((i) => i.walkers);
     // Progress by stored (compressed) layer sizes, counted as each layer is finished.

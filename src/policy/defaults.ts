@@ -43,6 +43,7 @@ export const DEFAULT_POLICY_FILE: PolicyFile = {
     shellcheck: true,
   },
   manifests: { pss: 'privileged' },
+  image: { 'max-size-mb': 1024, 'max-layers': 50, 'max-age-days': 365 },
   rules: {},
   ignores: [],
   secrets: { allow: [] },

@@ -55,6 +55,20 @@ export function policyClamavDatabase(policy: Policy): string | undefined {
   return db === undefined || isAbsolute(db) || !policy.baseDir ? db : resolve(policy.baseDir, db);
 }
 
+/** The limits of the image configuration checks, as the analyzers take them. */
+export function policyImageLimits(policy: Policy): {
+  maxSizeBytes: number;
+  maxLayers: number;
+  maxAgeDays: number;
+} {
+  const image = policy.image;
+  return {
+    maxSizeBytes: image['max-size-mb'] * 1024 * 1024,
+    maxLayers: image['max-layers'],
+    maxAgeDays: image['max-age-days'],
+  };
+}
+
 /** VEX files named in the policy, resolved against the policy file's directory. */
 export function policyVexFiles(policy: Policy): string[] {
   return policy.vulnerabilities.vex.map((p) =>

@@ -105,6 +105,29 @@ const manifestsSchema = z
   })
   .describe('Kubernetes manifest checks.');
 
+const imageSchema = z
+  .strictObject({
+    'max-size-mb': z
+      .number()
+      .int()
+      .positive()
+      .default(1024)
+      .describe('SG-IMG-007 reports an image whose compressed size is over this many MiB.'),
+    'max-layers': z
+      .number()
+      .int()
+      .positive()
+      .default(50)
+      .describe('SG-IMG-008 reports an image with more layers than this.'),
+    'max-age-days': z
+      .number()
+      .int()
+      .positive()
+      .default(365)
+      .describe('SG-IMG-010 reports an image built more than this many days ago.'),
+  })
+  .describe('Limits of the image configuration checks.');
+
 const ruleOverride = z
   .strictObject({
     enabled: z.boolean().optional().describe('false turns the rule off; true turns an optional rule on.'),
@@ -154,6 +177,7 @@ export const policySchema = z
       shellcheck: true,
     }),
     manifests: manifestsSchema.default({ pss: 'privileged' }),
+    image: imageSchema.default({ 'max-size-mb': 1024, 'max-layers': 50, 'max-age-days': 365 }),
     rules: z
       .record(z.string().regex(/^[A-Za-z][A-Za-z0-9_-]*$/), ruleOverride)
       .default({})

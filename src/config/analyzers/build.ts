@@ -104,5 +104,5 @@ export function checkBuild(info: ImageInfo, options: BuildCheckOptions = {}): Fi
 export const buildAnalyzer: AnalyzerModule = {
   version: 1,
   rules: [IMG_RULES.remoteAdd, IMG_RULES.size, IMG_RULES.layers, IMG_RULES.age],
-  create: () => [configOnlyAnalyzer('build', (info) => checkBuild(info))],
+  create: (settings) => [configOnlyAnalyzer('build', (info) => checkBuild(info, settings.limits ?? {}))],
 };
