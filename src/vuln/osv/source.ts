@@ -5,27 +5,27 @@
  */
 
 /**
- * Approximate compressed size of `<ecosystem>/all.zip` in bytes. Debian: 59,345 records (google/osv.dev
- * issue 5587, June 2026) at ~1 KB each compressed, the size of the bench's records shaped like the real
- * ones. npm: ~16,000 advisories at ~1 KB plus ~150,000 `MAL-` records at ~0.6 KB, an estimate from OSV's
- * 519,760 records across its ten largest archives (April 2026) of which malicious-package reports are now
- * the majority. The others are rounded from their record counts on osv.dev at ~1 KB a record. Checked by
- * `npm run bench -- vuln-data` (docs/benchmarks.md), December 2026.
+ * Approximate compressed size of `<ecosystem>/all.zip` in bytes. Debian and npm are the sizes of the
+ * bench's archives (`npm run bench -- vuln-data`, December 2026), which have OSV's record counts and records
+ * shaped like the real ones: Debian 59,345 records (google/osv.dev issue 5587, June 2026); npm 16,000
+ * advisories plus 150,000 `MAL-` malicious-package reports (an estimate: OSV held 519,760 records across its
+ * ten largest archives in April 2026, most of them malicious-package reports). The others are rounded from
+ * their record counts at ~0.8 KB a compressed record.
  */
 export const ARCHIVE_BYTES: Readonly<Record<string, number>> = {
-  Debian: 60e6,
-  npm: 107e6,
-  Ubuntu: 60e6,
-  PyPI: 20e6,
-  Maven: 12e6,
-  Go: 6e6,
-  Alpine: 8e6,
+  Debian: 47e6,
+  npm: 98e6,
+  Ubuntu: 50e6,
+  PyPI: 16e6,
+  Maven: 10e6,
+  Go: 5e6,
+  Alpine: 6e6,
   'Red Hat': 40e6,
-  AlmaLinux: 6e6,
-  'Rocky Linux': 6e6,
-  SUSE: 60e6,
-  openSUSE: 40e6,
-  Packagist: 6e6,
+  AlmaLinux: 5e6,
+  'Rocky Linux': 5e6,
+  SUSE: 50e6,
+  openSUSE: 30e6,
+  Packagist: 5e6,
   'crates.io': 2e6,
   RubyGems: 2e6,
   NuGet: 2e6,
@@ -41,21 +41,22 @@ export const DEFAULT_ARCHIVE_BYTES = 20e6;
 export const NOMINAL_NETWORK = { bytesPerSecond: 50e6, roundTripMs: 30 };
 
 /**
- * Distinct vulnerability records the API returns per queried package. OS packages of a distro image have
- * open (often unfixed) CVEs on most source packages; language packages mostly have none. The bench
- * (`vuln-data`) reports the measured rate of its inventory next to these.
+ * Distinct vulnerability records the API returns per queried package, as measured by the bench on its
+ * Debian + npm inventory (7.1 per Debian source package, 0.2 per npm package): the API answers distro
+ * packages by name across releases (google/osv.dev issue 4230), and most language packages have none.
  */
+const DISTRO_HITS = 7;
 export const HITS_PER_PACKAGE: Readonly<Record<string, number>> = {
-  Debian: 2,
-  Ubuntu: 2,
-  Alpine: 0.5,
-  'Red Hat': 1,
-  AlmaLinux: 1,
-  'Rocky Linux': 1,
-  SUSE: 2,
-  openSUSE: 2,
+  Debian: DISTRO_HITS,
+  Ubuntu: DISTRO_HITS,
+  Alpine: DISTRO_HITS,
+  'Red Hat': DISTRO_HITS,
+  AlmaLinux: DISTRO_HITS,
+  'Rocky Linux': DISTRO_HITS,
+  SUSE: DISTRO_HITS,
+  openSUSE: DISTRO_HITS,
 };
-export const DEFAULT_HITS_PER_PACKAGE = 0.05;
+export const DEFAULT_HITS_PER_PACKAGE = 0.2;
 
 /** The API's largest batch, the average size of one record as `GET /v1/vulns/{id}` returns it, and the
  * size of one query and one result id in a batch. */
