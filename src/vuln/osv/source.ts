@@ -46,7 +46,7 @@ export const NOMINAL_NETWORK = { bytesPerSecond: 50e6, roundTripMs: 30 };
  * packages by name across releases (google/osv.dev issue 4230), and most language packages have none.
  */
 const DISTRO_HITS = 7;
-export const HITS_PER_PACKAGE: Readonly<Record<string, number>> = {
+const HITS_PER_PACKAGE: Readonly<Record<string, number>> = {
   Debian: DISTRO_HITS,
   Ubuntu: DISTRO_HITS,
   Alpine: DISTRO_HITS,
@@ -56,7 +56,7 @@ export const HITS_PER_PACKAGE: Readonly<Record<string, number>> = {
   SUSE: DISTRO_HITS,
   openSUSE: DISTRO_HITS,
 };
-export const DEFAULT_HITS_PER_PACKAGE = 0.2;
+const DEFAULT_HITS_PER_PACKAGE = 0.2;
 
 /** The API's largest batch, the average size of one record as `GET /v1/vulns/{id}` returns it, and the
  * size of one query and one result id in a batch. */
@@ -69,7 +69,7 @@ export const API_COST = {
   concurrency: 8,
 } as const;
 
-export type OsvSource = 'archive' | 'api';
+type OsvSource = 'archive' | 'api';
 
 export interface EcosystemNeed {
   /** Archive name (ecosystem base), e.g. "Debian". */
