@@ -186,7 +186,8 @@ export function renderBenchmarks(r) {
       `The API answered ${d.apiAll.hitsPerPackage.Debian} records per Debian source package and ${d.apiAll.hitsPerPackage.npm} per npm package`,
       "of this inventory (by package name, as the API answers; shipgate checks versions itself). trivy's figure is its",
       'compressed database (~40 MB, oneuptime.com, January 2026) sent over the same link: it cannot be downloaded on',
-      'the benchmark machine, and it leaves out trivy unpacking it.' +
+      'the benchmark machine, and it leaves out trivy unpacking it. The first run zips the archives (a few minutes',
+      `here) and keeps them under .cache/bench; making the records took ${fmt(d.buildMs)} this run, outside every figure.` +
         (d.ok ? '' : ' Not all targets were met in this run.'),
     );
   }

@@ -6,7 +6,7 @@
 
 /**
  * Approximate compressed size of `<ecosystem>/all.zip` in bytes. Debian and npm are the sizes of the
- * bench's archives (`npm run bench -- vuln-data`, December 2026), which have OSV's record counts and records
+ * bench's archives, rounded up (`npm run bench -- vuln-data`, December 2026), which have OSV's record counts and records
  * shaped like the real ones: Debian 59,345 records (google/osv.dev issue 5587, June 2026); npm 16,000
  * advisories plus 150,000 `MAL-` malicious-package reports (an estimate: OSV held 519,760 records across its
  * ten largest archives in April 2026, most of them malicious-package reports). The others are rounded from
