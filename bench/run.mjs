@@ -137,6 +137,15 @@ if (want('vuln')) {
   results.benches.vuln = JSON.parse(out.trim().split('\n').pop());
 }
 
+if (want('vuln-data')) {
+  const out = sh(
+    node,
+    [join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(ROOT, 'bench', 'vuln-data.ts')],
+    { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  results.benches.vulnData = JSON.parse(out.trim().split('\n').pop());
+}
+
 if (want('registry-auth')) {
   const out = sh(
     node,

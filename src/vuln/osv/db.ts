@@ -106,3 +106,29 @@ export class IndexedVulnDatabase implements VulnDatabase {
     return n;
   }
 }
+
+/** Several databases side by side, each answering for the archives it holds (archive and API parts). */
+export class ComposedVulnDatabase implements VulnDatabase {
+  private readonly byBase = new Map<string, VulnDatabase>();
+
+  constructor(
+    parts: readonly VulnDatabase[],
+    readonly source: string,
+  ) {
+    for (const p of parts) for (const e of p.ecosystems()) this.byBase.set(e, p);
+  }
+
+  ecosystems(): string[] {
+    return [...this.byBase.keys()].sort();
+  }
+
+  lookup(ecosystem: string, name: string): readonly CompactAffected[] {
+    return this.byBase.get(ecosystemBase(ecosystem))?.lookup(ecosystem, name) ?? NONE;
+  }
+
+  record(ecosystem: string, index: number): CompactRecord {
+    const part = this.byBase.get(ecosystemBase(ecosystem));
+    if (!part) throw new ShipgateError('INTERNAL', `no record ${index} in ${ecosystem}`);
+    return part.record(ecosystem, index);
+  }
+}

@@ -5,6 +5,7 @@
  */
 import {
   createWriteStream,
+  existsSync,
   mkdirSync,
   readFileSync,
   renameSync,
@@ -339,6 +340,21 @@ async function refreshIncrementally(
     `OSV ${ecosystem}: ${records.length} record${records.length === 1 ? '' : 's'} changed since ${since}${withdrawn ? ` (${withdrawn} withdrawn)` : ''}; ${compiled.records.length} records`,
   );
   return { index, meta: fresh, from: 'download' };
+}
+
+/**
+ * How old the cached index of an ecosystem is (ms since it was last downloaded or confirmed), without
+ * reading it; undefined when there is none for this base URL and index format.
+ */
+export function cachedIndexAge(ecosystem: string, options: RemoteDbOptions = {}): number | undefined {
+  const baseUrl = options.baseUrl ?? process.env.SHIPGATE_OSV_URL ?? DEFAULT_OSV_URL;
+  const paths = cachePaths(options.cacheDir ?? defaultCacheDir(), ecosystem);
+  const meta = readJson<CacheMeta>(paths.meta);
+  if (!meta || meta.format !== INDEX_FORMAT || meta.url !== archiveUrl(baseUrl, ecosystem)) return undefined;
+  if (!existsSync(paths.index) || !existsSync(paths.data)) return undefined;
+  const at = Date.parse(meta.checkedAt);
+  if (Number.isNaN(at)) return undefined;
+  return Math.max(0, (options.now?.() ?? Date.now()) - at);
 }
 
 /** Loads (downloading or refreshing as needed) the compiled indexes of the given ecosystem archives. */

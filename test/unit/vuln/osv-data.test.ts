@@ -27,6 +27,7 @@ import {
   loadRemoteDatabase,
   type CacheMeta,
 } from '../../../src/vuln/osv/remote';
+import { apiCost, archiveCost } from '../../../src/vuln/osv/source';
 import { FakeOsv, fixtureRecords, makeZip } from '../../support/fake-osv';
 import { DEBIAN_9, OSV_FIXTURES, deb, pkg } from '../../support/vuln';
 
@@ -312,6 +313,116 @@ describe('archive and API agree', () => {
   });
 });
 
+/** The smallest npm inventory for which the cost model prefers the archive. */
+function npmArchiveThreshold(): number {
+  let n = 1;
+  while (apiCost('npm', n).ms < archiveCost('npm').ms) n *= 2;
+  return n;
+}
+
+describe('auto mode: the cheaper source per ecosystem', () => {
+  const both = () => ({ baseUrl: fake.url, apiUrl: fake.url, cacheDir: dir, http: HTTP });
+  const fiveNpm = ['lodash', 'minimist', 'left-pad', 'express', 'react'].map((n) => pkg('npm', n, '1.0.0'));
+
+  it('a few packages on a cold cache: querybatch only, no archive', async () => {
+    const db = await openVulnDatabase(fiveNpm, undefined, both());
+    expect(fake.count('/v1/querybatch')).toBeGreaterThan(0);
+    expect(fake.requests.every((r) => r.path.startsWith('/v1/'))).toBe(true);
+    expect(db.source).toMatch(/^osv api/);
+    expect(sink.lines.filter((l) => l.level === 'info' && l.line.startsWith('OSV data:'))).toEqual([
+      expect.objectContaining({
+        line: expect.stringMatching(/^OSV data: API for npm \(5 packages, no cache; archive ~\d+ MB\)$/),
+      }),
+    ]);
+  });
+
+  it('a large inventory: the archive, no API request', async () => {
+    const n = npmArchiveThreshold();
+    const many = Array.from({ length: n }, (_, i) => pkg('npm', `pkg-${i}`, '1.0.0'));
+    many.push(pkg('npm', 'lodash', '4.17.19'));
+    const db = await openVulnDatabase(many, undefined, both());
+    expect(fake.count('/v1/')).toBe(0);
+    expect(fake.count('/npm/all.zip')).toBe(1);
+    expect(ruleIds(db, [pkg('npm', 'lodash', '4.17.19')])).toEqual(['CVE-2020-8203', 'CVE-2021-23337']);
+    expect(sink.text()).toMatch(new RegExp(`OSV data: archive for npm \\(${n + 1} packages, no cache`));
+  });
+
+  it('a warm cache: the archive, with at most one conditional request per ecosystem', async () => {
+    await loadRemoteDatabase(['npm', 'PyPI'], { baseUrl: fake.url, cacheDir: dir, http: HTTP });
+    const inventory = [...fiveNpm, pkg('pypi', 'requests', '2.30.0')];
+    fake.requests.length = 0;
+    await openVulnDatabase(inventory, undefined, both());
+    expect(fake.requests).toEqual([]);
+    expect(sink.text()).toMatch(
+      /archive for PyPI \(cached 0 min ago\), archive for npm \(cached 0 min ago\)/,
+    );
+    // Stale: one request per ecosystem (the change listing), then, unchanged, one conditional request.
+    fake.listings = true;
+    try {
+      for (const conditional of [false, true]) {
+        fake.requests.length = 0;
+        await openVulnDatabase(inventory, undefined, { ...both(), maxAgeMs: 0 });
+        expect(fake.count('/v1/')).toBe(0);
+        for (const eco of ['npm', 'PyPI']) {
+          const reqs = fake.requests.filter((r) => r.path.startsWith(`/${eco}/`));
+          expect(reqs).toHaveLength(1);
+          expect(reqs[0]!.headers['if-none-match'] !== undefined).toBe(conditional);
+        }
+      }
+    } finally {
+      fake.listings = false;
+    }
+  });
+
+  it('a cached archive and the API side by side report what the archives alone report', async () => {
+    const packages = fixturePackages();
+    const os = { ...DEBIAN_9, eol: false };
+    const full = (db: Parameters<typeof matchVulnerabilities>[2]) =>
+      matchVulnerabilities(packages, os, db)
+        .map((f) =>
+          JSON.stringify([f.ruleId, f.severity, f.fingerprint, f.vulnerability, f.properties, f.fix]),
+        )
+        .sort();
+    const archives = await openVulnDatabase(packages, os, { ...both(), mode: 'database' });
+    rmSync(cachePaths(dir, 'npm').meta);
+    rmSync(cachePaths(dir, 'PyPI').meta);
+    fake.requests.length = 0;
+    const mixed = await openVulnDatabase(packages, os, both());
+    expect(fake.count('/Debian/')).toBe(0);
+    expect(fake.count('/Go/')).toBe(0);
+    expect(fake.count('/npm/') + fake.count('/PyPI/')).toBe(0);
+    expect(fake.count('/v1/querybatch')).toBeGreaterThan(0);
+    expect(mixed.source).toMatch(/osv api.* \+ osv database/);
+    expect(mixed.ecosystems()).toEqual(archives.ecosystems());
+    const fromArchives = full(archives);
+    expect(fromArchives.length).toBeGreaterThan(50);
+    expect(full(mixed)).toEqual(fromArchives);
+  });
+
+  it('fails closed when the API and the archive both fail', async () => {
+    fake.failures = [
+      { path: '/v1/', status: 500, times: Infinity },
+      { path: '/npm/', status: 500, times: Infinity },
+    ];
+    const e = await rejection(openVulnDatabase(fiveNpm, undefined, both()));
+    expect(e.code).toBe('NETWORK');
+    expect(sink.text()).toMatch(/OSV API unavailable .*downloading the npm archives instead/);
+  });
+
+  it('falls back to the archive when the API fails', async () => {
+    fake.failures = [{ path: '/v1/querybatch', status: 500, times: Infinity }];
+    const db = await openVulnDatabase([pkg('npm', 'lodash', '4.17.19')], undefined, both());
+    expect(ruleIds(db, [pkg('npm', 'lodash', '4.17.19')])).toEqual(['CVE-2020-8203', 'CVE-2021-23337']);
+    expect(fake.count('/npm/all.zip')).toBe(1);
+  });
+
+  it('with only a bucket mirror configured, never asks the public API', async () => {
+    await openVulnDatabase(fiveNpm, undefined, { baseUrl: fake.url, cacheDir: dir, http: HTTP });
+    expect(fake.count('/v1/')).toBe(0);
+    expect(fake.count('/npm/all.zip')).toBe(1);
+  });
+});
+
 describe('API mode', () => {
   it('queries in batches, follows page tokens, fetches the records and matches them locally', async () => {
     const db = await openVulnDatabase(
@@ -335,6 +446,8 @@ describe('API mode', () => {
       apiUrl: fake.url,
       cacheDir: dir,
       http: HTTP,
+      // A link so fast that the archive is the cheaper source even for one package.
+      network: { bytesPerSecond: Infinity, roundTripMs: 30 },
     });
     expect(ruleIds(db, [pkg('npm', 'lodash', '4.17.19')])).toEqual(['CVE-2020-8203', 'CVE-2021-23337']);
     expect(sink.text()).toMatch(/falling back to the OSV API/);
