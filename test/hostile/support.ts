@@ -23,6 +23,11 @@ export interface CliRun {
   stderr: string;
   /** Peak resident memory of the CLI process, in bytes (0 when it was killed). */
   maxRss: number;
+  /**
+   * CPU time the CLI process used (user and system, every thread), in ms (0 when it was killed). Time bounds
+   * use it rather than wall time: a blow-up costs CPU, and a loaded machine stretches wall time, not CPU time.
+   */
+  cpuMs: number;
 }
 
 interface Sandbox {
@@ -82,13 +87,13 @@ async function sandboxed(args: string[], env: NodeJS.ProcessEnv, cwd: string | u
 }
 
 // Loaded into the CLI process: reports its peak resident memory on fd 3 as it exits.
-const REPORT_RSS = `data:text/javascript,${encodeURIComponent(
-  'import { writeSync } from "node:fs"; process.on("exit", () => { try { writeSync(3, String(process.resourceUsage().maxRSS)); } catch {} });',
+const REPORT_USAGE = `data:text/javascript,${encodeURIComponent(
+  'import { writeSync } from "node:fs"; process.on("exit", () => { try { const u = process.resourceUsage(); writeSync(3, JSON.stringify({ maxRss: u.maxRSS, cpuUs: u.userCPUTime + u.systemCPUTime })); } catch {} });',
 )}`;
 
 function spawnCli(args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', REPORT_RSS, '--import', TSX, CLI_SOURCE, ...args], {
+    const child = spawn(process.execPath, ['--import', REPORT_USAGE, '--import', TSX, CLI_SOURCE, ...args], {
       cwd,
       env,
       stdio: ['ignore', 'pipe', 'pipe', 'pipe'],
@@ -103,7 +108,14 @@ function spawnCli(args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<
     child.on('error', reject);
     child.on('close', (code) => {
       clearTimeout(kill);
-      resolve({ code: code ?? -1, stdout, stderr, maxRss: Number(rss || 0) * 1024 });
+      const usage = (rss ? JSON.parse(rss) : { maxRss: 0, cpuUs: 0 }) as { maxRss: number; cpuUs: number };
+      resolve({
+        code: code ?? -1,
+        stdout,
+        stderr,
+        maxRss: usage.maxRss * 1024,
+        cpuMs: Math.round(usage.cpuUs / 1000),
+      });
     });
   });
 }

@@ -113,42 +113,47 @@ describe('hostile text in the CLI text report: no output line starts with "::"',
 });
 
 describe('hostile text in the GitHub Action log: the runner executes only shipgate commands', () => {
-  it('forged commands in file names, labels, package names and history stay inert', async () => {
-    const ref = await forgedImage();
-    const outputFile = join(tmp, 'github-output');
-    const summaryFile = join(tmp, 'summary.md');
-    writeFileSync(outputFile, '');
-    writeFileSync(summaryFile, '');
-    const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'src', 'action', 'index.ts')], {
-      cwd: ROOT,
-      encoding: 'utf8',
-      timeout: 120_000,
-      env: {
-        PATH: process.env.PATH,
-        HOME: process.env.HOME,
-        GITHUB_ACTIONS: 'true',
-        GITHUB_OUTPUT: outputFile,
-        GITHUB_STEP_SUMMARY: summaryFile,
-        INPUT_IMAGE: ref,
-        INPUT_SCANNERS: 'secret,config',
-        'INPUT_UPLOAD-SARIF': 'false',
-        'INPUT_WORKING-DIRECTORY': tmp,
-      },
-    });
-    expect(r.status, r.stdout + r.stderr).toBe(1);
-    const executed = executedCommands(r.stdout);
-    expect(executed.length).toBeGreaterThan(0);
-    // group/endgroup are the log sections of each phase (their titles pass through the same inert printing).
-    for (const c of executed)
-      expect(c).toMatch(/^::(debug|add-mask|error|warning|notice|group|endgroup)( [^:]*)?::/);
-    // Shipgate's own commands may quote the forged text as their message; none is a forged command.
-    const forged = executed.filter(
-      (c) => c === '::add-mask::x' || c.startsWith('::error file=a.ts::') || c.startsWith('::set-output'),
-    );
-    expect(forged).toEqual([]);
-    // The forged ::stop-commands::x opened no block: shipgate's closing error still runs.
-    expect(executed.at(-1)).toMatch(/^::error::shipgate: not approved: /);
-    // The forged text was printed (inside a block), not dropped.
-    expect(r.stdout).toContain('::error file=a.ts::forged error');
-  });
+  // Builds an image and runs the action from the sources: minutes on a loaded 2-core machine.
+  it(
+    'forged commands in file names, labels, package names and history stay inert',
+    { timeout: 180_000 },
+    async () => {
+      const ref = await forgedImage();
+      const outputFile = join(tmp, 'github-output');
+      const summaryFile = join(tmp, 'summary.md');
+      writeFileSync(outputFile, '');
+      writeFileSync(summaryFile, '');
+      const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'src', 'action', 'index.ts')], {
+        cwd: ROOT,
+        encoding: 'utf8',
+        timeout: 120_000,
+        env: {
+          PATH: process.env.PATH,
+          HOME: process.env.HOME,
+          GITHUB_ACTIONS: 'true',
+          GITHUB_OUTPUT: outputFile,
+          GITHUB_STEP_SUMMARY: summaryFile,
+          INPUT_IMAGE: ref,
+          INPUT_SCANNERS: 'secret,config',
+          'INPUT_UPLOAD-SARIF': 'false',
+          'INPUT_WORKING-DIRECTORY': tmp,
+        },
+      });
+      expect(r.status, r.stdout + r.stderr).toBe(1);
+      const executed = executedCommands(r.stdout);
+      expect(executed.length).toBeGreaterThan(0);
+      // group/endgroup are the log sections of each phase (their titles pass through the same inert printing).
+      for (const c of executed)
+        expect(c).toMatch(/^::(debug|add-mask|error|warning|notice|group|endgroup)( [^:]*)?::/);
+      // Shipgate's own commands may quote the forged text as their message; none is a forged command.
+      const forged = executed.filter(
+        (c) => c === '::add-mask::x' || c.startsWith('::error file=a.ts::') || c.startsWith('::set-output'),
+      );
+      expect(forged).toEqual([]);
+      // The forged ::stop-commands::x opened no block: shipgate's closing error still runs.
+      expect(executed.at(-1)).toMatch(/^::error::shipgate: not approved: /);
+      // The forged text was printed (inside a block), not dropped.
+      expect(r.stdout).toContain('::error file=a.ts::forged error');
+    },
+  );
 });

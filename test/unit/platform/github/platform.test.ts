@@ -167,17 +167,22 @@ describe('uploadSarif against the fake API', () => {
     );
   });
 
-  it('trims to GitHub limits before upload, with a warning, and the fake accepts the result', async () => {
-    const gh = await fake({ validate: false });
-    const client = createClient(gh.token, { baseUrl: gh.url, backoffMs: 10 });
-    const big = toSarif(hugeResult(26_000), { repoRoot: REPO_ROOT, readFile });
-    const out = await uploadSarif(client, ctxFor(gh), big, { pollIntervalMs: 5 });
-    expect(out.status).toBe('complete');
-    expect(out.warnings.join('\n')).toMatch(/result/);
-    const results = gh.uploads[0]!.sarif!.runs.map((r) => r.results?.length ?? 0);
-    expect(Math.max(...results)).toBeLessThanOrEqual(25_000);
-    expect(gh.uploads[0]!.errors).toEqual([]);
-  });
+  // Builds and gzips SARIF files of GitHub's limits (tens of MB): slow on a loaded machine.
+  it(
+    'trims to GitHub limits before upload, with a warning, and the fake accepts the result',
+    { timeout: 120_000 },
+    async () => {
+      const gh = await fake({ validate: false });
+      const client = createClient(gh.token, { baseUrl: gh.url, backoffMs: 10 });
+      const big = toSarif(hugeResult(26_000), { repoRoot: REPO_ROOT, readFile });
+      const out = await uploadSarif(client, ctxFor(gh), big, { pollIntervalMs: 5 });
+      expect(out.status).toBe('complete');
+      expect(out.warnings.join('\n')).toMatch(/result/);
+      const results = gh.uploads[0]!.sarif!.runs.map((r) => r.results?.length ?? 0);
+      expect(Math.max(...results)).toBeLessThanOrEqual(25_000);
+      expect(gh.uploads[0]!.errors).toEqual([]);
+    },
+  );
 
   it('a trimmed log still passes GitHub processing (schema and multitool with GitHub rule kinds)', async () => {
     const gh = await fake();
