@@ -266,6 +266,19 @@ describe('failures', () => {
 });
 
 /** Every package of the fixture records of these ecosystems, at every version their events name and beyond. */
+type VulnDb = Parameters<typeof matchVulnerabilities>[2];
+
+/** Every finding the database gives the packages, with all it says, in a stable order. */
+function everything(
+  packages: Package[],
+  os: Parameters<typeof matchVulnerabilities>[1],
+  db: VulnDb,
+): string[] {
+  return matchVulnerabilities(packages, os, db)
+    .map((f) => JSON.stringify([f.ruleId, f.severity, f.fingerprint, f.vulnerability, f.properties, f.fix]))
+    .sort();
+}
+
 function fixturePackages(): Package[] {
   const out: Package[] = [];
   const at = (eco: string, name: string, v: string): Package | undefined => {
@@ -294,12 +307,7 @@ describe('archive and API agree', () => {
   it('report identical findings for every package and version the fixture records name', async () => {
     const packages = fixturePackages();
     const os = { ...DEBIAN_9, eol: false };
-    const full = (db: Parameters<typeof matchVulnerabilities>[2]) =>
-      matchVulnerabilities(packages, os, db)
-        .map((f) =>
-          JSON.stringify([f.ruleId, f.severity, f.fingerprint, f.vulnerability, f.properties, f.fix]),
-        )
-        .sort();
+    const full = (db: VulnDb) => everything(packages, os, db);
     const archive = await openVulnDatabase(packages, os, {
       mode: 'database',
       baseUrl: fake.url,
@@ -377,12 +385,7 @@ describe('auto mode: the cheaper source per ecosystem', () => {
   it('a cached archive and the API side by side report what the archives alone report', async () => {
     const packages = fixturePackages();
     const os = { ...DEBIAN_9, eol: false };
-    const full = (db: Parameters<typeof matchVulnerabilities>[2]) =>
-      matchVulnerabilities(packages, os, db)
-        .map((f) =>
-          JSON.stringify([f.ruleId, f.severity, f.fingerprint, f.vulnerability, f.properties, f.fix]),
-        )
-        .sort();
+    const full = (db: VulnDb) => everything(packages, os, db);
     const archives = await openVulnDatabase(packages, os, { ...both(), mode: 'database' });
     rmSync(cachePaths(dir, 'npm').meta);
     rmSync(cachePaths(dir, 'PyPI').meta);
