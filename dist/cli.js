@@ -8,7 +8,7 @@ const __dirname = __sgDirname(__filename);
 import {
   COMMIT,
   VERSION
-} from "./chunk-EWOY6TZW.js";
+} from "./chunk-OHQY3OJ7.js";
 import {
   EXIT,
   ShipgateError,
@@ -988,29 +988,29 @@ function cliSink(env = process.env, stream = process.stderr) {
 var COMMANDS = {
   scan: {
     summary: "lint Dockerfiles and manifests, scan an image, apply the policy and decide",
-    load: () => import("./chunk-5PIGXXLZ.js")
+    load: () => import("./chunk-SKXCFOM3.js")
   },
   lint: {
     summary: "lint Dockerfiles and Kubernetes manifests (no image)",
-    load: () => import("./chunk-ND24UQHV.js")
+    load: () => import("./chunk-EDZS273G.js")
   },
-  sbom: { summary: "write an SBOM (CycloneDX or SPDX) of an image", load: () => import("./chunk-MUJOZOTA.js") },
-  rules: { summary: "list every rule with its metadata", load: () => import("./chunk-K4HNF7LI.js") },
+  sbom: { summary: "write an SBOM (CycloneDX or SPDX) of an image", load: () => import("./chunk-OQIYTKSB.js") },
+  rules: { summary: "list every rule with its metadata", load: () => import("./chunk-CTYYLM5K.js") },
   policy: {
     summary: "validate a policy file, print its JSON Schema, or generate admission policies",
-    load: () => import("./chunk-VRA26TV6.js")
+    load: () => import("./chunk-FZSORPWD.js")
   },
   push: {
     summary: "push an approved image to a registry, only from a GitHub Actions or GitLab CI job",
-    load: () => import("./chunk-WKBYZSH5.js")
+    load: () => import("./chunk-3PDKRD6F.js")
   },
   sign: {
     summary: "scan a registry image and, if approved, sign and attest its digest (sigstore)",
-    load: () => import("./chunk-4UH43XJ6.js")
+    load: () => import("./chunk-TWV5P2X6.js")
   },
   attest: {
     summary: "sign a statement of your own predicate about an image digest and attach it",
-    load: () => import("./chunk-NGNQDP4L.js")
+    load: () => import("./chunk-3SAKG4MQ.js")
   },
   verify: {
     summary: "verify an image's signatures and shipgate approval for its digest",
@@ -1018,7 +1018,7 @@ var COMMANDS = {
   },
   "sign-blob": {
     summary: "sign files (release assets): a sigstore bundle with their provenance next to each",
-    load: () => import("./chunk-5VPKYDAB.js")
+    load: () => import("./chunk-Y2QXEYE2.js")
   },
   "verify-blob": {
     summary: "verify a file against its sigstore bundle: digest, signer, predicate type, age",
@@ -1026,7 +1026,7 @@ var COMMANDS = {
   },
   audit: {
     summary: "find the images in a registry that are not signed and approved as verify expects",
-    load: () => import("./chunk-HXPJELPA.js")
+    load: () => import("./chunk-5SIPEE2I.js")
   },
   "registry-auth": {
     summary: "serve registry tokens that grant push only to verified CI jobs",
