@@ -11,6 +11,8 @@ interface Def {
   fix: string;
   dockle?: string[];
   trivy?: string[];
+  /** Checks that resemble this rule but decide differently, with how. */
+  related?: RuleMeta['related'];
   tags?: string[];
 }
 
@@ -27,6 +29,7 @@ function def(d: Def): RuleMeta {
     ...(d.dockle || d.trivy
       ? { equivalents: { ...(d.dockle ? { dockle: d.dockle } : {}), ...(d.trivy ? { trivy: d.trivy } : {}) } }
       : {}),
+    ...(d.related ? { related: d.related } : {}),
   };
 }
 
@@ -93,8 +96,12 @@ export const IMG_RULES = {
     rationale:
       'ADD downloads without verifying a checksum (unless `--checksum` is given) and keeps the download in a layer; a compromised or changed URL changes the image silently.',
     fix: 'Download with a pinned checksum, or use `ADD --checksum=sha256:...`:\n\n```dockerfile\nRUN curl -fsSLo /tmp/tool.tgz https://example.org/tool.tgz \\\n && echo "<sha256>  /tmp/tool.tgz" | sha256sum -c -\n```',
-    dockle: ['CIS-DI-0009'],
     trivy: ['DS005'],
+    related: {
+      checks: { dockle: ['CIS-DI-0009'] },
+      differs:
+        'dockle CIS-DI-0009 flags every ADD of the history but the first, local files included; SG-IMG-006 reports remote ADD without a checksum, and history lint reports a local ADD as SG-DF-008',
+    },
   }),
   size: def({
     n: 7,
@@ -150,8 +157,12 @@ export const IMG_RULES = {
     rationale:
       'sudo in a container is a privilege-escalation path and has no use when the image already chooses its user.',
     fix: 'Do not install sudo; run the steps that need root before `USER`, or use `gosu`/`su-exec` in an entrypoint that drops privileges.',
-    dockle: ['DKL-DI-0001'],
     trivy: ['DS010'],
+    related: {
+      checks: { dockle: ['DKL-DI-0001'] },
+      differs:
+        'dockle DKL-DI-0001 looks for `sudo` in the history lines, its use; SG-IMG-012 finds the binary in the image (history lint reports its use as SG-DF-027)',
+    },
   }),
   setuidUnusual: def({
     n: 13,
