@@ -155,6 +155,8 @@ export interface AnalyzerSettings {
   scanners: ReadonlySet<string>;
   /** ClamAV signature database folder (default ClamAV's own). */
   clamavDatabase?: string;
+  /** Lint the build history with the Dockerfile rules that apply to it (default true). */
+  historyLint?: boolean;
 }
 
 /**

@@ -41,6 +41,7 @@ export const DEFAULT_POLICY_FILE: PolicyFile = {
     'require-multistage': false,
     'require-digest-pinned-base': false,
     shellcheck: true,
+    history: true,
   },
   manifests: { pss: 'privileged' },
   rules: {},
