@@ -8,16 +8,16 @@ import { stableHash } from '../core/hash';
 import { logger } from '../core/logger';
 import { configOnlyAnalyzer, imageLoc, targetName } from '../config/common';
 import { historyLayers } from '../config/analyzers/build';
-import { lintHistory } from '../dockerfile/index';
+import { lintHistory, MAX_HISTORY_BYTES } from '../dockerfile/index';
 import type { AnalyzerModule, ImageInfo } from '../image/types';
 import { safeText } from '../secrets/scanner';
 
 /** Marks findings as the history's: the `source` property and the step in the message. */
 export const HISTORY_SOURCE = 'history';
 
-export async function checkHistory(info: ImageInfo): Promise<Finding[]> {
+export async function checkHistory(info: ImageInfo): Promise<{ findings: Finding[]; incomplete?: string }> {
   const history = info.config.history ?? [];
-  const { hits, unparsed } = await lintHistory(history.map((h) => h.created_by));
+  const { hits, unparsed, overLimit } = await lintHistory(history.map((h) => h.created_by));
   const [first] = unparsed;
   if (first)
     logger().debug(
@@ -26,7 +26,7 @@ export async function checkHistory(info: ImageInfo): Promise<Finding[]> {
   const layersOf = historyLayers(info);
   const loc = imageLoc(info);
   const target = targetName(info);
-  return hits.map(({ entry, keyword, finding }) => {
+  const findings = hits.map(({ entry, keyword, finding }): Finding => {
     const createdBy = safeText(history[entry]?.created_by ?? '');
     const li = layersOf[entry];
     const layer = li === undefined ? undefined : info.layers[li];
@@ -45,8 +45,15 @@ export async function checkHistory(info: ImageInfo): Promise<Finding[]> {
         ...(layer ? { layerIndex: layer.index, layerDigest: layer.digest } : {}),
       },
       properties: { ...properties, instruction: keyword, source: HISTORY_SOURCE, step: entry + 1 },
-    } satisfies Finding;
+    };
   });
+  // Steps not linted are said, and the policy decides: an incomplete analyzer blocks unless it is optional.
+  return overLimit
+    ? {
+        findings,
+        incomplete: `history lint read the instructions up to ${MAX_HISTORY_BYTES / 1024 / 1024} MiB; ${overLimit} later history entr${overLimit === 1 ? 'y was' : 'ies were'} not linted`,
+      }
+    : { findings };
 }
 
 export const historyAnalyzer: AnalyzerModule = {
@@ -60,7 +67,7 @@ export const historyAnalyzer: AnalyzerModule = {
       : [
           {
             ...configOnlyAnalyzer('history', () => []),
-            finish: async (_view, info) => ({ findings: await checkHistory(info) }),
+            finish: (_view, info) => checkHistory(info),
           },
         ],
 };

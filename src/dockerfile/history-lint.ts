@@ -51,7 +51,7 @@ export function historyRules(): RuleMeta[] {
 const WRITTEN = new Set(['RUN', 'ENV', 'ARG', 'ADD', 'COPY', 'WORKDIR', 'USER']);
 
 /** One finding of a history entry, as the Dockerfile rule reported it on the synthetic Dockerfile. */
-export interface HistoryHit {
+interface HistoryHit {
   /** 0-based index of the entry in `config.history`. */
   entry: number;
   keyword: string;
@@ -62,7 +62,12 @@ export interface HistoryLint {
   hits: HistoryHit[];
   /** Entries that are no instruction (not empty): their commands were not linted. */
   unparsed: { entry: number; createdBy: string }[];
+  /** Entries past MAX_HISTORY_BYTES of instructions, not linted (the lint is incomplete). */
+  overLimit: number;
 }
+
+/** At most this much instruction text is linted (real histories are tens of KiB). */
+export const MAX_HISTORY_BYTES = 1024 * 1024;
 
 /** `file:<digest> in <dest>` (classic builder, buildah): the digest stands for the sources. */
 function classicCopy(text: string): string {
@@ -128,6 +133,8 @@ export async function lintHistory(history: readonly (string | undefined)[]): Pro
   const unparsed: HistoryLint['unparsed'] = [];
   const entries: { entry: number; keyword: string; lines: string[] }[] = [];
   let layers = 0;
+  let bytes = 0;
+  let overLimit = 0;
   history.forEach((createdBy, entry) => {
     const inst = parseCreatedBy(createdBy);
     if (inst === 'empty') return;
@@ -140,10 +147,15 @@ export async function lintHistory(history: readonly (string | undefined)[]): Pro
     if (copies || inst.keyword === 'RUN') layers++;
     if (!WRITTEN.has(inst.keyword) || (copies && layers === 1)) return;
     const lines = dockerfileLines(inst);
-    if (lines) entries.push({ entry, keyword: inst.keyword, lines });
-    else unparsed.push({ entry, createdBy: createdBy ?? '' });
+    if (!lines) {
+      unparsed.push({ entry, createdBy: createdBy ?? '' });
+      return;
+    }
+    bytes += lines.reduce((n, l) => n + Buffer.byteLength(l) + 1, 0);
+    if (bytes > MAX_HISTORY_BYTES) overLimit++;
+    else entries.push({ entry, keyword: inst.keyword, lines });
   });
-  if (entries.length === 0) return { hits: [], unparsed };
+  if (entries.length === 0) return { hits: [], unparsed, overLimit };
 
   let parsed: { df: ParsedDockerfile; written: Written[] }[];
   try {
@@ -172,5 +184,5 @@ export async function lintHistory(history: readonly (string | undefined)[]): Pro
   }
   hits.sort((a, b) => a.entry - b.entry);
   unparsed.sort((a, b) => a.entry - b.entry);
-  return { hits, unparsed };
+  return { hits, unparsed, overLimit };
 }

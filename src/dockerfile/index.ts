@@ -4,7 +4,7 @@ export { lintDockerfile, lintDockerfiles, ruleAliases, toTarget } from './lint';
 export { dockerfileRules } from './rules/index';
 export { loadHadolintConfig, parseHadolintConfig } from './hadolint';
 export { matchHistoryToInstruction, ownHistoryEntries } from './history';
-export { HISTORY_RULES, historyRules, lintHistory } from './history-lint';
+export { HISTORY_RULES, historyRules, lintHistory, MAX_HISTORY_BYTES } from './history-lint';
 export { DOCKERFILE_DOCS } from './docs';
 export type { DockerfileLintOptions, HadolintConfig } from './options';
 export type { ParsedDockerfile, Stage, Instruction, ShellCommand, ImageRef, Span } from './types';

@@ -4,8 +4,15 @@
  * oracle is the Dockerfile lint of the same Dockerfile: without it the image alone must report the same rules on
  * the same instructions; with it the history must add nothing the Dockerfile already reports.
  */
-import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Log, Result } from 'sarif';
@@ -19,18 +26,18 @@ import { describeWithTools } from '../../support/tools';
 import { BUILDAH_DOCKERFILE, TOKEN } from '../../support/history-samples';
 
 /** A root filesystem with just the host's dash (and its libraries) as /bin/sh, so buildah can run RUN steps. */
-function shellRootfs(root: string): void {
-  const libs = execFileSync('ldd', ['/bin/dash'], { encoding: 'utf8' })
+async function shellRootfs(root: string): Promise<void> {
+  const libs = (await run('ldd', ['/bin/dash']))
     .split('\n')
     .map((l) => /(\/\S+)\s+\(0x/.exec(l)?.[1])
     .filter((p): p is string => !!p);
-  const copy = (from: string, to: string) => {
+  const copy = (from: string, to: string, mode = 0o644) => {
     mkdirSync(dirname(join(root, to)), { recursive: true });
     copyFileSync(from, join(root, to));
+    chmodSync(join(root, to), mode);
   };
-  copy('/bin/dash', '/bin/sh');
-  execFileSync('chmod', ['755', join(root, 'bin', 'sh')]);
-  for (const l of libs) copy(l, l);
+  copy('/bin/dash', '/bin/sh', 0o755);
+  for (const l of libs) copy(l, l, 0o755);
 }
 
 /** Builds BUILDAH_DOCKERFILE with buildah (vfs storage of its own, chroot isolation) into an OCI layout. */
@@ -39,7 +46,7 @@ async function buildahImage(): Promise<string> {
     `image-history-buildah-${Buffer.from(BUILDAH_DOCKERFILE).toString('base64url').slice(-12)}`,
     async (tmp) => {
       const ctx = join(tmp, 'ctx');
-      shellRootfs(join(ctx, 'rootfs'));
+      await shellRootfs(join(ctx, 'rootfs'));
       mkdirSync(join(ctx, 'conf'), { recursive: true });
       writeFileSync(join(ctx, 'conf', 'app.conf'), 'a=1\n');
       writeFileSync(join(ctx, 'Dockerfile'), BUILDAH_DOCKERFILE);
