@@ -303,10 +303,15 @@ export function reconcileHistoryFindings(
       continue;
     }
     if (step - 1 < own) {
+      const lowered = severityRank(f.severity) > severityRank('low');
       out.push({
         ...f,
-        severity: severityRank(f.severity) > severityRank('low') ? 'low' : f.severity,
-        properties: { ...f.properties, inBaseImage: true },
+        severity: lowered ? 'low' : f.severity,
+        properties: {
+          ...f.properties,
+          inBaseImage: true,
+          ...(lowered ? { originalSeverity: f.severity } : {}),
+        },
       });
       continue;
     }

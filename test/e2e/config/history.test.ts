@@ -22,6 +22,7 @@ import { HISTORY_RULES, lintDockerfile, matchHistoryToInstruction } from '../../
 import { ensureBundle, runCli, type CliRun } from '../../support/bundle';
 import { cachedFixture } from '../../support/cache';
 import { run } from '../../support/debian';
+import { validateSarif } from '../../support/sarif-validate';
 import { describeWithTools } from '../../support/tools';
 import { BUILDAH_DOCKERFILE, TOKEN } from '../../support/history-samples';
 
@@ -172,6 +173,14 @@ describeWithTools('history lint on a buildah image', ['buildah', 'ldd'], () => {
       config?.tool.driver.rules?.some((r) => r.id === 'SG-DF-027' && r.helpUri?.includes('dockerfile.md')),
     ).toBe(true);
   });
+
+  it('writes SARIF that passes GitHub validation', async () => {
+    for (const name of ['image', 'both', 'app']) {
+      const v = await validateSarif(read<Log>(`${name}.sarif`));
+      expect(v.schemaErrors, name).toEqual([]);
+      expect(v.multitoolErrors, name).toEqual([]);
+    }
+  }, 120_000);
 
   it('masks the build argument wherever it is written', () => {
     for (const name of ['image', 'both', 'app'])
