@@ -15,6 +15,13 @@ import { safeText } from '../secrets/scanner';
 /** Marks findings as the history's: the `source` property and the step in the message. */
 export const HISTORY_SOURCE = 'history';
 
+/** The message without its final full stop (a loop: `/[.\s]+$/` is quadratic on long runs of dots). */
+function withoutFinalStop(message: string): string {
+  let end = message.length;
+  while (end > 0 && /[.\s]/.test(message[end - 1] ?? '')) end--;
+  return message.slice(0, end);
+}
+
 export async function checkHistory(info: ImageInfo): Promise<{ findings: Finding[]; incomplete?: string }> {
   const history = info.config.history ?? [];
   const { hits, unparsed, overLimit } = await lintHistory(history.map((h) => h.created_by));
@@ -30,7 +37,7 @@ export async function checkHistory(info: ImageInfo): Promise<{ findings: Finding
     const createdBy = safeText(history[entry]?.created_by ?? '');
     const li = layersOf[entry];
     const layer = li === undefined ? undefined : info.layers[li];
-    const message = safeText(finding.message.replace(/[.\s]+$/, ''));
+    const message = safeText(withoutFinalStop(finding.message));
     const { stage: _stage, ...properties } = finding.properties ?? {};
     return {
       ruleId: finding.ruleId,

@@ -75,11 +75,23 @@ function classicCopy(text: string): string {
   return m ? `${m[1] ?? ''}${m[2]} ${(m[3] ?? '').trim()}` : text;
 }
 
-/** A delimiter that appears nowhere in the script. */
+/** A heredoc delimiter that is no line of the script. */
 function delimiter(script: string): string {
+  const lines = new Set(script.split('\n').map((l) => l.trim()));
   let d = 'HISTORY_EOF';
-  while (script.includes(d)) d += '_';
+  while (lines.has(d)) d += '_';
   return d;
+}
+
+/**
+ * The script without its trailing newlines and escape characters: a last line ending in the escape character
+ * would swallow the delimiter line, and at the end of a script it continues nothing. (A loop: the regular
+ * expressions for this take quadratic time on long runs.)
+ */
+function heredocBody(script: string): string {
+  let end = script.length;
+  while (end > 0 && /\s|\\/.test(script[end - 1] ?? '')) end--;
+  return script.slice(0, end);
 }
 
 /** The Dockerfile lines of one entry, or undefined when it cannot be written as one. */
@@ -90,9 +102,10 @@ function dockerfileLines(inst: HistoryInstruction): string[] | undefined {
     if (!script.trim()) return undefined;
     // A multi-line script (a heredoc as BuildKit records it), one with a heredoc of its own or one that ends in
     // the escape character stays verbatim as the body of a quoted heredoc.
-    if (script.includes('\n') || script.includes('<<') || /\\\s*$/.test(script)) {
+    if (script.includes('\n') || script.includes('<<') || script.trimEnd().endsWith('\\')) {
       const d = delimiter(script);
-      out.push(`RUN <<'${d}'`, ...script.replace(/\n+$/, '').split('\n'), d);
+      // concat, not push(...lines): a script of many lines would overflow the stack.
+      return out.concat(`RUN <<'${d}'`, heredocBody(script).split('\n'), d);
     } else out.push(`RUN ${script}`);
     return out;
   }
@@ -122,7 +135,7 @@ async function parseSynthetic(
       start: lines.length + 1,
       end: lines.length + e.lines.length,
     });
-    lines.push(...e.lines);
+    for (const l of e.lines) lines.push(l);
   }
   const df = await parseDockerfile(`${lines.join('\n')}\n`, 'history');
   return { df, written };

@@ -45,7 +45,9 @@ function stripShell(s: string): string {
  * absent line, undefined for a line that is no instruction (`bazel build ...`, `Imported from -`).
  */
 export function parseCreatedBy(createdBy: string | undefined): Parsed | 'empty' | undefined {
-  let s = (createdBy ?? '').replace(/\s*# buildkit\s*$/, '').trim();
+  let s = (createdBy ?? '').trim();
+  // Not a regular expression: `\s*# buildkit$` takes quadratic time on a long run of spaces.
+  if (s.endsWith('# buildkit')) s = s.slice(0, -'# buildkit'.length).trim();
   if (!s) return 'empty';
   const prefix = stripBuildArgs(s);
   s = prefix.rest;
