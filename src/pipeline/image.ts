@@ -290,8 +290,13 @@ export function reconcileHistoryFindings(
   history: readonly string[],
 ): Finding[] {
   if (!dockerfile) return imageFindings;
-  // Entries before the last ones the final stage's instructions made are the base image's.
-  const own = history.length - ownHistoryEntries(dockerfile);
+  // Entries before the last ones the final stage's instructions made are the base image's, when those last ones
+  // are this Dockerfile's (at least half of them map to its instructions); otherwise nothing is the base image's,
+  // so a Dockerfile the image was not built from lowers nothing.
+  const start = Math.max(0, history.length - ownHistoryEntries(dockerfile));
+  const window = history.slice(start);
+  const mapped = window.filter((by) => by !== '' && matchHistoryToInstruction(by, dockerfile)).length;
+  const own = mapped * 2 >= window.length ? start : 0;
   const reported = dockerfileFindings.filter(
     (f) => f.kind === 'dockerfile' && f.location?.path === dockerfile.path,
   );

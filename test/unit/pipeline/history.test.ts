@@ -75,6 +75,12 @@ describe('reconcileHistoryFindings', () => {
     expect(history.filter((f) => f.ruleId === 'SG-DF-015' && f.properties?.inBaseImage !== true)).toEqual([]);
   });
 
+  it('marks nothing as the base image with a Dockerfile the image was not built from', async () => {
+    const { history } = await reconciled('FROM debian:12\nWORKDIR /src\nRUN make\nCOPY out/ /app/\n');
+    expect(history.length).toBeGreaterThan(0);
+    expect(history.filter((f) => f.properties?.inBaseImage !== undefined)).toEqual([]);
+  });
+
   it('leaves findings alone without a Dockerfile', async () => {
     const { findings } = await checkHistory(INFO);
     expect(reconcileHistoryFindings(findings, [], undefined, BUILDAH)).toEqual(findings);
