@@ -61,6 +61,11 @@ export const ANALYZERS = [
     load: async () => (await import('../config/analyzers/tools')).toolsAnalyzer,
   },
   {
+    name: 'history',
+    scanner: 'config',
+    load: async () => (await import('./history')).historyAnalyzer,
+  },
+  {
     name: 'malware',
     scanner: 'malware',
     load: async () => (await import('../malware/analyzer')).malwareModule,

@@ -110,7 +110,7 @@ export const IMG_RULES = {
     related: {
       dockle: ['CIS-DI-0009'],
       differs:
-        'dockle CIS-DI-0009 reports every ADD in the history but the first (the base image), local files included; SG-IMG-006 reports only an ADD of a URL without `--checksum`, which is what downloads unverified content',
+        'dockle CIS-DI-0009 flags every ADD of the history but the first, local files included; SG-IMG-006 reports remote ADD without a checksum, and history lint reports a local ADD as SG-DF-008',
     },
   }),
   size: def({
@@ -171,7 +171,7 @@ export const IMG_RULES = {
     related: {
       dockle: ['DKL-DI-0001'],
       differs:
-        'dockle DKL-DI-0001 reports a history line that runs `sudo`; SG-IMG-012 reports the sudo (or doas) program present in the final filesystem, whether or not the build used it',
+        'dockle DKL-DI-0001 looks for `sudo` in the history lines, its use; SG-IMG-012 finds the binary in the image (history lint reports its use as SG-DF-027)',
     },
   }),
   setuidUnusual: def({

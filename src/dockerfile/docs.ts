@@ -1,4 +1,5 @@
 import type { RuleDocsIntro } from '../core/rule-docs';
+import { HISTORY_RULES } from './history-lint';
 
 /** The part of docs/rules/dockerfile.md that is not per rule: parsing, errors, suppression, options. */
 const DOCKERFILE_DOCS_INTRO = [
@@ -19,6 +20,16 @@ const DOCKERFILE_DOCS_INTRO = [
   "- `# hadolint ignore=SC2086` or `# shipgate ignore=SC2086` above the `RUN`, `# hadolint global ignore=SC2086`, `.hadolint.yaml`'s `ignored` and the policy's `rules` apply to SC ids like any other rule; `# shellcheck disable=SC2086` inside a heredoc script works too.",
   '- ShellCheck runs over the `RUN` scripts of all the Dockerfiles of a run together, 250 scripts per process and two processes at a time, and each process may take at most 60 seconds (a `RUN` whose `$(…)` nest more than 8 deep, a script over 64 KiB and the scripts past the first 2,000 of a run are skipped and logged, since the time ShellCheck takes grows exponentially with that nesting); past that (error `TIMEOUT`), or when it fails (error `INPUT`), the lint stops with a one-line error rather than passing unchecked.',
   '- Without a `shellcheck` binary the lint says once per run that ShellCheck checks were skipped (never silently). `dockerfile.shellcheck: false` in shipgate.yaml turns the checks off.',
+  '',
+  '## Image history lint',
+  '',
+  "An image built elsewhere, scanned without its Dockerfile, still has its build history: the `created_by` of every step in the image configuration (`docker history --no-trunc`). The `history` analyzer of the `config` scanner reads each entry back as the instruction it was (docker's classic builder `/bin/sh -c #(nop) …`, BuildKit `RUN /bin/sh -c … # buildkit` with its `|2 A=1 B=2` build arguments and heredoc scripts, buildah and podman, kaniko, `COPY file:<digest> in /dest`), writes the instructions under a neutral `FROM scratch` and runs these rules on them, unchanged:",
+  '',
+  ...Object.entries(HISTORY_RULES).map(([id, why]) => `- [${id}](#${id.toLowerCase()}): ${why}.`),
+  '',
+  "The other rules do not run on the history: the image configuration checks ([image-config.md](image-config.md)) read the user, health check, ports and labels from the configuration itself, the file checks read the layers, and the secret scanner reads every `created_by`. Version pinning is left out because the image fixes the versions (its SBOM records them), prompts and log noise because the build finished, and secret mounts because the history does not record `--mount`. The first layer's `ADD` or `COPY` is the bottom image's root filesystem and is never reported. An entry that is no instruction (`bazel build …`) is skipped and counted in a debug log line. At most 1 MiB of instructions is read; a longer history makes the analyzer incomplete, which blocks unless the policy sets `analyzers: { history: optional }`.",
+  '',
+  "A history finding keeps the Dockerfile rule's id, so `ignores`, `rules` severities and `.trivyignore` entries apply to it as to the Dockerfile's; it is a `config` finding at the layer the entry made (its `created_by`, masked, and layer digest), with `properties.source: history` and `properties.step` (1-based entry). When the Dockerfile is scanned too, a history finding on an instruction where the Dockerfile's own lint reported the same rule is dropped (the Dockerfile's finding wins, with its exact line and its `# shipgate ignore=` pragmas); the others are shown on the instruction's line. Entries older than the steps of the final stage's instructions came from the base image (when at least half of those steps map to the Dockerfile, so a Dockerfile the image was not built from lowers nothing): their findings stay, marked `properties.inBaseImage: true`, at most `low`, since the fix is another base image rather than an edit of the Dockerfile; without a Dockerfile the base image cannot be told apart and every entry counts at its rule's severity, as dockle and Trivy lint the whole history. To fix a finding, change the step of the Dockerfile that built the image as the rule's fix below says, or choose another base image for a base image's step; to accept one, add an `ignores` entry for its rule id (`images:` limits it to the image's findings, which leaves the Dockerfile's alone). `dockerfile.history: false` in shipgate.yaml turns history lint off.",
   '',
   '## Suppressing findings',
   '',

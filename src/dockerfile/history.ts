@@ -1,49 +1,72 @@
 import type { DockerfileTarget } from '../core/result';
 import { KEYWORDS } from './keywords';
 
-interface Parsed {
+/** One history entry read as a Dockerfile instruction. */
+export interface HistoryInstruction {
+  /** Upper-case keyword (RUN, COPY, ENV ...); never FROM. */
   keyword: string;
+  /** The arguments as the builder recorded them (for RUN, the script without the shell and build arguments). */
   text: string;
+  /** Build arguments the builder recorded in front of a RUN (`|2 A=1 B=2`), verbatim (`A=1`). */
+  buildArgs: string[];
 }
 
-/** Removes the `|2 A=1 B=2 ` build-argument prefix that docker and buildah record for RUN. */
-function stripBuildArgs(s: string): string {
+type Parsed = HistoryInstruction;
+
+const BUILD_ARG = /^[A-Za-z_][A-Za-z0-9_]*=(?:"(?:[^"\\]|\\.)*"|'[^']*'|\S*)/;
+
+/** Splits off the `|2 A=1 B=2 ` build-argument prefix that docker, BuildKit and buildah record for RUN. */
+function stripBuildArgs(s: string): { rest: string; args: string[] } {
   const m = /^\|(\d+)\s+/.exec(s);
-  if (!m) return s;
+  if (!m) return { rest: s, args: [] };
   let rest = s.slice(m[0].length);
+  const args: string[] = [];
   for (let i = 0; i < Number(m[1]); i++) {
-    const a = /^[A-Za-z_][A-Za-z0-9_]*=(?:"(?:[^"\\]|\\.)*"|'[^']*'|\S*)\s*/.exec(rest);
+    const a = BUILD_ARG.exec(rest);
     if (!a) break;
-    rest = rest.slice(a[0].length);
+    args.push(a[0]);
+    rest = rest.slice(a[0].length).replace(/^\s+/, '');
   }
-  return rest;
+  return { rest, args };
 }
+
+/** `/bin/sh -c `, `/bin/bash -o pipefail -c `, `sh -eux -c ` ...: the shell a builder runs a RUN script with. */
+const SHELL_C =
+  /^(?:(?:\/usr)?\/bin\/)?(?:ba|da|a|z|k)?sh\s+(?:(?:-[A-Za-z]+|[-+]o\s+[a-z]+)\s+)*-[A-Za-z]*c\s+/;
 
 function stripShell(s: string): string {
-  return s
-    .replace(/^(?:\/bin\/(?:ba)?sh|\/usr\/bin\/(?:ba)?sh|sh|bash)\s+(?:-[a-z]+\s+)*-c\s+/, '')
-    .replace(/^cmd \/S \/C\s+/i, '');
+  return s.replace(SHELL_C, '').replace(/^cmd \/S \/C\s+/i, '');
 }
 
-/** Splits a history `created_by` into the instruction keyword and its arguments. */
-function parseCreatedBy(createdBy: string): Parsed | undefined {
-  let s = createdBy
-    .trim()
-    .replace(/\s*# buildkit$/, '')
-    .trim();
-  s = stripBuildArgs(s);
+/**
+ * Reads a history `created_by` as the instruction that made it: docker's classic builder (`/bin/sh -c #(nop) ENV
+ * ...`, `/bin/sh -c apt-get ...`), BuildKit (`RUN |1 A=b /bin/sh -c ... # buildkit`, heredoc scripts with their
+ * newlines), buildah and podman (the classic forms), kaniko (the instruction as written). `empty` for an empty or
+ * absent line, undefined for a line that is no instruction (`bazel build ...`, `Imported from -`).
+ */
+export function parseCreatedBy(createdBy: string | undefined): Parsed | 'empty' | undefined {
+  let s = (createdBy ?? '').trim();
+  // Not a regular expression: `\s*# buildkit$` takes quadratic time on a long run of spaces.
+  if (s.endsWith('# buildkit')) s = s.slice(0, -'# buildkit'.length).trim();
+  if (!s) return 'empty';
+  const prefix = stripBuildArgs(s);
+  s = prefix.rest;
   const nop = /^(?:\/bin\/sh|\/bin\/bash|sh)\s+-c\s+#\(nop\)\s*(.*)$/s.exec(s);
   if (nop) s = (nop[1] ?? '').trim();
-  else if (/^(?:\/bin\/(?:ba)?sh|\/usr\/bin\/(?:ba)?sh|sh|bash)\s+(?:-[a-z]+\s+)*-c\s/.test(s))
-    return { keyword: 'RUN', text: stripShell(s) };
+  else if (SHELL_C.test(s)) return { keyword: 'RUN', text: stripShell(s), buildArgs: prefix.args };
   const m = /^([A-Za-z]+)\b\s*(.*)$/s.exec(s);
   if (!m) return undefined;
   const keyword = (m[1] as string).toUpperCase();
   // A FROM never makes a layer of its own.
   if (!KEYWORDS.has(keyword) || keyword === 'FROM') return undefined;
   let text = (m[2] ?? '').trim();
-  if (keyword === 'RUN') text = stripShell(stripBuildArgs(text)).replace(/^#\(nop\)\s*/, '');
-  return { keyword, text };
+  let buildArgs = prefix.args;
+  if (keyword === 'RUN') {
+    const inner = stripBuildArgs(text);
+    buildArgs = [...buildArgs, ...inner.args];
+    text = stripShell(inner.rest).replace(/^#\(nop\)\s*/, '');
+  }
+  return { keyword, text, buildArgs };
 }
 
 function words(s: string): string[] {
@@ -103,6 +126,16 @@ function finalStages(target: DockerfileTarget): Set<number> {
 }
 
 /**
+ * How many history entries the final image's own instructions made at most: one per instruction of the final
+ * stage and the stages it builds on (ARG counted, which only the classic builder records, so the count errs
+ * towards the image's own).
+ */
+export function ownHistoryEntries(target: DockerfileTarget): number {
+  const stages = finalStages(target);
+  return target.instructions.filter((i) => stages.has(i.stage) && i.keyword !== 'FROM').length;
+}
+
+/**
  * Maps an image config history `created_by` (docker classic builder, BuildKit, buildah, kaniko) to the
  * final-stage instruction that most likely made the layer.
  */
@@ -111,7 +144,7 @@ export function matchHistoryToInstruction(
   target: DockerfileTarget,
 ): { line: number; endLine: number } | undefined {
   const parsed = parseCreatedBy(createdBy);
-  if (!parsed) return undefined;
+  if (!parsed || parsed === 'empty') return undefined;
   const stages = finalStages(target);
   const candidates = target.instructions.filter((i) => stages.has(i.stage) && i.keyword === parsed.keyword);
   if (candidates.length === 0) return undefined;

@@ -126,7 +126,12 @@ function selectTarget(df: ParsedDockerfile, target: string): void {
   for (const s of df.stages) s.isFinal = s === stage;
 }
 
-function runRules(df: ParsedDockerfile, options: DockerfileLintOptions, rules: Rule[] = RULES): Finding[] {
+/** Runs rules (default all) on a parsed Dockerfile: findings with exact locations, suppressions marked. */
+export function runRules(
+  df: ParsedDockerfile,
+  options: DockerfileLintOptions,
+  rules: Rule[] = RULES,
+): Finding[] {
   const opts: DockerfileLintOptions = { ...options };
   if (options.hadolint?.trustedRegistries.length && !options.allowedRegistries)
     opts.allowedRegistries = options.hadolint.trustedRegistries;

@@ -157,6 +157,8 @@ export interface AnalyzerSettings {
   clamavDatabase?: string;
   /** Limits of the image configuration checks (the policy's `image:`); each has its default when absent. */
   limits?: { maxSizeBytes?: number; maxLayers?: number; maxAgeDays?: number };
+  /** Lint the build history with the Dockerfile rules that apply to it (default true). */
+  historyLint?: boolean;
 }
 
 /**

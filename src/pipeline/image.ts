@@ -6,7 +6,8 @@ import type { Finding, RuleMeta } from '../core/finding';
 import { logger } from '../core/logger';
 import type { Package } from '../core/package';
 import type { AnalyzerStatus, DockerfileTarget, ExploitDataStatus, ImageTarget } from '../core/result';
-import { matchHistoryToInstruction } from '../dockerfile/index';
+import { matchHistoryToInstruction, ownHistoryEntries } from '../dockerfile/index';
+import { severityRank } from '../core/severity';
 import {
   formatPlatform,
   openImage,
@@ -51,6 +52,8 @@ export interface ImageScan {
   process: { workingDir: string; volumes: string[]; command: string[] };
   /** The EPSS / KEV data the policy asked for. */
   exploitData?: ExploitDataStatus;
+  /** Each history entry's `created_by` ("" when absent), for telling the base image's entries apart. */
+  history: string[];
 }
 
 function mb(bytes: number): string {
@@ -109,6 +112,7 @@ export async function scanImage(
       scanners,
       ...(clamavDatabase ? { clamavDatabase } : {}),
       limits: policyImageLimits(policy),
+      historyLint: policy.dockerfile.history,
     });
     const walkers = instances.flatMap((i) => i.walkers);
     // Progress by stored (compressed) layer sizes, counted as each layer is finished.
@@ -256,6 +260,7 @@ export async function scanImage(
         command: [...(info.config.config?.Entrypoint ?? []), ...(info.config.config?.Cmd ?? [])],
       },
       ...(exploitData ? { exploitData } : {}),
+      history: (info.config.history ?? []).map((h) => h.created_by ?? ''),
     };
   } finally {
     if (!opened) await image.close();
@@ -276,4 +281,59 @@ export function mapImageFindings(findings: Finding[], dockerfile: DockerfileTarg
     if (from) return { ...f, location: { path: dockerfile.path, startLine: from.line, endLine: from.line } };
     return f;
   });
+}
+
+/**
+ * Puts history lint findings next to the Dockerfile's own. A history finding on an instruction where the
+ * Dockerfile's rule reported the same rule is dropped: the Dockerfile's finding wins (exact line, its pragmas).
+ * Entries before those the final stage's instructions made came from the base image: their findings stay, marked
+ * `inBaseImage`, at most low, since the fix is another base image rather than an edit of this Dockerfile.
+ */
+export function reconcileHistoryFindings(
+  imageFindings: Finding[],
+  dockerfileFindings: readonly Finding[],
+  dockerfile: DockerfileTarget | undefined,
+  history: readonly string[],
+): Finding[] {
+  if (!dockerfile) return imageFindings;
+  // Entries before the last ones the final stage's instructions made are the base image's, when those last ones
+  // are this Dockerfile's (at least half of them map to its instructions); otherwise nothing is the base image's,
+  // so a Dockerfile the image was not built from lowers nothing.
+  const start = Math.max(0, history.length - ownHistoryEntries(dockerfile));
+  const window = history.slice(start);
+  const mapped = window.filter((by) => by !== '' && matchHistoryToInstruction(by, dockerfile)).length;
+  const own = mapped * 2 >= window.length ? start : 0;
+  const reported = dockerfileFindings.filter(
+    (f) => f.kind === 'dockerfile' && f.location?.path === dockerfile.path,
+  );
+  const out: Finding[] = [];
+  for (const f of imageFindings) {
+    const step = f.properties?.source === 'history' ? f.properties.step : undefined;
+    if (typeof step !== 'number') {
+      out.push(f);
+      continue;
+    }
+    if (step - 1 < own) {
+      const lowered = severityRank(f.severity) > severityRank('low');
+      out.push({
+        ...f,
+        severity: lowered ? 'low' : f.severity,
+        properties: {
+          ...f.properties,
+          inBaseImage: true,
+          ...(lowered ? { originalSeverity: f.severity } : {}),
+        },
+      });
+      continue;
+    }
+    const at = f.location;
+    const duplicate =
+      at?.path === dockerfile.path &&
+      reported.some((d) => {
+        const line = d.location?.startLine ?? 0;
+        return d.ruleId === f.ruleId && line >= at.startLine && line <= (at.endLine ?? at.startLine);
+      });
+    if (!duplicate) out.push(f);
+  }
+  return out;
 }

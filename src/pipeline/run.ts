@@ -13,7 +13,7 @@ import type { AnalyzerStatus, DockerfileTarget, ScanResult } from '../core/resul
 import type { OpenedImage } from '../image/index';
 import { sortFindings } from '../core/order';
 import { VERSION } from '../core/version';
-import { dockerfileRules, lintDockerfiles, loadHadolintConfig } from '../dockerfile/index';
+import { dockerfileRules, historyRules, lintDockerfiles, loadHadolintConfig } from '../dockerfile/index';
 import type { ScannedImage } from '../manifests/index';
 import { applyPolicy } from '../policy/apply';
 import { decide } from '../policy/decide';
@@ -214,7 +214,7 @@ async function runUntil(
   let scannedImage: ScannedImage | undefined;
   if (opts.image) {
     // Loaded only when an image is scanned, so `shipgate lint` starts fast.
-    const { mapImageFindings, scanImage } = await import('./image');
+    const { mapImageFindings, reconcileHistoryFindings, scanImage } = await import('./image');
     const scanned = await log.group(`shipgate: image scan of ${opts.image}`, () =>
       scanImage(opts, scanners, policy, inputs.image, signal),
     );
@@ -224,7 +224,15 @@ async function runUntil(
     exploitData = scanned.exploitData;
     warnings.push(...scanned.warnings);
     addRules(scanned.rules);
-    findings.push(...mapImageFindings(scanned.findings, dockerfiles[0]));
+    const mapped = reconcileHistoryFindings(
+      mapImageFindings(scanned.findings, dockerfiles[0]),
+      findings,
+      dockerfiles[0],
+      scanned.history,
+    );
+    findings.push(...mapped);
+    // History lint reports Dockerfile rules: their metadata, for the reports, as when a Dockerfile is linted.
+    if (mapped.some((f) => f.properties?.source === 'history')) addRules(historyRules());
     scannedImage = {
       ref: scanned.target.ref,
       ...(scanned.target.repository ? { repository: scanned.target.repository } : {}),

@@ -41,6 +41,7 @@ export const DEFAULT_POLICY_FILE: PolicyFile = {
     'require-multistage': false,
     'require-digest-pinned-base': false,
     shellcheck: true,
+    history: true,
   },
   manifests: { pss: 'privileged' },
   image: { 'max-size-mb': 1024, 'max-layers': 50, 'max-age-days': 365 },

@@ -85,6 +85,12 @@ const dockerfileSchema = z
       .describe(
         'Run ShellCheck on every RUN script (findings SC1000-SC9999, as hadolint reports them) when a shellcheck binary is on PATH.',
       ),
+    history: z
+      .boolean()
+      .default(true)
+      .describe(
+        "Lint a scanned image's build history with the Dockerfile rules that apply to a built image (history lint).",
+      ),
   })
   .describe('Properties every Dockerfile must have.');
 
@@ -175,6 +181,7 @@ export const policySchema = z
       'require-multistage': false,
       'require-digest-pinned-base': false,
       shellcheck: true,
+      history: true,
     }),
     manifests: manifestsSchema.default({ pss: 'privileged' }),
     image: imageSchema.default({ 'max-size-mb': 1024, 'max-layers': 50, 'max-age-days': 365 }),

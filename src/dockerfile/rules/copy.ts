@@ -23,9 +23,9 @@ const addForCopy = defineRule({
   tags: ['security', 'dockerfile', 'best-practice'],
   equivalents: { hadolint: ['DL3020'], checkov: ['CKV_DOCKER_4'] },
   related: {
-    checks: { trivy: ['DS-0005', 'AVD-DS-0005'] },
+    checks: { trivy: ['DS-0005', 'AVD-DS-0005'], dockle: ['CIS-DI-0009'] },
     differs:
-      'Trivy DS005 also flags ADD of a URL, even with `--checksum`, where ADD is the way to verify a download (SG-DF-009 reports a remote ADD without a checksum), and it reads the `file:<digest> in <dest>` form of image history as an ADD',
+      'Trivy DS005 also flags ADD of a URL, even with `--checksum`, where ADD is the way to verify a download (SG-DF-009 reports a remote ADD without a checksum), and it reads the `file:<digest> in <dest>` form of image history as an ADD; dockle CIS-DI-0009 flags every ADD of the image history but the first, archives that ADD unpacks and URLs included',
   },
   hint: 'use COPY',
   check({ df, report }) {

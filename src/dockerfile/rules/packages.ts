@@ -293,7 +293,7 @@ const upgrade = defineRule({
     'Upgrading inside the image makes the build depend on the day it runs and can pull in a new major distribution release (dist-upgrade). Pick a newer, pinned base image instead and rebuild when it changes.',
   fix: '```dockerfile\n# before\nFROM debian:12\nRUN apt-get update && apt-get dist-upgrade -y\n# after\nFROM debian:12.6-slim@sha256:<digest>\n```',
   tags: ['dockerfile', 'reproducibility'],
-  equivalents: { hadolint: ['DL3005', 'DL3035'], trivy: ['DS-0024', 'AVD-DS-0024'] },
+  equivalents: { hadolint: ['DL3005', 'DL3035'], trivy: ['DS-0024', 'AVD-DS-0024'], dockle: ['DKL-DI-0003'] },
   hint: 'use a newer pinned base image instead of upgrading in the build',
   check({ df, report }) {
     for (const u of uses(df, ['apt-get', 'apt', 'zypper'], [...APT_OPTS, ...ZYPPER_OPTS])) {
@@ -305,8 +305,10 @@ const upgrade = defineRule({
         span: u.cmd.span,
         key: u.cmd.text,
         severity: dist ? 'medium' : 'low',
-        // Trivy's DS-0024 is apt's dist-upgrade only; hadolint's DL3035 is zypper's.
-        properties: { equivalents: apt ? ['DL3005', ...(dist ? ['DS-0024'] : [])] : ['DL3035'] },
+        // Trivy's DS-0024 and dockle's DKL-DI-0003 are apt's dist-upgrade only; hadolint's DL3035 is zypper's.
+        properties: {
+          equivalents: apt ? ['DL3005', ...(dist ? ['DS-0024', 'DKL-DI-0003'] : [])] : ['DL3035'],
+        },
         message: `\`${u.cmd.base} ${u.sub}\` upgrades packages during the build${dist ? ' and may move to a new distribution release' : ''}.`,
       });
     }
@@ -339,12 +341,12 @@ const updateAlone = defineRule({
   id: 'SG-DF-017',
   title: 'Package index update without install in the same RUN',
   severity: 'medium',
-  description: 'A RUN runs `apt-get update` (or `apk update`) but installs nothing in the same RUN.',
+  description: 'A RUN runs `apt-get update` (or `apk update`) but installs nothing after it in the same RUN.',
   rationale:
     'The layer with the updated index is cached; a later `RUN apt-get install` reuses the stale cached index and fails or installs outdated packages.',
   fix: '```dockerfile\n# before\nRUN apt-get update\nRUN apt-get install -y --no-install-recommends curl\n# after\nRUN apt-get update && apt-get install -y --no-install-recommends curl \\\n && rm -rf /var/lib/apt/lists/*\n```',
   tags: ['dockerfile', 'best-practice', 'apt', 'cache'],
-  equivalents: { checkov: ['CKV_DOCKER_5'] },
+  equivalents: { checkov: ['CKV_DOCKER_5'], dockle: ['CIS-DI-0007'] },
   related: {
     checks: { trivy: ['DS-0017', 'AVD-DS-0017'] },
     differs:
@@ -354,7 +356,9 @@ const updateAlone = defineRule({
   check({ df, report }) {
     for (const u of uses(df, ['apt-get', 'apt', 'apk'], [...APT_OPTS, ...APK_OPTS])) {
       if (u.sub !== 'update') continue;
+      // An install before the update does not use it: the refreshed index is left for later RUNs.
       const installs = sameRun(u.inst, (c) => {
+        if (c.index <= u.cmd.index) return false;
         const s = subcommand(c, [...APT_OPTS, ...APK_OPTS]);
         return (
           ['apt-get', 'apt', 'apk'].includes(c.base) &&
@@ -375,7 +379,9 @@ const updateAlone = defineRule({
         report({
           at: u.inst,
           span: u.cmd.span,
-          message: `\`${u.cmd.base} update\` without an install in the same RUN leaves a stale cached index for later RUNs.`,
+          // dockle's CIS-DI-0007 is apt's only.
+          ...(u.cmd.base === 'apk' ? { properties: { equivalents: ['CKV_DOCKER_5'] } } : {}),
+          message: `\`${u.cmd.base} update\` without an install after it in the same RUN leaves a stale cached index for later RUNs.`,
         });
     }
   },

@@ -186,8 +186,10 @@ const secretName = defineRule({
       if (inst.keyword !== 'ENV' && inst.keyword !== 'ARG') continue;
       for (const kv of keyValues(inst)) {
         if (!isSecretName(kv.key)) continue;
-        // `GOOGLE_APPLICATION_CREDENTIALS=./app/key.json` names a file: a secret only when the build copies it in.
         const path = kv.value?.replace(/^["']|["']$/g, '');
+        // An ENV set to nothing keeps nothing in the image (an ARG without a value gets one at build time).
+        if (inst.keyword === 'ENV' && path === '') continue;
+        // `GOOGLE_APPLICATION_CREDENTIALS=./app/key.json` names a file: a secret only when the build copies it in.
         if (path && /^(\.{0,2}\/|~\/)/.test(path) && !copiedInto(df, inst, path)) continue;
         const shown =
           kv.value === undefined ? '' : `=${kv.value === '' ? '""' : redact(kv.value, { keep: 2 })}`;

@@ -117,7 +117,12 @@ const sudo = defineRule({
     'Build steps already run as the current USER; sudo in an image means a sudo binary and sudoers rules ship with it, its TTY and signal handling is unpredictable, and it is a privilege-escalation path at run time.',
   fix: '```dockerfile\n# before\nUSER app\nRUN sudo apt-get install -y curl\n# after\nUSER root\nRUN apt-get install -y --no-install-recommends curl\nUSER app\n```\nTo drop privileges at run time use `gosu` or `su-exec`.',
   tags: ['security', 'dockerfile', 'least-privilege'],
-  equivalents: { hadolint: ['DL3004'], trivy: ['DS-0010', 'AVD-DS-0010'], checkov: ['CKV2_DOCKER_1'] },
+  equivalents: {
+    hadolint: ['DL3004'],
+    trivy: ['DS-0010', 'AVD-DS-0010'],
+    checkov: ['CKV2_DOCKER_1'],
+    dockle: ['DKL-DI-0001'],
+  },
   hint: 'remove sudo; switch USER around the steps that need root',
   check({ df, report }) {
     for (const stage of df.stages)
