@@ -143,7 +143,8 @@ export const IMG_RULES = {
     n: 10,
     title: 'Image is old',
     severity: 'low',
-    description: 'The image `created` date is older than `image.max-age-days` of the policy (default 365 days).',
+    description:
+      'The image `created` date is older than `image.max-age-days` of the policy (default 365 days).',
     rationale:
       'An image that has not been rebuilt for a long time misses every base-image security update since.',
     fix: 'Rebuild regularly (e.g. a scheduled CI job) so base-image updates are picked up.',
