@@ -8,7 +8,7 @@ const __dirname = __sgDirname(__filename);
 import {
   COMMIT,
   VERSION
-} from "./chunk-OHQY3OJ7.js";
+} from "./chunk-RD63D6KS.js";
 import {
   EXIT,
   ShipgateError,
@@ -988,37 +988,37 @@ function cliSink(env = process.env, stream = process.stderr) {
 var COMMANDS = {
   scan: {
     summary: "lint Dockerfiles and manifests, scan an image, apply the policy and decide",
-    load: () => import("./chunk-SKXCFOM3.js")
+    load: () => import("./chunk-MV3IQRUA.js")
   },
   lint: {
     summary: "lint Dockerfiles and Kubernetes manifests (no image)",
-    load: () => import("./chunk-EDZS273G.js")
+    load: () => import("./chunk-XC43RS27.js")
   },
-  sbom: { summary: "write an SBOM (CycloneDX or SPDX) of an image", load: () => import("./chunk-OQIYTKSB.js") },
-  rules: { summary: "list every rule with its metadata", load: () => import("./chunk-CTYYLM5K.js") },
+  sbom: { summary: "write an SBOM (CycloneDX or SPDX) of an image", load: () => import("./chunk-4WFAP7XH.js") },
+  rules: { summary: "list every rule with its metadata", load: () => import("./chunk-BZYWMX2F.js") },
   policy: {
     summary: "validate a policy file, print its JSON Schema, or generate admission policies",
-    load: () => import("./chunk-FZSORPWD.js")
+    load: () => import("./chunk-VLXVFFNC.js")
   },
   push: {
     summary: "push an approved image to a registry, only from a GitHub Actions or GitLab CI job",
-    load: () => import("./chunk-3PDKRD6F.js")
+    load: () => import("./chunk-VVQYUC76.js")
   },
   sign: {
     summary: "scan a registry image and, if approved, sign and attest its digest (sigstore)",
-    load: () => import("./chunk-TWV5P2X6.js")
+    load: () => import("./chunk-NFKN3QHF.js")
   },
   attest: {
     summary: "sign a statement of your own predicate about an image digest and attach it",
-    load: () => import("./chunk-3SAKG4MQ.js")
+    load: () => import("./chunk-TZDJY5OS.js")
   },
   verify: {
     summary: "verify an image's signatures and shipgate approval for its digest",
-    load: () => import("./chunk-GLCA7K6Z.js")
+    load: () => import("./chunk-OKBZYO2J.js")
   },
   "sign-blob": {
     summary: "sign files (release assets): a sigstore bundle with their provenance next to each",
-    load: () => import("./chunk-Y2QXEYE2.js")
+    load: () => import("./chunk-G2O7H24T.js")
   },
   "verify-blob": {
     summary: "verify a file against its sigstore bundle: digest, signer, predicate type, age",
@@ -1026,7 +1026,7 @@ var COMMANDS = {
   },
   audit: {
     summary: "find the images in a registry that are not signed and approved as verify expects",
-    load: () => import("./chunk-5SIPEE2I.js")
+    load: () => import("./chunk-KEXP7IIX.js")
   },
   "registry-auth": {
     summary: "serve registry tokens that grant push only to verified CI jobs",
