@@ -40,6 +40,7 @@ export function renderBenchmarks(r) {
       '## Dockerfile lint',
       '',
       `${l.files} real public Dockerfiles (test/fixtures/dockerfiles), one process each tool.`,
+      ...ranOn(l),
       '',
       '| | shipgate | trivy config | ratio |',
       '|:--|--:|--:|--:|',
