@@ -143,6 +143,17 @@ interface Loaded {
   from: 'cache' | 'download' | 'stale cache';
 }
 
+/** The cache's metadata when it is of this index format and for this archive URL, else undefined. */
+function usableMeta(paths: { meta: string }, url: string): CacheMeta | undefined {
+  const meta = readJson<CacheMeta>(paths.meta);
+  return meta && meta.format === INDEX_FORMAT && meta.url === url ? meta : undefined;
+}
+
+/** The bucket or mirror the archives come from: the option, else SHIPGATE_OSV_URL, else the public bucket. */
+function baseUrlOf(options: RemoteDbOptions): string {
+  return options.baseUrl ?? process.env.SHIPGATE_OSV_URL ?? DEFAULT_OSV_URL;
+}
+
 async function loadOne(
   ecosystem: string,
   opts: Required<Pick<RemoteDbOptions, 'baseUrl' | 'cacheDir' | 'maxAgeMs'>> & RemoteDbOptions,
@@ -151,9 +162,8 @@ async function loadOne(
   const url = archiveUrl(opts.baseUrl, ecosystem);
   const paths = cachePaths(opts.cacheDir, ecosystem);
   const now = opts.now?.() ?? Date.now();
-  const meta = readJson<CacheMeta>(paths.meta);
-  const cached =
-    meta && meta.format === INDEX_FORMAT && meta.url === url ? readIndex(paths, ecosystem) : undefined;
+  const meta = usableMeta(paths, url);
+  const cached = meta ? readIndex(paths, ecosystem) : undefined;
   const age = cached && meta ? now - Date.parse(meta.checkedAt) : Infinity;
   /** On a failed refresh, the cached copy (with a warning) when there is one. */
   const staleCopy = (e: unknown): Loaded | undefined => {
@@ -347,10 +357,9 @@ async function refreshIncrementally(
  * reading it; undefined when there is none for this base URL and index format.
  */
 export function cachedIndexAge(ecosystem: string, options: RemoteDbOptions = {}): number | undefined {
-  const baseUrl = options.baseUrl ?? process.env.SHIPGATE_OSV_URL ?? DEFAULT_OSV_URL;
   const paths = cachePaths(options.cacheDir ?? defaultCacheDir(), ecosystem);
-  const meta = readJson<CacheMeta>(paths.meta);
-  if (!meta || meta.format !== INDEX_FORMAT || meta.url !== archiveUrl(baseUrl, ecosystem)) return undefined;
+  const meta = usableMeta(paths, archiveUrl(baseUrlOf(options), ecosystem));
+  if (!meta) return undefined;
   if (!existsSync(paths.index) || !existsSync(paths.data)) return undefined;
   const at = Date.parse(meta.checkedAt);
   if (Number.isNaN(at)) return undefined;
@@ -364,7 +373,7 @@ export async function loadRemoteDatabase(
 ): Promise<IndexedVulnDatabase> {
   const opts = {
     ...options,
-    baseUrl: options.baseUrl ?? process.env.SHIPGATE_OSV_URL ?? DEFAULT_OSV_URL,
+    baseUrl: baseUrlOf(options),
     cacheDir: options.cacheDir ?? defaultCacheDir(),
     maxAgeMs: options.maxAgeMs ?? DEFAULT_MAX_AGE_MS,
   };
