@@ -8,7 +8,7 @@ const __dirname = __sgDirname(__filename);
 import {
   COMMIT,
   VERSION
-} from "./chunk-RD63D6KS.js";
+} from "./chunk-ZQHAK5UD.js";
 import {
   EXIT,
   ShipgateError,
@@ -988,29 +988,29 @@ function cliSink(env = process.env, stream = process.stderr) {
 var COMMANDS = {
   scan: {
     summary: "lint Dockerfiles and manifests, scan an image, apply the policy and decide",
-    load: () => import("./chunk-MV3IQRUA.js")
+    load: () => import("./chunk-DPGSZJL4.js")
   },
   lint: {
     summary: "lint Dockerfiles and Kubernetes manifests (no image)",
-    load: () => import("./chunk-XC43RS27.js")
+    load: () => import("./chunk-2RXRGLBK.js")
   },
-  sbom: { summary: "write an SBOM (CycloneDX or SPDX) of an image", load: () => import("./chunk-4WFAP7XH.js") },
-  rules: { summary: "list every rule with its metadata", load: () => import("./chunk-BZYWMX2F.js") },
+  sbom: { summary: "write an SBOM (CycloneDX or SPDX) of an image", load: () => import("./chunk-P62WPY3R.js") },
+  rules: { summary: "list every rule with its metadata", load: () => import("./chunk-5434DQA6.js") },
   policy: {
     summary: "validate a policy file, print its JSON Schema, or generate admission policies",
     load: () => import("./chunk-VLXVFFNC.js")
   },
   push: {
     summary: "push an approved image to a registry, only from a GitHub Actions or GitLab CI job",
-    load: () => import("./chunk-VVQYUC76.js")
+    load: () => import("./chunk-LI3HPJKR.js")
   },
   sign: {
     summary: "scan a registry image and, if approved, sign and attest its digest (sigstore)",
-    load: () => import("./chunk-NFKN3QHF.js")
+    load: () => import("./chunk-WSSLKFKY.js")
   },
   attest: {
     summary: "sign a statement of your own predicate about an image digest and attach it",
-    load: () => import("./chunk-TZDJY5OS.js")
+    load: () => import("./chunk-7FXT2CWW.js")
   },
   verify: {
     summary: "verify an image's signatures and shipgate approval for its digest",
@@ -1018,7 +1018,7 @@ var COMMANDS = {
   },
   "sign-blob": {
     summary: "sign files (release assets): a sigstore bundle with their provenance next to each",
-    load: () => import("./chunk-G2O7H24T.js")
+    load: () => import("./chunk-PKOKCECP.js")
   },
   "verify-blob": {
     summary: "verify a file against its sigstore bundle: digest, signer, predicate type, age",
@@ -1026,7 +1026,7 @@ var COMMANDS = {
   },
   audit: {
     summary: "find the images in a registry that are not signed and approved as verify expects",
-    load: () => import("./chunk-KEXP7IIX.js")
+    load: () => import("./chunk-NNQRHYFL.js")
   },
   "registry-auth": {
     summary: "serve registry tokens that grant push only to verified CI jobs",

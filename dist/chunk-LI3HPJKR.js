@@ -18,12 +18,12 @@ import {
   scanPlatforms,
   scannedIndex,
   signingPush
-} from "./chunk-W4ZPEI3Q.js";
+} from "./chunk-TGSFPGTN.js";
 import {
   SIGNING_HELP,
   signOptions
-} from "./chunk-NEEI3TM7.js";
-import "./chunk-NI7FHECG.js";
+} from "./chunk-MOPACGIO.js";
+import "./chunk-GLGCZAVK.js";
 import "./chunk-3MBQI7KF.js";
 import {
   decodeJwt
@@ -42,14 +42,14 @@ import {
   DEFAULT_RETRY,
   backoffMs
 } from "./chunk-X4NCKJN2.js";
-import "./chunk-P7WEJR6U.js";
+import "./chunk-4B7RINH2.js";
 import "./chunk-VZR4YNCM.js";
 import {
   gateFlags
-} from "./chunk-FLB7CNIH.js";
+} from "./chunk-K2K4XQA3.js";
 import {
   runPipeline
-} from "./chunk-LVGJZYCN.js";
+} from "./chunk-LRCAY7SV.js";
 import "./chunk-K47NRAYF.js";
 import "./chunk-B5YGYBGC.js";
 import {
@@ -69,7 +69,7 @@ import "./chunk-ORKN2LZK.js";
 import {
   findRepoRoot
 } from "./chunk-VYLKKKIO.js";
-import "./chunk-CTOTH6Y6.js";
+import "./chunk-UNOSWRVX.js";
 import {
   external_exports
 } from "./chunk-GJAWIMVQ.js";
@@ -90,8 +90,8 @@ import {
 import "./chunk-IARREIY2.js";
 import "./chunk-DML5XCCS.js";
 import "./chunk-LJLRXQKZ.js";
-import "./chunk-4RPRK56I.js";
-import "./chunk-RD63D6KS.js";
+import "./chunk-KKPUYKM2.js";
+import "./chunk-ZQHAK5UD.js";
 import {
   digestOf,
   parseDigest,

@@ -27,7 +27,7 @@ import {
   SCANNERS,
   analyzerRules,
   scannerPart
-} from "./chunk-CTOTH6Y6.js";
+} from "./chunk-UNOSWRVX.js";
 import {
   defaultPolicy,
   findPolicyFile
@@ -45,7 +45,7 @@ import {
 } from "./chunk-DML5XCCS.js";
 import {
   VERSION
-} from "./chunk-RD63D6KS.js";
+} from "./chunk-ZQHAK5UD.js";
 import {
   ShipgateError
 } from "./chunk-6QO4RSHM.js";
@@ -294,7 +294,7 @@ async function readPolicy(repoRoot, configPath) {
 async function withTrivyIgnores(policy, repoRoot, named) {
   const files = readIgnoreFiles(repoRoot, named);
   if (!files.some((f) => f.entries.length)) return policy;
-  const { allRules } = await import("./chunk-OS3FOSE2.js");
+  const { allRules } = await import("./chunk-SKWRRRPP.js");
   const byPeer = /* @__PURE__ */ new Map();
   for (const r of await allRules()) {
     const peers = [
@@ -401,7 +401,7 @@ async function runUntil(opts, inputs, signal) {
   let exploitData;
   let scannedImage;
   if (opts.image) {
-    const { mapImageFindings, reconcileHistoryFindings, scanImage } = await import("./chunk-DGIHC76C.js");
+    const { mapImageFindings, reconcileHistoryFindings, scanImage } = await import("./chunk-SQGXHWK6.js");
     const scanned = await log.group(
       `shipgate: image scan of ${opts.image}`,
       () => scanImage(opts, scanners, policy, inputs.image, signal)

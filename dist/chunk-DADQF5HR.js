@@ -6,34 +6,18 @@ const require = __sgCreateRequire(import.meta.url);
 const __filename = __sgFileURLToPath(import.meta.url);
 const __dirname = __sgDirname(__filename);
 import {
-  INVENTORY_ANALYZERS,
-  collectInventory,
-  inventoryAnalyzers,
-  inventoryModule,
-  toCycloneDx,
-  toSpdx
-} from "./chunk-4RPRK56I.js";
-import "./chunk-RD63D6KS.js";
-import {
-  EOL_TABLE_UPDATED,
-  eolDate,
-  isInventoryPart,
-  osEndOfLife
-} from "./chunk-Y4CQZHBA.js";
+  renderSbom
+} from "./chunk-4B7RINH2.js";
+import "./chunk-VZR4YNCM.js";
+import "./chunk-TJLGGXV5.js";
+import "./chunk-KKPUYKM2.js";
+import "./chunk-ZQHAK5UD.js";
+import "./chunk-Y4CQZHBA.js";
 import "./chunk-NQRDU5S6.js";
 import "./chunk-6QO4RSHM.js";
 import "./chunk-GMQYA5PP.js";
 import "./chunk-KDR2SZEQ.js";
 import "./chunk-YNPQFTY5.js";
 export {
-  EOL_TABLE_UPDATED,
-  INVENTORY_ANALYZERS,
-  collectInventory,
-  eolDate,
-  inventoryAnalyzers,
-  inventoryModule,
-  isInventoryPart,
-  osEndOfLife,
-  toCycloneDx,
-  toSpdx
+  renderSbom
 };

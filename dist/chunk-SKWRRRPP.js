@@ -14,7 +14,7 @@ import {
   isScanner,
   ruleDocsPages,
   scannerPart
-} from "./chunk-CTOTH6Y6.js";
+} from "./chunk-UNOSWRVX.js";
 import "./chunk-YNPQFTY5.js";
 export {
   ANALYZERS,

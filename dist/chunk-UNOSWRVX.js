@@ -12,7 +12,7 @@ var ANALYZERS = [
     name: "inventory",
     scanner: "vuln",
     always: true,
-    load: async () => (await import("./chunk-PJTGNG4I.js")).inventoryModule
+    load: async () => (await import("./chunk-LSL55EIR.js")).inventoryModule
   },
   { name: "secrets", scanner: "secret", load: async () => (await import("./chunk-EW5G2E6F.js")).secretsModule },
   {

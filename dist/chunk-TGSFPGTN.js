@@ -12,13 +12,13 @@ import {
   scannedTarget,
   signImage,
   signIndex
-} from "./chunk-NEEI3TM7.js";
+} from "./chunk-MOPACGIO.js";
 import {
   openImage
 } from "./chunk-QVKCMRK4.js";
 import {
   runPipeline
-} from "./chunk-LVGJZYCN.js";
+} from "./chunk-LRCAY7SV.js";
 import {
   sortFindings
 } from "./chunk-K47NRAYF.js";

@@ -9,11 +9,11 @@ import {
   notSignedLine,
   scanToSign,
   signScanned
-} from "./chunk-W4ZPEI3Q.js";
+} from "./chunk-TGSFPGTN.js";
 import {
   signOptions,
   signableRegistryImage
-} from "./chunk-NEEI3TM7.js";
+} from "./chunk-MOPACGIO.js";
 import {
   SBOM_FORMATS,
   sbomKind
@@ -21,17 +21,17 @@ import {
 import {
   checkOutputFlags,
   writeOutputs
-} from "./chunk-V7JUHQJD.js";
+} from "./chunk-KSYBKCYD.js";
 import {
   plural
 } from "./chunk-SVCZTZML.js";
 import {
   gateFlags
-} from "./chunk-FLB7CNIH.js";
+} from "./chunk-K2K4XQA3.js";
 import {
   parseDuration,
   runPipeline
-} from "./chunk-LVGJZYCN.js";
+} from "./chunk-LRCAY7SV.js";
 import {
   helpSection,
   parseTableCommand

@@ -7,7 +7,7 @@ const __filename = __sgFileURLToPath(import.meta.url);
 const __dirname = __sgDirname(__filename);
 import {
   writeReports
-} from "./chunk-TZYBH46A.js";
+} from "./chunk-BNDBTCUE.js";
 import {
   userCategory
 } from "./chunk-SVCZTZML.js";

@@ -27,7 +27,7 @@ import {
 } from "./chunk-IKENLQFO.js";
 import {
   createAnalyzers
-} from "./chunk-CTOTH6Y6.js";
+} from "./chunk-UNOSWRVX.js";
 import {
   external_exports
 } from "./chunk-GJAWIMVQ.js";
@@ -56,8 +56,8 @@ import {
   collectInventory,
   inflateSync,
   require_packageurl_js
-} from "./chunk-4RPRK56I.js";
-import "./chunk-RD63D6KS.js";
+} from "./chunk-KKPUYKM2.js";
+import "./chunk-ZQHAK5UD.js";
 import "./chunk-SNG72773.js";
 import "./chunk-Y4CQZHBA.js";
 import "./chunk-NQRDU5S6.js";
@@ -3995,13 +3995,20 @@ function writeCachedIndex(paths, index) {
   writeAtomic(paths.data, index.data);
   writeAtomic(paths.index, JSON.stringify(index.header));
 }
+function usableMeta(paths, url) {
+  const meta = readJson(paths.meta);
+  return meta && meta.format === INDEX_FORMAT && meta.url === url ? meta : void 0;
+}
+function baseUrlOf(options) {
+  return options.baseUrl ?? process.env.SHIPGATE_OSV_URL ?? DEFAULT_OSV_URL;
+}
 async function loadOne(ecosystem, opts) {
   const log = logger();
   const url = archiveUrl(opts.baseUrl, ecosystem);
   const paths = cachePaths(opts.cacheDir, ecosystem);
   const now = opts.now?.() ?? Date.now();
-  const meta = readJson(paths.meta);
-  const cached = meta && meta.format === INDEX_FORMAT && meta.url === url ? readIndex(paths, ecosystem) : void 0;
+  const meta = usableMeta(paths, url);
+  const cached = meta ? readIndex(paths, ecosystem) : void 0;
   const age2 = cached && meta ? now - Date.parse(meta.checkedAt) : Infinity;
   const staleCopy = (e) => {
     if (!cached || !meta || !isShipgateError(e)) return void 0;
@@ -4169,10 +4176,9 @@ async function refreshIncrementally(ecosystem, cached, meta, since, opts, now) {
   return { index, meta: fresh, from: "download" };
 }
 function cachedIndexAge(ecosystem, options = {}) {
-  const baseUrl = options.baseUrl ?? process.env.SHIPGATE_OSV_URL ?? DEFAULT_OSV_URL;
   const paths = cachePaths(options.cacheDir ?? defaultCacheDir(), ecosystem);
-  const meta = readJson(paths.meta);
-  if (!meta || meta.format !== INDEX_FORMAT || meta.url !== archiveUrl(baseUrl, ecosystem)) return void 0;
+  const meta = usableMeta(paths, archiveUrl(baseUrlOf(options), ecosystem));
+  if (!meta) return void 0;
   if (!existsSync(paths.index) || !existsSync(paths.data)) return void 0;
   const at = Date.parse(meta.checkedAt);
   if (Number.isNaN(at)) return void 0;
@@ -4181,7 +4187,7 @@ function cachedIndexAge(ecosystem, options = {}) {
 async function loadRemoteDatabase(ecosystems, options = {}) {
   const opts = {
     ...options,
-    baseUrl: options.baseUrl ?? process.env.SHIPGATE_OSV_URL ?? DEFAULT_OSV_URL,
+    baseUrl: baseUrlOf(options),
     cacheDir: options.cacheDir ?? defaultCacheDir(),
     maxAgeMs: options.maxAgeMs ?? DEFAULT_MAX_AGE_MS
   };

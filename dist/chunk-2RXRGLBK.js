@@ -8,16 +8,16 @@ const __dirname = __sgDirname(__filename);
 import {
   checkOutputFlags,
   writeOutputs
-} from "./chunk-V7JUHQJD.js";
-import "./chunk-TZYBH46A.js";
+} from "./chunk-KSYBKCYD.js";
+import "./chunk-BNDBTCUE.js";
 import "./chunk-SVCZTZML.js";
 import "./chunk-4W53UNPV.js";
 import {
   failOnFlag
-} from "./chunk-FLB7CNIH.js";
+} from "./chunk-K2K4XQA3.js";
 import {
   runPipeline
-} from "./chunk-LVGJZYCN.js";
+} from "./chunk-LRCAY7SV.js";
 import "./chunk-K47NRAYF.js";
 import "./chunk-B5YGYBGC.js";
 import "./chunk-MEPUX6SS.js";
@@ -35,7 +35,7 @@ import "./chunk-ORKN2LZK.js";
 import {
   findRepoRoot
 } from "./chunk-VYLKKKIO.js";
-import "./chunk-CTOTH6Y6.js";
+import "./chunk-UNOSWRVX.js";
 import "./chunk-PUVAPGBL.js";
 import {
   PSS_VALUES
@@ -47,7 +47,7 @@ import "./chunk-SCYKMJJI.js";
 import "./chunk-IARREIY2.js";
 import "./chunk-DML5XCCS.js";
 import "./chunk-LJLRXQKZ.js";
-import "./chunk-RD63D6KS.js";
+import "./chunk-ZQHAK5UD.js";
 import "./chunk-SNG72773.js";
 import {
   EXIT,

@@ -14,7 +14,7 @@ import {
 import {
   toCycloneDx,
   toSpdx
-} from "./chunk-4RPRK56I.js";
+} from "./chunk-KKPUYKM2.js";
 import {
   ShipgateError
 } from "./chunk-6QO4RSHM.js";

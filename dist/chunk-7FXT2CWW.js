@@ -12,8 +12,8 @@ import {
   SIGNING_OPTIONS,
   attestImage,
   signOptions
-} from "./chunk-NEEI3TM7.js";
-import "./chunk-NI7FHECG.js";
+} from "./chunk-MOPACGIO.js";
+import "./chunk-GLGCZAVK.js";
 import "./chunk-3MBQI7KF.js";
 import "./chunk-ANKGLQNW.js";
 import "./chunk-2DGSQNDZ.js";
@@ -24,7 +24,7 @@ import {
 import "./chunk-D6IWNGPV.js";
 import "./chunk-ENAC3JU5.js";
 import "./chunk-X4NCKJN2.js";
-import "./chunk-P7WEJR6U.js";
+import "./chunk-4B7RINH2.js";
 import "./chunk-VZR4YNCM.js";
 import "./chunk-MEPUX6SS.js";
 import "./chunk-U65Y67VX.js";
@@ -38,8 +38,8 @@ import "./chunk-2L5WH6HQ.js";
 import "./chunk-TXKN6PNT.js";
 import "./chunk-TJLGGXV5.js";
 import "./chunk-SCYKMJJI.js";
-import "./chunk-4RPRK56I.js";
-import "./chunk-RD63D6KS.js";
+import "./chunk-KKPUYKM2.js";
+import "./chunk-ZQHAK5UD.js";
 import "./chunk-SNG72773.js";
 import "./chunk-Y4CQZHBA.js";
 import "./chunk-NQRDU5S6.js";

@@ -118,7 +118,7 @@ var package_default = {
 
 // src/core/version.ts
 var VERSION = package_default.version;
-var COMMIT = true ? "ede6774f75494c9a126dc82ccbf11f07748ecf3e" : "unknown";
+var COMMIT = true ? "b2f9d7a64d082cb616cb8531394f3af72b51f62d" : "unknown";
 
 export {
   VERSION,

@@ -11,12 +11,12 @@ import {
 } from "./chunk-VZR4YNCM.js";
 import {
   writeReports
-} from "./chunk-TZYBH46A.js";
+} from "./chunk-BNDBTCUE.js";
 import "./chunk-SVCZTZML.js";
 import "./chunk-4W53UNPV.js";
 import {
   runPipeline
-} from "./chunk-LVGJZYCN.js";
+} from "./chunk-LRCAY7SV.js";
 import "./chunk-K47NRAYF.js";
 import "./chunk-B5YGYBGC.js";
 import "./chunk-MEPUX6SS.js";
@@ -33,7 +33,7 @@ import "./chunk-ORKN2LZK.js";
 import {
   findRepoRoot
 } from "./chunk-VYLKKKIO.js";
-import "./chunk-CTOTH6Y6.js";
+import "./chunk-UNOSWRVX.js";
 import "./chunk-PUVAPGBL.js";
 import "./chunk-2L5WH6HQ.js";
 import "./chunk-LDYEDCNY.js";
@@ -43,7 +43,7 @@ import "./chunk-SCYKMJJI.js";
 import "./chunk-IARREIY2.js";
 import "./chunk-DML5XCCS.js";
 import "./chunk-LJLRXQKZ.js";
-import "./chunk-RD63D6KS.js";
+import "./chunk-ZQHAK5UD.js";
 import "./chunk-SNG72773.js";
 import {
   EXIT,

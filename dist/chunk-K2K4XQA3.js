@@ -14,7 +14,7 @@ import {
 import {
   SCANNERS,
   isScanner
-} from "./chunk-CTOTH6Y6.js";
+} from "./chunk-UNOSWRVX.js";
 import {
   MALWARE_MODES
 } from "./chunk-PUVAPGBL.js";

@@ -14,7 +14,7 @@ import {
 } from "./chunk-N7PLTF7E.js";
 import {
   allRules
-} from "./chunk-CTOTH6Y6.js";
+} from "./chunk-UNOSWRVX.js";
 import {
   EXIT
 } from "./chunk-6QO4RSHM.js";

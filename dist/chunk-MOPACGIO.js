@@ -8,7 +8,7 @@ const __dirname = __sgDirname(__filename);
 import {
   buildStatements,
   createSigner
-} from "./chunk-NI7FHECG.js";
+} from "./chunk-GLGCZAVK.js";
 import {
   signMessage,
   signStatement

@@ -21,14 +21,14 @@ import {
 } from "./chunk-LPHRMR6J.js";
 import {
   renderSbom
-} from "./chunk-P7WEJR6U.js";
+} from "./chunk-4B7RINH2.js";
 import {
   countBySeverity
 } from "./chunk-U65Y67VX.js";
 import {
   COMMIT,
   VERSION
-} from "./chunk-RD63D6KS.js";
+} from "./chunk-ZQHAK5UD.js";
 import {
   ShipgateError
 } from "./chunk-6QO4RSHM.js";

@@ -9,11 +9,11 @@ import {
   SIGNER_HELP,
   SIGNER_OPTIONS,
   signingConfig
-} from "./chunk-NEEI3TM7.js";
+} from "./chunk-MOPACGIO.js";
 import {
   createSigner,
   slsaProvenance
-} from "./chunk-NI7FHECG.js";
+} from "./chunk-GLGCZAVK.js";
 import {
   BUNDLE_SUFFIX,
   signFile
@@ -28,7 +28,7 @@ import {
 import "./chunk-D6IWNGPV.js";
 import "./chunk-ENAC3JU5.js";
 import "./chunk-X4NCKJN2.js";
-import "./chunk-P7WEJR6U.js";
+import "./chunk-4B7RINH2.js";
 import "./chunk-VZR4YNCM.js";
 import "./chunk-MEPUX6SS.js";
 import "./chunk-U65Y67VX.js";
@@ -44,8 +44,8 @@ import "./chunk-TJLGGXV5.js";
 import {
   mapConcurrent
 } from "./chunk-SCYKMJJI.js";
-import "./chunk-4RPRK56I.js";
-import "./chunk-RD63D6KS.js";
+import "./chunk-KKPUYKM2.js";
+import "./chunk-ZQHAK5UD.js";
 import "./chunk-SNG72773.js";
 import "./chunk-Y4CQZHBA.js";
 import "./chunk-NQRDU5S6.js";

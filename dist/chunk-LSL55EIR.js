@@ -6,18 +6,34 @@ const require = __sgCreateRequire(import.meta.url);
 const __filename = __sgFileURLToPath(import.meta.url);
 const __dirname = __sgDirname(__filename);
 import {
-  renderSbom
-} from "./chunk-P7WEJR6U.js";
-import "./chunk-VZR4YNCM.js";
-import "./chunk-TJLGGXV5.js";
-import "./chunk-4RPRK56I.js";
-import "./chunk-RD63D6KS.js";
-import "./chunk-Y4CQZHBA.js";
+  INVENTORY_ANALYZERS,
+  collectInventory,
+  inventoryAnalyzers,
+  inventoryModule,
+  toCycloneDx,
+  toSpdx
+} from "./chunk-KKPUYKM2.js";
+import "./chunk-ZQHAK5UD.js";
+import {
+  EOL_TABLE_UPDATED,
+  eolDate,
+  isInventoryPart,
+  osEndOfLife
+} from "./chunk-Y4CQZHBA.js";
 import "./chunk-NQRDU5S6.js";
 import "./chunk-6QO4RSHM.js";
 import "./chunk-GMQYA5PP.js";
 import "./chunk-KDR2SZEQ.js";
 import "./chunk-YNPQFTY5.js";
 export {
-  renderSbom
+  EOL_TABLE_UPDATED,
+  INVENTORY_ANALYZERS,
+  collectInventory,
+  eolDate,
+  inventoryAnalyzers,
+  inventoryModule,
+  isInventoryPart,
+  osEndOfLife,
+  toCycloneDx,
+  toSpdx
 };

@@ -7,7 +7,7 @@ const __filename = __sgFileURLToPath(import.meta.url);
 const __dirname = __sgDirname(__filename);
 import {
   VERSION
-} from "./chunk-RD63D6KS.js";
+} from "./chunk-ZQHAK5UD.js";
 import {
   FileVersions,
   attributeToLayers,

@@ -10,7 +10,7 @@ import {
   VERIFY_OPTIONS,
   verifyFlags
 } from "./chunk-ZLOC44TL.js";
-import "./chunk-NI7FHECG.js";
+import "./chunk-GLGCZAVK.js";
 import "./chunk-3MBQI7KF.js";
 import "./chunk-ANKGLQNW.js";
 import {
@@ -28,7 +28,7 @@ import {
 } from "./chunk-D6IWNGPV.js";
 import "./chunk-ENAC3JU5.js";
 import "./chunk-X4NCKJN2.js";
-import "./chunk-P7WEJR6U.js";
+import "./chunk-4B7RINH2.js";
 import "./chunk-VZR4YNCM.js";
 import {
   plural,
@@ -57,10 +57,10 @@ import {
   mapConcurrent
 } from "./chunk-SCYKMJJI.js";
 import "./chunk-LJLRXQKZ.js";
-import "./chunk-4RPRK56I.js";
+import "./chunk-KKPUYKM2.js";
 import {
   VERSION
-} from "./chunk-RD63D6KS.js";
+} from "./chunk-ZQHAK5UD.js";
 import {
   digestOf,
   parseRegistryRef,
