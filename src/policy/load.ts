@@ -2,7 +2,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { parseDocument } from 'yaml';
-import type { z } from 'zod';
+import type { core } from 'zod/mini';
 import { oneLine, ShipgateError } from '../core/errors';
 import { defaultPolicy, findPolicyFile, type Policy } from './defaults';
 import { policySchema } from './schema';
@@ -83,7 +83,7 @@ export function parsePolicy(text: string, name = 'shipgate.yaml'): Policy {
   return { ...parsed.data, source: name };
 }
 
-type Issue = z.core.$ZodIssue;
+type Issue = core.$ZodIssue;
 
 /** "gate.fail-on: invalid value "urgent" (expected one of critical, high, medium, low, info, none)". */
 function describeIssue(issue: Issue, input: unknown): string {
