@@ -1,11 +1,15 @@
-/** The CLI front door: commands that map flags onto the pipeline and the output stage. */
-import { EXIT } from '../core/errors';
-import { main } from './main';
+/**
+ * The CLI's entry point. It turns on Node's compile cache before loading anything else: the code a command
+ * loads (about 2 MB for a lint) is then compiled once and reused by later runs, which start faster.
+ */
+import { enableCompileCache } from 'node:module';
+import { shipgateCacheDir } from '../core/cache-dir';
 
-// `shipgate rules | head`: when the reader goes away, stop quietly rather than fail on EPIPE.
-process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-  if (e.code === 'EPIPE') process.exit(EXIT.OK);
-  throw e;
-});
+try {
+  // Node honours NODE_DISABLE_COMPILE_CACHE; a folder it cannot write only costs the speed-up.
+  enableCompileCache(shipgateCacheDir('node-compile-cache'));
+} catch {
+  // An unusable cache must never stop the command.
+}
 
-process.exitCode = await main(process.argv.slice(2));
+await import('./start');

@@ -72,6 +72,11 @@ Global options:
   -q, --quiet      only warnings and errors on stderr (no progress, no log sections)
   -v, --verbose    debug output on stderr
 
+Environment:
+  SHIPGATE_CACHE_DIR  cache folder (default $XDG_CACHE_HOME/shipgate, else ~/.cache/shipgate): vulnerability
+                      data, sigstore's trust metadata, and Node's compiled code for a faster start
+                      (NODE_DISABLE_COMPILE_CACHE=1 turns that part off)
+
 Exit codes: 0 approved, 1 policy failed, 2 usage or input error, 3 internal error, 4 remote service error
 or timeout.
 Docs: https://github.com/shipgate/shipgate#readme

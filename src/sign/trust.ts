@@ -3,8 +3,7 @@
  * file for a private sigstore) and, for key-based bundles, the user's public keys.
  */
 import { readFile } from 'node:fs/promises';
-import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { shipgateCacheDir } from '../core/cache-dir';
 import { TrustedRoot } from '@sigstore/protobuf-specs';
 import { getTrustedRoot } from '@sigstore/tuf';
 import { toTrustMaterial, type TrustMaterial } from '@sigstore/verify';
@@ -37,9 +36,7 @@ export interface LoadedTrust {
 
 /** shipgate's cache directory for sigstore's TUF metadata. */
 export function tufCacheDir(env: NodeJS.ProcessEnv = process.env): string {
-  if (env.SHIPGATE_CACHE_DIR) return join(env.SHIPGATE_CACHE_DIR, 'sigstore-tuf');
-  if (env.XDG_CACHE_HOME) return join(env.XDG_CACHE_HOME, 'shipgate', 'sigstore-tuf');
-  return join(homedir(), '.cache', 'shipgate', 'sigstore-tuf');
+  return shipgateCacheDir('sigstore-tuf', env);
 }
 
 const EMPTY_ROOT: TrustedRoot = {

@@ -15,7 +15,7 @@ import {
 } from 'node:fs';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { homedir } from 'node:os';
+import { shipgateCacheDir } from '../../core/cache-dir';
 import { join } from 'node:path';
 import { ShipgateError, isShipgateError } from '../../core/errors';
 import { logger } from '../../core/logger';
@@ -72,9 +72,7 @@ export const FULL_REFRESH_MS = 7 * 24 * 60 * 60 * 1000;
  * else ~/.cache/shipgate/osv.
  */
 export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env): string {
-  if (env.SHIPGATE_CACHE_DIR) return join(env.SHIPGATE_CACHE_DIR, 'osv');
-  if (env.XDG_CACHE_HOME) return join(env.XDG_CACHE_HOME, 'shipgate', 'osv');
-  return join(homedir(), '.cache', 'shipgate', 'osv');
+  return shipgateCacheDir('osv', env);
 }
 
 export function archiveUrl(baseUrl: string, ecosystem: string): string {
