@@ -30,7 +30,12 @@ const BANNER = [
 // The action is one file; the CLI is split so each command loads only what it needs (fast cold start).
 const ENTRIES = [
   { entryPoints: { index: 'src/action/index.ts' }, shebang: false, splitting: false },
-  { entryPoints: { cli: 'src/cli/index.ts' }, shebang: true, splitting: true },
+  {
+    // The lint worker shares the CLI's chunks; the action finds it in the same folder.
+    entryPoints: { cli: 'src/cli/index.ts', 'lint-worker': 'src/dockerfile/lint-worker.ts' },
+    shebang: true,
+    splitting: true,
+  },
 ];
 
 // WebAssembly grammars loaded next to the bundle.

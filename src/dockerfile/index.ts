@@ -1,6 +1,7 @@
 /** The Dockerfile parser, its rules, hadolint/BuildKit pragmas and history mapping. */
 export { parseDockerfile } from './parse';
 export { lintDockerfile, lintDockerfiles, ruleAliases, toTarget } from './lint';
+export { lintDockerfilesParallel } from './lint-pool';
 export { dockerfileRules } from './rules/index';
 export { loadHadolintConfig, parseHadolintConfig } from './hadolint';
 export { matchHistoryToInstruction, ownHistoryEntries } from './history';

@@ -13,7 +13,12 @@ import type { AnalyzerStatus, DockerfileTarget, ScanResult } from '../core/resul
 import type { OpenedImage } from '../image/index';
 import { sortFindings } from '../core/order';
 import { VERSION } from '../core/version';
-import { dockerfileRules, historyRules, lintDockerfiles, loadHadolintConfig } from '../dockerfile/index';
+import {
+  dockerfileRules,
+  historyRules,
+  lintDockerfilesParallel,
+  loadHadolintConfig,
+} from '../dockerfile/index';
 import type { ScannedImage } from '../manifests/index';
 import { applyPolicy } from '../policy/apply';
 import { decide } from '../policy/decide';
@@ -168,7 +173,7 @@ async function runUntil(
         path: repoRelative(opts.repoRoot, path),
         content: texts[i]!,
       }));
-      const linted = await lintDockerfiles(inputs, lintOptions);
+      const linted = await lintDockerfilesParallel(inputs, lintOptions);
       for (const [i, { path: rel, content }] of inputs.entries()) {
         const { findings: found, target, shellcheck } = linted[i]!;
         log.info(`${rel}: ${found.length} Dockerfile finding${found.length === 1 ? '' : 's'}`);

@@ -22,6 +22,10 @@ ${helpSection('lint', 'Policy')}
 
 Output:
 ${helpSection('lint', 'Output')}
+
+Environment:
+  SHIPGATE_LINT_WORKERS=N  worker threads for many Dockerfiles (default: one per core but one, at most
+                           three, none below 48 files); 0 lints on one thread. The report is the same.
 `;
 
 /** A YAML file, a folder or `-` (stdin) is a manifest argument; anything else is a Dockerfile. */

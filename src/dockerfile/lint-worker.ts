@@ -1,0 +1,27 @@
+/**
+ * A lint worker thread (see lint-pool.ts): lints the batches of Dockerfiles it is sent with the options it was
+ * started with, and answers each with the results or the error, as plain data.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { toShipgateError } from '../core/errors';
+import { lintDockerfiles, type DockerfileLintOptions } from './lint';
+import type { BatchReply, BatchRequest } from './lint-pool';
+
+const options = workerData as DockerfileLintOptions;
+const port = parentPort!;
+
+port.on('message', (req: BatchRequest) => {
+  void lintDockerfiles(req.inputs, options).then(
+    (results) => port.postMessage({ batch: req.batch, results } satisfies BatchReply),
+    (e: unknown) => {
+      const err = toShipgateError(e);
+      port.postMessage({
+        batch: req.batch,
+        error: { code: err.code, message: err.message, ...(err.hint ? { hint: err.hint } : {}) },
+      } satisfies BatchReply);
+    },
+  );
+});
+
+// Batches are sent only once the linter is loaded, so a worker that starts late takes no work it cannot do yet.
+port.postMessage({ ready: true } satisfies BatchReply);
