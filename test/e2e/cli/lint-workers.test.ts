@@ -36,7 +36,7 @@ function report(path: string): unknown {
 }
 
 async function lint(workers: string | undefined, out: string, targets: string[] = files) {
-  const env = { ...process.env, NO_COLOR: '1' };
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
   if (workers === undefined) delete env.SHIPGATE_LINT_WORKERS;
   else env.SHIPGATE_LINT_WORKERS = workers;
   return runCli(
