@@ -103,16 +103,33 @@ interface WalkContext {
 
 const MAX_SHELL_DEPTH = 1000;
 
-/** Depth of a syntax tree, without recursion. */
+/**
+ * Depth of a syntax tree in named nodes, without recursion. A cursor walks it without creating a node object
+ * per node (each would cross into WebAssembly); anonymous nodes are tokens, so no named node is below one.
+ */
 function treeDepth(root: Node): number {
-  let max = 0;
-  const stack: [Node, number][] = [[root, 1]];
-  while (stack.length) {
-    const [node, depth] = stack.pop()!;
-    if (depth > max) max = depth;
-    for (const c of node.namedChildren) if (c) stack.push([c, depth + 1]);
+  const cursor = root.walk();
+  try {
+    let depth = 1;
+    let max = 1;
+    for (;;) {
+      if (cursor.gotoFirstChild()) {
+        depth++;
+        if (depth > max && cursor.nodeIsNamed) max = depth;
+        continue;
+      }
+      for (;;) {
+        if (cursor.gotoNextSibling()) {
+          if (depth > max && cursor.nodeIsNamed) max = depth;
+          break;
+        }
+        if (!cursor.gotoParent()) return max;
+        depth--;
+      }
+    }
+  } finally {
+    cursor.delete();
   }
-  return max;
 }
 
 /** Collects the simple commands of a bash script into `out`. */
