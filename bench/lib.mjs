@@ -17,11 +17,12 @@ export function measure(
   { runs = 5, warmup = 1, env = process.env, cwd = ROOT, okCodes = [0, 1] } = {},
 ) {
   const times = [];
+  const cpu = [];
   let peakKb = 0;
   for (let i = 0; i < warmup + runs; i++) {
     const t0 = process.hrtime.bigint();
     const r = hasGnuTime
-      ? spawnSync('/usr/bin/time', ['-f', '%M', cmd, ...args], {
+      ? spawnSync('/usr/bin/time', ['-f', '%M %U %S', cmd, ...args], {
           env,
           cwd,
           encoding: 'utf8',
@@ -34,15 +35,19 @@ export function measure(
     }
     if (hasGnuTime) {
       const lines = (r.stderr || '').trim().split('\n');
-      const kb = Number(lines[lines.length - 1]);
+      const [kb, user, sys] = (lines[lines.length - 1] ?? '').split(' ').map(Number);
       if (Number.isFinite(kb)) peakKb = Math.max(peakKb, kb);
+      // CPU time of every thread of the process (user and system), to compare tools that use more cores.
+      if (i >= warmup && Number.isFinite(user) && Number.isFinite(sys)) cpu.push((user + sys) * 1000);
     }
     if (i >= warmup) times.push(ms);
   }
   times.sort((a, b) => a - b);
+  cpu.sort((a, b) => a - b);
   return {
     medianMs: Math.round(times[Math.floor(times.length / 2)] * 10) / 10,
     minMs: Math.round(times[0] * 10) / 10,
+    cpuMs: cpu.length ? Math.round(cpu[Math.floor(cpu.length / 2)]) : undefined,
     peakRssMb: hasGnuTime ? Math.round(peakKb / 102.4) / 10 : undefined,
     runs,
   };

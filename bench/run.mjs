@@ -4,7 +4,7 @@
 // for signing. `npm run bench -- push` (or sign, audit, ...) runs one section; the figures of the others are kept.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, totalmem } from 'node:os';
+import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, WORK, measure, ratio, trivyPath } from './lib.mjs';
 
@@ -71,6 +71,10 @@ if (want('lint')) {
     '-q',
   ];
   const sg = measure(node, [...lintArgs(...files), '-c', noShellcheck], { runs: 5 });
+  const sgOneThread = measure(node, [...lintArgs(...files), '-c', noShellcheck], {
+    runs: 5,
+    env: { ...process.env, SHIPGATE_LINT_WORKERS: '0' },
+  });
   const sgShellcheck = hasShellcheck() ? measure(node, lintArgs(...files), { runs: 3 }) : undefined;
   const tv = measure(
     trivy,
@@ -82,6 +86,10 @@ if (want('lint')) {
     shipgate: { ...sg, filesPerSec: Math.round((files.length / sg.medianMs) * 1000) },
     trivy: { ...tv, filesPerSec: Math.round((files.length / tv.medianMs) * 1000) },
     throughputRatio: ratio(tv.medianMs, sg.medianMs),
+    cores: availableParallelism(),
+    oneThread: { ...sgOneThread, filesPerSec: Math.round((files.length / sgOneThread.medianMs) * 1000) },
+    oneThreadRatio: ratio(tv.medianMs, sgOneThread.medianMs),
+    ...(sg.cpuMs && tv.cpuMs ? { cpuRatio: ratio(tv.cpuMs, sg.cpuMs) } : {}),
     ...(sgShellcheck
       ? {
           withShellcheck: {
