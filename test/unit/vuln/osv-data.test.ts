@@ -12,6 +12,7 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -298,6 +299,28 @@ describe('failures', () => {
     expect(e.code).toBe('VULN_DB');
     expect(e.message).toMatch(/corrupt zip archive/);
     expect(existsSync(cachePaths(dir, 'npm').index)).toBe(false);
+  });
+
+  it('reads an entry larger than its read window, and rejects an entry that inflates to another size than stated', async () => {
+    const records = fixtureRecords('npm');
+    // Incompressible details: the entry stays over 1 MiB compressed.
+    const big = { ...records[0]!, details: randomBytes(1_200_000).toString('base64') };
+    const zip = Buffer.from(makeZip([big, ...records.slice(1)]));
+    fake.setRawArchive('npm', zip);
+    const db = await loadRemoteDatabase(['npm'], { baseUrl: fake.url, cacheDir: dir, http: HTTP });
+    expect(ruleIds(db, [pkg('npm', 'lodash', '4.17.20')])).toEqual(['CVE-2021-23337']);
+
+    // The first central directory entry's uncompressed size (fflate writes no archive comment).
+    const sizeField = zip.readUInt32LE(zip.length - 22 + 16) + 24;
+    for (const delta of [-10, 10]) {
+      const lying = Buffer.from(zip);
+      lying.writeUInt32LE(lying.readUInt32LE(sizeField) + delta, sizeField);
+      fake.setRawArchive('npm', lying);
+      const e = await rejection(
+        loadRemoteDatabase(['npm'], { baseUrl: fake.url, cacheDir: join(dir, `${delta}`), http: HTTP }),
+      );
+      expect(e.message).toMatch(/corrupt zip archive/);
+    }
   });
 });
 
