@@ -159,14 +159,14 @@ export class IndexWriter {
     }
     const tables = this.sink.size;
     const table = Buffer.alloc(4 * (this.slotEnds.length + 1 + keys.length + 1));
-    let p = table.writeUInt32LE(0, 0);
-    for (const end of this.slotEnds) p = table.writeUInt32LE(end, p);
-    p = table.writeUInt32LE(names, p);
-    for (const end of nameEnds) p = table.writeUInt32LE(end, p);
     if (tables + table.length > MAX_SIZE)
       throw new ShipgateError('VULN_DB', `the OSV ${this.ecosystem} index would exceed 4 GiB`, {
         hint: 'use the OSV API mode (SHIPGATE_OSV_MODE=api) for this ecosystem',
       });
+    let p = table.writeUInt32LE(0, 0);
+    for (const end of this.slotEnds) p = table.writeUInt32LE(end, p);
+    p = table.writeUInt32LE(names, p);
+    for (const end of nameEnds) p = table.writeUInt32LE(end, p);
     this.sink.write(table);
     const parts = this.sink.end();
     return {
