@@ -11,7 +11,8 @@ import { join } from 'node:path';
 import { Logger, setLogger } from '../src/core/logger';
 import type { OsInfo, Package } from '../src/core/package';
 import { matchVulnerabilities } from '../src/vuln/match';
-import { INDEX_FORMAT, IndexBuilder, storeIndex } from '../src/vuln/osv/compact';
+import { IndexBuilder } from '../src/vuln/osv/compact';
+import { INDEX_FORMAT } from '../src/vuln/osv/layout';
 import {
   archiveUrl,
   cachePaths,
@@ -221,14 +222,13 @@ function build(dir: string): void {
   for (const [eco, [n, make]] of Object.entries(COUNTS)) {
     const b = new IndexBuilder(new Set([eco]));
     for (let i = 0; i < n; i++) b.add(make(i));
-    const index = b.result().get(eco)!;
     const p = cachePaths(dir, eco);
-    writeCachedIndex(p, storeIndex(index));
+    const index = writeCachedIndex(p, b.result().get(eco)!);
     const meta: CacheMeta = {
       format: INDEX_FORMAT,
       url: archiveUrl(BASE_URL, eco),
       checkedAt: new Date().toISOString(),
-      records: index.records.length,
+      records: index.recordCount,
     };
     writeFileSync(p.meta, JSON.stringify(meta));
   }

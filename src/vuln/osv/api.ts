@@ -134,7 +134,7 @@ export async function loadApiDatabase(
   const builder = new IndexBuilder(new Set(unique.map((q) => ecosystemBase(q.ecosystem))));
   for (const r of records) builder.add(r);
   return new IndexedVulnDatabase(
-    builder.result(),
+    builder.compiled(),
     `osv api (${redactUrl(options.apiUrl ?? process.env.SHIPGATE_OSV_API_URL ?? DEFAULT_OSV_API_URL)})`,
   );
 }

@@ -3,12 +3,11 @@
  * name to the affected entries that name it, each pointing at a compact copy of its record (what a
  * finding needs: ids, summary, severity, references). Events are sorted in the ecosystem's order at
  * compile time, and explicit `versions` already covered by the ranges are dropped, so matching does
- * only a few comparisons per entry and the file loads with one JSON.parse.
+ * only a few comparisons per entry. How the index is laid out in bytes: layout.ts.
  */
 import { comparatorFor, ecosystemBase, semverComparator, type Comparator } from '../versions';
+import { CompiledIndex, IndexWriter, packageKey, type BuiltIndex } from './layout';
 import type { OsvAffected, OsvRecord, OsvSeverity } from './types';
-
-export const INDEX_FORMAT = 2;
 
 /** One event: [kind, version] with kind i(ntroduced), f(ixed), l(ast_affected), x (limit). */
 type CompactEvent = [kind: 'i' | 'f' | 'l' | 'x', version: string];
@@ -20,7 +19,7 @@ export interface CompactRange {
 }
 
 export interface CompactAffected {
-  /** Index of the record in EcosystemIndex.records. */
+  /** Index of the record in its archive's index. */
   r: number;
   /** The full ecosystem string, e.g. "Debian:12", "Ubuntu:Pro:22.04:LTS". */
   e: string;
@@ -48,66 +47,6 @@ export interface CompactRecord {
   /** GHSA database_specific.severity (CRITICAL, HIGH, MODERATE, LOW). */
   dbSeverity?: string;
   references?: string[];
-}
-
-export interface EcosystemIndex {
-  format: number;
-  /** The archive name: the ecosystem's base (before the first ':'). */
-  ecosystem: string;
-  builtAt: string;
-  records: CompactRecord[];
-  packages: Record<string, CompactAffected[]>;
-}
-
-/**
- * The index as stored in the cache: a small JSON header (package name → slot) plus one data file of
- * concatenated JSON texts, one slot per package's entries and per record. Loading reads the header
- * and the data as a Buffer (outside the JS heap), and only the packages an image has and the records
- * they hit are ever decoded: load time and memory stay flat as the database grows.
- */
-export interface StoredIndex {
-  format: number;
-  ecosystem: string;
-  builtAt: string;
-  stored: true;
-  /** Normalised package name → slot of its entries. */
-  packages: Record<string, number>;
-  /** Record i is in slot recordBase + i. */
-  recordBase: number;
-  recordCount: number;
-  /** Slot k spans data bytes offsets[k] .. offsets[k + 1]. */
-  offsets: number[];
-  /** Length of the data file, to detect a header and data file that do not belong together. */
-  dataSize: number;
-}
-
-export function storeIndex(idx: EcosystemIndex): { header: StoredIndex; data: Buffer } {
-  const parts: Buffer[] = [];
-  const offsets: number[] = [0];
-  let size = 0;
-  const push = (v: unknown): number => {
-    const b = Buffer.from(JSON.stringify(v));
-    parts.push(b);
-    size += b.length;
-    offsets.push(size);
-    return offsets.length - 2;
-  };
-  const packages: Record<string, number> = {};
-  for (const [k, v] of Object.entries(idx.packages)) packages[k] = push(v);
-  const recordBase = offsets.length - 1;
-  for (const r of idx.records) push(r);
-  const header: StoredIndex = {
-    format: idx.format,
-    ecosystem: idx.ecosystem,
-    builtAt: idx.builtAt,
-    stored: true,
-    packages,
-    recordBase,
-    recordCount: idx.records.length,
-    offsets,
-    dataSize: size,
-  };
-  return { header, data: Buffer.concat(parts, size) };
 }
 
 /** Package names as OSV writes them, made comparable (PEP 503 for PyPI, case-folded where names are). */
@@ -276,9 +215,37 @@ function inRanges(ranges: CompactRange[], version: string, cmp: Comparator | und
   return false;
 }
 
-/** Builds and fills per-archive indexes from OSV records. */
+/**
+ * Adds a record's entries for one archive to its index (the record itself only when an entry can be matched);
+ * false when none can.
+ */
+export function addToIndex(
+  writer: IndexWriter,
+  record: OsvRecord,
+  affected: readonly OsvAffected[],
+): boolean {
+  const ri = writer.records;
+  let used = false;
+  for (const a of affected) {
+    const c = compactAffected(a, ri);
+    if (!c) continue;
+    writer.addEntry(packageKey(normalizeName(writer.ecosystem, a.package!.name)), JSON.stringify(c));
+    used = true;
+  }
+  if (used) writer.addRecord(JSON.stringify(compactRecord(record)));
+  return used;
+}
+
+/** The affected entries of a record that belong to an archive (by ecosystem base), with a package named. */
+export function affectedIn(record: OsvRecord, base: string): OsvAffected[] {
+  return (record.affected ?? []).filter(
+    (a) => !!a.package?.ecosystem && !!a.package.name && ecosystemBase(a.package.ecosystem) === base,
+  );
+}
+
+/** Builds per-archive indexes from OSV records, each record compiled and written as it is added. */
 export class IndexBuilder {
-  private readonly indexes = new Map<string, EcosystemIndex>();
+  private readonly writers = new Map<string, IndexWriter>();
   private readonly builtAt = new Date().toISOString();
   /** Records skipped because they were withdrawn. */
   withdrawn = 0;
@@ -289,11 +256,6 @@ export class IndexBuilder {
 
   /** @param only archive names (ecosystem bases) to keep; undefined keeps all. */
   constructor(private readonly only?: ReadonlySet<string>) {}
-
-  /** Starts an archive's index from an existing one (whose records are kept as they are). */
-  seed(index: EcosystemIndex): void {
-    this.indexes.set(index.ecosystem, index);
-  }
 
   add(record: OsvRecord): void {
     if (record.modified) {
@@ -318,39 +280,29 @@ export class IndexBuilder {
       list.push(a);
       byBase.set(base, list);
     }
-    for (const [base, affected] of byBase) {
-      const idx = this.index(base);
-      const ri = idx.records.length;
-      let used = false;
-      for (const a of affected) {
-        const c = compactAffected(a, ri);
-        if (!c) continue;
-        const key = normalizeName(base, a.package!.name);
-        (idx.packages[key] ??= []).push(c);
-        used = true;
-      }
-      if (used) idx.records.push(compactRecord(record));
-    }
+    for (const [base, affected] of byBase) addToIndex(this.writer(base), record, affected);
   }
 
-  private index(base: string): EcosystemIndex {
-    let idx = this.indexes.get(base);
-    if (!idx) {
-      idx = {
-        format: INDEX_FORMAT,
-        ecosystem: base,
-        builtAt: this.builtAt,
-        records: [],
-        packages: Object.create(null) as Record<string, CompactAffected[]>,
-      };
-      this.indexes.set(base, idx);
+  private writer(base: string): IndexWriter {
+    let w = this.writers.get(base);
+    if (!w) {
+      w = new IndexWriter(base, this.builtAt);
+      this.writers.set(base, w);
     }
-    return idx;
+    return w;
   }
 
-  /** The built indexes, one per archive; archives asked for but without records get an empty index. */
-  result(): Map<string, EcosystemIndex> {
-    for (const b of this.only ?? []) this.index(b);
-    return this.indexes;
+  /**
+   * The built indexes, one per archive; archives asked for but without records get an empty index.
+   * Finishes the builder: add no records afterwards.
+   */
+  result(): Map<string, BuiltIndex> {
+    for (const b of this.only ?? []) this.writer(b);
+    return new Map([...this.writers].map(([base, w]) => [base, w.finish()]));
+  }
+
+  /** The built indexes, read from memory. Finishes the builder. */
+  compiled(): Map<string, CompiledIndex> {
+    return new Map([...this.result()].map(([base, b]) => [base, CompiledIndex.fromBuilt(b)]));
   }
 }

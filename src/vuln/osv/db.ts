@@ -1,13 +1,8 @@
 /** The loaded vulnerability data the matcher reads: compiled indexes per ecosystem archive. */
 import { ecosystemBase } from '../versions';
 import { ShipgateError } from '../../core/errors';
-import {
-  normalizeName,
-  type CompactAffected,
-  type CompactRecord,
-  type EcosystemIndex,
-  type StoredIndex,
-} from './compact';
+import { normalizeName, type CompactAffected, type CompactRecord } from './compact';
+import type { CompiledIndex } from './layout';
 
 export interface VulnDatabase {
   /** Where the data came from, for logs and reports ("osv database (cache, 2026-11-25T10:00:00Z)"). */
@@ -22,39 +17,22 @@ export interface VulnDatabase {
 
 const NONE: readonly CompactAffected[] = Object.freeze([]);
 
-/** A stored index with its data file. */
-export interface LoadedIndex {
-  header: StoredIndex;
-  data: Buffer;
-}
-
-/** One archive's index, decoding stored entries and records on first use. */
+/** One archive's index, decoding entries and records on first use. */
 class IndexView {
   private readonly entries = new Map<string, readonly CompactAffected[]>();
   private readonly records = new Map<number, CompactRecord>();
 
-  constructor(private readonly index: EcosystemIndex | LoadedIndex) {}
+  constructor(private readonly index: CompiledIndex) {}
 
   get recordCount(): number {
-    return 'header' in this.index ? this.index.header.recordCount : this.index.records.length;
-  }
-
-  private slot<T>(k: number): T {
-    const { header, data } = this.index as LoadedIndex;
-    return JSON.parse(data.toString('utf8', header.offsets[k], header.offsets[k + 1])) as T;
+    return this.index.recordCount;
   }
 
   lookup(key: string): readonly CompactAffected[] {
     let e = this.entries.get(key);
     if (e) return e;
-    if ('header' in this.index) {
-      const k = this.index.header.packages[key];
-      if (k === undefined) return NONE;
-      e = this.slot<CompactAffected[]>(k);
-    } else {
-      e = this.index.packages[key];
-      if (!e) return NONE;
-    }
+    const k = this.index.packageSlot(key);
+    e = k === undefined ? NONE : this.index.slotJson<CompactAffected[]>(k);
     this.entries.set(key, e);
     return e;
   }
@@ -62,13 +40,8 @@ class IndexView {
   record(i: number): CompactRecord | undefined {
     let r = this.records.get(i);
     if (r) return r;
-    if ('header' in this.index) {
-      if (i < 0 || i >= this.index.header.recordCount) return undefined;
-      r = this.slot<CompactRecord>(this.index.header.recordBase + i);
-    } else {
-      r = this.index.records[i];
-      if (!r) return undefined;
-    }
+    if (!Number.isInteger(i) || i < 0 || i >= this.index.recordCount) return undefined;
+    r = this.index.slotJson<CompactRecord>(i);
     this.records.set(i, r);
     return r;
   }
@@ -78,7 +51,7 @@ export class IndexedVulnDatabase implements VulnDatabase {
   private readonly views = new Map<string, IndexView>();
 
   constructor(
-    indexes: ReadonlyMap<string, EcosystemIndex | LoadedIndex>,
+    indexes: ReadonlyMap<string, CompiledIndex>,
     readonly source: string,
   ) {
     for (const [k, v] of indexes) this.views.set(k, new IndexView(v));

@@ -6,10 +6,11 @@
  * fetched or does not match) answers undefined, and the caller downloads the whole archive instead.
  */
 import { mapConcurrent } from '../../core/concurrency';
+import { ShipgateError } from '../../core/errors';
 import { logger } from '../../core/logger';
 import { redactUrl } from '../../core/redact';
-import { IndexBuilder, type CompactAffected, type CompactRecord, type EcosystemIndex } from './compact';
-import type { LoadedIndex } from './db';
+import { addToIndex, affectedIn, type CompactAffected, type CompactRecord } from './compact';
+import { IndexWriter, type BuiltIndex, type CompiledIndex } from './layout';
 import { fetchWithRetry, type HttpOptions } from './http';
 import { parseOsvRecord, type OsvRecord } from './types';
 
@@ -157,42 +158,74 @@ export async function fetchRecords(
   return records.every((r) => r !== undefined) ? (records as OsvRecord[]) : undefined;
 }
 
-/** Decodes every slot of a stored index back into an in-memory index. */
-function decode(stored: LoadedIndex): EcosystemIndex {
-  const { header, data } = stored;
-  const slot = <T>(k: number): T =>
-    JSON.parse(data.toString('utf8', header.offsets[k]!, header.offsets[k + 1]!)) as T;
-  const packages = Object.create(null) as Record<string, CompactAffected[]>;
-  for (const [name, k] of Object.entries(header.packages)) packages[name] = slot<CompactAffected[]>(k);
-  const records: CompactRecord[] = [];
-  for (let i = 0; i < header.recordCount; i++) records.push(slot<CompactRecord>(header.recordBase + i));
-  return { format: header.format, ecosystem: header.ecosystem, builtAt: header.builtAt, records, packages };
+const ID_PREFIX = Buffer.from('{"id":"');
+
+/** The id of a stored record, read from the front of its slot (a record's slot starts with its id). */
+function recordId(slot: Buffer): string {
+  if (slot.subarray(0, ID_PREFIX.length).equals(ID_PREFIX)) {
+    const end = slot.indexOf(0x22, ID_PREFIX.length);
+    // An id with an escape in it is decoded the long way.
+    if (end > 0 && !slot.subarray(ID_PREFIX.length, end).includes(0x5c))
+      return slot.toString('utf8', ID_PREFIX.length, end);
+  }
+  return (JSON.parse(slot.toString('utf8')) as CompactRecord).id;
 }
 
 /**
- * The cached index with the changed records applied: every entry of a changed record is removed, then
- * the new versions are added (withdrawn records are not, which drops them).
+ * The cached index with the changed records applied, as a compile of the new archive would have it: every
+ * entry of a changed record is removed, then the new versions are added (withdrawn records are not, which
+ * drops them). Unchanged records are copied as they are stored; package slots are decoded one at a time to
+ * drop and renumber entries, so memory holds the new index and one slot, never the old index decoded.
  */
-export function applyChanges(stored: LoadedIndex, changed: readonly OsvRecord[]): EcosystemIndex {
-  const old = decode(stored);
+export function applyChanges(cached: CompiledIndex, changed: readonly OsvRecord[]): BuiltIndex {
+  const base = cached.header.ecosystem;
   const replaced = new Set(changed.map((r) => r.id));
-  const renumber = new Map<number, number>();
-  const records: CompactRecord[] = [];
-  old.records.forEach((r, i) => {
-    if (replaced.has(r.id)) return;
-    renumber.set(i, records.length);
-    records.push(r);
-  });
-  const packages = Object.create(null) as Record<string, CompactAffected[]>;
-  for (const [name, entries] of Object.entries(old.packages)) {
-    const kept = entries.flatMap((e) => {
-      const r = renumber.get(e.r);
-      return r === undefined ? [] : [{ ...e, r }];
-    });
-    if (kept.length) packages[name] = kept;
+  const writer = new IndexWriter(base, new Date().toISOString());
+  // Old record number → new one, -1 for a record replaced or dropped.
+  const renumber = new Int32Array(cached.recordCount);
+  for (let i = 0; i < cached.recordCount; i++) {
+    const slot = cached.slotBytes(i);
+    renumber[i] = replaced.has(recordId(slot)) ? -1 : writer.addRecord(slot);
   }
-  const builder = new IndexBuilder(new Set([old.ecosystem]));
-  builder.seed({ ...old, builtAt: new Date().toISOString(), records, packages });
-  for (const r of changed) builder.add(r);
-  return builder.result().get(old.ecosystem)!;
+  for (const r of changed) if (!r.withdrawn) addToIndex(writer, r, affectedIn(r, base));
+  const added = [...writer.sortedPackages()];
+  return writer.finish(merge(keptPackages(cached, renumber), added));
+}
+
+/** The cached packages in order, each with its entries of kept records, renumbered. */
+function* keptPackages(cached: CompiledIndex, renumber: Int32Array): Generator<[string, string]> {
+  for (let j = 0; j < cached.packageCount; j++) {
+    const slot = cached.recordCount + j;
+    const text = cached.slotBytes(slot).toString('utf8');
+    const entries = JSON.parse(text) as CompactAffected[];
+    let same = true;
+    const kept: CompactAffected[] = [];
+    for (const e of entries) {
+      if (!(Number.isInteger(e.r) && e.r >= 0 && e.r < renumber.length))
+        throw new ShipgateError(
+          'VULN_DB',
+          `the cached OSV ${cached.header.ecosystem} index is inconsistent`,
+          {
+            hint: 'remove the cache directory (SHIPGATE_CACHE_DIR) to download the data again',
+          },
+        );
+      const r = renumber[e.r]!;
+      if (r !== e.r) same = false;
+      if (r >= 0) kept.push(r === e.r ? e : { ...e, r });
+    }
+    if (kept.length === 0) continue;
+    // Untouched slots are copied as text.
+    yield [cached.packageKeyAt(j), same ? text.slice(1, -1) : JSON.stringify(kept).slice(1, -1)];
+  }
+}
+
+/** Two package lists in key order merged into one; a key in both gets the entries of both. */
+function* merge(a: Iterable<[string, string]>, b: readonly [string, string][]): Generator<[string, string]> {
+  let i = 0;
+  for (const [key, entries] of a) {
+    while (i < b.length && b[i]![0] < key) yield b[i++]!;
+    if (i < b.length && b[i]![0] === key) yield [key, `${entries},${b[i++]![1]}`];
+    else yield [key, entries];
+  }
+  while (i < b.length) yield b[i++]!;
 }

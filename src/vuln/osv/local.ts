@@ -78,5 +78,5 @@ export function loadLocalDatabase(path: string, ecosystems?: readonly string[]):
     count = addZipFile(builder, path, path);
   }
   logger().info(`vulnerability data: ${count} OSV records from ${path}`);
-  return new IndexedVulnDatabase(builder.result(), `osv files (${path})`);
+  return new IndexedVulnDatabase(builder.compiled(), `osv files (${path})`);
 }

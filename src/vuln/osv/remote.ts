@@ -4,23 +4,30 @@
  * (If-None-Match / If-Modified-Since) once older than the maximum age. Works offline from the cache.
  */
 import {
+  closeSync,
   createWriteStream,
   existsSync,
+  fstatSync,
   mkdirSync,
+  openSync,
   readFileSync,
+  readSync,
   renameSync,
   rmSync,
   statSync,
   writeFileSync,
+  writeSync,
 } from 'node:fs';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { shipgateCacheDir } from '../../core/cache-dir';
 import { join } from 'node:path';
+import { crc32 } from 'node:zlib';
 import { ShipgateError, isShipgateError } from '../../core/errors';
 import { logger } from '../../core/logger';
-import { INDEX_FORMAT, IndexBuilder, storeIndex, type StoredIndex } from './compact';
-import { IndexedVulnDatabase, type LoadedIndex } from './db';
+import { IndexBuilder } from './compact';
+import { IndexedVulnDatabase } from './db';
+import { asHeader, CompiledIndex, INDEX_FORMAT, type BuiltIndex, type ReadBytes } from './layout';
 import { redactUrl } from '../../core/redact';
 import { fetchWithRetry, type HttpOptions } from './http';
 import { addZipFile } from './local';
@@ -83,17 +90,21 @@ function fileBaseName(ecosystem: string): string {
   return ecosystem.replace(/[^A-Za-z0-9._-]/g, '_');
 }
 
-/** The cache files of one ecosystem: index header, data, and download metadata. */
-export function cachePaths(
-  cacheDir: string,
-  ecosystem: string,
-): { index: string; data: string; meta: string } {
+/** The cache files of one ecosystem: the compiled index and the download metadata. */
+export function cachePaths(cacheDir: string, ecosystem: string): CachePaths {
   const b = fileBaseName(ecosystem);
   return {
-    index: join(cacheDir, `${b}.index.json`),
-    data: join(cacheDir, `${b}.data`),
+    index: join(cacheDir, `${b}.index`),
     meta: join(cacheDir, `${b}.meta.json`),
+    legacy: [join(cacheDir, `${b}.index.json`), join(cacheDir, `${b}.data`)],
   };
+}
+
+interface CachePaths {
+  index: string;
+  meta: string;
+  /** Files of earlier index formats, removed when the index is written. */
+  legacy: string[];
 }
 
 function writeAtomic(path: string, data: string | Uint8Array): void {
@@ -110,33 +121,124 @@ function readJson<T>(path: string): T | undefined {
   }
 }
 
-function readIndex(paths: { index: string; data: string }, ecosystem: string): LoadedIndex | undefined {
-  const header = readJson<StoredIndex>(paths.index);
-  if (
-    !header ||
-    header.format !== INDEX_FORMAT ||
-    header.ecosystem !== ecosystem ||
-    !header.stored ||
-    typeof header.packages !== 'object' ||
-    !Array.isArray(header.offsets)
-  )
-    return undefined;
+/** Closes an index file once its index is no longer referenced. */
+const closeWhenCollected = new FinalizationRegistry<number>((fd) => {
   try {
-    const data = readFileSync(paths.data);
-    return data.length === header.dataSize ? { header, data } : undefined;
+    closeSync(fd);
+  } catch {
+    /* already closed */
+  }
+});
+
+const HEADER_MAX = 64 * 1024;
+const READ_WINDOW = 64 * 1024;
+const CHECK_CHUNK = 1 << 20;
+
+/** Reads up to buf.length bytes at position; fewer only at the end of the file. */
+function readAt(fd: number, buf: Buffer, position: number): number {
+  let got = 0;
+  while (got < buf.length) {
+    const n = readSync(fd, buf, got, buf.length - got, position + got);
+    if (n <= 0) break;
+    got += n;
+  }
+  return got;
+}
+
+/**
+ * Reads an index body from its file through one reused window, so slots read in order (a refresh copying
+ * them) cost one read per window, not one per slot.
+ */
+function fileReader(fd: number, base: number): ReadBytes {
+  const window = Buffer.allocUnsafe(READ_WINDOW);
+  let from = 0;
+  let to = 0;
+  return (offset, length) => {
+    if (offset >= from && offset + length <= to)
+      return window.subarray(offset - from, offset - from + length);
+    if (length > READ_WINDOW) {
+      const out = Buffer.allocUnsafe(length);
+      return out.subarray(0, readAt(fd, out, base + offset));
+    }
+    from = offset;
+    to = offset + readAt(fd, window, base + offset);
+    return window.subarray(0, Math.min(length, to - from));
+  };
+}
+
+/**
+ * Opens the index file: the header line, then the body, whose length and CRC-32 must match the header's.
+ * The file stays open and slots are read on demand; undefined when it is missing, of another format or
+ * damaged, so the caller rebuilds it.
+ */
+function openIndexFile(path: string, ecosystem: string): CompiledIndex | undefined {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
   } catch {
     return undefined;
   }
+  let index: CompiledIndex | undefined;
+  try {
+    const fileSize = fstatSync(fd).size;
+    const head = Buffer.allocUnsafe(Math.min(HEADER_MAX, fileSize));
+    const nl = head.subarray(0, readAt(fd, head, 0)).indexOf(0x0a);
+    const header = nl < 0 ? undefined : asHeader(JSON.parse(head.toString('utf8', 0, nl)));
+    if (header && header.ecosystem === ecosystem && fileSize === nl + 1 + header.size) {
+      const chunk = Buffer.allocUnsafe(CHECK_CHUNK);
+      let crc = 0;
+      let o = 0;
+      while (o < header.size) {
+        const n = readAt(fd, chunk.subarray(0, Math.min(CHECK_CHUNK, header.size - o)), nl + 1 + o);
+        if (n === 0) break;
+        crc = crc32(chunk.subarray(0, n), crc);
+        o += n;
+      }
+      if (o === header.size && crc === header.crc) index = CompiledIndex.open(header, fileReader(fd, nl + 1));
+    }
+  } catch {
+    index = undefined;
+  }
+  if (!index) {
+    closeSync(fd);
+    return undefined;
+  }
+  closeWhenCollected.register(index, fd);
+  return index;
 }
 
-/** Writes a compiled index to the cache: data first, then the header that names its size. */
-export function writeCachedIndex(paths: { index: string; data: string }, index: LoadedIndex): void {
-  writeAtomic(paths.data, index.data);
-  writeAtomic(paths.index, JSON.stringify(index.header));
+/** Writes a compiled index to the cache (atomically) and opens it from there. */
+export function writeCachedIndex(
+  paths: Pick<CachePaths, 'index' | 'legacy'>,
+  built: BuiltIndex,
+): CompiledIndex {
+  const tmp = `${paths.index}.${process.pid}.tmp`;
+  try {
+    const fd = openSync(tmp, 'w');
+    try {
+      const parts = [Buffer.from(`${JSON.stringify(built.header)}\n`), ...built.parts];
+      for (const part of parts) for (let o = 0; o < part.length;) o += writeSync(fd, part, o);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(tmp, paths.index);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    throw new ShipgateError('VULN_DB', `cannot write the OSV index ${paths.index}: ${(e as Error).message}`, {
+      hint: 'check that the cache directory is writable and has space (SHIPGATE_CACHE_DIR)',
+    });
+  }
+  for (const old of paths.legacy) rmSync(old, { force: true });
+  const index = openIndexFile(paths.index, built.header.ecosystem);
+  if (!index)
+    throw new ShipgateError('VULN_DB', `the OSV index ${paths.index} did not read back as written`, {
+      hint: 'check the cache directory (SHIPGATE_CACHE_DIR) and its disk',
+    });
+  return index;
 }
 
 interface Loaded {
-  index: LoadedIndex;
+  index: CompiledIndex;
   meta: CacheMeta;
   from: 'cache' | 'download' | 'stale cache';
 }
@@ -161,7 +263,7 @@ async function loadOne(
   const paths = cachePaths(opts.cacheDir, ecosystem);
   const now = opts.now?.() ?? Date.now();
   const meta = usableMeta(paths, url);
-  const cached = meta ? readIndex(paths, ecosystem) : undefined;
+  const cached = meta ? openIndexFile(paths.index, ecosystem) : undefined;
   const age = cached && meta ? now - Date.parse(meta.checkedAt) : Infinity;
   /** On a failed refresh, the cached copy (with a warning) when there is one. */
   const staleCopy = (e: unknown): Loaded | undefined => {
@@ -276,13 +378,12 @@ async function loadOne(
   } finally {
     rmSync(tmpZip, { force: true });
   }
-  const compiled = builder.result().get(ecosystem)!;
-  const index = storeIndex(compiled);
+  const index = writeCachedIndex(paths, builder.result().get(ecosystem)!);
   const fresh: CacheMeta = {
     format: INDEX_FORMAT,
     url,
     checkedAt: new Date(now).toISOString(),
-    records: compiled.records.length,
+    records: index.recordCount,
     fullAt: new Date(now).toISOString(),
   };
   if (builder.newestModified) {
@@ -293,10 +394,9 @@ async function loadOne(
   const lm = res.headers.get('last-modified');
   if (etag) fresh.etag = etag;
   if (lm) fresh.lastModified = lm;
-  writeCachedIndex(paths, index);
   writeAtomic(paths.meta, JSON.stringify(fresh));
   log.info(
-    `OSV ${ecosystem}: ${count} records (${compiled.records.length} with package ranges), ${(bytes / 1e6).toFixed(1)} MB`,
+    `OSV ${ecosystem}: ${count} records (${index.recordCount} with package ranges), ${(bytes / 1e6).toFixed(1)} MB`,
   );
   return { index, meta: fresh, from: 'download' };
 }
@@ -304,7 +404,7 @@ async function loadOne(
 /** Applies the records changed since the cache's newest one; undefined when the whole archive is needed. */
 async function refreshIncrementally(
   ecosystem: string,
-  cached: LoadedIndex,
+  cached: CompiledIndex,
   meta: CacheMeta,
   since: string,
   opts: Required<Pick<RemoteDbOptions, 'baseUrl' | 'cacheDir' | 'maxAgeMs'>> & RemoteDbOptions,
@@ -330,22 +430,20 @@ async function refreshIncrementally(
     ? await fetchRecords(opts.baseUrl, ecosystem, changes.ids, opts.http)
     : [];
   if (!records) return undefined;
-  const compiled = applyChanges(cached, records);
-  const index = storeIndex(compiled);
+  const index = writeCachedIndex(paths, applyChanges(cached, records));
   const { listingEtag: _previous, ...rest } = meta;
   const fresh: CacheMeta = {
     ...rest,
     checkedAt: new Date(now).toISOString(),
-    records: compiled.records.length,
+    records: index.recordCount,
     modifiedThrough: changes.newest,
     newestIds: [...new Set(changes.newestIds)].sort(),
     ...(changes.etag ? { listingEtag: changes.etag } : {}),
   };
-  writeCachedIndex(paths, index);
   writeAtomic(paths.meta, JSON.stringify(fresh));
   const withdrawn = records.filter((r) => r.withdrawn).length;
   log.info(
-    `OSV ${ecosystem}: ${records.length} record${records.length === 1 ? '' : 's'} changed since ${since}${withdrawn ? ` (${withdrawn} withdrawn)` : ''}; ${compiled.records.length} records`,
+    `OSV ${ecosystem}: ${records.length} record${records.length === 1 ? '' : 's'} changed since ${since}${withdrawn ? ` (${withdrawn} withdrawn)` : ''}; ${index.recordCount} records`,
   );
   return { index, meta: fresh, from: 'download' };
 }
@@ -358,7 +456,7 @@ export function cachedIndexAge(ecosystem: string, options: RemoteDbOptions = {})
   const paths = cachePaths(options.cacheDir ?? defaultCacheDir(), ecosystem);
   const meta = usableMeta(paths, archiveUrl(baseUrlOf(options), ecosystem));
   if (!meta) return undefined;
-  if (!existsSync(paths.index) || !existsSync(paths.data)) return undefined;
+  if (!existsSync(paths.index)) return undefined;
   const at = Date.parse(meta.checkedAt);
   if (Number.isNaN(at)) return undefined;
   return Math.max(0, (options.now?.() ?? Date.now()) - at);
@@ -375,7 +473,7 @@ export async function loadRemoteDatabase(
     cacheDir: options.cacheDir ?? defaultCacheDir(),
     maxAgeMs: options.maxAgeMs ?? DEFAULT_MAX_AGE_MS,
   };
-  const indexes = new Map<string, LoadedIndex>();
+  const indexes = new Map<string, CompiledIndex>();
   const froms = new Set<string>();
   const names = [...new Set(ecosystems)].sort();
   // A few ecosystems at a time: the downloads overlap, the compiled indexes stay few in memory.

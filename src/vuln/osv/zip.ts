@@ -1,10 +1,10 @@
 /**
  * Reads the entries of a zip archive one at a time, checking every entry's CRC-32 and size, so a
- * truncated or corrupted download is rejected instead of half-loaded. Inflating is fflate's; this file
- * only walks the central directory (including Zip64, which large OSV archives need).
+ * truncated or corrupted download is rejected instead of half-loaded. Inflating and CRC-32 are zlib's; this
+ * file only walks the central directory (including Zip64, which large OSV archives need).
  */
 import { fstatSync, readSync } from 'node:fs';
-import { inflateSync } from 'fflate';
+import { crc32, inflateRawSync } from 'node:zlib';
 import { ShipgateError } from '../../core/errors';
 
 const EOCD = 0x06054b50;
@@ -37,22 +37,6 @@ interface ZipEntry {
   localOffset: number;
 }
 
-const CRC_TABLE = (() => {
-  const t = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    t[n] = c >>> 0;
-  }
-  return t;
-})();
-
-function crc32(data: Uint8Array): number {
-  let c = 0xffffffff;
-  for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]!) & 0xff]! ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
-
 function u64(view: DataView, off: number): number {
   const lo = view.getUint32(off, true);
   const hi = view.getUint32(off + 4, true);
@@ -62,17 +46,31 @@ function u64(view: DataView, off: number): number {
 /** Random access to the archive's bytes: a buffer, or a file read piece by piece. */
 export interface ZipSource {
   size: number;
+  /** The bytes may be a view of a buffer the next read overwrites: use them before reading again. */
   read(offset: number, length: number): Uint8Array;
 }
 
-/** Reads the archive from an open file, so a large download never has to sit in memory whole. */
+const WINDOW = 1 << 20;
+
+/**
+ * Reads the archive from an open file, so a large download never has to sit in memory whole. Reads go
+ * through one reused window: entries read in order cost one read a window, not two an entry.
+ */
 export function fileSource(fd: number): ZipSource {
+  const window = Buffer.allocUnsafe(WINDOW);
+  let from = 0;
+  let to = 0;
   return {
     size: fstatSync(fd).size,
     read(o, n) {
-      const out = Buffer.alloc(n);
-      const got = readSync(fd, out, 0, n, o);
-      return out.subarray(0, got);
+      if (o >= from && o + n <= to) return window.subarray(o - from, o - from + n);
+      if (n > WINDOW) {
+        const out = Buffer.allocUnsafe(n);
+        return out.subarray(0, readSync(fd, out, 0, n, o));
+      }
+      from = o;
+      to = o + readSync(fd, window, 0, WINDOW, o);
+      return window.subarray(0, Math.min(n, to - from));
     },
   };
 }
@@ -161,10 +159,15 @@ function readZipEntry(src: ZipSource, e: ZipEntry): Uint8Array {
   if (start + e.compressedSize > src.size) throw zipError(`${e.name}: data past the end (truncated)`);
   const raw = src.read(start, e.compressedSize);
   let data: Uint8Array;
-  if (e.method === 0) data = raw;
+  if (e.method === 0) data = Buffer.from(raw);
   else if (e.method === 8) {
     try {
-      data = inflateSync(raw, { out: new Uint8Array(e.size) });
+      // More output than the directory states is an error, not an allocation; an entry up to 1 MiB is
+      // inflated into one buffer (zlib's default is 16 kB pieces joined).
+      data = inflateRawSync(raw, {
+        maxOutputLength: Math.max(1, e.size),
+        chunkSize: Math.min(Math.max(64, e.size + 1), WINDOW),
+      });
     } catch (err) {
       throw zipError(`${e.name}: ${(err as Error).message}`);
     }

@@ -12,6 +12,7 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -245,7 +246,43 @@ describe('failures', () => {
     });
     expect(ruleIds(db, [pkg('npm', 'lodash', '4.17.20')])).toEqual(['CVE-2021-23337']);
     expect(sink.lines.some((l) => l.level === 'warn' && /corrupt zip archive/.test(l.line))).toBe(true);
-    expect(readdirSync(dir).sort()).toEqual(['npm.data', 'npm.index.json', 'npm.meta.json']);
+    expect(readdirSync(dir).sort()).toEqual(['npm.index', 'npm.meta.json']);
+  });
+
+  const damages: [string, (file: string) => void][] = [
+    [
+      'a flipped byte',
+      (file) => {
+        const b = readFileSync(file);
+        b[b.length - 100] = b[b.length - 100]! ^ 0x01;
+        writeFileSync(file, b);
+      },
+    ],
+    ['a truncated file', (file) => writeFileSync(file, readFileSync(file).subarray(0, -1))],
+    ['an empty file', (file) => writeFileSync(file, '')],
+    ['a header of another format', (file) => writeFileSync(file, '{"format":2}\n')],
+  ];
+  for (const [name, damage] of damages)
+    it(`downloads the archive again when the cached index has ${name}, even when the cache is fresh`, async () => {
+      await loadRemoteDatabase(['npm'], { baseUrl: fake.url, cacheDir: dir, http: HTTP });
+      damage(cachePaths(dir, 'npm').index);
+      const db = await loadRemoteDatabase(['npm'], { baseUrl: fake.url, cacheDir: dir, http: HTTP });
+      expect(fake.count('/npm/all.zip')).toBe(2);
+      expect(ruleIds(db, [pkg('npm', 'lodash', '4.17.20')])).toEqual(['CVE-2021-23337']);
+    });
+
+  it('rebuilds a cache of the previous index format and removes its files', async () => {
+    await loadRemoteDatabase(['npm'], { baseUrl: fake.url, cacheDir: dir, http: HTTP });
+    const paths = cachePaths(dir, 'npm');
+    const meta = JSON.parse(readFileSync(paths.meta, 'utf8')) as CacheMeta;
+    rmSync(paths.index);
+    writeFileSync(paths.meta, JSON.stringify({ ...meta, format: 2 }));
+    writeFileSync(join(dir, 'npm.index.json'), JSON.stringify({ format: 2, ecosystem: 'npm', packages: {} }));
+    writeFileSync(join(dir, 'npm.data'), '');
+    const db = await loadRemoteDatabase(['npm'], { baseUrl: fake.url, cacheDir: dir, http: HTTP });
+    expect(fake.count('/npm/all.zip')).toBe(2);
+    expect(ruleIds(db, [pkg('npm', 'lodash', '4.17.20')])).toEqual(['CVE-2021-23337']);
+    expect(readdirSync(dir).sort()).toEqual(['npm.index', 'npm.meta.json']);
   });
 
   it('rejects truncated and corrupted archives', async () => {
@@ -262,6 +299,28 @@ describe('failures', () => {
     expect(e.code).toBe('VULN_DB');
     expect(e.message).toMatch(/corrupt zip archive/);
     expect(existsSync(cachePaths(dir, 'npm').index)).toBe(false);
+  });
+
+  it('reads an entry larger than its read window, and rejects an entry that inflates to another size than stated', async () => {
+    const records = fixtureRecords('npm');
+    // Incompressible details: the entry stays over 1 MiB compressed.
+    const big = { ...records[0]!, details: randomBytes(1_200_000).toString('base64') };
+    const zip = Buffer.from(makeZip([big, ...records.slice(1)]));
+    fake.setRawArchive('npm', zip);
+    const db = await loadRemoteDatabase(['npm'], { baseUrl: fake.url, cacheDir: dir, http: HTTP });
+    expect(ruleIds(db, [pkg('npm', 'lodash', '4.17.20')])).toEqual(['CVE-2021-23337']);
+
+    // The first central directory entry's uncompressed size (fflate writes no archive comment).
+    const sizeField = zip.readUInt32LE(zip.length - 22 + 16) + 24;
+    for (const delta of [-10, 10]) {
+      const lying = Buffer.from(zip);
+      lying.writeUInt32LE(lying.readUInt32LE(sizeField) + delta, sizeField);
+      fake.setRawArchive('npm', lying);
+      const e = await rejection(
+        loadRemoteDatabase(['npm'], { baseUrl: fake.url, cacheDir: join(dir, `${delta}`), http: HTTP }),
+      );
+      expect(e.message).toMatch(/corrupt zip archive/);
+    }
   });
 });
 
