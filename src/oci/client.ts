@@ -13,7 +13,7 @@ import { digestOf } from './digest';
 import { MANIFEST_ACCEPT, MT } from './media-types';
 import { parseChallenge } from './challenge';
 import { findCredentials, type Credentials } from './credentials';
-import { fetchWithRetry } from './http';
+import { fetchWithRetry, type AttemptHooks } from './http';
 import { nextLink } from './link';
 import { isLoopback, realmAccess } from './origin';
 import { DEFAULT_RETRY, type RetryPolicy } from './retry';
@@ -48,7 +48,7 @@ interface RequestSpec {
   repository?: string;
   action?: Action;
   headers?: Record<string, string>;
-  body?: Buffer;
+  body?: Buffer | StreamedBody;
   /** Statuses returned to the caller instead of raising (e.g. 404 for HEAD). */
   accept?: number[];
   followRedirects?: boolean;
@@ -56,16 +56,39 @@ interface RequestSpec {
   retries?: number;
 }
 
+/** A request body of `length` bytes read from a source while it is sent. */
+export interface StreamedBody {
+  length: number;
+  /** The bytes, from the start; called for every attempt, since sending consumes them. */
+  open(): AsyncIterable<Uint8Array>;
+}
+
 /**
- * A request body as a one-chunk stream, sent with its Content-Length: fetch sends the bytes as they are,
- * where a Buffer body would be copied twice on its way to the socket (for upload chunks, most of a push's
- * memory and garbage collection).
+ * A request body as a stream of the pieces it is given, sent with its Content-Length: fetch sends them as
+ * they are (an iterable body would be copied piece by piece). Each piece read restarts the attempt's timeout.
  */
-function bodyStream(body: Buffer): ReadableStream<Uint8Array> {
+function bodyStream(body: Buffer | StreamedBody, hooks: AttemptHooks): ReadableStream<Uint8Array> {
+  if (Buffer.isBuffer(body))
+    return new ReadableStream({
+      start(controller) {
+        controller.enqueue(body);
+        controller.close();
+      },
+    });
+  const pieces = body.open()[Symbol.asyncIterator]();
   return new ReadableStream({
-    start(controller) {
-      controller.enqueue(body);
-      controller.close();
+    async pull(controller) {
+      const next = await pieces.next();
+      if (next.done) {
+        controller.close();
+        return;
+      }
+      hooks.progress();
+      controller.enqueue(next.value);
+    },
+    cancel() {
+      // Not awaited: a source waiting for its next bytes ends its iteration once they come.
+      pieces.return?.().catch(() => undefined);
     },
   });
 }
@@ -110,7 +133,7 @@ export class RegistryClient {
   /** One HTTP exchange with retries for transient failures; no auth handling. */
   private fetchWithRetry(
     url: string,
-    init: RequestInit | (() => RequestInit),
+    init: RequestInit | ((hooks: AttemptHooks) => RequestInit),
     what: string,
     retries?: number,
   ): Promise<Response> {
@@ -243,11 +266,13 @@ export class RegistryClient {
     if (known) headers.authorization = known;
     const { body } = spec;
     // A fresh body for every attempt, since a stream is consumed by sending it.
-    const init = (): RequestInit => ({
+    const init = (hooks: AttemptHooks): RequestInit => ({
       method: spec.method,
       headers: body ? { ...headers, 'content-length': String(body.length) } : headers,
-      ...(body ? { body: bodyStream(body), duplex: 'half' } : {}),
-      redirect: 'manual',
+      ...(body ? { body: bodyStream(body, hooks), duplex: 'half' } : {}),
+      // fetch keeps a copy of a request body to send it again after a redirect (all of a stream, as it is
+      // sent): a request with a body refuses redirects instead, and nothing is kept.
+      ...(body ? { redirect: 'error', window: null } : { redirect: 'manual' }),
     });
     let res = await this.fetchWithRetry(url.toString(), init, what, spec.retries);
     if (res.status === 401 && own) {

@@ -125,6 +125,7 @@ function layerBlob(source: CopySource, layer: CopyLayer, index: number): Blob {
         digest: stored.digest,
         size: stored.size,
         open: stored.open,
+        verifies: true,
       },
     };
   return {
@@ -171,6 +172,8 @@ export async function uploadBlobs(
         digest: source.config.digest,
         size: configBytes.length,
         open: async () => Readable.from([configBytes]),
+        // Checked against its digest above.
+        verifies: true,
       },
     },
   ];

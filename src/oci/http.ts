@@ -30,7 +30,10 @@ export interface GiveUp {
 export interface HttpOptions {
   /** What the request is for, in messages (default: the URL without query string). */
   what?: string;
-  /** Time to wait for the response headers of one attempt (default 60 s). */
+  /**
+   * Time to wait for the response headers of one attempt (default 60 s). A streamed request body restarts it
+   * with every piece it sends (see AttemptHooks), so it bounds a stall, not the length of an upload.
+   */
   timeoutMs?: number;
   /** Whether the timeout also bounds reading the body (bounded downloads); default: headers only. */
   timeoutCoversBody?: boolean;
@@ -50,6 +53,11 @@ function networkReason(e: unknown): string {
   return text.replace(/\b[a-z][\w+.-]*:\/\/\S+/gi, (u) => redactUrl(u));
 }
 
+/** fetch's failure for a redirect answered to a request made with `redirect: 'error'`: no retry helps. */
+function refusedRedirect(e: unknown): boolean {
+  return (e as { cause?: { message?: string } })?.cause?.message === 'unexpected redirect';
+}
+
 function hostOf(url: string): string {
   try {
     return new URL(url).host;
@@ -63,6 +71,12 @@ function defaultGiveUp(hint: string | undefined): (f: GiveUp) => ShipgateError {
     new ShipgateError('NETWORK', `${f.what}: ${f.reason} after ${f.attempts} attempts`, hint ? { hint } : {});
 }
 
+/** Given to a per-attempt `init`. */
+export interface AttemptHooks {
+  /** Restarts the attempt's timeout: a streamed request body calls it as it sends each piece. */
+  progress(): void;
+}
+
 /**
  * fetch() with timeout and retries. Returns the response for any status that is not retried (the caller
  * decides about 304, 404, ...); throws after the last failed attempt or when cancelled. `init` may be a
@@ -70,7 +84,7 @@ function defaultGiveUp(hint: string | undefined): (f: GiveUp) => ShipgateError {
  */
 export async function fetchWithRetry(
   url: string,
-  init: RequestInit | (() => RequestInit) = {},
+  init: RequestInit | ((hooks: AttemptHooks) => RequestInit) = {},
   options: HttpOptions = {},
 ): Promise<Response> {
   const what = options.what ?? redactUrl(url);
@@ -99,10 +113,21 @@ export async function fetchWithRetry(
       });
       let res: Response;
       try {
-        res = await fetch(url, { ...(typeof init === 'function' ? init() : init), signal: ac.signal });
+        const hooks: AttemptHooks = {
+          progress: () => {
+            timer.refresh();
+          },
+        };
+        res = await fetch(url, { ...(typeof init === 'function' ? init(hooks) : init), signal: ac.signal });
       } catch (e) {
         clearTimeout(timer);
         if (signal?.aborted) throw abortError(what, signal);
+        if (refusedRedirect(e))
+          throw new ShipgateError(
+            'NETWORK',
+            `${what}: ${host} answered with a redirect, which a request with a body does not follow`,
+            { hint: 'use the address the service redirects to' },
+          );
         return fail(networkReason(e));
       } finally {
         signal?.removeEventListener('abort', onAbort);

@@ -1,8 +1,9 @@
 /**
  * The streaming push against a real registry, seen through a recording proxy: blobs the registry holds are
- * skipped, blobs are mounted across repositories, large blobs go up in chunks (the next read while one is sent)
- * and resume after a dropped connection, uploads overlap, a failed blob leaves no tag, and a 200 MiB layer is
- * never held in memory.
+ * skipped, blobs are mounted across repositories, a blob goes up in one request read from its source and
+ * resumes from the registry's offset after a dropped connection, large blobs go up in chunks (the next read
+ * while one is sent) and resume too, a registry refusing large bodies gets chunks, uploads overlap, a failed
+ * blob leaves no tag, and a 200 MiB layer is never held in memory.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { createWriteStream, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -163,6 +164,125 @@ describeWithTools('streaming push to a real registry', REGISTRY_TOOLS, () => {
     } finally {
       await image.close();
     }
+  });
+
+  it('sends a blob of one chunk in its PUT and a larger one in one PATCH, read from the source as they are sent', async () => {
+    const size = 3 * MiB + 17;
+    const image = await layoutImage(work, 'one-request', [300_000, size]);
+    try {
+      await push(image, 't/one-request:1', { concurrency: 1, chunkSize: MiB });
+      const [small, large] = image.info.layers;
+      const upload = proxy.exchanges.filter((x) => x.path.includes('/blobs/uploads/'));
+      expect(upload.map((x) => [x.method, x.status, x.contentRange])).toEqual([
+        ['POST', 202, undefined],
+        ['PUT', 201, undefined],
+        ['POST', 202, undefined],
+        ['PATCH', 202, `0-${size - 1}`],
+        ['PUT', 201, undefined],
+        ['POST', 202, undefined], // the config
+        ['PUT', 201, undefined],
+      ]);
+      expect(upload[1]!.path).toContain(`digest=${encodeURIComponent(small!.digest)}`);
+      expect(upload[4]!.path).toContain(`digest=${encodeURIComponent(large!.digest)}`);
+      expect(await registryDigest('t/one-request', large!.digest)).toBe(large!.digest);
+    } finally {
+      await image.close();
+    }
+  });
+
+  it('sends a blob in one PATCH again when its connection drops before the registry got any of it', async () => {
+    const size = 3 * MiB;
+    const image = await layoutImage(work, 'resume-stream', [size]);
+    try {
+      proxy.dropPatch(1);
+      await push(image, 't/resume-stream:1', { concurrency: 1, chunkSize: MiB });
+      const upload = proxy.exchanges.filter((x) => x.path.includes('/blobs/uploads/'));
+      const dropped = upload.findIndex((x) => x.dropped);
+      expect(upload[dropped]).toMatchObject({ method: 'PATCH', contentRange: `0-${size - 1}` });
+      // The upload's status (the registry holds nothing of it), the PATCH again, the digest; no new upload.
+      expect(upload[dropped + 1]).toMatchObject({ method: 'GET', status: 204, range: '0-0' });
+      expect(upload[dropped + 2]).toMatchObject({
+        method: 'PATCH',
+        contentRange: `0-${size - 1}`,
+        status: 202,
+      });
+      expect(upload[dropped + 3]).toMatchObject({ method: 'PUT', status: 201 });
+      expect(uploads(proxy.exchanges, 'POST')).toHaveLength(2); // the layer and the config
+      const layer = image.info.layers[0]!;
+      expect(await registryDigest('t/resume-stream', layer.digest)).toBe(layer.digest);
+    } finally {
+      await image.close();
+    }
+  });
+
+  // distribution drops an upload that received part of a request it did not finish; other registries keep
+  // the bytes, and the upload resumes from their offset (test/unit/oci/upload-resume.test.ts).
+  it.each([
+    ['PUT', 300_000],
+    ['PATCH', 3 * MiB],
+  ])(
+    'starts a blob over when the registry dropped the upload whose %s lost its connection',
+    async (method, size) => {
+      const repo = `t/restart-${method.toLowerCase()}`;
+      const image = await layoutImage(work, `restart-${method}`, [size]);
+      try {
+        proxy.cut(method, 1);
+        await push(image, `${repo}:1`, { concurrency: 1, chunkSize: MiB });
+        const upload = proxy.exchanges.filter((x) => x.path.includes('/blobs/uploads/'));
+        const cut = upload.findIndex((x) => x.dropped);
+        expect(upload[cut]).toMatchObject({ method });
+        expect(upload[cut + 1]).toMatchObject({ method: 'GET', status: 404 });
+        expect(upload[cut + 2]).toMatchObject({ method: 'POST', status: 202 });
+        expect(upload.slice(cut + 3).find((x) => x.method === 'PUT')).toMatchObject({ status: 201 });
+        const layer = image.info.layers[0]!;
+        expect(await registryDigest(repo, layer.digest)).toBe(layer.digest);
+      } finally {
+        await image.close();
+      }
+    },
+  );
+
+  it('sends chunks to a registry that refuses a body this large (413)', async () => {
+    const size = 3 * MiB;
+    const image = await layoutImage(work, 'too-large', [size]);
+    try {
+      proxy.limitBody(MiB + MiB / 2);
+      await push(image, 't/too-large:1', { concurrency: 1, chunkSize: MiB });
+      const upload = proxy.exchanges.filter((x) => x.path.includes('/blobs/uploads/'));
+      expect(upload.slice(0, 6).map((x) => [x.method, x.status, x.contentRange])).toEqual([
+        ['POST', 202, undefined],
+        ['PATCH', 413, `0-${size - 1}`],
+        ['PATCH', 202, `0-${MiB - 1}`],
+        ['PATCH', 202, `${MiB}-${2 * MiB - 1}`],
+        ['PATCH', 202, `${2 * MiB}-${3 * MiB - 1}`],
+        ['PUT', 201, undefined],
+      ]);
+      const layer = image.info.layers[0]!;
+      expect(await registryDigest('t/too-large', layer.digest)).toBe(layer.digest);
+    } finally {
+      proxy.limitBody(undefined);
+      await image.close();
+    }
+  });
+
+  it('fails a blob sent in one request with its source error; the registry never gets all of it', async () => {
+    const data = randomBytes(4 * MiB);
+    const digest = `sha256:${createHash('sha256').update(data).digest('hex')}`;
+    function* failing(): Generator<Buffer> {
+      yield data.subarray(0, MiB);
+      yield data.subarray(MiB, 3 * MiB);
+      throw new Error('the source broke');
+    }
+    const blob = {
+      repository: 't/broken-stream',
+      digest,
+      size: data.length,
+      what: 'broken blob',
+      open: async () => Readable.from(failing(), { objectMode: false, highWaterMark: 1 }),
+    };
+    await expect(uploadBlob(client, blob)).rejects.toThrow('the source broke');
+    expect(uploads(proxy.exchanges, 'PUT').every((x) => x.status !== 201)).toBe(true);
+    expect(await client.hasBlob('t/broken-stream', digest)).toBe(false);
   });
 
   it('uploads a multi-MiB blob in chunks above the threshold, following each Location', async () => {
