@@ -69,8 +69,8 @@ export function renderBenchmarks(r) {
       '',
       ...(l.oneThread
         ? [
-            `shipgate lints many files on worker threads (one per core but one, at most three; ${l.cores} cores here); trivy`,
-            'uses one core on this input (its CPU time is about its wall time). The one-thread and CPU rows compare the work done.',
+            `shipgate lints many files on worker threads where there are cores to spare (one per two cores beyond two;`,
+            `${l.cores} cores here); trivy uses one core on this input. The one-thread and CPU rows compare the work done.`,
           ]
         : []),
       "Targets: at least 12× trivy's throughput; one-file cold start under 150 ms. trivy runs no ShellCheck, so",

@@ -24,8 +24,8 @@ Output:
 ${helpSection('lint', 'Output')}
 
 Environment:
-  SHIPGATE_LINT_WORKERS=N  worker threads for many Dockerfiles (default: one per core but one, at most
-                           three, none below 48 files); 0 lints on one thread. The report is the same.
+  SHIPGATE_LINT_WORKERS=N  worker threads for many Dockerfiles (default: one per two cores beyond two, at
+                           most three, none below 48 files); 0 lints on one thread. The report is the same.
 `;
 
 /** A YAML file, a folder or `-` (stdin) is a manifest argument; anything else is a Dockerfile. */

@@ -3,16 +3,19 @@ import { FILES_PER_WORKER, lintDockerfilesParallel, workerCount } from '../../..
 import { lintDockerfiles } from '../../../src/dockerfile/lint';
 
 describe('workerCount', () => {
-  it('starts no worker for a few files or on one core', () => {
+  it('starts no worker for a few files or on up to three cores', () => {
     expect(workerCount(1, {}, 8)).toBe(0);
     expect(workerCount(2 * FILES_PER_WORKER - 1, {}, 8)).toBe(0);
     expect(workerCount(1000, {}, 1)).toBe(0);
+    expect(workerCount(1000, {}, 2)).toBe(0);
+    expect(workerCount(1000, {}, 3)).toBe(0);
   });
 
-  it('adds one worker per FILES_PER_WORKER files beyond the first share, up to the cores less one and three', () => {
-    expect(workerCount(2 * FILES_PER_WORKER, {}, 8)).toBe(1);
-    expect(workerCount(3 * FILES_PER_WORKER, {}, 8)).toBe(2);
-    expect(workerCount(300, {}, 2)).toBe(1);
+  it('adds one worker per FILES_PER_WORKER files beyond the first share and per two cores, at most three', () => {
+    expect(workerCount(1000, {}, 4)).toBe(1);
+    expect(workerCount(1000, {}, 6)).toBe(2);
+    expect(workerCount(2 * FILES_PER_WORKER, {}, 16)).toBe(1);
+    expect(workerCount(3 * FILES_PER_WORKER, {}, 16)).toBe(2);
     expect(workerCount(300, {}, 64)).toBe(3);
   });
 
@@ -20,7 +23,7 @@ describe('workerCount', () => {
     expect(workerCount(300, { SHIPGATE_LINT_WORKERS: '0' }, 8)).toBe(0);
     expect(workerCount(300, { SHIPGATE_LINT_WORKERS: '5' }, 2)).toBe(5);
     expect(workerCount(3, { SHIPGATE_LINT_WORKERS: '5' }, 2)).toBe(2);
-    expect(workerCount(300, { SHIPGATE_LINT_WORKERS: '' }, 2)).toBe(1);
+    expect(workerCount(300, { SHIPGATE_LINT_WORKERS: '' }, 4)).toBe(1);
     expect(() => workerCount(300, { SHIPGATE_LINT_WORKERS: '-1' }, 2)).toThrow(/not a number/);
   });
 });
