@@ -1,0 +1,30 @@
+#!/usr/bin/env node
+import { createRequire as __sgCreateRequire } from 'node:module';
+import { fileURLToPath as __sgFileURLToPath } from 'node:url';
+import { dirname as __sgDirname } from 'node:path';
+const require = __sgCreateRequire(import.meta.url);
+const __filename = __sgFileURLToPath(import.meta.url);
+const __dirname = __sgDirname(__filename);
+import {
+  loadPolicy,
+  parsePolicy
+} from "./chunk-ZQTSGCRX.js";
+import "./chunk-3N3CK4CI.js";
+import {
+  POLICY_FILE_NAMES,
+  defaultPolicy,
+  findPolicyFile
+} from "./chunk-PUVAPGBL.js";
+import "./chunk-2L5WH6HQ.js";
+import "./chunk-DML5XCCS.js";
+import "./chunk-6QO4RSHM.js";
+import "./chunk-GMQYA5PP.js";
+import "./chunk-KDR2SZEQ.js";
+import "./chunk-YNPQFTY5.js";
+export {
+  POLICY_FILE_NAMES,
+  defaultPolicy,
+  findPolicyFile,
+  loadPolicy,
+  parsePolicy
+};

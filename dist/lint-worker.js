@@ -1,0 +1,40 @@
+#!/usr/bin/env node
+import { createRequire as __sgCreateRequire } from 'node:module';
+import { fileURLToPath as __sgFileURLToPath } from 'node:url';
+import { dirname as __sgDirname } from 'node:path';
+const require = __sgCreateRequire(import.meta.url);
+const __filename = __sgFileURLToPath(import.meta.url);
+const __dirname = __sgDirname(__filename);
+import {
+  lintDockerfiles
+} from "./chunk-GPUPASFN.js";
+import "./chunk-QI4NSRLW.js";
+import "./chunk-SCYKMJJI.js";
+import "./chunk-LJLRXQKZ.js";
+import "./chunk-IARREIY2.js";
+import "./chunk-SNG72773.js";
+import {
+  toShipgateError
+} from "./chunk-6QO4RSHM.js";
+import "./chunk-6INDVNBY.js";
+import "./chunk-NBX24EBK.js";
+import "./chunk-KDR2SZEQ.js";
+import "./chunk-YNPQFTY5.js";
+
+// src/dockerfile/lint-worker.ts
+import { parentPort, workerData } from "node:worker_threads";
+var options = workerData;
+var port = parentPort;
+port.on("message", (req) => {
+  void lintDockerfiles(req.inputs, options).then(
+    (results) => port.postMessage({ batch: req.batch, results }),
+    (e) => {
+      const err = toShipgateError(e);
+      port.postMessage({
+        batch: req.batch,
+        error: { code: err.code, message: err.message, ...err.hint ? { hint: err.hint } : {} }
+      });
+    }
+  );
+});
+port.postMessage({ ready: true });
