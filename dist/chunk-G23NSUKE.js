@@ -24,11 +24,11 @@ import {
 } from "./chunk-LPHRMR6J.js";
 import {
   renderSbom
-} from "./chunk-6ZMFRJFY.js";
+} from "./chunk-4QKC7WR4.js";
 import {
   COMMIT,
   VERSION
-} from "./chunk-QMRRGI3W.js";
+} from "./chunk-YWGZQ7HJ.js";
 import {
   ShipgateError
 } from "./chunk-6QO4RSHM.js";

@@ -6,23 +6,18 @@ const require = __sgCreateRequire(import.meta.url);
 const __filename = __sgFileURLToPath(import.meta.url);
 const __dirname = __sgDirname(__filename);
 import {
-  ANALYZERS,
-  SCANNERS,
-  allRules,
-  analyzerRules,
-  createAnalyzers,
-  isScanner,
-  ruleDocsPages,
-  scannerPart
-} from "./chunk-O4WOK44W.js";
+  renderSbom
+} from "./chunk-4QKC7WR4.js";
+import "./chunk-VZR4YNCM.js";
+import "./chunk-TJLGGXV5.js";
+import "./chunk-54UIMOBP.js";
+import "./chunk-YWGZQ7HJ.js";
+import "./chunk-Y4CQZHBA.js";
+import "./chunk-NQRDU5S6.js";
+import "./chunk-6QO4RSHM.js";
+import "./chunk-GMQYA5PP.js";
+import "./chunk-KDR2SZEQ.js";
 import "./chunk-YNPQFTY5.js";
 export {
-  ANALYZERS,
-  SCANNERS,
-  allRules,
-  analyzerRules,
-  createAnalyzers,
-  isScanner,
-  ruleDocsPages,
-  scannerPart
+  renderSbom
 };

@@ -14,7 +14,7 @@ import {
 import {
   SCANNERS,
   isScanner
-} from "./chunk-O4WOK44W.js";
+} from "./chunk-TQWGFXZE.js";
 import {
   MALWARE_MODES
 } from "./chunk-PUVAPGBL.js";

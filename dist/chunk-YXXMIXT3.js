@@ -8,7 +8,7 @@ const __dirname = __sgDirname(__filename);
 import {
   checkOutputFlags,
   writeOutputs
-} from "./chunk-X7E767GQ.js";
+} from "./chunk-ET6MTJAA.js";
 import {
   plural
 } from "./chunk-SVCZTZML.js";
@@ -16,18 +16,18 @@ import {
   notSignedLine,
   scanToSign,
   signScanned
-} from "./chunk-3QI5IAMB.js";
+} from "./chunk-U5ZA7NDD.js";
 import {
   gateFlags
-} from "./chunk-ZMFNFCRF.js";
+} from "./chunk-U4Y3PEAJ.js";
 import {
   parseDuration,
   runPipeline
-} from "./chunk-74ERYI3R.js";
+} from "./chunk-7A5D33JQ.js";
 import {
   signOptions,
   signableRegistryImage
-} from "./chunk-MVJNATJU.js";
+} from "./chunk-H726PJFA.js";
 import {
   helpSection,
   parseTableCommand

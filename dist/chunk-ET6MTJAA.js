@@ -7,7 +7,7 @@ const __filename = __sgFileURLToPath(import.meta.url);
 const __dirname = __sgDirname(__filename);
 import {
   writeReports
-} from "./chunk-FBQN7CB5.js";
+} from "./chunk-64IGUY4T.js";
 import {
   userCategory
 } from "./chunk-SVCZTZML.js";

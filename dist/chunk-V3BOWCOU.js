@@ -7,12 +7,12 @@ const __filename = __sgFileURLToPath(import.meta.url);
 const __dirname = __sgDirname(__filename);
 import {
   writeReports
-} from "./chunk-FBQN7CB5.js";
+} from "./chunk-64IGUY4T.js";
 import "./chunk-SVCZTZML.js";
 import "./chunk-4W53UNPV.js";
 import {
   runPipeline
-} from "./chunk-74ERYI3R.js";
+} from "./chunk-7A5D33JQ.js";
 import "./chunk-K47NRAYF.js";
 import "./chunk-B5YGYBGC.js";
 import "./chunk-MEPUX6SS.js";
@@ -33,7 +33,7 @@ import {
   SBOM_FORMATS,
   sbomKind
 } from "./chunk-VZR4YNCM.js";
-import "./chunk-O4WOK44W.js";
+import "./chunk-TQWGFXZE.js";
 import "./chunk-PUVAPGBL.js";
 import "./chunk-2L5WH6HQ.js";
 import "./chunk-XVQYSC2X.js";
@@ -44,7 +44,7 @@ import "./chunk-QI4NSRLW.js";
 import "./chunk-SCYKMJJI.js";
 import "./chunk-LJLRXQKZ.js";
 import "./chunk-IARREIY2.js";
-import "./chunk-QMRRGI3W.js";
+import "./chunk-YWGZQ7HJ.js";
 import "./chunk-SNG72773.js";
 import {
   EXIT,

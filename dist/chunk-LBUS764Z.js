@@ -36,7 +36,7 @@ import {
 } from "./chunk-IKENLQFO.js";
 import {
   createAnalyzers
-} from "./chunk-O4WOK44W.js";
+} from "./chunk-TQWGFXZE.js";
 import "./chunk-3N3CK4CI.js";
 import "./chunk-XVQYSC2X.js";
 import "./chunk-DML5XCCS.js";
@@ -60,8 +60,8 @@ import "./chunk-IARREIY2.js";
 import {
   collectInventory,
   require_packageurl_js
-} from "./chunk-LJY5HTVZ.js";
-import "./chunk-QMRRGI3W.js";
+} from "./chunk-54UIMOBP.js";
+import "./chunk-YWGZQ7HJ.js";
 import "./chunk-SNG72773.js";
 import "./chunk-Y4CQZHBA.js";
 import "./chunk-NQRDU5S6.js";

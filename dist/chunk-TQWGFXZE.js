@@ -12,7 +12,7 @@ var ANALYZERS = [
     name: "inventory",
     scanner: "vuln",
     always: true,
-    load: async () => (await import("./chunk-VEZWECVL.js")).inventoryModule
+    load: async () => (await import("./chunk-JW7BMBFW.js")).inventoryModule
   },
   { name: "secrets", scanner: "secret", load: async () => (await import("./chunk-EW5G2E6F.js")).secretsModule },
   {

@@ -7,7 +7,7 @@ const __filename = __sgFileURLToPath(import.meta.url);
 const __dirname = __sgDirname(__filename);
 import {
   runPipeline
-} from "./chunk-74ERYI3R.js";
+} from "./chunk-7A5D33JQ.js";
 import {
   sortFindings
 } from "./chunk-K47NRAYF.js";
@@ -18,7 +18,7 @@ import {
   scannedTarget,
   signImage,
   signIndex
-} from "./chunk-MVJNATJU.js";
+} from "./chunk-H726PJFA.js";
 import {
   countBySeverity
 } from "./chunk-U65Y67VX.js";

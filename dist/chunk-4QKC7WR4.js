@@ -14,7 +14,7 @@ import {
 import {
   toCycloneDx,
   toSpdx
-} from "./chunk-LJY5HTVZ.js";
+} from "./chunk-54UIMOBP.js";
 import {
   ShipgateError
 } from "./chunk-6QO4RSHM.js";

@@ -118,7 +118,7 @@ var package_default = {
 
 // src/core/version.ts
 var VERSION = package_default.version;
-var COMMIT = true ? "43880258251a0d2e364a1c3b99630d2dca2aad9c" : "unknown";
+var COMMIT = true ? "20e4051ee3f889a7add0bbebebaa5c5bbac44356" : "unknown";
 
 export {
   VERSION,

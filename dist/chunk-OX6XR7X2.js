@@ -8,16 +8,16 @@ const __dirname = __sgDirname(__filename);
 import {
   checkOutputFlags,
   writeOutputs
-} from "./chunk-X7E767GQ.js";
-import "./chunk-FBQN7CB5.js";
+} from "./chunk-ET6MTJAA.js";
+import "./chunk-64IGUY4T.js";
 import "./chunk-SVCZTZML.js";
 import "./chunk-4W53UNPV.js";
 import {
   failOnFlag
-} from "./chunk-ZMFNFCRF.js";
+} from "./chunk-U4Y3PEAJ.js";
 import {
   runPipeline
-} from "./chunk-74ERYI3R.js";
+} from "./chunk-7A5D33JQ.js";
 import "./chunk-K47NRAYF.js";
 import "./chunk-B5YGYBGC.js";
 import "./chunk-MEPUX6SS.js";
@@ -35,7 +35,7 @@ import "./chunk-ORKN2LZK.js";
 import {
   findRepoRoot
 } from "./chunk-VYLKKKIO.js";
-import "./chunk-O4WOK44W.js";
+import "./chunk-TQWGFXZE.js";
 import "./chunk-PUVAPGBL.js";
 import {
   PSS_VALUES
@@ -48,7 +48,7 @@ import "./chunk-QI4NSRLW.js";
 import "./chunk-SCYKMJJI.js";
 import "./chunk-LJLRXQKZ.js";
 import "./chunk-IARREIY2.js";
-import "./chunk-QMRRGI3W.js";
+import "./chunk-YWGZQ7HJ.js";
 import "./chunk-SNG72773.js";
 import {
   EXIT,

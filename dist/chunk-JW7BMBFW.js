@@ -12,8 +12,8 @@ import {
   inventoryModule,
   toCycloneDx,
   toSpdx
-} from "./chunk-LJY5HTVZ.js";
-import "./chunk-QMRRGI3W.js";
+} from "./chunk-54UIMOBP.js";
+import "./chunk-YWGZQ7HJ.js";
 import {
   EOL_TABLE_UPDATED,
   eolDate,

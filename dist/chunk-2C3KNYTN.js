@@ -21,20 +21,20 @@ import {
   scanPlatforms,
   scannedIndex,
   signingPush
-} from "./chunk-3QI5IAMB.js";
+} from "./chunk-U5ZA7NDD.js";
 import {
   gateFlags
-} from "./chunk-ZMFNFCRF.js";
+} from "./chunk-U4Y3PEAJ.js";
 import {
   runPipeline
-} from "./chunk-74ERYI3R.js";
+} from "./chunk-7A5D33JQ.js";
 import "./chunk-K47NRAYF.js";
 import "./chunk-B5YGYBGC.js";
 import {
   SIGNING_HELP,
   signOptions
-} from "./chunk-MVJNATJU.js";
-import "./chunk-Q7DQ34OR.js";
+} from "./chunk-H726PJFA.js";
+import "./chunk-G23NSUKE.js";
 import "./chunk-Z2CVXH3Y.js";
 import {
   decodeJwt
@@ -75,10 +75,10 @@ import {
 import {
   findRepoRoot
 } from "./chunk-VYLKKKIO.js";
-import "./chunk-6ZMFRJFY.js";
+import "./chunk-4QKC7WR4.js";
 import "./chunk-VZR4YNCM.js";
 import "./chunk-TJLGGXV5.js";
-import "./chunk-O4WOK44W.js";
+import "./chunk-TQWGFXZE.js";
 import "./chunk-3N3CK4CI.js";
 import "./chunk-PUVAPGBL.js";
 import "./chunk-2L5WH6HQ.js";
@@ -93,8 +93,8 @@ import {
 } from "./chunk-SCYKMJJI.js";
 import "./chunk-LJLRXQKZ.js";
 import "./chunk-IARREIY2.js";
-import "./chunk-LJY5HTVZ.js";
-import "./chunk-QMRRGI3W.js";
+import "./chunk-54UIMOBP.js";
+import "./chunk-YWGZQ7HJ.js";
 import {
   digestOf,
   parseDigest,

@@ -14,7 +14,7 @@ import {
 } from "./chunk-N7PLTF7E.js";
 import {
   allRules
-} from "./chunk-O4WOK44W.js";
+} from "./chunk-TQWGFXZE.js";
 import {
   EXIT
 } from "./chunk-6QO4RSHM.js";

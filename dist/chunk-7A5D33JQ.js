@@ -27,7 +27,7 @@ import {
   SCANNERS,
   analyzerRules,
   scannerPart
-} from "./chunk-O4WOK44W.js";
+} from "./chunk-TQWGFXZE.js";
 import {
   defaultPolicy,
   findPolicyFile
@@ -47,7 +47,7 @@ import {
 } from "./chunk-GPUPASFN.js";
 import {
   VERSION
-} from "./chunk-QMRRGI3W.js";
+} from "./chunk-YWGZQ7HJ.js";
 import {
   ShipgateError
 } from "./chunk-6QO4RSHM.js";
@@ -296,7 +296,7 @@ async function readPolicy(repoRoot, configPath) {
 async function withTrivyIgnores(policy, repoRoot, named) {
   const files = readIgnoreFiles(repoRoot, named);
   if (!files.some((f) => f.entries.length)) return policy;
-  const { allRules } = await import("./chunk-KTAWWPTM.js");
+  const { allRules } = await import("./chunk-P365FFML.js");
   const byPeer = /* @__PURE__ */ new Map();
   for (const r of await allRules()) {
     const peers = [
@@ -403,7 +403,7 @@ async function runUntil(opts, inputs, signal) {
   let exploitData;
   let scannedImage;
   if (opts.image) {
-    const { mapImageFindings, reconcileHistoryFindings, scanImage } = await import("./chunk-IUSS6C6C.js");
+    const { mapImageFindings, reconcileHistoryFindings, scanImage } = await import("./chunk-LBUS764Z.js");
     const scanned = await log.group(
       `shipgate: image scan of ${opts.image}`,
       () => scanImage(opts, scanners, policy, inputs.image, signal)

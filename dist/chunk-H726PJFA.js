@@ -8,7 +8,7 @@ const __dirname = __sgDirname(__filename);
 import {
   buildStatements,
   createSigner
-} from "./chunk-Q7DQ34OR.js";
+} from "./chunk-G23NSUKE.js";
 import {
   signMessage,
   signStatement
