@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { ShipgateError, type ErrorCode } from '../core/errors';
+import { ShipgateError, toShipgateError, type ErrorCode } from '../core/errors';
 import { lintDockerfiles, type DockerfileLintOptions } from './lint';
 
 type LintInput = { path: string; content: string };
@@ -19,10 +19,16 @@ export interface BatchRequest {
   inputs: LintInput[];
 }
 
+type BatchError = { code: ErrorCode; message: string; hint?: string };
+
 export type BatchReply =
-  | { ready: true }
-  | { batch: number; results: LintResult[] }
-  | { batch: number; error: { code: ErrorCode; message: string; hint?: string } };
+  { ready: true } | { batch: number; results: LintResult[] } | { batch: number; error: BatchError };
+
+/** A batch's failure as plain data, the same whichever thread linted it. */
+export function batchError(e: unknown): BatchError {
+  const err = toShipgateError(e);
+  return { code: err.code, message: err.message, ...(err.hint ? { hint: err.hint } : {}) };
+}
 
 /** Below this many files per thread, starting a worker (loading the linter again) costs more than it saves. */
 export const FILES_PER_WORKER = 24;
@@ -105,12 +111,7 @@ export async function lintDockerfilesParallel(
           replies[batch] = { batch, results: await lintDockerfiles(batches[batch]!, options) };
         } catch (e) {
           // Kept, not thrown: the first failing batch in input order decides the error, as on one thread.
-          const err = e instanceof ShipgateError ? e : undefined;
-          if (!err) throw e;
-          replies[batch] = {
-            batch,
-            error: { code: err.code, message: err.message, ...(err.hint ? { hint: err.hint } : {}) },
-          };
+          replies[batch] = { batch, error: batchError(e) };
         }
         // Lets the workers' replies in, so they get their next batch without waiting for this thread.
         await new Promise<void>((r) => setImmediate(r));

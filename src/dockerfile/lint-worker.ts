@@ -3,9 +3,8 @@
  * started with, and answers each with the results or the error, as plain data.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { toShipgateError } from '../core/errors';
 import { lintDockerfiles, type DockerfileLintOptions } from './lint';
-import type { BatchReply, BatchRequest } from './lint-pool';
+import { batchError, type BatchReply, type BatchRequest } from './lint-pool';
 
 const options = workerData as DockerfileLintOptions;
 const port = parentPort!;
@@ -13,13 +12,7 @@ const port = parentPort!;
 port.on('message', (req: BatchRequest) => {
   void lintDockerfiles(req.inputs, options).then(
     (results) => port.postMessage({ batch: req.batch, results } satisfies BatchReply),
-    (e: unknown) => {
-      const err = toShipgateError(e);
-      port.postMessage({
-        batch: req.batch,
-        error: { code: err.code, message: err.message, ...(err.hint ? { hint: err.hint } : {}) },
-      } satisfies BatchReply);
-    },
+    (e: unknown) => port.postMessage({ batch: req.batch, error: batchError(e) } satisfies BatchReply),
   );
 });
 
