@@ -16,4 +16,4 @@ try {
   enableCompileCache(shipgateCacheDir("node-compile-cache"));
 } catch {
 }
-await import("./chunk-C4GERR4W.js");
+await import("./chunk-OF4NNGV2.js");

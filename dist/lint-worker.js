@@ -6,6 +6,9 @@ const require = __sgCreateRequire(import.meta.url);
 const __filename = __sgFileURLToPath(import.meta.url);
 const __dirname = __sgDirname(__filename);
 import {
+  batchError
+} from "./chunk-R7ELFQYH.js";
+import {
   lintDockerfiles
 } from "./chunk-GPUPASFN.js";
 import "./chunk-QI4NSRLW.js";
@@ -13,9 +16,7 @@ import "./chunk-SCYKMJJI.js";
 import "./chunk-LJLRXQKZ.js";
 import "./chunk-IARREIY2.js";
 import "./chunk-SNG72773.js";
-import {
-  toShipgateError
-} from "./chunk-6QO4RSHM.js";
+import "./chunk-6QO4RSHM.js";
 import "./chunk-6INDVNBY.js";
 import "./chunk-NBX24EBK.js";
 import "./chunk-KDR2SZEQ.js";
@@ -28,13 +29,7 @@ var port = parentPort;
 port.on("message", (req) => {
   void lintDockerfiles(req.inputs, options).then(
     (results) => port.postMessage({ batch: req.batch, results }),
-    (e) => {
-      const err = toShipgateError(e);
-      port.postMessage({
-        batch: req.batch,
-        error: { code: err.code, message: err.message, ...err.hint ? { hint: err.hint } : {} }
-      });
-    }
+    (e) => port.postMessage({ batch: req.batch, error: batchError(e) })
   );
 });
 port.postMessage({ ready: true });

@@ -36,9 +36,9 @@ import {
 } from "./chunk-IKENLQFO.js";
 import {
   createAnalyzers
-} from "./chunk-TQWGFXZE.js";
+} from "./chunk-3PVLREP2.js";
 import "./chunk-3N3CK4CI.js";
-import "./chunk-XVQYSC2X.js";
+import "./chunk-7RXX3OXC.js";
 import "./chunk-DML5XCCS.js";
 import {
   matchHistoryToInstruction,
@@ -47,6 +47,7 @@ import {
 import {
   shipgateCacheDir
 } from "./chunk-YGEM47PD.js";
+import "./chunk-R7ELFQYH.js";
 import "./chunk-GPUPASFN.js";
 import "./chunk-QI4NSRLW.js";
 import {
@@ -60,8 +61,8 @@ import "./chunk-IARREIY2.js";
 import {
   collectInventory,
   require_packageurl_js
-} from "./chunk-54UIMOBP.js";
-import "./chunk-YWGZQ7HJ.js";
+} from "./chunk-NEFVHMYB.js";
+import "./chunk-SVGNHUJQ.js";
 import "./chunk-SNG72773.js";
 import "./chunk-Y4CQZHBA.js";
 import "./chunk-NQRDU5S6.js";

@@ -7,7 +7,7 @@ const __filename = __sgFileURLToPath(import.meta.url);
 const __dirname = __sgDirname(__filename);
 import {
   VERSION
-} from "./chunk-YWGZQ7HJ.js";
+} from "./chunk-SVGNHUJQ.js";
 import {
   FileVersions,
   attributeToLayers,

@@ -14,7 +14,7 @@ import {
 import {
   SCANNERS,
   isScanner
-} from "./chunk-TQWGFXZE.js";
+} from "./chunk-3PVLREP2.js";
 import {
   MALWARE_MODES
 } from "./chunk-PUVAPGBL.js";

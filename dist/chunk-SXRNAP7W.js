@@ -9,11 +9,11 @@ import {
   SIGNER_HELP,
   SIGNER_OPTIONS,
   signingConfig
-} from "./chunk-H726PJFA.js";
+} from "./chunk-G5XKFHJV.js";
 import {
   createSigner,
   slsaProvenance
-} from "./chunk-G23NSUKE.js";
+} from "./chunk-ADRBNTCP.js";
 import {
   BUNDLE_SUFFIX,
   signFile
@@ -37,7 +37,7 @@ import "./chunk-ZOQOZBHX.js";
 import "./chunk-ENAC3JU5.js";
 import "./chunk-Y2GHVQDS.js";
 import "./chunk-TXKN6PNT.js";
-import "./chunk-4QKC7WR4.js";
+import "./chunk-I6ZNQJO5.js";
 import "./chunk-VZR4YNCM.js";
 import "./chunk-TJLGGXV5.js";
 import "./chunk-2L5WH6HQ.js";
@@ -45,8 +45,8 @@ import "./chunk-YGEM47PD.js";
 import {
   mapConcurrent
 } from "./chunk-SCYKMJJI.js";
-import "./chunk-54UIMOBP.js";
-import "./chunk-YWGZQ7HJ.js";
+import "./chunk-NEFVHMYB.js";
+import "./chunk-SVGNHUJQ.js";
 import "./chunk-SNG72773.js";
 import "./chunk-Y4CQZHBA.js";
 import "./chunk-NQRDU5S6.js";

@@ -12,8 +12,8 @@ import {
   SIGNING_OPTIONS,
   attestImage,
   signOptions
-} from "./chunk-H726PJFA.js";
-import "./chunk-G23NSUKE.js";
+} from "./chunk-G5XKFHJV.js";
+import "./chunk-ADRBNTCP.js";
 import "./chunk-Z2CVXH3Y.js";
 import "./chunk-ANKGLQNW.js";
 import "./chunk-MEPUX6SS.js";
@@ -33,14 +33,14 @@ import "./chunk-ZOQOZBHX.js";
 import "./chunk-ENAC3JU5.js";
 import "./chunk-Y2GHVQDS.js";
 import "./chunk-TXKN6PNT.js";
-import "./chunk-4QKC7WR4.js";
+import "./chunk-I6ZNQJO5.js";
 import "./chunk-VZR4YNCM.js";
 import "./chunk-TJLGGXV5.js";
 import "./chunk-2L5WH6HQ.js";
 import "./chunk-YGEM47PD.js";
 import "./chunk-SCYKMJJI.js";
-import "./chunk-54UIMOBP.js";
-import "./chunk-YWGZQ7HJ.js";
+import "./chunk-NEFVHMYB.js";
+import "./chunk-SVGNHUJQ.js";
 import "./chunk-SNG72773.js";
 import "./chunk-Y4CQZHBA.js";
 import "./chunk-NQRDU5S6.js";

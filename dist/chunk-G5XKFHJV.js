@@ -8,7 +8,7 @@ const __dirname = __sgDirname(__filename);
 import {
   buildStatements,
   createSigner
-} from "./chunk-G23NSUKE.js";
+} from "./chunk-ADRBNTCP.js";
 import {
   signMessage,
   signStatement

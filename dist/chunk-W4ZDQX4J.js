@@ -14,7 +14,7 @@ import {
 } from "./chunk-N7PLTF7E.js";
 import {
   allRules
-} from "./chunk-TQWGFXZE.js";
+} from "./chunk-3PVLREP2.js";
 import {
   EXIT
 } from "./chunk-6QO4RSHM.js";

@@ -5,12 +5,13 @@ import { dirname as __sgDirname } from 'node:path';
 const require = __sgCreateRequire(import.meta.url);
 const __filename = __sgFileURLToPath(import.meta.url);
 const __dirname = __sgDirname(__filename);
-import "./chunk-XVQYSC2X.js";
+import "./chunk-7RXX3OXC.js";
 import "./chunk-DML5XCCS.js";
 import {
   MAX_HISTORY_BYTES,
   lintHistory
 } from "./chunk-HRQQMMC6.js";
+import "./chunk-R7ELFQYH.js";
 import "./chunk-GPUPASFN.js";
 import "./chunk-QI4NSRLW.js";
 import "./chunk-SCYKMJJI.js";

@@ -20,7 +20,7 @@ import {
 } from "./chunk-SVCZTZML.js";
 import "./chunk-4W53UNPV.js";
 import "./chunk-K47NRAYF.js";
-import "./chunk-G23NSUKE.js";
+import "./chunk-ADRBNTCP.js";
 import "./chunk-Z2CVXH3Y.js";
 import "./chunk-ANKGLQNW.js";
 import "./chunk-U65Y67VX.js";
@@ -49,7 +49,7 @@ import {
   MANIFEST_TYPES,
   isLayerMediaType
 } from "./chunk-TXKN6PNT.js";
-import "./chunk-4QKC7WR4.js";
+import "./chunk-I6ZNQJO5.js";
 import "./chunk-VZR4YNCM.js";
 import "./chunk-TJLGGXV5.js";
 import "./chunk-2L5WH6HQ.js";
@@ -58,10 +58,10 @@ import {
   mapConcurrent
 } from "./chunk-SCYKMJJI.js";
 import "./chunk-LJLRXQKZ.js";
-import "./chunk-54UIMOBP.js";
+import "./chunk-NEFVHMYB.js";
 import {
   VERSION
-} from "./chunk-YWGZQ7HJ.js";
+} from "./chunk-SVGNHUJQ.js";
 import {
   digestOf,
   parseRegistryRef,

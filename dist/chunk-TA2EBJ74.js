@@ -7,7 +7,7 @@ const __filename = __sgFileURLToPath(import.meta.url);
 const __dirname = __sgDirname(__filename);
 import {
   runPipeline
-} from "./chunk-7A5D33JQ.js";
+} from "./chunk-UWLLPKS2.js";
 import {
   sortFindings
 } from "./chunk-K47NRAYF.js";
@@ -18,7 +18,7 @@ import {
   scannedTarget,
   signImage,
   signIndex
-} from "./chunk-H726PJFA.js";
+} from "./chunk-G5XKFHJV.js";
 import {
   countBySeverity
 } from "./chunk-U65Y67VX.js";

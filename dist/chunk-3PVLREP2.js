@@ -12,7 +12,7 @@ var ANALYZERS = [
     name: "inventory",
     scanner: "vuln",
     always: true,
-    load: async () => (await import("./chunk-JW7BMBFW.js")).inventoryModule
+    load: async () => (await import("./chunk-SZ2CUJ5K.js")).inventoryModule
   },
   { name: "secrets", scanner: "secret", load: async () => (await import("./chunk-EW5G2E6F.js")).secretsModule },
   {
@@ -53,7 +53,7 @@ var ANALYZERS = [
   {
     name: "history",
     scanner: "config",
-    load: async () => (await import("./chunk-TCWKBZL4.js")).historyAnalyzer
+    load: async () => (await import("./chunk-ZADEYEW6.js")).historyAnalyzer
   },
   {
     name: "malware",
@@ -97,7 +97,7 @@ async function analyzerRules(scanners) {
 }
 async function allRules() {
   const [{ dockerfileRules }, { manifestRules }, { EOL_RULE }, rules] = await Promise.all([
-    import("./chunk-GD7YYIDA.js"),
+    import("./chunk-XSXFFENB.js"),
     import("./chunk-75G2BJH7.js"),
     import("./chunk-VNDHOZ74.js"),
     analyzerRules()
@@ -128,7 +128,7 @@ var RULE_DOCS = [
   }
 ];
 async function ruleDocsPages() {
-  const { dockerfileRules } = await import("./chunk-GD7YYIDA.js");
+  const { dockerfileRules } = await import("./chunk-XSXFFENB.js");
   return Promise.all(
     RULE_DOCS.map(async (d) => ({
       file: d.file,

@@ -24,11 +24,11 @@ import {
 } from "./chunk-LPHRMR6J.js";
 import {
   renderSbom
-} from "./chunk-4QKC7WR4.js";
+} from "./chunk-I6ZNQJO5.js";
 import {
   COMMIT,
   VERSION
-} from "./chunk-YWGZQ7HJ.js";
+} from "./chunk-SVGNHUJQ.js";
 import {
   ShipgateError
 } from "./chunk-6QO4RSHM.js";

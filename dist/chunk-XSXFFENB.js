@@ -6,10 +6,9 @@ const require = __sgCreateRequire(import.meta.url);
 const __filename = __sgFileURLToPath(import.meta.url);
 const __dirname = __sgDirname(__filename);
 import {
-  lintDockerfilesParallel,
   loadHadolintConfig,
   parseHadolintConfig
-} from "./chunk-XVQYSC2X.js";
+} from "./chunk-7RXX3OXC.js";
 import "./chunk-DML5XCCS.js";
 import {
   DOCKERFILE_DOCS,
@@ -20,6 +19,9 @@ import {
   matchHistoryToInstruction,
   ownHistoryEntries
 } from "./chunk-HRQQMMC6.js";
+import {
+  lintDockerfilesParallel
+} from "./chunk-R7ELFQYH.js";
 import {
   dockerfileRules,
   lintDockerfile,

@@ -1309,7 +1309,7 @@ async function sbomWriters(requests, result) {
   const needed = requests.some(
     (r) => r.format === "cyclonedx" || r.format === "spdx" || r.format === "gitlab" && result.image
   );
-  return needed ? import("./chunk-3Y26KVNF.js") : void 0;
+  return needed ? import("./chunk-LWY2426L.js") : void 0;
 }
 async function writeReports(result, requests, options) {
   await registerHistorySecrets(result);

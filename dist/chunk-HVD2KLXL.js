@@ -8,16 +8,16 @@ const __dirname = __sgDirname(__filename);
 import {
   checkOutputFlags,
   writeOutputs
-} from "./chunk-ET6MTJAA.js";
-import "./chunk-64IGUY4T.js";
+} from "./chunk-KFDVQOGG.js";
+import "./chunk-Z7P4GTXM.js";
 import "./chunk-SVCZTZML.js";
 import "./chunk-4W53UNPV.js";
 import {
   failOnFlag
-} from "./chunk-U4Y3PEAJ.js";
+} from "./chunk-GVOKU64B.js";
 import {
   runPipeline
-} from "./chunk-7A5D33JQ.js";
+} from "./chunk-UWLLPKS2.js";
 import "./chunk-K47NRAYF.js";
 import "./chunk-B5YGYBGC.js";
 import "./chunk-MEPUX6SS.js";
@@ -35,20 +35,21 @@ import "./chunk-ORKN2LZK.js";
 import {
   findRepoRoot
 } from "./chunk-VYLKKKIO.js";
-import "./chunk-TQWGFXZE.js";
+import "./chunk-3PVLREP2.js";
 import "./chunk-PUVAPGBL.js";
 import {
   PSS_VALUES
 } from "./chunk-2L5WH6HQ.js";
-import "./chunk-XVQYSC2X.js";
+import "./chunk-7RXX3OXC.js";
 import "./chunk-DML5XCCS.js";
 import "./chunk-HRQQMMC6.js";
+import "./chunk-R7ELFQYH.js";
 import "./chunk-GPUPASFN.js";
 import "./chunk-QI4NSRLW.js";
 import "./chunk-SCYKMJJI.js";
 import "./chunk-LJLRXQKZ.js";
 import "./chunk-IARREIY2.js";
-import "./chunk-YWGZQ7HJ.js";
+import "./chunk-SVGNHUJQ.js";
 import "./chunk-SNG72773.js";
 import {
   EXIT,

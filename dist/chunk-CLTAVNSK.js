@@ -6,18 +6,23 @@ const require = __sgCreateRequire(import.meta.url);
 const __filename = __sgFileURLToPath(import.meta.url);
 const __dirname = __sgDirname(__filename);
 import {
-  renderSbom
-} from "./chunk-4QKC7WR4.js";
-import "./chunk-VZR4YNCM.js";
-import "./chunk-TJLGGXV5.js";
-import "./chunk-54UIMOBP.js";
-import "./chunk-YWGZQ7HJ.js";
-import "./chunk-Y4CQZHBA.js";
-import "./chunk-NQRDU5S6.js";
-import "./chunk-6QO4RSHM.js";
-import "./chunk-GMQYA5PP.js";
-import "./chunk-KDR2SZEQ.js";
+  ANALYZERS,
+  SCANNERS,
+  allRules,
+  analyzerRules,
+  createAnalyzers,
+  isScanner,
+  ruleDocsPages,
+  scannerPart
+} from "./chunk-3PVLREP2.js";
 import "./chunk-YNPQFTY5.js";
 export {
-  renderSbom
+  ANALYZERS,
+  SCANNERS,
+  allRules,
+  analyzerRules,
+  createAnalyzers,
+  isScanner,
+  ruleDocsPages,
+  scannerPart
 };

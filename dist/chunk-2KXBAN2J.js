@@ -8,7 +8,7 @@ const __dirname = __sgDirname(__filename);
 import {
   checkOutputFlags,
   writeOutputs
-} from "./chunk-ET6MTJAA.js";
+} from "./chunk-KFDVQOGG.js";
 import {
   plural
 } from "./chunk-SVCZTZML.js";
@@ -16,18 +16,18 @@ import {
   notSignedLine,
   scanToSign,
   signScanned
-} from "./chunk-U5ZA7NDD.js";
+} from "./chunk-TA2EBJ74.js";
 import {
   gateFlags
-} from "./chunk-U4Y3PEAJ.js";
+} from "./chunk-GVOKU64B.js";
 import {
   parseDuration,
   runPipeline
-} from "./chunk-7A5D33JQ.js";
+} from "./chunk-UWLLPKS2.js";
 import {
   signOptions,
   signableRegistryImage
-} from "./chunk-H726PJFA.js";
+} from "./chunk-G5XKFHJV.js";
 import {
   helpSection,
   parseTableCommand

@@ -7,12 +7,12 @@ const __filename = __sgFileURLToPath(import.meta.url);
 const __dirname = __sgDirname(__filename);
 import {
   writeReports
-} from "./chunk-64IGUY4T.js";
+} from "./chunk-Z7P4GTXM.js";
 import "./chunk-SVCZTZML.js";
 import "./chunk-4W53UNPV.js";
 import {
   runPipeline
-} from "./chunk-7A5D33JQ.js";
+} from "./chunk-UWLLPKS2.js";
 import "./chunk-K47NRAYF.js";
 import "./chunk-B5YGYBGC.js";
 import "./chunk-MEPUX6SS.js";
@@ -33,18 +33,19 @@ import {
   SBOM_FORMATS,
   sbomKind
 } from "./chunk-VZR4YNCM.js";
-import "./chunk-TQWGFXZE.js";
+import "./chunk-3PVLREP2.js";
 import "./chunk-PUVAPGBL.js";
 import "./chunk-2L5WH6HQ.js";
-import "./chunk-XVQYSC2X.js";
+import "./chunk-7RXX3OXC.js";
 import "./chunk-DML5XCCS.js";
 import "./chunk-HRQQMMC6.js";
+import "./chunk-R7ELFQYH.js";
 import "./chunk-GPUPASFN.js";
 import "./chunk-QI4NSRLW.js";
 import "./chunk-SCYKMJJI.js";
 import "./chunk-LJLRXQKZ.js";
 import "./chunk-IARREIY2.js";
-import "./chunk-YWGZQ7HJ.js";
+import "./chunk-SVGNHUJQ.js";
 import "./chunk-SNG72773.js";
 import {
   EXIT,

@@ -8,7 +8,7 @@ const __dirname = __sgDirname(__filename);
 import {
   COMMIT,
   VERSION
-} from "./chunk-YWGZQ7HJ.js";
+} from "./chunk-SVGNHUJQ.js";
 import {
   EXIT,
   ShipgateError,
@@ -988,29 +988,29 @@ function cliSink(env = process.env, stream = process.stderr) {
 var COMMANDS = {
   scan: {
     summary: "lint Dockerfiles and manifests, scan an image, apply the policy and decide",
-    load: () => import("./chunk-DYCTOSWT.js")
+    load: () => import("./chunk-WZFFDPP4.js")
   },
   lint: {
     summary: "lint Dockerfiles and Kubernetes manifests (no image)",
-    load: () => import("./chunk-OX6XR7X2.js")
+    load: () => import("./chunk-HVD2KLXL.js")
   },
-  sbom: { summary: "write an SBOM (CycloneDX or SPDX) of an image", load: () => import("./chunk-V3BOWCOU.js") },
-  rules: { summary: "list every rule with its metadata", load: () => import("./chunk-CLR2KNEI.js") },
+  sbom: { summary: "write an SBOM (CycloneDX or SPDX) of an image", load: () => import("./chunk-I2V2UMAQ.js") },
+  rules: { summary: "list every rule with its metadata", load: () => import("./chunk-W4ZDQX4J.js") },
   policy: {
     summary: "validate a policy file, print its JSON Schema, or generate admission policies",
     load: () => import("./chunk-ATLITSGH.js")
   },
   push: {
     summary: "push an approved image to a registry, only from a GitHub Actions or GitLab CI job",
-    load: () => import("./chunk-2C3KNYTN.js")
+    load: () => import("./chunk-DWFAD7H2.js")
   },
   sign: {
     summary: "scan a registry image and, if approved, sign and attest its digest (sigstore)",
-    load: () => import("./chunk-RIE4ULQL.js")
+    load: () => import("./chunk-WWBLU7FE.js")
   },
   attest: {
     summary: "sign a statement of your own predicate about an image digest and attach it",
-    load: () => import("./chunk-2G4F26H2.js")
+    load: () => import("./chunk-B5Y5JEQB.js")
   },
   verify: {
     summary: "verify an image's signatures and shipgate approval for its digest",
@@ -1018,7 +1018,7 @@ var COMMANDS = {
   },
   "sign-blob": {
     summary: "sign files (release assets): a sigstore bundle with their provenance next to each",
-    load: () => import("./chunk-WTYWR7GI.js")
+    load: () => import("./chunk-SXRNAP7W.js")
   },
   "verify-blob": {
     summary: "verify a file against its sigstore bundle: digest, signer, predicate type, age",
@@ -1026,7 +1026,7 @@ var COMMANDS = {
   },
   audit: {
     summary: "find the images in a registry that are not signed and approved as verify expects",
-    load: () => import("./chunk-VEL7KM2L.js")
+    load: () => import("./chunk-SUBTJ4NK.js")
   },
   "registry-auth": {
     summary: "serve registry tokens that grant push only to verified CI jobs",

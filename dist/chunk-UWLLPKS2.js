@@ -27,15 +27,14 @@ import {
   SCANNERS,
   analyzerRules,
   scannerPart
-} from "./chunk-TQWGFXZE.js";
+} from "./chunk-3PVLREP2.js";
 import {
   defaultPolicy,
   findPolicyFile
 } from "./chunk-PUVAPGBL.js";
 import {
-  lintDockerfilesParallel,
   loadHadolintConfig
-} from "./chunk-XVQYSC2X.js";
+} from "./chunk-7RXX3OXC.js";
 import {
   require_dist
 } from "./chunk-DML5XCCS.js";
@@ -43,11 +42,14 @@ import {
   historyRules
 } from "./chunk-HRQQMMC6.js";
 import {
+  lintDockerfilesParallel
+} from "./chunk-R7ELFQYH.js";
+import {
   dockerfileRules
 } from "./chunk-GPUPASFN.js";
 import {
   VERSION
-} from "./chunk-YWGZQ7HJ.js";
+} from "./chunk-SVGNHUJQ.js";
 import {
   ShipgateError
 } from "./chunk-6QO4RSHM.js";
@@ -296,7 +298,7 @@ async function readPolicy(repoRoot, configPath) {
 async function withTrivyIgnores(policy, repoRoot, named) {
   const files = readIgnoreFiles(repoRoot, named);
   if (!files.some((f) => f.entries.length)) return policy;
-  const { allRules } = await import("./chunk-P365FFML.js");
+  const { allRules } = await import("./chunk-CLTAVNSK.js");
   const byPeer = /* @__PURE__ */ new Map();
   for (const r of await allRules()) {
     const peers = [
@@ -403,7 +405,7 @@ async function runUntil(opts, inputs, signal) {
   let exploitData;
   let scannedImage;
   if (opts.image) {
-    const { mapImageFindings, reconcileHistoryFindings, scanImage } = await import("./chunk-LBUS764Z.js");
+    const { mapImageFindings, reconcileHistoryFindings, scanImage } = await import("./chunk-RCMDNIQB.js");
     const scanned = await log.group(
       `shipgate: image scan of ${opts.image}`,
       () => scanImage(opts, scanners, policy, inputs.image, signal)

@@ -12,8 +12,8 @@ import {
   inventoryModule,
   toCycloneDx,
   toSpdx
-} from "./chunk-54UIMOBP.js";
-import "./chunk-YWGZQ7HJ.js";
+} from "./chunk-NEFVHMYB.js";
+import "./chunk-SVGNHUJQ.js";
 import {
   EOL_TABLE_UPDATED,
   eolDate,

@@ -118,7 +118,7 @@ var package_default = {
 
 // src/core/version.ts
 var VERSION = package_default.version;
-var COMMIT = true ? "20e4051ee3f889a7add0bbebebaa5c5bbac44356" : "unknown";
+var COMMIT = true ? "b856bec3e470588100fde3d3cb76e853df0f2f3e" : "unknown";
 
 export {
   VERSION,

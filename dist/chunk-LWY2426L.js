@@ -6,23 +6,18 @@ const require = __sgCreateRequire(import.meta.url);
 const __filename = __sgFileURLToPath(import.meta.url);
 const __dirname = __sgDirname(__filename);
 import {
-  ANALYZERS,
-  SCANNERS,
-  allRules,
-  analyzerRules,
-  createAnalyzers,
-  isScanner,
-  ruleDocsPages,
-  scannerPart
-} from "./chunk-TQWGFXZE.js";
+  renderSbom
+} from "./chunk-I6ZNQJO5.js";
+import "./chunk-VZR4YNCM.js";
+import "./chunk-TJLGGXV5.js";
+import "./chunk-NEFVHMYB.js";
+import "./chunk-SVGNHUJQ.js";
+import "./chunk-Y4CQZHBA.js";
+import "./chunk-NQRDU5S6.js";
+import "./chunk-6QO4RSHM.js";
+import "./chunk-GMQYA5PP.js";
+import "./chunk-KDR2SZEQ.js";
 import "./chunk-YNPQFTY5.js";
 export {
-  ANALYZERS,
-  SCANNERS,
-  allRules,
-  analyzerRules,
-  createAnalyzers,
-  isScanner,
-  ruleDocsPages,
-  scannerPart
+  renderSbom
 };

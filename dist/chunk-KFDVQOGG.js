@@ -7,7 +7,7 @@ const __filename = __sgFileURLToPath(import.meta.url);
 const __dirname = __sgDirname(__filename);
 import {
   writeReports
-} from "./chunk-64IGUY4T.js";
+} from "./chunk-Z7P4GTXM.js";
 import {
   userCategory
 } from "./chunk-SVCZTZML.js";

@@ -21,20 +21,20 @@ import {
   scanPlatforms,
   scannedIndex,
   signingPush
-} from "./chunk-U5ZA7NDD.js";
+} from "./chunk-TA2EBJ74.js";
 import {
   gateFlags
-} from "./chunk-U4Y3PEAJ.js";
+} from "./chunk-GVOKU64B.js";
 import {
   runPipeline
-} from "./chunk-7A5D33JQ.js";
+} from "./chunk-UWLLPKS2.js";
 import "./chunk-K47NRAYF.js";
 import "./chunk-B5YGYBGC.js";
 import {
   SIGNING_HELP,
   signOptions
-} from "./chunk-H726PJFA.js";
-import "./chunk-G23NSUKE.js";
+} from "./chunk-G5XKFHJV.js";
+import "./chunk-ADRBNTCP.js";
 import "./chunk-Z2CVXH3Y.js";
 import {
   decodeJwt
@@ -75,17 +75,18 @@ import {
 import {
   findRepoRoot
 } from "./chunk-VYLKKKIO.js";
-import "./chunk-4QKC7WR4.js";
+import "./chunk-I6ZNQJO5.js";
 import "./chunk-VZR4YNCM.js";
 import "./chunk-TJLGGXV5.js";
-import "./chunk-TQWGFXZE.js";
+import "./chunk-3PVLREP2.js";
 import "./chunk-3N3CK4CI.js";
 import "./chunk-PUVAPGBL.js";
 import "./chunk-2L5WH6HQ.js";
-import "./chunk-XVQYSC2X.js";
+import "./chunk-7RXX3OXC.js";
 import "./chunk-DML5XCCS.js";
 import "./chunk-HRQQMMC6.js";
 import "./chunk-YGEM47PD.js";
+import "./chunk-R7ELFQYH.js";
 import "./chunk-GPUPASFN.js";
 import "./chunk-QI4NSRLW.js";
 import {
@@ -93,8 +94,8 @@ import {
 } from "./chunk-SCYKMJJI.js";
 import "./chunk-LJLRXQKZ.js";
 import "./chunk-IARREIY2.js";
-import "./chunk-54UIMOBP.js";
-import "./chunk-YWGZQ7HJ.js";
+import "./chunk-NEFVHMYB.js";
+import "./chunk-SVGNHUJQ.js";
 import {
   digestOf,
   parseDigest,

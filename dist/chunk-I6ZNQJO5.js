@@ -14,7 +14,7 @@ import {
 import {
   toCycloneDx,
   toSpdx
-} from "./chunk-54UIMOBP.js";
+} from "./chunk-NEFVHMYB.js";
 import {
   ShipgateError
 } from "./chunk-6QO4RSHM.js";
