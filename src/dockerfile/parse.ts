@@ -101,8 +101,16 @@ function checkText(content: string, path: string): void {
 /** Joins continuation lines of an instruction's argument text, dropping comment and empty lines between. */
 function joinContinuations(doc: Doc, start: number, end: number, escape: string): MappedText {
   const text = doc.text;
-  let out = '';
-  const offsets: number[] = [];
+  // Runs of kept characters are copied as slices: most instructions have a handful of continuations.
+  const parts: string[] = [];
+  const offsets = new Uint32Array(end - start + 1);
+  let n = 0;
+  let runStart = start;
+  const keep = (to: number): void => {
+    if (to <= runStart) return;
+    parts.push(text.slice(runStart, to));
+    for (let k = runStart; k < to; k++) offsets[n++] = k;
+  };
   let i = start;
   while (i < end) {
     const ch = text[i];
@@ -111,6 +119,7 @@ function joinContinuations(doc: Doc, start: number, end: number, escape: string)
       while (j < end && (text[j] === ' ' || text[j] === '\t')) j++;
       if (text[j] === '\r') j++;
       if (text[j] === '\n' || j >= end) {
+        keep(i);
         i = j + 1;
         // BuildKit drops comment lines and empty lines inside a continued instruction.
         for (;;) {
@@ -120,25 +129,27 @@ function joinContinuations(doc: Doc, start: number, end: number, escape: string)
           if (lineEnd < end && (line === '' || line.startsWith('#'))) i = lineEnd + 1;
           else break;
         }
+        runStart = i;
         continue;
       }
       if (escape === '`' && text[i + 1] === '`') {
-        out += '`';
-        offsets.push(i);
+        keep(i + 1);
         i += 2;
+        runStart = i;
         continue;
       }
     }
     if (ch === '\r' && text[i + 1] === '\n') {
+      keep(i);
       i++;
+      runStart = i;
       continue;
     }
-    out += ch;
-    offsets.push(i);
     i++;
   }
-  offsets.push(end);
-  return { text: out, offsets };
+  keep(Math.min(i, end));
+  offsets[n] = end;
+  return { text: parts.join(''), offsets: offsets.subarray(0, n + 1) };
 }
 
 function normalize(keyword: string, args: string): string {
@@ -258,7 +269,7 @@ export async function parseDockerfile(content: string, path: string): Promise<Pa
     // The text after the flags is joined once: its text is the JSON form, its mapping the RUN script.
     const afterFlagsJoined = heredocs.length ? undefined : joinContinuations(doc, argsStart, end, escape);
     const joined = heredocs.length
-      ? { text: content.slice(allArgsStart, end), offsets: [] as number[] }
+      ? { text: content.slice(allArgsStart, end), offsets: new Uint32Array(0) }
       : allArgsStart === argsStart && afterFlagsJoined
         ? afterFlagsJoined
         : joinContinuations(doc, allArgsStart, end, escape);
@@ -331,9 +342,9 @@ export async function parseDockerfile(content: string, path: string): Promise<Pa
           const e = doc.offset({ line: w.span.endLine - 1, character: w.span.endColumn - 1 });
           // The JSON string's content, mapped linearly onto its quotes' interior.
           const inner = w.value;
-          const offsets = Array.from({ length: inner.length + 1 }, (_, i) =>
-            Math.min(e - 1, s + 1 + Math.min(i, Math.max(0, e - s - 2))),
-          );
+          const offsets = new Uint32Array(inner.length + 1);
+          for (let i = 0; i <= inner.length; i++)
+            offsets[i] = Math.min(e - 1, s + 1 + Math.min(i, Math.max(0, e - s - 2)));
           return { value: w.value, span: w.span, src: { text: inner, offsets } };
         });
         inRun(() => collector.addExec(strings, { context: 'top', inSubshell: false, list: 0 }));
@@ -345,7 +356,7 @@ export async function parseDockerfile(content: string, path: string): Promise<Pa
         if (heredocs.length) {
           const raw: MappedText = {
             text: content.slice(argsStart, end),
-            offsets: Array.from({ length: end - argsStart + 1 }, (_, i) => argsStart + i),
+            offsets: Uint32Array.from({ length: end - argsStart + 1 }, (_, i) => argsStart + i),
           };
           const firstLine = raw.text.split('\n', 1)[0] ?? '';
           const firstHeredoc = heredocs[0];

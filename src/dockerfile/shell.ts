@@ -6,7 +6,7 @@ import type { CommandContext, ShellCommand, Span, Word } from './types';
 export interface MappedText {
   text: string;
   /** offsets[i] is the document offset of text[i]; offsets[text.length] is the end. */
-  offsets: number[];
+  offsets: Uint32Array;
 }
 
 export type SpanOf = (docStart: number, docEnd: number) => Span;
@@ -461,5 +461,5 @@ function shellStringIndex(cmd: ShellCommand): number {
 }
 
 export function slice(src: MappedText, start: number, end: number): MappedText {
-  return { text: src.text.slice(start, end), offsets: src.offsets.slice(start, end + 1) };
+  return { text: src.text.slice(start, end), offsets: src.offsets.subarray(start, end + 1) };
 }

@@ -2,8 +2,7 @@
  * The one pipeline every front door runs: lint the Dockerfiles, scan the image, apply the policy, decide.
  * Front doors only map their inputs onto PipelineOptions and write the reports.
  */
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { analyzerRules, ANALYZERS, SCANNERS, scannerPart } from '../analyzers/registry';
 import { ShipgateError } from '../core/errors';
@@ -55,26 +54,36 @@ async function readDockerfile(path: string): Promise<string> {
   if (size > MAX_DOCKERFILE_BYTES) {
     throw new ShipgateError('INPUT', `${path} is ${size} bytes, too large for a Dockerfile`);
   }
-  return readBounded(abs, path);
+  return readBounded(abs, path, size);
 }
 
 /** Reads at most MAX_DOCKERFILE_BYTES: a pipe or device (/dev/zero) reports no size but may never end. */
-async function readBounded(abs: string, path: string): Promise<string> {
-  const chunks: Buffer[] = [];
-  let total = 0;
-  for await (const chunk of createReadStream(abs, { highWaterMark: 64 * 1024 }) as AsyncIterable<Buffer>) {
-    total += chunk.length;
-    if (total > MAX_DOCKERFILE_BYTES)
-      throw new ShipgateError(
-        'INPUT',
-        `${path} is larger than ${MAX_DOCKERFILE_BYTES} bytes, too large for a Dockerfile`,
-        {
-          hint: 'give the Dockerfile itself, a regular text file',
-        },
-      );
-    chunks.push(chunk);
+async function readBounded(abs: string, path: string, size: number): Promise<string> {
+  const file = await open(abs, 'r');
+  try {
+    // One read for a regular file (its size is known); a pipe or device grows the buffer up to the limit.
+    let buf = Buffer.allocUnsafe(size > 0 ? size + 1 : 64 * 1024);
+    let total = 0;
+    for (;;) {
+      if (total === buf.length) {
+        if (total > MAX_DOCKERFILE_BYTES)
+          throw new ShipgateError(
+            'INPUT',
+            `${path} is larger than ${MAX_DOCKERFILE_BYTES} bytes, too large for a Dockerfile`,
+            { hint: 'give the Dockerfile itself, a regular text file' },
+          );
+        const grown = Buffer.allocUnsafe(Math.min(MAX_DOCKERFILE_BYTES + 1, buf.length * 2));
+        buf.copy(grown, 0, 0, total);
+        buf = grown;
+      }
+      const { bytesRead } = await file.read(buf, total, buf.length - total, null);
+      if (bytesRead === 0) break;
+      total += bytesRead;
+    }
+    return buf.toString('utf8', 0, total);
+  } finally {
+    await file.close();
   }
-  return Buffer.concat(chunks).toString('utf8');
 }
 
 /** The policy file's policy, or the default one; the schema validator loads only when there is a file. */

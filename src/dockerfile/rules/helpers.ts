@@ -120,14 +120,20 @@ export function inheritedInstructions(df: ParsedDockerfile, stage: Stage): Instr
  * The commands of a stage's RUN instructions. An `ONBUILD RUN` trigger counts too (as the trigger instruction): it
  * runs in every image built FROM this one, so it is checked like a RUN.
  */
-export function commands(stage: Stage): { inst: Instruction; cmd: ShellCommand }[] {
-  const out: { inst: Instruction; cmd: ShellCommand }[] = [];
+export function commands(stage: Stage): readonly { inst: Instruction; cmd: ShellCommand }[] {
+  // Most rules ask for every stage's commands; a parsed stage never changes, so the list is built once.
+  let out = stageCommands.get(stage);
+  if (out) return out;
+  out = [];
   for (const i of stage.instructions) {
     const inst = i.trigger ?? i;
     for (const cmd of inst.script?.commands ?? []) out.push({ inst, cmd });
   }
+  stageCommands.set(stage, out);
   return out;
 }
+
+const stageCommands = new WeakMap<Stage, { inst: Instruction; cmd: ShellCommand }[]>();
 
 /** The command a pipe feeds into, looking through wrappers such as sudo. */
 export function pipeTarget(cmds: ShellCommand[], cmd: ShellCommand): ShellCommand | undefined {
