@@ -68,7 +68,7 @@ export function basename(name: string): string {
 }
 
 /** Removes quotes and backslash escapes from a shell word node (expansions are kept as written). */
-function wordValue(node: Node): string {
+function wordValue(node: Node, depth = 0): string {
   switch (node.type) {
     case 'raw_string':
       return node.text.slice(1, -1);
@@ -81,16 +81,17 @@ function wordValue(node: Node): string {
     case 'word':
       return node.text.replace(/\\(.)/gs, '$1');
     case 'concatenation':
-      return node.namedChildren.length > 0 ? concatValue(node) : node.text.replace(/\\(.)/gs, '$1');
+      return node.namedChildren.length > 0 ? concatValue(node, depth) : node.text.replace(/\\(.)/gs, '$1');
     default:
       return node.text;
   }
 }
 
-function concatValue(node: Node): string {
+function concatValue(node: Node, depth: number): string {
+  enter(depth + 1);
   // Concatenation children cover the text contiguously; anonymous pieces keep their text.
   let out = '';
-  for (const c of node.children) if (c) out += c.isNamed ? wordValue(c) : c.text;
+  for (const c of node.children) if (c) out += c.isNamed ? wordValue(c, depth + 1) : c.text;
   return out;
 }
 
@@ -103,33 +104,16 @@ interface WalkContext {
 
 const MAX_SHELL_DEPTH = 1000;
 
-/**
- * Depth of a syntax tree in named nodes, without recursion. A cursor walks it without creating a node object
- * per node (each would cross into WebAssembly); anonymous nodes are tokens, so no named node is below one.
- */
-function treeDepth(root: Node): number {
-  const cursor = root.walk();
-  try {
-    let depth = 1;
-    let max = 1;
-    for (;;) {
-      if (cursor.gotoFirstChild()) {
-        depth++;
-        if (depth > max && cursor.nodeIsNamed) max = depth;
-        continue;
-      }
-      for (;;) {
-        if (cursor.gotoNextSibling()) {
-          if (depth > max && cursor.nodeIsNamed) max = depth;
-          break;
-        }
-        if (!cursor.gotoParent()) return max;
-        depth--;
-      }
-    }
-  } finally {
-    cursor.delete();
-  }
+/** Wrappers around one command (`sudo env nice cmd`): real scripts use a few; each level copies the arguments. */
+const MAX_WRAPPERS = 32;
+
+/** Refuses a walk `depth` syntax nodes deep: a script nested that deeply is hostile, not a build step. */
+function enter(depth: number): void {
+  if (depth > MAX_SHELL_DEPTH)
+    throw new ShipgateError(
+      'DOCKERFILE_PARSE',
+      `the shell script nests more than ${MAX_SHELL_DEPTH} levels deep`,
+    );
 }
 
 /** Collects the simple commands of a bash script into `out`. */
@@ -145,18 +129,13 @@ export class ShellCollector {
   ) {}
 
   /**
-   * Parses `src` and appends its commands. A script nested deeper than MAX_SHELL_DEPTH is refused with a
-   * DOCKERFILE_PARSE error (the walk is recursive; no real script comes close).
+   * Parses `src` and appends its commands. A script that nests the walk deeper than MAX_SHELL_DEPTH syntax
+   * nodes is refused with a DOCKERFILE_PARSE error (the walk is recursive; no real script comes close).
    */
   collect(src: MappedText, ctx: Omit<WalkContext, 'list'> & { list?: number }): void {
     const tree = this.parser.parse(src.text);
     if (!tree) return;
     try {
-      if (treeDepth(tree.rootNode) > MAX_SHELL_DEPTH)
-        throw new ShipgateError(
-          'DOCKERFILE_PARSE',
-          `the shell script nests more than ${MAX_SHELL_DEPTH} levels deep`,
-        );
       if (tree.rootNode.hasError) this.hasErrors = true;
       const top = tree.rootNode;
       for (const stmt of top.namedChildren) {
@@ -206,7 +185,19 @@ export class ShellCollector {
     return this.spanOf(s, e);
   }
 
+  /** Syntax nodes on the walk's current path, across nested scripts: bounds the recursion. */
+  private depth = 0;
+
   private walk(node: Node, src: MappedText, ctx: WalkContext): number | undefined {
+    enter(++this.depth);
+    try {
+      return this.walkNode(node, src, ctx);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private walkNode(node: Node, src: MappedText, ctx: WalkContext): number | undefined {
     switch (node.type) {
       case 'command':
         return this.command(node, src, ctx);
@@ -358,7 +349,12 @@ export class ShellCollector {
     }
     // Tokens without children: listing their (no) children would still cross into WebAssembly.
     if (LEAF_WORDS.has(type)) return;
-    for (const c of node.namedChildren) if (c) this.substitutions(c, src, ctx);
+    enter(++this.depth);
+    try {
+      for (const c of node.namedChildren) if (c) this.substitutions(c, src, ctx);
+    } finally {
+      this.depth--;
+    }
   }
 
   private push(
@@ -394,7 +390,19 @@ export class ShellCollector {
 
   /** `sudo apt-get install x` also yields `apt-get install x` (context 'wrapper', parent sudo). */
   private unwrap(cmd: ShellCommand, ctx: WalkContext): void {
-    if (!WRAPPERS.has(cmd.base)) return;
+    let outer: ShellCommand | undefined = cmd;
+    for (let levels = 0; outer && WRAPPERS.has(outer.base); levels++) {
+      if (levels === MAX_WRAPPERS)
+        throw new ShipgateError(
+          'DOCKERFILE_PARSE',
+          `a command runs through more than ${MAX_WRAPPERS} wrappers (sudo, env, xargs, ...)`,
+        );
+      outer = this.unwrapOnce(outer, ctx);
+    }
+  }
+
+  /** The command a wrapper runs, appended to the commands; undefined when it names none. */
+  private unwrapOnce(cmd: ShellCommand, ctx: WalkContext): ShellCommand | undefined {
     const withValue = WRAPPER_OPTS_WITH_VALUE[cmd.base] ?? new Set<string>();
     let skipOperands = WRAPPER_FIRST_OPERAND[cmd.base] ?? 0;
     let i = 0;
@@ -416,7 +424,7 @@ export class ShellCollector {
       break;
     }
     const nameWord = cmd.args[i];
-    if (!nameWord) return;
+    if (!nameWord) return undefined;
     const args = cmd.args.slice(i + 1);
     const inner: ShellCommand = {
       index: this.out.length,
@@ -434,7 +442,7 @@ export class ShellCollector {
     };
     if (cmd.pipeline) inner.pipeline = cmd.pipeline;
     this.out.push(inner);
-    this.unwrap(inner, ctx);
+    return inner;
   }
 }
 

@@ -130,19 +130,24 @@ const CHILDREN: Partial<Record<Shape, Record<string, Shape>>> = {
 };
 
 /** Recursively copies the value with keys in the shape's order; unknown objects get sorted keys. */
-function ordered(value: unknown, shape?: Shape): Json | undefined {
+function ordered(value: unknown, shape?: Shape, orders = new Map<string, string[]>()): Json | undefined {
   if (value === undefined || typeof value === 'function') return undefined;
   if (value === null || typeof value !== 'object') return value as Json;
-  if (Array.isArray(value)) return value.map((v) => ordered(v, shape) ?? null);
+  if (Array.isArray(value)) return value.map((v) => ordered(v, shape, orders) ?? null);
   const obj = value as Record<string, unknown>;
-  const first: readonly string[] = shape ? ORDER[shape] : [];
-  const rest = Object.keys(obj)
-    .filter((k) => !first.includes(k))
-    .sort();
+  const keys = Object.keys(obj);
+  // Objects of one shape mostly share their keys (thousands of findings): their order is worked out once.
+  const id = `${shape ?? ''}\u0000${keys.join('\u0000')}`;
+  let order = orders.get(id);
+  if (!order) {
+    const first: readonly string[] = shape ? ORDER[shape] : [];
+    order = [...first.filter((k) => k in obj), ...keys.filter((k) => !first.includes(k)).sort()];
+    orders.set(id, order);
+  }
+  const children = shape ? CHILDREN[shape] : undefined;
   const out: { [k: string]: Json } = {};
-  for (const k of [...first, ...rest]) {
-    if (!(k in obj)) continue;
-    const v = ordered(obj[k], shape ? CHILDREN[shape]?.[k] : undefined);
+  for (const k of order) {
+    const v = ordered(obj[k], children?.[k], orders);
     if (v !== undefined) out[k] = v;
   }
   return out;

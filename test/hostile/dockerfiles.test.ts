@@ -127,6 +127,19 @@ describe('hostile Dockerfiles', { timeout: TEST_TIMEOUT }, () => {
     expectRefused(await run(['lint', file]), file, 'DOCKERFILE_PARSE', /:2: RUN: .*nests more than/);
   });
 
+  it('a command behind thousands of wrappers (sudo sudo ...) is refused past the wrapper bound (exit 2)', async () => {
+    const deep = write('wrappers.Dockerfile', `FROM alpine:3.20\nRUN ${'sudo '.repeat(20_000)}echo hi\n`);
+    expectRefused(await run(['lint', deep]), deep, 'DOCKERFILE_PARSE', /:2: RUN: .*more than 32 wrappers/);
+    // A few wrappers, as real scripts write them, still lint and the wrapped command is still checked.
+    const few = write(
+      'few-wrappers.Dockerfile',
+      `FROM alpine:3.20\nRUN sudo -E env A=1 nice -n 5 apk add curl\nUSER 1000\n`,
+    );
+    const r = await run(['lint', few, '--format', 'json']);
+    expectLinted(r);
+    expect(r.stdout).toContain('"SG-DF-018"');
+  });
+
   it('an unterminated heredoc is refused, as Docker refuses it (exit 2)', async () => {
     const file = write('heredoc.Dockerfile', 'FROM alpine:3.20\nRUN <<EOF\napk add curl\necho done\n');
     expectRefused(
