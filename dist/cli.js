@@ -16,4 +16,4 @@ try {
   enableCompileCache(shipgateCacheDir("node-compile-cache"));
 } catch {
 }
-await import("./chunk-OF4NNGV2.js");
+await import("./chunk-7SL4W4MK.js");

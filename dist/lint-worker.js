@@ -7,10 +7,10 @@ const __filename = __sgFileURLToPath(import.meta.url);
 const __dirname = __sgDirname(__filename);
 import {
   batchError
-} from "./chunk-R7ELFQYH.js";
+} from "./chunk-HSB3NKVL.js";
 import {
   lintDockerfiles
-} from "./chunk-GPUPASFN.js";
+} from "./chunk-TAIR2IJN.js";
 import "./chunk-QI4NSRLW.js";
 import "./chunk-SCYKMJJI.js";
 import "./chunk-LJLRXQKZ.js";
