@@ -7,7 +7,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseDocument } from 'yaml';
-import { z } from 'zod';
+import * as z from 'zod';
 import { oneLine, ShipgateError } from '../core/errors';
 import { normalizeIssuer } from '../platform/issuer';
 

@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { PackageURL } from 'packageurl-js';
-import { z } from 'zod';
+import * as z from 'zod';
 import { ShipgateError, toShipgateError } from '../core/errors';
 import type { Finding } from '../core/finding';
 

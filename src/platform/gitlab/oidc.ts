@@ -4,7 +4,7 @@
  * (../verify-token.ts) and Fulcio does when it is used for keyless signing. The token itself is registered
  * as a secret at once.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { ShipgateError } from '../../core/errors';
 import { decodeJwt } from '../jwt';
 
