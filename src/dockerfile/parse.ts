@@ -7,20 +7,24 @@ import { bashParser } from './wasm';
 import type { Flag, Heredoc, ImageRef, Instruction, ParsedDockerfile, Span, Stage, Word } from './types';
 
 import { KEYWORDS } from './keywords';
+import { scanRawArguments, type ScannedInstruction } from './raw-arguments';
 
 const RAW_ARGS = Symbol('rawArguments');
 type RawArgsHolder = { [RAW_ARGS]?: Argument[]; getRawArguments(): Argument[] };
 
+/** dockerfile-ast's own argument scan, which `scanRawArguments` replaces (its tests compare the two). */
+export const astRawArguments = (AstInstructionClass.prototype as unknown as RawArgsHolder).getRawArguments;
+
 /**
  * dockerfile-ast re-scans an instruction's text on every getArguments/getFlags/getArgumentsRange call (the
- * parser itself calls them several times per instruction): memoise the scan per instruction. A parsed
- * instruction's text never changes; callers get a copy because ModifiableInstruction shifts flags off it.
+ * parser itself calls them several times per instruction): scan once per instruction, with the faster port.
+ * A parsed instruction's text never changes; callers get a copy because ModifiableInstruction shifts flags
+ * off it.
  */
 function memoiseRawArguments(): void {
   const proto = AstInstructionClass.prototype as unknown as RawArgsHolder;
-  const scan = proto.getRawArguments;
   proto.getRawArguments = function (this: RawArgsHolder): Argument[] {
-    const cached = (this[RAW_ARGS] ??= scan.call(this));
+    const cached = (this[RAW_ARGS] ??= scanRawArguments(this as unknown as ScannedInstruction));
     return cached.slice();
   };
 }
@@ -88,8 +92,8 @@ function checkText(content: string, path: string): void {
   }
   const sample = content.slice(0, 4096);
   let bad = 0;
-  for (const ch of sample) {
-    const c = ch.codePointAt(0) ?? 0;
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
     // Control characters mark binary data; invalid UTF-8 (decoded as U+FFFD) does not: Docker builds
     // a Latin-1 comment or label as it is.
     if (c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12) bad++;
