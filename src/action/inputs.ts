@@ -7,7 +7,7 @@ import { isScanner, SCANNERS, type Scanner } from '../analyzers/registry';
 import { EXIT, parseExitCode, ShipgateError } from '../core/errors';
 import { parseSeverity, parseSeverityList, type Severity } from '../core/severity';
 import { parseDuration } from '../pipeline/deadline';
-import { userCategory } from '../report/sarif';
+import { userCategory } from '../report/sarif/category';
 import type { PipelineOptions } from '../pipeline/types';
 import type { MalwareMode } from '../policy/defaults';
 import {

@@ -1,6 +1,6 @@
 /** The output flags every reporting command takes, mapped onto the output stage's requests. */
 import type { ScanResult } from '../core/result';
-import { userCategory } from '../report/sarif';
+import { userCategory } from '../report/sarif/category';
 import { writeReports, type ReportRequest } from '../report/write';
 import type { Parsed } from './args';
 import { bool, oneOf, str } from './args';

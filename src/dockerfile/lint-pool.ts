@@ -7,7 +7,7 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { ShipgateError, toShipgateError, type ErrorCode } from '../core/errors';
 import { lintDockerfiles, type DockerfileLintOptions } from './lint';
 
@@ -103,6 +103,8 @@ export async function lintDockerfilesParallel(
       );
     });
 
+  // Loaded here: most lints run on this thread alone.
+  const { Worker } = await import('node:worker_threads');
   const pool = Array.from({ length: workers }, () => new Worker(script!, { workerData: options }));
   try {
     const here = (async () => {

@@ -1,4 +1,3 @@
-import { execFile } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -191,13 +190,15 @@ interface Comment {
   message: string;
 }
 
-function execShellcheck(
+async function execShellcheck(
   binary: string,
   files: string[],
   timeoutMs: number,
   path: string,
 ): Promise<Comment[]> {
   const args = ['--norc', '--format=json1', '--severity=style', `--exclude=${EXCLUDED.join(',')}`, ...files];
+  // Loaded here: a lint without ShellCheck never needs child processes.
+  const { execFile } = await import('node:child_process');
   return new Promise((resolve, reject) => {
     execFile(binary, args, { timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024 }, (err, stdout, stderr) => {
       // Exit 1 means "found something"; anything else without JSON is a failure.

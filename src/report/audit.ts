@@ -10,7 +10,7 @@ import { printable } from '../core/text';
 import type { VerifyFailure } from '../core/predicates';
 import { VERSION } from '../core/version';
 import { plural, slug, truncate } from './common';
-import { userCategory } from './sarif/sarif';
+import { userCategory } from './sarif/category';
 
 /** Why an image fails the audit: the verification failures of sign/verify. */
 type AuditReason = VerifyFailure;

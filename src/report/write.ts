@@ -14,13 +14,10 @@ import type { Log } from 'sarif';
 import { ShipgateError } from '../core/errors';
 import { logger, mask } from '../core/logger';
 import type { ScanResult } from '../core/result';
-import { writeGitlabReports } from './gitlab/index';
 import { registerHistorySecrets } from './history-secrets';
-import { toJson } from './json';
 import { writeReportFile, writeReportStdout } from './output-file';
-import { limitForGitHub, toSarif } from './sarif/index';
-import { toMarkdownSummary, type SummaryOptions } from './summary';
-import { toText, type TextOptions } from './text';
+import type { SummaryOptions } from './summary';
+import type { TextOptions } from './text';
 
 /** Formats rendered as one text (a file or standard output). */
 export type TextReportFormat = 'text' | 'json' | 'sarif' | 'summary' | 'cyclonedx' | 'spdx';
@@ -69,6 +66,39 @@ function repoReader(repoRoot: string): (path: string) => string | undefined {
   };
 }
 
+/** The writers of the formats asked for: each loads only when a request needs it, so a lint writing JSON starts fast. */
+interface Writers {
+  json?: typeof import('./json');
+  sarif?: typeof import('./sarif/index');
+  summary?: typeof import('./summary');
+  text?: typeof import('./text');
+  sbom?: typeof import('./sbom');
+  gitlab?: typeof import('./gitlab/index');
+}
+
+async function loadWriters(
+  requests: readonly { format: TextReportFormat | 'gitlab' }[],
+  result: ScanResult,
+): Promise<Writers> {
+  const formats = new Set(requests.map((r) => r.format));
+  const w: Writers = {};
+  if (formats.has('json')) w.json = await import('./json');
+  if (formats.has('sarif')) w.sarif = await import('./sarif/index');
+  if (formats.has('summary')) w.summary = await import('./summary');
+  if (formats.has('text')) w.text = await import('./text');
+  if (formats.has('gitlab')) w.gitlab = await import('./gitlab/index');
+  // The SBOM writers (and the CycloneDX library under them): an SBOM format, or GitLab's reports of an image.
+  if (formats.has('cyclonedx') || formats.has('spdx') || (formats.has('gitlab') && result.image))
+    w.sbom = await import('./sbom');
+  return w;
+}
+
+/** A writer that was not loaded for the requests given: a programming error, never a user's. */
+function loaded<T>(writer: T | undefined, format: string): T {
+  if (!writer) throw new ShipgateError('INTERNAL', `the ${format} writer was not loaded`);
+  return writer;
+}
+
 /** Renders each format once per call, so a format written twice (stdout and a file) is the same text. */
 class Renderer {
   private readonly texts = new Map<TextReportFormat, string>();
@@ -78,7 +108,7 @@ class Renderer {
   constructor(
     private readonly result: ScanResult,
     private readonly options: ReportOptions,
-    private readonly sbom: typeof import('./sbom') | undefined,
+    private readonly writers: Writers,
   ) {
     this.readFile = repoReader(options.repoRoot);
   }
@@ -93,45 +123,35 @@ class Renderer {
   }
 
   private render(format: TextReportFormat): string {
-    const { result, options } = this;
+    const { result, options, writers } = this;
     switch (format) {
       case 'json':
-        return toJson(result);
+        return loaded(writers.json, format).toJson(result);
       case 'sarif': {
-        const log = toSarif(result, {
+        const sarif = loaded(writers.sarif, format);
+        const log = sarif.toSarif(result, {
           repoRoot: options.repoRoot,
           readFile: this.readFile,
           ...(options.category ? { category: options.category } : {}),
         });
-        const limited = limitForGitHub(log);
+        const limited = sarif.limitForGitHub(log);
         for (const w of limited.warnings) logger().warn(w);
         this.sarifWarnings.push(...limited.warnings);
         return `${JSON.stringify(limited.log, null, 2)}\n`;
       }
       case 'summary':
-        return toMarkdownSummary(result, options.summary ?? {});
+        return loaded(writers.summary, format).toMarkdownSummary(result, options.summary ?? {});
       case 'text':
-        return toText(result, { color: false, ...options.text, readFile: this.readFile });
+        return loaded(writers.text, format).toText(result, {
+          color: false,
+          ...options.text,
+          readFile: this.readFile,
+        });
       case 'cyclonedx':
       case 'spdx':
-        if (!this.sbom) throw new ShipgateError('INTERNAL', 'the SBOM writers were not loaded');
-        return this.sbom.renderSbom(result, format);
+        return loaded(writers.sbom, format).renderSbom(result, format);
     }
   }
-}
-
-/**
- * The SBOM writers (and the CycloneDX library under them) load only when a request needs them, so a Dockerfile
- * lint that writes SARIF or JSON starts fast.
- */
-async function sbomWriters(
-  requests: readonly { format: TextReportFormat | 'gitlab' }[],
-  result: ScanResult,
-): Promise<typeof import('./sbom') | undefined> {
-  const needed = requests.some(
-    (r) => r.format === 'cyclonedx' || r.format === 'spdx' || (r.format === 'gitlab' && result.image),
-  );
-  return needed ? import('./sbom') : undefined;
 }
 
 /** One report as text, masked, without writing it (a job summary or a comment the front door posts). */
@@ -141,7 +161,7 @@ export async function renderReport(
   options: ReportOptions,
 ): Promise<string> {
   await registerHistorySecrets(result);
-  return mask(new Renderer(result, options, await sbomWriters([{ format }], result)).text(format));
+  return mask(new Renderer(result, options, await loadWriters([{ format }], result)).text(format));
 }
 
 /** Writes every requested report, in order, and logs one line per file written. */
@@ -151,12 +171,13 @@ export async function writeReports(
   options: ReportOptions,
 ): Promise<WrittenReports> {
   await registerHistorySecrets(result);
-  const renderer = new Renderer(result, options, await sbomWriters(requests, result));
+  const writers = await loadWriters(requests, result);
+  const renderer = new Renderer(result, options, writers);
   let sarif: Log | undefined;
   for (const req of requests) {
     if (req.format === 'gitlab') {
       // A Dockerfile-only scan has no image to describe, so its GitLab reports come without an SBOM.
-      await writeGitlabReports(result, req.path, {
+      await loaded(writers.gitlab, 'gitlab').writeGitlabReports(result, req.path, {
         repoRoot: options.repoRoot,
         ...(result.image ? { cyclonedx: () => renderer.text('cyclonedx') } : {}),
       });

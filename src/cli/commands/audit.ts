@@ -5,7 +5,7 @@ import { AuditCache, expectationsFingerprint } from '../../pipeline/audit-cache'
 import { auditRegistry, DEFAULT_AUDIT_CONCURRENCY, type AuditTarget } from '../../pipeline/audit';
 import { auditJson, auditSarif, auditText, type AuditReport } from '../../report/audit';
 import { writeReportFile, writeReportStdout } from '../../report/output-file';
-import { userCategory } from '../../report/sarif';
+import { userCategory } from '../../report/sarif/category';
 import { loadTrustMaterial } from '../../sign/index';
 import { oneOf, parseCommand, str, type Parsed } from '../args';
 import { VERIFY_HELP, VERIFY_OPTIONS, verifyFlags } from '../verify-flags';

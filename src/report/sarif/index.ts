@@ -1,4 +1,4 @@
-export { toSarif, defaultCategory, userCategory, rootUri, FINGERPRINT_KEY } from './sarif';
+export { toSarif, defaultCategory, rootUri, FINGERPRINT_KEY } from './sarif';
 export { limitForGitHub, GITHUB_SARIF_LIMITS } from './limits';
 export type { SarifLimits } from './limits';
 export { lineHashes } from './line-hash';

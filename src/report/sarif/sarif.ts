@@ -2,7 +2,7 @@
 import { pathToFileURL } from 'node:url';
 import type { Log, ReportingDescriptor, Result, Run, Suppression as SarifSuppression } from 'sarif';
 import type { Finding, FindingKind, RuleMeta, Suppression } from '../../core/finding';
-import { ShipgateError } from '../../core/errors';
+import { userCategory } from './category';
 import { stableHash } from '../../core/hash';
 import { mask } from '../../core/logger';
 import type { ScanResult } from '../../core/result';
@@ -62,20 +62,6 @@ export function defaultCategory(result: ScanResult, part: FindingKind, repoRoot 
         : image
       : (image ?? (dockerfiles.length ? [...new Set(dockerfiles)].join('+') : undefined));
   return slug(target ?? 'default', (s) => stableHash(s));
-}
-
-/**
- * A user-given category as github/codeql-action takes it: verbatim, with a trailing `/` added when missing
- * (everything up to the last `/` of automationDetails.id is the category). Undefined when empty.
- */
-export function userCategory(value: string | undefined, what = 'category'): string | undefined {
-  const v = value?.trim();
-  if (!v) return undefined;
-  if (/\p{Cc}/u.test(v))
-    throw new ShipgateError('USAGE', `${what}: the category contains a control character`, {
-      hint: 'use printable text, e.g. web or /image:web',
-    });
-  return v.endsWith('/') ? v : `${v}/`;
 }
 
 /**

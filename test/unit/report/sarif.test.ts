@@ -3,7 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { addSecret, clearSecrets } from '../../../src/core/logger';
 import type { ScanResult } from '../../../src/core/result';
 import { securitySeverity } from '../../../src/core/severity';
-import { FINGERPRINT_KEY, lineHashes, rootUri, toSarif, userCategory } from '../../../src/report/sarif';
+import { FINGERPRINT_KEY, lineHashes, rootUri, toSarif } from '../../../src/report/sarif';
+import { userCategory } from '../../../src/report/sarif/category';
 import {
   FAKE_TOKEN,
   IMAGE_DIGEST,
