@@ -187,7 +187,7 @@ function toFinding(df: ParsedDockerfile, rule: Rule, r: Report, seen: Map<string
       startColumn: span.column,
       endLine: span.endLine,
       endColumn: span.endColumn,
-      snippet: redactLine(df.lines[span.line - 1] ?? ''),
+      snippet: snippetOf(df, span.line),
     },
     fingerprint: n === 0 ? base : stableHash(base, n),
     fix: r.fix ?? rule.hint,
@@ -199,6 +199,17 @@ function toFinding(df: ParsedDockerfile, rule: Rule, r: Report, seen: Map<string
     ...r.properties,
   };
   return finding;
+}
+
+/** Redacted source lines by Dockerfile and line number: several rules often report on one line. */
+const snippets = new WeakMap<ParsedDockerfile, Map<number, string>>();
+
+function snippetOf(df: ParsedDockerfile, line: number): string {
+  let lines = snippets.get(df);
+  if (!lines) snippets.set(df, (lines = new Map()));
+  let text = lines.get(line);
+  if (text === undefined) lines.set(line, (text = redactLine(df.lines[line - 1] ?? '')));
+  return text;
 }
 
 /** A source line safe to show: credential-looking values and values of secret-named keys are masked. */

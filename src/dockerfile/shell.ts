@@ -67,23 +67,28 @@ export function basename(name: string): string {
   return (i >= 0 ? name.slice(i + 1) : name).toLowerCase();
 }
 
-/** Removes quotes and backslash escapes from a shell word node (expansions are kept as written). */
-function wordValue(node: Node, depth = 0): string {
-  switch (node.type) {
+/**
+ * Removes quotes and backslash escapes from a shell word node (expansions are kept as written). A caller
+ * that already read the node's type or text passes them: each read crosses into WebAssembly.
+ */
+function wordValue(node: Node, depth = 0, type = node.type, text?: string): string {
+  switch (type) {
     case 'raw_string':
-      return node.text.slice(1, -1);
+      return (text ?? node.text).slice(1, -1);
     case 'ansi_c_string':
-      return node.text.slice(2, -1);
+      return (text ?? node.text).slice(2, -1);
     case 'string': {
-      const inner = node.text.slice(1, -1);
+      const inner = (text ?? node.text).slice(1, -1);
       return inner.replace(/\\([\\"$`])/g, '$1').replace(/\\\n/g, '');
     }
     case 'word':
-      return node.text.replace(/\\(.)/gs, '$1');
+      return (text ?? node.text).replace(/\\(.)/gs, '$1');
     case 'concatenation':
-      return node.namedChildren.length > 0 ? concatValue(node, depth) : node.text.replace(/\\(.)/gs, '$1');
+      return node.namedChildren.length > 0
+        ? concatValue(node, depth)
+        : (text ?? node.text).replace(/\\(.)/gs, '$1');
     default:
-      return node.text;
+      return text ?? node.text;
   }
 }
 
@@ -179,8 +184,13 @@ export class ShellCollector {
   }
 
   private span(node: Node, src: MappedText): Span {
-    const s = src.offsets[node.startIndex] ?? src.offsets.at(-1) ?? 0;
-    const lastChar = Math.max(node.startIndex, node.endIndex - 1);
+    return this.spanAt(node.startIndex, node.endIndex, src);
+  }
+
+  /** The document span of script text [start, end). */
+  private spanAt(start: number, end: number, src: MappedText): Span {
+    const s = src.offsets[start] ?? src.offsets.at(-1) ?? 0;
+    const lastChar = Math.max(start, end - 1);
     const e = (src.offsets[lastChar] ?? s) + 1;
     return this.spanOf(s, e);
   }
@@ -303,12 +313,13 @@ export class ShellCollector {
     const argNodes: Node[] = [];
     for (const c of node.namedChildren) {
       if (!c) continue;
-      if (c.type === 'variable_assignment') {
+      const type = c.type;
+      if (type === 'variable_assignment') {
         const n = c.childForFieldName('name')?.text ?? '';
         const v = c.childForFieldName('value');
         assignments.push({ name: n, value: v ? wordValue(v) : '' });
-      } else if (c.type === 'command_name' || (nameNode && c.id === nameNode.id)) continue;
-      else if (c.type.endsWith('_redirect')) continue;
+      } else if (type === 'command_name' || (nameNode && c.id === nameNode.id)) continue;
+      else if (type.endsWith('_redirect')) continue;
       else argNodes.push(c);
     }
     if (!nameNode) {
@@ -365,11 +376,11 @@ export class ShellCollector {
     nameSpan: Span,
     argNodes: Node[],
   ): ShellCommand {
-    const args: Word[] = argNodes.map((a) => ({
-      value: wordValue(a),
-      raw: a.text,
-      span: this.span(a, src),
-    }));
+    const args: Word[] = argNodes.map((a) => {
+      const start = a.startIndex;
+      const raw = a.text;
+      return { value: wordValue(a, 0, a.type, raw), raw, span: this.spanAt(start, start + raw.length, src) };
+    });
     const cmd: ShellCommand = {
       index: this.out.length,
       name,
