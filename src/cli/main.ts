@@ -1,7 +1,7 @@
 import { EXIT, ShipgateError, formatError, toShipgateError } from '../core/errors';
 import { Logger, setLogger, type LogLevel, type LogSink } from '../core/logger';
 import { COMMIT, VERSION } from '../core/version';
-import { cliSink, TerminalSink } from './log-sinks';
+import { cliSink } from './log-sinks';
 
 const COMMANDS: Record<
   string,
@@ -85,7 +85,7 @@ Docs: https://github.com/shipgate/shipgate#readme
 let sink: LogSink | undefined;
 
 /** Strips the global logging flags, configures the logger, and returns the remaining arguments. */
-function configureLogging(argv: string[]): string[] {
+async function configureLogging(argv: string[]): Promise<string[]> {
   let level: LogLevel = process.env.SHIPGATE_LOG_LEVEL === 'debug' ? 'debug' : 'info';
   const rest: string[] = [];
   for (const a of argv) {
@@ -93,14 +93,14 @@ function configureLogging(argv: string[]): string[] {
     else if (a === '-v' || a === '--verbose' || a === '--debug') level = 'debug';
     else rest.push(a);
   }
-  sink = cliSink();
+  sink = await cliSink();
   setLogger(new Logger([sink], level), [sink]);
   return rest;
 }
 
 export async function main(argv: string[]): Promise<number> {
   try {
-    const args = configureLogging(argv);
+    const args = await configureLogging(argv);
     const [first, ...rest] = args;
     if (first === '--version' || first === '-V' || first === 'version') {
       process.stdout.write(`shipgate ${VERSION} (commit ${COMMIT})\n`);
@@ -122,7 +122,7 @@ export async function main(argv: string[]): Promise<number> {
       return await (await cmd.load()).run(rest);
     } finally {
       // A bar left by work an error cut short would keep drawing (and the process alive).
-      if (sink instanceof TerminalSink) sink.close();
+      sink?.close?.();
     }
   } catch (e) {
     const err = toShipgateError(e);

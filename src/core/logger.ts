@@ -19,6 +19,8 @@ export interface LogSink {
   endGroup?(): void;
   /** Progress of long work, for sinks that draw it (a terminal bar); the others get a line now and then. */
   progress?(state: ProgressState): void;
+  /** Stops drawing (a terminal's bars): the command is over, or an error cut its work short. */
+  close?(): void;
 }
 
 /** How often a CI log gets a progress line for long work. */

@@ -14,7 +14,8 @@ import {
   type LogSink,
 } from '../../../src/core/logger';
 import { formatBytes, progressLine } from '../../../src/core/progress';
-import { cliSink, gitlabSink, plainSink, TerminalSink } from '../../../src/cli/log-sinks';
+import { cliSink, gitlabSink, plainSink } from '../../../src/cli/log-sinks';
+import { TerminalSink } from '../../../src/cli/terminal-sink';
 
 /** A stream that records what is written, optionally claiming to be a terminal. */
 function recorder(tty = false): PassThrough & { isTTY?: boolean; columns?: number; text(): string } {
@@ -186,12 +187,12 @@ describe('progress on a terminal', () => {
     expect(out.text().endsWith('after\n')).toBe(true);
   });
 
-  it('is chosen only for an interactive terminal outside CI; GitLab gets sections, the rest plain lines', () => {
-    expect(cliSink({}, recorder(true))).toBeInstanceOf(TerminalSink);
-    expect(cliSink({ CI: 'true' }, recorder(true))).not.toBeInstanceOf(TerminalSink);
-    expect(cliSink({ TERM: 'dumb' }, recorder(true))).not.toBeInstanceOf(TerminalSink);
-    expect(cliSink({}, recorder(false))).not.toBeInstanceOf(TerminalSink);
-    expect(cliSink({ GITLAB_CI: 'true', CI: 'true' }, recorder(false)).group).toBeTypeOf('function');
+  it('is chosen only for an interactive terminal outside CI; GitLab gets sections, the rest plain lines', async () => {
+    expect(await cliSink({}, recorder(true))).toBeInstanceOf(TerminalSink);
+    expect(await cliSink({ CI: 'true' }, recorder(true))).not.toBeInstanceOf(TerminalSink);
+    expect(await cliSink({ TERM: 'dumb' }, recorder(true))).not.toBeInstanceOf(TerminalSink);
+    expect(await cliSink({}, recorder(false))).not.toBeInstanceOf(TerminalSink);
+    expect((await cliSink({ GITLAB_CI: 'true', CI: 'true' }, recorder(false))).group).toBeTypeOf('function');
     expect(plainSink(recorder()).group).toBeUndefined();
   });
 });
