@@ -242,6 +242,19 @@ export function renderBenchmarks(r) {
       `| p99 latency | ${cells((x) => fmt(x.p99Ms))} | ${fmt(f.p99Ms)} | < 50 ms |`,
       `| errors | ${cells((x) => x.errors)} | ${f.errors} | 0 |`,
       `| server CPU per request | ${cells((x) => `${x.cpuMsPerRequest} ms`)} | ${f.cpuMsPerRequest} ms | |`,
+      ...(typeof s.ab === 'object'
+        ? [
+            `| ab: p50 latency | ${cells((x) => fmt(x.ab.p50Ms))} | ${fmt(f.ab.p50Ms)} | |`,
+            `| ab: p99 latency | ${cells((x) => fmt(x.ab.p99Ms))} | ${fmt(f.ab.p99Ms)} | < 50 ms |`,
+            `| ab: errors | ${cells((x) => x.ab.errors)} | ${f.ab.errors} | 0 |`,
+            `| ab: server CPU per request | ${cells((x) => `${x.ab.cpuMsPerRequest} ms`)} | ${f.ab.cpuMsPerRequest} ms | |`,
+          ]
+        : []),
+      '',
+      typeof s.ab === 'object'
+        ? `The ab rows: the same services under ApacheBench (\`ab -k -c ${a.concurrency} -n ${a.abRequests}\`, a C client keeping ${a.concurrency}` +
+            ' requests in flight at all times, after a warm-up run), which takes far less of the cores the service runs on than the node:http client.'
+        : `ab (ApacheBench) is not installed: the rows measured with it are missing (\`apt-get install apache2-utils\`).`,
       '',
       `One process serves a burst on one core: its last request waits for the ${a.concurrency - 1} before it, so p99 is`,
       `about ${a.concurrency} × the CPU per request, plus whatever other processes take from the core. \`--workers\``,
