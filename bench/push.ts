@@ -7,7 +7,10 @@
  * - the upload alone (bench/push-upload.ts, bundled from the sources): uploadBlobs and putManifest on the
  *   opened image, timed inside the process: the part to compare with skopeo;
  * - `shipgate scan` of the same image with the same policy: the scan and gate part of the push.
- * Run by bench/run.mjs with one JSON argument { big: OCI layout dir of the 1 GB image }; prints JSON last.
+ * The tools run in turn, round after round; `uploadVsSkopeo` is the median of the rounds' ratios (each round
+ * sees about the same load for both), `uploadVsSkopeoOfMedians` the ratio of the medians.
+ * Run by bench/run.mjs with one JSON argument { big: OCI layout dir of the 1 GB image } ({ only: "debian" }
+ * for the small image alone); prints JSON last.
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -76,45 +79,70 @@ interface Pusher {
   ms?(stdout: string): number;
 }
 
-async function once(pusher: Pusher, registry: TestRegistry, cwd: string): Promise<Run> {
+interface Timed {
+  ms: number;
+  /** The process from start to exit (differs from `ms` when the time is read from its output). */
+  wallMs: number;
+  rssKb: number;
+}
+
+async function once(pusher: Pusher, registry: TestRegistry, cwd: string): Promise<Timed> {
   const { cmd, args, env } = pusher.command(registry);
   const run = await timed(cmd, args, env, cwd);
-  return pusher.ms ? { ...run, ms: pusher.ms(run.stdout) } : run;
+  return { ms: pusher.ms ? pusher.ms(run.stdout) : run.ms, wallMs: run.ms, rssKb: run.rssKb };
 }
 
-/** Every run into its own empty registry. */
-async function cold(pusher: Pusher, runs: number, cwd: string): Promise<Figures> {
-  const times: number[] = [];
-  const rss: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const registry = await startRegistry();
-    try {
-      const run = await once(pusher, registry, cwd);
-      times.push(run.ms);
-      rss.push(run.rssKb);
-    } finally {
-      await registry.stop();
-    }
-  }
-  return figures(times, rss);
-}
+const median = (values: number[]): number =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
-/** One untimed push fills a registry, then every run pushes the same image again. */
-async function warm(pusher: Pusher, runs: number, cwd: string): Promise<Figures> {
-  const registry = await startRegistry();
+/**
+ * The pushers in turn, round after round, so a change in the machine's load falls on all of them alike: cold,
+ * each run into its own empty registry; warm, each pusher into its own registry it filled once, untimed.
+ */
+async function interleaved(
+  pushers: Record<string, Pusher>,
+  runs: number,
+  cwd: string,
+  mode: 'cold' | 'warm',
+): Promise<Record<string, Timed[]>> {
+  const names = Object.keys(pushers);
+  const out: Record<string, Timed[]> = Object.fromEntries(names.map((n) => [n, []]));
+  const kept = new Map<string, TestRegistry>();
   try {
-    await once(pusher, registry, cwd);
-    const times: number[] = [];
-    const rss: number[] = [];
-    for (let i = 0; i < runs; i++) {
-      const run = await once(pusher, registry, cwd);
-      times.push(run.ms);
-      rss.push(run.rssKb);
-    }
-    return figures(times, rss);
+    if (mode === 'warm')
+      for (const name of names) {
+        const registry = await startRegistry();
+        kept.set(name, registry);
+        await once(pushers[name]!, registry, cwd);
+      }
+    for (let i = 0; i < runs; i++)
+      for (const name of names) {
+        const registry = kept.get(name) ?? (await startRegistry());
+        try {
+          out[name]!.push(await once(pushers[name]!, registry, cwd));
+        } finally {
+          if (!kept.has(name)) await registry.stop();
+        }
+      }
   } finally {
-    await registry.stop();
+    for (const registry of kept.values()) await registry.stop();
   }
+  return out;
+}
+
+function figuresOf(runs: Timed[]): Figures {
+  return figures(
+    runs.map((r) => r.ms),
+    runs.map((r) => r.rssKb),
+  );
+}
+
+/** The median of the per-round ratios a / b, and the ratio of the medians. */
+function ratios(a: Timed[], b: Timed[]): { perRound: number; ofMedians: number } {
+  return {
+    perRound: ratio(median(a.map((r, i) => r.ms / b[i]!.ms)), 1),
+    ofMedians: ratio(median(a.map((r) => r.ms)), median(b.map((r) => r.ms))),
+  };
 }
 
 /** This environment without real CI variables, as a simulated GitLab job on a protected branch. */
@@ -227,26 +255,44 @@ async function benchImage(
   };
   const { runs } = subject;
   process.stderr.write(`push bench: ${subject.label}\n`);
-  const out = {
-    image: subject.label,
-    skopeo: { cold: await cold(skopeo, runs, cwd), warm: await warm(skopeo, runs, cwd) },
-    shipgatePush: { cold: await cold(push, runs, cwd), warm: await warm(push, runs, cwd) },
-    shipgateUpload: { cold: await cold(uploadOnly, runs, cwd), warm: await warm(uploadOnly, runs, cwd) },
-    shipgateScan: await warm(scan, runs, cwd),
-  };
+  const pushers = { skopeo, push, upload: uploadOnly };
+  const cold = await interleaved(pushers, runs, cwd, 'cold');
+  const warm = await interleaved({ ...pushers, scan }, runs, cwd, 'warm');
+  const both = (name: keyof typeof pushers) => ({
+    cold: figuresOf(cold[name]!),
+    warm: figuresOf(warm[name]!),
+  });
   return {
-    ...out,
+    image: subject.label,
+    skopeo: both('skopeo'),
+    shipgatePush: both('push'),
+    shipgateUpload: {
+      ...both('upload'),
+      // The upload's process from start to exit, opening the image included: skopeo's figure is that too.
+      processMs: {
+        cold: round(median(cold.upload!.map((r) => r.wallMs))),
+        warm: round(median(warm.upload!.map((r) => r.wallMs))),
+      },
+    },
+    shipgateScan: figuresOf(warm.scan!),
+    // The median of the per-round ratios (each round runs both under the same load).
     uploadVsSkopeo: {
-      cold: ratio(out.shipgateUpload.cold.medianMs, out.skopeo.cold.medianMs),
-      warm: ratio(out.shipgateUpload.warm.medianMs, out.skopeo.warm.medianMs),
+      cold: ratios(cold.upload!, cold.skopeo!).perRound,
+      warm: ratios(warm.upload!, warm.skopeo!).perRound,
+    },
+    uploadVsSkopeoOfMedians: {
+      cold: ratios(cold.upload!, cold.skopeo!).ofMedians,
+      warm: ratios(warm.upload!, warm.skopeo!).ofMedians,
     },
   };
 }
 
 const ratio = (a: number, b: number): number => Math.round((a / b) * 100) / 100;
 
-const { big } = JSON.parse(process.argv[2] ?? '{}') as { big?: string };
-if (!big) throw new Error('usage: push.ts {"big":"OCI layout of the 1 GB image"}');
+// `only: "debian"` leaves the 1 GB image out (a quicker run while working on the upload).
+const { big, only } = JSON.parse(process.argv[2] ?? '{}') as { big?: string; only?: 'debian' };
+if (!big && only !== 'debian')
+  throw new Error('usage: push.ts {"big":"OCI layout of the 1 GB image"} or {"only":"debian"}');
 mkdirSync(WORK, { recursive: true });
 const cwd = mkdtempSync(join(tmpdir(), 'shipgate-bench-push-'));
 const issuer = await startIssuer();
@@ -267,13 +313,17 @@ try {
       },
       tools,
     ),
-    bigImage: {
-      sizeGb: 1,
-      ...(await benchImage(
-        { label: '1 GB single-layer image, OCI layout', source: `oci:${big}:big`, runs: 2 },
-        tools,
-      )),
-    },
+    ...(big && only !== 'debian'
+      ? {
+          bigImage: {
+            sizeGb: 1,
+            ...(await benchImage(
+              { label: '1 GB single-layer image, OCI layout', source: `oci:${big}:big`, runs: 2 },
+              tools,
+            )),
+          },
+        }
+      : {}),
   };
   process.stdout.write(`${JSON.stringify(results)}\n`);
 } finally {

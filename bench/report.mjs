@@ -105,7 +105,7 @@ export function renderBenchmarks(r) {
   }
   if (b.push) {
     const row = (label, s, cell) =>
-      `| ${label} | ${cell(s.skopeo)} | ${cell(s.shipgateUpload)} | ${cell(s.shipgatePush)} | ${x(s.uploadVsSkopeo[label])} |`;
+      `| ${label} | ${cell(s.skopeo)} | ${cell(s.shipgateUpload)} | ${cell(s.shipgatePush)} | ${x(s.uploadVsSkopeo[label])}${s.uploadVsSkopeoOfMedians ? ` (${x(s.uploadVsSkopeoOfMedians[label])})` : ''} |`;
     const time = (key) => (t) => `${fmt(t[key].medianMs)}, ${mb(t[key].peakRssMb)}`;
     out.push(
       '',
@@ -117,7 +117,9 @@ export function renderBenchmarks(r) {
       'calls `uploadBlobs` and `putManifest` on the opened image, timed inside the process, by',
       '`bench/push-upload.ts`): the part to compare with skopeo. "shipgate push" is the whole command as a CI job runs',
       'it (a simulated GitLab job whose ID token a local OIDC issuer signs): verify the job, scan, gate, upload,',
-      'put the manifest. Each cell: median time, peak memory of the process.',
+      'put the manifest. Each cell: median time, peak memory of the process. The tools run in turn, round after',
+      "round, so the load of a shared machine falls on all alike; the ratio is the median of the rounds' ratios",
+      '(in brackets: the ratio of the medians).',
     );
     out.push(...ranOn(b.push));
     for (const [title, s] of [
@@ -133,6 +135,13 @@ export function renderBenchmarks(r) {
         row('cold', s, time('cold')),
         row('warm', s, time('warm')),
         `| scan and gate (\`shipgate scan\`) | | | ${fmt(s.shipgateScan.medianMs)}, ${mb(s.shipgateScan.peakRssMb)} | |`,
+        ...(s.shipgateUpload.processMs
+          ? [
+              '',
+              `The upload's process from start to exit (node starting, the image opened): ${fmt(s.shipgateUpload.processMs.cold)} cold,`,
+              `${fmt(s.shipgateUpload.processMs.warm)} warm; skopeo's figures are its whole process.`,
+            ]
+          : []),
       );
     }
     out.push(
@@ -242,10 +251,23 @@ export function renderBenchmarks(r) {
       `| p99 latency | ${cells((x) => fmt(x.p99Ms))} | ${fmt(f.p99Ms)} | < 50 ms |`,
       `| errors | ${cells((x) => x.errors)} | ${f.errors} | 0 |`,
       `| server CPU per request | ${cells((x) => `${x.cpuMsPerRequest} ms`)} | ${f.cpuMsPerRequest} ms | |`,
+      ...(typeof s.ab === 'object'
+        ? [
+            `| ab: p50 latency | ${cells((x) => fmt(x.ab.p50Ms))} | ${fmt(f.ab.p50Ms)} | |`,
+            `| ab: p99 latency | ${cells((x) => fmt(x.ab.p99Ms))} | ${fmt(f.ab.p99Ms)} | < 50 ms |`,
+            `| ab: errors | ${cells((x) => x.ab.errors)} | ${f.ab.errors} | 0 |`,
+            `| ab: server CPU per request | ${cells((x) => `${x.ab.cpuMsPerRequest} ms`)} | ${f.ab.cpuMsPerRequest} ms | |`,
+          ]
+        : []),
+      '',
+      typeof s.ab === 'object'
+        ? `The ab rows: the same services under ApacheBench (\`ab -k -c ${a.concurrency} -n ${a.abRequests}\`, a C client keeping ${a.concurrency}` +
+            ' requests in flight at all times, after a warm-up run), which takes far less of the cores the service runs on than the node:http client.'
+        : `ab (ApacheBench) is not installed: the rows measured with it are missing (\`apt-get install apache2-utils\`).`,
       '',
       `One process serves a burst on one core: its last request waits for the ${a.concurrency - 1} before it, so p99 is`,
       `about ${a.concurrency} × the CPU per request, plus whatever other processes take from the core. \`--workers\``,
-      'spreads the burst over the cores, at the price of handing connections and audit lines between processes;',
+      'spreads the burst over the cores (each worker accepts its own connections), at the price of handing the audit lines to the primary;',
       'it shortens p99 only where cores are free, which the load average says.' +
         (a.ok
           ? ''

@@ -14,6 +14,28 @@ export function plainSink(stream: NodeJS.WritableStream): LogSink {
   return { write: (level, line) => void stream.write(tagged(level, line)) };
 }
 
+/**
+ * Plain lines on a stream, those of one turn of the event loop in one write: a service answering a burst of
+ * requests writes their audit lines with one system call instead of one each. Queued lines are written
+ * when the process exits.
+ */
+export function batchedSink(stream: NodeJS.WritableStream): LogSink {
+  let queued = '';
+  const flush = () => {
+    if (!queued) return;
+    const text = queued;
+    queued = '';
+    stream.write(text);
+  };
+  process.on('exit', flush);
+  return {
+    write(level, line) {
+      if (!queued) setImmediate(flush);
+      queued += tagged(level, line);
+    },
+  };
+}
+
 /** GitLab job logs fold `section_start`/`section_end` pairs; names are [a-z0-9_] and unique per job. */
 export function gitlabSink(stream: NodeJS.WritableStream, now: () => number = Date.now): LogSink {
   let counter = 0;

@@ -15,11 +15,18 @@ import type { Analyzer, AnalyzerFailure, FileEntry, FileType, FinalView, LayerIn
 import { LayeredFs } from './view';
 
 const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
+// A hard link in a layer's tar usually comes soon after its target (the same package, the same directory):
+// a window of the latest contents serves it. Keeping the first 32 MiB read instead held that much through
+// every layer's walk and missed the links further on.
+const DEFAULT_LINK_CACHE_BYTES = 8 * 1024 * 1024;
 const WHITEOUT = '.wh.';
 const OPAQUE = '.wh..wh..opq';
 
 export interface WalkOptions {
-  /** Contents read for analyzers are kept this long within a layer so hard links can be served (bytes). */
+  /**
+   * The most recently read contents kept within a layer so hard links can be served without reading the
+   * layer again (bytes; default 8 MiB).
+   */
   linkCacheBytes?: number;
   /** Called when a layer starts (progress). */
   onLayer?(layer: LayerInfo): void;
@@ -145,7 +152,7 @@ class Walker<R> {
     private readonly analyzers: readonly Analyzer<R>[],
     private readonly options: WalkOptions,
   ) {
-    this.linkCacheBytes = options.linkCacheBytes ?? 32 * 1024 * 1024;
+    this.linkCacheBytes = options.linkCacheBytes ?? DEFAULT_LINK_CACHE_BYTES;
   }
 
   private warn(msg: string): void {
@@ -290,7 +297,16 @@ class Walker<R> {
         const { content, truncated } = await readUpTo(body, max);
         this.stats.filesRead++;
         this.stats.bytesRead += content.length;
-        if (cached + content.length <= this.linkCacheBytes) {
+        if (content.length <= this.linkCacheBytes) {
+          // The oldest contents make room (a Map iterates in insertion order).
+          for (const [oldPath, old] of cache) {
+            if (cached + content.length <= this.linkCacheBytes) break;
+            cache.delete(oldPath);
+            cached -= old.content.length;
+          }
+          const replaced = cache.get(path);
+          if (replaced) cached -= replaced.content.length;
+          cache.delete(path);
           cache.set(path, { content, truncated });
           cached += content.length;
         }

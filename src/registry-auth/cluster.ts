@@ -148,6 +148,10 @@ export async function startPrimary(
   loaded: { config: RegistryAuthConfig; key: SigningKey },
 ): Promise<Primary> {
   const log = logger();
+  // The workers accept from the shared socket themselves. Round-robin would have the primary hand each new
+  // connection to a worker over IPC, one at a time and acknowledged from the worker's busy event loop: the
+  // last of a burst of new connections waited up to a second.
+  cluster.schedulingPolicy = cluster.SCHED_NONE;
   const env = { [FINGERPRINT_ENV]: fingerprint(loaded.config, loaded.key) };
   const fork = () => cluster.fork(env);
   let stopping = false;

@@ -15,6 +15,7 @@ import {
   type RegistryAuthServer,
 } from '../../registry-auth/index';
 import { bool, parseCommand, str } from '../args';
+import { batchedSink } from '../log-sinks';
 
 const HELP = `Usage: shipgate registry-auth --config FILE [--workers N] [--check]
        shipgate registry-auth --schema
@@ -123,6 +124,9 @@ export async function run(argv: string[]): Promise<number> {
     link.disconnect();
     return EXIT.OK;
   }
+  // A service, not a job log: plain lines, each burst's audit lines in one write.
+  const sink = batchedSink(process.stderr);
+  setLogger(new Logger([sink], logger().level), [sink]);
   if (count > 1) {
     // Listening for the signals from the start: a SIGTERM while the workers start stops them once started.
     const stop = stopped();

@@ -14,7 +14,7 @@ import {
   type LogSink,
 } from '../../../src/core/logger';
 import { formatBytes, progressLine } from '../../../src/core/progress';
-import { cliSink, gitlabSink, plainSink } from '../../../src/cli/log-sinks';
+import { batchedSink, cliSink, gitlabSink, plainSink } from '../../../src/cli/log-sinks';
 import { TerminalSink } from '../../../src/cli/terminal-sink';
 
 /** A stream that records what is written, optionally claiming to be a terminal. */
@@ -194,5 +194,20 @@ describe('progress on a terminal', () => {
     expect(await cliSink({}, recorder(false))).not.toBeInstanceOf(TerminalSink);
     expect((await cliSink({ GITLAB_CI: 'true', CI: 'true' }, recorder(false))).group).toBeTypeOf('function');
     expect(plainSink(recorder()).group).toBeUndefined();
+  });
+
+  it('a service writes the lines of one turn of the event loop in one write, in order', async () => {
+    const out = recorder();
+    const writes: string[] = [];
+    const write = out.write.bind(out);
+    out.write = ((chunk: string) => (writes.push(chunk), write(chunk))) as typeof out.write;
+    const log = new Logger([batchedSink(out)], 'info');
+    log.info('first');
+    log.warn('second');
+    expect(writes).toEqual([]);
+    await new Promise((r) => setImmediate(r));
+    log.info('third');
+    await new Promise((r) => setImmediate(r));
+    expect(writes).toEqual(['first\nwarning: second\n', 'third\n']);
   });
 });

@@ -170,6 +170,35 @@ describe('layer walker', () => {
     expect(all.contents.filter((c) => c.path === '/data/link').map((c) => c.text)).toEqual(['shared bytes']);
   });
 
+  it('keeps a window of the latest contents for hard links: older ones are read again', async () => {
+    const passes = async (entries: TarEntrySpec[]) => {
+      const all = recorder();
+      const img = await openImage(`oci:${await layout([entries])}:x`);
+      let opens = 0;
+      const openLayer = img.openLayer.bind(img);
+      img.openLayer = (i) => (opens++, openLayer(i));
+      try {
+        // Room for one of the two contents: a/old leaves the window when b/new comes.
+        const { warnings } = await walkImage(img, [all.a], { linkCacheBytes: 15 });
+        expect(warnings).toEqual([]);
+      } finally {
+        await img.close();
+      }
+      const text = (path: string) => all.contents.filter((c) => c.path === path).map((c) => c.text);
+      return { opens, text };
+    };
+    const files: TarEntrySpec[] = [
+      { name: 'a/old', content: 'old bytes!' },
+      { name: 'b/new', content: 'new bytes!' },
+    ];
+    const recent = await passes([...files, { name: 'b/link', type: 'link', linkname: 'b/new' }]);
+    expect(recent.text('/b/link')).toEqual(['new bytes!']);
+    expect(recent.opens).toBe(1);
+    const older = await passes([...files, { name: 'a/link', type: 'link', linkname: 'a/old' }]);
+    expect(older.text('/a/link')).toEqual(['old bytes!']);
+    expect(older.opens).toBe(2);
+  });
+
   it('resolves symlinks inside the image root only, like chroot', async () => {
     const dir = await layout([
       [
