@@ -73,6 +73,12 @@ export function renderBenchmarks(r) {
             `${l.cores} cores here); trivy uses one core on this input. The one-thread and CPU rows compare the work done.`,
           ]
         : []),
+      ...(l.ratioOfMedians !== undefined
+        ? [
+            `The two tools run in turn, round after round; the "all files" and "one file" ratios are the median of the`,
+            `rounds' ratios (ratio of the medians, all files: ${x(l.ratioOfMedians)}).`,
+          ]
+        : []),
       "Targets: at least 12× trivy's throughput; one-file cold start under 150 ms. trivy runs no ShellCheck, so",
       'shipgate is compared with `dockerfile.shellcheck: false`; the ShellCheck row is the same files with the',
       '`shellcheck` binary on PATH, which shipgate then runs on every RUN script, as hadolint does.',
