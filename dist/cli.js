@@ -16,4 +16,4 @@ try {
   enableCompileCache(shipgateCacheDir("node-compile-cache"));
 } catch {
 }
-await import("./chunk-7SL4W4MK.js");
+await import("./chunk-6I2MIDY4.js");

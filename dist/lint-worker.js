@@ -7,18 +7,18 @@ const __filename = __sgFileURLToPath(import.meta.url);
 const __dirname = __sgDirname(__filename);
 import {
   batchError
-} from "./chunk-HSB3NKVL.js";
+} from "./chunk-ZWF3DYNT.js";
 import {
   lintDockerfiles
-} from "./chunk-TAIR2IJN.js";
+} from "./chunk-UGVCMCOJ.js";
 import "./chunk-QI4NSRLW.js";
 import "./chunk-SCYKMJJI.js";
-import "./chunk-LJLRXQKZ.js";
 import "./chunk-IARREIY2.js";
+import "./chunk-LJLRXQKZ.js";
 import "./chunk-SNG72773.js";
 import "./chunk-6QO4RSHM.js";
 import "./chunk-6INDVNBY.js";
-import "./chunk-NBX24EBK.js";
+import "./chunk-XFIAZQWE.js";
 import "./chunk-KDR2SZEQ.js";
 import "./chunk-YNPQFTY5.js";
 
