@@ -2,12 +2,8 @@
  * Where the CLI's log lines go: stderr, with progress bars on an interactive terminal, collapsible sections in
  * a GitLab job log, and plain lines (progress every few seconds) anywhere else, such as other CI systems.
  */
-import type { LogLevel, LogSink } from '../core/logger';
-
-export function tagged(level: LogLevel, line: string): string {
-  const tag = level === 'warn' ? 'warning: ' : level === 'error' ? 'error: ' : '';
-  return `${tag}${line}\n`;
-}
+import type { LogSink } from '../core/logger';
+import { tagged } from './log-line';
 
 /** Plain lines on a stream. */
 export function plainSink(stream: NodeJS.WritableStream): LogSink {

@@ -1,7 +1,7 @@
 import cliProgress, { type SingleBar } from 'cli-progress';
 import type { LogLevel, LogSink } from '../core/logger';
 import { progressLine, type ProgressState } from '../core/progress';
-import { tagged } from './log-sinks';
+import { tagged } from './log-line';
 
 // cli-progress is CommonJS: its classes are read from the default export (no named ESM exports).
 const { Format, MultiBar } = cliProgress;
