@@ -16,4 +16,4 @@ try {
   enableCompileCache(shipgateCacheDir("node-compile-cache"));
 } catch {
 }
-await import("./chunk-6I2MIDY4.js");
+await import("./chunk-QGLMPVE4.js");

@@ -5,13 +5,11 @@ import { dirname as __sgDirname } from 'node:path';
 const require = __sgCreateRequire(import.meta.url);
 const __filename = __sgFileURLToPath(import.meta.url);
 const __dirname = __sgDirname(__filename);
+import {
+  tagged
+} from "./chunk-ZC522ZWZ.js";
 
 // src/cli/log-sinks.ts
-function tagged(level, line) {
-  const tag = level === "warn" ? "warning: " : level === "error" ? "error: " : "";
-  return `${tag}${line}
-`;
-}
 function plainSink(stream) {
   return { write: (level, line) => void stream.write(tagged(level, line)) };
 }
@@ -55,14 +53,13 @@ function gitlabSink(stream, now = Date.now) {
 async function cliSink(env = process.env, stream = process.stderr) {
   if (env.GITLAB_CI === "true") return gitlabSink(stream);
   if (stream.isTTY && !env.CI && env.TERM !== "dumb") {
-    const { TerminalSink } = await import("./chunk-QFBZPNT5.js");
+    const { TerminalSink } = await import("./chunk-MM2LYDEH.js");
     return new TerminalSink(stream);
   }
   return plainSink(stream);
 }
 
 export {
-  tagged,
   batchedSink,
   cliSink
 };

@@ -6,20 +6,13 @@ const require = __sgCreateRequire(import.meta.url);
 const __filename = __sgFileURLToPath(import.meta.url);
 const __dirname = __sgDirname(__filename);
 import {
-  INVENTORY_ANALYZERS,
-  collectInventory,
-  inventoryAnalyzers,
-  inventoryModule,
-  toCycloneDx,
-  toSpdx
-} from "./chunk-TTD6FX6Y.js";
-import "./chunk-TXBZDVQW.js";
-import {
-  EOL_TABLE_UPDATED,
-  eolDate,
-  isInventoryPart,
-  osEndOfLife
-} from "./chunk-Y4CQZHBA.js";
+  renderSbom
+} from "./chunk-ZZFK224Y.js";
+import "./chunk-VZR4YNCM.js";
+import "./chunk-TJLGGXV5.js";
+import "./chunk-VDAFNR6X.js";
+import "./chunk-HMHM4FES.js";
+import "./chunk-Y4CQZHBA.js";
 import "./chunk-NQRDU5S6.js";
 import "./chunk-6QO4RSHM.js";
 import "./chunk-HYPJQQQ3.js";
@@ -27,14 +20,5 @@ import "./chunk-KDR2SZEQ.js";
 import "./chunk-5JUTSDFM.js";
 import "./chunk-YNPQFTY5.js";
 export {
-  EOL_TABLE_UPDATED,
-  INVENTORY_ANALYZERS,
-  collectInventory,
-  eolDate,
-  inventoryAnalyzers,
-  inventoryModule,
-  isInventoryPart,
-  osEndOfLife,
-  toCycloneDx,
-  toSpdx
+  renderSbom
 };

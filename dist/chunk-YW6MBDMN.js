@@ -6,25 +6,23 @@ const require = __sgCreateRequire(import.meta.url);
 const __filename = __sgFileURLToPath(import.meta.url);
 const __dirname = __sgDirname(__filename);
 import {
-  run,
-  scanCommand,
-  scanPipelineOptions
-} from "./chunk-UPVM6P7T.js";
-import "./chunk-KJVHTPYI.js";
-import "./chunk-5JQPLCNK.js";
-import "./chunk-3VMXLUVA.js";
+  scanCommand
+} from "./chunk-KUU5OGWU.js";
+import "./chunk-GWPWCP4E.js";
+import "./chunk-K3S67L2M.js";
+import "./chunk-K3I32L5T.js";
 import "./chunk-OZR5VCAC.js";
 import "./chunk-2DMT7KPT.js";
 import "./chunk-YIOGJNIN.js";
 import "./chunk-OEXYHHJZ.js";
 import "./chunk-LPHRMR6J.js";
 import "./chunk-MEPUX6SS.js";
-import "./chunk-3N4W63J2.js";
-import "./chunk-BA7B5MZ2.js";
-import "./chunk-JE72G5RM.js";
+import "./chunk-ZZFK224Y.js";
+import "./chunk-YTH35BQ3.js";
+import "./chunk-ZQALN7IV.js";
 import "./chunk-VZR4YNCM.js";
-import "./chunk-ERVRFT6U.js";
-import "./chunk-4K32PXIA.js";
+import "./chunk-DMA66FF3.js";
+import "./chunk-7UAB45AT.js";
 import "./chunk-B5YGYBGC.js";
 import "./chunk-63NLDXJT.js";
 import "./chunk-N7PLTF7E.js";
@@ -43,7 +41,7 @@ import "./chunk-U65Y67VX.js";
 import "./chunk-6PB7EY26.js";
 import "./chunk-ZFXYH7RL.js";
 import "./chunk-K47NRAYF.js";
-import "./chunk-XEL44MVO.js";
+import "./chunk-AMRE5EUD.js";
 import "./chunk-CE3SJGIG.js";
 import "./chunk-2L5WH6HQ.js";
 import "./chunk-7RXX3OXC.js";
@@ -56,8 +54,8 @@ import "./chunk-QI4NSRLW.js";
 import "./chunk-SCYKMJJI.js";
 import "./chunk-IARREIY2.js";
 import "./chunk-LJLRXQKZ.js";
-import "./chunk-TTD6FX6Y.js";
-import "./chunk-TXBZDVQW.js";
+import "./chunk-VDAFNR6X.js";
+import "./chunk-HMHM4FES.js";
 import "./chunk-SNG72773.js";
 import "./chunk-Y4CQZHBA.js";
 import "./chunk-NQRDU5S6.js";
@@ -68,8 +66,11 @@ import "./chunk-HYPJQQQ3.js";
 import "./chunk-KDR2SZEQ.js";
 import "./chunk-5JUTSDFM.js";
 import "./chunk-YNPQFTY5.js";
+
+// src/cli/commands/sign.ts
+function run(argv) {
+  return scanCommand("sign", argv);
+}
 export {
-  run,
-  scanCommand,
-  scanPipelineOptions
+  run
 };

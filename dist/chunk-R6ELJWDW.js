@@ -12,8 +12,8 @@ import {
   SIGNING_OPTIONS,
   attestImage,
   signOptions
-} from "./chunk-5JQPLCNK.js";
-import "./chunk-3VMXLUVA.js";
+} from "./chunk-K3S67L2M.js";
+import "./chunk-K3I32L5T.js";
 import "./chunk-OZR5VCAC.js";
 import "./chunk-2DMT7KPT.js";
 import "./chunk-YIOGJNIN.js";
@@ -22,7 +22,7 @@ import {
   predicateTypeOf
 } from "./chunk-LPHRMR6J.js";
 import "./chunk-MEPUX6SS.js";
-import "./chunk-3N4W63J2.js";
+import "./chunk-ZZFK224Y.js";
 import "./chunk-VZR4YNCM.js";
 import "./chunk-63NLDXJT.js";
 import {
@@ -39,8 +39,8 @@ import "./chunk-U65Y67VX.js";
 import "./chunk-2L5WH6HQ.js";
 import "./chunk-YGEM47PD.js";
 import "./chunk-SCYKMJJI.js";
-import "./chunk-TTD6FX6Y.js";
-import "./chunk-TXBZDVQW.js";
+import "./chunk-VDAFNR6X.js";
+import "./chunk-HMHM4FES.js";
 import "./chunk-SNG72773.js";
 import "./chunk-Y4CQZHBA.js";
 import "./chunk-NQRDU5S6.js";

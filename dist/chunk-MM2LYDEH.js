@@ -7,7 +7,7 @@ const __filename = __sgFileURLToPath(import.meta.url);
 const __dirname = __sgDirname(__filename);
 import {
   tagged
-} from "./chunk-PPUUR477.js";
+} from "./chunk-ZC522ZWZ.js";
 import {
   progressLine
 } from "./chunk-5JUTSDFM.js";

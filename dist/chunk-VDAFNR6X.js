@@ -7,7 +7,7 @@ const __filename = __sgFileURLToPath(import.meta.url);
 const __dirname = __sgDirname(__filename);
 import {
   VERSION
-} from "./chunk-TXBZDVQW.js";
+} from "./chunk-HMHM4FES.js";
 import {
   FileVersions,
   attributeToLayers,

@@ -8,7 +8,7 @@ const __dirname = __sgDirname(__filename);
 import {
   buildStatements,
   createSigner
-} from "./chunk-3VMXLUVA.js";
+} from "./chunk-K3I32L5T.js";
 import {
   appendLegacyLayers,
   attachArtifacts,

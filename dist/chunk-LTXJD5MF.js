@@ -41,7 +41,7 @@ import {
 } from "./chunk-DTVLKBZP.js";
 import {
   createAnalyzers
-} from "./chunk-XEL44MVO.js";
+} from "./chunk-AMRE5EUD.js";
 import "./chunk-VL4GPTQJ.js";
 import "./chunk-7RXX3OXC.js";
 import "./chunk-DML5XCCS.js";
@@ -66,8 +66,8 @@ import {
 import {
   collectInventory,
   require_packageurl_js
-} from "./chunk-TTD6FX6Y.js";
-import "./chunk-TXBZDVQW.js";
+} from "./chunk-VDAFNR6X.js";
+import "./chunk-HMHM4FES.js";
 import "./chunk-SNG72773.js";
 import "./chunk-Y4CQZHBA.js";
 import "./chunk-NQRDU5S6.js";

@@ -9,11 +9,11 @@ import {
   SIGNER_HELP,
   SIGNER_OPTIONS,
   signingConfig
-} from "./chunk-5JQPLCNK.js";
+} from "./chunk-K3S67L2M.js";
 import {
   createSigner,
   slsaProvenance
-} from "./chunk-3VMXLUVA.js";
+} from "./chunk-K3I32L5T.js";
 import "./chunk-OZR5VCAC.js";
 import "./chunk-2DMT7KPT.js";
 import {
@@ -26,7 +26,7 @@ import {
   predicateTypeOf
 } from "./chunk-LPHRMR6J.js";
 import "./chunk-MEPUX6SS.js";
-import "./chunk-3N4W63J2.js";
+import "./chunk-ZZFK224Y.js";
 import "./chunk-VZR4YNCM.js";
 import "./chunk-63NLDXJT.js";
 import {
@@ -45,8 +45,8 @@ import "./chunk-YGEM47PD.js";
 import {
   mapConcurrent
 } from "./chunk-SCYKMJJI.js";
-import "./chunk-TTD6FX6Y.js";
-import "./chunk-TXBZDVQW.js";
+import "./chunk-VDAFNR6X.js";
+import "./chunk-HMHM4FES.js";
 import "./chunk-SNG72773.js";
 import "./chunk-Y4CQZHBA.js";
 import "./chunk-NQRDU5S6.js";

@@ -14,7 +14,7 @@ import {
 import {
   SCANNERS,
   isScanner
-} from "./chunk-XEL44MVO.js";
+} from "./chunk-AMRE5EUD.js";
 import {
   MALWARE_MODES
 } from "./chunk-CE3SJGIG.js";

@@ -14,7 +14,7 @@ import {
   isScanner,
   ruleDocsPages,
   scannerPart
-} from "./chunk-XEL44MVO.js";
+} from "./chunk-AMRE5EUD.js";
 import "./chunk-YNPQFTY5.js";
 export {
   ANALYZERS,

@@ -21,14 +21,14 @@ import {
 } from "./chunk-LPHRMR6J.js";
 import {
   renderSbom
-} from "./chunk-3N4W63J2.js";
+} from "./chunk-ZZFK224Y.js";
 import {
   countBySeverity
 } from "./chunk-U65Y67VX.js";
 import {
   COMMIT,
   VERSION
-} from "./chunk-TXBZDVQW.js";
+} from "./chunk-HMHM4FES.js";
 import {
   ShipgateError
 } from "./chunk-6QO4RSHM.js";

@@ -12,10 +12,10 @@ import {
   scannedTarget,
   signImage,
   signIndex
-} from "./chunk-5JQPLCNK.js";
+} from "./chunk-K3S67L2M.js";
 import {
   runPipeline
-} from "./chunk-4K32PXIA.js";
+} from "./chunk-7UAB45AT.js";
 import {
   openImage
 } from "./chunk-WZP5KO7J.js";

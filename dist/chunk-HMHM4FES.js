@@ -118,7 +118,7 @@ var package_default = {
 
 // src/core/version.ts
 var VERSION = package_default.version;
-var COMMIT = true ? "4fd5239f68e1b925aa073a3467eb1dd6b579b911" : "unknown";
+var COMMIT = true ? "4c610dc65f8d2174d0c3919e19e299e40f2b38f4" : "unknown";
 
 export {
   VERSION,

@@ -6,6 +6,9 @@ const require = __sgCreateRequire(import.meta.url);
 const __filename = __sgFileURLToPath(import.meta.url);
 const __dirname = __sgDirname(__filename);
 import {
+  batchedSink
+} from "./chunk-TS7T5JXD.js";
+import {
   discoverIssuer,
   errors_exports,
   normalizeIssuer,
@@ -34,9 +37,7 @@ import {
 import {
   require_dist
 } from "./chunk-DML5XCCS.js";
-import {
-  batchedSink
-} from "./chunk-PPUUR477.js";
+import "./chunk-ZC522ZWZ.js";
 import {
   EXIT,
   ShipgateError,

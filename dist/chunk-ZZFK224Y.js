@@ -14,7 +14,7 @@ import {
 import {
   toCycloneDx,
   toSpdx
-} from "./chunk-TTD6FX6Y.js";
+} from "./chunk-VDAFNR6X.js";
 import {
   ShipgateError
 } from "./chunk-6QO4RSHM.js";

@@ -27,7 +27,7 @@ import {
   SCANNERS,
   analyzerRules,
   scannerPart
-} from "./chunk-XEL44MVO.js";
+} from "./chunk-AMRE5EUD.js";
 import {
   defaultPolicy,
   findPolicyFile
@@ -49,7 +49,7 @@ import {
 } from "./chunk-UGVCMCOJ.js";
 import {
   VERSION
-} from "./chunk-TXBZDVQW.js";
+} from "./chunk-HMHM4FES.js";
 import {
   ShipgateError
 } from "./chunk-6QO4RSHM.js";
@@ -306,7 +306,7 @@ async function readPolicy(repoRoot, configPath) {
 async function withTrivyIgnores(policy, repoRoot, named) {
   const files = readIgnoreFiles(repoRoot, named);
   if (!files.some((f) => f.entries.length)) return policy;
-  const { allRules } = await import("./chunk-3PZGC5YG.js");
+  const { allRules } = await import("./chunk-B6YBV7GL.js");
   const byPeer = /* @__PURE__ */ new Map();
   for (const r of await allRules()) {
     const peers = [
@@ -413,7 +413,7 @@ async function runUntil(opts, inputs, signal) {
   let exploitData;
   let scannedImage;
   if (opts.image) {
-    const { mapImageFindings, reconcileHistoryFindings, scanImage } = await import("./chunk-B3MMH3VX.js");
+    const { mapImageFindings, reconcileHistoryFindings, scanImage } = await import("./chunk-LTXJD5MF.js");
     const scanned = await log.group(
       `shipgate: image scan of ${opts.image}`,
       () => scanImage(opts, scanners, policy, inputs.image, signal)

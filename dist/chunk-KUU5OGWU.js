@@ -9,18 +9,18 @@ import {
   notSignedLine,
   scanToSign,
   signScanned
-} from "./chunk-KJVHTPYI.js";
+} from "./chunk-GWPWCP4E.js";
 import {
   signOptions,
   signableRegistryImage
-} from "./chunk-5JQPLCNK.js";
+} from "./chunk-K3S67L2M.js";
 import {
   checkOutputFlags,
   writeOutputs
-} from "./chunk-BA7B5MZ2.js";
+} from "./chunk-YTH35BQ3.js";
 import {
   gateFlags
-} from "./chunk-JE72G5RM.js";
+} from "./chunk-ZQALN7IV.js";
 import {
   SBOM_FORMATS,
   sbomKind
@@ -28,7 +28,7 @@ import {
 import {
   parseDuration,
   runPipeline
-} from "./chunk-4K32PXIA.js";
+} from "./chunk-7UAB45AT.js";
 import {
   helpSection,
   parseTableCommand

@@ -8,14 +8,14 @@ const __dirname = __sgDirname(__filename);
 import {
   checkOutputFlags,
   writeOutputs
-} from "./chunk-BA7B5MZ2.js";
+} from "./chunk-YTH35BQ3.js";
 import {
   failOnFlag
-} from "./chunk-JE72G5RM.js";
-import "./chunk-ERVRFT6U.js";
+} from "./chunk-ZQALN7IV.js";
+import "./chunk-DMA66FF3.js";
 import {
   runPipeline
-} from "./chunk-4K32PXIA.js";
+} from "./chunk-7UAB45AT.js";
 import "./chunk-B5YGYBGC.js";
 import {
   helpSection,
@@ -33,7 +33,7 @@ import {
 } from "./chunk-VYLKKKIO.js";
 import "./chunk-ZFXYH7RL.js";
 import "./chunk-K47NRAYF.js";
-import "./chunk-XEL44MVO.js";
+import "./chunk-AMRE5EUD.js";
 import "./chunk-CE3SJGIG.js";
 import {
   PSS_VALUES
@@ -47,7 +47,7 @@ import "./chunk-QI4NSRLW.js";
 import "./chunk-SCYKMJJI.js";
 import "./chunk-IARREIY2.js";
 import "./chunk-LJLRXQKZ.js";
-import "./chunk-TXBZDVQW.js";
+import "./chunk-HMHM4FES.js";
 import "./chunk-SNG72773.js";
 import {
   EXIT,

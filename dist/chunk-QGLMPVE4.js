@@ -7,11 +7,12 @@ const __filename = __sgFileURLToPath(import.meta.url);
 const __dirname = __sgDirname(__filename);
 import {
   cliSink
-} from "./chunk-PPUUR477.js";
+} from "./chunk-TS7T5JXD.js";
+import "./chunk-ZC522ZWZ.js";
 import {
   COMMIT,
   VERSION
-} from "./chunk-TXBZDVQW.js";
+} from "./chunk-HMHM4FES.js";
 import {
   EXIT,
   ShipgateError,
@@ -30,29 +31,29 @@ import "./chunk-YNPQFTY5.js";
 var COMMANDS = {
   scan: {
     summary: "lint Dockerfiles and manifests, scan an image, apply the policy and decide",
-    load: () => import("./chunk-DA7AFRLS.js")
+    load: () => import("./chunk-MPCQBCBH.js")
   },
   lint: {
     summary: "lint Dockerfiles and Kubernetes manifests (no image)",
-    load: () => import("./chunk-BDKKELMZ.js")
+    load: () => import("./chunk-A63LTNY2.js")
   },
-  sbom: { summary: "write an SBOM (CycloneDX or SPDX) of an image", load: () => import("./chunk-7HB7ELFI.js") },
-  rules: { summary: "list every rule with its metadata", load: () => import("./chunk-DYZYXWUN.js") },
+  sbom: { summary: "write an SBOM (CycloneDX or SPDX) of an image", load: () => import("./chunk-N7OZQXTJ.js") },
+  rules: { summary: "list every rule with its metadata", load: () => import("./chunk-AWB7DM3M.js") },
   policy: {
     summary: "validate a policy file, print its JSON Schema, or generate admission policies",
     load: () => import("./chunk-ARYDL47L.js")
   },
   push: {
     summary: "push an approved image to a registry, only from a GitHub Actions or GitLab CI job",
-    load: () => import("./chunk-ZD4TMIMS.js")
+    load: () => import("./chunk-DTQ3ROTK.js")
   },
   sign: {
     summary: "scan a registry image and, if approved, sign and attest its digest (sigstore)",
-    load: () => import("./chunk-36WBRS3O.js")
+    load: () => import("./chunk-YW6MBDMN.js")
   },
   attest: {
     summary: "sign a statement of your own predicate about an image digest and attach it",
-    load: () => import("./chunk-QHEQNEEX.js")
+    load: () => import("./chunk-R6ELJWDW.js")
   },
   verify: {
     summary: "verify an image's signatures and shipgate approval for its digest",
@@ -60,7 +61,7 @@ var COMMANDS = {
   },
   "sign-blob": {
     summary: "sign files (release assets): a sigstore bundle with their provenance next to each",
-    load: () => import("./chunk-HRL565SS.js")
+    load: () => import("./chunk-5RJ23MGO.js")
   },
   "verify-blob": {
     summary: "verify a file against its sigstore bundle: digest, signer, predicate type, age",
@@ -68,11 +69,11 @@ var COMMANDS = {
   },
   audit: {
     summary: "find the images in a registry that are not signed and approved as verify expects",
-    load: () => import("./chunk-H2ZLSI4O.js")
+    load: () => import("./chunk-3WTW26IJ.js")
   },
   "registry-auth": {
     summary: "serve registry tokens that grant push only to verified CI jobs",
-    load: () => import("./chunk-JPM3X5CR.js")
+    load: () => import("./chunk-AM4CNTQA.js")
   }
 };
 var NAME_WIDTH = Math.max(...Object.keys(COMMANDS).map((n) => n.length));

@@ -7,7 +7,7 @@ const __filename = __sgFileURLToPath(import.meta.url);
 const __dirname = __sgDirname(__filename);
 import {
   writeReports
-} from "./chunk-ERVRFT6U.js";
+} from "./chunk-DMA66FF3.js";
 import {
   bool,
   oneOf,
