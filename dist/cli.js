@@ -8,12 +8,32 @@ const __dirname = __sgDirname(__filename);
 import {
   shipgateCacheDir
 } from "./chunk-YGEM47PD.js";
+import {
+  EXIT
+} from "./chunk-6QO4RSHM.js";
+import "./chunk-KDR2SZEQ.js";
 import "./chunk-YNPQFTY5.js";
 
 // src/cli/index.ts
-import { enableCompileCache } from "node:module";
+import * as nodeModule from "node:module";
+
+// src/cli/node-version.ts
+var MIN_MAJOR = 22;
+function nodeTooOld(version = process.version) {
+  const major = Number(/^v?(\d+)\./.exec(version)?.[1]);
+  if (Number.isInteger(major) && major >= MIN_MAJOR) return void 0;
+  return `shipgate: error [USAGE]: shipgate needs Node.js ${MIN_MAJOR} or later; this is Node.js ${version} (hint: install Node.js 22 or 24, or use the action, which runs on node24)`;
+}
+
+// src/cli/index.ts
+var tooOld = nodeTooOld();
+if (tooOld) {
+  process.stderr.write(`${tooOld}
+`);
+  process.exit(EXIT.INPUT_ERROR);
+}
 try {
-  enableCompileCache(shipgateCacheDir("node-compile-cache"));
+  nodeModule.enableCompileCache(shipgateCacheDir("node-compile-cache"));
 } catch {
 }
-await import("./chunk-QGLMPVE4.js");
+await import("./chunk-YAJW5QSW.js");

@@ -14,7 +14,7 @@ import {
 import {
   toCycloneDx,
   toSpdx
-} from "./chunk-VDAFNR6X.js";
+} from "./chunk-OZWOAD7V.js";
 import {
   ShipgateError
 } from "./chunk-6QO4RSHM.js";

@@ -21,14 +21,14 @@ import {
 } from "./chunk-LPHRMR6J.js";
 import {
   renderSbom
-} from "./chunk-ZZFK224Y.js";
+} from "./chunk-N5UGE76L.js";
 import {
   countBySeverity
 } from "./chunk-U65Y67VX.js";
 import {
   COMMIT,
   VERSION
-} from "./chunk-HMHM4FES.js";
+} from "./chunk-O4LB2US5.js";
 import {
   ShipgateError
 } from "./chunk-6QO4RSHM.js";

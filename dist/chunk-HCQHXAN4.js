@@ -7,7 +7,7 @@ const __filename = __sgFileURLToPath(import.meta.url);
 const __dirname = __sgDirname(__filename);
 import {
   writeReports
-} from "./chunk-DMA66FF3.js";
+} from "./chunk-XAK4GH5A.js";
 import {
   bool,
   oneOf,

@@ -12,10 +12,10 @@ import {
   scannedTarget,
   signImage,
   signIndex
-} from "./chunk-K3S67L2M.js";
+} from "./chunk-3NGOJKOK.js";
 import {
   runPipeline
-} from "./chunk-7UAB45AT.js";
+} from "./chunk-ECUBOKYR.js";
 import {
   openImage
 } from "./chunk-WZP5KO7J.js";

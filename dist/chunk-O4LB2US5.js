@@ -118,7 +118,7 @@ var package_default = {
 
 // src/core/version.ts
 var VERSION = package_default.version;
-var COMMIT = true ? "4c610dc65f8d2174d0c3919e19e299e40f2b38f4" : "unknown";
+var COMMIT = true ? "f592d049fd149364efde6ee3db905e9bd430d55d" : "unknown";
 
 export {
   VERSION,

@@ -12,8 +12,8 @@ import {
   inventoryModule,
   toCycloneDx,
   toSpdx
-} from "./chunk-VDAFNR6X.js";
-import "./chunk-HMHM4FES.js";
+} from "./chunk-OZWOAD7V.js";
+import "./chunk-O4LB2US5.js";
 import {
   EOL_TABLE_UPDATED,
   eolDate,

@@ -10,7 +10,7 @@ import {
   VERIFY_OPTIONS,
   verifyFlags
 } from "./chunk-ZLOC44TL.js";
-import "./chunk-K3I32L5T.js";
+import "./chunk-ESXL4LXR.js";
 import "./chunk-OZR5VCAC.js";
 import {
   fetchBundles,
@@ -23,7 +23,7 @@ import {
   verifyBundles
 } from "./chunk-OEXYHHJZ.js";
 import "./chunk-LPHRMR6J.js";
-import "./chunk-ZZFK224Y.js";
+import "./chunk-N5UGE76L.js";
 import "./chunk-VZR4YNCM.js";
 import "./chunk-63NLDXJT.js";
 import {
@@ -59,10 +59,10 @@ import "./chunk-YGEM47PD.js";
 import {
   mapConcurrent
 } from "./chunk-SCYKMJJI.js";
-import "./chunk-VDAFNR6X.js";
+import "./chunk-OZWOAD7V.js";
 import {
   VERSION
-} from "./chunk-HMHM4FES.js";
+} from "./chunk-O4LB2US5.js";
 import {
   digestOf,
   parseRegistryRef,

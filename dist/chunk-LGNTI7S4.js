@@ -8,14 +8,14 @@ const __dirname = __sgDirname(__filename);
 import {
   checkOutputFlags,
   writeOutputs
-} from "./chunk-YTH35BQ3.js";
+} from "./chunk-HCQHXAN4.js";
 import {
   failOnFlag
-} from "./chunk-ZQALN7IV.js";
-import "./chunk-DMA66FF3.js";
+} from "./chunk-WNJQK6HM.js";
+import "./chunk-XAK4GH5A.js";
 import {
   runPipeline
-} from "./chunk-7UAB45AT.js";
+} from "./chunk-ECUBOKYR.js";
 import "./chunk-B5YGYBGC.js";
 import {
   helpSection,
@@ -33,7 +33,7 @@ import {
 } from "./chunk-VYLKKKIO.js";
 import "./chunk-ZFXYH7RL.js";
 import "./chunk-K47NRAYF.js";
-import "./chunk-AMRE5EUD.js";
+import "./chunk-QU66TVCF.js";
 import "./chunk-CE3SJGIG.js";
 import {
   PSS_VALUES
@@ -47,7 +47,7 @@ import "./chunk-QI4NSRLW.js";
 import "./chunk-SCYKMJJI.js";
 import "./chunk-IARREIY2.js";
 import "./chunk-LJLRXQKZ.js";
-import "./chunk-HMHM4FES.js";
+import "./chunk-O4LB2US5.js";
 import "./chunk-SNG72773.js";
 import {
   EXIT,

@@ -14,7 +14,7 @@ import {
 import {
   SCANNERS,
   isScanner
-} from "./chunk-AMRE5EUD.js";
+} from "./chunk-QU66TVCF.js";
 import {
   MALWARE_MODES
 } from "./chunk-CE3SJGIG.js";

@@ -9,11 +9,11 @@ import {
   SIGNER_HELP,
   SIGNER_OPTIONS,
   signingConfig
-} from "./chunk-K3S67L2M.js";
+} from "./chunk-3NGOJKOK.js";
 import {
   createSigner,
   slsaProvenance
-} from "./chunk-K3I32L5T.js";
+} from "./chunk-ESXL4LXR.js";
 import "./chunk-OZR5VCAC.js";
 import "./chunk-2DMT7KPT.js";
 import {
@@ -26,7 +26,7 @@ import {
   predicateTypeOf
 } from "./chunk-LPHRMR6J.js";
 import "./chunk-MEPUX6SS.js";
-import "./chunk-ZZFK224Y.js";
+import "./chunk-N5UGE76L.js";
 import "./chunk-VZR4YNCM.js";
 import "./chunk-63NLDXJT.js";
 import {
@@ -45,8 +45,8 @@ import "./chunk-YGEM47PD.js";
 import {
   mapConcurrent
 } from "./chunk-SCYKMJJI.js";
-import "./chunk-VDAFNR6X.js";
-import "./chunk-HMHM4FES.js";
+import "./chunk-OZWOAD7V.js";
+import "./chunk-O4LB2US5.js";
 import "./chunk-SNG72773.js";
 import "./chunk-Y4CQZHBA.js";
 import "./chunk-NQRDU5S6.js";

@@ -9,18 +9,18 @@ import {
   notSignedLine,
   scanToSign,
   signScanned
-} from "./chunk-GWPWCP4E.js";
+} from "./chunk-FCQAWLXV.js";
 import {
   signOptions,
   signableRegistryImage
-} from "./chunk-K3S67L2M.js";
+} from "./chunk-3NGOJKOK.js";
 import {
   checkOutputFlags,
   writeOutputs
-} from "./chunk-YTH35BQ3.js";
+} from "./chunk-HCQHXAN4.js";
 import {
   gateFlags
-} from "./chunk-ZQALN7IV.js";
+} from "./chunk-WNJQK6HM.js";
 import {
   SBOM_FORMATS,
   sbomKind
@@ -28,7 +28,7 @@ import {
 import {
   parseDuration,
   runPipeline
-} from "./chunk-7UAB45AT.js";
+} from "./chunk-ECUBOKYR.js";
 import {
   helpSection,
   parseTableCommand

@@ -8,7 +8,7 @@ const __dirname = __sgDirname(__filename);
 import {
   buildStatements,
   createSigner
-} from "./chunk-K3I32L5T.js";
+} from "./chunk-ESXL4LXR.js";
 import {
   appendLegacyLayers,
   attachArtifacts,

@@ -18,12 +18,12 @@ import {
   scanPlatforms,
   scannedIndex,
   signingPush
-} from "./chunk-GWPWCP4E.js";
+} from "./chunk-FCQAWLXV.js";
 import {
   SIGNING_HELP,
   signOptions
-} from "./chunk-K3S67L2M.js";
-import "./chunk-K3I32L5T.js";
+} from "./chunk-3NGOJKOK.js";
+import "./chunk-ESXL4LXR.js";
 import {
   decodeJwt
 } from "./chunk-OZR5VCAC.js";
@@ -34,14 +34,14 @@ import "./chunk-LPHRMR6J.js";
 import {
   blockingReasonsLine
 } from "./chunk-MEPUX6SS.js";
-import "./chunk-ZZFK224Y.js";
+import "./chunk-N5UGE76L.js";
 import {
   gateFlags
-} from "./chunk-ZQALN7IV.js";
+} from "./chunk-WNJQK6HM.js";
 import "./chunk-VZR4YNCM.js";
 import {
   runPipeline
-} from "./chunk-7UAB45AT.js";
+} from "./chunk-ECUBOKYR.js";
 import "./chunk-B5YGYBGC.js";
 import {
   helpSection,
@@ -84,7 +84,7 @@ import {
 } from "./chunk-VYLKKKIO.js";
 import "./chunk-U65Y67VX.js";
 import "./chunk-K47NRAYF.js";
-import "./chunk-AMRE5EUD.js";
+import "./chunk-QU66TVCF.js";
 import "./chunk-CE3SJGIG.js";
 import "./chunk-2L5WH6HQ.js";
 import "./chunk-VL4GPTQJ.js";
@@ -100,8 +100,8 @@ import {
 } from "./chunk-SCYKMJJI.js";
 import "./chunk-IARREIY2.js";
 import "./chunk-LJLRXQKZ.js";
-import "./chunk-VDAFNR6X.js";
-import "./chunk-HMHM4FES.js";
+import "./chunk-OZWOAD7V.js";
+import "./chunk-O4LB2US5.js";
 import {
   digestOf,
   parseDigest,

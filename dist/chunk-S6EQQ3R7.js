@@ -14,7 +14,7 @@ import {
   isScanner,
   ruleDocsPages,
   scannerPart
-} from "./chunk-AMRE5EUD.js";
+} from "./chunk-QU66TVCF.js";
 import "./chunk-YNPQFTY5.js";
 export {
   ANALYZERS,
