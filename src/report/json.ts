@@ -129,53 +129,33 @@ const CHILDREN: Partial<Record<Shape, Record<string, Shape>>> = {
   vulnerability: { cvss: 'cvss' },
 };
 
-/** Key orders worked out so far: by shape and key set, and the last one of each shape. */
-interface Orders {
-  byId: Map<string, string[]>;
-  last: Map<string, { keys: string[]; order: string[] }>;
-}
-
-function sameKeys(a: readonly string[], b: readonly string[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
-
 /**
  * The order of an object's keys. Objects of one shape mostly share their keys (thousands of findings): the
- * order is worked out once per key set, and a run of objects with the same keys as the last is not looked up.
+ * order is worked out once per shape and key set.
  */
 function orderOf(
   obj: Record<string, unknown>,
-  keys: string[],
   shape: Shape | undefined,
-  orders: Orders,
+  orders: Map<string, string[]>,
 ): string[] {
-  const s = shape ?? '';
-  const last = orders.last.get(s);
-  if (last && sameKeys(last.keys, keys)) return last.order;
-  const id = `${s}\u0000${keys.join('\u0000')}`;
-  let order = orders.byId.get(id);
+  const keys = Object.keys(obj);
+  const id = `${shape ?? ''}\u0000${keys.join('\u0000')}`;
+  let order = orders.get(id);
   if (!order) {
     const first: readonly string[] = shape ? ORDER[shape] : [];
     order = [...first.filter((k) => k in obj), ...keys.filter((k) => !first.includes(k)).sort()];
-    orders.byId.set(id, order);
+    orders.set(id, order);
   }
-  orders.last.set(s, { keys, order });
   return order;
 }
 
 /** Recursively copies the value with keys in the shape's order; unknown objects get sorted keys. */
-function ordered(
-  value: unknown,
-  shape?: Shape,
-  orders: Orders = { byId: new Map(), last: new Map() },
-): Json | undefined {
+function ordered(value: unknown, shape?: Shape, orders = new Map<string, string[]>()): Json | undefined {
   if (value === undefined || typeof value === 'function') return undefined;
   if (value === null || typeof value !== 'object') return value as Json;
   if (Array.isArray(value)) return value.map((v) => ordered(v, shape, orders) ?? null);
   const obj = value as Record<string, unknown>;
-  const order = orderOf(obj, Object.keys(obj), shape, orders);
+  const order = orderOf(obj, shape, orders);
   const children = shape ? CHILDREN[shape] : undefined;
   const out: { [k: string]: Json } = {};
   for (const k of order) {
