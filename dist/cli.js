@@ -36,4 +36,4 @@ try {
   nodeModule.enableCompileCache(shipgateCacheDir("node-compile-cache"));
 } catch {
 }
-await import("./chunk-YAJW5QSW.js");
+await import("./chunk-VMAZRGCC.js");

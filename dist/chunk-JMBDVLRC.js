@@ -27,7 +27,7 @@ import {
   SCANNERS,
   analyzerRules,
   scannerPart
-} from "./chunk-QU66TVCF.js";
+} from "./chunk-DP5CCVE2.js";
 import {
   defaultPolicy,
   findPolicyFile
@@ -49,7 +49,7 @@ import {
 } from "./chunk-UGVCMCOJ.js";
 import {
   VERSION
-} from "./chunk-O4LB2US5.js";
+} from "./chunk-E75PU2NI.js";
 import {
   ShipgateError
 } from "./chunk-6QO4RSHM.js";
@@ -306,7 +306,7 @@ async function readPolicy(repoRoot, configPath) {
 async function withTrivyIgnores(policy, repoRoot, named) {
   const files = readIgnoreFiles(repoRoot, named);
   if (!files.some((f) => f.entries.length)) return policy;
-  const { allRules } = await import("./chunk-S6EQQ3R7.js");
+  const { allRules } = await import("./chunk-4NV3TFBS.js");
   const byPeer = /* @__PURE__ */ new Map();
   for (const r of await allRules()) {
     const peers = [
@@ -413,7 +413,7 @@ async function runUntil(opts, inputs, signal) {
   let exploitData;
   let scannedImage;
   if (opts.image) {
-    const { mapImageFindings, reconcileHistoryFindings, scanImage } = await import("./chunk-CJ6O3OZN.js");
+    const { mapImageFindings, reconcileHistoryFindings, scanImage } = await import("./chunk-NGXVZTAN.js");
     const scanned = await log.group(
       `shipgate: image scan of ${opts.image}`,
       () => scanImage(opts, scanners, policy, inputs.image, signal)

@@ -41,7 +41,7 @@ import {
 } from "./chunk-DTVLKBZP.js";
 import {
   createAnalyzers
-} from "./chunk-QU66TVCF.js";
+} from "./chunk-DP5CCVE2.js";
 import "./chunk-VL4GPTQJ.js";
 import "./chunk-7RXX3OXC.js";
 import "./chunk-DML5XCCS.js";
@@ -66,8 +66,8 @@ import {
 import {
   collectInventory,
   require_packageurl_js
-} from "./chunk-OZWOAD7V.js";
-import "./chunk-O4LB2US5.js";
+} from "./chunk-2M2NGTRS.js";
+import "./chunk-E75PU2NI.js";
 import "./chunk-SNG72773.js";
 import "./chunk-Y4CQZHBA.js";
 import "./chunk-NQRDU5S6.js";

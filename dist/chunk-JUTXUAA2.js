@@ -12,10 +12,10 @@ import {
   scannedTarget,
   signImage,
   signIndex
-} from "./chunk-3NGOJKOK.js";
+} from "./chunk-HXKVHFRB.js";
 import {
   runPipeline
-} from "./chunk-ECUBOKYR.js";
+} from "./chunk-JMBDVLRC.js";
 import {
   openImage
 } from "./chunk-WZP5KO7J.js";

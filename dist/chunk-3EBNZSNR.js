@@ -9,11 +9,11 @@ import {
   SIGNER_HELP,
   SIGNER_OPTIONS,
   signingConfig
-} from "./chunk-3NGOJKOK.js";
+} from "./chunk-HXKVHFRB.js";
 import {
   createSigner,
   slsaProvenance
-} from "./chunk-ESXL4LXR.js";
+} from "./chunk-7JMDDUKN.js";
 import "./chunk-OZR5VCAC.js";
 import "./chunk-2DMT7KPT.js";
 import {
@@ -26,7 +26,7 @@ import {
   predicateTypeOf
 } from "./chunk-LPHRMR6J.js";
 import "./chunk-MEPUX6SS.js";
-import "./chunk-N5UGE76L.js";
+import "./chunk-63YEDXV3.js";
 import "./chunk-VZR4YNCM.js";
 import "./chunk-63NLDXJT.js";
 import {
@@ -45,8 +45,8 @@ import "./chunk-YGEM47PD.js";
 import {
   mapConcurrent
 } from "./chunk-SCYKMJJI.js";
-import "./chunk-OZWOAD7V.js";
-import "./chunk-O4LB2US5.js";
+import "./chunk-2M2NGTRS.js";
+import "./chunk-E75PU2NI.js";
 import "./chunk-SNG72773.js";
 import "./chunk-Y4CQZHBA.js";
 import "./chunk-NQRDU5S6.js";

@@ -7,11 +7,11 @@ const __filename = __sgFileURLToPath(import.meta.url);
 const __dirname = __sgDirname(__filename);
 import {
   renderSbom
-} from "./chunk-N5UGE76L.js";
+} from "./chunk-63YEDXV3.js";
 import "./chunk-VZR4YNCM.js";
 import "./chunk-TJLGGXV5.js";
-import "./chunk-OZWOAD7V.js";
-import "./chunk-O4LB2US5.js";
+import "./chunk-2M2NGTRS.js";
+import "./chunk-E75PU2NI.js";
 import "./chunk-Y4CQZHBA.js";
 import "./chunk-NQRDU5S6.js";
 import "./chunk-6QO4RSHM.js";

@@ -12,7 +12,7 @@ var ANALYZERS = [
     name: "inventory",
     scanner: "vuln",
     always: true,
-    load: async () => (await import("./chunk-CGSIJW55.js")).inventoryModule
+    load: async () => (await import("./chunk-DGBUQBH4.js")).inventoryModule
   },
   { name: "secrets", scanner: "secret", load: async () => (await import("./chunk-ZQU7OMDW.js")).secretsModule },
   {

@@ -14,7 +14,7 @@ import {
   isScanner,
   ruleDocsPages,
   scannerPart
-} from "./chunk-QU66TVCF.js";
+} from "./chunk-DP5CCVE2.js";
 import "./chunk-YNPQFTY5.js";
 export {
   ANALYZERS,

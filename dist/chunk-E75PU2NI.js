@@ -118,7 +118,7 @@ var package_default = {
 
 // src/core/version.ts
 var VERSION = package_default.version;
-var COMMIT = true ? "f592d049fd149364efde6ee3db905e9bd430d55d" : "unknown";
+var COMMIT = true ? "ee2c68584a10845d992950edad678102fa917851" : "unknown";
 
 export {
   VERSION,

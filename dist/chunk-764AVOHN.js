@@ -11,10 +11,10 @@ import {
 } from "./chunk-VZR4YNCM.js";
 import {
   writeReports
-} from "./chunk-XAK4GH5A.js";
+} from "./chunk-4NJYZS2M.js";
 import {
   runPipeline
-} from "./chunk-ECUBOKYR.js";
+} from "./chunk-JMBDVLRC.js";
 import "./chunk-B5YGYBGC.js";
 import {
   helpSection,
@@ -30,7 +30,7 @@ import {
   findRepoRoot
 } from "./chunk-VYLKKKIO.js";
 import "./chunk-K47NRAYF.js";
-import "./chunk-QU66TVCF.js";
+import "./chunk-DP5CCVE2.js";
 import "./chunk-CE3SJGIG.js";
 import "./chunk-2L5WH6HQ.js";
 import "./chunk-7RXX3OXC.js";
@@ -42,7 +42,7 @@ import "./chunk-QI4NSRLW.js";
 import "./chunk-SCYKMJJI.js";
 import "./chunk-IARREIY2.js";
 import "./chunk-LJLRXQKZ.js";
-import "./chunk-O4LB2US5.js";
+import "./chunk-E75PU2NI.js";
 import "./chunk-SNG72773.js";
 import {
   EXIT,

@@ -12,7 +12,7 @@ import "./chunk-ZC522ZWZ.js";
 import {
   COMMIT,
   VERSION
-} from "./chunk-O4LB2US5.js";
+} from "./chunk-E75PU2NI.js";
 import {
   EXIT,
   ShipgateError,
@@ -31,29 +31,29 @@ import "./chunk-YNPQFTY5.js";
 var COMMANDS = {
   scan: {
     summary: "lint Dockerfiles and manifests, scan an image, apply the policy and decide",
-    load: () => import("./chunk-HG6YZ3JI.js")
+    load: () => import("./chunk-XQ2N3L62.js")
   },
   lint: {
     summary: "lint Dockerfiles and Kubernetes manifests (no image)",
-    load: () => import("./chunk-LGNTI7S4.js")
+    load: () => import("./chunk-EODJ2VTU.js")
   },
-  sbom: { summary: "write an SBOM (CycloneDX or SPDX) of an image", load: () => import("./chunk-QX3B6NVV.js") },
-  rules: { summary: "list every rule with its metadata", load: () => import("./chunk-ALFCYAB7.js") },
+  sbom: { summary: "write an SBOM (CycloneDX or SPDX) of an image", load: () => import("./chunk-764AVOHN.js") },
+  rules: { summary: "list every rule with its metadata", load: () => import("./chunk-Z6F7Y5SA.js") },
   policy: {
     summary: "validate a policy file, print its JSON Schema, or generate admission policies",
     load: () => import("./chunk-ARYDL47L.js")
   },
   push: {
     summary: "push an approved image to a registry, only from a GitHub Actions or GitLab CI job",
-    load: () => import("./chunk-QCD5FJR5.js")
+    load: () => import("./chunk-PRZ2FPD4.js")
   },
   sign: {
     summary: "scan a registry image and, if approved, sign and attest its digest (sigstore)",
-    load: () => import("./chunk-5AM6MIXP.js")
+    load: () => import("./chunk-HM3PRK4S.js")
   },
   attest: {
     summary: "sign a statement of your own predicate about an image digest and attach it",
-    load: () => import("./chunk-HV6CGCRK.js")
+    load: () => import("./chunk-O6YGPPUY.js")
   },
   verify: {
     summary: "verify an image's signatures and shipgate approval for its digest",
@@ -61,7 +61,7 @@ var COMMANDS = {
   },
   "sign-blob": {
     summary: "sign files (release assets): a sigstore bundle with their provenance next to each",
-    load: () => import("./chunk-NYCZRYNZ.js")
+    load: () => import("./chunk-3EBNZSNR.js")
   },
   "verify-blob": {
     summary: "verify a file against its sigstore bundle: digest, signer, predicate type, age",
@@ -69,7 +69,7 @@ var COMMANDS = {
   },
   audit: {
     summary: "find the images in a registry that are not signed and approved as verify expects",
-    load: () => import("./chunk-HAYTKSS5.js")
+    load: () => import("./chunk-BDKF27VU.js")
   },
   "registry-auth": {
     summary: "serve registry tokens that grant push only to verified CI jobs",

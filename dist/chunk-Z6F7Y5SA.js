@@ -14,7 +14,7 @@ import {
 } from "./chunk-4W53UNPV.js";
 import {
   allRules
-} from "./chunk-QU66TVCF.js";
+} from "./chunk-DP5CCVE2.js";
 import {
   EXIT
 } from "./chunk-6QO4RSHM.js";

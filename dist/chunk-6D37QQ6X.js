@@ -14,7 +14,7 @@ import {
 import {
   SCANNERS,
   isScanner
-} from "./chunk-QU66TVCF.js";
+} from "./chunk-DP5CCVE2.js";
 import {
   MALWARE_MODES
 } from "./chunk-CE3SJGIG.js";

@@ -8,14 +8,14 @@ const __dirname = __sgDirname(__filename);
 import {
   checkOutputFlags,
   writeOutputs
-} from "./chunk-HCQHXAN4.js";
+} from "./chunk-PNCI7S36.js";
 import {
   failOnFlag
-} from "./chunk-WNJQK6HM.js";
-import "./chunk-XAK4GH5A.js";
+} from "./chunk-6D37QQ6X.js";
+import "./chunk-4NJYZS2M.js";
 import {
   runPipeline
-} from "./chunk-ECUBOKYR.js";
+} from "./chunk-JMBDVLRC.js";
 import "./chunk-B5YGYBGC.js";
 import {
   helpSection,
@@ -33,7 +33,7 @@ import {
 } from "./chunk-VYLKKKIO.js";
 import "./chunk-ZFXYH7RL.js";
 import "./chunk-K47NRAYF.js";
-import "./chunk-QU66TVCF.js";
+import "./chunk-DP5CCVE2.js";
 import "./chunk-CE3SJGIG.js";
 import {
   PSS_VALUES
@@ -47,7 +47,7 @@ import "./chunk-QI4NSRLW.js";
 import "./chunk-SCYKMJJI.js";
 import "./chunk-IARREIY2.js";
 import "./chunk-LJLRXQKZ.js";
-import "./chunk-O4LB2US5.js";
+import "./chunk-E75PU2NI.js";
 import "./chunk-SNG72773.js";
 import {
   EXIT,

@@ -7,7 +7,7 @@ const __filename = __sgFileURLToPath(import.meta.url);
 const __dirname = __sgDirname(__filename);
 import {
   writeReports
-} from "./chunk-XAK4GH5A.js";
+} from "./chunk-4NJYZS2M.js";
 import {
   bool,
   oneOf,

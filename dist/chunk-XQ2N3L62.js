@@ -6,23 +6,25 @@ const require = __sgCreateRequire(import.meta.url);
 const __filename = __sgFileURLToPath(import.meta.url);
 const __dirname = __sgDirname(__filename);
 import {
-  scanCommand
-} from "./chunk-B6AE3JQT.js";
-import "./chunk-FCQAWLXV.js";
-import "./chunk-3NGOJKOK.js";
-import "./chunk-ESXL4LXR.js";
+  run,
+  scanCommand,
+  scanPipelineOptions
+} from "./chunk-WOJJJLCG.js";
+import "./chunk-JUTXUAA2.js";
+import "./chunk-HXKVHFRB.js";
+import "./chunk-7JMDDUKN.js";
 import "./chunk-OZR5VCAC.js";
 import "./chunk-2DMT7KPT.js";
 import "./chunk-YIOGJNIN.js";
 import "./chunk-OEXYHHJZ.js";
 import "./chunk-LPHRMR6J.js";
 import "./chunk-MEPUX6SS.js";
-import "./chunk-N5UGE76L.js";
-import "./chunk-HCQHXAN4.js";
-import "./chunk-WNJQK6HM.js";
+import "./chunk-63YEDXV3.js";
+import "./chunk-PNCI7S36.js";
+import "./chunk-6D37QQ6X.js";
 import "./chunk-VZR4YNCM.js";
-import "./chunk-XAK4GH5A.js";
-import "./chunk-ECUBOKYR.js";
+import "./chunk-4NJYZS2M.js";
+import "./chunk-JMBDVLRC.js";
 import "./chunk-B5YGYBGC.js";
 import "./chunk-63NLDXJT.js";
 import "./chunk-N7PLTF7E.js";
@@ -41,7 +43,7 @@ import "./chunk-U65Y67VX.js";
 import "./chunk-6PB7EY26.js";
 import "./chunk-ZFXYH7RL.js";
 import "./chunk-K47NRAYF.js";
-import "./chunk-QU66TVCF.js";
+import "./chunk-DP5CCVE2.js";
 import "./chunk-CE3SJGIG.js";
 import "./chunk-2L5WH6HQ.js";
 import "./chunk-7RXX3OXC.js";
@@ -54,8 +56,8 @@ import "./chunk-QI4NSRLW.js";
 import "./chunk-SCYKMJJI.js";
 import "./chunk-IARREIY2.js";
 import "./chunk-LJLRXQKZ.js";
-import "./chunk-OZWOAD7V.js";
-import "./chunk-O4LB2US5.js";
+import "./chunk-2M2NGTRS.js";
+import "./chunk-E75PU2NI.js";
 import "./chunk-SNG72773.js";
 import "./chunk-Y4CQZHBA.js";
 import "./chunk-NQRDU5S6.js";
@@ -66,11 +68,8 @@ import "./chunk-HYPJQQQ3.js";
 import "./chunk-KDR2SZEQ.js";
 import "./chunk-5JUTSDFM.js";
 import "./chunk-YNPQFTY5.js";
-
-// src/cli/commands/sign.ts
-function run(argv) {
-  return scanCommand("sign", argv);
-}
 export {
-  run
+  run,
+  scanCommand,
+  scanPipelineOptions
 };

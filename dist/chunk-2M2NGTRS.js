@@ -7,7 +7,7 @@ const __filename = __sgFileURLToPath(import.meta.url);
 const __dirname = __sgDirname(__filename);
 import {
   VERSION
-} from "./chunk-O4LB2US5.js";
+} from "./chunk-E75PU2NI.js";
 import {
   FileVersions,
   attributeToLayers,

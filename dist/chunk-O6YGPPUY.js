@@ -12,8 +12,8 @@ import {
   SIGNING_OPTIONS,
   attestImage,
   signOptions
-} from "./chunk-3NGOJKOK.js";
-import "./chunk-ESXL4LXR.js";
+} from "./chunk-HXKVHFRB.js";
+import "./chunk-7JMDDUKN.js";
 import "./chunk-OZR5VCAC.js";
 import "./chunk-2DMT7KPT.js";
 import "./chunk-YIOGJNIN.js";
@@ -22,7 +22,7 @@ import {
   predicateTypeOf
 } from "./chunk-LPHRMR6J.js";
 import "./chunk-MEPUX6SS.js";
-import "./chunk-N5UGE76L.js";
+import "./chunk-63YEDXV3.js";
 import "./chunk-VZR4YNCM.js";
 import "./chunk-63NLDXJT.js";
 import {
@@ -39,8 +39,8 @@ import "./chunk-U65Y67VX.js";
 import "./chunk-2L5WH6HQ.js";
 import "./chunk-YGEM47PD.js";
 import "./chunk-SCYKMJJI.js";
-import "./chunk-OZWOAD7V.js";
-import "./chunk-O4LB2US5.js";
+import "./chunk-2M2NGTRS.js";
+import "./chunk-E75PU2NI.js";
 import "./chunk-SNG72773.js";
 import "./chunk-Y4CQZHBA.js";
 import "./chunk-NQRDU5S6.js";

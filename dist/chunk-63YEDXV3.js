@@ -14,7 +14,7 @@ import {
 import {
   toCycloneDx,
   toSpdx
-} from "./chunk-OZWOAD7V.js";
+} from "./chunk-2M2NGTRS.js";
 import {
   ShipgateError
 } from "./chunk-6QO4RSHM.js";

@@ -21,14 +21,14 @@ import {
 } from "./chunk-LPHRMR6J.js";
 import {
   renderSbom
-} from "./chunk-N5UGE76L.js";
+} from "./chunk-63YEDXV3.js";
 import {
   countBySeverity
 } from "./chunk-U65Y67VX.js";
 import {
   COMMIT,
   VERSION
-} from "./chunk-O4LB2US5.js";
+} from "./chunk-E75PU2NI.js";
 import {
   ShipgateError
 } from "./chunk-6QO4RSHM.js";

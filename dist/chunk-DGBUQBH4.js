@@ -12,8 +12,8 @@ import {
   inventoryModule,
   toCycloneDx,
   toSpdx
-} from "./chunk-OZWOAD7V.js";
-import "./chunk-O4LB2US5.js";
+} from "./chunk-2M2NGTRS.js";
+import "./chunk-E75PU2NI.js";
 import {
   EOL_TABLE_UPDATED,
   eolDate,

@@ -9,18 +9,18 @@ import {
   notSignedLine,
   scanToSign,
   signScanned
-} from "./chunk-FCQAWLXV.js";
+} from "./chunk-JUTXUAA2.js";
 import {
   signOptions,
   signableRegistryImage
-} from "./chunk-3NGOJKOK.js";
+} from "./chunk-HXKVHFRB.js";
 import {
   checkOutputFlags,
   writeOutputs
-} from "./chunk-HCQHXAN4.js";
+} from "./chunk-PNCI7S36.js";
 import {
   gateFlags
-} from "./chunk-WNJQK6HM.js";
+} from "./chunk-6D37QQ6X.js";
 import {
   SBOM_FORMATS,
   sbomKind
@@ -28,7 +28,7 @@ import {
 import {
   parseDuration,
   runPipeline
-} from "./chunk-ECUBOKYR.js";
+} from "./chunk-JMBDVLRC.js";
 import {
   helpSection,
   parseTableCommand

@@ -8,7 +8,7 @@ const __dirname = __sgDirname(__filename);
 import {
   buildStatements,
   createSigner
-} from "./chunk-ESXL4LXR.js";
+} from "./chunk-7JMDDUKN.js";
 import {
   appendLegacyLayers,
   attachArtifacts,

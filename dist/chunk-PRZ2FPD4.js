@@ -18,12 +18,12 @@ import {
   scanPlatforms,
   scannedIndex,
   signingPush
-} from "./chunk-FCQAWLXV.js";
+} from "./chunk-JUTXUAA2.js";
 import {
   SIGNING_HELP,
   signOptions
-} from "./chunk-3NGOJKOK.js";
-import "./chunk-ESXL4LXR.js";
+} from "./chunk-HXKVHFRB.js";
+import "./chunk-7JMDDUKN.js";
 import {
   decodeJwt
 } from "./chunk-OZR5VCAC.js";
@@ -34,14 +34,14 @@ import "./chunk-LPHRMR6J.js";
 import {
   blockingReasonsLine
 } from "./chunk-MEPUX6SS.js";
-import "./chunk-N5UGE76L.js";
+import "./chunk-63YEDXV3.js";
 import {
   gateFlags
-} from "./chunk-WNJQK6HM.js";
+} from "./chunk-6D37QQ6X.js";
 import "./chunk-VZR4YNCM.js";
 import {
   runPipeline
-} from "./chunk-ECUBOKYR.js";
+} from "./chunk-JMBDVLRC.js";
 import "./chunk-B5YGYBGC.js";
 import {
   helpSection,
@@ -84,7 +84,7 @@ import {
 } from "./chunk-VYLKKKIO.js";
 import "./chunk-U65Y67VX.js";
 import "./chunk-K47NRAYF.js";
-import "./chunk-QU66TVCF.js";
+import "./chunk-DP5CCVE2.js";
 import "./chunk-CE3SJGIG.js";
 import "./chunk-2L5WH6HQ.js";
 import "./chunk-VL4GPTQJ.js";
@@ -100,8 +100,8 @@ import {
 } from "./chunk-SCYKMJJI.js";
 import "./chunk-IARREIY2.js";
 import "./chunk-LJLRXQKZ.js";
-import "./chunk-OZWOAD7V.js";
-import "./chunk-O4LB2US5.js";
+import "./chunk-2M2NGTRS.js";
+import "./chunk-E75PU2NI.js";
 import {
   digestOf,
   parseDigest,

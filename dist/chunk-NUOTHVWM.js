@@ -137,31 +137,23 @@ var CHILDREN = {
   },
   vulnerability: { cvss: "cvss" }
 };
-function sameKeys(a, b) {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
-function orderOf(obj, keys, shape, orders) {
-  const s = shape ?? "";
-  const last = orders.last.get(s);
-  if (last && sameKeys(last.keys, keys)) return last.order;
-  const id = `${s}\0${keys.join("\0")}`;
-  let order = orders.byId.get(id);
+function orderOf(obj, shape, orders) {
+  const keys = Object.keys(obj);
+  const id = `${shape ?? ""}\0${keys.join("\0")}`;
+  let order = orders.get(id);
   if (!order) {
     const first = shape ? ORDER[shape] : [];
     order = [...first.filter((k) => k in obj), ...keys.filter((k) => !first.includes(k)).sort()];
-    orders.byId.set(id, order);
+    orders.set(id, order);
   }
-  orders.last.set(s, { keys, order });
   return order;
 }
-function ordered(value, shape, orders = { byId: /* @__PURE__ */ new Map(), last: /* @__PURE__ */ new Map() }) {
+function ordered(value, shape, orders = /* @__PURE__ */ new Map()) {
   if (value === void 0 || typeof value === "function") return void 0;
   if (value === null || typeof value !== "object") return value;
   if (Array.isArray(value)) return value.map((v) => ordered(v, shape, orders) ?? null);
   const obj = value;
-  const order = orderOf(obj, Object.keys(obj), shape, orders);
+  const order = orderOf(obj, shape, orders);
   const children = shape ? CHILDREN[shape] : void 0;
   const out = {};
   for (const k of order) {

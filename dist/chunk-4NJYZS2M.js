@@ -53,13 +53,13 @@ function repoReader(repoRoot) {
 async function loadWriters(requests, result) {
   const formats = new Set(requests.map((r) => r.format));
   const w = {};
-  if (formats.has("json")) w.json = await import("./chunk-IFWKVKM4.js");
+  if (formats.has("json")) w.json = await import("./chunk-NUOTHVWM.js");
   if (formats.has("sarif")) w.sarif = await import("./chunk-CDYZ35Q4.js");
   if (formats.has("summary")) w.summary = await import("./chunk-2BB2AHGA.js");
   if (formats.has("text")) w.text = await import("./chunk-TU5CXTEJ.js");
   if (formats.has("gitlab")) w.gitlab = await import("./chunk-Y6YQKMH3.js");
   if (formats.has("cyclonedx") || formats.has("spdx") || formats.has("gitlab") && result.image)
-    w.sbom = await import("./chunk-JJOFHN3B.js");
+    w.sbom = await import("./chunk-MRAL3W3L.js");
   return w;
 }
 function loaded(writer, format) {

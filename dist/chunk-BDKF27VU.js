@@ -10,7 +10,7 @@ import {
   VERIFY_OPTIONS,
   verifyFlags
 } from "./chunk-ZLOC44TL.js";
-import "./chunk-ESXL4LXR.js";
+import "./chunk-7JMDDUKN.js";
 import "./chunk-OZR5VCAC.js";
 import {
   fetchBundles,
@@ -23,7 +23,7 @@ import {
   verifyBundles
 } from "./chunk-OEXYHHJZ.js";
 import "./chunk-LPHRMR6J.js";
-import "./chunk-N5UGE76L.js";
+import "./chunk-63YEDXV3.js";
 import "./chunk-VZR4YNCM.js";
 import "./chunk-63NLDXJT.js";
 import {
@@ -59,10 +59,10 @@ import "./chunk-YGEM47PD.js";
 import {
   mapConcurrent
 } from "./chunk-SCYKMJJI.js";
-import "./chunk-OZWOAD7V.js";
+import "./chunk-2M2NGTRS.js";
 import {
   VERSION
-} from "./chunk-O4LB2US5.js";
+} from "./chunk-E75PU2NI.js";
 import {
   digestOf,
   parseRegistryRef,
