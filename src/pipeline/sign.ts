@@ -15,19 +15,17 @@ import { parseImageRef, type RegistryRef } from '../oci/ref';
 import type { IndexScan } from './platforms';
 import type { PushCandidate, PushedPlatform } from './push';
 import { blockingReasonsLine } from '../report/decision';
-import {
-  buildStatements,
-  createSigner,
-  imageStatement,
-  signMessage,
-  signStatement,
-  type PredicateName,
-  type SigningConfig,
-} from '../sign/index';
+import type { PredicateName, SigningConfig } from '../sign/index';
 import { readBack } from '../sign/read-back';
 import { simpleSigningPayload } from '../sign/cosign-legacy';
 import { storeSignatures } from '../sign/store';
 import { PREDICATE, type Placement } from '../sign/types';
+
+/**
+ * The signing stack (sigstore, TUF, undici, the SBOM writer: about 2.5 MB of code) loads when something is
+ * signed, not with every scan and push that only might sign.
+ */
+const signingStack = () => import('../sign/index');
 
 /** Signatures requested from the signing services at once. */
 const SIGNING_CONCURRENCY = 4;
@@ -164,6 +162,7 @@ async function signDigest(
   const attestations = [...new Set(requested)].filter((a) => a !== 'signature');
   const predicates: PredicateName[] = ['signature', ...attestations];
   const policy = policyFile(result, options.repoRoot);
+  const { buildStatements, createSigner, signMessage, signStatement } = await signingStack();
   const statements = buildStatements({
     image: { repository: name, digest: target.digest },
     result,
@@ -310,6 +309,7 @@ export async function attestImage(
     });
   const name = `${target.client.registry}/${target.repository}`;
   const reference = `${name}@${target.digest}`;
+  const { createSigner, imageStatement, signStatement } = await signingStack();
   const statement = imageStatement({ repository: name, digest: target.digest }, predicateType, predicate);
   const signer = await createSigner(options.signing, options.env ?? process.env);
   const bundle = await signStatement(statement, signer);
