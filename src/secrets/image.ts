@@ -59,7 +59,7 @@ export function secretsAnalyzer(options: SecretsAnalyzerOptions = {}): Analyzer<
       }
       const source = { kind: 'file' as const, path: entry.path };
       const keysOnly = defaults && isCertificatePath(entry.path);
-      const matches = scanTextWindowed(content.toString('latin1'), source, {
+      const matches = scanTextWindowed(content, source, {
         ...options.windows,
         ...(keysOnly ? { rules: KEY_RULES } : {}),
       });

@@ -7,6 +7,8 @@
  * the window whose share it starts in; the shares meet half-way through each overlap. So every match owned
  * by a window has at least overlap/2 characters of text before it (the `key =` part that keyed rules need)
  * and fits in that window when it is at most overlap/2 characters long.
+ * A file's bytes are scanned as latin1 (one character per byte) and decoded one window at a time, so a large
+ * file is never held as one string beside its bytes.
  */
 import { scanSpans, type ScanTextOptions, type SecretMatch, type SecretSource } from './scanner';
 import { ShipgateError } from '../core/errors';
@@ -28,8 +30,26 @@ interface Window {
   end: number;
 }
 
+/** A text or the bytes of one (read as latin1: byte offsets are character offsets). */
+type Text = string | Buffer;
+
+const NEWLINE = 0x0a;
+
+/** The last newline at or before `at` (which is at least 0), or -1. */
+function lastNewline(text: Text, at: number): number {
+  return typeof text === 'string' ? text.lastIndexOf('\n', at) : text.lastIndexOf(NEWLINE, at);
+}
+
+function nextNewline(text: Text, from: number): number {
+  return typeof text === 'string' ? text.indexOf('\n', from) : text.indexOf(NEWLINE, from);
+}
+
+function decode(text: Text, start: number, end: number): string {
+  return typeof text === 'string' ? text.slice(start, end) : text.toString('latin1', start, end);
+}
+
 /** The windows over a text of `length` characters; a single window when it fits. */
-export function windowsOf(text: string, size: number, overlap: number): Window[] {
+export function windowsOf(text: Text, size: number, overlap: number): Window[] {
   if (!(size > 0) || !(overlap >= 0) || overlap * 2 > size) {
     throw new ShipgateError(
       'INTERNAL',
@@ -44,14 +64,14 @@ export function windowsOf(text: string, size: number, overlap: number): Window[]
     if (end === text.length) return out;
     const nominal = end - overlap;
     // Start at a line start when one lies in the second half of the step, else mid-line.
-    const lineStart = text.lastIndexOf('\n', nominal - 1) + 1;
+    const lineStart = lastNewline(text, nominal - 1) + 1;
     start = lineStart >= start + (size - overlap) / 2 ? lineStart : nominal;
   }
 }
 
-function countNewlines(text: string, from: number, to: number): number {
+function countNewlines(text: Text, from: number, to: number): number {
   let n = 0;
-  for (let i = text.indexOf('\n', from); i !== -1 && i < to; i = text.indexOf('\n', i + 1)) n++;
+  for (let i = nextNewline(text, from); i !== -1 && i < to; i = nextNewline(text, i + 1)) n++;
   return n;
 }
 
@@ -60,7 +80,7 @@ function countNewlines(text: string, from: number, to: number): number {
  * at most overlap/2 characters; a longer one that crosses a window boundary may be missed.
  */
 export function scanTextWindowed(
-  text: string,
+  text: Text,
   source: SecretSource,
   options: ScanTextOptions & WindowOptions = {},
 ): SecretMatch[] {
@@ -78,8 +98,8 @@ export function scanTextWindowed(
     const shareStart = k === 0 ? 0 : Math.ceil((w.start + windows[k - 1]!.end) / 2);
     const shareEnd = next ? Math.ceil((next.start + w.end) / 2) : text.length;
     // Column of the window's first character on its line (non-zero only when the window starts mid-line).
-    const shift = w.start === 0 ? 0 : w.start - (text.lastIndexOf('\n', w.start - 1) + 1);
-    for (const { match, start } of scanSpans(text.slice(w.start, w.end), source, scanOptions)) {
+    const shift = w.start === 0 ? 0 : w.start - (lastNewline(text, w.start - 1) + 1);
+    for (const { match, start } of scanSpans(decode(text, w.start, w.end), source, scanOptions)) {
       const at = w.start + start;
       if (at < shareStart || at >= shareEnd) continue;
       const m: SecretMatch = {

@@ -120,6 +120,18 @@ describe('scanTextWindowed', () => {
     expect(windowed).toEqual(whole);
   });
 
+  it("gives the same windows and matches for a file's bytes as for its latin1 text", () => {
+    for (const base of [filler(600_000), `header\n${filler(300_000, 96).replace(/\n/g, ' ')}\ntrailer`]) {
+      const { text } = plant(base, boundaryOffsets(base));
+      const bytes = Buffer.from(text, 'latin1');
+      expect(windowsOf(bytes, size, overlap)).toEqual(windowsOf(text, size, overlap));
+      const source = { kind: 'file', path: '/srv/data.txt' } as const;
+      const fromText = scanTextWindowed(text, source, { size, overlap }).map(key);
+      expect(fromText.length).toBeGreaterThan(10);
+      expect(scanTextWindowed(bytes, source, { size, overlap }).map(key)).toEqual(fromText);
+    }
+  });
+
   it('uses windows of 4 MiB overlapping by 128 KiB by default', () => {
     expect(DEFAULT_WINDOW_SIZE).toBe(4 * 1024 * 1024);
     expect(DEFAULT_WINDOW_OVERLAP).toBe(128 * 1024);
