@@ -18,6 +18,7 @@ import {
 } from './manifest';
 import type { OpenOptions, OpenedImage } from './options';
 import type { ImageIndex, ImageInfo, Platform } from './types';
+import { GarbageBound } from '../core/garbage';
 
 /** Where the blobs of one image live. */
 export interface ContentStore {
@@ -199,7 +200,10 @@ async function openManifest(
         digest: desc.digest,
         size: desc.size,
         open: async () =>
-          chain(await store.streamBlob(desc), new DigestVerifier(desc.digest, label, desc.size)),
+          chain(
+            await store.streamBlob(desc),
+            new DigestVerifier(desc.digest, label, desc.size, new GarbageBound('young')),
+          ),
       };
     },
     close: async () => {},

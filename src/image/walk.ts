@@ -8,6 +8,7 @@ import { extract as tarExtract, type Header } from 'tar-stream';
 import { ShipgateError, oneLine } from '../core/errors';
 import { logger } from '../core/logger';
 import type { OpenedImage } from './options';
+import { GarbageBound } from '../core/garbage';
 import { TarTrailerGuard } from './tar-trailer';
 import { checkEntries, checkPathLength, imageLimits } from './limits';
 import { baseName, normalizeEntryPath, parentOf, printable } from './paths';
@@ -76,19 +77,26 @@ function fileType(h: Header): FileType {
   }
 }
 
-async function readUpTo(stream: Readable, max: number): Promise<{ content: Buffer; truncated: boolean }> {
-  const chunks: Buffer[] = [];
+/**
+ * Reads an entry's body, keeping its first `max` bytes. The tar header gives the size, so the bytes are copied
+ * into one buffer as they arrive: a large file's pieces are not all held until its end, which let them outlive
+ * the young generation and wait for a full collection (twice the memory of the file, for a while).
+ */
+async function readUpTo(
+  stream: Readable,
+  size: number,
+  max: number,
+): Promise<{ content: Buffer; truncated: boolean }> {
+  const content = Buffer.allocUnsafe(Math.min(size, max));
   let kept = 0;
   let total = 0;
   for await (const chunk of stream as AsyncIterable<Buffer>) {
     total += chunk.length;
-    if (kept < max) {
-      const part = kept + chunk.length > max ? chunk.subarray(0, max - kept) : chunk;
-      chunks.push(part);
-      kept += part.length;
-    }
+    if (kept < content.length)
+      kept += chunk.copy(content, kept, 0, Math.min(chunk.length, content.length - kept));
   }
-  return { content: Buffer.concat(chunks, kept), truncated: total > kept };
+  // tar-stream delivers exactly the header's size; a shorter body is caught as a truncated layer.
+  return { content: kept === content.length ? content : content.subarray(0, kept), truncated: total > kept };
 }
 
 async function drain(stream: Readable): Promise<void> {
@@ -146,6 +154,7 @@ class Walker<R> {
     durationMs: 0,
   };
   private readonly linkCacheBytes: number;
+  private readonly garbage = new GarbageBound('full');
 
   constructor(
     private readonly image: OpenedImage,
@@ -294,9 +303,10 @@ class Walker<R> {
           continue;
         }
         const max = Math.max(...wanting.map((a) => this.maxBytes(a)));
-        const { content, truncated } = await readUpTo(body, max);
+        const { content, truncated } = await readUpTo(body, header.size ?? 0, max);
         this.stats.filesRead++;
         this.stats.bytesRead += content.length;
+        this.garbage.add(content.length);
         if (content.length <= this.linkCacheBytes) {
           // The oldest contents make room (a Map iterates in insertion order).
           for (const [oldPath, old] of cache) {
@@ -331,7 +341,7 @@ class Walker<R> {
       }
       byTarget.delete(normalizeEntryPath(header.name));
       const max = Math.max(...links.flatMap((l) => l.analyzers.map((a) => this.maxBytes(a))));
-      const { content, truncated } = await readUpTo(body, max);
+      const { content, truncated } = await readUpTo(body, header.size ?? 0, max);
       for (const l of links) await this.deliver(l.entry, l.analyzers, content, truncated);
     }
     for (const [target, links] of byTarget)

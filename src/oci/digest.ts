@@ -49,6 +49,8 @@ export class DigestVerifier extends Transform {
     private readonly expected: string,
     private readonly what: string,
     private readonly expectedSize?: number,
+    /** Told the size of every piece that passes (see core/garbage.ts). */
+    private readonly garbage?: { add(bytes: number): void },
   ) {
     super();
     this.algorithm = parseDigest(expected, what).algorithm;
@@ -67,6 +69,7 @@ export class DigestVerifier extends Transform {
       return;
     }
     this.hash.update(chunk);
+    this.garbage?.add(chunk.length);
     cb(null, chunk);
   }
 

@@ -1,5 +1,4 @@
 import { existsSync, statSync } from 'node:fs';
-import { setFlagsFromString } from 'node:v8';
 import { EXIT, ShipgateError } from '../../core/errors';
 import { runPipeline } from '../../pipeline/run';
 import { findRepoRoot } from '../../pipeline/paths';
@@ -8,6 +7,7 @@ import { PSS_VALUES } from '../../core/options';
 import { helpSection, parseTableCommand } from '../option-table';
 import { checkOutputFlags, writeOutputs } from '../output';
 import { failOnFlag } from '../policy-flags';
+import { tuneForLint } from '../v8-tuning';
 
 const HELP = `Usage: shipgate lint [Dockerfile | MANIFEST | DIR | -]... [options]
 
@@ -29,15 +29,6 @@ Environment:
                            most three, none below 48 files); 0 lints on one thread. The report is the same.
 `;
 
-/**
- * A lint run is short: its hot functions run thousands of times, not millions. V8 hands a function to
- * TurboFan after 3,000 calls by default, and those compiles run on threads of their own that, on a two-core
- * runner, take the core the lint itself needs (about a quarter of all CPU time linting the 300 fixture
- * files). Optimising later keeps the functions in V8's quicker tiers a while longer for less CPU time in
- * all. The flag only moves when code is optimised; what is linted and reported is the same.
- */
-const LINT_TURBOFAN_INVOCATIONS = 12_000;
-
 /** A YAML file, a folder or `-` (stdin) is a manifest argument; anything else is a Dockerfile. */
 function isManifestPath(arg: string): boolean {
   if (arg === '-' || /\.ya?ml$/i.test(arg)) return true;
@@ -51,7 +42,7 @@ function isManifestPath(arg: string): boolean {
 export async function run(argv: string[]): Promise<number> {
   const p = parseTableCommand('lint', argv, HELP);
   if (!p) return EXIT.OK;
-  setFlagsFromString(`--invocation-count-for-turbofan=${LINT_TURBOFAN_INVOCATIONS}`);
+  tuneForLint();
   checkOutputFlags(p);
   const manifests = [...list(p, 'manifests')];
   let files: string[] = [];

@@ -10,6 +10,7 @@ import { normalizeIssuer } from '../../platform/issuer';
 import type { PipelineOptions } from '../../pipeline/types';
 import { bool, list, str, type Parsed } from '../args';
 import { gateFlags } from '../policy-flags';
+import { tuneForImages } from '../v8-tuning';
 
 const HELP = `Usage: shipgate push IMAGE DEST [--dockerfile FILE]... [--config FILE] [options]
 
@@ -89,6 +90,7 @@ export async function run(argv: string[]): Promise<number> {
     throw new ShipgateError('USAGE', 'push: give exactly IMAGE and DEST', {
       hint: 'e.g. shipgate push oci-archive:app.tar registry.gitlab.com/group/app:1.2',
     });
+  tuneForImages();
   const pipeline: PipelineOptions = {
     dockerfiles: list(p, 'dockerfile'),
     repoRoot: findRepoRoot(),

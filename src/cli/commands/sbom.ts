@@ -5,6 +5,7 @@ import { SBOM_FORMATS, sbomKind } from '../../report/sbom-formats';
 import { writeReports } from '../../report/write';
 import { oneOf, str } from '../args';
 import { helpSection, parseTableCommand } from '../option-table';
+import { tuneForImages } from '../v8-tuning';
 
 const HELP = `Usage: shipgate sbom IMAGE [--format cyclonedx|spdx] [--output FILE] [--platform P]
 
@@ -26,6 +27,7 @@ export async function run(argv: string[]): Promise<number> {
   if (!image)
     throw new ShipgateError('USAGE', 'sbom: no image given', { hint: 'run "shipgate sbom --help"' });
   if (extra) throw new ShipgateError('USAGE', `sbom: unexpected argument "${extra}"`);
+  tuneForImages();
   const format = oneOf(p, 'format', SBOM_FORMATS, 'cyclonedx');
   const platform = str(p, 'platform');
   const repoRoot = findRepoRoot();

@@ -17,6 +17,7 @@ import { signableRegistryImage } from '../../pipeline/sign';
 import { notSignedLine, scanToSign, signScanned } from '../../pipeline/scan-sign';
 import { plural } from '../../report/common';
 import { signOptions } from '../signing-flags';
+import { tuneForImages } from '../v8-tuning';
 
 const HELP = `Usage: shipgate scan [IMAGE] [--dockerfile FILE]... [--image REF] [options]
 
@@ -117,6 +118,7 @@ export async function scanCommand(command: 'scan' | 'sign', argv: string[]): Pro
   // Checked before the scan: a typo in a signing flag or a local image must not cost a whole scan.
   const signing = sign ? signOptions(p, repoRoot, bool(p, 'force')) : undefined;
   const target = sign ? signableRegistryImage(image, command) : undefined;
+  if (image) tuneForImages();
   const scanned = target ? await scanToSign(opts) : { result: await runPipeline(opts) };
   const result = scanned.result;
   const more: ReportRequest[] = [];
