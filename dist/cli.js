@@ -36,4 +36,4 @@ try {
   nodeModule.enableCompileCache(shipgateCacheDir("node-compile-cache"));
 } catch {
 }
-await import("./chunk-VMAZRGCC.js");
+await import("./chunk-766QKFSU.js");

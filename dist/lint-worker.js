@@ -7,15 +7,15 @@ const __filename = __sgFileURLToPath(import.meta.url);
 const __dirname = __sgDirname(__filename);
 import {
   batchError
-} from "./chunk-ZWF3DYNT.js";
+} from "./chunk-QD536DDT.js";
 import {
   lintDockerfiles
-} from "./chunk-UGVCMCOJ.js";
-import "./chunk-QI4NSRLW.js";
+} from "./chunk-4ZOFVYWB.js";
+import "./chunk-44QYIPQ7.js";
 import "./chunk-SCYKMJJI.js";
 import "./chunk-IARREIY2.js";
 import "./chunk-LJLRXQKZ.js";
-import "./chunk-SNG72773.js";
+import "./chunk-6FSLFHTN.js";
 import "./chunk-6QO4RSHM.js";
 import "./chunk-6INDVNBY.js";
 import "./chunk-XFIAZQWE.js";

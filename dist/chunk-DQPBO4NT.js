@@ -1,0 +1,66 @@
+#!/usr/bin/env node
+import { createRequire as __sgCreateRequire } from 'node:module';
+import { fileURLToPath as __sgFileURLToPath } from 'node:url';
+import { dirname as __sgDirname } from 'node:path';
+const require = __sgCreateRequire(import.meta.url);
+const __filename = __sgFileURLToPath(import.meta.url);
+const __dirname = __sgDirname(__filename);
+import {
+  scanCommand
+} from "./chunk-VEBGGY3T.js";
+import "./chunk-4UG752OC.js";
+import "./chunk-4TNEYAVN.js";
+import "./chunk-SMRPWVLJ.js";
+import "./chunk-MEPUX6SS.js";
+import "./chunk-LPHRMR6J.js";
+import "./chunk-VZR4YNCM.js";
+import "./chunk-DEDZCUST.js";
+import "./chunk-AYULVMJU.js";
+import "./chunk-N2JF7SH7.js";
+import "./chunk-LMMX77BH.js";
+import "./chunk-3LKNDEZA.js";
+import "./chunk-63NLDXJT.js";
+import "./chunk-N7PLTF7E.js";
+import "./chunk-UZUG6JWW.js";
+import "./chunk-ICL5DW5G.js";
+import "./chunk-QY6VEX5N.js";
+import "./chunk-ORKN2LZK.js";
+import "./chunk-DJZU7JBD.js";
+import "./chunk-6NPJNXW7.js";
+import "./chunk-DRSEBZ5C.js";
+import "./chunk-TXKN6PNT.js";
+import "./chunk-TJLGGXV5.js";
+import "./chunk-VYLKKKIO.js";
+import "./chunk-U65Y67VX.js";
+import "./chunk-6PB7EY26.js";
+import "./chunk-ZFXYH7RL.js";
+import "./chunk-K47NRAYF.js";
+import "./chunk-OLLSEG63.js";
+import "./chunk-CE3SJGIG.js";
+import "./chunk-2L5WH6HQ.js";
+import "./chunk-7RXX3OXC.js";
+import "./chunk-DML5XCCS.js";
+import "./chunk-NLX5SAEV.js";
+import "./chunk-QD536DDT.js";
+import "./chunk-4ZOFVYWB.js";
+import "./chunk-44QYIPQ7.js";
+import "./chunk-SCYKMJJI.js";
+import "./chunk-IARREIY2.js";
+import "./chunk-LJLRXQKZ.js";
+import "./chunk-KKNSCXK4.js";
+import "./chunk-6FSLFHTN.js";
+import "./chunk-6QO4RSHM.js";
+import "./chunk-6INDVNBY.js";
+import "./chunk-XFIAZQWE.js";
+import "./chunk-HYPJQQQ3.js";
+import "./chunk-KDR2SZEQ.js";
+import "./chunk-5JUTSDFM.js";
+import "./chunk-YNPQFTY5.js";
+
+// src/cli/commands/sign.ts
+function run(argv) {
+  return scanCommand("sign", argv);
+}
+export {
+  run
+};
