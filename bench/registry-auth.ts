@@ -1,12 +1,13 @@
 /**
  * Benchmark: the registry token service on loopback answering rounds of 200 concurrent token requests, each
  * with a GitHub-style CI ID token of a local OIDC issuer, a rule match, a signed ES256 registry token and an
- * audit line. The service runs in a child process: one server (this file with `serve`), and the command
- * itself with `--workers` set to the available cores (`workers`: its audit lines written by the primary to a
- * file, as in production); the client here on node:http with keep-alive. The peer, measured the same way in
- * the same run with the same requests, is a bare node:http server answering a constant body of a token
- * reply's size (`floor`): the machine's own limit for this client, these messages and this concurrency.
- * Each is then measured again under ab (ApacheBench, C) when it is installed: 200 requests always in flight.
+ * audit line. What is measured is the command as it ships: `shipgate registry-auth`, bundled from the sources
+ * into a folder of its own, with `--workers 1` (one process) and with `--workers` set to the available cores,
+ * its audit lines written to a file (the bench checks one line per request). The client here is node:http with
+ * keep-alive. The peer, measured the same way in the same run with the same requests, is a bare node:http
+ * server answering a constant body of a token reply's size (`floor`): the machine's own limit for this client,
+ * these messages and this concurrency. Each is then measured again under ab (ApacheBench, C) when it is
+ * installed: 200 requests always in flight.
  * Prints JSON { concurrency, requests, abRequests, shipgate: {p50Ms, p99Ms, maxMs, errors, cpuMsPerRequest,
  * ab: {...}}, workers: {count, ...}, floor: {...} }; CPU per request counts every process of the service.
  * Target: p99 < 50 ms, no error.   Run: npx tsx bench/registry-auth.ts
@@ -18,18 +19,11 @@ import type { AddressInfo } from 'node:net';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { Logger, setLogger } from '../src/core/logger';
 import { startIssuer } from '../test/support/oidc-issuer';
-import {
-  basic,
-  configText,
-  githubClaims,
-  makeConfig,
-  SERVICE,
-  startAuth,
-} from '../test/support/registry-auth';
+import { basic, configText, githubClaims, SERVICE } from '../test/support/registry-auth';
 import { makeTokenKeys } from '../test/support/token-keys';
 
+const ROOT = join(import.meta.dirname, '..');
 const CONCURRENCY = 200;
 const ROUNDS = 5;
 /** Requests of the ab run (after a warm-up of CONCURRENCY × 2). */
@@ -38,7 +32,6 @@ const HAS_AB = spawnSync('ab', ['-V'], { stdio: 'ignore' }).status === 0;
 
 interface Ready {
   url: string;
-  token: string;
 }
 
 interface Figures {
@@ -61,21 +54,6 @@ function answer(stop: () => Promise<void>): void {
   });
 }
 
-async function serveTokens(): Promise<void> {
-  setLogger(new Logger([], 'warn'));
-  const dir = mkdtempSync(join(tmpdir(), 'shipgate-bench-rauth-'));
-  const github = await startIssuer();
-  const gitlab = await startIssuer();
-  // Audit lines are formatted as in production and dropped, not written to a terminal.
-  const auth = await startAuth(makeConfig(makeTokenKeys(dir), github, gitlab));
-  answer(async () => {
-    await auth.server.close();
-    await Promise.all([github.stop(), gitlab.stop()]);
-    rmSync(dir, { recursive: true, force: true });
-  });
-  process.send!({ url: auth.server.url, token: await github.sign(githubClaims(github)) } satisfies Ready);
-}
-
 function serveFloor(): void {
   // A token reply carries the registry token twice (`token` and `access_token`), about 1.8 kB each.
   const body = Buffer.from(JSON.stringify({ token: 'x'.repeat(1800), access_token: 'x'.repeat(1800) }));
@@ -84,10 +62,7 @@ function serveFloor(): void {
   });
   server.listen(0, '127.0.0.1', () => {
     answer(() => new Promise((r) => server.close(() => r())));
-    process.send!({
-      url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-      token: 'x',
-    } satisfies Ready);
+    process.send!({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` } satisfies Ready);
   });
 }
 
@@ -179,17 +154,11 @@ async function abLoad(url: string, idToken: string, cpuMs: () => Promise<number>
   };
 }
 
-async function measure(mode: 'serve' | 'floor', token?: string): Promise<Figures & { token: string }> {
-  const child = fork(import.meta.filename, [mode], { execArgv: process.execArgv });
-  const ready = await ask<Partial<Ready> & { url: string }>(child);
-  const idToken = ready.token ?? token ?? '';
+async function measureFloor(token: string): Promise<Figures> {
+  const child = fork(import.meta.filename, ['floor'], { execArgv: process.execArgv });
+  const ready = await ask<Ready>(child);
   try {
-    const figures = await load(
-      ready.url,
-      idToken,
-      async () => (await ask<{ cpuMs: number }>(child, 'cpu')).cpuMs,
-    );
-    return { ...figures, token: idToken };
+    return await load(ready.url, token, async () => (await ask<{ cpuMs: number }>(child, 'cpu')).cpuMs);
   } finally {
     child.send('stop');
     await new Promise((r) => child.once('exit', r));
@@ -200,8 +169,9 @@ const TICKS_PER_S = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf
 
 /** CPU time (ms) of a process and its children (the workers), from /proc. */
 function treeCpuMs(pid: number): number {
-  const children = execFileSync('ps', ['-o', 'pid=', '--ppid', String(pid)], { encoding: 'utf8' })
-    .split('\n')
+  // ps exits with 1 when the process has no children (--workers 1).
+  const children = spawnSync('ps', ['-o', 'pid=', '--ppid', String(pid)], { encoding: 'utf8' })
+    .stdout.split('\n')
     .filter((l) => l.trim())
     .map(Number);
   let ticks = 0;
@@ -219,8 +189,15 @@ function treeCpuMs(pid: number): number {
   return (ticks / TICKS_PER_S) * 1000;
 }
 
+/** The command as built from the sources (build/build.mjs), in a folder of its own. */
+async function builtCli(): Promise<string> {
+  const out = join(ROOT, '.cache', 'bench', 'registry-auth', 'dist');
+  await run(process.execPath, [join(ROOT, 'build', 'build.mjs'), '--outdir', out], { cwd: ROOT });
+  return join(out, 'cli.js');
+}
+
 /** The command itself, `shipgate registry-auth --workers N`, its log (audit lines included) in a file. */
-async function measureWorkers(count: number): Promise<Figures & { count: number }> {
+async function measureCommand(cli: string, count: number): Promise<Figures & { count: number }> {
   const dir = mkdtempSync(join(tmpdir(), 'shipgate-bench-rauth-workers-'));
   const github = await startIssuer();
   const gitlab = await startIssuer();
@@ -228,21 +205,23 @@ async function measureWorkers(count: number): Promise<Figures & { count: number 
   writeFileSync(config, configText(makeTokenKeys(dir), github, gitlab));
   const logFile = join(dir, 'service.log');
   const log = openSync(logFile, 'w');
-  const cli = join(import.meta.dirname, '..', 'src', 'cli', 'index.ts');
   const child = spawn(
     process.execPath,
-    [...process.execArgv, cli, 'registry-auth', '--config', config, '--workers', String(count)],
-    { stdio: ['ignore', 'ignore', log] },
+    [cli, 'registry-auth', '--config', config, '--workers', String(count)],
+    {
+      stdio: ['ignore', 'ignore', log],
+    },
   );
   try {
     let url: string | undefined;
     for (let i = 0; i < 600 && !url; i++) {
       await new Promise((r) => setTimeout(r, 100));
-      url = /workers listening on (http:\/\/\S+)/.exec(readFileSync(logFile, 'utf8'))?.[1];
+      url = /listening on (http:\/\/\S+)/.exec(readFileSync(logFile, 'utf8'))?.[1];
     }
     if (!url) throw new Error(`the service did not start: ${readFileSync(logFile, 'utf8')}`);
     const token = await github.sign(githubClaims(github));
     const figures = await load(url, token, () => Promise.resolve(treeCpuMs(child.pid!)));
+    tokens.push(token);
     const audited = readFileSync(logFile, 'utf8')
       .split('\n')
       .filter((l) => l.startsWith('{"audit"')).length;
@@ -259,13 +238,16 @@ async function measureWorkers(count: number): Promise<Figures & { count: number 
   }
 }
 
+/** The ID tokens the measured commands were given: the floor gets the same requests. */
+const tokens: string[] = [];
+
 const mode = process.argv[2];
-if (mode === 'serve') await serveTokens();
-else if (mode === 'floor') serveFloor();
+if (mode === 'floor') serveFloor();
 else {
-  const { token, ...shipgate } = await measure('serve');
-  const workers = await measureWorkers(availableParallelism());
-  const { token: _same, ...floor } = await measure('floor', token);
+  const cli = await builtCli();
+  const { count: _one, ...shipgate } = await measureCommand(cli, 1);
+  const workers = await measureCommand(cli, availableParallelism());
+  const floor = await measureFloor(tokens[0]!);
   process.stdout.write(
     `${JSON.stringify({
       concurrency: CONCURRENCY,
