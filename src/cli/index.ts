@@ -3,14 +3,14 @@
 // compiled once and reused by later runs, which start faster. The namespace import links on any Node, so an
 // old one gets the version check's message rather than a missing-export error.
 import * as nodeModule from 'node:module';
-import { EXIT } from '../core/errors';
+import { formatError } from '../core/errors';
 import { shipgateCacheDir } from '../core/cache-dir';
 import { nodeTooOld } from './node-version';
 
 const tooOld = nodeTooOld();
 if (tooOld) {
-  process.stderr.write(`${tooOld}\n`);
-  process.exit(EXIT.INPUT_ERROR);
+  process.stderr.write(`${formatError(tooOld)}\n`);
+  process.exit(tooOld.exitCode);
 }
 
 try {

@@ -4,8 +4,8 @@
  * JavaScript allocation, a full one once external memory has grown by 64 MB. Reading a layer allocates little
  * JavaScript but many buffers, so dead ones piled up to a third of a scan's peak memory. Two bounds:
  * - young, for a blob streamed as it is (a push): its pieces die within a piece or two, and a young
- *   collection every 8 MiB frees them (about a millisecond each; on a 95 MB layer, 20 MB less at the peak
- *   and less CPU time in all). Not for a layer being walked: a young collection there promotes the file
+ *   collection every 8 MiB frees them (about a millisecond each; 12 to 16 MB less at the upload's peak, and
+ *   less CPU time in all). Not for a layer being walked: a young collection there promotes the file
  *   contents being read, which then wait for a full collection.
  * - full, for a layer walk: the contents of the files analyzers read may outlive two young collections (a
  *   file read in many pieces, an analysis that awaits); a full collection after every 32 MiB of contents caps

@@ -92,8 +92,8 @@ async function readUpTo(
   let total = 0;
   for await (const chunk of stream as AsyncIterable<Buffer>) {
     total += chunk.length;
-    if (kept < content.length)
-      kept += chunk.copy(content, kept, 0, Math.min(chunk.length, content.length - kept));
+    // copy() stops at the end of `content`: the bytes past `max` are read and dropped.
+    if (kept < content.length) kept += chunk.copy(content, kept);
   }
   // tar-stream delivers exactly the header's size; a shorter body is caught as a truncated layer.
   return { content: kept === content.length ? content : content.subarray(0, kept), truncated: total > kept };
