@@ -9,7 +9,8 @@ import {
   shipgateCacheDir
 } from "./chunk-YGEM47PD.js";
 import {
-  EXIT
+  ShipgateError,
+  formatError
 } from "./chunk-6QO4RSHM.js";
 import "./chunk-KDR2SZEQ.js";
 import "./chunk-YNPQFTY5.js";
@@ -22,18 +23,24 @@ var MIN_MAJOR = 22;
 function nodeTooOld(version = process.version) {
   const major = Number(/^v?(\d+)\./.exec(version)?.[1]);
   if (Number.isInteger(major) && major >= MIN_MAJOR) return void 0;
-  return `shipgate: error [USAGE]: shipgate needs Node.js ${MIN_MAJOR} or later; this is Node.js ${version} (hint: install Node.js 22 or 24, or use the action, which runs on node24)`;
+  return new ShipgateError(
+    "USAGE",
+    `shipgate needs Node.js ${MIN_MAJOR} or later; this is Node.js ${version}`,
+    {
+      hint: "install Node.js 22 or 24, or use the action, which runs on node24"
+    }
+  );
 }
 
 // src/cli/index.ts
 var tooOld = nodeTooOld();
 if (tooOld) {
-  process.stderr.write(`${tooOld}
+  process.stderr.write(`${formatError(tooOld)}
 `);
-  process.exit(EXIT.INPUT_ERROR);
+  process.exit(tooOld.exitCode);
 }
 try {
   nodeModule.enableCompileCache(shipgateCacheDir("node-compile-cache"));
 } catch {
 }
-await import("./chunk-766QKFSU.js");
+await import("./chunk-7ZX7K4P6.js");

@@ -7,7 +7,7 @@ const __filename = __sgFileURLToPath(import.meta.url);
 const __dirname = __sgDirname(__filename);
 import {
   VERSION
-} from "./chunk-KKNSCXK4.js";
+} from "./chunk-FPUTUXPU.js";
 import {
   FileVersions,
   attributeToLayers,

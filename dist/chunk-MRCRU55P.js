@@ -12,7 +12,7 @@ import {
   SIGNING_OPTIONS,
   attestImage,
   signOptions
-} from "./chunk-4TNEYAVN.js";
+} from "./chunk-PGWNWWIE.js";
 import "./chunk-SMRPWVLJ.js";
 import "./chunk-MEPUX6SS.js";
 import {

@@ -7,7 +7,7 @@ const __filename = __sgFileURLToPath(import.meta.url);
 const __dirname = __sgDirname(__filename);
 import {
   writeReports
-} from "./chunk-AYULVMJU.js";
+} from "./chunk-3CBCJREO.js";
 import {
   bool,
   oneOf,

@@ -118,7 +118,7 @@ var package_default = {
 
 // src/core/version.ts
 var VERSION = package_default.version;
-var COMMIT = true ? "c89112aa914c0ae62d8d6b3f5e7c48a983e8d96f" : "unknown";
+var COMMIT = true ? "07acff37baf2a8ce84f61eb7eb59418b3cef689f" : "unknown";
 
 export {
   VERSION,

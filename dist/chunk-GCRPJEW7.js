@@ -11,7 +11,7 @@ import {
   verifyFlags
 } from "./chunk-ZLOC44TL.js";
 import "./chunk-RDSG7OM2.js";
-import "./chunk-ISFXGFWB.js";
+import "./chunk-N7UI4GSJ.js";
 import "./chunk-MXR36QDS.js";
 import "./chunk-OZR5VCAC.js";
 import {
@@ -19,7 +19,7 @@ import {
   loadTrustMaterial,
   verifyBundles
 } from "./chunk-IB66KPVF.js";
-import "./chunk-S3X6AI2U.js";
+import "./chunk-3O3GUPYP.js";
 import {
   fetchBundles,
   parseIndex
@@ -60,10 +60,10 @@ import "./chunk-YGEM47PD.js";
 import {
   mapConcurrent
 } from "./chunk-SCYKMJJI.js";
-import "./chunk-OGYLHCEF.js";
+import "./chunk-XVNHHETP.js";
 import {
   VERSION
-} from "./chunk-KKNSCXK4.js";
+} from "./chunk-FPUTUXPU.js";
 import {
   digestOf,
   parseRegistryRef,

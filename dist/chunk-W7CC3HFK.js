@@ -9,11 +9,11 @@ import {
   notSignedLine,
   scanToSign,
   signScanned
-} from "./chunk-4UG752OC.js";
+} from "./chunk-ELBA4VNL.js";
 import {
   signOptions,
   signableRegistryImage
-} from "./chunk-4TNEYAVN.js";
+} from "./chunk-PGWNWWIE.js";
 import {
   SBOM_FORMATS,
   sbomKind
@@ -21,15 +21,15 @@ import {
 import {
   checkOutputFlags,
   writeOutputs
-} from "./chunk-DEDZCUST.js";
+} from "./chunk-MHQDFSGT.js";
 import {
   gateFlags
-} from "./chunk-N2JF7SH7.js";
+} from "./chunk-24ETDZSJ.js";
 import {
   parseDuration,
   runPipeline,
   tuneForImages
-} from "./chunk-LMMX77BH.js";
+} from "./chunk-H43VGYVV.js";
 import {
   helpSection,
   parseTableCommand

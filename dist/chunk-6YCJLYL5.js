@@ -19,7 +19,7 @@ import {
   identityProvider,
   keySigner,
   slsaProvenance
-} from "./chunk-ISFXGFWB.js";
+} from "./chunk-N7UI4GSJ.js";
 import {
   BUNDLE_SUFFIX,
   signFile,
@@ -42,7 +42,7 @@ import {
   tufCacheDir,
   verifyBundles
 } from "./chunk-IB66KPVF.js";
-import "./chunk-S3X6AI2U.js";
+import "./chunk-3O3GUPYP.js";
 import {
   BUNDLE_V03_MEDIA_TYPE,
   IN_TOTO_PAYLOAD_TYPE,
@@ -55,8 +55,8 @@ import "./chunk-ENAC3JU5.js";
 import "./chunk-TJLGGXV5.js";
 import "./chunk-U65Y67VX.js";
 import "./chunk-YGEM47PD.js";
-import "./chunk-OGYLHCEF.js";
-import "./chunk-KKNSCXK4.js";
+import "./chunk-XVNHHETP.js";
+import "./chunk-FPUTUXPU.js";
 import "./chunk-Y4CQZHBA.js";
 import "./chunk-NQRDU5S6.js";
 import "./chunk-6QO4RSHM.js";

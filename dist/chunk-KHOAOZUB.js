@@ -31,7 +31,7 @@ import {
   str
 } from "./chunk-N7PLTF7E.js";
 import "./chunk-ICL5DW5G.js";
-import "./chunk-QY6VEX5N.js";
+import "./chunk-EAWDZE7V.js";
 import "./chunk-DJZU7JBD.js";
 import "./chunk-6NPJNXW7.js";
 import {

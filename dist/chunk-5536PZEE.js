@@ -12,7 +12,7 @@ var ANALYZERS = [
     name: "inventory",
     scanner: "vuln",
     always: true,
-    load: async () => (await import("./chunk-Q3KUD2X3.js")).inventoryModule
+    load: async () => (await import("./chunk-UKZT4RNF.js")).inventoryModule
   },
   { name: "secrets", scanner: "secret", load: async () => (await import("./chunk-JX3QG5E2.js")).secretsModule },
   {

@@ -21,11 +21,11 @@ import {
   scanPlatforms,
   scannedIndex,
   signingPush
-} from "./chunk-4UG752OC.js";
+} from "./chunk-ELBA4VNL.js";
 import {
   SIGNING_HELP,
   signOptions
-} from "./chunk-4TNEYAVN.js";
+} from "./chunk-PGWNWWIE.js";
 import "./chunk-SMRPWVLJ.js";
 import {
   blockingReasonsLine
@@ -33,11 +33,11 @@ import {
 import "./chunk-LPHRMR6J.js";
 import {
   gateFlags
-} from "./chunk-N2JF7SH7.js";
+} from "./chunk-24ETDZSJ.js";
 import {
   runPipeline,
   tuneForImages
-} from "./chunk-LMMX77BH.js";
+} from "./chunk-H43VGYVV.js";
 import "./chunk-3LKNDEZA.js";
 import {
   helpSection,
@@ -62,7 +62,7 @@ import {
 } from "./chunk-7MLJYEXC.js";
 import {
   openImage
-} from "./chunk-QY6VEX5N.js";
+} from "./chunk-EAWDZE7V.js";
 import "./chunk-ORKN2LZK.js";
 import "./chunk-DJZU7JBD.js";
 import {
@@ -79,7 +79,7 @@ import {
 } from "./chunk-VYLKKKIO.js";
 import "./chunk-U65Y67VX.js";
 import "./chunk-K47NRAYF.js";
-import "./chunk-OLLSEG63.js";
+import "./chunk-5536PZEE.js";
 import "./chunk-CE3SJGIG.js";
 import "./chunk-2L5WH6HQ.js";
 import "./chunk-VL4GPTQJ.js";
@@ -94,7 +94,7 @@ import {
 } from "./chunk-SCYKMJJI.js";
 import "./chunk-IARREIY2.js";
 import "./chunk-LJLRXQKZ.js";
-import "./chunk-KKNSCXK4.js";
+import "./chunk-FPUTUXPU.js";
 import {
   digestOf,
   parseDigest,

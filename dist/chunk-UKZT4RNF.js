@@ -12,8 +12,8 @@ import {
   inventoryModule,
   toCycloneDx,
   toSpdx
-} from "./chunk-OGYLHCEF.js";
-import "./chunk-KKNSCXK4.js";
+} from "./chunk-XVNHHETP.js";
+import "./chunk-FPUTUXPU.js";
 import {
   EOL_TABLE_UPDATED,
   eolDate,

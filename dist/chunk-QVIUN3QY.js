@@ -19,7 +19,7 @@ import {
 import {
   openImage,
   walkImage
-} from "./chunk-QY6VEX5N.js";
+} from "./chunk-EAWDZE7V.js";
 import {
   policyClamavDatabase,
   policyExploitData,
@@ -41,7 +41,7 @@ import {
 } from "./chunk-DTVLKBZP.js";
 import {
   createAnalyzers
-} from "./chunk-OLLSEG63.js";
+} from "./chunk-5536PZEE.js";
 import "./chunk-VL4GPTQJ.js";
 import "./chunk-7RXX3OXC.js";
 import "./chunk-DML5XCCS.js";
@@ -66,8 +66,8 @@ import {
 import {
   collectInventory,
   require_packageurl_js
-} from "./chunk-OGYLHCEF.js";
-import "./chunk-KKNSCXK4.js";
+} from "./chunk-XVNHHETP.js";
+import "./chunk-FPUTUXPU.js";
 import "./chunk-6FSLFHTN.js";
 import "./chunk-Y4CQZHBA.js";
 import "./chunk-NQRDU5S6.js";

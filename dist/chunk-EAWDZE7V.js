@@ -2722,8 +2722,7 @@ async function readUpTo(stream, size, max) {
   let total = 0;
   for await (const chunk of stream) {
     total += chunk.length;
-    if (kept < content.length)
-      kept += chunk.copy(content, kept, 0, Math.min(chunk.length, content.length - kept));
+    if (kept < content.length) kept += chunk.copy(content, kept);
   }
   return { content: kept === content.length ? content : content.subarray(0, kept), truncated: total > kept };
 }

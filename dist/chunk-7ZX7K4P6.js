@@ -12,7 +12,7 @@ import "./chunk-ZC522ZWZ.js";
 import {
   COMMIT,
   VERSION
-} from "./chunk-KKNSCXK4.js";
+} from "./chunk-FPUTUXPU.js";
 import {
   EXIT,
   ShipgateError,
@@ -31,37 +31,37 @@ import "./chunk-YNPQFTY5.js";
 var COMMANDS = {
   scan: {
     summary: "lint Dockerfiles and manifests, scan an image, apply the policy and decide",
-    load: () => import("./chunk-OKQ3HHPF.js")
+    load: () => import("./chunk-ZRJRXD2S.js")
   },
   lint: {
     summary: "lint Dockerfiles and Kubernetes manifests (no image)",
-    load: () => import("./chunk-OOIWGJRJ.js")
+    load: () => import("./chunk-CMU4EK5W.js")
   },
-  sbom: { summary: "write an SBOM (CycloneDX or SPDX) of an image", load: () => import("./chunk-3UC35CFK.js") },
-  rules: { summary: "list every rule with its metadata", load: () => import("./chunk-W6ALOBZQ.js") },
+  sbom: { summary: "write an SBOM (CycloneDX or SPDX) of an image", load: () => import("./chunk-FUKO5YWP.js") },
+  rules: { summary: "list every rule with its metadata", load: () => import("./chunk-4JCLOSMC.js") },
   policy: {
     summary: "validate a policy file, print its JSON Schema, or generate admission policies",
     load: () => import("./chunk-GICDWRCL.js")
   },
   push: {
     summary: "push an approved image to a registry, only from a GitHub Actions or GitLab CI job",
-    load: () => import("./chunk-E35353KU.js")
+    load: () => import("./chunk-ESZ2SDYB.js")
   },
   sign: {
     summary: "scan a registry image and, if approved, sign and attest its digest (sigstore)",
-    load: () => import("./chunk-DQPBO4NT.js")
+    load: () => import("./chunk-JQ6PES2S.js")
   },
   attest: {
     summary: "sign a statement of your own predicate about an image digest and attach it",
-    load: () => import("./chunk-S7NJXJKB.js")
+    load: () => import("./chunk-MRCRU55P.js")
   },
   verify: {
     summary: "verify an image's signatures and shipgate approval for its digest",
-    load: () => import("./chunk-KYJQ4ESZ.js")
+    load: () => import("./chunk-KHOAOZUB.js")
   },
   "sign-blob": {
     summary: "sign files (release assets): a sigstore bundle with their provenance next to each",
-    load: () => import("./chunk-TJNGCYL2.js")
+    load: () => import("./chunk-6UKUVLIQ.js")
   },
   "verify-blob": {
     summary: "verify a file against its sigstore bundle: digest, signer, predicate type, age",
@@ -69,7 +69,7 @@ var COMMANDS = {
   },
   audit: {
     summary: "find the images in a registry that are not signed and approved as verify expects",
-    load: () => import("./chunk-74XKMPME.js")
+    load: () => import("./chunk-GCRPJEW7.js")
   },
   "registry-auth": {
     summary: "serve registry tokens that grant push only to verified CI jobs",

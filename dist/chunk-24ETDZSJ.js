@@ -14,7 +14,7 @@ import {
 import {
   SCANNERS,
   isScanner
-} from "./chunk-OLLSEG63.js";
+} from "./chunk-5536PZEE.js";
 import {
   MALWARE_MODES
 } from "./chunk-CE3SJGIG.js";

@@ -8,15 +8,15 @@ const __dirname = __sgDirname(__filename);
 import {
   checkOutputFlags,
   writeOutputs
-} from "./chunk-DEDZCUST.js";
-import "./chunk-AYULVMJU.js";
+} from "./chunk-MHQDFSGT.js";
+import "./chunk-3CBCJREO.js";
 import {
   failOnFlag
-} from "./chunk-N2JF7SH7.js";
+} from "./chunk-24ETDZSJ.js";
 import {
   runPipeline,
   tuneForLint
-} from "./chunk-LMMX77BH.js";
+} from "./chunk-H43VGYVV.js";
 import "./chunk-3LKNDEZA.js";
 import {
   helpSection,
@@ -34,7 +34,7 @@ import {
 } from "./chunk-VYLKKKIO.js";
 import "./chunk-ZFXYH7RL.js";
 import "./chunk-K47NRAYF.js";
-import "./chunk-OLLSEG63.js";
+import "./chunk-5536PZEE.js";
 import "./chunk-CE3SJGIG.js";
 import {
   PSS_VALUES
@@ -48,7 +48,7 @@ import "./chunk-44QYIPQ7.js";
 import "./chunk-SCYKMJJI.js";
 import "./chunk-IARREIY2.js";
 import "./chunk-LJLRXQKZ.js";
-import "./chunk-KKNSCXK4.js";
+import "./chunk-FPUTUXPU.js";
 import "./chunk-6FSLFHTN.js";
 import {
   EXIT,

@@ -18,7 +18,7 @@ import {
 } from "./chunk-IB66KPVF.js";
 import {
   renderSbom
-} from "./chunk-S3X6AI2U.js";
+} from "./chunk-3O3GUPYP.js";
 import {
   PREDICATE
 } from "./chunk-LPHRMR6J.js";
@@ -28,7 +28,7 @@ import {
 import {
   COMMIT,
   VERSION
-} from "./chunk-KKNSCXK4.js";
+} from "./chunk-FPUTUXPU.js";
 import {
   ShipgateError
 } from "./chunk-6QO4RSHM.js";

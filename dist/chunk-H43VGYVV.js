@@ -27,7 +27,7 @@ import {
   SCANNERS,
   analyzerRules,
   scannerPart
-} from "./chunk-OLLSEG63.js";
+} from "./chunk-5536PZEE.js";
 import {
   defaultPolicy,
   findPolicyFile
@@ -49,7 +49,7 @@ import {
 } from "./chunk-4ZOFVYWB.js";
 import {
   VERSION
-} from "./chunk-KKNSCXK4.js";
+} from "./chunk-FPUTUXPU.js";
 import {
   ShipgateError
 } from "./chunk-6QO4RSHM.js";
@@ -306,7 +306,7 @@ async function readPolicy(repoRoot, configPath) {
 async function withTrivyIgnores(policy, repoRoot, named) {
   const files = readIgnoreFiles(repoRoot, named);
   if (!files.some((f) => f.entries.length)) return policy;
-  const { allRules } = await import("./chunk-2ALQRE5T.js");
+  const { allRules } = await import("./chunk-TJD7US25.js");
   const byPeer = /* @__PURE__ */ new Map();
   for (const r of await allRules()) {
     const peers = [
@@ -413,7 +413,7 @@ async function runUntil(opts, inputs, signal) {
   let exploitData;
   let scannedImage;
   if (opts.image) {
-    const { mapImageFindings, reconcileHistoryFindings, scanImage } = await import("./chunk-QZV5EFGF.js");
+    const { mapImageFindings, reconcileHistoryFindings, scanImage } = await import("./chunk-QVIUN3QY.js");
     const scanned = await log.group(
       `shipgate: image scan of ${opts.image}`,
       () => scanImage(opts, scanners, policy, inputs.image, signal)

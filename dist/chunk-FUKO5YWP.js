@@ -11,11 +11,11 @@ import {
 } from "./chunk-VZR4YNCM.js";
 import {
   writeReports
-} from "./chunk-AYULVMJU.js";
+} from "./chunk-3CBCJREO.js";
 import {
   runPipeline,
   tuneForImages
-} from "./chunk-LMMX77BH.js";
+} from "./chunk-H43VGYVV.js";
 import "./chunk-3LKNDEZA.js";
 import {
   helpSection,
@@ -31,7 +31,7 @@ import {
   findRepoRoot
 } from "./chunk-VYLKKKIO.js";
 import "./chunk-K47NRAYF.js";
-import "./chunk-OLLSEG63.js";
+import "./chunk-5536PZEE.js";
 import "./chunk-CE3SJGIG.js";
 import "./chunk-2L5WH6HQ.js";
 import "./chunk-7RXX3OXC.js";
@@ -43,7 +43,7 @@ import "./chunk-44QYIPQ7.js";
 import "./chunk-SCYKMJJI.js";
 import "./chunk-IARREIY2.js";
 import "./chunk-LJLRXQKZ.js";
-import "./chunk-KKNSCXK4.js";
+import "./chunk-FPUTUXPU.js";
 import "./chunk-6FSLFHTN.js";
 import {
   EXIT,

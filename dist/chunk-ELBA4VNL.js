@@ -12,13 +12,13 @@ import {
   scannedTarget,
   signImage,
   signIndex
-} from "./chunk-4TNEYAVN.js";
+} from "./chunk-PGWNWWIE.js";
 import {
   runPipeline
-} from "./chunk-LMMX77BH.js";
+} from "./chunk-H43VGYVV.js";
 import {
   openImage
-} from "./chunk-QY6VEX5N.js";
+} from "./chunk-EAWDZE7V.js";
 import {
   INDEX_TYPES
 } from "./chunk-TXKN6PNT.js";

@@ -14,7 +14,7 @@ import {
 import {
   toCycloneDx,
   toSpdx
-} from "./chunk-OGYLHCEF.js";
+} from "./chunk-XVNHHETP.js";
 import {
   ShipgateError
 } from "./chunk-6QO4RSHM.js";
