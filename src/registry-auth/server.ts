@@ -15,6 +15,7 @@ import { formatScope, parseScopes } from './scope';
 import type { SigningKey } from './signing-key';
 import { VerifiedTokens } from './verified-tokens';
 import { signRegistryToken } from './token';
+import { TurnQueue } from './turn-queue';
 
 const MAX_BODY_BYTES = 64 * 1024;
 const MAX_SCOPES = 50;
@@ -317,13 +318,17 @@ export async function startRegistryAuth(options: ServeOptions): Promise<Registry
     res.end(req.method === 'HEAD' ? undefined : body);
   }
 
+  const turns = new TurnQueue();
   const server: Server = createServer((req, res) => {
-    handle(req, res).catch((e: unknown) => {
-      log.error(`registry-auth: ${(e as Error).message}`);
-      if (!res.headersSent) res.writeHead(500);
-      res.end();
+    turns.push(() => {
+      handle(req, res).catch((e: unknown) => {
+        log.error(`registry-auth: ${(e as Error).message}`);
+        if (!res.headersSent) res.writeHead(500);
+        res.end();
+      });
     });
   });
+  server.on('connection', () => turns.connectionAccepted());
   server.headersTimeout = 10_000;
   server.requestTimeout = 15_000;
   server.keepAliveTimeout = 5_000;
