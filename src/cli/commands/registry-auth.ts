@@ -16,6 +16,7 @@ import {
 } from '../../registry-auth/index';
 import { bool, parseCommand, str } from '../args';
 import { batchedSink } from '../log-sinks';
+import { tuneForService } from '../v8-tuning';
 
 const HELP = `Usage: shipgate registry-auth --config FILE [--workers N] [--check]
        shipgate registry-auth --schema
@@ -109,6 +110,7 @@ export async function run(argv: string[]): Promise<number> {
     process.stdout.write(describe(config, key.kid, key.alg));
     return EXIT.OK;
   }
+  tuneForService();
   const worker = workerId();
   if (worker !== undefined) {
     // The primary writes this worker's lines: one writer for the audit trail.
