@@ -214,7 +214,7 @@ async function measureCommand(cli: string, count: number): Promise<Figures & { c
   );
   try {
     let url: string | undefined;
-    for (let i = 0; i < 600 && !url; i++) {
+    for (let i = 0; i < 600 && !url && child.exitCode === null; i++) {
       await new Promise((r) => setTimeout(r, 100));
       url = /listening on (http:\/\/\S+)/.exec(readFileSync(logFile, 'utf8'))?.[1];
     }
@@ -230,8 +230,11 @@ async function measureCommand(cli: string, count: number): Promise<Figures & { c
     if (audited !== requests) throw new Error(`${audited} audit lines for ${requests} requests`);
     return { count, ...figures };
   } finally {
-    child.kill('SIGTERM');
-    await new Promise((r) => child.once('exit', r));
+    if (child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await exited;
+    }
     closeSync(log);
     await Promise.all([github.stop(), gitlab.stop()]);
     rmSync(dir, { recursive: true, force: true });
