@@ -9,7 +9,7 @@
  * has waited `maxWaitMs`: a flood of connections slows requests down but never stops them.
  */
 export interface TurnQueueOptions {
-  /** Handlers run per turn of the loop. */
+  /** Handlers run per turn of the loop: a new connection waits at most this many answers to be accepted. */
   batch?: number;
   /** The longest a handler waits while the loop only accepts connections. */
   maxWaitMs?: number;
@@ -35,7 +35,7 @@ export class TurnQueue {
   private accepted = false;
 
   constructor(options: TurnQueueOptions = {}) {
-    this.batch = Math.max(1, options.batch ?? 8);
+    this.batch = Math.max(1, options.batch ?? 32);
     this.maxWaitMs = options.maxWaitMs ?? 50;
     this.now = options.now ?? (() => performance.now());
     this.nextTurn = options.nextTurn ?? ((fn) => setImmediate(fn));
