@@ -293,7 +293,11 @@ export function renderBenchmarks(r) {
       `One process serves a burst on one core: its last request waits for the ${a.concurrency - 1} before it, so p99 is`,
       `about ${a.concurrency} × the CPU per request, plus whatever other processes take from the core. \`--workers\``,
       'spreads the burst over the cores (each worker accepts its own connections), at the price of handing the audit lines to the primary;',
-      'it shortens p99 only where cores are free, which the load average says.' +
+      'it shortens p99 only where cores are free, which the load average says.',
+      'The node:http client rounds come first, right after the service starts: they include the requests during which',
+      'V8 compiles the request path, which the CPU per request shows; the ab runs follow them. Requests are answered',
+      'in arrival order, up to 32 per turn of the event loop, and a burst of new connections is accepted before more',
+      'are answered (docs/registry-auth.md): before that, some connections waited in the accept queue for up to half a second.' +
         (a.ok ? '' : ` The p99 target was not met in this run. ${limitSentence(a)}`),
     );
   }
