@@ -265,8 +265,8 @@ export async function startRegistryAuth(options: ServeOptions): Promise<Registry
     };
   }
 
-  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const t0 = performance.now();
+  /** `t0`: when the request was read, so its duration counts the wait for its turn. */
+  async function handle(req: IncomingMessage, res: ServerResponse, t0: number): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost');
     let answer: Answer;
     if (url.pathname === '/healthz') answer = health();
@@ -320,8 +320,9 @@ export async function startRegistryAuth(options: ServeOptions): Promise<Registry
 
   const turns = new TurnQueue();
   const server: Server = createServer((req, res) => {
+    const t0 = performance.now();
     turns.push(() => {
-      handle(req, res).catch((e: unknown) => {
+      handle(req, res, t0).catch((e: unknown) => {
         log.error(`registry-auth: ${(e as Error).message}`);
         if (!res.headersSent) res.writeHead(500);
         res.end();
