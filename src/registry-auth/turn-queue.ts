@@ -5,38 +5,35 @@
  * answers every ready request in the turn that reads it makes each turn as long as a round of its keep-alive
  * clients: under a burst, a new connection then waits for hundreds of milliseconds in the kernel's accept queue
  * before its first request is read. Here a turn runs at most `batch` handlers, and none while connections are
- * still being accepted (so the loop turns quickly and takes them all in), unless the oldest waiting handler
- * has waited `maxWaitMs`: a flood of connections slows requests down but never stops them.
+ * still being accepted (so the loop turns quickly and takes them all in), for at most `maxAcceptMs` at a time:
+ * a flood of connections slows answers down but never stops them.
  */
 export interface TurnQueueOptions {
   /** Handlers run per turn of the loop: a new connection waits at most this many answers to be accepted. */
   batch?: number;
-  /** The longest a handler waits while the loop only accepts connections. */
-  maxWaitMs?: number;
+  /** The longest the loop turns without answering while connections keep arriving. */
+  maxAcceptMs?: number;
   /** Clock in ms (default `performance.now`). */
   now?: () => number;
   /** Runs a function in the next turn of the loop (default `setImmediate`). */
   nextTurn?: (fn: () => void) => void;
 }
 
-interface Job {
-  run: () => void;
-  queuedAt: number;
-}
-
 export class TurnQueue {
   private readonly batch: number;
-  private readonly maxWaitMs: number;
+  private readonly maxAcceptMs: number;
   private readonly now: () => number;
   private readonly nextTurn: (fn: () => void) => void;
-  private jobs: (Job | undefined)[] = [];
+  private jobs: ((() => void) | undefined)[] = [];
   private head = 0;
   private scheduled = false;
   private accepted = false;
+  /** When the current run of turns that only accept began. */
+  private acceptingSince: number | undefined;
 
   constructor(options: TurnQueueOptions = {}) {
     this.batch = Math.max(1, options.batch ?? 32);
-    this.maxWaitMs = options.maxWaitMs ?? 50;
+    this.maxAcceptMs = options.maxAcceptMs ?? 20;
     this.now = options.now ?? (() => performance.now());
     this.nextTurn = options.nextTurn ?? ((fn) => setImmediate(fn));
   }
@@ -53,7 +50,7 @@ export class TurnQueue {
 
   /** Queues a handler; `run` must not throw. */
   push(run: () => void): void {
-    this.jobs.push({ run, queuedAt: this.now() });
+    this.jobs.push(run);
     this.schedule();
   }
 
@@ -67,13 +64,19 @@ export class TurnQueue {
 
   private readonly drain = (): void => {
     this.scheduled = false;
-    const acceptOnly = this.accepted && this.now() - this.jobs[this.head]!.queuedAt < this.maxWaitMs;
+    let acceptOnly = false;
+    if (this.accepted) {
+      const now = this.now();
+      this.acceptingSince ??= now;
+      acceptOnly = now - this.acceptingSince < this.maxAcceptMs;
+    }
+    if (!acceptOnly) this.acceptingSince = undefined;
     this.accepted = false;
     for (let n = acceptOnly ? 0 : this.batch; n > 0 && this.head < this.jobs.length; n--) {
-      const job = this.jobs[this.head]!;
+      const run = this.jobs[this.head]!;
       // Released at once: a handler's request and response are not held until the queue empties.
       this.jobs[this.head++] = undefined;
-      job.run();
+      run();
     }
     if (this.head === this.jobs.length) {
       this.jobs = [];
