@@ -43,4 +43,4 @@ try {
   nodeModule.enableCompileCache(shipgateCacheDir("node-compile-cache"));
 } catch {
 }
-await import("./chunk-7ZX7K4P6.js");
+await import("./chunk-DA4ZWAAB.js");

@@ -12,10 +12,10 @@ import {
   scannedTarget,
   signImage,
   signIndex
-} from "./chunk-PGWNWWIE.js";
+} from "./chunk-H2OAFF7R.js";
 import {
   runPipeline
-} from "./chunk-H43VGYVV.js";
+} from "./chunk-HJJ4CGPS.js";
 import {
   openImage
 } from "./chunk-EAWDZE7V.js";

@@ -18,7 +18,7 @@ import {
 } from "./chunk-IB66KPVF.js";
 import {
   renderSbom
-} from "./chunk-3O3GUPYP.js";
+} from "./chunk-WDHWCZSQ.js";
 import {
   PREDICATE
 } from "./chunk-LPHRMR6J.js";
@@ -28,7 +28,7 @@ import {
 import {
   COMMIT,
   VERSION
-} from "./chunk-FPUTUXPU.js";
+} from "./chunk-GXUK27HF.js";
 import {
   ShipgateError
 } from "./chunk-6QO4RSHM.js";

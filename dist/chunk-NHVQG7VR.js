@@ -11,11 +11,13 @@ import {
 } from "./chunk-VZR4YNCM.js";
 import {
   writeReports
-} from "./chunk-3CBCJREO.js";
+} from "./chunk-SJNCFV5W.js";
 import {
-  runPipeline,
+  runPipeline
+} from "./chunk-HJJ4CGPS.js";
+import {
   tuneForImages
-} from "./chunk-H43VGYVV.js";
+} from "./chunk-JBZB6ZHA.js";
 import "./chunk-3LKNDEZA.js";
 import {
   helpSection,
@@ -31,7 +33,7 @@ import {
   findRepoRoot
 } from "./chunk-VYLKKKIO.js";
 import "./chunk-K47NRAYF.js";
-import "./chunk-5536PZEE.js";
+import "./chunk-IOVNB2KR.js";
 import "./chunk-CE3SJGIG.js";
 import "./chunk-2L5WH6HQ.js";
 import "./chunk-7RXX3OXC.js";
@@ -43,7 +45,7 @@ import "./chunk-44QYIPQ7.js";
 import "./chunk-SCYKMJJI.js";
 import "./chunk-IARREIY2.js";
 import "./chunk-LJLRXQKZ.js";
-import "./chunk-FPUTUXPU.js";
+import "./chunk-GXUK27HF.js";
 import "./chunk-6FSLFHTN.js";
 import {
   EXIT,

@@ -118,7 +118,7 @@ var package_default = {
 
 // src/core/version.ts
 var VERSION = package_default.version;
-var COMMIT = true ? "07acff37baf2a8ce84f61eb7eb59418b3cef689f" : "unknown";
+var COMMIT = true ? "abb31db0b3d73f86109f6c9ed906e5eddabc48c7" : "unknown";
 
 export {
   VERSION,

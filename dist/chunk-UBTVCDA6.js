@@ -6,13 +6,20 @@ const require = __sgCreateRequire(import.meta.url);
 const __filename = __sgFileURLToPath(import.meta.url);
 const __dirname = __sgDirname(__filename);
 import {
-  renderSbom
-} from "./chunk-3O3GUPYP.js";
-import "./chunk-VZR4YNCM.js";
-import "./chunk-TJLGGXV5.js";
-import "./chunk-XVNHHETP.js";
-import "./chunk-FPUTUXPU.js";
-import "./chunk-Y4CQZHBA.js";
+  INVENTORY_ANALYZERS,
+  collectInventory,
+  inventoryAnalyzers,
+  inventoryModule,
+  toCycloneDx,
+  toSpdx
+} from "./chunk-FIBPEP7E.js";
+import "./chunk-GXUK27HF.js";
+import {
+  EOL_TABLE_UPDATED,
+  eolDate,
+  isInventoryPart,
+  osEndOfLife
+} from "./chunk-Y4CQZHBA.js";
 import "./chunk-NQRDU5S6.js";
 import "./chunk-6QO4RSHM.js";
 import "./chunk-HYPJQQQ3.js";
@@ -20,5 +27,14 @@ import "./chunk-KDR2SZEQ.js";
 import "./chunk-5JUTSDFM.js";
 import "./chunk-YNPQFTY5.js";
 export {
-  renderSbom
+  EOL_TABLE_UPDATED,
+  INVENTORY_ANALYZERS,
+  collectInventory,
+  eolDate,
+  inventoryAnalyzers,
+  inventoryModule,
+  isInventoryPart,
+  osEndOfLife,
+  toCycloneDx,
+  toSpdx
 };

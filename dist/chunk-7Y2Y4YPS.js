@@ -14,7 +14,7 @@ import {
 import {
   SCANNERS,
   isScanner
-} from "./chunk-5536PZEE.js";
+} from "./chunk-IOVNB2KR.js";
 import {
   MALWARE_MODES
 } from "./chunk-CE3SJGIG.js";

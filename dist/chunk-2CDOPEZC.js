@@ -11,7 +11,7 @@ import {
   verifyFlags
 } from "./chunk-ZLOC44TL.js";
 import "./chunk-RDSG7OM2.js";
-import "./chunk-N7UI4GSJ.js";
+import "./chunk-PV4OJSXC.js";
 import "./chunk-MXR36QDS.js";
 import "./chunk-OZR5VCAC.js";
 import {
@@ -19,7 +19,7 @@ import {
   loadTrustMaterial,
   verifyBundles
 } from "./chunk-IB66KPVF.js";
-import "./chunk-3O3GUPYP.js";
+import "./chunk-WDHWCZSQ.js";
 import {
   fetchBundles,
   parseIndex
@@ -60,10 +60,10 @@ import "./chunk-YGEM47PD.js";
 import {
   mapConcurrent
 } from "./chunk-SCYKMJJI.js";
-import "./chunk-XVNHHETP.js";
+import "./chunk-FIBPEP7E.js";
 import {
   VERSION
-} from "./chunk-FPUTUXPU.js";
+} from "./chunk-GXUK27HF.js";
 import {
   digestOf,
   parseRegistryRef,

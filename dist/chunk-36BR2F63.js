@@ -18,6 +18,9 @@ import {
   decodeJwt
 } from "./chunk-OZR5VCAC.js";
 import {
+  tuneForService
+} from "./chunk-JBZB6ZHA.js";
+import {
   bool,
   parseCommand,
   str
@@ -812,6 +815,70 @@ function signRegistryToken(key, req) {
   };
 }
 
+// src/registry-auth/turn-queue.ts
+var TurnQueue = class {
+  batch;
+  maxAcceptMs;
+  now;
+  nextTurn;
+  jobs = [];
+  head = 0;
+  scheduled = false;
+  accepted = false;
+  /** When the current run of turns that only accept began. */
+  acceptingSince;
+  constructor(options = {}) {
+    this.batch = Math.max(1, options.batch ?? 32);
+    this.maxAcceptMs = options.maxAcceptMs ?? 20;
+    this.now = options.now ?? (() => performance.now());
+    this.nextTurn = options.nextTurn ?? ((fn) => setImmediate(fn));
+  }
+  /** Handlers waiting for their turn. */
+  get size() {
+    return this.jobs.length - this.head;
+  }
+  /** Call from the server's `connection` event: a connection was accepted in this turn. */
+  connectionAccepted() {
+    this.accepted = true;
+  }
+  /** Queues a handler; `run` must not throw. */
+  push(run2) {
+    this.jobs.push(run2);
+    this.schedule();
+  }
+  schedule() {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    this.nextTurn(this.drain);
+  }
+  drain = () => {
+    this.scheduled = false;
+    let acceptOnly = false;
+    if (this.accepted) {
+      const now = this.now();
+      this.acceptingSince ??= now;
+      acceptOnly = now - this.acceptingSince < this.maxAcceptMs;
+    }
+    if (!acceptOnly) this.acceptingSince = void 0;
+    this.accepted = false;
+    for (let n = acceptOnly ? 0 : this.batch; n > 0 && this.head < this.jobs.length; n--) {
+      const run2 = this.jobs[this.head];
+      this.jobs[this.head++] = void 0;
+      run2();
+    }
+    if (this.head === this.jobs.length) {
+      this.jobs = [];
+      this.head = 0;
+    } else {
+      if (this.head > 1024) {
+        this.jobs = this.jobs.slice(this.head);
+        this.head = 0;
+      }
+      this.schedule();
+    }
+  };
+};
+
 // src/registry-auth/server.ts
 var MAX_BODY_BYTES = 64 * 1024;
 var MAX_SCOPES = 50;
@@ -997,8 +1064,7 @@ async function startRegistryAuth(options) {
       }
     };
   }
-  async function handle(req, res) {
-    const t0 = performance.now();
+  async function handle(req, res, t0) {
     const url2 = new URL(req.url ?? "/", "http://localhost");
     let answer;
     if (url2.pathname === "/healthz") answer = health();
@@ -1049,13 +1115,18 @@ async function startRegistryAuth(options) {
     });
     res.end(req.method === "HEAD" ? void 0 : body);
   }
+  const turns = new TurnQueue();
   const server = createServer((req, res) => {
-    handle(req, res).catch((e) => {
-      log.error(`registry-auth: ${e.message}`);
-      if (!res.headersSent) res.writeHead(500);
-      res.end();
+    const t0 = performance.now();
+    turns.push(() => {
+      handle(req, res, t0).catch((e) => {
+        log.error(`registry-auth: ${e.message}`);
+        if (!res.headersSent) res.writeHead(500);
+        res.end();
+      });
     });
   });
+  server.on("connection", () => turns.connectionAccepted());
   server.headersTimeout = 1e4;
   server.requestTimeout = 15e3;
   server.keepAliveTimeout = 5e3;
@@ -1359,6 +1430,7 @@ async function run(argv) {
     process.stdout.write(describe(config, key.kid, key.alg));
     return EXIT.OK;
   }
+  tuneForService();
   const worker = workerId();
   if (worker !== void 0) {
     setLogger(new Logger([primarySink()], logger().level));

@@ -14,7 +14,7 @@ import {
 } from "./chunk-4W53UNPV.js";
 import {
   allRules
-} from "./chunk-5536PZEE.js";
+} from "./chunk-IOVNB2KR.js";
 import {
   EXIT
 } from "./chunk-6QO4RSHM.js";

@@ -41,7 +41,7 @@ import {
 } from "./chunk-DTVLKBZP.js";
 import {
   createAnalyzers
-} from "./chunk-5536PZEE.js";
+} from "./chunk-IOVNB2KR.js";
 import "./chunk-VL4GPTQJ.js";
 import "./chunk-7RXX3OXC.js";
 import "./chunk-DML5XCCS.js";
@@ -66,8 +66,8 @@ import {
 import {
   collectInventory,
   require_packageurl_js
-} from "./chunk-XVNHHETP.js";
-import "./chunk-FPUTUXPU.js";
+} from "./chunk-FIBPEP7E.js";
+import "./chunk-GXUK27HF.js";
 import "./chunk-6FSLFHTN.js";
 import "./chunk-Y4CQZHBA.js";
 import "./chunk-NQRDU5S6.js";

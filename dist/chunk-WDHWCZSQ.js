@@ -14,7 +14,7 @@ import {
 import {
   toCycloneDx,
   toSpdx
-} from "./chunk-XVNHHETP.js";
+} from "./chunk-FIBPEP7E.js";
 import {
   ShipgateError
 } from "./chunk-6QO4RSHM.js";

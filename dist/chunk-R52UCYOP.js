@@ -8,15 +8,17 @@ const __dirname = __sgDirname(__filename);
 import {
   checkOutputFlags,
   writeOutputs
-} from "./chunk-MHQDFSGT.js";
-import "./chunk-3CBCJREO.js";
+} from "./chunk-T7OZWSEO.js";
+import "./chunk-SJNCFV5W.js";
 import {
   failOnFlag
-} from "./chunk-24ETDZSJ.js";
+} from "./chunk-7Y2Y4YPS.js";
 import {
-  runPipeline,
+  runPipeline
+} from "./chunk-HJJ4CGPS.js";
+import {
   tuneForLint
-} from "./chunk-H43VGYVV.js";
+} from "./chunk-JBZB6ZHA.js";
 import "./chunk-3LKNDEZA.js";
 import {
   helpSection,
@@ -34,7 +36,7 @@ import {
 } from "./chunk-VYLKKKIO.js";
 import "./chunk-ZFXYH7RL.js";
 import "./chunk-K47NRAYF.js";
-import "./chunk-5536PZEE.js";
+import "./chunk-IOVNB2KR.js";
 import "./chunk-CE3SJGIG.js";
 import {
   PSS_VALUES
@@ -48,7 +50,7 @@ import "./chunk-44QYIPQ7.js";
 import "./chunk-SCYKMJJI.js";
 import "./chunk-IARREIY2.js";
 import "./chunk-LJLRXQKZ.js";
-import "./chunk-FPUTUXPU.js";
+import "./chunk-GXUK27HF.js";
 import "./chunk-6FSLFHTN.js";
 import {
   EXIT,

@@ -9,17 +9,18 @@ import {
   run,
   scanCommand,
   scanPipelineOptions
-} from "./chunk-W7CC3HFK.js";
-import "./chunk-ELBA4VNL.js";
-import "./chunk-PGWNWWIE.js";
+} from "./chunk-LJHSMHPU.js";
+import "./chunk-XFLBVRWF.js";
+import "./chunk-H2OAFF7R.js";
 import "./chunk-SMRPWVLJ.js";
 import "./chunk-MEPUX6SS.js";
 import "./chunk-LPHRMR6J.js";
 import "./chunk-VZR4YNCM.js";
-import "./chunk-MHQDFSGT.js";
-import "./chunk-3CBCJREO.js";
-import "./chunk-24ETDZSJ.js";
-import "./chunk-H43VGYVV.js";
+import "./chunk-T7OZWSEO.js";
+import "./chunk-SJNCFV5W.js";
+import "./chunk-7Y2Y4YPS.js";
+import "./chunk-HJJ4CGPS.js";
+import "./chunk-JBZB6ZHA.js";
 import "./chunk-3LKNDEZA.js";
 import "./chunk-63NLDXJT.js";
 import "./chunk-N7PLTF7E.js";
@@ -37,7 +38,7 @@ import "./chunk-U65Y67VX.js";
 import "./chunk-6PB7EY26.js";
 import "./chunk-ZFXYH7RL.js";
 import "./chunk-K47NRAYF.js";
-import "./chunk-5536PZEE.js";
+import "./chunk-IOVNB2KR.js";
 import "./chunk-CE3SJGIG.js";
 import "./chunk-2L5WH6HQ.js";
 import "./chunk-7RXX3OXC.js";
@@ -49,7 +50,7 @@ import "./chunk-44QYIPQ7.js";
 import "./chunk-SCYKMJJI.js";
 import "./chunk-IARREIY2.js";
 import "./chunk-LJLRXQKZ.js";
-import "./chunk-FPUTUXPU.js";
+import "./chunk-GXUK27HF.js";
 import "./chunk-6FSLFHTN.js";
 import "./chunk-6QO4RSHM.js";
 import "./chunk-6INDVNBY.js";

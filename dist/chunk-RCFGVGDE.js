@@ -21,11 +21,11 @@ import {
   scanPlatforms,
   scannedIndex,
   signingPush
-} from "./chunk-ELBA4VNL.js";
+} from "./chunk-XFLBVRWF.js";
 import {
   SIGNING_HELP,
   signOptions
-} from "./chunk-PGWNWWIE.js";
+} from "./chunk-H2OAFF7R.js";
 import "./chunk-SMRPWVLJ.js";
 import {
   blockingReasonsLine
@@ -33,11 +33,13 @@ import {
 import "./chunk-LPHRMR6J.js";
 import {
   gateFlags
-} from "./chunk-24ETDZSJ.js";
+} from "./chunk-7Y2Y4YPS.js";
 import {
-  runPipeline,
+  runPipeline
+} from "./chunk-HJJ4CGPS.js";
+import {
   tuneForImages
-} from "./chunk-H43VGYVV.js";
+} from "./chunk-JBZB6ZHA.js";
 import "./chunk-3LKNDEZA.js";
 import {
   helpSection,
@@ -79,7 +81,7 @@ import {
 } from "./chunk-VYLKKKIO.js";
 import "./chunk-U65Y67VX.js";
 import "./chunk-K47NRAYF.js";
-import "./chunk-5536PZEE.js";
+import "./chunk-IOVNB2KR.js";
 import "./chunk-CE3SJGIG.js";
 import "./chunk-2L5WH6HQ.js";
 import "./chunk-VL4GPTQJ.js";
@@ -94,7 +96,7 @@ import {
 } from "./chunk-SCYKMJJI.js";
 import "./chunk-IARREIY2.js";
 import "./chunk-LJLRXQKZ.js";
-import "./chunk-FPUTUXPU.js";
+import "./chunk-GXUK27HF.js";
 import {
   digestOf,
   parseDigest,

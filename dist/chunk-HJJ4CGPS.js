@@ -27,7 +27,7 @@ import {
   SCANNERS,
   analyzerRules,
   scannerPart
-} from "./chunk-5536PZEE.js";
+} from "./chunk-IOVNB2KR.js";
 import {
   defaultPolicy,
   findPolicyFile
@@ -49,7 +49,7 @@ import {
 } from "./chunk-4ZOFVYWB.js";
 import {
   VERSION
-} from "./chunk-FPUTUXPU.js";
+} from "./chunk-GXUK27HF.js";
 import {
   ShipgateError
 } from "./chunk-6QO4RSHM.js";
@@ -306,7 +306,7 @@ async function readPolicy(repoRoot, configPath) {
 async function withTrivyIgnores(policy, repoRoot, named) {
   const files = readIgnoreFiles(repoRoot, named);
   if (!files.some((f) => f.entries.length)) return policy;
-  const { allRules } = await import("./chunk-TJD7US25.js");
+  const { allRules } = await import("./chunk-GCXEEOHA.js");
   const byPeer = /* @__PURE__ */ new Map();
   for (const r of await allRules()) {
     const peers = [
@@ -413,7 +413,7 @@ async function runUntil(opts, inputs, signal) {
   let exploitData;
   let scannedImage;
   if (opts.image) {
-    const { mapImageFindings, reconcileHistoryFindings, scanImage } = await import("./chunk-QVIUN3QY.js");
+    const { mapImageFindings, reconcileHistoryFindings, scanImage } = await import("./chunk-7IGB2M23.js");
     const scanned = await log.group(
       `shipgate: image scan of ${opts.image}`,
       () => scanImage(opts, scanners, policy, inputs.image, signal)
@@ -512,19 +512,7 @@ async function runUntil(opts, inputs, signal) {
   return result;
 }
 
-// src/cli/v8-tuning.ts
-import { setFlagsFromString } from "node:v8";
-var LINT_TURBOFAN_INVOCATIONS = 12e3;
-function tuneForLint() {
-  setFlagsFromString(`--invocation-count-for-turbofan=${LINT_TURBOFAN_INVOCATIONS}`);
-}
-function tuneForImages() {
-  setFlagsFromString("--semi-space-growth-factor=1");
-}
-
 export {
   parseDuration,
-  runPipeline,
-  tuneForLint,
-  tuneForImages
+  runPipeline
 };

@@ -8,19 +8,19 @@ const __dirname = __sgDirname(__filename);
 import {
   createSigner,
   slsaProvenance
-} from "./chunk-N7UI4GSJ.js";
+} from "./chunk-PV4OJSXC.js";
 import {
   BUNDLE_SUFFIX,
   signFile
 } from "./chunk-MXR36QDS.js";
 import "./chunk-OZR5VCAC.js";
 import "./chunk-IB66KPVF.js";
-import "./chunk-3O3GUPYP.js";
+import "./chunk-WDHWCZSQ.js";
 import {
   SIGNER_HELP,
   SIGNER_OPTIONS,
   signingConfig
-} from "./chunk-PGWNWWIE.js";
+} from "./chunk-H2OAFF7R.js";
 import "./chunk-SMRPWVLJ.js";
 import "./chunk-MEPUX6SS.js";
 import {
@@ -45,8 +45,8 @@ import "./chunk-YGEM47PD.js";
 import {
   mapConcurrent
 } from "./chunk-SCYKMJJI.js";
-import "./chunk-XVNHHETP.js";
-import "./chunk-FPUTUXPU.js";
+import "./chunk-FIBPEP7E.js";
+import "./chunk-GXUK27HF.js";
 import "./chunk-6FSLFHTN.js";
 import "./chunk-Y4CQZHBA.js";
 import "./chunk-NQRDU5S6.js";

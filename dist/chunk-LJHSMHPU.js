@@ -9,11 +9,11 @@ import {
   notSignedLine,
   scanToSign,
   signScanned
-} from "./chunk-ELBA4VNL.js";
+} from "./chunk-XFLBVRWF.js";
 import {
   signOptions,
   signableRegistryImage
-} from "./chunk-PGWNWWIE.js";
+} from "./chunk-H2OAFF7R.js";
 import {
   SBOM_FORMATS,
   sbomKind
@@ -21,15 +21,17 @@ import {
 import {
   checkOutputFlags,
   writeOutputs
-} from "./chunk-MHQDFSGT.js";
+} from "./chunk-T7OZWSEO.js";
 import {
   gateFlags
-} from "./chunk-24ETDZSJ.js";
+} from "./chunk-7Y2Y4YPS.js";
 import {
   parseDuration,
-  runPipeline,
+  runPipeline
+} from "./chunk-HJJ4CGPS.js";
+import {
   tuneForImages
-} from "./chunk-H43VGYVV.js";
+} from "./chunk-JBZB6ZHA.js";
 import {
   helpSection,
   parseTableCommand
