@@ -3,12 +3,15 @@
  * (./oidc-issuer.ts), GitHub- and GitLab-style claims for valid CI ID tokens, and a server started
  * in-process with its audit lines collected in memory.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { JWTPayload } from 'jose';
 import { Logger, MemorySink } from '../../src/core/logger';
 import { parseConfig, type RegistryAuthConfig } from '../../src/registry-auth/config';
 import { loadSigningKey, startRegistryAuth, type RegistryAuthServer } from '../../src/registry-auth/index';
-import type { TestIssuer } from './oidc-issuer';
-import type { TokenKeys } from './token-keys';
+import { startIssuer, type TestIssuer } from './oidc-issuer';
+import { makeTokenKeys, type TokenKeys } from './token-keys';
 
 const AUDIENCE = 'registry.test';
 export const SERVICE = 'test-registry';
@@ -122,6 +125,34 @@ export async function startAuth(config: RegistryAuthConfig): Promise<RunningAuth
         .filter((l) => l.line.startsWith('{'))
         .map((l) => JSON.parse(l.line) as Record<string, unknown>)
         .filter((l) => l.audit === 'registry-auth'),
+  };
+}
+
+/** The service in-process with the test config: fresh keys, a GitHub- and a GitLab-style issuer. */
+export interface AuthFixture {
+  keys: TokenKeys;
+  github: TestIssuer;
+  gitlab: TestIssuer;
+  auth: RunningAuth;
+  stop(): Promise<void>;
+}
+
+export async function startAuthFixture(prefix: string): Promise<AuthFixture> {
+  const keys = makeTokenKeys(mkdtempSync(join(tmpdir(), prefix)));
+  const github = await startIssuer();
+  const gitlab = await startIssuer();
+  const auth = await startAuth(makeConfig(keys, github, gitlab));
+  return {
+    keys,
+    github,
+    gitlab,
+    auth,
+    stop: async () => {
+      await auth.server.close();
+      await github.stop();
+      await gitlab.stop();
+      rmSync(keys.dir, { recursive: true, force: true });
+    },
   };
 }
 

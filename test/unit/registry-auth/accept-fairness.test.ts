@@ -7,13 +7,9 @@
  * with the burst accepted first, a few rounds.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startIssuer, type TestIssuer } from '../../support/oidc-issuer';
-import { makeConfig, SERVICE, startAuth, type RunningAuth } from '../../support/registry-auth';
-import { makeTokenKeys, TOKEN_KEY_TOOLS, type TokenKeys } from '../../support/token-keys';
+import { SERVICE, startAuthFixture, type AuthFixture } from '../../support/registry-auth';
+import { TOKEN_KEY_TOOLS } from '../../support/token-keys';
 import { describeWithTools } from '../../support/tools';
 
 const BUSY = 100;
@@ -45,25 +41,17 @@ async function loop() { while (!stop) { await get(busy); answers++; } }
 `;
 
 describeWithTools('registry-auth accepts new connections under load', TOKEN_KEY_TOOLS, () => {
-  let keys: TokenKeys;
-  let github: TestIssuer;
-  let gitlab: TestIssuer;
-  let auth: RunningAuth;
+  let fixture: AuthFixture;
 
   beforeAll(async () => {
-    keys = makeTokenKeys(mkdtempSync(join(tmpdir(), 'shipgate-rauth-fair-')));
-    github = await startIssuer();
-    gitlab = await startIssuer();
-    auth = await startAuth(makeConfig(keys, github, gitlab));
+    fixture = await startAuthFixture('shipgate-rauth-fair-');
   });
   afterAll(async () => {
-    await auth?.server.close();
-    await github?.stop();
-    await gitlab?.stop();
-    rmSync(keys.dir, { recursive: true, force: true });
+    await fixture?.stop();
   });
 
   it('answers a burst of new connections within a few rounds of the busy ones', async () => {
+    const { auth } = fixture;
     const url = `${auth.server.url}/token?${new URLSearchParams({ service: SERVICE, scope: 'repository:team/app:pull' })}`;
     const child = spawn(process.execPath, ['-e', CLIENT, url, String(BUSY), String(BURST)], {
       stdio: ['ignore', 'pipe', 'pipe'],

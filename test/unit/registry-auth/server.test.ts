@@ -2,9 +2,6 @@
  * The token service over HTTP on loopback, with local OIDC issuers: protocol details, grants and refusals,
  * the audit trail, health and metrics. (The registry enforcing the tokens is in test/e2e/registry-auth.)
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startIssuer, type TestIssuer } from '../../support/oidc-issuer';
@@ -15,28 +12,26 @@ import {
   makeConfig,
   SERVICE,
   startAuth,
+  startAuthFixture,
+  type AuthFixture,
   type RunningAuth,
 } from '../../support/registry-auth';
-import { makeTokenKeys, TOKEN_KEY_TOOLS, type TokenKeys } from '../../support/token-keys';
+import { TOKEN_KEY_TOOLS, type TokenKeys } from '../../support/token-keys';
 import { describeWithTools } from '../../support/tools';
 
 describeWithTools('registry-auth server', TOKEN_KEY_TOOLS, () => {
+  let fixture: AuthFixture;
   let keys: TokenKeys;
   let github: TestIssuer;
   let gitlab: TestIssuer;
   let auth: RunningAuth;
 
   beforeAll(async () => {
-    keys = makeTokenKeys(mkdtempSync(join(tmpdir(), 'shipgate-rauth-server-')));
-    github = await startIssuer();
-    gitlab = await startIssuer();
-    auth = await startAuth(makeConfig(keys, github, gitlab));
+    fixture = await startAuthFixture('shipgate-rauth-server-');
+    ({ keys, github, gitlab, auth } = fixture);
   });
   afterAll(async () => {
-    await auth?.server.close();
-    await github?.stop();
-    await gitlab?.stop();
-    rmSync(keys.dir, { recursive: true, force: true });
+    await fixture?.stop();
   });
 
   async function tokenRequest(
