@@ -29,8 +29,8 @@ export function tuneForImages(): void {
 /**
  * A token service runs for days and answers the same few requests millions of times, so what matters is how
  * soon it reaches its steady cost, which is when a burst after a start or a restart arrives:
- * - Left at 3,000 calls before TurboFan, its handlers spent their first several thousand requests at two to
- *   three times their final cost; optimised after 500 calls, they reach it within the first thousand.
+ * - Left at 3,000 calls before TurboFan, the service still cost about 0.2 ms of CPU a token after 12,000
+ *   requests under ab; optimised after 500 calls, it was down to about 0.11 ms within 4,000.
  * - The young generation starts small and doubles as the service allocates, to the size it then keeps. Until
  *   it gets there it is collected half as often again, each time copying the requests in flight; growing it
  *   to its full size at the first step cut the CPU time of a burst after start by about a tenth.
