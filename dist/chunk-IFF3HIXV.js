@@ -7,7 +7,7 @@ const __filename = __sgFileURLToPath(import.meta.url);
 const __dirname = __sgDirname(__filename);
 import {
   VERSION
-} from "./chunk-GXUK27HF.js";
+} from "./chunk-HEQVZW7N.js";
 import {
   FileVersions,
   attributeToLayers,

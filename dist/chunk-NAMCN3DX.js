@@ -7,7 +7,7 @@ const __filename = __sgFileURLToPath(import.meta.url);
 const __dirname = __sgDirname(__filename);
 import {
   writeReports
-} from "./chunk-SJNCFV5W.js";
+} from "./chunk-W5JAURXC.js";
 import {
   bool,
   oneOf,

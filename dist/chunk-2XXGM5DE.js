@@ -12,8 +12,8 @@ import {
   inventoryModule,
   toCycloneDx,
   toSpdx
-} from "./chunk-FIBPEP7E.js";
-import "./chunk-GXUK27HF.js";
+} from "./chunk-IFF3HIXV.js";
+import "./chunk-HEQVZW7N.js";
 import {
   EOL_TABLE_UPDATED,
   eolDate,

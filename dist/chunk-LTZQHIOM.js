@@ -6,19 +6,23 @@ const require = __sgCreateRequire(import.meta.url);
 const __filename = __sgFileURLToPath(import.meta.url);
 const __dirname = __sgDirname(__filename);
 import {
-  renderSbom
-} from "./chunk-WDHWCZSQ.js";
-import "./chunk-VZR4YNCM.js";
-import "./chunk-TJLGGXV5.js";
-import "./chunk-FIBPEP7E.js";
-import "./chunk-GXUK27HF.js";
-import "./chunk-Y4CQZHBA.js";
-import "./chunk-NQRDU5S6.js";
-import "./chunk-6QO4RSHM.js";
-import "./chunk-HYPJQQQ3.js";
-import "./chunk-KDR2SZEQ.js";
-import "./chunk-5JUTSDFM.js";
+  ANALYZERS,
+  SCANNERS,
+  allRules,
+  analyzerRules,
+  createAnalyzers,
+  isScanner,
+  ruleDocsPages,
+  scannerPart
+} from "./chunk-HQ636VMP.js";
 import "./chunk-YNPQFTY5.js";
 export {
-  renderSbom
+  ANALYZERS,
+  SCANNERS,
+  allRules,
+  analyzerRules,
+  createAnalyzers,
+  isScanner,
+  ruleDocsPages,
+  scannerPart
 };

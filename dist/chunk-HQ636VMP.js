@@ -12,7 +12,7 @@ var ANALYZERS = [
     name: "inventory",
     scanner: "vuln",
     always: true,
-    load: async () => (await import("./chunk-UBTVCDA6.js")).inventoryModule
+    load: async () => (await import("./chunk-2XXGM5DE.js")).inventoryModule
   },
   { name: "secrets", scanner: "secret", load: async () => (await import("./chunk-JX3QG5E2.js")).secretsModule },
   {

@@ -12,7 +12,7 @@ import {
   SIGNING_OPTIONS,
   attestImage,
   signOptions
-} from "./chunk-H2OAFF7R.js";
+} from "./chunk-Y2ZR3IRC.js";
 import "./chunk-SMRPWVLJ.js";
 import "./chunk-MEPUX6SS.js";
 import {

@@ -18,7 +18,7 @@ import {
 } from "./chunk-IB66KPVF.js";
 import {
   renderSbom
-} from "./chunk-WDHWCZSQ.js";
+} from "./chunk-4VCXUDYL.js";
 import {
   PREDICATE
 } from "./chunk-LPHRMR6J.js";
@@ -28,7 +28,7 @@ import {
 import {
   COMMIT,
   VERSION
-} from "./chunk-GXUK27HF.js";
+} from "./chunk-HEQVZW7N.js";
 import {
   ShipgateError
 } from "./chunk-6QO4RSHM.js";

@@ -11,10 +11,10 @@ import {
 } from "./chunk-VZR4YNCM.js";
 import {
   writeReports
-} from "./chunk-SJNCFV5W.js";
+} from "./chunk-W5JAURXC.js";
 import {
   runPipeline
-} from "./chunk-HJJ4CGPS.js";
+} from "./chunk-QKB23GCW.js";
 import {
   tuneForImages
 } from "./chunk-JBZB6ZHA.js";
@@ -33,7 +33,7 @@ import {
   findRepoRoot
 } from "./chunk-VYLKKKIO.js";
 import "./chunk-K47NRAYF.js";
-import "./chunk-IOVNB2KR.js";
+import "./chunk-HQ636VMP.js";
 import "./chunk-CE3SJGIG.js";
 import "./chunk-2L5WH6HQ.js";
 import "./chunk-7RXX3OXC.js";
@@ -45,7 +45,7 @@ import "./chunk-44QYIPQ7.js";
 import "./chunk-SCYKMJJI.js";
 import "./chunk-IARREIY2.js";
 import "./chunk-LJLRXQKZ.js";
-import "./chunk-GXUK27HF.js";
+import "./chunk-HEQVZW7N.js";
 import "./chunk-6FSLFHTN.js";
 import {
   EXIT,

@@ -14,7 +14,7 @@ import {
 import {
   toCycloneDx,
   toSpdx
-} from "./chunk-FIBPEP7E.js";
+} from "./chunk-IFF3HIXV.js";
 import {
   ShipgateError
 } from "./chunk-6QO4RSHM.js";

@@ -21,11 +21,11 @@ import {
   scanPlatforms,
   scannedIndex,
   signingPush
-} from "./chunk-XFLBVRWF.js";
+} from "./chunk-27652QJS.js";
 import {
   SIGNING_HELP,
   signOptions
-} from "./chunk-H2OAFF7R.js";
+} from "./chunk-Y2ZR3IRC.js";
 import "./chunk-SMRPWVLJ.js";
 import {
   blockingReasonsLine
@@ -33,10 +33,10 @@ import {
 import "./chunk-LPHRMR6J.js";
 import {
   gateFlags
-} from "./chunk-7Y2Y4YPS.js";
+} from "./chunk-QS734OKQ.js";
 import {
   runPipeline
-} from "./chunk-HJJ4CGPS.js";
+} from "./chunk-QKB23GCW.js";
 import {
   tuneForImages
 } from "./chunk-JBZB6ZHA.js";
@@ -81,7 +81,7 @@ import {
 } from "./chunk-VYLKKKIO.js";
 import "./chunk-U65Y67VX.js";
 import "./chunk-K47NRAYF.js";
-import "./chunk-IOVNB2KR.js";
+import "./chunk-HQ636VMP.js";
 import "./chunk-CE3SJGIG.js";
 import "./chunk-2L5WH6HQ.js";
 import "./chunk-VL4GPTQJ.js";
@@ -96,7 +96,7 @@ import {
 } from "./chunk-SCYKMJJI.js";
 import "./chunk-IARREIY2.js";
 import "./chunk-LJLRXQKZ.js";
-import "./chunk-GXUK27HF.js";
+import "./chunk-HEQVZW7N.js";
 import {
   digestOf,
   parseDigest,

@@ -41,7 +41,7 @@ import {
 } from "./chunk-DTVLKBZP.js";
 import {
   createAnalyzers
-} from "./chunk-IOVNB2KR.js";
+} from "./chunk-HQ636VMP.js";
 import "./chunk-VL4GPTQJ.js";
 import "./chunk-7RXX3OXC.js";
 import "./chunk-DML5XCCS.js";
@@ -66,8 +66,8 @@ import {
 import {
   collectInventory,
   require_packageurl_js
-} from "./chunk-FIBPEP7E.js";
-import "./chunk-GXUK27HF.js";
+} from "./chunk-IFF3HIXV.js";
+import "./chunk-HEQVZW7N.js";
 import "./chunk-6FSLFHTN.js";
 import "./chunk-Y4CQZHBA.js";
 import "./chunk-NQRDU5S6.js";

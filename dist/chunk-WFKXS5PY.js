@@ -8,14 +8,14 @@ const __dirname = __sgDirname(__filename);
 import {
   checkOutputFlags,
   writeOutputs
-} from "./chunk-T7OZWSEO.js";
-import "./chunk-SJNCFV5W.js";
+} from "./chunk-NAMCN3DX.js";
+import "./chunk-W5JAURXC.js";
 import {
   failOnFlag
-} from "./chunk-7Y2Y4YPS.js";
+} from "./chunk-QS734OKQ.js";
 import {
   runPipeline
-} from "./chunk-HJJ4CGPS.js";
+} from "./chunk-QKB23GCW.js";
 import {
   tuneForLint
 } from "./chunk-JBZB6ZHA.js";
@@ -36,7 +36,7 @@ import {
 } from "./chunk-VYLKKKIO.js";
 import "./chunk-ZFXYH7RL.js";
 import "./chunk-K47NRAYF.js";
-import "./chunk-IOVNB2KR.js";
+import "./chunk-HQ636VMP.js";
 import "./chunk-CE3SJGIG.js";
 import {
   PSS_VALUES
@@ -50,7 +50,7 @@ import "./chunk-44QYIPQ7.js";
 import "./chunk-SCYKMJJI.js";
 import "./chunk-IARREIY2.js";
 import "./chunk-LJLRXQKZ.js";
-import "./chunk-GXUK27HF.js";
+import "./chunk-HEQVZW7N.js";
 import "./chunk-6FSLFHTN.js";
 import {
   EXIT,

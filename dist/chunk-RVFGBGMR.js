@@ -9,11 +9,11 @@ import {
   notSignedLine,
   scanToSign,
   signScanned
-} from "./chunk-XFLBVRWF.js";
+} from "./chunk-27652QJS.js";
 import {
   signOptions,
   signableRegistryImage
-} from "./chunk-H2OAFF7R.js";
+} from "./chunk-Y2ZR3IRC.js";
 import {
   SBOM_FORMATS,
   sbomKind
@@ -21,14 +21,14 @@ import {
 import {
   checkOutputFlags,
   writeOutputs
-} from "./chunk-T7OZWSEO.js";
+} from "./chunk-NAMCN3DX.js";
 import {
   gateFlags
-} from "./chunk-7Y2Y4YPS.js";
+} from "./chunk-QS734OKQ.js";
 import {
   parseDuration,
   runPipeline
-} from "./chunk-HJJ4CGPS.js";
+} from "./chunk-QKB23GCW.js";
 import {
   tuneForImages
 } from "./chunk-JBZB6ZHA.js";

@@ -11,7 +11,7 @@ import {
   verifyFlags
 } from "./chunk-ZLOC44TL.js";
 import "./chunk-RDSG7OM2.js";
-import "./chunk-PV4OJSXC.js";
+import "./chunk-5RBSAIX2.js";
 import "./chunk-MXR36QDS.js";
 import "./chunk-OZR5VCAC.js";
 import {
@@ -19,7 +19,7 @@ import {
   loadTrustMaterial,
   verifyBundles
 } from "./chunk-IB66KPVF.js";
-import "./chunk-WDHWCZSQ.js";
+import "./chunk-4VCXUDYL.js";
 import {
   fetchBundles,
   parseIndex
@@ -60,10 +60,10 @@ import "./chunk-YGEM47PD.js";
 import {
   mapConcurrent
 } from "./chunk-SCYKMJJI.js";
-import "./chunk-FIBPEP7E.js";
+import "./chunk-IFF3HIXV.js";
 import {
   VERSION
-} from "./chunk-GXUK27HF.js";
+} from "./chunk-HEQVZW7N.js";
 import {
   digestOf,
   parseRegistryRef,

@@ -8,19 +8,19 @@ const __dirname = __sgDirname(__filename);
 import {
   createSigner,
   slsaProvenance
-} from "./chunk-PV4OJSXC.js";
+} from "./chunk-5RBSAIX2.js";
 import {
   BUNDLE_SUFFIX,
   signFile
 } from "./chunk-MXR36QDS.js";
 import "./chunk-OZR5VCAC.js";
 import "./chunk-IB66KPVF.js";
-import "./chunk-WDHWCZSQ.js";
+import "./chunk-4VCXUDYL.js";
 import {
   SIGNER_HELP,
   SIGNER_OPTIONS,
   signingConfig
-} from "./chunk-H2OAFF7R.js";
+} from "./chunk-Y2ZR3IRC.js";
 import "./chunk-SMRPWVLJ.js";
 import "./chunk-MEPUX6SS.js";
 import {
@@ -45,8 +45,8 @@ import "./chunk-YGEM47PD.js";
 import {
   mapConcurrent
 } from "./chunk-SCYKMJJI.js";
-import "./chunk-FIBPEP7E.js";
-import "./chunk-GXUK27HF.js";
+import "./chunk-IFF3HIXV.js";
+import "./chunk-HEQVZW7N.js";
 import "./chunk-6FSLFHTN.js";
 import "./chunk-Y4CQZHBA.js";
 import "./chunk-NQRDU5S6.js";

@@ -118,7 +118,7 @@ var package_default = {
 
 // src/core/version.ts
 var VERSION = package_default.version;
-var COMMIT = true ? "abb31db0b3d73f86109f6c9ed906e5eddabc48c7" : "unknown";
+var COMMIT = true ? "fee3c05ae6995b19a17ae86d68a03a536f171a08" : "unknown";
 
 export {
   VERSION,

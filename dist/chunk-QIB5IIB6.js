@@ -12,7 +12,7 @@ import "./chunk-ZC522ZWZ.js";
 import {
   COMMIT,
   VERSION
-} from "./chunk-GXUK27HF.js";
+} from "./chunk-HEQVZW7N.js";
 import {
   EXIT,
   ShipgateError,
@@ -31,29 +31,29 @@ import "./chunk-YNPQFTY5.js";
 var COMMANDS = {
   scan: {
     summary: "lint Dockerfiles and manifests, scan an image, apply the policy and decide",
-    load: () => import("./chunk-X3FXZSKE.js")
+    load: () => import("./chunk-IDX754RV.js")
   },
   lint: {
     summary: "lint Dockerfiles and Kubernetes manifests (no image)",
-    load: () => import("./chunk-R52UCYOP.js")
+    load: () => import("./chunk-WFKXS5PY.js")
   },
-  sbom: { summary: "write an SBOM (CycloneDX or SPDX) of an image", load: () => import("./chunk-NHVQG7VR.js") },
-  rules: { summary: "list every rule with its metadata", load: () => import("./chunk-537MQPLU.js") },
+  sbom: { summary: "write an SBOM (CycloneDX or SPDX) of an image", load: () => import("./chunk-WUXA3YU2.js") },
+  rules: { summary: "list every rule with its metadata", load: () => import("./chunk-JG4RWOVT.js") },
   policy: {
     summary: "validate a policy file, print its JSON Schema, or generate admission policies",
     load: () => import("./chunk-GICDWRCL.js")
   },
   push: {
     summary: "push an approved image to a registry, only from a GitHub Actions or GitLab CI job",
-    load: () => import("./chunk-RCFGVGDE.js")
+    load: () => import("./chunk-UEC6VNL7.js")
   },
   sign: {
     summary: "scan a registry image and, if approved, sign and attest its digest (sigstore)",
-    load: () => import("./chunk-BTJZKS3I.js")
+    load: () => import("./chunk-CNTS5AIL.js")
   },
   attest: {
     summary: "sign a statement of your own predicate about an image digest and attach it",
-    load: () => import("./chunk-7B25O3KW.js")
+    load: () => import("./chunk-2R45LLAF.js")
   },
   verify: {
     summary: "verify an image's signatures and shipgate approval for its digest",
@@ -61,7 +61,7 @@ var COMMANDS = {
   },
   "sign-blob": {
     summary: "sign files (release assets): a sigstore bundle with their provenance next to each",
-    load: () => import("./chunk-R26SFF25.js")
+    load: () => import("./chunk-DFWGTR6E.js")
   },
   "verify-blob": {
     summary: "verify a file against its sigstore bundle: digest, signer, predicate type, age",
@@ -69,7 +69,7 @@ var COMMANDS = {
   },
   audit: {
     summary: "find the images in a registry that are not signed and approved as verify expects",
-    load: () => import("./chunk-2CDOPEZC.js")
+    load: () => import("./chunk-WUKCY37J.js")
   },
   "registry-auth": {
     summary: "serve registry tokens that grant push only to verified CI jobs",

@@ -6,23 +6,19 @@ const require = __sgCreateRequire(import.meta.url);
 const __filename = __sgFileURLToPath(import.meta.url);
 const __dirname = __sgDirname(__filename);
 import {
-  ANALYZERS,
-  SCANNERS,
-  allRules,
-  analyzerRules,
-  createAnalyzers,
-  isScanner,
-  ruleDocsPages,
-  scannerPart
-} from "./chunk-IOVNB2KR.js";
+  renderSbom
+} from "./chunk-4VCXUDYL.js";
+import "./chunk-VZR4YNCM.js";
+import "./chunk-TJLGGXV5.js";
+import "./chunk-IFF3HIXV.js";
+import "./chunk-HEQVZW7N.js";
+import "./chunk-Y4CQZHBA.js";
+import "./chunk-NQRDU5S6.js";
+import "./chunk-6QO4RSHM.js";
+import "./chunk-HYPJQQQ3.js";
+import "./chunk-KDR2SZEQ.js";
+import "./chunk-5JUTSDFM.js";
 import "./chunk-YNPQFTY5.js";
 export {
-  ANALYZERS,
-  SCANNERS,
-  allRules,
-  analyzerRules,
-  createAnalyzers,
-  isScanner,
-  ruleDocsPages,
-  scannerPart
+  renderSbom
 };

@@ -6,18 +6,20 @@ const require = __sgCreateRequire(import.meta.url);
 const __filename = __sgFileURLToPath(import.meta.url);
 const __dirname = __sgDirname(__filename);
 import {
-  scanCommand
-} from "./chunk-LJHSMHPU.js";
-import "./chunk-XFLBVRWF.js";
-import "./chunk-H2OAFF7R.js";
+  run,
+  scanCommand,
+  scanPipelineOptions
+} from "./chunk-RVFGBGMR.js";
+import "./chunk-27652QJS.js";
+import "./chunk-Y2ZR3IRC.js";
 import "./chunk-SMRPWVLJ.js";
 import "./chunk-MEPUX6SS.js";
 import "./chunk-LPHRMR6J.js";
 import "./chunk-VZR4YNCM.js";
-import "./chunk-T7OZWSEO.js";
-import "./chunk-SJNCFV5W.js";
-import "./chunk-7Y2Y4YPS.js";
-import "./chunk-HJJ4CGPS.js";
+import "./chunk-NAMCN3DX.js";
+import "./chunk-W5JAURXC.js";
+import "./chunk-QS734OKQ.js";
+import "./chunk-QKB23GCW.js";
 import "./chunk-JBZB6ZHA.js";
 import "./chunk-3LKNDEZA.js";
 import "./chunk-63NLDXJT.js";
@@ -36,7 +38,7 @@ import "./chunk-U65Y67VX.js";
 import "./chunk-6PB7EY26.js";
 import "./chunk-ZFXYH7RL.js";
 import "./chunk-K47NRAYF.js";
-import "./chunk-IOVNB2KR.js";
+import "./chunk-HQ636VMP.js";
 import "./chunk-CE3SJGIG.js";
 import "./chunk-2L5WH6HQ.js";
 import "./chunk-7RXX3OXC.js";
@@ -48,7 +50,7 @@ import "./chunk-44QYIPQ7.js";
 import "./chunk-SCYKMJJI.js";
 import "./chunk-IARREIY2.js";
 import "./chunk-LJLRXQKZ.js";
-import "./chunk-GXUK27HF.js";
+import "./chunk-HEQVZW7N.js";
 import "./chunk-6FSLFHTN.js";
 import "./chunk-6QO4RSHM.js";
 import "./chunk-6INDVNBY.js";
@@ -57,11 +59,8 @@ import "./chunk-HYPJQQQ3.js";
 import "./chunk-KDR2SZEQ.js";
 import "./chunk-5JUTSDFM.js";
 import "./chunk-YNPQFTY5.js";
-
-// src/cli/commands/sign.ts
-function run(argv) {
-  return scanCommand("sign", argv);
-}
 export {
-  run
+  run,
+  scanCommand,
+  scanPipelineOptions
 };

@@ -12,10 +12,10 @@ import {
   scannedTarget,
   signImage,
   signIndex
-} from "./chunk-H2OAFF7R.js";
+} from "./chunk-Y2ZR3IRC.js";
 import {
   runPipeline
-} from "./chunk-HJJ4CGPS.js";
+} from "./chunk-QKB23GCW.js";
 import {
   openImage
 } from "./chunk-EAWDZE7V.js";

@@ -14,7 +14,7 @@ import {
 import {
   SCANNERS,
   isScanner
-} from "./chunk-IOVNB2KR.js";
+} from "./chunk-HQ636VMP.js";
 import {
   MALWARE_MODES
 } from "./chunk-CE3SJGIG.js";

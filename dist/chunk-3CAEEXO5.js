@@ -19,7 +19,7 @@ import {
   identityProvider,
   keySigner,
   slsaProvenance
-} from "./chunk-PV4OJSXC.js";
+} from "./chunk-5RBSAIX2.js";
 import {
   BUNDLE_SUFFIX,
   signFile,
@@ -42,7 +42,7 @@ import {
   tufCacheDir,
   verifyBundles
 } from "./chunk-IB66KPVF.js";
-import "./chunk-WDHWCZSQ.js";
+import "./chunk-4VCXUDYL.js";
 import {
   BUNDLE_V03_MEDIA_TYPE,
   IN_TOTO_PAYLOAD_TYPE,
@@ -55,8 +55,8 @@ import "./chunk-ENAC3JU5.js";
 import "./chunk-TJLGGXV5.js";
 import "./chunk-U65Y67VX.js";
 import "./chunk-YGEM47PD.js";
-import "./chunk-FIBPEP7E.js";
-import "./chunk-GXUK27HF.js";
+import "./chunk-IFF3HIXV.js";
+import "./chunk-HEQVZW7N.js";
 import "./chunk-Y4CQZHBA.js";
 import "./chunk-NQRDU5S6.js";
 import "./chunk-6QO4RSHM.js";

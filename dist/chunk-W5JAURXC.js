@@ -59,7 +59,7 @@ async function loadWriters(requests, result) {
   if (formats.has("text")) w.text = await import("./chunk-TU5CXTEJ.js");
   if (formats.has("gitlab")) w.gitlab = await import("./chunk-Y6YQKMH3.js");
   if (formats.has("cyclonedx") || formats.has("spdx") || formats.has("gitlab") && result.image)
-    w.sbom = await import("./chunk-2LXNYQMV.js");
+    w.sbom = await import("./chunk-2SEHRTT2.js");
   return w;
 }
 function loaded(writer, format) {

@@ -27,7 +27,7 @@ import {
   SCANNERS,
   analyzerRules,
   scannerPart
-} from "./chunk-IOVNB2KR.js";
+} from "./chunk-HQ636VMP.js";
 import {
   defaultPolicy,
   findPolicyFile
@@ -49,7 +49,7 @@ import {
 } from "./chunk-4ZOFVYWB.js";
 import {
   VERSION
-} from "./chunk-GXUK27HF.js";
+} from "./chunk-HEQVZW7N.js";
 import {
   ShipgateError
 } from "./chunk-6QO4RSHM.js";
@@ -306,7 +306,7 @@ async function readPolicy(repoRoot, configPath) {
 async function withTrivyIgnores(policy, repoRoot, named) {
   const files = readIgnoreFiles(repoRoot, named);
   if (!files.some((f) => f.entries.length)) return policy;
-  const { allRules } = await import("./chunk-GCXEEOHA.js");
+  const { allRules } = await import("./chunk-LTZQHIOM.js");
   const byPeer = /* @__PURE__ */ new Map();
   for (const r of await allRules()) {
     const peers = [
@@ -413,7 +413,7 @@ async function runUntil(opts, inputs, signal) {
   let exploitData;
   let scannedImage;
   if (opts.image) {
-    const { mapImageFindings, reconcileHistoryFindings, scanImage } = await import("./chunk-7IGB2M23.js");
+    const { mapImageFindings, reconcileHistoryFindings, scanImage } = await import("./chunk-PNV52CP3.js");
     const scanned = await log.group(
       `shipgate: image scan of ${opts.image}`,
       () => scanImage(opts, scanners, policy, inputs.image, signal)

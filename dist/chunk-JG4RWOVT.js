@@ -14,7 +14,7 @@ import {
 } from "./chunk-4W53UNPV.js";
 import {
   allRules
-} from "./chunk-IOVNB2KR.js";
+} from "./chunk-HQ636VMP.js";
 import {
   EXIT
 } from "./chunk-6QO4RSHM.js";
