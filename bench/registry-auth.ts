@@ -196,8 +196,14 @@ async function builtCli(): Promise<string> {
   return join(out, 'cli.js');
 }
 
-/** The command itself, `shipgate registry-auth --workers N`, its log (audit lines included) in a file. */
-async function measureCommand(cli: string, count: number): Promise<Figures & { count: number }> {
+/**
+ * The command itself, `shipgate registry-auth --workers N`, its log (audit lines included) in a file; with the
+ * ID token it was given, so the floor gets the same requests.
+ */
+async function measureCommand(
+  cli: string,
+  count: number,
+): Promise<{ figures: Figures & { count: number }; token: string }> {
   const dir = mkdtempSync(join(tmpdir(), 'shipgate-bench-rauth-workers-'));
   const github = await startIssuer();
   const gitlab = await startIssuer();
@@ -221,14 +227,13 @@ async function measureCommand(cli: string, count: number): Promise<Figures & { c
     if (!url) throw new Error(`the service did not start: ${readFileSync(logFile, 'utf8')}`);
     const token = await github.sign(githubClaims(github));
     const figures = await load(url, token, () => Promise.resolve(treeCpuMs(child.pid!)));
-    tokens.push(token);
     const audited = readFileSync(logFile, 'utf8')
       .split('\n')
       .filter((l) => l.startsWith('{"audit"')).length;
     // Every decision is one audit line: the warm-up burst, the rounds and the ab runs.
     const requests = CONCURRENCY * (ROUNDS + 1) + (HAS_AB ? CONCURRENCY * 2 + AB_REQUESTS : 0);
     if (audited !== requests) throw new Error(`${audited} audit lines for ${requests} requests`);
-    return { count, ...figures };
+    return { figures: { count, ...figures }, token };
   } finally {
     if (child.exitCode === null && child.signalCode === null) {
       const exited = new Promise((r) => child.once('exit', r));
@@ -241,16 +246,14 @@ async function measureCommand(cli: string, count: number): Promise<Figures & { c
   }
 }
 
-/** The ID tokens the measured commands were given: the floor gets the same requests. */
-const tokens: string[] = [];
-
 const mode = process.argv[2];
 if (mode === 'floor') serveFloor();
 else {
   const cli = await builtCli();
-  const { count: _one, ...shipgate } = await measureCommand(cli, 1);
-  const workers = await measureCommand(cli, availableParallelism());
-  const floor = await measureFloor(tokens[0]!);
+  const one = await measureCommand(cli, 1);
+  const { count: _one, ...shipgate } = one.figures;
+  const workers = (await measureCommand(cli, availableParallelism())).figures;
+  const floor = await measureFloor(one.token);
   process.stdout.write(
     `${JSON.stringify({
       concurrency: CONCURRENCY,
