@@ -6,6 +6,7 @@
 import type { FindingKind, RuleMeta } from '../core/finding';
 import type { RuleDocsIntro, RuleDocsPage } from '../core/rule-docs';
 import type { Analyzer, AnalyzerModule, AnalyzerOutput, AnalyzerSettings } from '../image/types';
+import { compareText } from '../core/order';
 
 export interface RegisteredAnalyzer {
   /** Unique; reports and the policy's `analyzers:` settings use it. */
@@ -121,7 +122,7 @@ export async function analyzerRules(scanners?: ReadonlySet<string>): Promise<Rul
     if (scanners && !scanners.has(scanner)) continue;
     const entries = ANALYZERS.filter((a) => a.scanner === scanner);
     const modules = await Promise.all(entries.map((a) => a.load()));
-    out.push(...modules.flatMap((m) => m.rules).sort((a, b) => a.id.localeCompare(b.id)));
+    out.push(...modules.flatMap((m) => m.rules).sort((a, b) => compareText(a.id, b.id)));
   }
   return out;
 }

@@ -3,10 +3,14 @@ import { Logger, setLogger, type LogLevel, type LogSink } from '../core/logger';
 import { COMMIT, VERSION } from '../core/version';
 import { cliSink } from './log-sinks';
 
-const COMMANDS: Record<
-  string,
-  { summary: string; load: () => Promise<{ run(argv: string[]): Promise<number> }> }
-> = {
+interface Command {
+  summary: string;
+  load: () => Promise<{ run(argv: string[]): Promise<number> }>;
+  /** Work to start before the command's code loads, in parallel with it. */
+  warm?: () => void;
+}
+
+const COMMANDS: Record<string, Command> = {
   scan: {
     summary: 'lint Dockerfiles and manifests, scan an image, apply the policy and decide',
     load: () => import('./commands/scan'),
@@ -14,6 +18,11 @@ const COMMANDS: Record<
   lint: {
     summary: 'lint Dockerfiles and Kubernetes manifests (no image)',
     load: () => import('./commands/lint'),
+    // The bash parser's grammar compiles off the main thread while the lint code loads. A failure shows
+    // when a RUN is parsed.
+    warm: () => {
+      import('../dockerfile/wasm').then((m) => m.bashParser()).catch(() => undefined);
+    },
   },
   sbom: { summary: 'write an SBOM (CycloneDX or SPDX) of an image', load: () => import('./commands/sbom') },
   rules: { summary: 'list every rule with its metadata', load: () => import('./commands/rules') },
@@ -118,6 +127,7 @@ export async function main(argv: string[]): Promise<number> {
         hint: `commands: ${Object.keys(COMMANDS).join(', ')}; run "shipgate --help"`,
       });
     }
+    if (!rest.includes('--help') && !rest.includes('-h')) cmd.warm?.();
     try {
       return await (await cmd.load()).run(rest);
     } finally {

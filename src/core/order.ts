@@ -12,6 +12,14 @@ export const PARTS: readonly FindingKind[] = [
   'malware',
 ];
 
+/**
+ * Orders strings by UTF-16 code unit, as `<` does. Reports and rule lists use it rather than `localeCompare`,
+ * whose order follows the machine's locale and whose first call loads ICU's collator (about 7 ms of a start).
+ */
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 function cmp(a: string | number | undefined, b: string | number | undefined): number {
   if (a === b) return 0;
   if (a === undefined) return 1;

@@ -11,6 +11,7 @@ import { RULES } from './rules/index';
 import { redact } from '../core/redact';
 import { isSecretName, SECRET_PATTERNS } from './rules/secrets';
 import type { Instruction, ParsedDockerfile } from './types';
+import { compareText } from '../core/order';
 
 export type { DockerfileLintOptions } from './options';
 
@@ -158,7 +159,7 @@ function sortFindings(findings: Finding[]): Finding[] {
       (a.location?.startLine ?? 0) - (b.location?.startLine ?? 0) ||
       (a.location?.startColumn ?? 0) - (b.location?.startColumn ?? 0) ||
       compareSeverity(b.severity, a.severity) ||
-      a.ruleId.localeCompare(b.ruleId),
+      compareText(a.ruleId, b.ruleId),
   );
 }
 

@@ -1,8 +1,9 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { setFlagsFromString } from 'node:v8';
 import { fileURLToPath } from 'node:url';
 import type { Language, Parser as ParserType } from 'web-tree-sitter';
+import { ShipgateError } from '../core/errors';
 
 export type WasmFile = 'web-tree-sitter.wasm' | 'tree-sitter-bash.wasm';
 
@@ -26,20 +27,46 @@ export function locateWasm(
   return require.resolve(`${PACKAGE_OF[file]}/${file}`);
 }
 
+// Node has WebAssembly but its type declarations name only the namespace's types (the value is in the DOM lib).
+const wasm = (globalThis as unknown as { WebAssembly: { compile(bytes: Uint8Array): Promise<WasmModule> } })
+  .WebAssembly;
+type WasmModule = Parameters<typeof Language.loadSync>[0];
+
 let bash: Promise<ParserType> | undefined;
 
-/** The bash parser, loaded once on first use (about 20 ms). */
+/**
+ * The bash parser, loaded once. The first call may come early and not wait (the CLI starts it before it loads
+ * the lint code), so that the load's asynchronous steps overlap that work; an error then reaches the first
+ * caller that waits, as one clear error.
+ */
 export function bashParser(): Promise<ParserType> {
-  bash ??= (async () => {
-    // V8 otherwise re-compiles the grammar with its optimising tier in the background, and the process
-    // cannot exit until that finishes (about a second): a one-file lint would take far longer than its work.
-    setFlagsFromString('--liftoff-only');
-    const { Parser, Language: Lang } = await import('web-tree-sitter');
-    await Parser.init({ locateFile: () => locateWasm('web-tree-sitter.wasm') });
-    const language: Language = await Lang.load(locateWasm('tree-sitter-bash.wasm'));
-    const parser = new Parser();
-    parser.setLanguage(language);
-    return parser;
-  })();
+  if (!bash) {
+    bash = loadBashParser().catch((e: unknown) => {
+      throw new ShipgateError(
+        'INTERNAL',
+        `the bash parser could not be loaded: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`,
+        { hint: 'reinstall shipgate: its WebAssembly files (dist/*.wasm) are missing or damaged', cause: e },
+      );
+    });
+    bash.catch(() => undefined);
+  }
   return bash;
+}
+
+async function loadBashParser(): Promise<ParserType> {
+  // V8 otherwise re-compiles the grammar with its optimising tier in the background, and the process
+  // cannot exit until that finishes (about a second): a one-file lint would take far longer than its work.
+  setFlagsFromString('--liftoff-only');
+  // The grammar (1.4 MB) compiles while the parser's JavaScript loads and its runtime is set up.
+  const grammar = wasm.compile(readFileSync(locateWasm('tree-sitter-bash.wasm')));
+  grammar.catch(() => undefined);
+  const runtime = readFileSync(locateWasm('web-tree-sitter.wasm'));
+  const { Parser, Language: Lang } = await import('web-tree-sitter');
+  await Parser.init({
+    wasmBinary: runtime.buffer.slice(runtime.byteOffset, runtime.byteOffset + runtime.byteLength),
+  });
+  const language: Language = Lang.loadSync(await grammar);
+  const parser = new Parser();
+  parser.setLanguage(language);
+  return parser;
 }

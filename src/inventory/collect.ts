@@ -1,4 +1,5 @@
 import type { Package } from '../core/package';
+import { compareText } from '../core/order';
 import type { InventoryResult } from '../image/types';
 import { osPackagePurl } from './purl';
 import { isInventoryPart } from './types';
@@ -25,11 +26,9 @@ export function collectInventory(results: unknown[]): InventoryResult {
   }
   packages.sort(
     (a, b) =>
-      cmp(a.purl, b.purl) || cmp(a.path ?? '', b.path ?? '') || cmp(a.binaryPath ?? '', b.binaryPath ?? ''),
+      compareText(a.purl, b.purl) ||
+      compareText(a.path ?? '', b.path ?? '') ||
+      compareText(a.binaryPath ?? '', b.binaryPath ?? ''),
   );
   return os ? { os, packages } : { packages };
-}
-
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

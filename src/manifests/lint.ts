@@ -8,6 +8,7 @@ import type { Report, Rule } from './rule';
 import { ALL_RULES } from './rules-list';
 import type { ParsedManifests, Span } from './types';
 import { deref, mapAt, scalarAt } from './yaml-nodes';
+import { compareText } from '../core/order';
 
 export const IGNORE_ANNOTATION = 'shipgate.dev/ignore';
 
@@ -40,7 +41,7 @@ export function lintManifests(
         (a.location?.startLine ?? 0) - (b.location?.startLine ?? 0) ||
         (a.location?.startColumn ?? 0) - (b.location?.startColumn ?? 0) ||
         compareSeverity(b.severity, a.severity) ||
-        a.ruleId.localeCompare(b.ruleId),
+        compareText(a.ruleId, b.ruleId),
     ),
   };
 }

@@ -11,6 +11,7 @@ import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { ShipgateError } from '../core/errors';
 import { logger } from '../core/logger';
 import type { TrustConfig, VerifyExpectations } from '../sign/index';
+import { compareText } from '../core/order';
 
 const CACHE_VERSION = 1;
 
@@ -167,7 +168,7 @@ export class AuditCache {
       version: CACHE_VERSION,
       fingerprint: this.fingerprint,
       passed: Object.fromEntries(
-        [...this.passed].filter(([k]) => this.keeps(k)).sort(([a], [b]) => a.localeCompare(b)),
+        [...this.passed].filter(([k]) => this.keeps(k)).sort(([a], [b]) => compareText(a, b)),
       ),
       signatureManifests: [...this.signatures].filter((k) => this.keeps(k)).sort(),
     };

@@ -4,6 +4,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { ShipgateError } from '../core/errors';
 import { repoRelative } from './paths';
+import { compareText } from '../core/order';
 
 /** A manifest stream larger than this is refused (a rendered chart of a large platform stays far below it). */
 const MAX_MANIFEST_BYTES = 32 * 1024 * 1024;
@@ -41,7 +42,7 @@ async function readBounded(stream: AsyncIterable<Buffer | string>, name: string)
 
 async function walk(dir: string, out: string[]): Promise<void> {
   const entries = await readdir(dir, { withFileTypes: true });
-  entries.sort((a, b) => a.name.localeCompare(b.name));
+  entries.sort((a, b) => compareText(a.name, b.name));
   for (const e of entries) {
     if (e.isDirectory()) {
       if (!SKIPPED_DIRS.has(e.name) && !e.name.startsWith('.')) await walk(join(dir, e.name), out);

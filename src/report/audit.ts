@@ -11,6 +11,7 @@ import type { VerifyFailure } from '../core/predicates';
 import { VERSION } from '../core/version';
 import { plural, slug, truncate } from './common';
 import { userCategory } from './sarif/category';
+import { compareText } from '../core/order';
 
 /** Why an image fails the audit: the verification failures of sign/verify. */
 type AuditReason = VerifyFailure;
@@ -145,8 +146,8 @@ export function auditJson(report: AuditReport): string {
   const images = [...report.images].sort(
     (a, b) =>
       Number(a.status === 'pass') - Number(b.status === 'pass') ||
-      a.repository.localeCompare(b.repository) ||
-      a.digest.localeCompare(b.digest),
+      compareText(a.repository, b.repository) ||
+      compareText(a.digest, b.digest),
   );
   const doc = {
     schemaVersion: AUDIT_JSON_VERSION,

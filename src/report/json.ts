@@ -6,7 +6,7 @@
 import { ruleHelpUri } from '../core/finding';
 import { mask } from '../core/logger';
 import { countBySeverity, type ScanResult } from '../core/result';
-import { PARTS, sortFindings } from '../core/order';
+import { compareText, PARTS, sortFindings } from '../core/order';
 
 export const JSON_SCHEMA_VERSION = 1;
 
@@ -176,7 +176,7 @@ export function toJson(result: ScanResult): string {
   const active = findings.filter((f) => !f.suppressed);
   const byPart = Object.fromEntries(PARTS.map((p) => [p, active.filter((f) => f.kind === p).length]));
   const rules = [...result.rules]
-    .sort((a, b) => PARTS.indexOf(a.kind) - PARTS.indexOf(b.kind) || a.id.localeCompare(b.id))
+    .sort((a, b) => PARTS.indexOf(a.kind) - PARTS.indexOf(b.kind) || compareText(a.id, b.id))
     .map((r) => ({ ...r, helpUri: ruleHelpUri(r) }));
   const report = {
     schemaVersion: JSON_SCHEMA_VERSION,

@@ -8,7 +8,7 @@ import { countBySeverity, type ScanResult } from '../core/result';
 import { maskRange } from '../core/redact';
 import { severityRank, type Severity } from '../core/severity';
 import { decisionLines, platformLines } from './decision';
-import { sortFindings } from '../core/order';
+import { compareText, sortFindings } from '../core/order';
 import { oneLine, printable } from '../core/text';
 import {
   exploitLabels,
@@ -264,7 +264,7 @@ function vulnerabilityTables(findings: Finding[], o: TextOptions, p: Palette): s
     (a, b) =>
       Math.max(...b.map((f) => severityRank(f.severity))) -
         Math.max(...a.map((f) => severityRank(f.severity))) ||
-      (a[0]!.vulnerability?.packageName ?? '').localeCompare(b[0]!.vulnerability?.packageName ?? ''),
+      compareText(a[0]!.vulnerability?.packageName ?? '', b[0]!.vulnerability?.packageName ?? ''),
   );
   const out: string[] = [];
   for (const list of groups) {
@@ -279,7 +279,7 @@ function vulnerabilityTables(findings: Finding[], o: TextOptions, p: Palette): s
       ),
     );
     const sorted = [...list].sort(
-      (a, b) => severityRank(b.severity) - severityRank(a.severity) || a.ruleId.localeCompare(b.ruleId),
+      (a, b) => severityRank(b.severity) - severityRank(a.severity) || compareText(a.ruleId, b.ruleId),
     );
     for (const f of sorted) {
       const r = rowOf.get(f)!;

@@ -10,6 +10,7 @@
  */
 import { createHash } from 'node:crypto';
 import { ShipgateError } from '../core/errors';
+import { compareText } from '../core/order';
 import type { Descriptor, RegistryClient } from '../oci/client';
 import { digestOf, parseDigest } from '../oci/digest';
 import { MT } from '../oci/media-types';
@@ -87,7 +88,7 @@ function pem(der: Buffer): string {
 
 /** Sorted keys, as Go's encoding/json writes a map. */
 function sorted(m: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.entries(m).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return Object.fromEntries(Object.entries(m).sort(([a], [b]) => compareText(a, b)));
 }
 
 /** The certificate, chain, SET and RFC 3161 annotations from a bundle's verification material. */

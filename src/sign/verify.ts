@@ -22,6 +22,7 @@ import type { ApprovalPredicate } from './predicates/approval';
 import { sha256Hex } from './statement';
 import type { LoadedTrust } from './trust';
 import { IN_TOTO_PAYLOAD_TYPE, IN_TOTO_STATEMENT_V1, PREDICATE, type Statement } from './types';
+import { compareText } from '../core/order';
 
 /** What the bundles must prove. Serializable from CLI flags. */
 export interface VerifyExpectations {
@@ -440,7 +441,7 @@ function checkPlatforms(
 function checkApproval(report: VerifyReport, expect: VerifyExpectations, subject: Subject): void {
   const approvals = report.verified
     .filter((v) => v.predicateType === PREDICATE.approval)
-    .sort((a, b) => (b.time ?? '').localeCompare(a.time ?? ''));
+    .sort((a, b) => compareText(b.time ?? '', a.time ?? ''));
   const newest = approvals[0];
   if (!newest) {
     if (expect.approval?.required)

@@ -11,6 +11,7 @@ import type { VulnDatabase } from './osv/db';
 import { eolFinding } from './rules';
 import { assessSeverity } from './severity';
 import { comparatorFor, semverComparator, type Comparator } from './versions';
+import { compareText } from '../core/order';
 
 export interface MatchOptions {
   /** Leave out vulnerabilities without a fixed version. */
@@ -226,9 +227,9 @@ function toFinding(pkg: Package, t: PackageTarget, g: Group, os: OsInfo | undefi
   const fixed = [...new Set(g.hits.flatMap((h) => h.fixed))];
   const order = (a: string, b: string): number => {
     try {
-      return cmp ? cmp.compare(a, b) : a.localeCompare(b);
+      return cmp ? cmp.compare(a, b) : compareText(a, b);
     } catch {
-      return a.localeCompare(b);
+      return compareText(a, b);
     }
   };
   fixed.sort(order);

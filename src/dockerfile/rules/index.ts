@@ -7,6 +7,7 @@ import { packageRules } from './packages';
 import { secretRules } from './secrets';
 import { shellRules } from './shell';
 import { userRules } from './user';
+import { compareText } from '../../core/order';
 
 /** Every Dockerfile rule, in id order. */
 export const RULES: Rule[] = [
@@ -17,7 +18,7 @@ export const RULES: Rule[] = [
   ...shellRules,
   ...instructionRules,
   ...copyRules,
-].sort((a, b) => a.meta.id.localeCompare(b.meta.id));
+].sort((a, b) => compareText(a.meta.id, b.meta.id));
 
 export function dockerfileRules(): RuleMeta[] {
   return RULES.map((r) => r.meta);

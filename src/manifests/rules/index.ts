@@ -4,6 +4,7 @@ import { hostRules } from './host';
 import { imageRules } from './images';
 import { resourceRules } from './resources';
 import { securityContextRules } from './security-context';
+import { compareText } from '../../core/order';
 
 /** Every manifest rule except the Pod Security Standards controls, in id order. */
 export const RULES: Rule[] = [
@@ -12,4 +13,4 @@ export const RULES: Rule[] = [
   ...resourceRules,
   ...imageRules,
   ...crossCheckRules,
-].sort((a, b) => a.meta.id.localeCompare(b.meta.id));
+].sort((a, b) => compareText(a.meta.id, b.meta.id));

@@ -6,7 +6,7 @@
 import { ruleHelpUri, type Finding } from '../../core/finding';
 import type { Package } from '../../core/package';
 import type { ScanResult } from '../../core/result';
-import { sortFindings } from '../../core/order';
+import { compareText, sortFindings } from '../../core/order';
 import { stripControl } from '../../core/text';
 import { truncate } from '../common';
 import {
@@ -256,7 +256,7 @@ function remediations(
     byPackage.set(name, entry);
   });
   const out: GitlabRemediation[] = [];
-  for (const [name, e] of [...byPackage].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+  for (const [name, e] of [...byPackage].sort(([a], [b]) => compareText(a, b))) {
     const cmd = upgradeCommand(result.image?.os, [name]);
     const diff = cmd && insertLineDiff(target.path, text, line, `RUN ${cmd}`);
     if (!diff) continue;

@@ -4,6 +4,7 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import {
+  cpSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
@@ -14,7 +15,7 @@ import {
 } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Log } from 'sarif';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -32,8 +33,9 @@ interface Run {
 
 let work: string;
 
-function shipgate(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Run {
-  const r = spawnSync(process.execPath, [CLI, ...args], {
+/** Runs the bundled CLI; with `node`, args[0] is the script to run instead (another copy of the bundle). */
+function shipgate(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv; node?: boolean } = {}): Run {
+  const r = spawnSync(process.execPath, opts.node ? args : [CLI, ...args], {
     cwd: opts.cwd ?? work,
     env: { ...process.env, NO_COLOR: '1', ...opts.env },
     encoding: 'utf8',
@@ -188,6 +190,31 @@ describe('shipgate lint', () => {
     const r = shipgate(['lint', 'Bad.Dockerfile']);
     expectOneLineError(r, 2, 'DOCKERFILE_PARSE');
     expect(r.stderr).toMatch(/:2\b/);
+  });
+
+  it('fails a RUN with one clear error when the bash grammar is missing or damaged, and lints the rest', () => {
+    // The CLI starts loading the bash parser before the lint code: a failure there must surface once, when a
+    // RUN needs the parser, and never as an unhandled rejection.
+    const bundle = join(work, 'broken-bundle');
+    cpSync(dirname(CLI), bundle, { recursive: true });
+    const cli = join(bundle, 'cli.js');
+    writeFileSync(join(work, 'Run.Dockerfile'), 'FROM alpine:3.20\nRUN apk add --no-cache curl\n');
+    writeFileSync(join(work, 'NoRun.Dockerfile'), 'FROM alpine:3.20\nUSER 1000\n');
+    const grammar = join(bundle, 'tree-sitter-bash.wasm');
+    for (const damage of [
+      () => rmSync(grammar),
+      () => writeFileSync(grammar, Buffer.from('\0asm\x01\0\0\0\x01')),
+    ]) {
+      damage();
+      const bad = shipgate([cli, 'lint', 'Run.Dockerfile'], { node: true });
+      expectOneLineError(bad, 3, 'INTERNAL');
+      expect(bad.stderr).toContain('the bash parser could not be loaded');
+      expect(bad.stderr).toContain('reinstall shipgate');
+      expect(bad.stderr).not.toMatch(/unhandled/i);
+      const good = shipgate([cli, 'lint', 'NoRun.Dockerfile', '--fail-on', 'none'], { node: true });
+      expect(good.code, good.stderr).toBe(0);
+    }
+    rmSync(bundle, { recursive: true, force: true });
   });
 
   it('reports a policy file error with the path of the bad key', () => {
