@@ -43,4 +43,4 @@ try {
   nodeModule.enableCompileCache(shipgateCacheDir("node-compile-cache"));
 } catch {
 }
-await import("./chunk-QIB5IIB6.js");
+await import("./chunk-55IVFPJV.js");

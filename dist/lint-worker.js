@@ -7,13 +7,15 @@ const __filename = __sgFileURLToPath(import.meta.url);
 const __dirname = __sgDirname(__filename);
 import {
   batchError
-} from "./chunk-QD536DDT.js";
+} from "./chunk-N6X2HTL3.js";
 import {
   lintDockerfiles
-} from "./chunk-4ZOFVYWB.js";
+} from "./chunk-Y7H2M4P5.js";
 import "./chunk-44QYIPQ7.js";
 import "./chunk-SCYKMJJI.js";
 import "./chunk-IARREIY2.js";
+import "./chunk-AR5LODH6.js";
+import "./chunk-WXYCZFY5.js";
 import "./chunk-LJLRXQKZ.js";
 import "./chunk-6FSLFHTN.js";
 import "./chunk-6QO4RSHM.js";
