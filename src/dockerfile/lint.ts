@@ -40,44 +40,60 @@ export async function lintDockerfiles(
   inputs: readonly { path: string; content: string }[],
   options: DockerfileLintOptions = {},
 ): Promise<LintResult[]> {
-  const dfs: ParsedDockerfile[] = [];
-  for (const input of inputs) {
+  const parse = async (input: { path: string; content: string }): Promise<ParsedDockerfile> => {
     const df = await parseDockerfile(input.content, input.path);
     if (options.target) selectTarget(df, options.target);
-    dfs.push(df);
+    return df;
+  };
+  const shellcheck = options.shellcheck === true ? findShellcheck() : undefined;
+  if (!shellcheck) {
+    // Each file is let go once linted, so a run over many files keeps only their findings: the parsed files
+    // then die young, and the garbage collector no longer copies all of them from one collection to the next.
+    const results: LintResult[] = [];
+    for (const input of inputs) {
+      const df = await parse(input);
+      results.push({
+        findings: runRules(df, options),
+        target: toTarget(df),
+        shellcheck: unchecked(df, options.shellcheck === true ? 'missing' : 'off'),
+      });
+    }
+    return results;
   }
+  const dfs: ParsedDockerfile[] = [];
+  for (const input of inputs) dfs.push(await parse(input));
   const findings = dfs.map((df) => runRules(df, options));
-  const shellcheck = await shellcheckFindings(dfs, options, findings);
+  const checked = await shellcheckFindings(dfs, shellcheck, options, findings);
   return dfs.map((df, i) => ({
-    findings: shellcheck[i]!.rules.length ? sortFindings(findings[i]!) : findings[i]!,
+    findings: checked[i]!.rules.length ? sortFindings(findings[i]!) : findings[i]!,
     target: toTarget(df),
-    shellcheck: shellcheck[i]!,
+    shellcheck: checked[i]!,
   }));
 }
 
 const hasRun = (df: ParsedDockerfile): boolean =>
   df.instructions.some((i) => i.keyword === 'RUN' || i.trigger?.keyword === 'RUN');
 
+/** The status of a Dockerfile ShellCheck did not run on: `none` when it has no RUN. */
+const unchecked = (df: ParsedDockerfile, state: 'off' | 'missing'): ShellcheckStatus => ({
+  state: hasRun(df) ? state : 'none',
+  skipped: [],
+  rules: [],
+});
+
 /** ShellCheck's findings on the RUN scripts, as rules named by their SC code (as hadolint reports them). */
 async function shellcheckFindings(
   dfs: ParsedDockerfile[],
+  binary: string,
   options: DockerfileLintOptions,
   findings: Finding[][],
 ): Promise<ShellcheckStatus[]> {
-  const state = (df: ParsedDockerfile, s: ShellcheckStatus['state']): ShellcheckStatus => ({
-    state: hasRun(df) ? s : 'none',
-    skipped: [],
-    rules: [],
-  });
-  if (options.shellcheck !== true) return dfs.map((df) => state(df, 'off'));
-  const binary = findShellcheck();
-  if (!binary) return dfs.map((df) => state(df, 'missing'));
   const checked = dfs.filter(hasRun);
   const runs = await runShellcheck(checked, binary, options.shellcheckTimeoutMs);
   const rules = new Map<string, Rule>();
   return dfs.map((df, i) => {
     const run = runs[checked.indexOf(df)];
-    if (!run) return state(df, 'off');
+    if (!run) return unchecked(df, 'off');
     const used = new Set<Rule>();
     const seen = new Map<string, number>();
     for (const r of run.reports) {

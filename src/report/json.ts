@@ -10,8 +10,6 @@ import { compareText, PARTS, sortFindings } from '../core/order';
 
 export const JSON_SCHEMA_VERSION = 1;
 
-type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
-
 /** Key orders of the documented objects; keys not listed follow alphabetically. */
 const ORDER = {
   report: [
@@ -129,40 +127,67 @@ const CHILDREN: Partial<Record<Shape, Record<string, Shape>>> = {
   vulnerability: { cvss: 'cvss' },
 };
 
-/**
- * The order of an object's keys. Objects of one shape mostly share their keys (thousands of findings): the
- * order is worked out once per shape and key set.
- */
-function orderOf(
-  obj: Record<string, unknown>,
-  shape: Shape | undefined,
-  orders: Map<string, string[]>,
-): string[] {
-  const keys = Object.keys(obj);
-  const id = `${shape ?? ''}\u0000${keys.join('\u0000')}`;
-  let order = orders.get(id);
-  if (!order) {
-    const first: readonly string[] = shape ? ORDER[shape] : [];
-    order = [...first.filter((k) => k in obj), ...keys.filter((k) => !first.includes(k)).sort()];
-    orders.set(id, order);
-  }
-  return order;
+/** An object's key order, and whether it is already the order of its keys. */
+interface KeyOrder {
+  keys: string[];
+  order: string[];
+  same: boolean;
 }
 
-/** Recursively copies the value with keys in the shape's order; unknown objects get sorted keys. */
-function ordered(value: unknown, shape?: Shape, orders = new Map<string, string[]>()): Json | undefined {
-  if (value === undefined || typeof value === 'function') return undefined;
-  if (value === null || typeof value !== 'object') return value as Json;
-  if (Array.isArray(value)) return value.map((v) => ordered(v, shape, orders) ?? null);
-  const obj = value as Record<string, unknown>;
-  const order = orderOf(obj, shape, orders);
-  const children = shape ? CHILDREN[shape] : undefined;
-  const out: { [k: string]: Json } = {};
-  for (const k of order) {
-    const v = ordered(obj[k], children?.[k], orders);
-    if (v !== undefined) out[k] = v;
+/** Key orders seen so far, per shape: objects of one shape mostly share their keys (thousands of findings). */
+type Orders = Map<Shape | undefined, KeyOrder[]>;
+
+function sameKeys(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** The order of an object's keys, worked out once per shape and key set. */
+function orderOf(obj: Record<string, unknown>, shape: Shape | undefined, orders: Orders): KeyOrder {
+  const keys = Object.keys(obj);
+  let seen = orders.get(shape);
+  if (!seen) orders.set(shape, (seen = []));
+  for (const o of seen) if (sameKeys(o.keys, keys)) return o;
+  const first: readonly string[] = shape ? ORDER[shape] : [];
+  const order = [...first.filter((k) => k in obj), ...keys.filter((k) => !first.includes(k)).sort()];
+  const o = { keys, order, same: sameKeys(keys, order) };
+  seen.push(o);
+  return o;
+}
+
+/**
+ * The value with keys in the shape's order; unknown objects get sorted keys. An object already in that order,
+ * with nothing inside it to change, is returned as it is rather than copied: JSON.stringify then writes the
+ * same text, and most of a large report is not copied at all.
+ */
+function ordered(value: unknown, shape?: Shape, orders: Orders = new Map()): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) {
+    let out: unknown[] | undefined;
+    for (let i = 0; i < value.length; i++) {
+      const v: unknown = value[i];
+      const o = ordered(v, shape, orders);
+      if (o !== v && !out) out = value.slice(0, i);
+      out?.push(o);
+    }
+    return out ?? value;
   }
-  return out;
+  const obj = value as Record<string, unknown>;
+  const { order, same } = orderOf(obj, shape, orders);
+  const children = shape ? CHILDREN[shape] : undefined;
+  let out: Record<string, unknown> | undefined = same ? undefined : {};
+  for (let i = 0; i < order.length; i++) {
+    const k = order[i]!;
+    const v = obj[k];
+    const o = ordered(v, children?.[k], orders);
+    if (o !== v && !out) {
+      out = {};
+      for (let j = 0; j < i; j++) out[order[j]!] = obj[order[j]!];
+    }
+    if (out) out[k] = o;
+  }
+  return out ?? obj;
 }
 
 /** The JSON report text (two-space indented, trailing newline). */

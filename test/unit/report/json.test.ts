@@ -74,6 +74,21 @@ describe('toJson', () => {
     expect(Object.keys(mal.properties)).toEqual(['engine', 'signature']);
   });
 
+  it('reorders an object nested in objects that are already in order, and leaves the input as it was', () => {
+    // Only the findings' locations and properties are built in another order: the writer must copy those
+    // (and the objects holding them) and may reuse the rest as it is.
+    const ordered = JSON.parse(text) as ScanResult;
+    const before = JSON.stringify(ordered);
+    const findings = ordered.findings.map((f) => ({
+      ...f,
+      ...(f.location ? { location: reversedKeys(f.location) } : {}),
+      ...(f.properties ? { properties: reversedKeys(f.properties) } : {}),
+    }));
+    const mixed = { ...result, findings } as ScanResult;
+    expect(toJson(mixed)).toBe(toJson({ ...result, findings: ordered.findings } as ScanResult));
+    expect(JSON.stringify(ordered)).toBe(before);
+  });
+
   it('summarises counts that agree with the findings', () => {
     const active = result.findings.filter((f) => !f.suppressed);
     expect(json.summary).toMatchObject({
