@@ -43,4 +43,4 @@ try {
   nodeModule.enableCompileCache(shipgateCacheDir("node-compile-cache"));
 } catch {
 }
-await import("./chunk-55IVFPJV.js");
+await import("./chunk-LOOK5GOL.js");

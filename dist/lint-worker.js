@@ -7,10 +7,10 @@ const __filename = __sgFileURLToPath(import.meta.url);
 const __dirname = __sgDirname(__filename);
 import {
   batchError
-} from "./chunk-N6X2HTL3.js";
+} from "./chunk-2BCJCDV6.js";
 import {
   lintDockerfiles
-} from "./chunk-Y7H2M4P5.js";
+} from "./chunk-7B2ZKYDB.js";
 import "./chunk-44QYIPQ7.js";
 import "./chunk-SCYKMJJI.js";
 import "./chunk-IARREIY2.js";
