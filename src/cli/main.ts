@@ -18,8 +18,8 @@ const COMMANDS: Record<string, Command> = {
   lint: {
     summary: 'lint Dockerfiles and Kubernetes manifests (no image)',
     load: () => import('./commands/lint'),
-    // The bash parser's grammar compiles off the main thread while the lint code loads. A failure shows
-    // when a RUN is parsed.
+    // The bash parser starts loading, so its asynchronous steps overlap the loading of the lint code. A failure
+    // shows when a RUN is parsed.
     warm: () => {
       import('../dockerfile/wasm').then((m) => m.bashParser()).catch(() => undefined);
     },

@@ -127,32 +127,26 @@ const CHILDREN: Partial<Record<Shape, Record<string, Shape>>> = {
   vulnerability: { cvss: 'cvss' },
 };
 
-/** An object's key order, and whether it is already the order of its keys. */
+/** An object's key order, and whether its keys are already in that order. */
 interface KeyOrder {
-  keys: string[];
   order: string[];
   same: boolean;
 }
 
-/** Key orders seen so far, per shape: objects of one shape mostly share their keys (thousands of findings). */
-type Orders = Map<Shape | undefined, KeyOrder[]>;
-
-function sameKeys(a: readonly string[], b: readonly string[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
+/** Key orders seen so far, by shape and key list: objects of one shape mostly share their keys. */
+type Orders = Map<string, KeyOrder>;
 
 /** The order of an object's keys, worked out once per shape and key set. */
 function orderOf(obj: Record<string, unknown>, shape: Shape | undefined, orders: Orders): KeyOrder {
   const keys = Object.keys(obj);
-  let seen = orders.get(shape);
-  if (!seen) orders.set(shape, (seen = []));
-  for (const o of seen) if (sameKeys(o.keys, keys)) return o;
-  const first: readonly string[] = shape ? ORDER[shape] : [];
-  const order = [...first.filter((k) => k in obj), ...keys.filter((k) => !first.includes(k)).sort()];
-  const o = { keys, order, same: sameKeys(keys, order) };
-  seen.push(o);
+  const id = `${shape ?? ''}\u0000${keys.join('\u0000')}`;
+  let o = orders.get(id);
+  if (!o) {
+    const first: readonly string[] = shape ? ORDER[shape] : [];
+    const order = [...first.filter((k) => k in obj), ...keys.filter((k) => !first.includes(k)).sort()];
+    o = { order, same: order.every((k, i) => k === keys[i]) };
+    orders.set(id, o);
+  }
   return o;
 }
 
