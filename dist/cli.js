@@ -43,4 +43,4 @@ try {
   nodeModule.enableCompileCache(shipgateCacheDir("node-compile-cache"));
 } catch {
 }
-await import("./chunk-LOOK5GOL.js");
+await import("./chunk-B27CLGMJ.js");

@@ -12,7 +12,7 @@ import "./chunk-ZC522ZWZ.js";
 import {
   COMMIT,
   VERSION
-} from "./chunk-RXR7AYSA.js";
+} from "./chunk-CJ4PYCF6.js";
 import {
   EXIT,
   ShipgateError,
@@ -31,34 +31,34 @@ import "./chunk-YNPQFTY5.js";
 var COMMANDS = {
   scan: {
     summary: "lint Dockerfiles and manifests, scan an image, apply the policy and decide",
-    load: () => import("./chunk-ANS6LH5S.js")
+    load: () => import("./chunk-WYLJ3RFD.js")
   },
   lint: {
     summary: "lint Dockerfiles and Kubernetes manifests (no image)",
-    load: () => import("./chunk-D27AHJPN.js"),
-    // The bash parser's grammar compiles off the main thread while the lint code loads. A failure shows
-    // when a RUN is parsed.
+    load: () => import("./chunk-C2W5I3EK.js"),
+    // The bash parser starts loading, so its asynchronous steps overlap the loading of the lint code. A failure
+    // shows when a RUN is parsed.
     warm: () => {
       import("./chunk-NTDVITIW.js").then((m) => m.bashParser()).catch(() => void 0);
     }
   },
-  sbom: { summary: "write an SBOM (CycloneDX or SPDX) of an image", load: () => import("./chunk-3A5V6YHB.js") },
-  rules: { summary: "list every rule with its metadata", load: () => import("./chunk-J4NJ3JNR.js") },
+  sbom: { summary: "write an SBOM (CycloneDX or SPDX) of an image", load: () => import("./chunk-QTNQSN6M.js") },
+  rules: { summary: "list every rule with its metadata", load: () => import("./chunk-E5MVY2J6.js") },
   policy: {
     summary: "validate a policy file, print its JSON Schema, or generate admission policies",
     load: () => import("./chunk-GF2AOFWX.js")
   },
   push: {
     summary: "push an approved image to a registry, only from a GitHub Actions or GitLab CI job",
-    load: () => import("./chunk-V7NIOF52.js")
+    load: () => import("./chunk-C5LD7GGA.js")
   },
   sign: {
     summary: "scan a registry image and, if approved, sign and attest its digest (sigstore)",
-    load: () => import("./chunk-ZZXGST3Y.js")
+    load: () => import("./chunk-NKGBEZCX.js")
   },
   attest: {
     summary: "sign a statement of your own predicate about an image digest and attach it",
-    load: () => import("./chunk-4T75U3TR.js")
+    load: () => import("./chunk-FTB2QK77.js")
   },
   verify: {
     summary: "verify an image's signatures and shipgate approval for its digest",
@@ -66,7 +66,7 @@ var COMMANDS = {
   },
   "sign-blob": {
     summary: "sign files (release assets): a sigstore bundle with their provenance next to each",
-    load: () => import("./chunk-SXPZ2PCA.js")
+    load: () => import("./chunk-6EJGT5OY.js")
   },
   "verify-blob": {
     summary: "verify a file against its sigstore bundle: digest, signer, predicate type, age",
@@ -74,7 +74,7 @@ var COMMANDS = {
   },
   audit: {
     summary: "find the images in a registry that are not signed and approved as verify expects",
-    load: () => import("./chunk-ANF4RPJP.js")
+    load: () => import("./chunk-LFQXHCYH.js")
   },
   "registry-auth": {
     summary: "serve registry tokens that grant push only to verified CI jobs",

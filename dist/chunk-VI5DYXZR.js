@@ -14,7 +14,7 @@ import {
   isScanner,
   ruleDocsPages,
   scannerPart
-} from "./chunk-243S4INN.js";
+} from "./chunk-CYJQLCMC.js";
 import "./chunk-WXYCZFY5.js";
 import "./chunk-LJLRXQKZ.js";
 import "./chunk-6QO4RSHM.js";

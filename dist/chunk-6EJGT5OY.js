@@ -8,19 +8,19 @@ const __dirname = __sgDirname(__filename);
 import {
   createSigner,
   slsaProvenance
-} from "./chunk-3JARPL4R.js";
+} from "./chunk-WUXRPTBW.js";
 import {
   BUNDLE_SUFFIX,
   signFile
 } from "./chunk-T3P2ZWWB.js";
 import "./chunk-OZR5VCAC.js";
 import "./chunk-A3MHOZUM.js";
-import "./chunk-Z6SCXJIW.js";
+import "./chunk-64O5XWO2.js";
 import {
   SIGNER_HELP,
   SIGNER_OPTIONS,
   signingConfig
-} from "./chunk-4725KLLW.js";
+} from "./chunk-RIZDYXNK.js";
 import "./chunk-PDDR2B3M.js";
 import "./chunk-63NLDXJT.js";
 import {
@@ -45,8 +45,8 @@ import "./chunk-YGEM47PD.js";
 import {
   mapConcurrent
 } from "./chunk-SCYKMJJI.js";
-import "./chunk-GSUC6VWR.js";
-import "./chunk-RXR7AYSA.js";
+import "./chunk-KDMI4IQ5.js";
+import "./chunk-CJ4PYCF6.js";
 import "./chunk-WXYCZFY5.js";
 import "./chunk-LJLRXQKZ.js";
 import "./chunk-6FSLFHTN.js";

@@ -136,7 +136,7 @@ async function storeSignatures(client, repository, imageDigest, input, options =
 }
 
 // src/pipeline/sign.ts
-var signingStack = () => import("./chunk-DS26A4JT.js");
+var signingStack = () => import("./chunk-XLA3VMTY.js");
 var SIGNING_CONCURRENCY = 4;
 var DEFAULT_ATTESTATIONS = ["slsa", "cyclonedx", "vuln", "approval"];
 function refused(message, hint) {

@@ -28,7 +28,7 @@ import {
   SCANNERS,
   analyzerRules,
   scannerPart
-} from "./chunk-243S4INN.js";
+} from "./chunk-CYJQLCMC.js";
 import {
   loadHadolintConfig
 } from "./chunk-7RXX3OXC.js";
@@ -46,7 +46,7 @@ import {
 } from "./chunk-7B2ZKYDB.js";
 import {
   VERSION
-} from "./chunk-RXR7AYSA.js";
+} from "./chunk-CJ4PYCF6.js";
 import {
   sortFindings
 } from "./chunk-WXYCZFY5.js";
@@ -306,7 +306,7 @@ async function readPolicy(repoRoot, configPath) {
 async function withTrivyIgnores(policy, repoRoot, named) {
   const files = readIgnoreFiles(repoRoot, named);
   if (!files.some((f) => f.entries.length)) return policy;
-  const { allRules } = await import("./chunk-ZNX2NGZV.js");
+  const { allRules } = await import("./chunk-VI5DYXZR.js");
   const byPeer = /* @__PURE__ */ new Map();
   for (const r of await allRules()) {
     const peers = [
@@ -413,7 +413,7 @@ async function runUntil(opts, inputs, signal) {
   let exploitData;
   let scannedImage;
   if (opts.image) {
-    const { mapImageFindings, reconcileHistoryFindings, scanImage } = await import("./chunk-ACANPGH7.js");
+    const { mapImageFindings, reconcileHistoryFindings, scanImage } = await import("./chunk-KQPDTGEE.js");
     const scanned = await log.group(
       `shipgate: image scan of ${opts.image}`,
       () => scanImage(opts, scanners, policy, inputs.image, signal)

@@ -14,7 +14,7 @@ import {
 import {
   toCycloneDx,
   toSpdx
-} from "./chunk-GSUC6VWR.js";
+} from "./chunk-KDMI4IQ5.js";
 import {
   ShipgateError
 } from "./chunk-6QO4RSHM.js";

@@ -15,7 +15,7 @@ var ANALYZERS = [
     name: "inventory",
     scanner: "vuln",
     always: true,
-    load: async () => (await import("./chunk-GYINCCTS.js")).inventoryModule
+    load: async () => (await import("./chunk-LWYVNAGY.js")).inventoryModule
   },
   { name: "secrets", scanner: "secret", load: async () => (await import("./chunk-JX3QG5E2.js")).secretsModule },
   {

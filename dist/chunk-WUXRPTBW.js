@@ -18,7 +18,7 @@ import {
 } from "./chunk-A3MHOZUM.js";
 import {
   renderSbom
-} from "./chunk-Z6SCXJIW.js";
+} from "./chunk-64O5XWO2.js";
 import {
   PREDICATE
 } from "./chunk-LPHRMR6J.js";
@@ -28,7 +28,7 @@ import {
 import {
   COMMIT,
   VERSION
-} from "./chunk-RXR7AYSA.js";
+} from "./chunk-CJ4PYCF6.js";
 import {
   ShipgateError
 } from "./chunk-6QO4RSHM.js";

@@ -11,7 +11,7 @@ import {
   verifyFlags
 } from "./chunk-IVRWTRTI.js";
 import "./chunk-RDSG7OM2.js";
-import "./chunk-3JARPL4R.js";
+import "./chunk-WUXRPTBW.js";
 import "./chunk-T3P2ZWWB.js";
 import "./chunk-OZR5VCAC.js";
 import {
@@ -19,7 +19,7 @@ import {
   loadTrustMaterial,
   verifyBundles
 } from "./chunk-A3MHOZUM.js";
-import "./chunk-Z6SCXJIW.js";
+import "./chunk-64O5XWO2.js";
 import {
   fetchBundles,
   parseIndex
@@ -60,10 +60,10 @@ import "./chunk-YGEM47PD.js";
 import {
   mapConcurrent
 } from "./chunk-SCYKMJJI.js";
-import "./chunk-GSUC6VWR.js";
+import "./chunk-KDMI4IQ5.js";
 import {
   VERSION
-} from "./chunk-RXR7AYSA.js";
+} from "./chunk-CJ4PYCF6.js";
 import {
   compareText
 } from "./chunk-WXYCZFY5.js";

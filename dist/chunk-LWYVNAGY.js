@@ -12,8 +12,8 @@ import {
   inventoryModule,
   toCycloneDx,
   toSpdx
-} from "./chunk-GSUC6VWR.js";
-import "./chunk-RXR7AYSA.js";
+} from "./chunk-KDMI4IQ5.js";
+import "./chunk-CJ4PYCF6.js";
 import "./chunk-WXYCZFY5.js";
 import "./chunk-LJLRXQKZ.js";
 import {

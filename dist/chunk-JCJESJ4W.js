@@ -7,7 +7,7 @@ const __filename = __sgFileURLToPath(import.meta.url);
 const __dirname = __sgDirname(__filename);
 import {
   writeReports
-} from "./chunk-HGFYOKBL.js";
+} from "./chunk-UJT65PCY.js";
 import {
   bool,
   oneOf,

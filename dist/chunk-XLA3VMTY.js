@@ -19,7 +19,7 @@ import {
   identityProvider,
   keySigner,
   slsaProvenance
-} from "./chunk-3JARPL4R.js";
+} from "./chunk-WUXRPTBW.js";
 import {
   BUNDLE_SUFFIX,
   signFile,
@@ -42,7 +42,7 @@ import {
   tufCacheDir,
   verifyBundles
 } from "./chunk-A3MHOZUM.js";
-import "./chunk-Z6SCXJIW.js";
+import "./chunk-64O5XWO2.js";
 import {
   BUNDLE_V03_MEDIA_TYPE,
   IN_TOTO_PAYLOAD_TYPE,
@@ -55,8 +55,8 @@ import "./chunk-ENAC3JU5.js";
 import "./chunk-TJLGGXV5.js";
 import "./chunk-U65Y67VX.js";
 import "./chunk-YGEM47PD.js";
-import "./chunk-GSUC6VWR.js";
-import "./chunk-RXR7AYSA.js";
+import "./chunk-KDMI4IQ5.js";
+import "./chunk-CJ4PYCF6.js";
 import "./chunk-WXYCZFY5.js";
 import "./chunk-LJLRXQKZ.js";
 import "./chunk-Y4CQZHBA.js";

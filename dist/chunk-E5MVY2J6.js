@@ -14,7 +14,7 @@ import {
 } from "./chunk-4W53UNPV.js";
 import {
   allRules
-} from "./chunk-243S4INN.js";
+} from "./chunk-CYJQLCMC.js";
 import "./chunk-WXYCZFY5.js";
 import "./chunk-LJLRXQKZ.js";
 import {

@@ -21,13 +21,13 @@ import {
   scanPlatforms,
   scannedIndex,
   signingPush
-} from "./chunk-IJWXR24T.js";
+} from "./chunk-WTU4E3JL.js";
 import {
   gateFlags
-} from "./chunk-PGIICOXZ.js";
+} from "./chunk-4CKF2KC6.js";
 import {
   runPipeline
-} from "./chunk-UYY7HAFG.js";
+} from "./chunk-M3KWOHCO.js";
 import {
   tuneForImages
 } from "./chunk-JBZB6ZHA.js";
@@ -35,7 +35,7 @@ import "./chunk-3LKNDEZA.js";
 import {
   SIGNING_HELP,
   signOptions
-} from "./chunk-4725KLLW.js";
+} from "./chunk-RIZDYXNK.js";
 import "./chunk-PDDR2B3M.js";
 import {
   helpSection,
@@ -83,7 +83,7 @@ import {
   findRepoRoot
 } from "./chunk-VYLKKKIO.js";
 import "./chunk-U65Y67VX.js";
-import "./chunk-243S4INN.js";
+import "./chunk-CYJQLCMC.js";
 import "./chunk-7RXX3OXC.js";
 import "./chunk-DML5XCCS.js";
 import "./chunk-GESBQJHX.js";
@@ -95,7 +95,7 @@ import {
 } from "./chunk-SCYKMJJI.js";
 import "./chunk-IARREIY2.js";
 import "./chunk-AR5LODH6.js";
-import "./chunk-RXR7AYSA.js";
+import "./chunk-CJ4PYCF6.js";
 import "./chunk-WXYCZFY5.js";
 import "./chunk-LJLRXQKZ.js";
 import {

@@ -7,7 +7,7 @@ const __filename = __sgFileURLToPath(import.meta.url);
 const __dirname = __sgDirname(__filename);
 import {
   VERSION
-} from "./chunk-RXR7AYSA.js";
+} from "./chunk-CJ4PYCF6.js";
 import {
   compareText
 } from "./chunk-WXYCZFY5.js";

@@ -12,7 +12,7 @@ import {
   SIGNING_OPTIONS,
   attestImage,
   signOptions
-} from "./chunk-4725KLLW.js";
+} from "./chunk-RIZDYXNK.js";
 import "./chunk-PDDR2B3M.js";
 import "./chunk-63NLDXJT.js";
 import {

@@ -8,14 +8,14 @@ const __dirname = __sgDirname(__filename);
 import {
   checkOutputFlags,
   writeOutputs
-} from "./chunk-YJUYIISJ.js";
-import "./chunk-HGFYOKBL.js";
+} from "./chunk-JCJESJ4W.js";
+import "./chunk-UJT65PCY.js";
 import {
   failOnFlag
-} from "./chunk-PGIICOXZ.js";
+} from "./chunk-4CKF2KC6.js";
 import {
   runPipeline
-} from "./chunk-UYY7HAFG.js";
+} from "./chunk-M3KWOHCO.js";
 import {
   tuneForLint
 } from "./chunk-JBZB6ZHA.js";
@@ -39,7 +39,7 @@ import "./chunk-ORKN2LZK.js";
 import {
   findRepoRoot
 } from "./chunk-VYLKKKIO.js";
-import "./chunk-243S4INN.js";
+import "./chunk-CYJQLCMC.js";
 import "./chunk-7RXX3OXC.js";
 import "./chunk-DML5XCCS.js";
 import "./chunk-GESBQJHX.js";
@@ -49,7 +49,7 @@ import "./chunk-44QYIPQ7.js";
 import "./chunk-SCYKMJJI.js";
 import "./chunk-IARREIY2.js";
 import "./chunk-AR5LODH6.js";
-import "./chunk-RXR7AYSA.js";
+import "./chunk-CJ4PYCF6.js";
 import "./chunk-WXYCZFY5.js";
 import "./chunk-LJLRXQKZ.js";
 import "./chunk-6FSLFHTN.js";

@@ -9,15 +9,15 @@ import {
   run,
   scanCommand,
   scanPipelineOptions
-} from "./chunk-I4CLI2LF.js";
-import "./chunk-YJUYIISJ.js";
-import "./chunk-HGFYOKBL.js";
-import "./chunk-IJWXR24T.js";
-import "./chunk-PGIICOXZ.js";
-import "./chunk-UYY7HAFG.js";
+} from "./chunk-L3BEDILM.js";
+import "./chunk-JCJESJ4W.js";
+import "./chunk-UJT65PCY.js";
+import "./chunk-WTU4E3JL.js";
+import "./chunk-4CKF2KC6.js";
+import "./chunk-M3KWOHCO.js";
 import "./chunk-JBZB6ZHA.js";
 import "./chunk-3LKNDEZA.js";
-import "./chunk-4725KLLW.js";
+import "./chunk-RIZDYXNK.js";
 import "./chunk-PDDR2B3M.js";
 import "./chunk-63NLDXJT.js";
 import "./chunk-N7PLTF7E.js";
@@ -39,7 +39,7 @@ import "./chunk-TXKN6PNT.js";
 import "./chunk-TJLGGXV5.js";
 import "./chunk-VYLKKKIO.js";
 import "./chunk-U65Y67VX.js";
-import "./chunk-243S4INN.js";
+import "./chunk-CYJQLCMC.js";
 import "./chunk-7RXX3OXC.js";
 import "./chunk-DML5XCCS.js";
 import "./chunk-GESBQJHX.js";
@@ -49,7 +49,7 @@ import "./chunk-44QYIPQ7.js";
 import "./chunk-SCYKMJJI.js";
 import "./chunk-IARREIY2.js";
 import "./chunk-AR5LODH6.js";
-import "./chunk-RXR7AYSA.js";
+import "./chunk-CJ4PYCF6.js";
 import "./chunk-WXYCZFY5.js";
 import "./chunk-LJLRXQKZ.js";
 import "./chunk-6FSLFHTN.js";

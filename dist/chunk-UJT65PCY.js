@@ -53,13 +53,13 @@ function repoReader(repoRoot) {
 async function loadWriters(requests, result) {
   const formats = new Set(requests.map((r) => r.format));
   const w = {};
-  if (formats.has("json")) w.json = await import("./chunk-Y2RUXXI3.js");
+  if (formats.has("json")) w.json = await import("./chunk-U3G4QKY4.js");
   if (formats.has("sarif")) w.sarif = await import("./chunk-GG3Q6W45.js");
   if (formats.has("summary")) w.summary = await import("./chunk-AP2FLG6S.js");
   if (formats.has("text")) w.text = await import("./chunk-MXEFEMGP.js");
   if (formats.has("gitlab")) w.gitlab = await import("./chunk-6XC34SQX.js");
   if (formats.has("cyclonedx") || formats.has("spdx") || formats.has("gitlab") && result.image)
-    w.sbom = await import("./chunk-JFU3KPGI.js");
+    w.sbom = await import("./chunk-AAI3JT3F.js");
   return w;
 }
 function loaded(writer, format) {

@@ -42,7 +42,7 @@ import {
 } from "./chunk-DTVLKBZP.js";
 import {
   createAnalyzers
-} from "./chunk-243S4INN.js";
+} from "./chunk-CYJQLCMC.js";
 import "./chunk-7RXX3OXC.js";
 import "./chunk-DML5XCCS.js";
 import {
@@ -63,8 +63,8 @@ import "./chunk-AR5LODH6.js";
 import {
   collectInventory,
   require_packageurl_js
-} from "./chunk-GSUC6VWR.js";
-import "./chunk-RXR7AYSA.js";
+} from "./chunk-KDMI4IQ5.js";
+import "./chunk-CJ4PYCF6.js";
 import {
   compareText
 } from "./chunk-WXYCZFY5.js";

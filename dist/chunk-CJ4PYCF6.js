@@ -118,7 +118,7 @@ var package_default = {
 
 // src/core/version.ts
 var VERSION = package_default.version;
-var COMMIT = true ? "79d142a9b3c2de550b2f4c2fa22fa9dd9766c790" : "unknown";
+var COMMIT = true ? "af653eccd80e748fce3f86dbbb90754405bab9fe" : "unknown";
 
 export {
   VERSION,

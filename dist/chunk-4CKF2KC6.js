@@ -17,7 +17,7 @@ import {
 import {
   SCANNERS,
   isScanner
-} from "./chunk-243S4INN.js";
+} from "./chunk-CYJQLCMC.js";
 import {
   parseSeverity,
   parseSeverityList

@@ -7,11 +7,11 @@ const __filename = __sgFileURLToPath(import.meta.url);
 const __dirname = __sgDirname(__filename);
 import {
   renderSbom
-} from "./chunk-Z6SCXJIW.js";
+} from "./chunk-64O5XWO2.js";
 import "./chunk-VZR4YNCM.js";
 import "./chunk-TJLGGXV5.js";
-import "./chunk-GSUC6VWR.js";
-import "./chunk-RXR7AYSA.js";
+import "./chunk-KDMI4IQ5.js";
+import "./chunk-CJ4PYCF6.js";
 import "./chunk-WXYCZFY5.js";
 import "./chunk-LJLRXQKZ.js";
 import "./chunk-Y4CQZHBA.js";

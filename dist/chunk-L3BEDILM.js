@@ -8,26 +8,26 @@ const __dirname = __sgDirname(__filename);
 import {
   checkOutputFlags,
   writeOutputs
-} from "./chunk-YJUYIISJ.js";
+} from "./chunk-JCJESJ4W.js";
 import {
   notSignedLine,
   scanToSign,
   signScanned
-} from "./chunk-IJWXR24T.js";
+} from "./chunk-WTU4E3JL.js";
 import {
   gateFlags
-} from "./chunk-PGIICOXZ.js";
+} from "./chunk-4CKF2KC6.js";
 import {
   parseDuration,
   runPipeline
-} from "./chunk-UYY7HAFG.js";
+} from "./chunk-M3KWOHCO.js";
 import {
   tuneForImages
 } from "./chunk-JBZB6ZHA.js";
 import {
   signOptions,
   signableRegistryImage
-} from "./chunk-4725KLLW.js";
+} from "./chunk-RIZDYXNK.js";
 import {
   helpSection,
   parseTableCommand

@@ -7,10 +7,10 @@ const __filename = __sgFileURLToPath(import.meta.url);
 const __dirname = __sgDirname(__filename);
 import {
   writeReports
-} from "./chunk-HGFYOKBL.js";
+} from "./chunk-UJT65PCY.js";
 import {
   runPipeline
-} from "./chunk-UYY7HAFG.js";
+} from "./chunk-M3KWOHCO.js";
 import {
   tuneForImages
 } from "./chunk-JBZB6ZHA.js";
@@ -34,7 +34,7 @@ import "./chunk-ORKN2LZK.js";
 import {
   findRepoRoot
 } from "./chunk-VYLKKKIO.js";
-import "./chunk-243S4INN.js";
+import "./chunk-CYJQLCMC.js";
 import "./chunk-7RXX3OXC.js";
 import "./chunk-DML5XCCS.js";
 import "./chunk-GESBQJHX.js";
@@ -44,7 +44,7 @@ import "./chunk-44QYIPQ7.js";
 import "./chunk-SCYKMJJI.js";
 import "./chunk-IARREIY2.js";
 import "./chunk-AR5LODH6.js";
-import "./chunk-RXR7AYSA.js";
+import "./chunk-CJ4PYCF6.js";
 import "./chunk-WXYCZFY5.js";
 import "./chunk-LJLRXQKZ.js";
 import "./chunk-6FSLFHTN.js";

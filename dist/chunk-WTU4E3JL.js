@@ -7,7 +7,7 @@ const __filename = __sgFileURLToPath(import.meta.url);
 const __dirname = __sgDirname(__filename);
 import {
   runPipeline
-} from "./chunk-UYY7HAFG.js";
+} from "./chunk-M3KWOHCO.js";
 import {
   pushedIndexTarget,
   pushedTarget,
@@ -15,7 +15,7 @@ import {
   scannedTarget,
   signImage,
   signIndex
-} from "./chunk-4725KLLW.js";
+} from "./chunk-RIZDYXNK.js";
 import {
   openImage
 } from "./chunk-EAWDZE7V.js";

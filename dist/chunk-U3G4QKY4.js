@@ -138,20 +138,16 @@ var CHILDREN = {
   },
   vulnerability: { cvss: "cvss" }
 };
-function sameKeys(a, b) {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
 function orderOf(obj, shape, orders) {
   const keys = Object.keys(obj);
-  let seen = orders.get(shape);
-  if (!seen) orders.set(shape, seen = []);
-  for (const o2 of seen) if (sameKeys(o2.keys, keys)) return o2;
-  const first = shape ? ORDER[shape] : [];
-  const order = [...first.filter((k) => k in obj), ...keys.filter((k) => !first.includes(k)).sort()];
-  const o = { keys, order, same: sameKeys(keys, order) };
-  seen.push(o);
+  const id = `${shape ?? ""}\0${keys.join("\0")}`;
+  let o = orders.get(id);
+  if (!o) {
+    const first = shape ? ORDER[shape] : [];
+    const order = [...first.filter((k) => k in obj), ...keys.filter((k) => !first.includes(k)).sort()];
+    o = { order, same: order.every((k, i) => k === keys[i]) };
+    orders.set(id, o);
+  }
   return o;
 }
 function ordered(value, shape, orders = /* @__PURE__ */ new Map()) {
