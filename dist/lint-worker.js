@@ -7,14 +7,14 @@ const __filename = __sgFileURLToPath(import.meta.url);
 const __dirname = __sgDirname(__filename);
 import {
   batchError
-} from "./chunk-2BCJCDV6.js";
+} from "./chunk-3I4HO7S5.js";
 import {
   lintDockerfiles
-} from "./chunk-7B2ZKYDB.js";
+} from "./chunk-F2RXWRBF.js";
 import "./chunk-44QYIPQ7.js";
 import "./chunk-SCYKMJJI.js";
 import "./chunk-IARREIY2.js";
-import "./chunk-AR5LODH6.js";
+import "./chunk-DNEHU5TI.js";
 import "./chunk-WXYCZFY5.js";
 import "./chunk-LJLRXQKZ.js";
 import "./chunk-6FSLFHTN.js";
