@@ -227,27 +227,30 @@ describe('shipgate lint', () => {
       .slice(0, 20)
       .map((f) => join(dir, f));
     writeFileSync(join(work, 'no-shellcheck.yaml'), 'version: 1\ndockerfile:\n  shellcheck: false\n');
-    const r = shipgate(
-      [
-        '--trace-wasm-compilation-times',
-        CLI,
-        'lint',
-        ...files,
-        '--format',
-        'json',
-        '-o',
-        join(work, 'tiers.json'),
-        '--fail-on',
-        'none',
-        '-q',
-        '-c',
-        'no-shellcheck.yaml',
-      ],
-      { node: true },
-    );
-    expect(r.code, r.stderr).toBe(0);
-    const tiers = new Set([...r.stdout.matchAll(/^Compiled function \S+ using (\w+)/gm)].map((m) => m[1]));
-    expect([...tiers]).toEqual(['Liftoff']);
+    // On one thread, and on worker threads, which load the parser themselves.
+    for (const workers of ['0', '2']) {
+      const r = shipgate(
+        [
+          '--trace-wasm-compilation-times',
+          CLI,
+          'lint',
+          ...files,
+          '--format',
+          'json',
+          '-o',
+          join(work, 'tiers.json'),
+          '--fail-on',
+          'none',
+          '-q',
+          '-c',
+          'no-shellcheck.yaml',
+        ],
+        { node: true, env: { SHIPGATE_LINT_WORKERS: workers } },
+      );
+      expect(r.code, r.stderr).toBe(0);
+      const tiers = new Set([...r.stdout.matchAll(/^Compiled function \S+ using (\w+)/gm)].map((m) => m[1]));
+      expect([...tiers], `SHIPGATE_LINT_WORKERS=${workers}`).toEqual(['Liftoff']);
+    }
   });
 
   it('reports a policy file error with the path of the bad key', () => {
