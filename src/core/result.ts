@@ -10,6 +10,11 @@ export interface DockerfileTarget {
   stages: { name?: string; baseImage: string; line: number }[];
   /** Line of each instruction by normalised text, so image history `created_by` can be mapped back. */
   instructions: { line: number; endLine: number; keyword: string; text: string; stage: number }[];
+  /**
+   * The USER the final stage runs as (inherited from the stages it builds on, variables substituted); null
+   * when none sets one. `unknown`: a variable with no value in the Dockerfile.
+   */
+  finalUser: { line: number; text: string; value: string; runsAs: 'root' | 'non-root' | 'unknown' } | null;
 }
 
 export interface ImageTarget {

@@ -8,6 +8,8 @@ import { parseDockerfile } from './parse';
 import { defineRule, type Report, type Rule } from './rule';
 import { findShellcheck, runShellcheck, shellcheckSeverity } from './shellcheck';
 import { RULES } from './rules/index';
+import { finalStage } from './rules/helpers';
+import { stageUser } from './stage-user';
 import { redact } from '../core/redact';
 import { isSecretName, SECRET_PATTERNS } from './rules/secrets';
 import type { Instruction, ParsedDockerfile } from './types';
@@ -364,5 +366,11 @@ export function toTarget(df: ParsedDockerfile): DockerfileTarget {
       text: i.normalized,
       stage: i.stage,
     })),
+    finalUser: finalUserOf(df),
   };
+}
+
+function finalUserOf(df: ParsedDockerfile): DockerfileTarget['finalUser'] {
+  const u = df.stages.length ? stageUser(df, finalStage(df)) : undefined;
+  return u ? { line: u.inst.span.line, text: u.text, value: u.value, runsAs: u.runsAs } : null;
 }

@@ -50,9 +50,6 @@ export interface PropertyViolation {
   message: string;
 }
 
-/** USER values that mean root (the user part of user:group). */
-const ROOT_USERS = new Set(['root', '0']);
-
 export function checkRequiredProperties(
   targets: readonly DockerfileTarget[],
   policy: Policy,
@@ -82,25 +79,28 @@ function checkOne(t: DockerfileTarget, policy: Policy): PropertyViolation[] {
   if (!final) return out;
 
   if (req['require-non-root']) {
-    const users = t.instructions.filter((i) => i.stage === finalIndex && i.keyword.toUpperCase() === 'USER');
-    const last = users[users.length - 1];
-    if (!last)
+    const user = t.finalUser;
+    if (!user)
       out.push({
         property: 'require-non-root',
         path: t.path,
         line: final.line,
         message: 'final stage sets no USER and runs as root',
       });
-    else {
-      const user = userOf(last.text);
-      if (ROOT_USERS.has(user.split(':')[0] ?? ''))
-        out.push({
-          property: 'require-non-root',
-          path: t.path,
-          line: last.line,
-          message: `final stage runs as root (USER ${user})`,
-        });
-    }
+    else if (user.runsAs === 'root')
+      out.push({
+        property: 'require-non-root',
+        path: t.path,
+        line: user.line,
+        message: `final stage runs as root (USER ${user.text}${user.value === user.text ? '' : `, that is ${user.value}`})`,
+      });
+    else if (user.runsAs === 'unknown')
+      out.push({
+        property: 'require-non-root',
+        path: t.path,
+        line: user.line,
+        message: `final stage's USER ${user.text} cannot be checked (a variable with no value in the Dockerfile)`,
+      });
   }
   if (req['require-multistage'] && t.stages.length < 2)
     out.push({
@@ -165,13 +165,4 @@ function finalBase(t: DockerfileTarget, names: Set<string>): string | undefined 
     base = t.stages.find((s) => s.name?.toLowerCase() === name)?.baseImage.trim();
   }
   return base;
-}
-
-/** The user of a USER instruction's text ("USER app:app" or "app:app"). */
-function userOf(text: string): string {
-  return text
-    .trim()
-    .replace(/^USER\s+/i, '')
-    .trim()
-    .replace(/^["']|["']$/g, '');
 }

@@ -650,6 +650,7 @@ const DOCKERFILE_TARGETS: ScanResult['dockerfiles'] = [
         text: x.text,
         stage: 0,
       })),
+    finalUser: null,
   },
   {
     path: 'services/worker/Dockerfile',
@@ -658,6 +659,7 @@ const DOCKERFILE_TARGETS: ScanResult['dockerfiles'] = [
       { baseImage: 'gcr.io/distroless/static-debian12:nonroot', line: 8 },
     ],
     instructions: [],
+    finalUser: null,
   },
 ];
 

@@ -1,4 +1,5 @@
 import { defineRule } from '../rule';
+import { isRootUser, stageUser } from '../stage-user';
 import type { ImageRef, Instruction, ParsedDockerfile, Stage } from '../types';
 import {
   commands,
@@ -23,11 +24,6 @@ const KNOWN_NONROOT_IMAGES = [
 ];
 const ROOT_DEFAULT_EXCEPTIONS = ['cgr.dev/chainguard/wolfi-base*', 'cgr.dev/chainguard/*:*-dev'];
 
-function isRootUser(value: string): boolean {
-  const user = value.split(':')[0]?.trim() ?? '';
-  return user === 'root' || user === '0';
-}
-
 /** Whether the image runs as a non-root user when no USER is set. */
 function nonRootByDefault(ref: ImageRef, extra: readonly string[] = []): boolean {
   if (ref.scratch || ref.unresolved) return false;
@@ -47,7 +43,7 @@ const userNonRoot = defineRule({
   title: 'Final stage runs as root',
   severity: 'high',
   description:
-    'The final stage sets no USER (and its base image does not default to a non-root user), or its last USER is root (`root`, `0`, `root:root`, `0:0`).',
+    'The final stage sets no USER (and its base image does not default to a non-root user), or its last USER is root (`root`, `0`, `000`, `root:root`, `0:0`), also once the ARG and ENV values the Dockerfile gives are substituted (`ARG APP_USER=root` then `USER $APP_USER`; `USER ${UID:-0}`). A USER whose variable has no value in the Dockerfile (an ARG without a default, or a variable the base image may set) is not judged here; the policy setting `dockerfile.require-non-root` refuses it.',
   rationale:
     'A process running as root inside the container is root on the host if it escapes the container, can modify the whole image filesystem at run time, and is refused by Kubernetes `runAsNonRoot` policies. A USER set in an earlier build stage does not carry into the final image.',
   fix: [
@@ -76,12 +72,12 @@ const userNonRoot = defineRule({
   related: {
     checks: { hadolint: ['DL3002'], trivy: ['DS-0002', 'AVD-DS-0002'] },
     differs:
-      'hadolint DL3002 and Trivy DS002 read USER instructions; SG-DF-001 judges the user the final image runs as: a final stage on scratch without USER runs as root, a base known to run as non-root (distroless `:nonroot`, Chainguard) needs no USER, a base named by a variable is not judged, the last USER of a build stage the final image does not build on does not count, and a USER without a name (which Docker refuses) is no user',
+      'hadolint DL3002 and Trivy DS002 read USER instructions; SG-DF-001 judges the user the final image runs as: a final stage on scratch without USER runs as root, a base known to run as non-root (distroless `:nonroot`, Chainguard) needs no USER, a base named by a variable is not judged, the last USER of a build stage the final image does not build on does not count, and a USER without a name (which Docker refuses) is no user, and variables in USER are substituted with the values the Dockerfile gives',
   },
   hint: 'add `USER <non-root user>` at the end of the final stage',
   check({ df, options, report }) {
     const stage = finalStage(df);
-    const user = effectiveUser(df, stage);
+    const user = stageUser(df, stage);
     const base = rootImage(df, stage);
     if (!user) {
       if (base.unresolved) return;
@@ -103,11 +99,12 @@ const userNonRoot = defineRule({
       });
       return;
     }
-    const value = user.args.map((a) => a.value).join(' ');
-    if (isRootUser(value))
+    if (user.runsAs === 'root')
       report({
-        at: user,
-        message: `The last USER of the final stage is "${value}", so the container runs as root.`,
+        at: user.inst,
+        message: `The last USER of the final stage is "${user.text}"${
+          user.value === user.text ? '' : ` ("${user.value}" once its variables are substituted)`
+        }, so the container runs as root.`,
         fix: 'switch to an unprivileged user after the steps that need root, e.g. `USER 10001`',
       });
   },

@@ -68,6 +68,7 @@ function dockerfileTarget(): DockerfileTarget {
       { baseImage: 'debian:12-slim', line: 8 },
     ],
     instructions,
+    finalUser: null,
   };
 }
 

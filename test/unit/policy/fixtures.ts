@@ -3,6 +3,7 @@ import type { Finding } from '../../../src/core/finding';
 import type { DockerfileTarget, ScanResult } from '../../../src/core/result';
 import type { Severity } from '../../../src/core/severity';
 import { stableHash } from '../../../src/core/hash';
+import { isRootUser } from '../../../src/dockerfile/stage-user';
 
 export function vuln(
   id: string,
@@ -95,5 +96,16 @@ export function target(path: string, text: string): DockerfileTarget {
       stage: stages.length - 1,
     });
   });
-  return { path, stages, instructions };
+  const last = instructions.filter((i) => i.keyword === 'USER' && i.stage === stages.length - 1).at(-1);
+  const user = last?.text.replace(/^USER\s+/, '').replace(/^["']|["']$/g, '');
+  const finalUser: DockerfileTarget['finalUser'] =
+    last && user !== undefined
+      ? {
+          line: last.line,
+          text: user,
+          value: user,
+          runsAs: user.includes('$') ? 'unknown' : isRootUser(user) ? 'root' : 'non-root',
+        }
+      : null;
+  return { path, stages, instructions, finalUser };
 }

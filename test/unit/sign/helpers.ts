@@ -52,6 +52,7 @@ export function approvedScan(): ScanResult {
           { baseImage: 'build', line: 5 },
         ],
         instructions: [],
+        finalUser: null,
       },
     ],
   };
