@@ -7,10 +7,10 @@ const __filename = __sgFileURLToPath(import.meta.url);
 const __dirname = __sgDirname(__filename);
 import {
   batchError
-} from "./chunk-3I4HO7S5.js";
+} from "./chunk-KBU3PSKR.js";
 import {
   lintDockerfiles
-} from "./chunk-F2RXWRBF.js";
+} from "./chunk-5U2KFQMM.js";
 import "./chunk-44QYIPQ7.js";
 import "./chunk-SCYKMJJI.js";
 import "./chunk-IARREIY2.js";
