@@ -49,7 +49,7 @@ export const IMG_RULES = {
     title: 'Image runs as root',
     severity: 'medium',
     description:
-      'The image configuration has no `User`, or `root`, `0` or `0:0`, so containers start as root.',
+      'The image configuration has no `User`, or `root` or uid 0 however it is written (`0`, `000`, `0:0`), so containers start as root.',
     rationale:
       'A process running as root inside the container is root on the host when it escapes (kernel or runtime bugs, mounted sockets, privileged mode).',
     fix: 'Create an unprivileged user and switch to it in the final stage:\n\n```dockerfile\nRUN useradd --system --uid 10001 app\nUSER 10001\n```',

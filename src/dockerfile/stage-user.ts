@@ -2,6 +2,7 @@
  * The user a stage's image runs as, as far as the Dockerfile says: its last USER (the stages it builds on
  * included), with the ARG and ENV values in scope substituted, as the builder does.
  */
+import { isRootUser } from '../core/user';
 import { substituteArgs } from './image-ref';
 import { keyValues, stageChain } from './rules/helpers';
 import type { Instruction, ParsedDockerfile, Stage } from './types';
@@ -17,12 +18,6 @@ export interface StageUser {
   /** With the variables in scope substituted. */
   value: string;
   runsAs: RunsAs;
-}
-
-/** Whether a USER value means root: `root`, or uid 0 however it is written (`0`, `000`), with any group. */
-export function isRootUser(value: string): boolean {
-  const user = value.split(':')[0]?.trim() ?? '';
-  return user === 'root' || /^0+$/.test(user);
 }
 
 type Vars = Map<string, string | undefined>;

@@ -1,6 +1,7 @@
 /** Checks of the image configuration JSON (user, health check, ports, volumes, labels, credentials in Env) and of the reference it was scanned by. */
 import type { Finding } from '../../core/finding';
 import { addSecret } from '../../core/logger';
+import { isRootUser } from '../../core/user';
 import type { AnalyzerModule, ImageInfo } from '../../image/types';
 import { parseImageRef, splitReference } from '../../oci/ref';
 import { safeText, scanText } from '../../secrets/scanner';
@@ -95,11 +96,10 @@ function historyAssignments(createdBy: string): { name: string; value: string }[
 
 const isCredentialName = (name: string) => CREDENTIAL_NAME.test(name) && !CREDENTIAL_NAME_OK.test(name);
 
+/** An image without a user runs as root. */
 function isRoot(user: string | undefined): boolean {
   const u = (user ?? '').trim();
-  if (u === '') return true;
-  const name = u.split(':')[0]!;
-  return name === 'root' || name === '0';
+  return u === '' || isRootUser(u);
 }
 
 export function checkConfig(info: ImageInfo, options: ImageConfigOptions = {}): Finding[] {

@@ -1,5 +1,6 @@
 import { defineRule } from '../rule';
-import { isRootUser, stageUser } from '../stage-user';
+import { isRootUser } from '../../core/user';
+import { stageUser } from '../stage-user';
 import type { ImageRef, Instruction, ParsedDockerfile, Stage } from '../types';
 import {
   commands,

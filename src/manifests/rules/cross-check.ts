@@ -1,4 +1,5 @@
 /** Cross-checks of the manifests against the image scanned in the same run (rules that need `options.image`). */
+import { isRootUser } from '../../core/user';
 import { parseReference } from '../../oci/ref';
 import type { ScannedImage } from '../options';
 import { defineRule, subject, type Rule } from '../rule';
@@ -50,7 +51,7 @@ const nonRootImageRoot = defineRule({
     const image = options.image;
     if (!image) return;
     const user = (image.user.split(':')[0] ?? '').trim();
-    const root = user === '' || user === 'root' || user === '0';
+    const root = user === '' || isRootUser(user);
     const numeric = /^\d+$/.test(user);
     if (!root && numeric) return;
     for (const u of deploying(file.pods, image)) {

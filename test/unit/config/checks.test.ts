@@ -67,6 +67,8 @@ describe('checkImageConfig', () => {
     ['SG-IMG-001', { User: '' }],
     ['SG-IMG-001', { User: 'root' }],
     ['SG-IMG-001', { User: '0:0' }],
+    ['SG-IMG-001', { User: '0000' }],
+    ['SG-IMG-001', { User: '00:1000' }],
     ['SG-IMG-002', { Healthcheck: undefined }],
     ['SG-IMG-002', { Healthcheck: { Test: ['NONE'] } }],
     ['SG-IMG-003', { ExposedPorts: { '22/tcp': {} } }],

@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { lintDockerfile } from '../../../src/dockerfile/index';
 import { parseDockerfile } from '../../../src/dockerfile/parse';
 import { finalStage } from '../../../src/dockerfile/rules/helpers';
-import { isRootUser, stageUser } from '../../../src/dockerfile/stage-user';
+import { isRootUser } from '../../../src/core/user';
+import { stageUser } from '../../../src/dockerfile/stage-user';
 import { checkRequiredProperties, parsePolicy } from '../../../src/policy';
 
 async function finalUser(content: string) {

@@ -42,7 +42,7 @@ function found(text: string, image: ScannedImage, rule: string) {
 describe('cross-checks with the scanned image', () => {
   it('SG-K8S-028: runAsNonRoot with an image that runs as root or as a user name', () => {
     const text = manifest(`ghcr.io/example/api:2.3.1@${DIGEST}`);
-    for (const user of ['', 'root', '0', '0:0', 'app']) {
+    for (const user of ['', 'root', '0', '0:0', '000', 'app']) {
       const f = found(text, scanned(user), 'SG-K8S-028');
       expect([user, f.map((x) => x.properties?.container)]).toEqual([user, ['api']]);
     }

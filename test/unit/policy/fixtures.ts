@@ -3,7 +3,7 @@ import type { Finding } from '../../../src/core/finding';
 import type { DockerfileTarget, ScanResult } from '../../../src/core/result';
 import type { Severity } from '../../../src/core/severity';
 import { stableHash } from '../../../src/core/hash';
-import { isRootUser } from '../../../src/dockerfile/stage-user';
+import { isRootUser } from '../../../src/core/user';
 
 export function vuln(
   id: string,
