@@ -7,16 +7,17 @@ const __filename = __sgFileURLToPath(import.meta.url);
 const __dirname = __sgDirname(__filename);
 import {
   batchError
-} from "./chunk-KBU3PSKR.js";
+} from "./chunk-F6AQLYST.js";
 import {
   lintDockerfiles
-} from "./chunk-5U2KFQMM.js";
+} from "./chunk-AZTE2KXR.js";
 import "./chunk-44QYIPQ7.js";
 import "./chunk-SCYKMJJI.js";
 import "./chunk-IARREIY2.js";
 import "./chunk-DNEHU5TI.js";
 import "./chunk-WXYCZFY5.js";
 import "./chunk-LJLRXQKZ.js";
+import "./chunk-RFIJBJJT.js";
 import "./chunk-6FSLFHTN.js";
 import "./chunk-6QO4RSHM.js";
 import "./chunk-6INDVNBY.js";
