@@ -10,6 +10,8 @@ export interface DockerfileTarget {
   stages: { name?: string; baseImage: string; line: number }[];
   /** Line of each instruction by normalised text, so image history `created_by` can be mapped back. */
   instructions: { line: number; endLine: number; keyword: string; text: string; stage: number }[];
+  /** Images that `COPY --from=` and `RUN --mount=from=` read files from, pulled like base images. */
+  pulledImages: { image: string; line: number }[];
   /**
    * The USER the final stage runs as (inherited from the stages it builds on, variables substituted); null
    * when none sets one. `unknown`: a variable with no value in the Dockerfile.

@@ -8,7 +8,7 @@ import { parseDockerfile } from './parse';
 import { defineRule, type Report, type Rule } from './rule';
 import { findShellcheck, runShellcheck, shellcheckSeverity } from './shellcheck';
 import { RULES } from './rules/index';
-import { finalStage } from './rules/helpers';
+import { finalStage, pulledImages } from './rules/helpers';
 import { stageUser } from './stage-user';
 import { redact } from '../core/redact';
 import { isSecretName, SECRET_PATTERNS } from './rules/secrets';
@@ -366,6 +366,7 @@ export function toTarget(df: ParsedDockerfile): DockerfileTarget {
       text: i.normalized,
       stage: i.stage,
     })),
+    pulledImages: pulledImages(df).map((p) => ({ image: p.image.raw, line: p.inst.span.line })),
     finalUser: finalUserOf(df),
   };
 }

@@ -110,27 +110,35 @@ function checkOne(t: DockerfileTarget, policy: Policy): PropertyViolation[] {
       message: 'single-stage build (no separate build stage)',
     });
 
-  for (const s of t.stages) {
-    const base = s.baseImage.trim();
-    if (names.has(base.toLowerCase()) || base.toLowerCase() === 'scratch') continue;
-    const ref = parseImageRef(base);
-    const unresolved = base.includes('$');
+  // Base images, then the images COPY --from and RUN --mount=from= pull files from: both end up in the image.
+  const pulled = [
+    ...t.stages
+      .filter((s) => !names.has(s.baseImage.trim().toLowerCase()))
+      .map((s) => ({ image: s.baseImage.trim(), line: s.line, what: 'base image' })),
+    ...t.pulledImages.map((p) => ({ image: p.image.trim(), line: p.line, what: 'image' })),
+  ];
+  for (const { image, line, what } of pulled) {
+    if (image.toLowerCase() === 'scratch') continue;
+    const ref = parseImageRef(image);
+    const unresolved = image.includes('$');
     if (req['require-digest-pinned-base'] && !ref.digest)
       out.push({
         property: 'require-digest-pinned-base',
         path: t.path,
-        line: s.line,
+        line,
         message: unresolved
-          ? `base image ${base} cannot be checked for a digest (unresolved variable)`
-          : `base image ${base} is not pinned by digest`,
+          ? `${what} ${image} cannot be checked for a digest (unresolved variable)`
+          : `${what} ${image} is not pinned by digest`,
       });
     const registries = req['allowed-registries'];
-    if (registries && !unresolved && !registries.some((r) => globMatch(r, ref.registry)))
+    if (registries && (unresolved || !registries.some((r) => globMatch(r, ref.registry))))
       out.push({
         property: 'allowed-registries',
         path: t.path,
-        line: s.line,
-        message: `base image ${base} comes from ${ref.registry}, which is not an allowed registry (${registries.join(', ')})`,
+        line,
+        message: unresolved
+          ? `${what} ${image} cannot be checked against the allowed registries (unresolved variable)`
+          : `${what} ${image} comes from ${ref.registry}, which is not an allowed registry (${registries.join(', ')})`,
       });
   }
 

@@ -651,6 +651,7 @@ const DOCKERFILE_TARGETS: ScanResult['dockerfiles'] = [
         stage: 0,
       })),
     finalUser: null,
+    pulledImages: [],
   },
   {
     path: 'services/worker/Dockerfile',
@@ -660,6 +661,7 @@ const DOCKERFILE_TARGETS: ScanResult['dockerfiles'] = [
     ],
     instructions: [],
     finalUser: null,
+    pulledImages: [],
   },
 ];
 

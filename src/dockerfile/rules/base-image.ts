@@ -1,10 +1,8 @@
 import { globMatch } from '../../core/glob';
 import { familiarName } from '../../oci/ref';
-import { parseImageRef } from '../image-ref';
-import { stageFor } from '../parse';
 import { defineRule } from '../rule';
 import type { ImageRef, Instruction, ParsedDockerfile, Span, Stage } from '../types';
-import { commands, finalStage, imageMatches, operands, rootImage, subcommand } from './helpers';
+import { commands, finalStage, imageMatches, operands, pulledImages, rootImage, subcommand } from './helpers';
 
 /** Stages whose FROM names an external image (not scratch, not another stage). */
 function externalStages(df: ParsedDockerfile, ignore: readonly string[] = []): Stage[] {
@@ -215,21 +213,7 @@ const allowedRegistry = defineRule({
     };
     for (const s of externalStages(df, options.ignoreImages))
       check(s.image, s.from, s.imageSpan, 'Base image');
-    // Images that COPY --from and RUN --mount=from= read files from are pulled like base images.
-    for (const i of df.instructions) {
-      const inst = i.trigger ?? i;
-      for (const f of inst.flags) {
-        const ref =
-          f.name === 'from'
-            ? f.value
-            : f.name === 'mount'
-              ? /(?:^|,)from=([^,]+)/.exec(f.value ?? '')?.[1]
-              : null;
-        // A number names a stage by index, never an image (SG-DF-038 reports one that does not exist).
-        if (!ref || /^\d+$/.test(ref) || stageFor(df, ref)) continue;
-        check(parseImageRef(ref, ref, ref.includes('$')), inst, f.span, 'Image');
-      }
-    }
+    for (const p of pulledImages(df)) check(p.image, p.inst, p.span, 'Image');
   },
 });
 

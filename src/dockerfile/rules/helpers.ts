@@ -1,6 +1,8 @@
 import { globMatch } from '../../core/glob';
 import { familiarName } from '../../oci/ref';
-import type { ImageRef, Instruction, ParsedDockerfile, ShellCommand, Stage, Word } from '../types';
+import { parseImageRef } from '../image-ref';
+import { stageFor } from '../parse';
+import type { ImageRef, Instruction, ParsedDockerfile, ShellCommand, Span, Stage, Word } from '../types';
 
 /** Whether a command has one of the given flags: `--long`, `--long=value`, `-x`, or `-x` inside `-abx`. */
 export function hasFlag(cmd: { args: Word[] }, ...names: string[]): boolean {
@@ -217,4 +219,28 @@ export function propertyKeys(inst: Instruction, escape = '\\'): string[] {
 
 export function unquote(s: string): string {
   return s.replace(/^"(.*)"$/s, '$1').replace(/^'(.*)'$/s, '$1');
+}
+
+/**
+ * The images that `COPY --from=` and `RUN --mount=from=` read files from (ONBUILD triggers included): pulled
+ * at build time like base images. A stage name or index is not one; a reference holding a variable is marked
+ * unresolved.
+ */
+export function pulledImages(df: ParsedDockerfile): { image: ImageRef; inst: Instruction; span: Span }[] {
+  const out: { image: ImageRef; inst: Instruction; span: Span }[] = [];
+  for (const i of df.instructions) {
+    const inst = i.trigger ?? i;
+    for (const f of inst.flags) {
+      const ref =
+        f.name === 'from'
+          ? f.value
+          : f.name === 'mount'
+            ? /(?:^|,)from=([^,]+)/.exec(f.value ?? '')?.[1]
+            : null;
+      // A number names a stage by index, never an image (SG-DF-038 reports one that does not exist).
+      if (!ref || /^\d+$/.test(ref) || stageFor(df, ref)) continue;
+      out.push({ image: parseImageRef(ref, ref, ref.includes('$')), inst, span: f.span });
+    }
+  }
+  return out;
 }

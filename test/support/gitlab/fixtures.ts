@@ -69,6 +69,7 @@ function dockerfileTarget(): DockerfileTarget {
     ],
     instructions,
     finalUser: null,
+    pulledImages: [],
   };
 }
 

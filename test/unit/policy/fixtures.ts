@@ -107,5 +107,5 @@ export function target(path: string, text: string): DockerfileTarget {
           runsAs: user.includes('$') ? 'unknown' : isRootUser(user) ? 'root' : 'non-root',
         }
       : null;
-  return { path, stages, instructions, finalUser };
+  return { path, stages, instructions, finalUser, pulledImages: [] };
 }

@@ -77,6 +77,52 @@ dockerfile:
   });
 });
 
+describe('registry and digest properties on every image a build pulls', () => {
+  const D = `sha256:${'a'.repeat(64)}`;
+  const policy = parsePolicy(
+    'version: 1\ngate:\n  fail-on: none\ndockerfile:\n  require-digest-pinned-base: true\n  allowed-registries: [docker.io]\n',
+  );
+
+  async function blocking(content: string): Promise<string[]> {
+    const { findings, target } = await lintDockerfile(
+      { path: 'Dockerfile', content },
+      dockerfileLintOptions(policy),
+    );
+    const r = result(applyPolicy(findings, policy, NOW).findings, [target]);
+    return decide(r, policy, { now: NOW })
+      .reasons.filter((x) => x.blocking)
+      .map((x) => x.message);
+  }
+
+  it('refuses an image COPY --from or RUN --mount=from= reads, as it refuses a base image', async () => {
+    expect(
+      await blocking(`FROM alpine:3.20@${D}\nCOPY --from=quay.io/acme/tools:latest /bin/t /t\n`),
+    ).toEqual([
+      'Dockerfile:2: image quay.io/acme/tools:latest is not pinned by digest (require-digest-pinned-base)',
+      'Dockerfile:2: image quay.io/acme/tools:latest comes from quay.io, which is not an allowed registry (docker.io) (allowed-registries)',
+    ]);
+    expect(
+      await blocking(
+        `FROM alpine:3.20@${D}\nRUN --mount=type=bind,from=quay.io/acme/tools@${D},target=/m true\n`,
+      ),
+    ).toEqual([
+      `Dockerfile:2: image quay.io/acme/tools@${D} comes from quay.io, which is not an allowed registry (docker.io) (allowed-registries)`,
+    ]);
+  });
+
+  it('refuses a base it cannot check against the allowed registries, and passes stages and pinned allowed images', async () => {
+    expect(await blocking('FROM $BASE\n')).toEqual([
+      'Dockerfile:1: base image $BASE cannot be checked for a digest (unresolved variable) (require-digest-pinned-base)',
+      'Dockerfile:1: base image $BASE cannot be checked against the allowed registries (unresolved variable) (allowed-registries)',
+    ]);
+    expect(
+      await blocking(
+        `FROM alpine:3.20@${D} AS build\nFROM alpine:3.20@${D}\nCOPY --from=build /a /a\nCOPY --from=0 /b /b\nCOPY --from=docker.io/library/busybox@${D} /bin/sh /sh\n`,
+      ),
+    ).toEqual([]);
+  });
+});
+
 describe('front-door overrides', () => {
   it('merges --ignore-unfixed and --vex, and resolves VEX paths against the policy file', () => {
     const p = {

@@ -53,6 +53,7 @@ export function approvedScan(): ScanResult {
         ],
         instructions: [],
         finalUser: null,
+        pulledImages: [],
       },
     ],
   };
