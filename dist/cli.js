@@ -43,4 +43,4 @@ try {
   nodeModule.enableCompileCache(shipgateCacheDir("node-compile-cache"));
 } catch {
 }
-await import("./chunk-GBXZGFNG.js");
+await import("./chunk-XJKDXMLQ.js");

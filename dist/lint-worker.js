@@ -7,10 +7,10 @@ const __filename = __sgFileURLToPath(import.meta.url);
 const __dirname = __sgDirname(__filename);
 import {
   batchError
-} from "./chunk-F6AQLYST.js";
+} from "./chunk-FJAP4N5B.js";
 import {
   lintDockerfiles
-} from "./chunk-AZTE2KXR.js";
+} from "./chunk-DLZNSFT6.js";
 import "./chunk-44QYIPQ7.js";
 import "./chunk-SCYKMJJI.js";
 import "./chunk-IARREIY2.js";
