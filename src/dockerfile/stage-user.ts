@@ -2,13 +2,14 @@
  * The user a stage's image runs as, as far as the Dockerfile says: its last USER (the stages it builds on
  * included), with the ARG and ENV values in scope substituted, as the builder does.
  */
+import type { DockerfileTarget } from '../core/result';
 import { isRootUser } from '../core/user';
 import { substituteArgs } from './image-ref';
 import { keyValues, stageChain } from './rules/helpers';
 import type { Instruction, ParsedDockerfile, Stage } from './types';
 
 /** `unknown`: the user is, or contains, a variable with no value the Dockerfile gives. */
-type RunsAs = 'root' | 'non-root' | 'unknown';
+type RunsAs = NonNullable<DockerfileTarget['finalUser']>['runsAs'];
 
 export interface StageUser {
   /** The USER instruction in effect. */

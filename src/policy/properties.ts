@@ -74,8 +74,7 @@ function checkOne(t: DockerfileTarget, policy: Policy): PropertyViolation[] {
   const out: PropertyViolation[] = [];
   if (t.stages.length === 0) return out;
   const names = new Set(t.stages.map((s) => s.name?.toLowerCase()).filter((n): n is string => !!n));
-  const finalIndex = t.stages.length - 1;
-  const final = t.stages[finalIndex];
+  const final = t.stages.at(-1);
   if (!final) return out;
 
   if (req['require-non-root']) {
