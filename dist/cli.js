@@ -43,4 +43,4 @@ try {
   nodeModule.enableCompileCache(shipgateCacheDir("node-compile-cache"));
 } catch {
 }
-await import("./chunk-XJKDXMLQ.js");
+await import("./chunk-AQ5R7NG6.js");

@@ -8,18 +8,18 @@ const __dirname = __sgDirname(__filename);
 import {
   checkOutputFlags,
   writeOutputs
-} from "./chunk-WTIQFAMY.js";
-import "./chunk-VXKBW4R3.js";
+} from "./chunk-FSBQCGWF.js";
+import "./chunk-46PCFN3W.js";
 import {
   failOnFlag
-} from "./chunk-6ZCWJ6O4.js";
+} from "./chunk-QXIHMM5Z.js";
 import {
   runPipeline
-} from "./chunk-ANF2DQPJ.js";
+} from "./chunk-EKA2GYPS.js";
 import {
   tuneForLint
 } from "./chunk-JBZB6ZHA.js";
-import "./chunk-7VCDI6UE.js";
+import "./chunk-VW2INED4.js";
 import {
   helpSection,
   parseTableCommand
@@ -39,7 +39,7 @@ import "./chunk-ORKN2LZK.js";
 import {
   findRepoRoot
 } from "./chunk-VYLKKKIO.js";
-import "./chunk-UE44SMVK.js";
+import "./chunk-7KII5CIB.js";
 import "./chunk-7RXX3OXC.js";
 import "./chunk-DML5XCCS.js";
 import "./chunk-Z4T7NOW3.js";
@@ -49,7 +49,7 @@ import "./chunk-44QYIPQ7.js";
 import "./chunk-SCYKMJJI.js";
 import "./chunk-IARREIY2.js";
 import "./chunk-DNEHU5TI.js";
-import "./chunk-PS3ECY32.js";
+import "./chunk-3QODUBSV.js";
 import "./chunk-WXYCZFY5.js";
 import "./chunk-LJLRXQKZ.js";
 import "./chunk-RFIJBJJT.js";

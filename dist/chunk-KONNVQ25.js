@@ -11,7 +11,7 @@ import {
   verifyFlags
 } from "./chunk-IVRWTRTI.js";
 import "./chunk-RDSG7OM2.js";
-import "./chunk-OGAYKHMO.js";
+import "./chunk-FWJBRM4H.js";
 import "./chunk-T3P2ZWWB.js";
 import "./chunk-OZR5VCAC.js";
 import {
@@ -19,7 +19,7 @@ import {
   loadTrustMaterial,
   verifyBundles
 } from "./chunk-A3MHOZUM.js";
-import "./chunk-3AEZ6I7J.js";
+import "./chunk-3FWVJDO7.js";
 import {
   fetchBundles,
   parseIndex
@@ -60,10 +60,10 @@ import "./chunk-YGEM47PD.js";
 import {
   mapConcurrent
 } from "./chunk-SCYKMJJI.js";
-import "./chunk-NI34IZ2B.js";
+import "./chunk-W7U6HLX4.js";
 import {
   VERSION
-} from "./chunk-PS3ECY32.js";
+} from "./chunk-3QODUBSV.js";
 import {
   compareText
 } from "./chunk-WXYCZFY5.js";

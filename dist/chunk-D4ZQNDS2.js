@@ -6,27 +6,21 @@ const require = __sgCreateRequire(import.meta.url);
 const __filename = __sgFileURLToPath(import.meta.url);
 const __dirname = __sgDirname(__filename);
 import {
-  ANALYZERS,
-  SCANNERS,
-  allRules,
-  analyzerRules,
-  createAnalyzers,
-  isScanner,
-  ruleDocsPages,
-  scannerPart
-} from "./chunk-UE44SMVK.js";
+  renderSbom
+} from "./chunk-3FWVJDO7.js";
+import "./chunk-VZR4YNCM.js";
+import "./chunk-TJLGGXV5.js";
+import "./chunk-W7U6HLX4.js";
+import "./chunk-3QODUBSV.js";
 import "./chunk-WXYCZFY5.js";
 import "./chunk-LJLRXQKZ.js";
+import "./chunk-Y4CQZHBA.js";
+import "./chunk-NQRDU5S6.js";
 import "./chunk-6QO4RSHM.js";
+import "./chunk-HYPJQQQ3.js";
 import "./chunk-KDR2SZEQ.js";
+import "./chunk-5JUTSDFM.js";
 import "./chunk-YNPQFTY5.js";
 export {
-  ANALYZERS,
-  SCANNERS,
-  allRules,
-  analyzerRules,
-  createAnalyzers,
-  isScanner,
-  ruleDocsPages,
-  scannerPart
+  renderSbom
 };

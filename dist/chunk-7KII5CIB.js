@@ -15,7 +15,7 @@ var ANALYZERS = [
     name: "inventory",
     scanner: "vuln",
     always: true,
-    load: async () => (await import("./chunk-ZS62I5IT.js")).inventoryModule
+    load: async () => (await import("./chunk-B5FISWRF.js")).inventoryModule
   },
   { name: "secrets", scanner: "secret", load: async () => (await import("./chunk-JX3QG5E2.js")).secretsModule },
   {

@@ -12,8 +12,8 @@ import {
   inventoryModule,
   toCycloneDx,
   toSpdx
-} from "./chunk-NI34IZ2B.js";
-import "./chunk-PS3ECY32.js";
+} from "./chunk-W7U6HLX4.js";
+import "./chunk-3QODUBSV.js";
 import "./chunk-WXYCZFY5.js";
 import "./chunk-LJLRXQKZ.js";
 import {

@@ -14,7 +14,7 @@ import {
 } from "./chunk-4W53UNPV.js";
 import {
   allRules
-} from "./chunk-UE44SMVK.js";
+} from "./chunk-7KII5CIB.js";
 import "./chunk-WXYCZFY5.js";
 import "./chunk-LJLRXQKZ.js";
 import {

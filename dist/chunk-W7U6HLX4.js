@@ -7,7 +7,7 @@ const __filename = __sgFileURLToPath(import.meta.url);
 const __dirname = __sgDirname(__filename);
 import {
   VERSION
-} from "./chunk-PS3ECY32.js";
+} from "./chunk-3QODUBSV.js";
 import {
   compareText
 } from "./chunk-WXYCZFY5.js";

@@ -7,7 +7,7 @@ const __filename = __sgFileURLToPath(import.meta.url);
 const __dirname = __sgDirname(__filename);
 import {
   writeReports
-} from "./chunk-VXKBW4R3.js";
+} from "./chunk-46PCFN3W.js";
 import {
   bool,
   oneOf,

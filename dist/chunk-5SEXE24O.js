@@ -11,7 +11,7 @@ import {
   githubIdentity,
   gitlabIdentity
 } from "./chunk-IVRWTRTI.js";
-import "./chunk-7VCDI6UE.js";
+import "./chunk-VW2INED4.js";
 import "./chunk-63NLDXJT.js";
 import {
   list,

@@ -21,21 +21,21 @@ import {
   scanPlatforms,
   scannedIndex,
   signingPush
-} from "./chunk-UFRHVDMY.js";
+} from "./chunk-VXL7EI4S.js";
 import {
   gateFlags
-} from "./chunk-6ZCWJ6O4.js";
+} from "./chunk-QXIHMM5Z.js";
 import {
   runPipeline
-} from "./chunk-ANF2DQPJ.js";
+} from "./chunk-EKA2GYPS.js";
 import {
   tuneForImages
 } from "./chunk-JBZB6ZHA.js";
-import "./chunk-7VCDI6UE.js";
+import "./chunk-VW2INED4.js";
 import {
   SIGNING_HELP,
   signOptions
-} from "./chunk-LQZDUA47.js";
+} from "./chunk-RSVFU7XH.js";
 import "./chunk-PDDR2B3M.js";
 import {
   helpSection,
@@ -83,7 +83,7 @@ import {
   findRepoRoot
 } from "./chunk-VYLKKKIO.js";
 import "./chunk-U65Y67VX.js";
-import "./chunk-UE44SMVK.js";
+import "./chunk-7KII5CIB.js";
 import "./chunk-7RXX3OXC.js";
 import "./chunk-DML5XCCS.js";
 import "./chunk-Z4T7NOW3.js";
@@ -95,7 +95,7 @@ import {
 } from "./chunk-SCYKMJJI.js";
 import "./chunk-IARREIY2.js";
 import "./chunk-DNEHU5TI.js";
-import "./chunk-PS3ECY32.js";
+import "./chunk-3QODUBSV.js";
 import "./chunk-WXYCZFY5.js";
 import "./chunk-LJLRXQKZ.js";
 import "./chunk-RFIJBJJT.js";

@@ -11,7 +11,7 @@ import {
   dockerfileLintOptions,
   filterBySeverity,
   hiddenMessage
-} from "./chunk-7VCDI6UE.js";
+} from "./chunk-VW2INED4.js";
 import {
   defaultPolicy,
   findPolicyFile
@@ -28,7 +28,7 @@ import {
   SCANNERS,
   analyzerRules,
   scannerPart
-} from "./chunk-UE44SMVK.js";
+} from "./chunk-7KII5CIB.js";
 import {
   loadHadolintConfig
 } from "./chunk-7RXX3OXC.js";
@@ -46,7 +46,7 @@ import {
 } from "./chunk-DLZNSFT6.js";
 import {
   VERSION
-} from "./chunk-PS3ECY32.js";
+} from "./chunk-3QODUBSV.js";
 import {
   sortFindings
 } from "./chunk-WXYCZFY5.js";
@@ -306,7 +306,7 @@ async function readPolicy(repoRoot, configPath) {
 async function withTrivyIgnores(policy, repoRoot, named) {
   const files = readIgnoreFiles(repoRoot, named);
   if (!files.some((f) => f.entries.length)) return policy;
-  const { allRules } = await import("./chunk-F6Z3VUEE.js");
+  const { allRules } = await import("./chunk-67DTY2KH.js");
   const byPeer = /* @__PURE__ */ new Map();
   for (const r of await allRules()) {
     const peers = [
@@ -413,7 +413,7 @@ async function runUntil(opts, inputs, signal) {
   let exploitData;
   let scannedImage;
   if (opts.image) {
-    const { mapImageFindings, reconcileHistoryFindings, scanImage } = await import("./chunk-YRQ5XV4W.js");
+    const { mapImageFindings, reconcileHistoryFindings, scanImage } = await import("./chunk-AQHZETMP.js");
     const scanned = await log.group(
       `shipgate: image scan of ${opts.image}`,
       () => scanImage(opts, scanners, policy, inputs.image, signal)

@@ -12,7 +12,7 @@ import "./chunk-ZC522ZWZ.js";
 import {
   COMMIT,
   VERSION
-} from "./chunk-PS3ECY32.js";
+} from "./chunk-3QODUBSV.js";
 import {
   EXIT,
   ShipgateError,
@@ -31,34 +31,34 @@ import "./chunk-YNPQFTY5.js";
 var COMMANDS = {
   scan: {
     summary: "lint Dockerfiles and manifests, scan an image, apply the policy and decide",
-    load: () => import("./chunk-ESREIIEJ.js")
+    load: () => import("./chunk-Z43CHEB5.js")
   },
   lint: {
     summary: "lint Dockerfiles and Kubernetes manifests (no image)",
-    load: () => import("./chunk-CU7QVARV.js"),
+    load: () => import("./chunk-C7IXJOVN.js"),
     // The bash parser starts loading, so its asynchronous steps overlap the loading of the lint code. A failure
     // shows when a RUN is parsed.
     warm: () => {
       import("./chunk-7LMP4W46.js").then((m) => m.bashParser()).catch(() => void 0);
     }
   },
-  sbom: { summary: "write an SBOM (CycloneDX or SPDX) of an image", load: () => import("./chunk-RP3KRK4M.js") },
-  rules: { summary: "list every rule with its metadata", load: () => import("./chunk-AIIEVVPX.js") },
+  sbom: { summary: "write an SBOM (CycloneDX or SPDX) of an image", load: () => import("./chunk-UNE2KC43.js") },
+  rules: { summary: "list every rule with its metadata", load: () => import("./chunk-C4C4VZGV.js") },
   policy: {
     summary: "validate a policy file, print its JSON Schema, or generate admission policies",
-    load: () => import("./chunk-MTDBR7I2.js")
+    load: () => import("./chunk-5SEXE24O.js")
   },
   push: {
     summary: "push an approved image to a registry, only from a GitHub Actions or GitLab CI job",
-    load: () => import("./chunk-CD4RPFQM.js")
+    load: () => import("./chunk-TXWSPNGN.js")
   },
   sign: {
     summary: "scan a registry image and, if approved, sign and attest its digest (sigstore)",
-    load: () => import("./chunk-BTL5IM4N.js")
+    load: () => import("./chunk-KB3OPXP3.js")
   },
   attest: {
     summary: "sign a statement of your own predicate about an image digest and attach it",
-    load: () => import("./chunk-C6YRWS6O.js")
+    load: () => import("./chunk-UV3YMDSN.js")
   },
   verify: {
     summary: "verify an image's signatures and shipgate approval for its digest",
@@ -66,7 +66,7 @@ var COMMANDS = {
   },
   "sign-blob": {
     summary: "sign files (release assets): a sigstore bundle with their provenance next to each",
-    load: () => import("./chunk-GKC7PAFR.js")
+    load: () => import("./chunk-VMWNFBL3.js")
   },
   "verify-blob": {
     summary: "verify a file against its sigstore bundle: digest, signer, predicate type, age",
@@ -74,7 +74,7 @@ var COMMANDS = {
   },
   audit: {
     summary: "find the images in a registry that are not signed and approved as verify expects",
-    load: () => import("./chunk-TL6D3QJL.js")
+    load: () => import("./chunk-KONNVQ25.js")
   },
   "registry-auth": {
     summary: "serve registry tokens that grant push only to verified CI jobs",

@@ -9,15 +9,15 @@ import {
   run,
   scanCommand,
   scanPipelineOptions
-} from "./chunk-NS2KLWCW.js";
-import "./chunk-WTIQFAMY.js";
-import "./chunk-VXKBW4R3.js";
-import "./chunk-UFRHVDMY.js";
-import "./chunk-6ZCWJ6O4.js";
-import "./chunk-ANF2DQPJ.js";
+} from "./chunk-SB7VEXOE.js";
+import "./chunk-FSBQCGWF.js";
+import "./chunk-46PCFN3W.js";
+import "./chunk-VXL7EI4S.js";
+import "./chunk-QXIHMM5Z.js";
+import "./chunk-EKA2GYPS.js";
 import "./chunk-JBZB6ZHA.js";
-import "./chunk-7VCDI6UE.js";
-import "./chunk-LQZDUA47.js";
+import "./chunk-VW2INED4.js";
+import "./chunk-RSVFU7XH.js";
 import "./chunk-PDDR2B3M.js";
 import "./chunk-63NLDXJT.js";
 import "./chunk-N7PLTF7E.js";
@@ -39,7 +39,7 @@ import "./chunk-TXKN6PNT.js";
 import "./chunk-TJLGGXV5.js";
 import "./chunk-VYLKKKIO.js";
 import "./chunk-U65Y67VX.js";
-import "./chunk-UE44SMVK.js";
+import "./chunk-7KII5CIB.js";
 import "./chunk-7RXX3OXC.js";
 import "./chunk-DML5XCCS.js";
 import "./chunk-Z4T7NOW3.js";
@@ -49,7 +49,7 @@ import "./chunk-44QYIPQ7.js";
 import "./chunk-SCYKMJJI.js";
 import "./chunk-IARREIY2.js";
 import "./chunk-DNEHU5TI.js";
-import "./chunk-PS3ECY32.js";
+import "./chunk-3QODUBSV.js";
 import "./chunk-WXYCZFY5.js";
 import "./chunk-LJLRXQKZ.js";
 import "./chunk-RFIJBJJT.js";

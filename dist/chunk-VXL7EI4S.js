@@ -7,7 +7,7 @@ const __filename = __sgFileURLToPath(import.meta.url);
 const __dirname = __sgDirname(__filename);
 import {
   runPipeline
-} from "./chunk-ANF2DQPJ.js";
+} from "./chunk-EKA2GYPS.js";
 import {
   pushedIndexTarget,
   pushedTarget,
@@ -15,7 +15,7 @@ import {
   scannedTarget,
   signImage,
   signIndex
-} from "./chunk-LQZDUA47.js";
+} from "./chunk-RSVFU7XH.js";
 import {
   openImage
 } from "./chunk-EAWDZE7V.js";

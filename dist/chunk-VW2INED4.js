@@ -101,8 +101,7 @@ function checkOne(t, policy) {
   const out = [];
   if (t.stages.length === 0) return out;
   const names = new Set(t.stages.map((s) => s.name?.toLowerCase()).filter((n) => !!n));
-  const finalIndex = t.stages.length - 1;
-  const final = t.stages[finalIndex];
+  const final = t.stages.at(-1);
   if (!final) return out;
   if (req["require-non-root"]) {
     const user = t.finalUser;

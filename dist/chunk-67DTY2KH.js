@@ -6,21 +6,27 @@ const require = __sgCreateRequire(import.meta.url);
 const __filename = __sgFileURLToPath(import.meta.url);
 const __dirname = __sgDirname(__filename);
 import {
-  renderSbom
-} from "./chunk-3AEZ6I7J.js";
-import "./chunk-VZR4YNCM.js";
-import "./chunk-TJLGGXV5.js";
-import "./chunk-NI34IZ2B.js";
-import "./chunk-PS3ECY32.js";
+  ANALYZERS,
+  SCANNERS,
+  allRules,
+  analyzerRules,
+  createAnalyzers,
+  isScanner,
+  ruleDocsPages,
+  scannerPart
+} from "./chunk-7KII5CIB.js";
 import "./chunk-WXYCZFY5.js";
 import "./chunk-LJLRXQKZ.js";
-import "./chunk-Y4CQZHBA.js";
-import "./chunk-NQRDU5S6.js";
 import "./chunk-6QO4RSHM.js";
-import "./chunk-HYPJQQQ3.js";
 import "./chunk-KDR2SZEQ.js";
-import "./chunk-5JUTSDFM.js";
 import "./chunk-YNPQFTY5.js";
 export {
-  renderSbom
+  ANALYZERS,
+  SCANNERS,
+  allRules,
+  analyzerRules,
+  createAnalyzers,
+  isScanner,
+  ruleDocsPages,
+  scannerPart
 };

@@ -42,7 +42,7 @@ import {
 } from "./chunk-DTVLKBZP.js";
 import {
   createAnalyzers
-} from "./chunk-UE44SMVK.js";
+} from "./chunk-7KII5CIB.js";
 import "./chunk-7RXX3OXC.js";
 import "./chunk-DML5XCCS.js";
 import {
@@ -63,8 +63,8 @@ import "./chunk-DNEHU5TI.js";
 import {
   collectInventory,
   require_packageurl_js
-} from "./chunk-NI34IZ2B.js";
-import "./chunk-PS3ECY32.js";
+} from "./chunk-W7U6HLX4.js";
+import "./chunk-3QODUBSV.js";
 import {
   compareText
 } from "./chunk-WXYCZFY5.js";

@@ -8,19 +8,19 @@ const __dirname = __sgDirname(__filename);
 import {
   createSigner,
   slsaProvenance
-} from "./chunk-OGAYKHMO.js";
+} from "./chunk-FWJBRM4H.js";
 import {
   BUNDLE_SUFFIX,
   signFile
 } from "./chunk-T3P2ZWWB.js";
 import "./chunk-OZR5VCAC.js";
 import "./chunk-A3MHOZUM.js";
-import "./chunk-3AEZ6I7J.js";
+import "./chunk-3FWVJDO7.js";
 import {
   SIGNER_HELP,
   SIGNER_OPTIONS,
   signingConfig
-} from "./chunk-LQZDUA47.js";
+} from "./chunk-RSVFU7XH.js";
 import "./chunk-PDDR2B3M.js";
 import "./chunk-63NLDXJT.js";
 import {
@@ -45,8 +45,8 @@ import "./chunk-YGEM47PD.js";
 import {
   mapConcurrent
 } from "./chunk-SCYKMJJI.js";
-import "./chunk-NI34IZ2B.js";
-import "./chunk-PS3ECY32.js";
+import "./chunk-W7U6HLX4.js";
+import "./chunk-3QODUBSV.js";
 import "./chunk-WXYCZFY5.js";
 import "./chunk-LJLRXQKZ.js";
 import "./chunk-6FSLFHTN.js";

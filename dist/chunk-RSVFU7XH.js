@@ -136,7 +136,7 @@ async function storeSignatures(client, repository, imageDigest, input, options =
 }
 
 // src/pipeline/sign.ts
-var signingStack = () => import("./chunk-7IWGH43F.js");
+var signingStack = () => import("./chunk-SR7RFT6Q.js");
 var SIGNING_CONCURRENCY = 4;
 var DEFAULT_ATTESTATIONS = ["slsa", "cyclonedx", "vuln", "approval"];
 function refused(message, hint) {

@@ -18,7 +18,7 @@ import {
 } from "./chunk-A3MHOZUM.js";
 import {
   renderSbom
-} from "./chunk-3AEZ6I7J.js";
+} from "./chunk-3FWVJDO7.js";
 import {
   PREDICATE
 } from "./chunk-LPHRMR6J.js";
@@ -28,7 +28,7 @@ import {
 import {
   COMMIT,
   VERSION
-} from "./chunk-PS3ECY32.js";
+} from "./chunk-3QODUBSV.js";
 import {
   ShipgateError
 } from "./chunk-6QO4RSHM.js";

@@ -118,7 +118,7 @@ var package_default = {
 
 // src/core/version.ts
 var VERSION = package_default.version;
-var COMMIT = true ? "2f8317fda4d90fae0eae7d459764d3fcd1b28a3d" : "unknown";
+var COMMIT = true ? "7bc5940069ed3c44f8bb77ad8a6c96d43c5c4265" : "unknown";
 
 export {
   VERSION,

@@ -12,7 +12,7 @@ import {
   SIGNING_OPTIONS,
   attestImage,
   signOptions
-} from "./chunk-LQZDUA47.js";
+} from "./chunk-RSVFU7XH.js";
 import "./chunk-PDDR2B3M.js";
 import "./chunk-63NLDXJT.js";
 import {

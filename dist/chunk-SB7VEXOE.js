@@ -8,26 +8,26 @@ const __dirname = __sgDirname(__filename);
 import {
   checkOutputFlags,
   writeOutputs
-} from "./chunk-WTIQFAMY.js";
+} from "./chunk-FSBQCGWF.js";
 import {
   notSignedLine,
   scanToSign,
   signScanned
-} from "./chunk-UFRHVDMY.js";
+} from "./chunk-VXL7EI4S.js";
 import {
   gateFlags
-} from "./chunk-6ZCWJ6O4.js";
+} from "./chunk-QXIHMM5Z.js";
 import {
   parseDuration,
   runPipeline
-} from "./chunk-ANF2DQPJ.js";
+} from "./chunk-EKA2GYPS.js";
 import {
   tuneForImages
 } from "./chunk-JBZB6ZHA.js";
 import {
   signOptions,
   signableRegistryImage
-} from "./chunk-LQZDUA47.js";
+} from "./chunk-RSVFU7XH.js";
 import {
   helpSection,
   parseTableCommand

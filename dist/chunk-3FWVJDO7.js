@@ -14,7 +14,7 @@ import {
 import {
   toCycloneDx,
   toSpdx
-} from "./chunk-NI34IZ2B.js";
+} from "./chunk-W7U6HLX4.js";
 import {
   ShipgateError
 } from "./chunk-6QO4RSHM.js";

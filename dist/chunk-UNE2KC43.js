@@ -7,14 +7,14 @@ const __filename = __sgFileURLToPath(import.meta.url);
 const __dirname = __sgDirname(__filename);
 import {
   writeReports
-} from "./chunk-VXKBW4R3.js";
+} from "./chunk-46PCFN3W.js";
 import {
   runPipeline
-} from "./chunk-ANF2DQPJ.js";
+} from "./chunk-EKA2GYPS.js";
 import {
   tuneForImages
 } from "./chunk-JBZB6ZHA.js";
-import "./chunk-7VCDI6UE.js";
+import "./chunk-VW2INED4.js";
 import {
   helpSection,
   parseTableCommand
@@ -34,7 +34,7 @@ import "./chunk-ORKN2LZK.js";
 import {
   findRepoRoot
 } from "./chunk-VYLKKKIO.js";
-import "./chunk-UE44SMVK.js";
+import "./chunk-7KII5CIB.js";
 import "./chunk-7RXX3OXC.js";
 import "./chunk-DML5XCCS.js";
 import "./chunk-Z4T7NOW3.js";
@@ -44,7 +44,7 @@ import "./chunk-44QYIPQ7.js";
 import "./chunk-SCYKMJJI.js";
 import "./chunk-IARREIY2.js";
 import "./chunk-DNEHU5TI.js";
-import "./chunk-PS3ECY32.js";
+import "./chunk-3QODUBSV.js";
 import "./chunk-WXYCZFY5.js";
 import "./chunk-LJLRXQKZ.js";
 import "./chunk-RFIJBJJT.js";

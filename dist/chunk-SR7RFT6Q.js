@@ -19,7 +19,7 @@ import {
   identityProvider,
   keySigner,
   slsaProvenance
-} from "./chunk-OGAYKHMO.js";
+} from "./chunk-FWJBRM4H.js";
 import {
   BUNDLE_SUFFIX,
   signFile,
@@ -42,7 +42,7 @@ import {
   tufCacheDir,
   verifyBundles
 } from "./chunk-A3MHOZUM.js";
-import "./chunk-3AEZ6I7J.js";
+import "./chunk-3FWVJDO7.js";
 import {
   BUNDLE_V03_MEDIA_TYPE,
   IN_TOTO_PAYLOAD_TYPE,
@@ -55,8 +55,8 @@ import "./chunk-ENAC3JU5.js";
 import "./chunk-TJLGGXV5.js";
 import "./chunk-U65Y67VX.js";
 import "./chunk-YGEM47PD.js";
-import "./chunk-NI34IZ2B.js";
-import "./chunk-PS3ECY32.js";
+import "./chunk-W7U6HLX4.js";
+import "./chunk-3QODUBSV.js";
 import "./chunk-WXYCZFY5.js";
 import "./chunk-LJLRXQKZ.js";
 import "./chunk-Y4CQZHBA.js";

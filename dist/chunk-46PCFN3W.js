@@ -59,7 +59,7 @@ async function loadWriters(requests, result) {
   if (formats.has("text")) w.text = await import("./chunk-MXEFEMGP.js");
   if (formats.has("gitlab")) w.gitlab = await import("./chunk-6XC34SQX.js");
   if (formats.has("cyclonedx") || formats.has("spdx") || formats.has("gitlab") && result.image)
-    w.sbom = await import("./chunk-SY5ZDLIO.js");
+    w.sbom = await import("./chunk-D4ZQNDS2.js");
   return w;
 }
 function loaded(writer, format) {

@@ -17,7 +17,7 @@ import {
 import {
   SCANNERS,
   isScanner
-} from "./chunk-UE44SMVK.js";
+} from "./chunk-7KII5CIB.js";
 import {
   parseSeverity,
   parseSeverityList
